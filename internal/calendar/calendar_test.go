@@ -1,0 +1,144 @@
+package calendar
+
+import (
+	"testing"
+	"time"
+
+	"pgregory.net/rapid"
+)
+
+func instant() *rapid.Generator[time.Time] {
+	return rapid.Custom(func(t *rapid.T) time.Time {
+		sec := rapid.Int64Range(time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC).Unix(),
+			time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC).Unix()).Draw(t, "sec")
+		ns := rapid.Int64Range(0, 999_999_999).Draw(t, "ns")
+		return time.Unix(sec, ns).UTC()
+	})
+}
+
+func TestAddMonthsNeverLandsBeyondTargetMonth(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		at := instant().Draw(t, "at")
+		n := rapid.IntRange(-1200, 1200).Draw(t, "n")
+		got := AddMonths(at, n)
+		wantMonths := at.Year()*12 + int(at.Month()) - 1 + n
+		if gotMonths := got.Year()*12 + int(got.Month()) - 1; gotMonths != wantMonths {
+			t.Fatalf("AddMonths(%v, %d) = %v: month %d, want %d", at, n, got, gotMonths, wantMonths)
+		}
+		if got.Day() > at.Day() {
+			t.Fatalf("AddMonths(%v, %d) = %v moved the day later", at, n, got)
+		}
+		if got.Day() < at.Day() && got.Day() != DaysIn(got.Year(), got.Month()) {
+			t.Fatalf("AddMonths(%v, %d) = %v clamped below the month end", at, n, got)
+		}
+		if got.Sub(Date(got)) != at.Sub(Date(at)) {
+			t.Fatalf("AddMonths changed the time of day")
+		}
+	})
+}
+
+func TestAddYearsIsMonotoneInT(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		a, b := instant().Draw(t, "a"), instant().Draw(t, "b")
+		n := rapid.IntRange(0, 10).Draw(t, "n")
+		if b.Before(a) {
+			a, b = b, a
+		}
+		if AddYears(b, n).Before(AddYears(a, n)) {
+			t.Fatalf("AddYears(%v,%d) = %v before AddYears(%v,%d) = %v", b, n, AddYears(b, n), a, n, AddYears(a, n))
+		}
+	})
+}
+
+func TestIntervalContainsStartNotEnd(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := instant().Draw(t, "start")
+		d := time.Duration(rapid.Int64Range(1, int64(1000*Day)).Draw(t, "d"))
+		i := Interval{s, s.Add(d)}
+		if !i.Contains(i.Start) || i.Contains(i.End) || !i.Contains(i.End.Add(-1)) || i.Contains(i.Start.Add(-1)) {
+			t.Fatalf("%v: boundaries wrong", i)
+		}
+		if i.IsEmpty() {
+			t.Fatal("non-empty interval reports empty")
+		}
+	})
+}
+
+func TestMonthEndClamp(t *testing.T) {
+	d := func(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 0, 0, 0, 0, time.UTC) }
+	cases := []struct {
+		name string
+		got  time.Time
+		want time.Time
+	}{
+		// RULES.md LIC-SUB-TERM: "Feb 29 + 1 year = Feb 28 (month-end clamp)."
+		{"Feb 29 + 1 year", AddYears(d(2024, 2, 29), 1), d(2025, 2, 28)},
+		{"Feb 29 + 4 years", AddYears(d(2024, 2, 29), 4), d(2028, 2, 29)},
+		// DESIGN.md: "Nov 30 + 3 months = end of February".
+		{"Nov 30 + 3 months", AddMonths(d(2024, 11, 30), 3), d(2025, 2, 28)},
+		{"Nov 30 + 3 months, leap", AddMonths(d(2023, 11, 30), 3), d(2024, 2, 29)},
+		{"Jan 31 - 2 months", AddMonths(d(2025, 1, 31), -2), d(2024, 11, 30)},
+		{"Mar 1 + 1 year", AddYears(d(2024, 3, 1), 1), d(2025, 3, 1)},
+		{"30 days", AddDays(d(2025, 3, 1), 30), d(2025, 3, 31)},
+	}
+	for _, c := range cases {
+		if !c.got.Equal(c.want) {
+			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+		}
+	}
+	if n := DaysBetween(time.Date(2025, 1, 1, 23, 0, 0, 0, time.UTC), d(2025, 1, 3)); n != 2 {
+		t.Errorf("DaysBetween = %d, want 2", n)
+	}
+}
+
+func TestQuarters(t *testing.T) {
+	q, err := ParseQuarter("2025-Q2")
+	if err != nil || q != (Quarter{2025, 2}) {
+		t.Fatalf("ParseQuarter = %v, %v", q, err)
+	}
+	if !q.Start().Equal(time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)) || !q.End().Equal(time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("Q2 = [%v, %v)", q.Start(), q.End())
+	}
+	if (Quarter{2025, 4}).Next() != (Quarter{2026, 1}) {
+		t.Error("Q4 does not roll to Q1")
+	}
+	for _, bad := range []string{"", "2025-Q5", "2025-Q0", "2025Q1", "abcd-Q1", "-202-Q1", "2025-q1", "0000-Q1"} {
+		if _, err := ParseQuarter(bad); err == nil {
+			t.Errorf("ParseQuarter(%q) accepted", bad)
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		at := instant().Draw(t, "at")
+		q := QuarterOf(at)
+		if !q.Interval().Contains(at) {
+			t.Fatalf("%v not in its quarter %v", at, q)
+		}
+		back, err := ParseQuarter(q.String())
+		if err != nil || back != q {
+			t.Fatalf("%v round-trips to %v, %v", q, back, err)
+		}
+		if !q.End().Equal(q.Next().Start()) {
+			t.Fatalf("%v does not chain to the next quarter", q)
+		}
+	})
+}
+
+func FuzzParseQuarter(f *testing.F) {
+	for _, s := range []string{"2025-Q1", "1999-Q4", "x", "2025-Q9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, err := ParseQuarter(s)
+		if err != nil {
+			return
+		}
+		text, err := q.MarshalText()
+		if err != nil {
+			t.Fatalf("parsed %q to %v, which does not marshal: %v", s, q, err)
+		}
+		var back Quarter
+		if err := back.UnmarshalText(text); err != nil || back != q {
+			t.Fatalf("%q: round trip %v -> %v, %v", s, q, back, err)
+		}
+	})
+}

@@ -1,0 +1,144 @@
+package rule_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"pgregory.net/rapid"
+)
+
+// rulesFile is spec/RULES.md beside the repository, when it is there.
+var rulesFile = filepath.Join("..", "..", "..", "shared", "spec", "RULES.md")
+
+func TestCatalogMatchesRulesFile(t *testing.T) {
+	data, err := os.ReadFile(rulesFile)
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skipf("%s is not beside the repository", rulesFile)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile(`(?m)^\| ([A-Z]+-[A-Z0-9-]+) \|`)
+	seed := regexp.MustCompile(`(?m)^## .*\(seed ([0-9a-f_]+\.txt)\)`)
+	inFile := map[string]string{}
+	sections := seed.FindAllSubmatchIndex(data, -1)
+	for _, m := range row.FindAllSubmatchIndex(data, -1) {
+		name := string(data[m[2]:m[3]])
+		src := ""
+		for _, s := range sections {
+			if s[0] < m[0] {
+				src = string(data[s[2]:s[3]])
+			}
+		}
+		inFile[name] = src
+	}
+	if len(inFile) == 0 {
+		t.Fatalf("no rule rows found in %s", rulesFile)
+	}
+	inCatalog := map[string]bool{}
+	for _, id := range rule.All() {
+		inCatalog[id.String()] = true
+		src, ok := inFile[id.String()]
+		if !ok {
+			t.Errorf("catalog has %s, which %s does not name", id, rulesFile)
+			continue
+		}
+		if id.Source() != src {
+			t.Errorf("%s: source %s, RULES.md says %s", id, id.Source(), src)
+		}
+	}
+	for name := range inFile {
+		if !inCatalog[name] {
+			t.Errorf("%s names %s, which the catalog lacks", rulesFile, name)
+		}
+	}
+}
+
+func TestEveryIDHasAStatementAndRoundTrips(t *testing.T) {
+	for _, id := range rule.All() {
+		if id.Statement() == "" || id.Source() == "" {
+			t.Errorf("%s has no statement or source", id)
+		}
+		text, err := id.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back rule.ID
+		if err := back.UnmarshalText(text); err != nil || back != id {
+			t.Errorf("%s round-trips to %v, %v", id, back, err)
+		}
+	}
+}
+
+func TestParseRejectsUnknownNamesListingKnownOnes(t *testing.T) {
+	_, err := rule.Parse("LIC-PORTABLE")
+	if err == nil {
+		t.Fatal("unknown ID parsed")
+	}
+	if want := `"LIC-PORTABLE"`; !regexp.MustCompile(regexp.QuoteMeta(want)).MatchString(err.Error()) ||
+		!regexp.MustCompile(`LIC-PORT,`).MatchString(err.Error()) {
+		t.Errorf("error %q should name the value and list the valid IDs", err)
+	}
+	var zero rule.ID
+	if zero.IsValid() {
+		t.Error("zero ID is valid")
+	}
+	if _, err := zero.MarshalText(); err == nil {
+		t.Error("zero ID marshals")
+	}
+}
+
+func TestViolationIsMatchesEveryCitedRule(t *testing.T) {
+	v := rule.Errorf([]rule.ID{rule.LicSubExpiry, rule.LicRenew}, "L1", "subscription %s expired", "L1")
+	err := fmt.Errorf("use: %w", v)
+	if !errors.Is(err, rule.LicSubExpiry) || !errors.Is(err, rule.LicRenew) {
+		t.Error("errors.Is misses a cited rule")
+	}
+	if errors.Is(err, rule.LicPort) {
+		t.Error("errors.Is matches a rule not cited")
+	}
+	var got *rule.Violation
+	if !errors.As(err, &got) || got.Subject != "L1" {
+		t.Fatalf("errors.As = %v", got)
+	}
+	if want := "LIC-SUB-EXPIRY, LIC-RENEW: subscription L1 expired"; v.Error() != want {
+		t.Errorf("Error() = %q, want %q", v.Error(), want)
+	}
+}
+
+func TestMergeNamesEveryRuleOnceInOrder(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		all := rule.All()
+		n := rapid.IntRange(0, 5).Draw(t, "n")
+		var vs []*rule.Violation
+		var want []rule.ID
+		for i := range n {
+			ids := rapid.SliceOfN(rapid.SampledFrom(all), 1, 3).Draw(t, fmt.Sprint("ids", i))
+			vs = append(vs, rule.Errorf(ids, "s", "r%d", i))
+			for _, id := range ids {
+				if !slices.Contains(want, id) {
+					want = append(want, id)
+				}
+			}
+		}
+		got := rule.Merge(vs...)
+		if n == 0 {
+			if got != nil {
+				t.Fatalf("Merge() = %v, want nil", got)
+			}
+			return
+		}
+		if !slices.Equal(got.Rules, want) {
+			t.Fatalf("Merge rules = %v, want %v", got.Rules, want)
+		}
+		if vs[0].Rules[0] != got.Rules[0] {
+			t.Fatal("Merge changed the first violation")
+		}
+	})
+}
