@@ -1,0 +1,47 @@
+// Package license is the license model of the vendor's terms: kinds, tiers,
+// platforms and like-device classes, and licenses that answer for themselves
+// at an instant.
+//
+// Build a Catalog (DefaultCatalog) and Terms (DefaultTerms), a Device with
+// NewDevice and a License with New; then ask the license:
+//
+//   - StandingAt(at): not started, active, in initial grace, in the trial
+//     warning window, or expired; the rules behind it, the trial warnings
+//     due, and Until, the first instant the standing changes.
+//   - Use(device, feature, units, at): may this device use this feature now.
+//   - Move, Renew, ChangeTier: may the license move, be renewed or change
+//     tier now, and the resulting license.
+//
+// and the catalog TrialAvailable(platform, feature).
+//
+// Every answer is a Verdict citing the rule IDs of spec/RULES.md (package
+// policy/rule); Verdict.Err turns a refusal into a *rule.Violation.
+//
+// # Periods
+//
+// All periods are half-open. A subscription fulfilled at s runs its years
+// [s, AddYears(s, n)) (LIC-SUB-TERM, month-end clamped) and, when initial,
+// its grace [AddYears(s, n), AddYears(s, n) + initialGraceDays) (ENT-GRACE);
+// the timer starts at fulfilment (ENT-TIMER). A trial runs [start, end) and
+// warns in [end - trialWarningDays, end) (LIC-TRIAL-WARN). A perpetual
+// license runs from its start for good (LIC-PERP-TERM).
+//
+// # Choices where the rules are silent
+//
+//   - A use that can never be allowed (another device, a feature the license
+//     does not hold, units over capacity) is refused for good citing only
+//     those grounds, not also the license's standing.
+//   - Before its start no license is usable, movable or changeable
+//     (ENT-TIMER), whatever its kind.
+//   - A license without a capacity grants full bandwidth (LIC-SOD).
+//   - Trials never move and never change tier (LIC-PORT, LIC-SUB-CHANGE).
+//   - A renewal is returned as its own license for the renewed term; a late
+//     renewal also cites LIC-SUB-EXPIRY for the gap before it.
+//   - A tier change to the tier the license already has is refused.
+//   - Which features each tier grants per platform is left to the caller's
+//     records: a license lists the features it grants (LIC-TIER).
+//   - Standalone software platforms have no trial keys; the seed lists trials
+//     only for virtual and cloud platforms and four hardware series.
+//   - LIC-SUB-SUPPORT and LIC-COST describe what a customer buys, not what a
+//     device may do; Cost and IncludesSupport report them.
+package license

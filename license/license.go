@@ -1,0 +1,230 @@
+package license
+
+import (
+	"slices"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/internal/calendar"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/shopspring/decimal"
+)
+
+// Spec is what a caller's records say of a license; New validates it.
+type Spec struct {
+	ID       string
+	Kind     Kind
+	Tier     Tier
+	Platform string
+	// Device is the device the license is installed on. Its platform must be
+	// the license's platform.
+	Device   Device
+	Features []string
+	// Start is when the license begins: for a subscription the fulfilment
+	// (ship) instant, which starts its timer (ENT-TIMER).
+	Start time.Time
+	// TermYears is a subscription's term, one of the terms' list; zero for
+	// the other kinds.
+	TermYears int
+	// End is a trial's end; zero for the other kinds, whose end is never
+	// given but computed.
+	End time.Time
+	// Renewal marks a subscription term bought as a renewal, which gets no
+	// grace (ENT-GRACE, LIC-RENEW). The zero value is an initial subscription,
+	// as the rules presume.
+	Renewal bool
+	// Capacity is the scale the license grants (LIC-SOD). Invalid (the zero
+	// NullDecimal) means full bandwidth with no limit.
+	Capacity decimal.NullDecimal
+}
+
+// License is one license, validated, bound to one device, with its periods
+// computed once: the end of its years, the end of grace, the start of a
+// trial's warning window. A License is immutable; moves, renewals and tier
+// changes return new values. The zero License is invalid.
+type License struct {
+	id       string
+	kind     Kind
+	tier     Tier
+	platform string
+	class    string
+	device   string
+	features []string
+	capacity decimal.NullDecimal
+	renewal  bool
+
+	start     time.Time
+	termYears int
+	// termEnd is the end of a subscription's years or of a trial.
+	termEnd time.Time
+	// end is the first instant nothing is usable: termEnd plus the initial
+	// grace for an initial subscription; zero for a perpetual license.
+	end time.Time
+	// warnFrom is when a trial's warning window opens.
+	warnFrom time.Time
+}
+
+// New validates spec against the catalog and terms and returns the license.
+// Errors are *rule.Violation naming the value and the rule it breaks.
+func New(c Catalog, t Terms, spec Spec) (License, error) {
+	if err := t.Validate(); err != nil {
+		return License{}, err
+	}
+	id := spec.ID
+	fail := func(r rule.ID, format string, args ...any) (License, error) {
+		return License{}, rule.Errorf([]rule.ID{r}, id, "license "+id+": "+format, args...)
+	}
+	if id == "" {
+		return fail(rule.LicKind, "has no ID")
+	}
+	if !spec.Kind.IsValid() {
+		return fail(rule.LicKind, "kind %d is not perpetual, subscription or trial", spec.Kind)
+	}
+	if !spec.Tier.IsValid() {
+		return fail(rule.LicTier, "tier %d is not standard, advanced or premium", spec.Tier)
+	}
+	p, err := c.platformOrError(spec.Platform)
+	if err != nil {
+		return License{}, err
+	}
+	if !spec.Device.IsValid() {
+		return fail(rule.LicPerpBind, "has no valid device")
+	}
+	if spec.Device.Platform != p.Name {
+		return fail(rule.LicPlatform, "device %s is a %s, not a %s", spec.Device.Serial, spec.Device.Platform, p.Name)
+	}
+	if len(spec.Features) == 0 {
+		return fail(rule.LicTier, "grants no feature")
+	}
+	for i, f := range spec.Features {
+		if f == "" {
+			return fail(rule.LicTier, "feature %d has no name", i)
+		}
+		if slices.Contains(spec.Features[:i], f) {
+			return fail(rule.LicTier, "feature %q is listed twice", f)
+		}
+	}
+	if spec.Capacity.Valid && spec.Capacity.Decimal.IsNegative() {
+		return fail(rule.LicSOD, "capacity %s is negative", spec.Capacity.Decimal)
+	}
+	if spec.Start.IsZero() {
+		return fail(rule.EntTimer, "has no start")
+	}
+	l := License{
+		id:       id,
+		kind:     spec.Kind,
+		tier:     spec.Tier,
+		platform: p.Name,
+		class:    spec.Device.Class,
+		device:   spec.Device.Serial,
+		features: slices.Clone(spec.Features),
+		capacity: spec.Capacity,
+		start:    spec.Start,
+	}
+	switch spec.Kind {
+	case Perpetual:
+		if spec.TermYears != 0 || !spec.End.IsZero() || spec.Renewal {
+			return fail(rule.LicPerpTerm, "a perpetual license has no term, end or renewal")
+		}
+	case Subscription:
+		if !t.AllowsTerm(spec.TermYears) {
+			return fail(rule.LicSubTerm, "term of %d years is not one of %v", spec.TermYears, t.SubscriptionTermYears)
+		}
+		if !spec.End.IsZero() {
+			return fail(rule.LicSubTerm, "a subscription's end is computed from its start and term, never given")
+		}
+		l.termYears = spec.TermYears
+		l.renewal = spec.Renewal
+		// LIC-SUB-TERM: calendar years from the start, month-end clamped;
+		// ENT-GRACE: an initial subscription adds the grace days.
+		l.termEnd = calendar.AddYears(spec.Start, spec.TermYears)
+		l.end = l.termEnd
+		if !spec.Renewal {
+			l.end = calendar.AddDays(l.termEnd, t.InitialGraceDays)
+		}
+	case Trial:
+		if spec.TermYears != 0 || spec.Renewal {
+			return fail(rule.LicKind, "a trial has no term years and is never renewed")
+		}
+		if !spec.End.After(spec.Start) {
+			return fail(rule.LicKind, "trial ends at %s, not after its start %s", spec.End.Format(time.RFC3339), spec.Start.Format(time.RFC3339))
+		}
+		if !p.Trial {
+			return fail(rule.LicTrialProducts, "platform %s has no trial keys", p.Name)
+		}
+		for _, f := range spec.Features {
+			if !c.Feature(f).Trial {
+				return fail(rule.LicTrialFeatures, "feature %q has no temporary key", f)
+			}
+		}
+		l.termEnd = spec.End
+		l.end = spec.End
+		// LIC-TRIAL-WARN: the window opens trialWarningDays before the end,
+		// or at the start of a trial shorter than that.
+		l.warnFrom = calendar.AddDays(spec.End, -t.TrialWarningDays)
+		if l.warnFrom.Before(spec.Start) {
+			l.warnFrom = spec.Start
+		}
+	}
+	return l, nil
+}
+
+// MustNew is New for tests and examples only: it panics on an error.
+func MustNew(c Catalog, t Terms, spec Spec) License {
+	l, err := New(c, t, spec)
+	if err != nil {
+		panic(err)
+	}
+	return l
+}
+
+// IsValid reports whether l was built by New.
+func (l License) IsValid() bool { return l.kind.IsValid() }
+
+// ID returns the license's identifier.
+func (l License) ID() string { return l.id }
+
+// Kind returns the license's kind.
+func (l License) Kind() Kind { return l.kind }
+
+// Tier returns the license's tier.
+func (l License) Tier() Tier { return l.tier }
+
+// Platform returns the platform of the device the license is on.
+func (l License) Platform() string { return l.platform }
+
+// Class returns the like-device class of the device the license is on.
+func (l License) Class() string { return l.class }
+
+// Device returns the serial number of the device the license is on.
+func (l License) Device() string { return l.device }
+
+// Features returns a copy of the features the license grants.
+func (l License) Features() []string { return slices.Clone(l.features) }
+
+// HasFeature reports whether the license grants feature.
+func (l License) HasFeature(feature string) bool { return slices.Contains(l.features, feature) }
+
+// Capacity returns the scale the license grants; invalid means no limit.
+func (l License) Capacity() decimal.NullDecimal { return l.capacity }
+
+// Start returns when the license begins.
+func (l License) Start() time.Time { return l.start }
+
+// TermYears returns a subscription's term in years, zero for other kinds.
+func (l License) TermYears() int { return l.termYears }
+
+// Initial reports whether l is an initial subscription, which has grace.
+func (l License) Initial() bool { return l.kind == Subscription && !l.renewal }
+
+// TermEnd returns the end of a subscription's years or of a trial; zero for
+// a perpetual license.
+func (l License) TermEnd() time.Time { return l.termEnd }
+
+// End returns the first instant the license grants nothing: the end of
+// grace for an initial subscription, of its years for a renewal, a trial's
+// end; zero for a perpetual license, which never ends (LIC-PERP-TERM).
+func (l License) End() time.Time { return l.end }
+
+// WarningFrom returns when a trial's warning window opens; zero for other
+// kinds.
+func (l License) WarningFrom() time.Time { return l.warnFrom }

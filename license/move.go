@@ -1,0 +1,65 @@
+package license
+
+import (
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
+
+// Move answers whether the license may move to device to at instant at, and
+// returns the moved license when it may.
+//
+// A perpetual license moves only by RMA, to a device of its like-device
+// class (LIC-PERP-RMA); the old device keeps nothing. A subscription moves
+// for any reason within its like-device class while usable, keeping its end
+// date (LIC-PORT); it cannot move before its start (ENT-TIMER) or after its
+// end. A trial never moves: the seed does not make trials portable, and a
+// temporary key is for the device it was issued to (LIC-PORT).
+func (l License) Move(to Device, reason MoveReason, at time.Time) (License, Verdict) {
+	deny := func(rules []rule.ID, why string, until time.Time) (License, Verdict) {
+		return l, Verdict{Rules: rules, Reason: why, Until: until, subject: l.id}
+	}
+	switch {
+	case !to.IsValid() || !reason.IsValid():
+		return deny(rulesPort, "the move names no valid device or reason", time.Time{})
+	case to.Serial == l.device:
+		if l.kind == Perpetual {
+			return deny(rulesPerpRMA, "the license is already on that device", time.Time{})
+		}
+		return deny(rulesPort, "the license is already on that device", time.Time{})
+	}
+	switch l.kind {
+	case Perpetual:
+		if reason != RMA {
+			return deny(rulesPerpRMA, "a perpetual license moves only by RMA", time.Time{})
+		}
+		if to.Class != l.class {
+			return deny(rulesPerpRMA, "an RMA replacement must be of the same like-device class", time.Time{})
+		}
+		if at.Before(l.start) {
+			return deny(rulesNotStarted, reasonNotStarted, l.start)
+		}
+		return l.movedTo(to), Verdict{Allowed: true, Rules: rulesPerpRMA, Reason: "the perpetual license's keys are exchanged to the RMA device", subject: l.id}
+	case Subscription:
+		if to.Class != l.class {
+			return deny(rulesPort, "a subscription moves only across like-device classes", time.Time{})
+		}
+		s := l.StandingAt(at)
+		switch s.State {
+		case NotStarted:
+			return deny(rulesNotStarted, reasonNotStarted, l.start)
+		case Expired:
+			return deny(rulesPortExpired, "an expired subscription has nothing left to move", time.Time{})
+		}
+		return l.movedTo(to), Verdict{Allowed: true, Rules: rulesPort, Reason: "the subscription moves within its like-device class and keeps its end date", Until: l.end, subject: l.id}
+	default:
+		return deny(rulesPort, "a trial license does not move", time.Time{})
+	}
+}
+
+// movedTo returns l on device to: same end, same features, one device.
+func (l License) movedTo(to Device) License {
+	l.device, l.platform, l.class = to.Serial, to.Platform, to.Class
+	l.features = append([]string(nil), l.features...)
+	return l
+}

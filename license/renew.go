@@ -1,0 +1,53 @@
+package license
+
+import (
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/internal/calendar"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
+
+// Renew answers whether the subscription may be renewed for years at instant
+// at, and returns the renewal's term when it may.
+//
+// Renewals never happen by themselves (LIC-RENEW): a subscription not
+// renewed ends at its end date. A renewal bought before the end starts at
+// the old end, grace included; a late one starts at its own instant, after
+// a gap in which the subscription was expired (LIC-SUB-EXPIRY, cited). A
+// renewal has no grace (ENT-GRACE) and runs one of the terms' years
+// (LIC-SUB-TERM). Perpetual licenses and trials are not renewed.
+//
+// The renewal is returned as a license of its own covering only the renewed
+// term, on the same device with the same features and tier: the caller keeps
+// it beside the original, as a renewal is a new entitlement.
+//
+// Until is the old end for a renewal on time (from then on it would be late);
+// a late renewal's term depends on its instant, so its answer holds for one
+// nanosecond.
+func (l License) Renew(t Terms, years int, at time.Time) (License, Verdict) {
+	deny := func(rules []rule.ID, why string) (License, Verdict) {
+		return l, Verdict{Rules: rules, Reason: why, subject: l.id}
+	}
+	if l.kind != Subscription {
+		if !t.AllowsTerm(years) {
+			return deny(rulesRenewBadTerm, "only subscriptions are renewed, for one of the terms' years")
+		}
+		return deny(rulesRenew, "only subscriptions are renewed")
+	}
+	if !t.AllowsTerm(years) {
+		return deny(rulesSubTermOnly, "the renewal's term is not one of the terms' years")
+	}
+	r := l
+	r.features = append([]string(nil), l.features...)
+	r.renewal, r.termYears, r.warnFrom = true, years, time.Time{}
+	v := Verdict{Allowed: true, Rules: rulesRenew, Reason: "the subscription is renewed from its end", Until: l.end, subject: l.id}
+	if at.Before(l.end) {
+		r.start = l.end
+	} else {
+		r.start = at
+		v.Rules, v.Reason, v.Until = rulesRenewLate, "the subscription had expired: the renewal starts now", at.Add(1)
+	}
+	r.termEnd = calendar.AddYears(r.start, years)
+	r.end = r.termEnd
+	return r, v
+}

@@ -1,0 +1,54 @@
+package license
+
+import (
+	"slices"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
+
+// Terms are the numbers of the license model, with the published values from
+// DefaultTerms. A caller evaluating under another program year builds other
+// terms.
+type Terms struct {
+	// SubscriptionTermYears lists the terms a subscription may run
+	// (LIC-SUB-TERM): 1, 3 and 5 years.
+	SubscriptionTermYears []int
+	// TrialWarningDays is how many days before a trial's end the alarms,
+	// syslog messages and warnings start (LIC-TRIAL-WARN): 30.
+	TrialWarningDays int
+	// InitialGraceDays is added to the end of an initial subscription's
+	// years (ENT-GRACE): 30.
+	InitialGraceDays int
+}
+
+// DefaultTerms returns the published terms.
+func DefaultTerms() Terms {
+	return Terms{SubscriptionTermYears: []int{1, 3, 5}, TrialWarningDays: 30, InitialGraceDays: 30}
+}
+
+// maxTermYears bounds a term so that calendar arithmetic stays within years
+// time.Time formats as RFC 3339.
+const maxTermYears = 100
+
+// Validate refuses terms that make no sense: no term years, a term that is
+// not a positive number of years, negative days.
+func (t Terms) Validate() error {
+	if len(t.SubscriptionTermYears) == 0 {
+		return rule.Errorf([]rule.ID{rule.LicSubTerm}, "terms", "subscriptionTermYears is empty")
+	}
+	for _, y := range t.SubscriptionTermYears {
+		if y < 1 || y > maxTermYears {
+			return rule.Errorf([]rule.ID{rule.LicSubTerm}, "terms", "subscription term of %d years is not between 1 and %d", y, maxTermYears)
+		}
+	}
+	if t.TrialWarningDays < 0 {
+		return rule.Errorf([]rule.ID{rule.LicTrialWarn}, "terms", "trialWarningDays %d is negative", t.TrialWarningDays)
+	}
+	if t.InitialGraceDays < 0 {
+		return rule.Errorf([]rule.ID{rule.EntGrace}, "terms", "initialGraceDays %d is negative", t.InitialGraceDays)
+	}
+	return nil
+}
+
+// AllowsTerm reports whether years is one of the subscription terms.
+func (t Terms) AllowsTerm(years int) bool { return slices.Contains(t.SubscriptionTermYears, years) }

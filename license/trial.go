@@ -1,0 +1,25 @@
+package license
+
+// TrialAvailable answers whether a temporary key exists for feature on
+// platform. Trial keys exist only for the catalog's trial platforms (by
+// default the virtual and cloud platforms and PTX, QFX, EX and MX,
+// LIC-TRIAL-PRODUCTS) and only for features that have one (not an extended
+// license upgrade, a capacity key or a VSYS license, LIC-TRIAL-FEATURES). A
+// refusal names both rules when both fail; an unknown platform is refused
+// citing LIC-PLATFORM. The answer never changes with time.
+func (c Catalog) TrialAvailable(platform, feature string) Verdict {
+	p, ok := c.Platform(platform)
+	if !ok {
+		return Verdict{Rules: rulesUnknownPlat, Reason: "the platform is not in the catalog", subject: platform}
+	}
+	featureOK := c.Feature(feature).Trial
+	switch {
+	case !p.Trial && !featureOK:
+		return Verdict{Rules: rulesTrialNeither, Reason: "neither the platform nor the feature has trial keys", subject: platform}
+	case !p.Trial:
+		return Verdict{Rules: rulesTrialProducts, Reason: "the platform has no trial keys", subject: platform}
+	case !featureOK:
+		return Verdict{Rules: rulesTrialFeatures, Reason: "the feature has no temporary key", subject: platform}
+	}
+	return Verdict{Allowed: true, Rules: rulesTrialOK, Reason: "a temporary key exists for the feature on the platform", subject: platform}
+}

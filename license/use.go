@@ -1,0 +1,79 @@
+package license
+
+import (
+	"strings"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/shopspring/decimal"
+)
+
+// Use answers "may device use feature, for units of scale, at instant at?".
+//
+// A use that can never be allowed is refused for good on those grounds
+// alone, naming each: another device (LIC-PERP-BIND for a perpetual
+// license, LIC-PORT otherwise), a feature the license does not hold
+// (LIC-TIER), units over its capacity (LIC-SOD). Such a refusal does not
+// also cite the license's standing, so its answer never changes.
+// Otherwise the answer is the license's standing at at (see StandingAt).
+//
+// units is optional: an invalid NullDecimal asks for no particular scale.
+// Use allocates nothing.
+func (l License) Use(device, feature string, units decimal.NullDecimal, at time.Time) Verdict {
+	var broken useBreaks
+	if device != l.device {
+		broken |= breaksDevice
+	}
+	if !l.HasFeature(feature) {
+		broken |= breaksFeature
+	}
+	if units.Valid && l.capacity.Valid && units.Decimal.Cmp(l.capacity.Decimal) > 0 {
+		broken |= breaksCapacity
+	}
+	if broken != 0 {
+		perp := 0
+		if l.kind == Perpetual {
+			perp = 1
+		}
+		return Verdict{Rules: useRules[perp][broken], Reason: useReasons[perp][broken], subject: l.id}
+	}
+	return l.StandingAt(at).Verdict
+}
+
+// useBreaks is the set of grounds on which a use is refused for good.
+type useBreaks uint8
+
+const (
+	breaksDevice useBreaks = 1 << iota
+	breaksFeature
+	breaksCapacity
+	breaksAll = breaksDevice | breaksFeature | breaksCapacity
+)
+
+// useRules and useReasons hold, per [perpetual][grounds], the shared rule
+// list and reason of a refusal, so Use allocates nothing.
+var useRules, useReasons = useTables()
+
+func useTables() (rules [2][breaksAll + 1][]rule.ID, reasons [2][breaksAll + 1]string) {
+	for perp := range 2 {
+		device, deviceReason := rule.LicPort, "the license is on another device and moves only within its like-device class"
+		if perp == 1 {
+			device, deviceReason = rule.LicPerpBind, "a perpetual license is bound to the serial number of another device"
+		}
+		for b := useBreaks(1); b <= breaksAll; b++ {
+			var ids []rule.ID
+			var why []string
+			if b&breaksDevice != 0 {
+				ids, why = append(ids, device), append(why, deviceReason)
+			}
+			if b&breaksFeature != 0 {
+				ids, why = append(ids, rule.LicTier), append(why, "the license does not grant the feature")
+			}
+			if b&breaksCapacity != 0 {
+				ids, why = append(ids, rule.LicSOD), append(why, "the units asked exceed the license's capacity")
+			}
+			rules[perp][b], reasons[perp][b] = ids, strings.Join(why, "; ")
+		}
+	}
+	return rules, reasons
+}
