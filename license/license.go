@@ -61,6 +61,9 @@ type License struct {
 	end time.Time
 	// warnFrom is when a trial's warning window opens.
 	warnFrom time.Time
+	// warnings are a trial's alarm, syslog message and warning, due at its
+	// end, built once so a use in the window allocates nothing.
+	warnings []rule.Obligation
 }
 
 // New validates spec against the catalog and terms and returns the license.
@@ -163,6 +166,11 @@ func New(c Catalog, t Terms, spec Spec) (License, error) {
 		l.warnFrom = calendar.AddDays(spec.End, -t.TrialWarningDays)
 		if l.warnFrom.Before(spec.Start) {
 			l.warnFrom = spec.Start
+		}
+		l.warnings = []rule.Obligation{
+			{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: l.end, Subject: id},
+			{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: l.end, Subject: id},
+			{Kind: rule.Warning, Rule: rule.LicTrialWarn, Due: l.end, Subject: id},
 		}
 	}
 	return l, nil

@@ -39,7 +39,7 @@ func (l License) Renew(t Terms, years int, at time.Time) (License, Verdict) {
 	}
 	r := l
 	r.features = append([]string(nil), l.features...)
-	r.renewal, r.termYears, r.warnFrom = true, years, time.Time{}
+	r.renewal, r.termYears, r.warnFrom, r.warnings = true, years, time.Time{}, nil
 	v := Verdict{Allowed: true, Rules: rulesRenew, Reason: "the subscription is renewed from its end", Until: l.end, subject: l.id}
 	if at.Before(l.end) {
 		r.start = l.end
@@ -49,5 +49,7 @@ func (l License) Renew(t Terms, years int, at time.Time) (License, Verdict) {
 	}
 	r.termEnd = calendar.AddYears(r.start, years)
 	r.end = r.termEnd
+	// The renewed term is one entitlement record, due at its end.
+	v.Obligations = []rule.Obligation{{Kind: rule.Entitlement, Rule: rule.LicRenew, Due: r.end, Subject: l.id}}
 	return r, v
 }

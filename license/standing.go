@@ -88,7 +88,7 @@ func (l License) StandingAt(at time.Time) Standing {
 		case at.Before(l.end):
 			// LIC-TRIAL-WARN: alarm, syslog and warning, due at the end.
 			s := l.standing(InWarning, true, rulesTrialWarn, reasonTrialWarn, l.end)
-			s.Warnings, s.WarningsDue = TrialWarnings, l.end
+			s.Obligations = l.warnings
 			return s
 		default:
 			// LIC-TRIAL-EXPIRY: unusable until a license is purchased.

@@ -25,10 +25,10 @@ type Verdict struct {
 	// Until is the first instant after the question's instant at which the
 	// answer can change; the zero time means it holds for good.
 	Until time.Time
-	// Warnings are the trial warnings due (LIC-TRIAL-WARN), each due at
-	// WarningsDue, the trial's end.
-	Warnings    Warnings
-	WarningsDue time.Time
+	// Obligations are what the answer requires: a trial's alarm, syslog
+	// message and warning (LIC-TRIAL-WARN), a renewal's entitlement. Shared
+	// and immutable like Rules.
+	Obligations []rule.Obligation
 
 	subject string
 }
@@ -48,22 +48,6 @@ func (v Verdict) Err() error {
 
 // Subject returns the ID of the license the verdict is about.
 func (v Verdict) Subject() string { return v.subject }
-
-// Warnings is a set of trial warnings (LIC-TRIAL-WARN).
-type Warnings uint8
-
-// The warnings a trial in its warning window raises.
-const (
-	Alarm Warnings = 1 << iota
-	Syslog
-	Warning
-
-	// TrialWarnings is every warning a trial raises before it expires.
-	TrialWarnings = Alarm | Syslog | Warning
-)
-
-// Has reports whether w includes every warning of x.
-func (w Warnings) Has(x Warnings) bool { return w&x == x }
 
 // Shared rule lists: a verdict's Rules point here so answering allocates
 // nothing. Never modify them.

@@ -142,3 +142,49 @@ func TestMergeNamesEveryRuleOnceInOrder(t *testing.T) {
 		}
 	})
 }
+
+func TestObligationKindsRoundTrip(t *testing.T) {
+	names := []string{"alarm", "syslog", "warning", "email", "entitlement", "invoice", "deadline", "notice", "clawback", "advisory"}
+	for _, name := range names {
+		var k rule.ObligationKind
+		if err := k.UnmarshalText([]byte(name)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if text, err := k.MarshalText(); err != nil || string(text) != name {
+			t.Errorf("%s round-trips to %q, %v", name, text, err)
+		}
+	}
+	if _, err := rule.ParseObligationKind("alert"); err == nil {
+		t.Error("unknown obligation kind parsed")
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, id := range rule.All() {
+		f.Add(id.String())
+	}
+	f.Add("LIC-")
+	f.Fuzz(func(t *testing.T, s string) {
+		id, err := rule.Parse(s)
+		if err != nil {
+			return
+		}
+		if id.String() != s {
+			t.Fatalf("Parse(%q) = %v", s, id)
+		}
+	})
+}
+
+func FuzzParseObligationKind(f *testing.F) {
+	f.Add("alarm")
+	f.Add("clawback")
+	f.Fuzz(func(t *testing.T, s string) {
+		k, err := rule.ParseObligationKind(s)
+		if err != nil {
+			return
+		}
+		if k.String() != s {
+			t.Fatalf("ParseObligationKind(%q) = %v", s, k)
+		}
+	})
+}
