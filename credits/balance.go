@@ -1,0 +1,60 @@
+package credits
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Lot is a purchase with credits left, and when they lapse.
+type Lot struct {
+	// Purchase is the purchase's ID.
+	Purchase string
+	// Purchased is the purchase's instant, the lot's first usable one.
+	Purchased time.Time
+	// Ends is the first instant the lot is no longer usable: its credits
+	// left then expire (CRD-VALIDITY).
+	Ends time.Time
+	// Credits bought.
+	Credits decimal.Decimal
+	// Remaining is what is left to call off.
+	Remaining decimal.Decimal
+}
+
+// Balance is an account's credits at an instant.
+type Balance struct {
+	Figures
+	// Lots are the lots with credits left, oldest first: the order call-offs
+	// spend them in and they expire in.
+	Lots []Lot
+	// Until is the first instant after the one asked at which the balance
+	// differs (a history event counts, or a lot with credits left ends), or
+	// the zero time.
+	Until time.Time
+}
+
+// Balance returns the account's credits at at, knowing the history dated
+// before at, and the lots that will expire and when.
+func (l *Ledger) Balance(at time.Time) Balance {
+	s := l.stateAt(at, at)
+	b := Balance{Figures: l.figures(s)}
+	for j := s.head; j < s.lots; j++ {
+		lt := l.lots[j]
+		rem := lt.credits
+		if j == s.head {
+			rem = s.rem
+		}
+		b.Lots = append(b.Lots, Lot{Purchase: lt.id, Purchased: lt.at, Ends: lt.end, Credits: lt.credits, Remaining: rem})
+	}
+	// Each event moves Purchased or Used; the oldest lot has credits left
+	// and ends first.
+	if t, ok := l.nextEvent(at); ok {
+		b.Until = t
+	}
+	if s.head < s.lots {
+		if end := l.lots[s.head].end; b.Until.IsZero() || end.Before(b.Until) {
+			b.Until = end
+		}
+	}
+	return b
+}

@@ -1,0 +1,188 @@
+package credits
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/shopspring/decimal"
+)
+
+// CallOffResult is the answer to a call-off asked at an instant. It is
+// filled on both outcomes; a refusal also returns the *rule.Violation as the
+// error.
+type CallOffResult struct {
+	// Rules behind the answer. Allowed: CRD-VALIDITY (the oldest unexpired
+	// credits pay), then CRD-FLEX for Flexible Services Credits. Refused:
+	// the violation's rules.
+	Rules []rule.ID
+	// Balance is the unexpired credits left after the call-off; zero when it
+	// is refused, since nothing is called off.
+	Balance decimal.Decimal
+	// Available is the unexpired credits at the instant asked, before the
+	// call-off. On a refusal it is information only: Until does not promise
+	// it, so a decision reports a balance on allowance only.
+	Available decimal.Decimal
+	// Until is the first instant after the one asked at which the outcome,
+	// the rules or Balance differ, or the zero time when they never do.
+	Until time.Time
+}
+
+// CheckCallOff decides whether c may be called off at at against the
+// history dated before at. Asking changes nothing: the ledger is the same
+// afterwards whatever the answer.
+//
+// A refusal returns the result and a *rule.Violation naming every rule c
+// breaks, in this order: the minimum (CRD-MIN-CALLOFF for Professional;
+// CRD-FLEX-MIN for Flexible on a professional services engagement, CRD-FLEX
+// on another), CRD-SCOPE, CRD-TYPES, CRD-CALLOFF-PO, CRD-VALIDITY (not
+// enough unexpired credits, followed by CRD-FLEX for Flexible). Any other
+// error is bad input (an absurd amount) and the result is zero.
+//
+// Until is exact: history dated at or after at counts from 1ns after its
+// instant, and a lot's credits lapse at its end; Until is the first of those
+// instants at which the answer differs.
+func (l *Ledger) CheckCallOff(c CallOff, at time.Time) (CallOffResult, error) {
+	if err := checkAmount("call-off credits", c.Credits); err != nil {
+		return CallOffResult{}, err
+	}
+	name := fmt.Sprintf("call-off of %s credits from account %s", c.Credits, l.account.ID)
+	static := l.checkStatic(c, name)
+	avail := l.available(l.stateAt(at, at))
+	res, v := l.decide(c, static, avail, name)
+	res.Until = l.callOffUntil(c, static, at, res)
+	if v != nil {
+		return res, v
+	}
+	return res, nil
+}
+
+// decide is the answer to c given the rules c breaks whatever the balance
+// and the credits available.
+func (l *Ledger) decide(c CallOff, static *rule.Violation, avail decimal.Decimal, name string) (CallOffResult, *rule.Violation) {
+	v := rule.Merge(static, l.checkValidity(c, avail, name))
+	if v != nil {
+		return CallOffResult{Rules: v.Rules, Available: avail}, v
+	}
+	rules := []rule.ID{rule.CrdValidity}
+	if l.account.Kind == Flexible {
+		rules = append(rules, rule.CrdFlex)
+	}
+	return CallOffResult{Rules: rules, Balance: avail.Sub(c.Credits), Available: avail}, nil
+}
+
+// checkCallOff returns the violation of every rule c breaks with avail
+// credits available, or nil.
+func (l *Ledger) checkCallOff(c CallOff, avail decimal.Decimal, name string) *rule.Violation {
+	return rule.Merge(l.checkStatic(c, name), l.checkValidity(c, avail, name))
+}
+
+// checkStatic returns the violation of the rules that depend on c alone.
+func (l *Ledger) checkStatic(c CallOff, name string) *rule.Violation {
+	return rule.Merge(l.checkMinimum(c, name), c.Engagement.check(l.account.ID))
+}
+
+// checkMinimum applies the minimum call-off in whole credits: no partial
+// credit spends.
+func (l *Ledger) checkMinimum(c CallOff, name string) *rule.Violation {
+	id, least := rule.CrdMinCallOff, l.terms.MinCallOff // CRD-MIN-CALLOFF
+	switch {
+	case l.account.Kind == Professional:
+	case c.Engagement.OtherService:
+		// CRD-FLEX: the seed sets no minimum off professional services
+		// engagements; whole credits and the terms' FlexibleOtherMinCallOff.
+		id, least = rule.CrdFlex, l.otherMin
+	default:
+		id = rule.CrdFlexMin // CRD-FLEX-MIN
+	}
+	amount := c.Credits
+	switch {
+	case amount.Sign() <= 0:
+		return rule.Errorf([]rule.ID{id}, l.account.ID, "%s: %s credits is not a positive amount", name, amount)
+	case !amount.IsInteger() && amount.LessThan(least):
+		return rule.Errorf([]rule.ID{id}, l.account.ID,
+			"%s: no partial credit spends, and under the minimum call-off of %s", name, least)
+	case !amount.IsInteger():
+		return rule.Errorf([]rule.ID{id}, l.account.ID, "%s: no partial credit spends, whole credits only", name)
+	case amount.LessThan(least):
+		return rule.Errorf([]rule.ID{id}, l.account.ID, "%s: under the minimum call-off of %s", name, least)
+	}
+	return nil
+}
+
+// checkValidity refuses a call-off larger than the unexpired credits
+// (CRD-VALIDITY; for Flexible also CRD-FLEX, whose credits are redeemed
+// within their validity too).
+func (l *Ledger) checkValidity(c CallOff, avail decimal.Decimal, name string) *rule.Violation {
+	if c.Credits.Sign() <= 0 || !avail.LessThan(c.Credits) {
+		return nil
+	}
+	ids := []rule.ID{rule.CrdValidity}
+	if l.account.Kind == Flexible {
+		ids = append(ids, rule.CrdFlex)
+	}
+	return rule.Errorf(ids, l.account.ID, "%s: only %s unexpired credits are available", name, avail)
+}
+
+// callOffUntil returns the first instant after at at which the answer to c
+// differs from res, or the zero time.
+//
+// The answer at t depends on the events dated before t and the lots ended
+// by t, so it can change only at an event's instant plus 1ns or at a lot's
+// end. Those candidates are walked in order; usually the first one differs
+// (every event moves the balance), so this is two binary searches and one
+// evaluation. An event that leaves the balance as it was (a purchase and a
+// call-off of the same size at one instant) or a refusal that stays one
+// walks further.
+func (l *Ledger) callOffUntil(c CallOff, static *rule.Violation, at time.Time, res CallOffResult) time.Time {
+	if c.Credits.Sign() <= 0 {
+		return time.Time{} // refused by its minimum, and no balance can change that
+	}
+	short := res.Available.LessThan(c.Credits) // CRD-VALIDITY is broken at at
+	same := func(t time.Time) bool {
+		avail := l.available(l.stateAt(t, t))
+		if avail.LessThan(c.Credits) != short {
+			return false
+		}
+		// Refused either way with the same rules; or allowed either way.
+		return short || static != nil || avail.Sub(c.Credits).Equal(res.Balance)
+	}
+	ev := l.counted(at)
+	lt := searchLots(l.lots, at)
+	for ev < len(l.at) || lt < len(l.lots) {
+		var t time.Time
+		switch {
+		case lt == len(l.lots):
+			t = l.at[ev].Add(time.Nanosecond)
+		case ev == len(l.at):
+			t = l.lots[lt].end
+		default:
+			t = earliest(l.at[ev].Add(time.Nanosecond), l.lots[lt].end)
+		}
+		for ev < len(l.at) && !l.at[ev].Add(time.Nanosecond).After(t) {
+			ev++
+		}
+		for lt < len(l.lots) && !l.lots[lt].end.After(t) {
+			lt++
+		}
+		if !same(t) {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// searchLots returns the index of the first lot ending after t. Lots are in
+// purchase order, so their ends are in order too (AddMonths never goes back).
+func searchLots(lots []lot, t time.Time) int {
+	lo, hi := 0, len(lots)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if lots[m].end.After(t) {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
+}

@@ -1,0 +1,102 @@
+// Package credits decides what a customer may do with Professional and
+// Flexible Services Credits (seed 002_162daf9085a52f87.txt): which orders of
+// credits may be placed, which engagements may be called off against an
+// account's balance at an instant, and what the quarterly statement says.
+//
+// # Orders
+//
+// CheckPurchase decides an order of credits under the program's Terms. An
+// order is refused, naming every rule it breaks, when its credits are under
+// the minimum order or not positive (CRD-MIN-ORDER), not a sum of the terms'
+// blocks (CRD-BLOCKS: 37 = 25+10+1+1; a partial credit never is), discounted
+// (CRD-NO-DISCOUNT: any discount but zero) or not placed through the local
+// entity (CRD-LOCAL). An allowed order carries its invoice for all its
+// credits, due at the instant of purchase (CRD-INVOICE). Flexible Services
+// Credits are bought the same way under their own terms, and every decision
+// about them also cites CRD-FLEX. An order's answer never changes with time.
+//
+// # The ledger
+//
+// A Ledger is one account's history: purchases, each a lot of credits usable
+// in [purchase, purchase + ValidityMonths calendar months) (CRD-VALIDITY,
+// calendar.AddMonths clamps month ends), and call-offs. NewLedger replays the
+// history in time order and refuses one whose purchase or call-off broke a
+// rule when it happened. Afterwards the ledger never changes: checks are
+// queries, and asking whether credits may be called off spends nothing.
+//
+// A call-off (CheckCallOff) needs a purchase order against the balance and a
+// statement of work (CRD-CALLOFF-PO); a firm fixed-price engagement with a
+// predefined scope (CRD-SCOPE: duration-based pricing or no defined scope is
+// refused); one of the four engagement types (CRD-TYPES); whole credits, at
+// least the minimum call-off (CRD-MIN-CALLOFF: 5 Professional; CRD-FLEX-MIN:
+// 10 Flexible on a professional services engagement); and enough unexpired
+// credits (CRD-VALIDITY). It spends the oldest valid lots first; credits
+// still in a lot at its end expire.
+//
+// # Statements and balances
+//
+// Statement reports a calendar quarter (CRD-STATEMENT): credits purchased,
+// used, expired and available as of the quarter's end, cumulative since the
+// account's first purchase, with the opening figures and the movements
+// within the quarter, so that one quarter's closing figures are the next
+// one's opening. Balance gives the figures at an instant and the lots with
+// credits left with the instant each ends.
+//
+// # Time
+//
+// Every query takes its instant; only history dated strictly before it
+// counts, so a purchase at exactly t is not yet there at t and is from
+// t+1ns. A lot ending at t is no longer usable at t. Every answer carries
+// Until, the first instant after the one asked at which the answer differs
+// (zero when it never does). It is exact: the same answer for every instant
+// in [at, Until), a different one at Until. Because of the strict "before",
+// an event dated e changes answers at e+1ns, so Until is often an event's
+// instant plus one nanosecond.
+//
+// # Where the seed is silent
+//
+//   - Flexible Services Credits: the seed gives their validity (12 months),
+//     engagement types and call-off minimum on professional services
+//     engagements (10). Their blocks and minimum order default to the
+//     Professional ones; all are fields of Terms.Flexible. Decisions on them
+//     cite CRD-FLEX beside the specific rule.
+//   - A Flexible call-off on an engagement that is not a professional
+//     services engagement (Engagement.OtherService): whole credits and at
+//     least Terms.FlexibleOtherMinCallOff (default 1), citing CRD-FLEX.
+//     Professional Services Credits ignore OtherService.
+//   - Engagement.OtherService is the negation of SCENARIOS.md's
+//     professionalServices, so the zero Engagement is a professional
+//     services engagement. Likewise every zero field refuses: no local
+//     entity, no purchase order, no statement of work, no defined scope, no
+//     pricing, no type.
+//   - Zero or negative credits break the minimum (CRD-MIN-ORDER or the
+//     call-off minimum) with a reason saying so; an order of them is also no
+//     sum of blocks (CRD-BLOCKS). A negative discount is a discount.
+//   - A partial credit (7.5) is refused by the call-off minimum rule, never
+//     rounded; "8.0" is whole. A partial call-off does not also cite
+//     CRD-VALIDITY unless the credits available are fewer than asked.
+//   - At one instant the history replays purchases before call-offs, so a
+//     recorded call-off may use a lot bought at its own instant; several
+//     call-offs at one instant are each checked against the balance the
+//     earlier ones left. A check at that instant sees none of them.
+//   - A refused call-off reports Available (the credits at the instant) but
+//     no Balance; Until promises the outcome, the rules and Balance only, so
+//     a decision reports a balance on allowance only. An allowed call-off
+//     cites CRD-VALIDITY (the oldest unexpired credits pay).
+//   - A statement asked before its quarter is over is a projection from the
+//     history known then, with the lots that lapse by the quarter's end
+//     counted as expired. Purchases and call-offs dated exactly at a
+//     quarter's end belong to the next quarter; a lot ending exactly then
+//     has expired within it.
+//   - Terms refused as nonsense: no blocks; a block that is not a whole
+//     number from 1 to 1,000,000; a smallest block over 10,000 (the blocks
+//     check keeps a table that long); a fractional or negative minimum; a
+//     call-off minimum under 1; validity outside 1 to 1200 months.
+//   - Amounts with more than 40 digits either side of the point are refused
+//     as bad input (not a rule), before decimal arithmetic on them could
+//     take seconds.
+//
+// The blocks check is exact for any amount: the residue-class solution of
+// the coin problem tells in constant time whether a whole number is a sum of
+// blocks, after a set-up proportional to the smallest block.
+package credits

@@ -1,0 +1,144 @@
+package credits
+
+import (
+	"strings"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
+
+// EngagementType is what a call-off buys (CRD-TYPES). The zero value is
+// invalid: a call-off for an engagement of no known type is refused.
+type EngagementType uint8
+
+// The engagement types of the datasheet. The list is append-only: a value is
+// never reordered or reused.
+const (
+	Assessment EngagementType = iota + 1
+	Design
+	Deployment
+	Migration
+)
+
+var engagementTypeNames = []string{"", "assessment", "design", "deployment", "migration"}
+
+// IsValid reports whether t is one of the four engagement types.
+func (t EngagementType) IsValid() bool { return t >= Assessment && t <= Migration }
+
+// String returns the name SCENARIOS.md uses, such as "assessment".
+func (t EngagementType) String() string {
+	return nameOf("EngagementType", engagementTypeNames, int(t))
+}
+
+// MarshalText encodes t by its name; an invalid type is an error.
+func (t EngagementType) MarshalText() ([]byte, error) {
+	return marshalName("engagement type", engagementTypeNames, int(t))
+}
+
+// UnmarshalText decodes "assessment", "design", "deployment" or "migration".
+func (t *EngagementType) UnmarshalText(text []byte) error {
+	i, err := parseName("engagement type", engagementTypeNames, text)
+	if err != nil {
+		return err
+	}
+	*t = EngagementType(i)
+	return nil
+}
+
+// Pricing is how an engagement is priced (CRD-SCOPE). The zero value is
+// invalid and is refused like a duration-based contract: credits pay only
+// for what is known to be fixed-price.
+type Pricing uint8
+
+// The pricings. The list is append-only: a value is never reordered or reused.
+const (
+	// Fixed is a firm, fixed-price engagement (or a packaged service).
+	Fixed Pricing = iota + 1
+	// Duration is a time-and-materials contract: never paid with credits.
+	Duration
+)
+
+var pricingNames = []string{"", "fixed", "duration"}
+
+// IsValid reports whether p is Fixed or Duration.
+func (p Pricing) IsValid() bool { return p == Fixed || p == Duration }
+
+// String returns the name SCENARIOS.md uses: "fixed" or "duration".
+func (p Pricing) String() string { return nameOf("Pricing", pricingNames, int(p)) }
+
+// MarshalText encodes p by its name; an invalid pricing is an error.
+func (p Pricing) MarshalText() ([]byte, error) { return marshalName("pricing", pricingNames, int(p)) }
+
+// UnmarshalText decodes "fixed" or "duration".
+func (p *Pricing) UnmarshalText(text []byte) error {
+	i, err := parseName("pricing", pricingNames, text)
+	if err != nil {
+		return err
+	}
+	*p = Pricing(i)
+	return nil
+}
+
+// Engagement describes the services a call-off pays for. Its zero value is
+// refused on every count: each field must be set for a call-off to pass, so
+// a field nobody filled in never grants anything.
+type Engagement struct {
+	// Type is one of the four engagement types (CRD-TYPES).
+	Type EngagementType
+	// Pricing must be Fixed (CRD-SCOPE).
+	Pricing Pricing
+	// DefinedScope says the engagement has a predefined scope with defined
+	// deliverables (CRD-SCOPE).
+	DefinedScope bool
+	// PurchaseOrder says a purchase order is applied against the balance
+	// (CRD-CALLOFF-PO).
+	PurchaseOrder bool
+	// StatementOfWork says a statement of work accompanies it (CRD-CALLOFF-PO).
+	StatementOfWork bool
+	// OtherService marks a qualified service that is not a professional
+	// services engagement: it is the negation of SCENARIOS.md's
+	// professionalServices (default true), so the zero value is the
+	// professional services engagement and its stricter Flexible minimum
+	// (CRD-FLEX-MIN). Professional Services Credits ignore it.
+	OtherService bool
+}
+
+// check returns the violation of the rules about the engagement alone:
+// CRD-SCOPE, CRD-TYPES and CRD-CALLOFF-PO, in that order, or nil.
+func (e Engagement) check(subject string) *rule.Violation {
+	var vs []*rule.Violation
+	// CRD-SCOPE: firm, fixed-price, fixed-scope engagements with defined
+	// deliverables only; never duration-based contracts.
+	var scope []string
+	switch e.Pricing {
+	case Fixed:
+	case Duration:
+		scope = append(scope, "a duration-based contract")
+	default:
+		scope = append(scope, "priced neither fixed nor by duration")
+	}
+	if !e.DefinedScope {
+		scope = append(scope, "without a predefined scope")
+	}
+	if len(scope) > 0 {
+		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdScope}, subject,
+			"credits pay only for firm fixed-price, fixed-scope engagements, not one %s", strings.Join(scope, " and ")))
+	}
+	// CRD-TYPES: assessment, design, deployment or migration.
+	if !e.Type.IsValid() {
+		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdTypes}, subject,
+			"engagement type %s is not assessment, design, deployment or migration", e.Type))
+	}
+	// CRD-CALLOFF-PO: a purchase order against the balance and a statement of work.
+	var missing []string
+	if !e.PurchaseOrder {
+		missing = append(missing, "a purchase order")
+	}
+	if !e.StatementOfWork {
+		missing = append(missing, "a statement of work")
+	}
+	if len(missing) > 0 {
+		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdCallOffPO}, subject,
+			"a call-off needs %s", strings.Join(missing, " and ")))
+	}
+	return rule.Merge(vs...)
+}

@@ -1,0 +1,146 @@
+package credits
+
+import (
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/shopspring/decimal"
+)
+
+// Order is a purchase order for credits as placed. Its zero value is
+// refused: no credits, and not placed through the local entity.
+type Order struct {
+	// Credits ordered: a sum of the terms' blocks (CRD-BLOCKS), at least the
+	// minimum order (CRD-MIN-ORDER).
+	Credits decimal.Decimal
+	// Discount asked on the order; anything but zero is refused
+	// (CRD-NO-DISCOUNT). The zero Decimal is no discount.
+	Discount decimal.Decimal
+	// LocalEntity says the order goes through the local entity under local
+	// delivery requirements (CRD-LOCAL). SCENARIOS.md defaults localEntity to
+	// true; a Go caller says so explicitly, since the zero value refuses.
+	LocalEntity bool
+}
+
+// Purchase is a recorded purchase: an order placed at an instant. Each
+// purchase is a lot of credits, usable in [At, At + validity months).
+type Purchase struct {
+	// ID names the purchase; non-empty and unique within a ledger.
+	ID string
+	// At is when it was placed and invoiced.
+	At time.Time
+	Order
+}
+
+// Invoice is the obligation a purchase creates (CRD-INVOICE): the credits
+// are invoiced in full, due at the instant of purchase.
+type Invoice struct {
+	// Credits invoiced: all of the order.
+	Credits decimal.Decimal
+	// Due is the instant of purchase.
+	Due time.Time
+	// Rule is rule.CrdInvoice.
+	Rule rule.ID
+}
+
+// PurchaseResult is the answer to an allowed order.
+type PurchaseResult struct {
+	// Rules behind the allowance: CRD-INVOICE, then CRD-FLEX for Flexible
+	// Services Credits.
+	Rules []rule.ID
+	// Invoice is due at once.
+	Invoice Invoice
+	// Until is the zero time: whether an order may be placed depends on the
+	// order and the terms alone, never on when it is asked.
+	Until time.Time
+}
+
+// CheckPurchase decides whether an order of credits of kind may be placed at
+// at under terms. A refusal is a *rule.Violation naming every rule the order
+// breaks: CRD-MIN-ORDER, CRD-BLOCKS, CRD-NO-DISCOUNT, CRD-LOCAL, followed by
+// CRD-FLEX for Flexible Services Credits (whose terms applied). Any other
+// error is bad input (invalid terms, an unknown kind, an absurd amount) and
+// names it. The answer never changes with time: Until is zero on both
+// outcomes.
+func CheckPurchase(terms Terms, kind Kind, o Order, at time.Time) (PurchaseResult, error) {
+	if err := terms.Validate(); err != nil {
+		return PurchaseResult{}, err
+	}
+	kt, err := terms.of(kind)
+	if err != nil {
+		return PurchaseResult{}, err
+	}
+	if err := o.checkAmounts("order"); err != nil {
+		return PurchaseResult{}, err
+	}
+	if v := o.check(kind, kt, newBlockTable(kt.Blocks), "order", "order"); v != nil {
+		return PurchaseResult{}, v
+	}
+	return allowPurchase(kind, o, at), nil
+}
+
+func allowPurchase(kind Kind, o Order, at time.Time) PurchaseResult {
+	rules := []rule.ID{rule.CrdInvoice}
+	if kind == Flexible {
+		rules = append(rules, rule.CrdFlex)
+	}
+	// CRD-INVOICE: invoiced 100% at the time of purchase.
+	return PurchaseResult{
+		Rules:   rules,
+		Invoice: Invoice{Credits: o.Credits, Due: at, Rule: rule.CrdInvoice},
+	}
+}
+
+func (o Order) checkAmounts(name string) error {
+	if err := checkAmount(name+" credits", o.Credits); err != nil {
+		return err
+	}
+	return checkAmount(name+" discount", o.Discount)
+}
+
+// check returns the violation of every purchase rule o breaks, or nil.
+// subject is the Violation's subject, name how the reason calls the order.
+func (o Order) check(kind Kind, kt KindTerms, blocks blockTable, subject, name string) *rule.Violation {
+	var vs []*rule.Violation
+	// CRD-MIN-ORDER: at least the minimum order, and something at all.
+	switch {
+	case o.Credits.Sign() <= 0:
+		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdMinOrder}, subject,
+			"%s of %s credits is not a positive amount", name, o.Credits))
+	case o.Credits.LessThan(kt.MinOrder):
+		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdMinOrder}, subject,
+			"%s of %s credits is under the minimum order of %s", name, o.Credits, kt.MinOrder))
+	}
+	// CRD-BLOCKS: a sum of blocks; a partial credit never is.
+	if !blocks.sums(o.Credits) {
+		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdBlocks}, subject,
+			"%s credits are not a sum of blocks %s", o.Credits, joinDecimals(kt.Blocks)))
+	}
+	// CRD-NO-DISCOUNT: credits are not discountable.
+	if !o.Discount.IsZero() {
+		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdNoDiscount}, subject,
+			"credits are not discountable, %s asks a discount of %s", name, o.Discount))
+	}
+	// CRD-LOCAL: ordered through the local entity.
+	if !o.LocalEntity {
+		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdLocal}, subject,
+			"%s is not placed through the local entity", name))
+	}
+	v := rule.Merge(vs...)
+	if v != nil && kind == Flexible {
+		// CRD-FLEX: Flexible Services Credits are bought under their own terms.
+		v.Rules = append(v.Rules, rule.CrdFlex)
+	}
+	return v
+}
+
+func joinDecimals(ds []decimal.Decimal) string {
+	s := ""
+	for i, d := range ds {
+		if i > 0 {
+			s += ", "
+		}
+		s += d.String()
+	}
+	return s
+}

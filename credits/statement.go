@@ -1,0 +1,105 @@
+package credits
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/internal/calendar"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/shopspring/decimal"
+)
+
+// Figures are an account's credits at an instant, cumulative from the
+// account's first purchase: Purchased = Used + Expired + Available always.
+type Figures struct {
+	// Purchased is every credit bought.
+	Purchased decimal.Decimal
+	// Used is every credit called off.
+	Used decimal.Decimal
+	// Expired is every credit left unused at its lot's end (CRD-VALIDITY).
+	Expired decimal.Decimal
+	// Available is the unexpired credits left to call off.
+	Available decimal.Decimal
+}
+
+// Add returns the figures plus g, field by field: Opening.Add(Movements) is
+// Closing.
+func (f Figures) Add(g Figures) Figures {
+	return Figures{
+		Purchased: f.Purchased.Add(g.Purchased),
+		Used:      f.Used.Add(g.Used),
+		Expired:   f.Expired.Add(g.Expired),
+		Available: f.Available.Add(g.Available),
+	}
+}
+
+// sub returns the figures minus g, field by field.
+func (f Figures) sub(g Figures) Figures {
+	return Figures{
+		Purchased: f.Purchased.Sub(g.Purchased),
+		Used:      f.Used.Sub(g.Used),
+		Expired:   f.Expired.Sub(g.Expired),
+		Available: f.Available.Sub(g.Available),
+	}
+}
+
+// Statement is the quarterly statement of an account (CRD-STATEMENT): its
+// credits used and available, for one calendar quarter.
+type Statement struct {
+	// Account is the account's ID.
+	Account string
+	// Quarter is the calendar quarter reported.
+	Quarter calendar.Quarter
+	// Opening are the figures as of the quarter's first instant; they equal
+	// the previous quarter's Closing.
+	Opening Figures
+	// Movements are what happened within the quarter: credits purchased,
+	// used and expired in it, and Available the net change.
+	Movements Figures
+	// Closing are the figures as of the quarter's end (its first instant
+	// after), the ones CRD-STATEMENT reports.
+	Closing Figures
+	// Rules is CRD-STATEMENT.
+	Rules []rule.ID
+	// Until is the first instant after the one asked at which the statement
+	// differs (a purchase or call-off dated before the quarter's end and not
+	// yet counted), or the zero time.
+	Until time.Time
+}
+
+// Statement returns the statement for quarter q as known at at: the history
+// dated before at, as of q's end. Asked before the quarter is over it is a
+// projection; credits that lapse by the quarter's end count as expired.
+// An invalid quarter is an error.
+func (l *Ledger) Statement(q calendar.Quarter, at time.Time) (Statement, error) {
+	if !q.IsValid() {
+		return Statement{}, fmt.Errorf("credits: account %s: invalid quarter %d-Q%d", l.account.ID, q.Year, q.Q)
+	}
+	start, end := q.Start(), q.End()
+	// CRD-STATEMENT: calendar quarters, figures as of the quarter's end.
+	opening := l.figures(l.stateAt(earliest(at, start), start))
+	closing := l.figures(l.stateAt(earliest(at, end), end))
+	st := Statement{
+		Account:   l.account.ID,
+		Quarter:   q,
+		Opening:   opening,
+		Movements: closing.sub(opening),
+		Closing:   closing,
+		Rules:     []rule.ID{rule.CrdStatement},
+	}
+	// Every event moves Purchased or Used, so the first not yet counted that
+	// falls before the quarter's end changes the statement.
+	if t, ok := l.nextEvent(at); ok && t.Before(end.Add(time.Nanosecond)) {
+		st.Until = t
+	}
+	return st, nil
+}
+
+func (l *Ledger) figures(s state) Figures {
+	return Figures{
+		Purchased: l.pre[s.lots],
+		Used:      s.used,
+		Expired:   s.expired,
+		Available: l.available(s),
+	}
+}

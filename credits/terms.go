@@ -1,0 +1,131 @@
+package credits
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// Limits that keep terms sensible and the blocks check fast; terms beyond
+// them are refused by Validate as nonsense rather than evaluated slowly.
+const (
+	maxBlock          = 1_000_000 // credits in one block
+	maxSmallestBlock  = 10_000    // the blocks check keeps a table this long
+	maxValidityMonths = 1200      // a hundred years
+)
+
+// Terms are the published numbers of both credit programs. A caller
+// evaluating under another program year builds other Terms; nothing else
+// changes.
+type Terms struct {
+	// Professional are the terms of Professional Services Credits.
+	Professional KindTerms
+	// Flexible are the terms of Flexible Services Credits (CRD-FLEX). The
+	// seed gives them only their validity and call-off minimum; the rest
+	// defaults to the Professional numbers.
+	Flexible KindTerms
+	// FlexibleOtherMinCallOff is the minimum Flexible call-off on an
+	// engagement that is not a professional services engagement. The seed
+	// sets none (CRD-FLEX-MIN speaks only of professional services); the
+	// default 1 keeps just "whole credits".
+	FlexibleOtherMinCallOff decimal.Decimal
+}
+
+// KindTerms are the numbers of one kind of credit.
+type KindTerms struct {
+	// Blocks are the quantities an order is made of (CRD-BLOCKS): an order is
+	// valid when its credits are a sum of blocks, each used any number of
+	// times. Whole numbers from 1 to 1,000,000; the smallest at most 10,000.
+	Blocks []decimal.Decimal
+	// MinOrder is the smallest order (CRD-MIN-ORDER), a whole number >= 0.
+	MinOrder decimal.Decimal
+	// MinCallOff is the smallest call-off (CRD-MIN-CALLOFF for Professional,
+	// CRD-FLEX-MIN for Flexible on a professional services engagement), a
+	// whole number >= 1.
+	MinCallOff decimal.Decimal
+	// ValidityMonths is how long a purchase can be called off (CRD-VALIDITY,
+	// CRD-FLEX): [purchase, purchase + ValidityMonths calendar months).
+	ValidityMonths int
+}
+
+// DefaultTerms returns the published terms of the datasheet (seed
+// 002_162daf9085a52f87.txt): blocks of 1, 10, 25 and 50, a minimum order of
+// 10, call-offs of at least 5 Professional or 10 Flexible credits, 12 months
+// of validity.
+func DefaultTerms() Terms {
+	kind := func(minCallOff int64) KindTerms {
+		return KindTerms{
+			Blocks:         []decimal.Decimal{decimal.NewFromInt(1), decimal.NewFromInt(10), decimal.NewFromInt(25), decimal.NewFromInt(50)},
+			MinOrder:       decimal.NewFromInt(10),
+			MinCallOff:     decimal.NewFromInt(minCallOff),
+			ValidityMonths: 12,
+		}
+	}
+	return Terms{
+		Professional:            kind(5),
+		Flexible:                kind(10),
+		FlexibleOtherMinCallOff: decimal.NewFromInt(1),
+	}
+}
+
+// Validate refuses terms no program could mean: no blocks, a block that is
+// not a positive whole number, a negative or fractional minimum, a validity
+// that is not a positive number of months. The error names the field.
+func (t Terms) Validate() error {
+	var errs []error
+	errs = append(errs, t.Professional.validate("Professional"))
+	errs = append(errs, t.Flexible.validate("Flexible"))
+	errs = append(errs, wholeAtLeast("FlexibleOtherMinCallOff", t.FlexibleOtherMinCallOff, 1))
+	return errors.Join(errs...)
+}
+
+// of returns the terms of kind k.
+func (t Terms) of(k Kind) (KindTerms, error) {
+	switch k {
+	case Professional:
+		return t.Professional, nil
+	case Flexible:
+		return t.Flexible, nil
+	}
+	return KindTerms{}, fmt.Errorf("credits: unknown credit kind %s (want professional or flexible)", k)
+}
+
+func (k KindTerms) validate(name string) error {
+	var errs []error
+	if len(k.Blocks) == 0 {
+		errs = append(errs, fmt.Errorf("credits: terms %s.Blocks is empty", name))
+	}
+	smallest := int64(0)
+	for i, b := range k.Blocks {
+		f := fmt.Sprintf("%s.Blocks[%d]", name, i)
+		if err := wholeAtLeast(f, b, 1); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if b.GreaterThan(decimal.NewFromInt(maxBlock)) {
+			errs = append(errs, fmt.Errorf("credits: terms %s = %s is over %d credits", f, b, maxBlock))
+			continue
+		}
+		if v := b.IntPart(); smallest == 0 || v < smallest {
+			smallest = v
+		}
+	}
+	if smallest > maxSmallestBlock {
+		errs = append(errs, fmt.Errorf("credits: terms %s.Blocks: the smallest block %d is over %d credits", name, smallest, maxSmallestBlock))
+	}
+	errs = append(errs, wholeAtLeast(name+".MinOrder", k.MinOrder, 0))
+	errs = append(errs, wholeAtLeast(name+".MinCallOff", k.MinCallOff, 1))
+	if k.ValidityMonths < 1 || k.ValidityMonths > maxValidityMonths {
+		errs = append(errs, fmt.Errorf("credits: terms %s.ValidityMonths = %d is not 1 to %d", name, k.ValidityMonths, maxValidityMonths))
+	}
+	return errors.Join(errs...)
+}
+
+// wholeAtLeast refuses d unless it is a whole number >= least.
+func wholeAtLeast(field string, d decimal.Decimal, least int64) error {
+	if !d.IsInteger() || d.LessThan(decimal.NewFromInt(least)) {
+		return fmt.Errorf("credits: terms %s = %s is not a whole number >= %d", field, d, least)
+	}
+	return nil
+}
