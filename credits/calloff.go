@@ -47,7 +47,7 @@ func (l *Ledger) CheckCallOff(c CallOff, at time.Time) (CallOffResult, error) {
 		return CallOffResult{}, err
 	}
 	name := fmt.Sprintf("call-off of %s credits from account %s", c.Credits, l.account.ID)
-	static := l.checkStatic(c, name)
+	static := l.checkStatic(c)
 	avail := l.available(l.stateAt(at, at))
 	res, v := l.decide(c, static, avail, name)
 	res.Until = l.callOffUntil(c, static, at, res)
@@ -60,7 +60,7 @@ func (l *Ledger) CheckCallOff(c CallOff, at time.Time) (CallOffResult, error) {
 // decide is the answer to c given the rules c breaks whatever the balance
 // and the credits available.
 func (l *Ledger) decide(c CallOff, static *rule.Violation, avail decimal.Decimal, name string) (CallOffResult, *rule.Violation) {
-	v := rule.Merge(static, l.checkValidity(c, avail, name))
+	v := named(name, rule.Merge(static, l.checkValidity(c, avail)))
 	if v != nil {
 		return CallOffResult{Rules: v.Rules, Available: avail}, v
 	}
@@ -74,17 +74,17 @@ func (l *Ledger) decide(c CallOff, static *rule.Violation, avail decimal.Decimal
 // checkCallOff returns the violation of every rule c breaks with avail
 // credits available, or nil.
 func (l *Ledger) checkCallOff(c CallOff, avail decimal.Decimal, name string) *rule.Violation {
-	return rule.Merge(l.checkStatic(c, name), l.checkValidity(c, avail, name))
+	return named(name, rule.Merge(l.checkStatic(c), l.checkValidity(c, avail)))
 }
 
 // checkStatic returns the violation of the rules that depend on c alone.
-func (l *Ledger) checkStatic(c CallOff, name string) *rule.Violation {
-	return rule.Merge(l.checkMinimum(c, name), c.Engagement.check(l.account.ID))
+func (l *Ledger) checkStatic(c CallOff) *rule.Violation {
+	return rule.Merge(l.checkMinimum(c), c.Engagement.check(l.account.ID))
 }
 
 // checkMinimum applies the minimum call-off in whole credits: no partial
 // credit spends.
-func (l *Ledger) checkMinimum(c CallOff, name string) *rule.Violation {
+func (l *Ledger) checkMinimum(c CallOff) *rule.Violation {
 	id, least := rule.CrdMinCallOff, l.terms.MinCallOff // CRD-MIN-CALLOFF
 	switch {
 	case l.account.Kind == Professional:
@@ -98,14 +98,14 @@ func (l *Ledger) checkMinimum(c CallOff, name string) *rule.Violation {
 	amount := c.Credits
 	switch {
 	case amount.Sign() <= 0:
-		return rule.Errorf([]rule.ID{id}, l.account.ID, "%s: %s credits is not a positive amount", name, amount)
+		return rule.Errorf([]rule.ID{id}, l.account.ID, "%s credits is not a positive amount", amount)
 	case !amount.IsInteger() && amount.LessThan(least):
 		return rule.Errorf([]rule.ID{id}, l.account.ID,
-			"%s: no partial credit spends, and under the minimum call-off of %s", name, least)
+			"no partial credit spends, and under the minimum call-off of %s", least)
 	case !amount.IsInteger():
-		return rule.Errorf([]rule.ID{id}, l.account.ID, "%s: no partial credit spends, whole credits only", name)
+		return rule.Errorf([]rule.ID{id}, l.account.ID, "no partial credit spends, whole credits only")
 	case amount.LessThan(least):
-		return rule.Errorf([]rule.ID{id}, l.account.ID, "%s: under the minimum call-off of %s", name, least)
+		return rule.Errorf([]rule.ID{id}, l.account.ID, "under the minimum call-off of %s", least)
 	}
 	return nil
 }
@@ -113,7 +113,7 @@ func (l *Ledger) checkMinimum(c CallOff, name string) *rule.Violation {
 // checkValidity refuses a call-off larger than the unexpired credits
 // (CRD-VALIDITY; for Flexible also CRD-FLEX, whose credits are redeemed
 // within their validity too).
-func (l *Ledger) checkValidity(c CallOff, avail decimal.Decimal, name string) *rule.Violation {
+func (l *Ledger) checkValidity(c CallOff, avail decimal.Decimal) *rule.Violation {
 	if c.Credits.Sign() <= 0 || !avail.LessThan(c.Credits) {
 		return nil
 	}
@@ -121,7 +121,7 @@ func (l *Ledger) checkValidity(c CallOff, avail decimal.Decimal, name string) *r
 	if l.account.Kind == Flexible {
 		ids = append(ids, rule.CrdFlex)
 	}
-	return rule.Errorf(ids, l.account.ID, "%s: only %s unexpired credits are available", name, avail)
+	return rule.Errorf(ids, l.account.ID, "only %s unexpired credits are available", avail)
 }
 
 // callOffUntil returns the first instant after at at which the answer to c
@@ -170,6 +170,15 @@ func (l *Ledger) callOffUntil(c CallOff, static *rule.Violation, at time.Time, r
 		}
 	}
 	return time.Time{}
+}
+
+// named prefixes a violation's reason with what was refused, once for all
+// the rules it cites.
+func named(name string, v *rule.Violation) *rule.Violation {
+	if v != nil {
+		v.Reason = name + ": " + v.Reason
+	}
+	return v
 }
 
 // searchLots returns the index of the first lot ending after t. Lots are in

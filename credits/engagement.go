@@ -112,21 +112,21 @@ func (e Engagement) check(subject string) *rule.Violation {
 	switch e.Pricing {
 	case Fixed:
 	case Duration:
-		scope = append(scope, "a duration-based contract")
+		scope = append(scope, "it is a duration-based contract")
 	default:
-		scope = append(scope, "priced neither fixed nor by duration")
+		scope = append(scope, "its pricing is not given")
 	}
 	if !e.DefinedScope {
-		scope = append(scope, "without a predefined scope")
+		scope = append(scope, "it has no predefined scope")
 	}
 	if len(scope) > 0 {
 		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdScope}, subject,
-			"credits pay only for firm fixed-price, fixed-scope engagements, not one %s", strings.Join(scope, " and ")))
+			"credits pay only for firm fixed-price, fixed-scope engagements, and %s", strings.Join(scope, " and ")))
 	}
 	// CRD-TYPES: assessment, design, deployment or migration.
 	if !e.Type.IsValid() {
 		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdTypes}, subject,
-			"engagement type %s is not assessment, design, deployment or migration", e.Type))
+			"the engagement is of no type credits pay for (assessment, design, deployment or migration)"))
 	}
 	// CRD-CALLOFF-PO: a purchase order against the balance and a statement of work.
 	var missing []string

@@ -3,16 +3,22 @@ package credits
 import (
 	"errors"
 	"slices"
-	"testing"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
 
+// fataler is what helpers need of *testing.T and *rapid.T.
+type fataler interface {
+	Helper()
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+}
+
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-func instant(t testing.TB, s string) time.Time {
+func instant(t fataler, s string) time.Time {
 	t.Helper()
 	at, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
@@ -31,7 +37,7 @@ func local(credits string) Order { return Order{Credits: dec(credits), LocalEnti
 
 // rulesOf returns the rules of a *rule.Violation in err, or nil when err is
 // nil; any other error fails the test.
-func rulesOf(t testing.TB, err error) []rule.ID {
+func rulesOf(t fataler, err error) []rule.ID {
 	t.Helper()
 	if err == nil {
 		return nil
@@ -43,18 +49,27 @@ func rulesOf(t testing.TB, err error) []rule.ID {
 	return v.Rules
 }
 
-func wantRules(t testing.TB, err error, want ...rule.ID) {
+func wantRules(t fataler, err error, want ...rule.ID) {
 	t.Helper()
 	if got := rulesOf(t, err); !slices.Equal(got, want) {
 		t.Fatalf("rules = %v (error %v), want %v", got, err, want)
 	}
 }
 
-func mustLedger(t testing.TB, kind Kind, ps []Purchase, cs []CallOffRecord) *Ledger {
+func mustLedger(t fataler, kind Kind, ps []Purchase, cs []CallOffRecord) *Ledger {
 	t.Helper()
 	l, err := NewLedger(DefaultTerms(), Account{ID: "acct", Kind: kind}, ps, cs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return l
+}
+
+// rulesOfAny returns the rules of a *rule.Violation in err, or nil.
+func rulesOfAny(err error) []rule.ID {
+	var v *rule.Violation
+	if errors.As(err, &v) {
+		return v.Rules
+	}
+	return nil
 }

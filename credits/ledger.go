@@ -43,8 +43,8 @@ type Ledger struct {
 	otherMin decimal.Decimal // Flexible minimum off professional services
 	blocks   blockTable
 
-	lots []lot              // purchases by instant, ties in the order given
-	pre  []decimal.Decimal  // pre[j] is the credits of lots[:j]
+	lots []lot             // purchases by instant, ties in the order given
+	pre  []decimal.Decimal // pre[j] is the credits of lots[:j]
 	at   []time.Time       // event instants in replay order
 	post []state           // post[i] is the state just after event i
 }
@@ -140,7 +140,7 @@ func NewLedger(terms Terms, account Account, purchases []Purchase, callOffs []Ca
 		}
 		c := callOffs[cOrder[ci]]
 		s = l.expire(s, c.At)
-		name := fmt.Sprintf("account %s callOffs[%d] at %s", account.ID, cOrder[ci], c.At.UTC().Format(time.RFC3339Nano))
+		name := fmt.Sprintf("account %s callOffs[%d] of %s credits at %s", account.ID, cOrder[ci], c.Credits, c.At.UTC().Format(time.RFC3339Nano))
 		if v := l.checkCallOff(c.CallOff, l.available(s), name); v != nil {
 			return nil, v
 		}

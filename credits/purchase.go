@@ -1,6 +1,7 @@
 package credits
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/policy/rule"
@@ -32,24 +33,16 @@ type Purchase struct {
 	Order
 }
 
-// Invoice is the obligation a purchase creates (CRD-INVOICE): the credits
-// are invoiced in full, due at the instant of purchase.
-type Invoice struct {
-	// Credits invoiced: all of the order.
-	Credits decimal.Decimal
-	// Due is the instant of purchase.
-	Due time.Time
-	// Rule is rule.CrdInvoice.
-	Rule rule.ID
-}
-
 // PurchaseResult is the answer to an allowed order.
 type PurchaseResult struct {
 	// Rules behind the allowance: CRD-INVOICE, then CRD-FLEX for Flexible
 	// Services Credits.
 	Rules []rule.ID
-	// Invoice is due at once.
-	Invoice Invoice
+	// Credits ordered, all invoiced.
+	Credits decimal.Decimal
+	// Obligations is the invoice (CRD-INVOICE): kind rule.Invoice, due at the
+	// instant of purchase, subject the credit kind ("professional").
+	Obligations []rule.Obligation
 	// Until is the zero time: whether an order may be placed depends on the
 	// order and the terms alone, never on when it is asked.
 	Until time.Time
@@ -86,8 +79,9 @@ func allowPurchase(kind Kind, o Order, at time.Time) PurchaseResult {
 	}
 	// CRD-INVOICE: invoiced 100% at the time of purchase.
 	return PurchaseResult{
-		Rules:   rules,
-		Invoice: Invoice{Credits: o.Credits, Due: at, Rule: rule.CrdInvoice},
+		Rules:       rules,
+		Credits:     o.Credits,
+		Obligations: []rule.Obligation{{Kind: rule.Invoice, Rule: rule.CrdInvoice, Due: at, Subject: kind.String()}},
 	}
 }
 
@@ -106,27 +100,27 @@ func (o Order) check(kind Kind, kt KindTerms, blocks blockTable, subject, name s
 	switch {
 	case o.Credits.Sign() <= 0:
 		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdMinOrder}, subject,
-			"%s of %s credits is not a positive amount", name, o.Credits))
+			"%s credits is not a positive amount", o.Credits))
 	case o.Credits.LessThan(kt.MinOrder):
 		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdMinOrder}, subject,
-			"%s of %s credits is under the minimum order of %s", name, o.Credits, kt.MinOrder))
+			"under the minimum order of %s", kt.MinOrder))
 	}
 	// CRD-BLOCKS: a sum of blocks; a partial credit never is.
 	if !blocks.sums(o.Credits) {
 		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdBlocks}, subject,
-			"%s credits are not a sum of blocks %s", o.Credits, joinDecimals(kt.Blocks)))
+			"not a sum of blocks %s", joinDecimals(kt.Blocks)))
 	}
 	// CRD-NO-DISCOUNT: credits are not discountable.
 	if !o.Discount.IsZero() {
 		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdNoDiscount}, subject,
-			"credits are not discountable, %s asks a discount of %s", name, o.Discount))
+			"a discount of %s, and credits are not discountable", o.Discount))
 	}
 	// CRD-LOCAL: ordered through the local entity.
 	if !o.LocalEntity {
 		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdLocal}, subject,
-			"%s is not placed through the local entity", name))
+			"not placed through the local entity"))
 	}
-	v := rule.Merge(vs...)
+	v := named(fmt.Sprintf("%s of %s %s credits", name, o.Credits, kind), rule.Merge(vs...))
 	if v != nil && kind == Flexible {
 		// CRD-FLEX: Flexible Services Credits are bought under their own terms.
 		v.Rules = append(v.Rules, rule.CrdFlex)

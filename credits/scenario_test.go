@@ -26,8 +26,8 @@ type scenarioFile struct {
 			LocalEntity *bool            `json:"localEntity"`
 		} `json:"purchases"`
 		CallOffs []struct {
-			At         time.Time           `json:"at"`
-			Credits    decimal.Decimal     `json:"credits"`
+			At         time.Time          `json:"at"`
+			Credits    decimal.Decimal    `json:"credits"`
 			Engagement scenarioEngagement `json:"engagement"`
 		} `json:"callOffs"`
 	} `json:"creditAccounts"`
@@ -119,7 +119,7 @@ func TestServicesCreditsSample(t *testing.T) {
 			var res PurchaseResult
 			res, err = CheckPurchase(terms, r.CreditKind, order(r.Credits, r.Discount, r.LocalEntity), c.At)
 			rules = res.Rules
-			values["credits"] = res.Invoice.Credits
+			values["credits"] = res.Credits
 		case "callOff":
 			var res CallOffResult
 			res, err = ledgers[r.Account].CheckCallOff(CallOff{Credits: r.Credits, Engagement: r.Engagement.engagement()}, c.At)
