@@ -13,8 +13,8 @@ import (
 // error.
 type CallOffResult struct {
 	// Rules behind the answer. Allowed: CRD-VALIDITY (the oldest unexpired
-	// credits pay), then CRD-FLEX for Flexible Services Credits. Refused:
-	// the violation's rules.
+	// credits pay), then CRD-FLEX for Flexible Services Credits; shared,
+	// never modify them. Refused: the violation's rules.
 	Rules []rule.ID
 	// Balance is the unexpired credits left after the call-off; zero when it
 	// is refused, since nothing is called off.
@@ -46,35 +46,41 @@ func (l *Ledger) CheckCallOff(c CallOff, at time.Time) (CallOffResult, error) {
 	if err := checkAmount("call-off credits", c.Credits); err != nil {
 		return CallOffResult{}, err
 	}
-	name := fmt.Sprintf("call-off of %s credits from account %s", c.Credits, l.account.ID)
 	static := l.checkStatic(c)
 	avail := l.available(l.stateAt(at, at))
-	res, v := l.decide(c, static, avail, name)
+	res, v := l.decide(c, static, avail)
 	res.Until = l.callOffUntil(c, static, at, res)
 	if v != nil {
-		return res, v
+		return res, named(fmt.Sprintf("call-off of %s credits from account %s", c.Credits, l.account.ID), v)
 	}
 	return res, nil
 }
 
+// Shared rule lists of allowed call-offs: results point here so allowing
+// allocates no list. Never modify them.
+var (
+	rulesCallOff     = []rule.ID{rule.CrdValidity}
+	rulesFlexCallOff = []rule.ID{rule.CrdValidity, rule.CrdFlex}
+)
+
 // decide is the answer to c given the rules c breaks whatever the balance
 // and the credits available.
-func (l *Ledger) decide(c CallOff, static *rule.Violation, avail decimal.Decimal, name string) (CallOffResult, *rule.Violation) {
-	v := named(name, rule.Merge(static, l.checkValidity(c, avail)))
+func (l *Ledger) decide(c CallOff, static *rule.Violation, avail decimal.Decimal) (CallOffResult, *rule.Violation) {
+	v := rule.Merge(static, l.checkValidity(c, avail))
 	if v != nil {
 		return CallOffResult{Rules: v.Rules, Available: avail}, v
 	}
-	rules := []rule.ID{rule.CrdValidity}
+	rules := rulesCallOff
 	if l.account.Kind == Flexible {
-		rules = append(rules, rule.CrdFlex)
+		rules = rulesFlexCallOff
 	}
 	return CallOffResult{Rules: rules, Balance: avail.Sub(c.Credits), Available: avail}, nil
 }
 
 // checkCallOff returns the violation of every rule c breaks with avail
-// credits available, or nil.
-func (l *Ledger) checkCallOff(c CallOff, avail decimal.Decimal, name string) *rule.Violation {
-	return named(name, rule.Merge(l.checkStatic(c), l.checkValidity(c, avail)))
+// credits available, or nil; the caller names the call-off in the reason.
+func (l *Ledger) checkCallOff(c CallOff, avail decimal.Decimal) *rule.Violation {
+	return rule.Merge(l.checkStatic(c), l.checkValidity(c, avail))
 }
 
 // checkStatic returns the violation of the rules that depend on c alone.
@@ -129,26 +135,20 @@ func (l *Ledger) checkValidity(c CallOff, avail decimal.Decimal) *rule.Violation
 //
 // The answer at t depends on the events dated before t and the lots ended
 // by t, so it can change only at an event's instant plus 1ns or at a lot's
-// end. Those candidates are walked in order; usually the first one differs
-// (every event moves the balance), so this is two binary searches and one
-// evaluation. An event that leaves the balance as it was (a purchase and a
-// call-off of the same size at one instant) or a refusal that stays one
-// walks further.
+// end. Those candidates are walked in order, carrying the ledger's state
+// forward, so the walk is linear in the history at worst. Usually the first
+// candidate differs (every event moves the balance), so this is two binary
+// searches and one step. An event that leaves the balance as it was (a
+// purchase and a call-off of the same size at one instant) or a refusal
+// that stays one walks further.
 func (l *Ledger) callOffUntil(c CallOff, static *rule.Violation, at time.Time, res CallOffResult) time.Time {
 	if c.Credits.Sign() <= 0 {
 		return time.Time{} // refused by its minimum, and no balance can change that
 	}
 	short := res.Available.LessThan(c.Credits) // CRD-VALIDITY is broken at at
-	same := func(t time.Time) bool {
-		avail := l.available(l.stateAt(t, t))
-		if avail.LessThan(c.Credits) != short {
-			return false
-		}
-		// Refused either way with the same rules; or allowed either way.
-		return short || static != nil || avail.Sub(c.Credits).Equal(res.Balance)
-	}
 	ev := l.counted(at)
 	lt := searchLots(l.lots, at)
+	s := l.stateAt(at, at)
 	for ev < len(l.at) || lt < len(l.lots) {
 		var t time.Time
 		switch {
@@ -159,13 +159,24 @@ func (l *Ledger) callOffUntil(c CallOff, static *rule.Violation, at time.Time, r
 		default:
 			t = earliest(l.at[ev].Add(time.Nanosecond), l.lots[lt].end)
 		}
+		moved := false
 		for ev < len(l.at) && !l.at[ev].Add(time.Nanosecond).After(t) {
 			ev++
+			moved = true
 		}
 		for lt < len(l.lots) && !l.lots[lt].end.After(t) {
 			lt++
 		}
-		if !same(t) {
+		if moved {
+			s = l.post[ev-1] // the events dated before t
+		}
+		s = l.expireStep(s, t)
+		if s.avail.LessThan(c.Credits) != short {
+			return t
+		}
+		// Refused either way with the same rules, or allowed either way:
+		// the same balance after means the same credits available.
+		if !short && static == nil && !s.avail.Equal(res.Available) {
 			return t
 		}
 	}

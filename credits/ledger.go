@@ -62,6 +62,7 @@ type lot struct {
 type state struct {
 	lots, head    int
 	rem           decimal.Decimal
+	avail         decimal.Decimal // rem plus the untouched lots: kept, not summed per query
 	used, expired decimal.Decimal
 }
 
@@ -129,9 +130,8 @@ func NewLedger(terms Terms, account Account, purchases []Purchase, callOffs []Ca
 		if pi < len(pOrder) && (ci == len(cOrder) || !callOffs[cOrder[ci]].At.Before(purchases[pOrder[pi]].At)) {
 			p := purchases[pOrder[pi]]
 			s = l.expire(s, p.At)
-			name := fmt.Sprintf("account %s purchase %s", account.ID, p.ID)
-			if v := p.Order.check(account.Kind, kt, l.blocks, p.ID, name); v != nil {
-				return nil, v
+			if v := p.Order.check(account.Kind, kt, l.blocks, p.ID); v != nil {
+				return nil, named(fmt.Sprintf("account %s purchase %s of %s %s credits", account.ID, p.ID, p.Credits, account.Kind), v)
 			}
 			s = l.buy(s)
 			l.record(p.At, s)
@@ -140,9 +140,9 @@ func NewLedger(terms Terms, account Account, purchases []Purchase, callOffs []Ca
 		}
 		c := callOffs[cOrder[ci]]
 		s = l.expire(s, c.At)
-		name := fmt.Sprintf("account %s callOffs[%d] of %s credits at %s", account.ID, cOrder[ci], c.Credits, c.At.UTC().Format(time.RFC3339Nano))
-		if v := l.checkCallOff(c.CallOff, l.available(s), name); v != nil {
-			return nil, v
+		if v := l.checkCallOff(c.CallOff, l.available(s)); v != nil {
+			return nil, named(fmt.Sprintf("account %s callOffs[%d] of %s credits at %s",
+				account.ID, cOrder[ci], c.Credits, c.At.UTC().Format(time.RFC3339Nano)), v)
 		}
 		s = l.spend(s, c.Credits)
 		l.record(c.At, s)
@@ -173,6 +173,7 @@ func (l *Ledger) record(at time.Time, s state) {
 // buy adds the next lot in purchase order.
 func (l *Ledger) buy(s state) state {
 	s.lots++
+	s.avail = s.avail.Add(l.lots[s.lots-1].credits)
 	if s.head == s.lots-1 {
 		s.rem = l.lots[s.head].credits
 	}
@@ -183,6 +184,7 @@ func (l *Ledger) buy(s state) state {
 // caller has checked that amount is available.
 func (l *Ledger) spend(s state, amount decimal.Decimal) state {
 	s.used = s.used.Add(amount)
+	s.avail = s.avail.Sub(amount)
 	for amount.Sign() > 0 && s.head < s.lots {
 		if amount.LessThan(s.rem) {
 			s.rem = s.rem.Sub(amount)
@@ -202,11 +204,28 @@ func (l *Ledger) spend(s state, amount decimal.Decimal) state {
 // unused at a lot's end expire (CRD-VALIDITY).
 func (l *Ledger) expire(s state, t time.Time) state {
 	live := l.lots[s.head:s.lots]
-	j := s.head + sort.Search(len(live), func(k int) bool { return live[k].end.After(t) })
+	return l.expireBefore(s, s.head+sort.Search(len(live), func(k int) bool { return live[k].end.After(t) }))
+}
+
+// expireStep is expire by walking from the oldest lot, for callers that
+// move forward in time and expire few lots per step.
+func (l *Ledger) expireStep(s state, t time.Time) state {
+	j := s.head
+	for j < s.lots && !l.lots[j].end.After(t) {
+		j++
+	}
+	return l.expireBefore(s, j)
+}
+
+// expireBefore expires lots[s.head:j].
+func (l *Ledger) expireBefore(s state, j int) state {
 	if j == s.head {
 		return s
 	}
-	s.expired = s.expired.Add(s.rem).Add(l.pre[j].Sub(l.pre[s.head+1]))
+	// Lots j on are untouched, so what is left is their credits.
+	left := l.pre[s.lots].Sub(l.pre[j])
+	s.expired = s.expired.Add(s.avail.Sub(left))
+	s.avail = left
 	s.head = j
 	s.rem = decimal.Decimal{}
 	if j < s.lots {
@@ -216,12 +235,7 @@ func (l *Ledger) expire(s state, t time.Time) state {
 }
 
 // available is the unexpired credits left in s.
-func (l *Ledger) available(s state) decimal.Decimal {
-	if s.head >= s.lots {
-		return decimal.Decimal{}
-	}
-	return s.rem.Add(l.pre[s.lots].Sub(l.pre[s.head+1]))
-}
+func (l *Ledger) available(s state) decimal.Decimal { return s.avail }
 
 // counted returns how many events are dated strictly before t: only they
 // count at t.

@@ -66,8 +66,8 @@ func CheckPurchase(terms Terms, kind Kind, o Order, at time.Time) (PurchaseResul
 	if err := o.checkAmounts("order"); err != nil {
 		return PurchaseResult{}, err
 	}
-	if v := o.check(kind, kt, newBlockTable(kt.Blocks), "order", "order"); v != nil {
-		return PurchaseResult{}, v
+	if v := o.check(kind, kt, newBlockTable(kt.Blocks), "order"); v != nil {
+		return PurchaseResult{}, named(fmt.Sprintf("order of %s %s credits", o.Credits, kind), v)
 	}
 	return allowPurchase(kind, o, at), nil
 }
@@ -92,9 +92,9 @@ func (o Order) checkAmounts(name string) error {
 	return checkAmount(name+" discount", o.Discount)
 }
 
-// check returns the violation of every purchase rule o breaks, or nil.
-// subject is the Violation's subject, name how the reason calls the order.
-func (o Order) check(kind Kind, kt KindTerms, blocks blockTable, subject, name string) *rule.Violation {
+// check returns the violation of every purchase rule o breaks, or nil,
+// about subject; the caller names the order in the reason.
+func (o Order) check(kind Kind, kt KindTerms, blocks blockTable, subject string) *rule.Violation {
 	var vs []*rule.Violation
 	// CRD-MIN-ORDER: at least the minimum order, and something at all.
 	switch {
@@ -120,7 +120,7 @@ func (o Order) check(kind Kind, kt KindTerms, blocks blockTable, subject, name s
 		vs = append(vs, rule.Errorf([]rule.ID{rule.CrdLocal}, subject,
 			"not placed through the local entity"))
 	}
-	v := named(fmt.Sprintf("%s of %s %s credits", name, o.Credits, kind), rule.Merge(vs...))
+	v := rule.Merge(vs...)
 	if v != nil && kind == Flexible {
 		// CRD-FLEX: Flexible Services Credits are bought under their own terms.
 		v.Rules = append(v.Rules, rule.CrdFlex)
