@@ -43,7 +43,7 @@ type CallOffResult struct {
 // instant, and a lot's credits lapse at its end; Until is the first of those
 // instants at which the answer differs.
 func (l *Ledger) CheckCallOff(c CallOff, at time.Time) (CallOffResult, error) {
-	if err := checkAmount("call-off credits", c.Credits); err != nil {
+	if err := checkAmount(c.Credits, func() string { return "call-off credits" }); err != nil {
 		return CallOffResult{}, err
 	}
 	static := l.checkStatic(c)

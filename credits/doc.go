@@ -96,6 +96,29 @@
 //     as bad input (not a rule), before decimal arithmetic on them could
 //     take seconds.
 //
+// # From the scenario format
+//
+// SCENARIOS.md's terms map onto Terms: creditBlocks, creditMinOrder and
+// creditValidityMonths onto both Professional and Flexible (Blocks,
+// MinOrder, ValidityMonths), professionalMinCallOff onto
+// Professional.MinCallOff, flexibleMinCallOff onto Flexible.MinCallOff. A
+// credit account is an Account and its purchases and callOffs the
+// arguments of NewLedger; localEntity defaults to true and
+// professionalServices to true (OtherService false). A purchaseCredits check
+// is CheckPurchase (values: credits = PurchaseResult.Credits; its invoice
+// is in Obligations); callOff is Ledger.CheckCallOff (balance =
+// CallOffResult.Balance, on allowance only); creditStatement is
+// Ledger.Statement (purchased, used, expired, available = Closing).
+//
+// # Cost
+//
+// NewLedger sorts and replays the history once, keeping the state after
+// every event. A query at an instant is then a binary search for the last
+// event before it, the expiries since (a binary search over the lots), and
+// for a call-off's Until a walk forward over the following events and lot
+// ends that usually stops at the first; it is linear in the history only in
+// the worst case.
+//
 // The blocks check is exact for any amount: the residue-class solution of
 // the coin problem tells in constant time whether a whole number is a sum of
 // blocks, after a set-up proportional to the smallest block.

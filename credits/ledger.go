@@ -97,7 +97,7 @@ func NewLedger(terms Terms, account Account, purchases []Purchase, callOffs []Ca
 			return nil, fmt.Errorf("credits: account %s purchase %s has no instant", account.ID, p.ID)
 		}
 		seen[p.ID] = true
-		if err := p.checkAmounts(fmt.Sprintf("account %s purchase %s", account.ID, p.ID)); err != nil {
+		if err := p.checkAmounts(func() string { return fmt.Sprintf("account %s purchase %s", account.ID, p.ID) }); err != nil {
 			return nil, err
 		}
 	}
@@ -105,7 +105,7 @@ func NewLedger(terms Terms, account Account, purchases []Purchase, callOffs []Ca
 		if c.At.IsZero() {
 			return nil, fmt.Errorf("credits: account %s callOffs[%d] has no instant", account.ID, i)
 		}
-		if err := checkAmount(fmt.Sprintf("account %s callOffs[%d] credits", account.ID, i), c.Credits); err != nil {
+		if err := checkAmount(c.Credits, func() string { return fmt.Sprintf("account %s callOffs[%d] credits", account.ID, i) }); err != nil {
 			return nil, err
 		}
 	}

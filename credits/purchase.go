@@ -63,7 +63,7 @@ func CheckPurchase(terms Terms, kind Kind, o Order, at time.Time) (PurchaseResul
 	if err != nil {
 		return PurchaseResult{}, err
 	}
-	if err := o.checkAmounts("order"); err != nil {
+	if err := o.checkAmounts(func() string { return "order" }); err != nil {
 		return PurchaseResult{}, err
 	}
 	if v := o.check(kind, kt, newBlockTable(kt.Blocks), "order"); v != nil {
@@ -85,11 +85,13 @@ func allowPurchase(kind Kind, o Order, at time.Time) PurchaseResult {
 	}
 }
 
-func (o Order) checkAmounts(name string) error {
-	if err := checkAmount(name+" credits", o.Credits); err != nil {
+// checkAmounts refuses absurd amounts; name says what the order is, built
+// only on failure.
+func (o Order) checkAmounts(name func() string) error {
+	if err := checkAmount(o.Credits, func() string { return name() + " credits" }); err != nil {
 		return err
 	}
-	return checkAmount(name+" discount", o.Discount)
+	return checkAmount(o.Discount, func() string { return name() + " discount" })
 }
 
 // check returns the violation of every purchase rule o breaks, or nil,
