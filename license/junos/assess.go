@@ -1,0 +1,195 @@
+package junos
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
+
+// FeatureReport is one feature's standing at an instant: the license it
+// follows, that license's standing from the license package, and what the
+// device output adds.
+type FeatureReport struct {
+	Name string
+	// InUsage says whether the usage table lists the feature; Used,
+	// Installed and Needed are its counts there.
+	InUsage                 bool
+	Used, Installed, Needed int
+	// Kind and License name the license the feature follows; zero and empty
+	// when no installed license grants it.
+	Kind    license.Kind
+	License string
+	// Standing is that license's standing (State zero when there is none).
+	Standing license.Standing
+	// Decision is whether the device's use of the feature is licensed: the
+	// standing's verdict, refused with an alarm when the device needs
+	// licenses it does not have. Its Until is exact for the whole feature.
+	Decision license.Verdict
+	// Unlicensed is true when the usage table shows licenses needed.
+	Unlicensed bool
+	// Warnings are sentences for a person: unlicensed use, a trial's
+	// warning window, the discrepancies that concern the feature.
+	Warnings []string
+}
+
+// Assessment is a report's features at an instant.
+type Assessment struct {
+	At            time.Time
+	Platform      string
+	Device        string
+	Features      []FeatureReport
+	Discrepancies []Discrepancy
+}
+
+// At returns every feature's standing at instant at. A feature with several
+// licenses follows the one usable at at that lasts longest (a perpetual
+// license first), else the one that starts soonest, else the first.
+func (f Facts) At(at time.Time) Assessment {
+	a := Assessment{At: at, Platform: f.Platform, Device: f.Device.Serial, Discrepancies: f.Discrepancies}
+	for i := range f.Features {
+		a.Features = append(a.Features, f.feature(i, at))
+	}
+	return a
+}
+
+func (f Facts) feature(i int, at time.Time) FeatureReport {
+	ff := &f.Features[i]
+	r := ff.answer(at)
+	r.Decision.Until = ff.until(at, r)
+	for _, d := range f.Discrepancies {
+		if d.Feature == ff.Name {
+			r.Warnings = append(r.Warnings, d.Msg)
+		}
+	}
+	return r
+}
+
+// candidate is one license or window's standing at an instant.
+type candidate struct {
+	id       string
+	kind     license.Kind
+	end      time.Time
+	standing license.Standing
+}
+
+func windowStanding(w Window, at time.Time) license.Standing {
+	switch {
+	case at.Before(w.Start):
+		// ENT-TIMER: nothing before the start.
+		return license.Standing{State: license.NotStarted, Verdict: license.Verdict{Rules: []rule.ID{rule.EntTimer}, Reason: "the license has not started", Until: w.Start}}
+	case at.Before(w.End):
+		// LIC-SUB-TERM: within the dates the device prints.
+		return license.Standing{State: license.Active, Verdict: license.Verdict{Allowed: true, Rules: []rule.ID{rule.LicSubTerm}, Reason: "the date-based license is within its dates", Until: w.End}}
+	}
+	// LIC-SUB-EXPIRY, LIC-RENEW: past its end date, not renewed.
+	return license.Standing{State: license.Expired, Verdict: license.Verdict{Rules: []rule.ID{rule.LicSubExpiry, rule.LicRenew}, Reason: "the date-based license has expired and was not renewed"}}
+}
+
+// better reports whether a is preferred to b: usable first, then the one
+// lasting longest; among unusable ones, not started before expired.
+func better(a, b candidate) bool {
+	au, bu := a.standing.State.Usable(), b.standing.State.Usable()
+	if au != bu {
+		return au
+	}
+	if au {
+		switch {
+		case b.end.IsZero():
+			return false
+		case a.end.IsZero():
+			return true
+		}
+		return a.end.After(b.end)
+	}
+	return a.standing.State == license.NotStarted && b.standing.State != license.NotStarted
+}
+
+func (ff *FeatureFacts) answer(at time.Time) FeatureReport {
+	r := FeatureReport{Name: ff.Name}
+	if u := ff.Usage; u != nil {
+		r.InUsage, r.Used, r.Installed, r.Needed = true, u.Used, u.Installed, u.Needed
+		r.Unlicensed = u.Needed > 0
+	}
+	var best *candidate
+	consider := func(c candidate) {
+		if best == nil || better(c, *best) {
+			best = &c
+		}
+	}
+	for _, l := range ff.Licenses {
+		consider(candidate{id: l.ID(), kind: l.Kind(), end: l.End(), standing: l.StandingAt(at)})
+	}
+	for _, w := range ff.Windows {
+		consider(candidate{id: w.ID, kind: license.Subscription, end: w.End, standing: windowStanding(w, at)})
+	}
+	if best != nil {
+		r.Kind, r.License, r.Standing = best.kind, best.id, best.standing
+		r.Decision = best.standing.Verdict
+		if best.standing.State == license.InWarning {
+			r.Warnings = append(r.Warnings, "the trial ends at "+best.end.Format(time.RFC3339))
+		}
+	} else {
+		// LIC-TIER: no installed license grants the feature.
+		r.Decision = license.Verdict{Rules: []rule.ID{rule.LicTier}, Reason: "no installed license grants the feature"}
+	}
+	r.Decision.Until = time.Time{}
+	if r.Unlicensed {
+		id := unlicensedRule(best)
+		r.Decision.Allowed = false
+		r.Decision.Rules = append([]rule.ID{id}, slices.DeleteFunc(slices.Clone(r.Decision.Rules), func(x rule.ID) bool { return x == id })...)
+		r.Decision.Reason = fmt.Sprintf("the device needs %d license(s) it does not have; %s", r.Needed, r.Decision.Reason)
+		r.Decision.Obligations = append(slices.Clone(r.Decision.Obligations), rule.Obligation{Kind: rule.Alarm, Rule: id, Subject: ff.Name})
+		r.Warnings = append(r.Warnings, fmt.Sprintf("used without a license: %d needed", r.Needed))
+	}
+	return r
+}
+
+// unlicensedRule is the rule an unlicensed use cites: the expiry of the
+// license the feature follows (LIC-TRIAL-EXPIRY, LIC-SUB-EXPIRY), LIC-SOD
+// when a usable license is short of units, LIC-TIER when none grants it.
+func unlicensedRule(best *candidate) rule.ID {
+	switch {
+	case best == nil || best.standing.State == license.NotStarted:
+		return rule.LicTier
+	case best.standing.State.Usable():
+		return rule.LicSOD
+	case best.kind == license.Trial:
+		return rule.LicTrialExpiry
+	}
+	return rule.LicSubExpiry
+}
+
+// until is the first instant after at where the feature's answer differs:
+// the answer can only change where one of its licenses changes state.
+func (ff *FeatureFacts) until(at time.Time, r FeatureReport) time.Time {
+	var cands []time.Time
+	add := func(ts ...time.Time) {
+		for _, t := range ts {
+			if t.After(at) {
+				cands = append(cands, t)
+			}
+		}
+	}
+	for _, l := range ff.Licenses {
+		add(l.Start(), l.WarningFrom(), l.TermEnd(), l.End())
+	}
+	for _, w := range ff.Windows {
+		add(w.Start, w.End)
+	}
+	slices.SortFunc(cands, func(a, b time.Time) int { return a.Compare(b) })
+	for _, c := range cands {
+		if !sameAnswer(ff.answer(c), r) {
+			return c
+		}
+	}
+	return time.Time{}
+}
+
+func sameAnswer(a, b FeatureReport) bool {
+	return a.License == b.License && a.Standing.State == b.Standing.State &&
+		a.Decision.Allowed == b.Decision.Allowed && slices.Equal(a.Decision.Rules, b.Decision.Rules) &&
+		slices.Equal(a.Decision.Obligations, b.Decision.Obligations) && slices.Equal(a.Warnings, b.Warnings)
+}

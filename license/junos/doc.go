@@ -1,0 +1,73 @@
+// Package junos reads what a Junos device prints for show system license,
+// as CLI text or as the XML of | display xml, and says at an instant where
+// each feature stands under the license package's rules.
+//
+// Parse (or ParseText, ParseXML) reads a capture from an io.Reader of at
+// most MaxBytes into a Report: the "License usage" table (name, used,
+// installed, needed, expiry) and the "Licenses installed" keys (identifier,
+// version, order type, serial, customer ID, features with their validity).
+// Report.Text and Report.XML render it back. Report.Facts turns it into
+// license.License values for a device; Facts.At gives, per feature, the
+// standing of the license it follows and the decision on the device's use.
+//
+// # What the parsers tolerate and refuse
+//
+// They accept column drift, names longer than their column, trailing
+// spaces, lost indentation, blank key fields, CRLF line ends, unknown key
+// fields ("License state: ..."), unknown XML elements and the undeclared
+// junos: prefix devices print. They refuse, with a *ParseError naming the
+// line, any line or root element that is not this output, a row without
+// three counts, a validity they cannot read and instants not in UTC. Where
+// the XML gives junos:seconds, it wins over the printed date or days.
+//
+// # From capture to licenses
+//
+//   - A permanent feature becomes a perpetual license (LIC-PERP-TERM)
+//     counted from the Unix epoch: the output never says when it was
+//     installed.
+//   - A date-based feature of a key whose order type is "trial" becomes a
+//     license.Trial with the printed start and end (LIC-TRIAL-WARN,
+//     LIC-TRIAL-EXPIRY).
+//   - Another date-based feature whose span is exactly one of the terms'
+//     years (1, 3 or 5) becomes an initial subscription of that term
+//     (LIC-SUB-TERM), which license.New gives its grace (ENT-GRACE): the
+//     capture cannot say whether it was a renewal, and the rules presume an
+//     initial term. Any other span, and a usage row that gives only an end,
+//     is a Window: license.New computes ends from whole years and could not
+//     hold the printed dates, so its standing is read from the dates
+//     directly, with the rule IDs the license package uses for a
+//     subscription: ENT-TIMER before the start, LIC-SUB-TERM within,
+//     LIC-SUB-EXPIRY and LIC-RENEW after, and no grace (the device's date is
+//     its own).
+//   - A count-down feature becomes a trial ending at Options.CapturedAt plus
+//     its remaining days (from the usage row of the same name, else its
+//     original validity), started its original validity before that end.
+//   - The installed keys are the licenses. A usage row that no key covers
+//     and that shows licenses installed becomes a license of its own, with
+//     ID "usage/<name>"; a key's license has ID "<identifier>/<feature>",
+//     "key-N" standing for a blank identifier.
+//   - Every license has tier standard (LIC-TIER): Junos does not print one.
+//   - The platform is Options.Platform, else the prefix of a customer ID
+//     ("vSRX-JuniperEval"), else "vmx-..." features (vMX) or a "Virtual
+//     Appliance" feature (vSRX); otherwise Facts refuses citing LIC-PLATFORM.
+//     The device serial is Options.Device, else DefaultDevice.
+//
+// # What the device output adds
+//
+// A feature whose row shows licenses needed is used without a license: its
+// decision is refused and carries a rule.Alarm obligation (due at once, the
+// zero Due) citing the closest rule: LIC-TRIAL-EXPIRY or LIC-SUB-EXPIRY when
+// the license it follows has expired, LIC-SOD when a usable license is short
+// of units, LIC-TIER when no license grants it. Where the usage table and
+// the keys disagree (a validity, an end date, a key feature missing from the
+// table, a row showing none installed) Facts lists a Discrepancy and the
+// feature's warnings repeat it; the installed key decides.
+//
+// A feature with several licenses follows the one usable that lasts longest,
+// else the one that starts soonest. Its Decision.Until is exact: the first
+// instant its answer (license followed, state, rules, obligations, warnings)
+// differs.
+//
+// The text form prints no capture instant and this package invents none:
+// callers give it (Options.CapturedAt) where count-down features need it.
+package junos

@@ -1,0 +1,150 @@
+package junos
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Validity is how a feature's license lasts, as Junos prints it. The zero
+// Validity means the output gave none (a usage row without an expiry).
+type Validity uint8
+
+// The validities. Append-only: never reorder or reuse a value.
+const (
+	_ Validity = iota
+	// Permanent never expires.
+	Permanent
+	// DateBased runs between two dates.
+	DateBased
+	// CountDown runs a number of days from installation.
+	CountDown
+)
+
+var validityNames = []string{"", "permanent", "date-based", "count-down"}
+
+// ParseValidity returns the validity named s ("permanent", "date-based",
+// "count-down").
+func ParseValidity(s string) (Validity, error) {
+	for i := 1; i < len(validityNames); i++ {
+		if validityNames[i] == s {
+			return Validity(i), nil
+		}
+	}
+	return 0, fmt.Errorf("junos: unknown validity %q (want one of %s)", s, strings.Join(validityNames[1:], ", "))
+}
+
+// IsValid reports whether v is one of the validities.
+func (v Validity) IsValid() bool { return v > 0 && int(v) < len(validityNames) }
+
+// String returns the validity's name as Junos prints it.
+func (v Validity) String() string {
+	if !v.IsValid() {
+		return fmt.Sprintf("junos.Validity(%d)", uint8(v))
+	}
+	return validityNames[v]
+}
+
+// MarshalText encodes the validity's name; the zero validity is empty.
+func (v Validity) MarshalText() ([]byte, error) {
+	if v == 0 {
+		return []byte{}, nil
+	}
+	if !v.IsValid() {
+		return nil, fmt.Errorf("junos: invalid validity %d", uint8(v))
+	}
+	return []byte(validityNames[v]), nil
+}
+
+// UnmarshalText decodes a validity's name; empty is the zero validity.
+func (v *Validity) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*v = 0
+		return nil
+	}
+	p, err := ParseValidity(string(b))
+	if err == nil {
+		*v = p
+	}
+	return err
+}
+
+// Expiry is the expiry column of a usage row or the validity of an installed
+// feature.
+type Expiry struct {
+	Validity Validity `json:"validity,omitempty"`
+	// Start is a date-based feature's first instant; zero when the output
+	// gives only the end (the usage table, the XML summary).
+	Start time.Time `json:"start,omitzero"`
+	// End is a date-based feature's end, the first instant it is not valid.
+	End time.Time `json:"end,omitzero"`
+	// Remaining is a count-down feature's validity left at the capture
+	// ("59 days"); Original its validity when installed ("Original
+	// validity: 60 days"). The text form counts whole days.
+	Remaining time.Duration `json:"remaining,omitempty"`
+	Original  time.Duration `json:"original,omitempty"`
+}
+
+// Usage is one row of the "License usage" table, or one XML
+// feature-summary.
+type Usage struct {
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	Used        int    `json:"used"`
+	Installed   int    `json:"installed"`
+	Needed      int    `json:"needed"`
+	Expiry      Expiry `json:"expiry"`
+}
+
+// Key is one installed license key of the "Licenses installed" blocks. Any
+// field may be empty: devices and the people quoting them blank some.
+type Key struct {
+	ID         string       `json:"id"`
+	Version    string       `json:"version,omitempty"`
+	OrderType  string       `json:"orderType,omitempty"`
+	Serial     string       `json:"serial,omitempty"`
+	CustomerID string       `json:"customerId,omitempty"`
+	Features   []KeyFeature `json:"features,omitempty"`
+}
+
+// Trial reports whether the key's order type says it is a trial.
+func (k Key) Trial() bool { return strings.EqualFold(k.OrderType, "trial") }
+
+// KeyFeature is one feature of an installed key with its validity.
+type KeyFeature struct {
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	Expiry      Expiry `json:"expiry"`
+}
+
+// Form is the form a report was read from. The zero Form is unknown.
+type Form uint8
+
+// The forms. Append-only: never reorder or reuse a value.
+const (
+	_ Form = iota
+	// Text is the CLI output of show system license.
+	Text
+	// XML is the output of show system license | display xml.
+	XML
+)
+
+// String returns "text" or "xml".
+func (f Form) String() string {
+	switch f {
+	case Text:
+		return "text"
+	case XML:
+		return "xml"
+	}
+	return fmt.Sprintf("junos.Form(%d)", uint8(f))
+}
+
+// Report is what a device printed for show system license: its usage table
+// and its installed keys. A nil Usage or Keys means the output had no such
+// section; an empty, non-nil one means the section was there without rows.
+type Report struct {
+	Form  Form    `json:"-"`
+	Usage []Usage `json:"usage"`
+	Keys  []Key   `json:"keys"`
+}
