@@ -59,7 +59,7 @@ type Statement struct {
 	// Closing are the figures as of the quarter's end (its first instant
 	// after), the ones CRD-STATEMENT reports.
 	Closing Figures
-	// Rules is CRD-STATEMENT.
+	// Rules is CRD-STATEMENT; shared, never modify it.
 	Rules []rule.ID
 	// Until is the first instant after the one asked at which the statement
 	// differs (a purchase or call-off dated before the quarter's end and not
@@ -85,7 +85,7 @@ func (l *Ledger) Statement(q calendar.Quarter, at time.Time) (Statement, error) 
 		Opening:   opening,
 		Movements: closing.sub(opening),
 		Closing:   closing,
-		Rules:     []rule.ID{rule.CrdStatement},
+		Rules:     rulesStatement,
 	}
 	// Every event moves Purchased or Used, so the first not yet counted that
 	// falls before the quarter's end changes the statement.
@@ -94,6 +94,9 @@ func (l *Ledger) Statement(q calendar.Quarter, at time.Time) (Statement, error) 
 	}
 	return st, nil
 }
+
+// rulesStatement is every statement's rules, shared. Never modify it.
+var rulesStatement = []rule.ID{rule.CrdStatement}
 
 func (l *Ledger) figures(s state) Figures {
 	return Figures{
