@@ -1,0 +1,59 @@
+package junos
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func addFixtureSeeds(f *testing.F, ext string) {
+	for _, name := range fixtureNames {
+		if strings.HasSuffix(name, ext) {
+			f.Add(readFixture(f, name))
+		}
+	}
+}
+
+// FuzzParseText: no input panics, and every report that parses renders back
+// (Report.Text) to text that parses to an equal report.
+func FuzzParseText(f *testing.F) {
+	addFixtureSeeds(f, ".txt")
+	f.Add([]byte("License usage:\n Licenses\nFeature name\n  a b 1 2 3 4 days\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		r, err := ParseText(bytes.NewReader(in))
+		if err != nil {
+			return
+		}
+		out := r.Text()
+		back, err := ParseText(strings.NewReader(out))
+		if err != nil {
+			t.Fatalf("rendered report does not parse: %v\n%s", err, out)
+		}
+		if d := cmp.Diff(r, back); d != "" {
+			t.Fatalf("round trip differs (-parsed +reparsed):\n%s\n%s", d, out)
+		}
+	})
+}
+
+// FuzzParseXML: no input panics, and every report that parses renders back
+// (Report.XML) to XML that parses to an equal report.
+func FuzzParseXML(f *testing.F) {
+	addFixtureSeeds(f, ".xml")
+	f.Add([]byte(`<rpc-reply><license-summary-information><license-usage-summary><feature-summary><name>x</name><needed>1</needed></feature-summary></license-usage-summary></license-summary-information></rpc-reply>`))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		r, err := ParseXML(bytes.NewReader(in))
+		if err != nil {
+			return
+		}
+		out := r.XML()
+		back, err := ParseXML(strings.NewReader(out))
+		if err != nil {
+			t.Fatalf("rendered report does not parse: %v\n%s", err, out)
+		}
+		if d := cmp.Diff(r, back); d != "" {
+			t.Fatalf("round trip differs (-parsed +reparsed):\n%s\n%s", d, out)
+		}
+	})
+}
