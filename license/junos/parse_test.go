@@ -104,9 +104,10 @@ func TestUnlicensedUseRaisesAnAlarm(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := f.At(captured)
-	for i, wantRule := range []rule.ID{rule.LicTier, rule.LicSOD, rule.LicTier} {
+	for i, name := range []string{"LIC-TIER", "LIC-SOD", "LIC-TIER"} {
 		d := a.Features[i].Decision
-		if d.Allowed || d.Rules[0] != wantRule || !a.Features[i].Unlicensed {
+		wantRule := d.Rules[0]
+		if d.Allowed || wantRule.String() != name || !a.Features[i].Unlicensed {
 			t.Errorf("%s: %+v, want refused citing %v", a.Features[i].Name, d, wantRule)
 		}
 		obs := d.Obligations
@@ -121,18 +122,18 @@ func TestUnlicensedUseRaisesAnAlarm(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := f2.At(captured.AddDate(0, 0, 3)).Features[0].Decision
-	if d.Allowed || d.Rules[0] != rule.LicTrialExpiry || d.Obligations[0].Kind != rule.Alarm {
+	if d.Allowed || d.Rules[0].String() != "LIC-TRIAL-EXPIRY" || d.Obligations[0].Kind != rule.Alarm {
 		t.Errorf("expired trial in use: %+v", d)
 	}
 }
 
 func TestFactsRefuseWhatTheyCannotKnow(t *testing.T) {
 	r, _ := Parse(strings.NewReader(header + "  something  0  1  0  permanent\n"))
-	if _, err := r.Facts(Options{}); !errors.Is(err, rule.LicPlatform) {
+	if _, err := r.Facts(Options{}); !errors.Is(err, rule.LicPlatform) || !strings.Contains(err.Error(), "LIC-PLATFORM") {
 		t.Errorf("no platform: got %v, want LIC-PLATFORM", err)
 	}
 	r, _ = Parse(strings.NewReader(header + "  Virtual Appliance  1  1  0  60 days\n"))
-	if _, err := r.Facts(Options{}); !errors.Is(err, rule.LicKind) {
+	if _, err := r.Facts(Options{}); !errors.Is(err, rule.LicKind) || !strings.Contains(err.Error(), "LIC-KIND") {
 		t.Errorf("count-down without capture instant: got %v, want LIC-KIND", err)
 	}
 }
@@ -156,16 +157,16 @@ func TestOddSpanIsReadFromItsDates(t *testing.T) {
 	for _, c := range []struct {
 		at    time.Time
 		state license.State
-		rule  rule.ID
+		rules string
 	}{
-		{time.Date(2019, 12, 31, 23, 59, 59, 999999999, time.UTC), license.NotStarted, rule.EntTimer},
-		{time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), license.Active, rule.LicSubTerm},
-		{time.Date(2020, 7, 1, 0, 0, 0, 0, time.UTC).Add(-1), license.Active, rule.LicSubTerm},
-		{time.Date(2020, 7, 1, 0, 0, 0, 0, time.UTC), license.Expired, rule.LicSubExpiry},
+		{time.Date(2019, 12, 31, 23, 59, 59, 999999999, time.UTC), license.NotStarted, "ENT-TIMER"},
+		{time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), license.Active, "LIC-SUB-TERM"},
+		{time.Date(2020, 7, 1, 0, 0, 0, 0, time.UTC).Add(-1), license.Active, "LIC-SUB-TERM"},
+		{time.Date(2020, 7, 1, 0, 0, 0, 0, time.UTC), license.Expired, "LIC-SUB-EXPIRY LIC-RENEW"},
 	} {
 		fr := f.At(c.at).Features[0]
-		if fr.Standing.State != c.state || fr.Decision.Rules[0] != c.rule {
-			t.Errorf("at %v: %v %v, want %v %v", c.at, fr.Standing.State, fr.Decision.Rules, c.state, c.rule)
+		if fr.Standing.State != c.state || ruleNames(fr.Decision.Rules) != c.rules {
+			t.Errorf("at %v: %v %v, want %v %v", c.at, fr.Standing.State, fr.Decision.Rules, c.state, c.rules)
 		}
 	}
 }
