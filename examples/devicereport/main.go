@@ -132,7 +132,8 @@ func writeJSON(out io.Writer, form junos.Form, a junos.Assessment) error {
 
 func writeTable(out io.Writer, form junos.Form, a junos.Assessment) error {
 	fmt.Fprintf(out, "%s capture, platform %s, at %s\n\n", form, a.Platform, a.At.Format(time.RFC3339))
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	var table strings.Builder
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "FEATURE\tUSED/INST/NEED\tKIND\tSTANDING\tUNTIL\tRULES\tWARNINGS")
 	for _, r := range rows(a) {
 		counts := "-"
@@ -157,6 +158,12 @@ func writeTable(out io.Writer, form junos.Form, a junos.Assessment) error {
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	// An empty last column leaves padding a reader should not see.
+	for _, line := range strings.SplitAfter(table.String(), "\n") {
+		if line != "" {
+			fmt.Fprintln(out, strings.TrimRight(line, " \n"))
+		}
 	}
 	for _, d := range a.Discrepancies {
 		key := d.Key

@@ -41,4 +41,5 @@ type ParseError struct {
 	Msg  string
 }
 
+// Error returns "junos: line N: why".
 func (e *ParseError) Error() string { return fmt.Sprintf("junos: line %d: %s", e.Line, e.Msg) }
