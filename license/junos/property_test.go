@@ -152,3 +152,51 @@ func TestFeatureUntilIsExact(t *testing.T) {
 
 // noUnits asks for no particular scale.
 var noUnits decimal.NullDecimal
+
+// TestParsedUsageDecidesAsHandBuilt: usage rows no key covers, rendered as
+// XML and parsed back, become licenses deciding exactly as hand-built ones:
+// permanent rows perpetual licenses from the epoch, count-down rows trials
+// from the capture to the capture plus their remaining time.
+func TestParsedUsageDecidesAsHandBuilt(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		captured := drawInstant(t, "captured")
+		dev := license.Device{Serial: DefaultDevice, Platform: "vMX", Class: "vMX"}
+		rep := Report{Usage: []Usage{}}
+		var specs []license.Spec
+		for i := range rapid.IntRange(1, 6).Draw(t, "rows") {
+			name := fmt.Sprintf("vmx-feature-%d", i)
+			u := Usage{Name: name, Used: rapid.IntRange(0, 9).Draw(t, "used"), Installed: rapid.IntRange(1, 9).Draw(t, "installed")}
+			spec := license.Spec{ID: "usage/" + name, Tier: license.Standard, Platform: "vMX", Device: dev, Features: []string{name}}
+			if rapid.Bool().Draw(t, "permanent") {
+				u.Expiry = Expiry{Validity: Permanent}
+				spec.Kind, spec.Start = license.Perpetual, time.Unix(0, 0).UTC()
+			} else {
+				rem := time.Duration(rapid.IntRange(1, 90*86400).Draw(t, "seconds")) * time.Second
+				u.Expiry = Expiry{Validity: CountDown, Remaining: rem}
+				spec.Kind, spec.Start, spec.End = license.Trial, captured, captured.Add(rem)
+			}
+			rep.Usage = append(rep.Usage, u)
+			specs = append(specs, spec)
+		}
+		parsed, err := ParseXML(strings.NewReader(rep.XML()))
+		if err != nil {
+			t.Fatalf("%v\n%s", err, rep.XML())
+		}
+		f, err := parsed.Facts(Options{CapturedAt: captured})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, terms := license.DefaultCatalog(), license.DefaultTerms()
+		for i, spec := range specs {
+			if len(f.Features[i].Licenses) != 1 {
+				t.Fatalf("%s: %d licenses", spec.ID, len(f.Features[i].Licenses))
+			}
+			l, hand := f.Features[i].Licenses[0], license.MustNew(c, terms, spec)
+			for _, at := range []time.Time{drawInstant(t, "at"), captured, hand.End().Add(-1), hand.End(), hand.WarningFrom()} {
+				if g, w := l.StandingAt(at), hand.StandingAt(at); fmt.Sprint(g) != fmt.Sprint(w) {
+					t.Fatalf("%s at %v: parsed %+v, by hand %+v", spec.ID, at, g, w)
+				}
+			}
+		}
+	})
+}
