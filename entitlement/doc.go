@@ -1,0 +1,72 @@
+// Package entitlement is license delivery: sales orders with their account
+// IDs, email addresses and lines, the fulfilment of a line on its ship date
+// (entitlement records and fulfilment emails), heritage products, the
+// subscription timer and grace, and who may see an entitlement.
+//
+// Build an Env (DefaultEnv: this package's Catalog and Terms and the license
+// package's), an Order with NewOrder and a Contact with NewContact; then ask:
+//
+//   - Fulfil(env, order, line, at): may the line be fulfilled now, and the
+//     entitlements and emails fulfilment creates, as a Fulfilment.
+//   - View(env, contact, order, line, at): may the contact see the line's
+//     entitlement, as a Verdict.
+//   - Entitlement.License(catalog, terms, device): the license.License an
+//     entitlement grants once installed on a device.
+//
+// Every answer cites the rule IDs of spec/RULES.md and carries Until, the
+// first instant after at at which it can change (zero: never); Verdict.Err
+// turns a refusal into a *rule.Violation.
+//
+// # Rules applied
+//
+//   - ENT-ORDER: an order carries one or more account IDs; they are copied
+//     onto every entitlement and decide who sees it.
+//   - ENT-SHIP: a line is fulfilled on its ship date: refused before it
+//     (Until the ship date), the same fulfilment at any instant from it on.
+//   - ENT-AUTO: fulfilment creates one entitlement per unit, named
+//     "order/line/unit" so fulfilling twice names the same records.
+//   - ENT-EMAIL: one fulfilment email per distinct address of the order,
+//     with the line's license details and the entitlement IDs.
+//   - ENT-TIMER: an entitlement's period starts at the ship instant, not at
+//     installation.
+//   - ENT-GRACE: an initial subscription ends initialGraceDays (a field of
+//     license.Terms) after its years; a renewal at the end of its years. The
+//     period is computed by license.New, so it is the license's own.
+//   - ENT-HERITAGE: a heritage product gets its emails and no entitlement;
+//     viewing it is refused citing ENT-HERITAGE.
+//   - ENT-VISIBLE: a contact sees an entitlement only when one of its
+//     account IDs is among the entitlement's.
+//
+// # Choices where the rules are silent
+//
+//   - An order needs at least one email address: for a heritage product the
+//     fulfilment email is the only delivery, so an order telling no one is
+//     refused (ENT-EMAIL). Addresses must be bare ("ops@example.com", not
+//     "Ops <ops@example.com>"); repeats are sent once, the domain compared
+//     without case.
+//   - Trial lines are refused (LIC-KIND): trial keys are temporary keys, not
+//     sold on sales orders, and an order line has no end date.
+//   - Every line grants at least one feature, named once (LIC-TIER), heritage
+//     lines included; a subscription's term must be in the license terms'
+//     list (LIC-SUB-TERM); a perpetual line has no term and is no renewal.
+//   - Order and line IDs may not contain "/", the separator of entitlement
+//     IDs; account IDs are distinct within an order and a contact.
+//   - A product named both as a platform and as a heritage product is
+//     heritage: the catalog says it does not use the licensing system.
+//   - The default heritage products (DefaultCatalog) are plausible picks
+//     from the seed's product list; scenario files add others.
+//   - Quantity is bounded by Terms.MaxLineQuantity (10,000), a guard of the
+//     library, not a published number.
+//   - An entitlement is not bound to a device: License builds the license
+//     when it is installed. Until then its period is computed on a stand-in
+//     device, which does not change it.
+//   - A view of a line that does not exist, or of an invalid order, by a
+//     contact sharing no account, gets the same ENT-VISIBLE refusal as any
+//     other line: the answer tells such a contact nothing. To a contact who
+//     shares an account, a heritage line not yet shipped is refused citing
+//     ENT-HERITAGE and ENT-SHIP until its ship date, then ENT-HERITAGE.
+//   - An unknown line in Fulfil is refused citing ENT-ORDER, for good.
+//   - An allowed fulfilment cites ENT-AUTO (or ENT-HERITAGE), ENT-SHIP and
+//     ENT-EMAIL, and, for a subscription, ENT-TIMER and, when initial,
+//     ENT-GRACE.
+package entitlement

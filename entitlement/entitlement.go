@@ -1,0 +1,51 @@
+package entitlement
+
+import (
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/license"
+)
+
+// Entitlement is the record fulfilment creates for one unit of an order
+// line (ENT-AUTO): what the customer is entitled to, for which accounts,
+// from when to when. It is not bound to a device: it becomes a license when
+// installed on one (see License).
+//
+// Its slices are shared with the other entitlements of the same fulfilment:
+// never modify them.
+type Entitlement struct {
+	// ID is "order/line/unit", units counted from 1, so fulfilling a line
+	// twice names the same records, never a second set.
+	ID    string
+	Order string
+	Line  string
+	Unit  int
+	// Accounts are the order's account IDs: who sees the entitlement
+	// (ENT-ORDER, ENT-VISIBLE).
+	Accounts  []string
+	Product   string
+	Kind      license.Kind
+	Tier      license.Tier
+	Features  []string
+	TermYears int
+	Renewal   bool
+	// Start is the ship instant: the subscription timer starts at
+	// fulfilment, not at activation (ENT-TIMER).
+	Start time.Time
+	// End is the first instant the entitlement grants nothing: the end of
+	// its years plus the initial grace for an initial subscription
+	// (ENT-GRACE); zero for a perpetual one, which never ends.
+	End time.Time
+}
+
+// License returns the license the entitlement grants once installed on
+// device d, built by license.New: same ID, kind, tier, features, start and
+// term, hence the same end.
+func (e Entitlement) License(c license.Catalog, t license.Terms, d license.Device) (license.License, error) {
+	if d == (license.Device{}) {
+		// A zero device would get the stand-in of specOf; a license needs a
+		// real one.
+		return license.New(c, t, license.Spec{ID: e.ID, Kind: e.Kind, Tier: e.Tier, Platform: e.Product, Features: e.Features, Start: e.Start, TermYears: e.TermYears, Renewal: e.Renewal})
+	}
+	return license.New(c, t, specOf(c, e.ID, e.Product, e.Kind, e.Tier, e.Features, e.Start, e.TermYears, e.Renewal, d))
+}

@@ -1,0 +1,302 @@
+package entitlement
+
+import (
+	"errors"
+	"fmt"
+	"net/mail"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
+
+// Line is one line of a sales order: a product bought in some quantity,
+// shipped on the date the customer asked for (ENT-SHIP).
+type Line struct {
+	// ID names the line, unique within its order; it may not contain "/".
+	ID string
+	// Product is a platform of the license catalog or a heritage product
+	// (ENT-HERITAGE).
+	Product string
+	// Kind is perpetual or subscription; trial keys are not sold on orders.
+	Kind license.Kind
+	Tier license.Tier
+	// TermYears is a subscription's term, one of the license terms' list;
+	// zero for a perpetual line.
+	TermYears int
+	// Features the license grants: at least one, each named once.
+	Features []string
+	// Quantity is the number of units, each its own entitlement (ENT-AUTO).
+	Quantity int
+	// ShipDate is the fulfilment instant asked for (ENT-SHIP); the
+	// subscription timer starts then (ENT-TIMER).
+	ShipDate time.Time
+	// Renewal marks a subscription bought as a renewal, which gets no grace
+	// (ENT-GRACE). The zero value is an initial subscription, as scenario
+	// files presume ("initial" defaults to true).
+	Renewal bool
+}
+
+// OrderSpec is what a caller's records say of a sales order; NewOrder
+// validates it.
+type OrderSpec struct {
+	ID string
+	// Accounts are the customer and partner account IDs of the order
+	// (ENT-ORDER): at least one, each named once.
+	Accounts []string
+	// Emails are the addresses the fulfilment emails go to (ENT-EMAIL): at
+	// least one bare address such as "ops@example.com"; repeats are sent
+	// once.
+	Emails []string
+	// Lines are the order's lines: at least one, with unique IDs.
+	Lines []Line
+}
+
+// Order is a validated sales order. It is immutable: its accessors return
+// copies. The zero Order is invalid.
+type Order struct {
+	id       string
+	accounts []string
+	// emails are the distinct addresses, sorted, so one email goes to each
+	// whatever the order or repeats of the spec's list (ENT-EMAIL).
+	emails []string
+	lines  []Line
+	// periods[i] is the period of one entitlement of lines[i], computed by
+	// the license package (ENT-TIMER, ENT-GRACE); zero for heritage lines.
+	periods []period
+}
+
+type period struct{ start, end time.Time }
+
+// NewOrder validates spec and returns the order. The error is a
+// *rule.Violation naming every value that is wrong and the rule it breaks.
+func NewOrder(env Env, spec OrderSpec) (Order, error) {
+	if err := env.Validate(); err != nil {
+		return Order{}, err
+	}
+	var bad []*rule.Violation
+	fail := func(r rule.ID, subject, format string, args ...any) {
+		bad = append(bad, rule.Errorf([]rule.ID{r}, subject, "order "+spec.ID+": "+format, args...))
+	}
+	switch {
+	case spec.ID == "":
+		fail(rule.EntOrder, spec.ID, "has no ID")
+	case strings.Contains(spec.ID, "/"):
+		fail(rule.EntOrder, spec.ID, "ID %q contains \"/\", which separates the parts of entitlement IDs", spec.ID)
+	}
+	// ENT-ORDER: account IDs decide what is assigned and visible, so an
+	// order without one would be visible to no one.
+	if len(spec.Accounts) == 0 {
+		fail(rule.EntOrder, spec.ID, "has no account ID")
+	}
+	for i, a := range spec.Accounts {
+		switch {
+		case a == "":
+			fail(rule.EntOrder, spec.ID, "account ID %d is empty", i)
+		case slices.Contains(spec.Accounts[:i], a):
+			fail(rule.EntOrder, a, "account ID %q is listed twice", a)
+		}
+	}
+	// ENT-EMAIL: at least one address, or fulfilment would tell no one.
+	if len(spec.Emails) == 0 {
+		fail(rule.EntEmail, spec.ID, "has no email address")
+	}
+	emails := make([]string, 0, len(spec.Emails))
+	for _, e := range spec.Emails {
+		addr, err := parseAddress(e)
+		if err != nil {
+			fail(rule.EntEmail, e, "email address %q is not a bare address such as ops@example.com", e)
+			continue
+		}
+		emails = append(emails, addr)
+	}
+	slices.Sort(emails)
+	emails = slices.Compact(emails)
+	if len(spec.Lines) == 0 {
+		fail(rule.EntOrder, spec.ID, "has no line")
+	}
+	periods := make([]period, len(spec.Lines))
+	lines := make([]Line, len(spec.Lines))
+	for i, l := range spec.Lines {
+		l.Features = slices.Clone(l.Features)
+		lines[i] = l
+		if l.ID != "" && slices.ContainsFunc(spec.Lines[:i], func(m Line) bool { return m.ID == l.ID }) {
+			fail(rule.EntOrder, l.ID, "line ID %q is listed twice", l.ID)
+		}
+		n := len(bad)
+		validateLine(env, spec.ID, l, i, fail)
+		if len(bad) > n || env.Catalog.IsHeritage(l.Product) {
+			continue
+		}
+		p, err := linePeriod(env, spec.ID, l)
+		if err != nil {
+			var v *rule.Violation
+			if !errors.As(err, &v) {
+				v = rule.Errorf([]rule.ID{rule.EntAuto}, l.ID, "%v", err)
+			}
+			bad = append(bad, v)
+			continue
+		}
+		periods[i] = p
+	}
+	if v := rule.Merge(bad...); v != nil {
+		return Order{}, v
+	}
+	return Order{
+		id:       spec.ID,
+		accounts: slices.Clone(spec.Accounts),
+		emails:   emails,
+		lines:    lines,
+		periods:  periods,
+	}, nil
+}
+
+// MustNewOrder is NewOrder for tests and examples only: it panics on an
+// error.
+func MustNewOrder(env Env, spec OrderSpec) Order {
+	o, err := NewOrder(env, spec)
+	if err != nil {
+		panic(err)
+	}
+	return o
+}
+
+func validateLine(env Env, order string, l Line, i int, fail func(rule.ID, string, string, ...any)) {
+	id := l.ID
+	switch {
+	case id == "":
+		fail(rule.EntOrder, order, "line %d has no ID", i)
+		id = fmt.Sprintf("#%d", i+1)
+	case strings.Contains(id, "/"):
+		fail(rule.EntAuto, id, "line ID %q contains \"/\", which separates the parts of entitlement IDs", id)
+	}
+	if !env.knownProduct(l.Product) {
+		fail(rule.EntOrder, l.Product, "line %s: unknown product %q (neither a platform of the license catalog nor a heritage product)", id, l.Product)
+	}
+	switch l.Kind {
+	case license.Perpetual:
+		if l.TermYears != 0 {
+			fail(rule.LicPerpTerm, id, "line %s: a perpetual line has no term, not %d years", id, l.TermYears)
+		}
+		if l.Renewal {
+			fail(rule.LicRenew, id, "line %s: a perpetual license is never renewed", id)
+		}
+	case license.Subscription:
+		if !env.LicenseTerms.AllowsTerm(l.TermYears) {
+			fail(rule.LicSubTerm, id, "line %s: term of %d years is not one of %v", id, l.TermYears, env.LicenseTerms.SubscriptionTermYears)
+		}
+	case license.Trial:
+		fail(rule.LicKind, id, "line %s: trial keys are not sold on sales orders", id)
+	default:
+		fail(rule.LicKind, id, "line %s: kind %d is not perpetual or subscription", id, l.Kind)
+	}
+	if !l.Tier.IsValid() {
+		fail(rule.LicTier, id, "line %s: tier %d is not standard, advanced or premium", id, l.Tier)
+	}
+	if len(l.Features) == 0 {
+		fail(rule.LicTier, id, "line %s grants no feature", id)
+	}
+	for j, f := range l.Features {
+		switch {
+		case f == "":
+			fail(rule.LicTier, id, "line %s: feature %d has no name", id, j)
+		case slices.Contains(l.Features[:j], f):
+			fail(rule.LicTier, id, "line %s: feature %q is listed twice", id, f)
+		}
+	}
+	if l.Quantity < 1 || l.Quantity > env.Terms.MaxLineQuantity {
+		fail(rule.EntAuto, id, "line %s: quantity %d is not between 1 and %d", id, l.Quantity, env.Terms.MaxLineQuantity)
+	}
+	if l.ShipDate.IsZero() {
+		fail(rule.EntShip, id, "line %s has no ship date", id)
+	}
+}
+
+// linePeriod builds the line's license on a stand-in device, so the period
+// of its entitlements is the license package's arithmetic: from the ship
+// instant (ENT-TIMER) to the end of its years plus the initial grace
+// (ENT-GRACE), or no end for a perpetual line. The device does not change
+// the period.
+func linePeriod(env Env, order string, l Line) (period, error) {
+	lic, err := license.New(env.Licenses, env.LicenseTerms, specOf(env.Licenses, order+"/"+l.ID, l.Product, l.Kind, l.Tier, l.Features, l.ShipDate, l.TermYears, l.Renewal, license.Device{}))
+	if err != nil {
+		return period{}, err
+	}
+	return period{start: lic.Start(), end: lic.End()}, nil
+}
+
+// specOf is the license spec of an entitlement; a zero device stands in for
+// one whose period alone is wanted.
+func specOf(c license.Catalog, id, product string, k license.Kind, t license.Tier, features []string, start time.Time, years int, renewal bool, d license.Device) license.Spec {
+	if d == (license.Device{}) {
+		p, _ := c.Platform(product)
+		d = license.Device{Serial: "unbound", Platform: p.Name, Class: p.Class}
+	}
+	return license.Spec{ID: id, Kind: k, Tier: t, Platform: product, Device: d, Features: features, Start: start, TermYears: years, Renewal: renewal}
+}
+
+// parseAddress accepts only a bare address ("ops@example.com", not
+// "Ops <ops@example.com>") and lower-cases its domain, which is not case
+// sensitive, so that one mailbox gets one email.
+func parseAddress(s string) (string, error) {
+	a, err := mail.ParseAddress(s)
+	if err != nil {
+		return "", err
+	}
+	if a.Name != "" || a.Address != s {
+		return "", errNotBare
+	}
+	at := strings.LastIndexByte(s, '@')
+	return s[:at] + strings.ToLower(s[at:]), nil
+}
+
+var errNotBare = rule.Errorf([]rule.ID{rule.EntEmail}, "", "not a bare address")
+
+// IsValid reports whether o was built by NewOrder.
+func (o Order) IsValid() bool { return o.id != "" }
+
+// ID returns the order's identifier.
+func (o Order) ID() string { return o.id }
+
+// Accounts returns a copy of the order's account IDs (ENT-ORDER).
+func (o Order) Accounts() []string { return slices.Clone(o.accounts) }
+
+// Emails returns the distinct addresses of the order, sorted (ENT-EMAIL).
+func (o Order) Emails() []string { return slices.Clone(o.emails) }
+
+// Lines returns a copy of the order's lines.
+func (o Order) Lines() []Line {
+	out := slices.Clone(o.lines)
+	for i := range out {
+		out[i].Features = slices.Clone(out[i].Features)
+	}
+	return out
+}
+
+// Line returns a copy of the line with the given ID.
+func (o Order) Line(id string) (Line, bool) {
+	i := o.lineIndex(id)
+	if i < 0 {
+		return Line{}, false
+	}
+	l := o.lines[i]
+	l.Features = slices.Clone(l.Features)
+	return l, true
+}
+
+func (o Order) lineIndex(id string) int {
+	return slices.IndexFunc(o.lines, func(l Line) bool { return l.ID == id })
+}
+
+// sharesAccount reports whether any of accounts is an account of the order
+// (ENT-VISIBLE).
+func sharesAccount(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,73 @@
+package entitlement
+
+import (
+	"slices"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
+
+// Contact is a user's contact ID and the account IDs it is associated with
+// (ENT-VISIBLE). Customer Care associates them; a contact with no account
+// sees nothing.
+type Contact struct {
+	ID       string
+	Accounts []string
+}
+
+// NewContact validates a contact: a non-empty ID and non-empty, distinct
+// account IDs.
+func NewContact(id string, accounts []string) (Contact, error) {
+	if id == "" {
+		return Contact{}, rule.Errorf([]rule.ID{rule.EntVisible}, "", "a contact has no ID")
+	}
+	for i, a := range accounts {
+		switch {
+		case a == "":
+			return Contact{}, rule.Errorf([]rule.ID{rule.EntVisible}, id, "contact %s: account ID %d is empty", id, i)
+		case slices.Contains(accounts[:i], a):
+			return Contact{}, rule.Errorf([]rule.ID{rule.EntVisible}, id, "contact %s: account ID %q is listed twice", id, a)
+		}
+	}
+	return Contact{ID: id, Accounts: slices.Clone(accounts)}, nil
+}
+
+// Sees reports whether the contact sees entitlement e: only when one of the
+// contact's account IDs is among the entitlement's (ENT-VISIBLE, ENT-ORDER).
+func (c Contact) Sees(e Entitlement) bool { return sharesAccount(c.Accounts, e.Accounts) }
+
+// reasonNotVisible is the whole of a refusal to a contact who shares no
+// account with the order: it says nothing of the line, its product, its
+// dates or whether it exists.
+const reasonNotVisible = "the entitlement is not visible to this contact"
+
+// View answers whether contact c may see the entitlement of line lineID of
+// order o at instant at.
+//
+//   - No shared account (or no such order or line): refused citing
+//     ENT-VISIBLE, for good, with a reason that names only the contact, so
+//     nothing about the order leaks.
+//   - A heritage product, to a contact who shares an account: refused
+//     citing ENT-HERITAGE (no entitlement record exists), and ENT-SHIP
+//     before its ship date, until then.
+//   - Before the ship date: refused citing ENT-SHIP, until the ship date.
+//   - Otherwise allowed citing ENT-VISIBLE, for good.
+func View(env Env, c Contact, o Order, lineID string, at time.Time) Verdict {
+	i := o.lineIndex(lineID)
+	if !o.IsValid() || i < 0 || !sharesAccount(c.Accounts, o.accounts) {
+		// ENT-VISIBLE: identical whatever the order holds.
+		return Verdict{Rules: rulesVisible, Reason: reasonNotVisible, Subject: c.ID}
+	}
+	l := o.lines[i]
+	subject := o.id + "/" + l.ID
+	shipped := !at.Before(l.ShipDate)
+	switch {
+	case env.Catalog.IsHeritage(l.Product) && shipped:
+		return Verdict{Rules: rulesHeritage, Reason: "a heritage product has no entitlement record", Subject: subject}
+	case env.Catalog.IsHeritage(l.Product):
+		return Verdict{Rules: rulesHeritageUnshiped, Reason: "a heritage product has no entitlement record, and the line has not shipped", Until: l.ShipDate, Subject: subject}
+	case !shipped:
+		return Verdict{Rules: rulesNotShipped, Reason: "the line has not shipped: its entitlement does not exist yet", Until: l.ShipDate, Subject: subject}
+	}
+	return Verdict{Allowed: true, Rules: rulesVisible, Reason: "the contact shares an account with the order", Subject: subject}
+}
