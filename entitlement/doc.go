@@ -42,8 +42,8 @@
 //   - An order needs at least one email address: for a heritage product the
 //     fulfilment email is the only delivery, so an order telling no one is
 //     refused (ENT-EMAIL). Addresses must be bare ("ops@example.com", not
-//     "Ops <ops@example.com>"); repeats are sent once, the domain compared
-//     without case.
+//     "Ops <ops@example.com>"); repeats are sent once, compared without case
+//     (addresses are lower-cased), as mail systems treat them.
 //   - Trial lines are refused (LIC-KIND): trial keys are temporary keys, not
 //     sold on sales orders, and an order line has no end date.
 //   - Every line grants at least one feature, named once (LIC-TIER), heritage

@@ -238,8 +238,8 @@ func specOf(c license.Catalog, id, product string, k license.Kind, t license.Tie
 }
 
 // parseAddress accepts only a bare address ("ops@example.com", not
-// "Ops <ops@example.com>") and lower-cases its domain, which is not case
-// sensitive, so that one mailbox gets one email.
+// "Ops <ops@example.com>") and lower-cases it: mail systems treat addresses
+// without case, so OPS@acme.example and ops@acme.example get one email.
 func parseAddress(s string) (string, error) {
 	a, err := mail.ParseAddress(s)
 	if err != nil {
@@ -248,8 +248,7 @@ func parseAddress(s string) (string, error) {
 	if a.Name != "" || a.Address != s {
 		return "", errNotBare
 	}
-	at := strings.LastIndexByte(s, '@')
-	return s[:at] + strings.ToLower(s[at:]), nil
+	return strings.ToLower(s), nil
 }
 
 var errNotBare = rule.Errorf([]rule.ID{rule.EntEmail}, "", "not a bare address")
