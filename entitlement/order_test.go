@@ -1,0 +1,168 @@
+package entitlement
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
+
+func TestNewOrderRefusesBadInput(t *testing.T) {
+	tests := []struct {
+		name   string
+		edit   func(*OrderSpec)
+		rule   rule.ID
+		naming string
+	}{
+		{"ENT-ORDER: an order without accounts", func(s *OrderSpec) { s.Accounts = nil }, rule.EntOrder, "has no account ID"},
+		{"ENT-ORDER: an empty account ID", func(s *OrderSpec) { s.Accounts = []string{""} }, rule.EntOrder, "account ID 0 is empty"},
+		{"ENT-ORDER: a repeated account ID", func(s *OrderSpec) { s.Accounts = []string{"A", "A"} }, rule.EntOrder, `account ID "A" is listed twice`},
+		{"ENT-ORDER: no order ID", func(s *OrderSpec) { s.ID = "" }, rule.EntOrder, "has no ID"},
+		{"ENT-ORDER: a slash in the order ID", func(s *OrderSpec) { s.ID = "SO/1" }, rule.EntOrder, `"SO/1"`},
+		{"ENT-ORDER: duplicate line IDs", func(s *OrderSpec) { s.Lines[1].ID = "L1" }, rule.EntOrder, `line ID "L1" is listed twice`},
+		{"ENT-ORDER: a line without ID", func(s *OrderSpec) { s.Lines[0].ID = "" }, rule.EntOrder, "line 0 has no ID"},
+		{"ENT-ORDER: no lines", func(s *OrderSpec) { s.Lines = nil }, rule.EntOrder, "has no line"},
+		{"ENT-AUTO: zero quantity", func(s *OrderSpec) { s.Lines[0].Quantity = 0 }, rule.EntAuto, "quantity 0 is not between 1 and 10000"},
+		{"ENT-AUTO: absurd quantity", func(s *OrderSpec) { s.Lines[0].Quantity = 1 << 40 }, rule.EntAuto, "quantity 1099511627776"},
+		{"ENT-ORDER: unknown product", func(s *OrderSpec) { s.Lines[0].Product = "Toaster" }, rule.EntOrder, `unknown product "Toaster"`},
+		{"ENT-EMAIL: malformed address", func(s *OrderSpec) { s.Emails = []string{"ops at acme"} }, rule.EntEmail, `"ops at acme"`},
+		{"ENT-EMAIL: an address with a display name is not bare", func(s *OrderSpec) { s.Emails = []string{"Ops <ops@acme.example>"} }, rule.EntEmail, `"Ops <ops@acme.example>"`},
+		{"ENT-EMAIL: an address with spaces around it is not bare", func(s *OrderSpec) { s.Emails = []string{" ops@acme.example"} }, rule.EntEmail, `" ops@acme.example"`},
+		{"ENT-EMAIL: no address", func(s *OrderSpec) { s.Emails = nil }, rule.EntEmail, "has no email address"},
+		{"ENT-SHIP: no ship date", func(s *OrderSpec) { s.Lines[0].ShipDate = time.Time{} }, rule.EntShip, "line L1 has no ship date"},
+		{"LIC-SUB-TERM: a term not in the list", func(s *OrderSpec) { s.Lines[0].TermYears = 2 }, rule.LicSubTerm, "term of 2 years"},
+		{"LIC-PERP-TERM: a perpetual line with a term", func(s *OrderSpec) { s.Lines[1].TermYears = 1 }, rule.LicPerpTerm, "a perpetual line has no term"},
+		{"LIC-KIND: a trial line", func(s *OrderSpec) { s.Lines[0].Kind = license.Trial }, rule.LicKind, "trial keys are not sold"},
+		{"LIC-KIND: no kind", func(s *OrderSpec) { s.Lines[0].Kind = 0 }, rule.LicKind, "kind 0"},
+		{"LIC-TIER: no tier", func(s *OrderSpec) { s.Lines[0].Tier = 0 }, rule.LicTier, "tier 0"},
+		{"LIC-TIER: no feature", func(s *OrderSpec) { s.Lines[2].Features = nil }, rule.LicTier, "line L3 grants no feature"},
+		{"LIC-TIER: a feature twice", func(s *OrderSpec) { s.Lines[0].Features = []string{"bgp", "bgp"} }, rule.LicTier, `feature "bgp" is listed twice`},
+		{"ENT-AUTO: a slash in a line ID", func(s *OrderSpec) { s.Lines[0].ID = "L/1" }, rule.EntAuto, `"L/1"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			spec := sampleSpec()
+			tc.edit(&spec)
+			_, err := NewOrder(DefaultEnv(), spec)
+			var v *rule.Violation
+			if !errors.As(err, &v) || !errors.Is(err, tc.rule) {
+				t.Fatalf("NewOrder error %v, want a violation citing %v", err, tc.rule)
+			}
+			if !strings.Contains(err.Error(), tc.naming) {
+				t.Fatalf("error %q does not name %q", err, tc.naming)
+			}
+		})
+	}
+}
+
+func TestNewOrderNamesEveryBrokenRule(t *testing.T) {
+	spec := sampleSpec()
+	spec.Accounts = nil
+	spec.Emails = []string{"bad"}
+	spec.Lines[0].Quantity = 0
+	_, err := NewOrder(DefaultEnv(), spec)
+	for _, id := range []rule.ID{rule.EntOrder, rule.EntEmail, rule.EntAuto} {
+		if !errors.Is(err, id) {
+			t.Errorf("error %v does not cite %v", err, id)
+		}
+	}
+}
+
+func TestOrderIsACopy(t *testing.T) {
+	spec := sampleSpec()
+	o := MustNewOrder(DefaultEnv(), spec)
+	spec.Accounts[0] = "MALLORY"
+	spec.Lines[0].Features[0] = "stolen"
+	f := Fulfil(DefaultEnv(), o, "L1", ship)
+	f.Entitlements[0].Accounts[0] = "MALLORY"
+	f.Emails[0].Features[0] = "stolen"
+	if o.Accounts()[0] != "ACME" || o.Lines()[0].Features[0] != "bgp" {
+		t.Fatalf("the order changed through its spec or a fulfilment: %v %v", o.Accounts(), o.Lines()[0].Features)
+	}
+	if l, ok := o.Line("L1"); !ok || l.Features[0] != "bgp" {
+		t.Fatalf("Line(L1) = %v, %v", l, ok)
+	}
+	if _, ok := o.Line("L9"); ok {
+		t.Fatal("Line(L9) found a line the order does not have")
+	}
+	if got := o.Emails(); len(got) != 2 || got[0] != "lic@partner.example" {
+		t.Fatalf("Emails() = %v", got)
+	}
+}
+
+func TestEnvValidate(t *testing.T) {
+	env := DefaultEnv()
+	if err := env.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	bad := []Env{env, env, env, env}
+	bad[0].Terms.MaxLineQuantity = 0
+	bad[1].Catalog.Heritage = []string{"X", "X"}
+	bad[2].Catalog.Heritage = []string{""}
+	bad[3].LicenseTerms.InitialGraceDays = -1
+	for i, e := range bad {
+		if err := e.Validate(); err == nil {
+			t.Errorf("env %d validated", i)
+		}
+		if _, err := NewOrder(e, sampleSpec()); err == nil {
+			t.Errorf("env %d built an order", i)
+		}
+	}
+	if !errors.Is(bad[1].Validate(), rule.EntHeritage) || !errors.Is(bad[3].Validate(), rule.EntGrace) {
+		t.Error("catalog and grace errors do not cite ENT-HERITAGE and ENT-GRACE")
+	}
+}
+
+func TestCatalogAddHeritage(t *testing.T) {
+	c := DefaultCatalog()
+	d, err := c.AddHeritage("Legacy Box", "Northstar Planner")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.IsHeritage("Legacy Box") || c.IsHeritage("Legacy Box") || len(d.Heritage) != len(c.Heritage)+1 {
+		t.Fatalf("AddHeritage: %v from %v", d.Heritage, c.Heritage)
+	}
+	if _, err := c.AddHeritage(""); !errors.Is(err, rule.EntHeritage) {
+		t.Fatalf("AddHeritage(\"\") = %v", err)
+	}
+	// ENT-HERITAGE: a platform named heritage is heritage.
+	env := DefaultEnv()
+	env.Catalog, _ = env.Catalog.AddHeritage("MX")
+	f := Fulfil(env, MustNewOrder(env, sampleSpec()), "L1", ship)
+	if !f.Allowed || len(f.Entitlements) != 0 || f.Rules[0] != rule.EntHeritage {
+		t.Fatalf("MX as heritage: %+v", f.Verdict)
+	}
+}
+
+func TestNewContact(t *testing.T) {
+	if _, err := NewContact("", nil); !errors.Is(err, rule.EntVisible) {
+		t.Errorf("empty contact ID: %v", err)
+	}
+	if _, err := NewContact("C", []string{"A", "A"}); err == nil {
+		t.Error("repeated account accepted")
+	}
+	if _, err := NewContact("C", []string{""}); err == nil {
+		t.Error("empty account accepted")
+	}
+	c, err := NewContact("C", []string{"A"})
+	if err != nil || c.ID != "C" || c.Accounts[0] != "A" {
+		t.Errorf("NewContact = %v, %v", c, err)
+	}
+}
+
+func TestZeroValuesRefuse(t *testing.T) {
+	var o Order
+	if f := Fulfil(DefaultEnv(), o, "L1", ship); f.Allowed || !errors.Is(f.Err(), rule.EntOrder) {
+		t.Errorf("zero order fulfilled: %+v", f)
+	}
+	if v := View(DefaultEnv(), Contact{ID: "C", Accounts: []string{"A"}}, o, "L1", ship); v.Allowed || v.Rules[0] != rule.EntVisible {
+		t.Errorf("zero order visible: %+v", v)
+	}
+	var v Verdict
+	if v.Allowed || v.Err() == nil {
+		t.Error("the zero Verdict allows")
+	}
+}
