@@ -69,4 +69,14 @@
 //   - An allowed fulfilment cites ENT-AUTO (or ENT-HERITAGE), ENT-SHIP and
 //     ENT-EMAIL, and, for a subscription, ENT-TIMER and, when initial,
 //     ENT-GRACE.
+//
+// # Scenario files
+//
+// An order of spec/SCENARIOS.md is an OrderSpec: "accounts" are Accounts,
+// "emails" Emails, a line's "shipDate" its ShipDate and "initial": false its
+// Renewal (absent or true: an initial subscription). "contacts" are
+// Contacts (NewContact); "catalog.heritage" is added with
+// Catalog.AddHeritage; "initialGraceDays" and "subscriptionTermYears" are
+// license.Terms fields of Env.LicenseTerms. A fulfilLine check is Fulfil,
+// a viewEntitlement check View.
 package entitlement

@@ -40,12 +40,11 @@ type Entitlement struct {
 
 // License returns the license the entitlement grants once installed on
 // device d, built by license.New: same ID, kind, tier, features, start and
-// term, hence the same end.
+// term, hence the same end. A zero device is refused (LIC-PERP-BIND): an
+// entitlement is bound to no device until installed.
 func (e Entitlement) License(c license.Catalog, t license.Terms, d license.Device) (license.License, error) {
-	if d == (license.Device{}) {
-		// A zero device would get the stand-in of specOf; a license needs a
-		// real one.
-		return license.New(c, t, license.Spec{ID: e.ID, Kind: e.Kind, Tier: e.Tier, Platform: e.Product, Features: e.Features, Start: e.Start, TermYears: e.TermYears, Renewal: e.Renewal})
-	}
-	return license.New(c, t, specOf(c, e.ID, e.Product, e.Kind, e.Tier, e.Features, e.Start, e.TermYears, e.Renewal, d))
+	return license.New(c, t, license.Spec{
+		ID: e.ID, Kind: e.Kind, Tier: e.Tier, Platform: e.Product, Device: d,
+		Features: e.Features, Start: e.Start, TermYears: e.TermYears, Renewal: e.Renewal,
+	})
 }

@@ -218,23 +218,21 @@ func validateLine(env Env, order string, l Line, i int, fail func(rule.ID, strin
 // of its entitlements is the license package's arithmetic: from the ship
 // instant (ENT-TIMER) to the end of its years plus the initial grace
 // (ENT-GRACE), or no end for a perpetual line. The device does not change
-// the period.
+// the period; building the license also validates the line as a license.
 func linePeriod(env Env, order string, l Line) (period, error) {
-	lic, err := license.New(env.Licenses, env.LicenseTerms, specOf(env.Licenses, order+"/"+l.ID, l.Product, l.Kind, l.Tier, l.Features, l.ShipDate, l.TermYears, l.Renewal, license.Device{}))
+	standIn, err := license.NewDevice(env.Licenses, "unbound", l.Product, "")
+	if err != nil {
+		return period{}, err
+	}
+	e := Entitlement{
+		ID: order + "/" + l.ID, Product: l.Product, Kind: l.Kind, Tier: l.Tier,
+		Features: l.Features, TermYears: l.TermYears, Renewal: l.Renewal, Start: l.ShipDate,
+	}
+	lic, err := e.License(env.Licenses, env.LicenseTerms, standIn)
 	if err != nil {
 		return period{}, err
 	}
 	return period{start: lic.Start(), end: lic.End()}, nil
-}
-
-// specOf is the license spec of an entitlement; a zero device stands in for
-// one whose period alone is wanted.
-func specOf(c license.Catalog, id, product string, k license.Kind, t license.Tier, features []string, start time.Time, years int, renewal bool, d license.Device) license.Spec {
-	if d == (license.Device{}) {
-		p, _ := c.Platform(product)
-		d = license.Device{Serial: "unbound", Platform: p.Name, Class: p.Class}
-	}
-	return license.Spec{ID: id, Kind: k, Tier: t, Platform: product, Device: d, Features: features, Start: start, TermYears: years, Renewal: renewal}
 }
 
 // parseAddress accepts only a bare address ("ops@example.com", not
