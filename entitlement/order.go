@@ -77,8 +77,12 @@ func NewOrder(env Env, spec OrderSpec) (Order, error) {
 		return Order{}, err
 	}
 	var bad []*rule.Violation
+	prefix := "order " + spec.ID + ": "
+	if spec.ID == "" {
+		prefix = "order: "
+	}
 	fail := func(r rule.ID, subject, format string, args ...any) {
-		bad = append(bad, rule.Errorf([]rule.ID{r}, subject, "order "+spec.ID+": "+format, args...))
+		bad = append(bad, rule.Errorf([]rule.ID{r}, subject, prefix+format, args...))
 	}
 	switch {
 	case spec.ID == "":
