@@ -42,7 +42,7 @@ func (l License) Move(to Device, reason MoveReason, at time.Time) (License, Verd
 		return l.movedTo(to), Verdict{Allowed: true, Rules: rulesPerpRMA, Reason: "the perpetual license's keys are exchanged to the RMA device", subject: l.id}
 	case Subscription:
 		if to.Class != l.class {
-			return deny(rulesPort, "a subscription moves only across like-device classes", time.Time{})
+			return deny(rulesPort, "a subscription moves only within its like-device class", time.Time{})
 		}
 		s := l.StandingAt(at)
 		switch s.State {
