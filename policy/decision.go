@@ -1,0 +1,179 @@
+package policy
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/shopspring/decimal"
+)
+
+// Outcome is a decision's answer. The zero value is Deny so that a Decision
+// nobody filled in never grants anything.
+type Outcome uint8
+
+// Outcomes; append-only.
+const (
+	Deny  Outcome = iota // deny: the request is refused
+	Allow                // allow: the request is granted
+)
+
+// String returns "allow" or "deny".
+func (o Outcome) String() string {
+	if o == Allow {
+		return "allow"
+	}
+	return "deny"
+}
+
+// MarshalText returns the JSON name of SCENARIOS.md.
+func (o Outcome) MarshalText() ([]byte, error) {
+	if o > Allow {
+		return nil, fmt.Errorf("policy: invalid outcome %d", o)
+	}
+	return []byte(o.String()), nil
+}
+
+// UnmarshalText accepts "allow" or "deny".
+func (o *Outcome) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "allow":
+		*o = Allow
+	case "deny":
+		*o = Deny
+	default:
+		return fmt.Errorf("outcome %q: want one of allow, deny", b)
+	}
+	return nil
+}
+
+// Value is a named amount a decision reports (a balance, a price).
+type Value struct {
+	Name   string
+	Amount decimal.Decimal
+}
+
+// Decision is the engine's answer to a Request at an instant.
+type Decision struct {
+	Outcome     Outcome
+	Rules       []rule.ID
+	Reason      string
+	Obligations []rule.Obligation
+	// Values are sorted by Name.
+	Values []Value
+	// Until is the first instant the decision can change; zero means never.
+	Until time.Time
+}
+
+// Value returns the amount named name and whether the decision has it.
+func (d Decision) Value(name string) (decimal.Decimal, bool) {
+	i, ok := slices.BinarySearchFunc(d.Values, name, func(v Value, n string) int {
+		switch {
+		case v.Name < n:
+			return -1
+		case v.Name > n:
+			return 1
+		}
+		return 0
+	})
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	return d.Values[i].Amount, true
+}
+
+type jsonObligation struct {
+	Kind    rule.ObligationKind `json:"kind"`
+	Rule    rule.ID             `json:"rule"`
+	Due     string              `json:"due,omitempty"`
+	Subject string              `json:"subject,omitempty"`
+}
+
+type jsonDecision struct {
+	Outcome     Outcome           `json:"outcome"`
+	Rules       []rule.ID         `json:"rules"`
+	Reason      string            `json:"reason"`
+	Until       string            `json:"until"`
+	Obligations []jsonObligation  `json:"obligations"`
+	Values      map[string]string `json:"values"`
+}
+
+func formatInstant(t time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+func parseInstant(s string) (time.Time, error) {
+	if s == "never" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("instant %q: want \"never\" or RFC 3339", s)
+	}
+	return t.UTC(), nil
+}
+
+// MarshalJSON encodes the decision in the shape of SCENARIOS.md.
+func (d Decision) MarshalJSON() ([]byte, error) {
+	j := jsonDecision{Outcome: d.Outcome, Rules: d.Rules, Reason: d.Reason, Until: formatInstant(d.Until),
+		Obligations: []jsonObligation{}, Values: map[string]string{}}
+	if j.Rules == nil {
+		j.Rules = []rule.ID{}
+	}
+	for _, o := range d.Obligations {
+		jo := jsonObligation{Kind: o.Kind, Rule: o.Rule, Subject: o.Subject}
+		if !o.Due.IsZero() {
+			jo.Due = formatInstant(o.Due)
+		}
+		j.Obligations = append(j.Obligations, jo)
+	}
+	for _, v := range d.Values {
+		j.Values[v.Name] = v.Amount.String()
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes.
+func (d *Decision) UnmarshalJSON(b []byte) error {
+	var j jsonDecision
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	until, err := parseInstant(j.Until)
+	if err != nil {
+		return err
+	}
+	out := Decision{Outcome: j.Outcome, Rules: j.Rules, Reason: j.Reason, Until: until}
+	for _, jo := range j.Obligations {
+		o := rule.Obligation{Kind: jo.Kind, Rule: jo.Rule, Subject: jo.Subject}
+		if jo.Due != "" {
+			if o.Due, err = parseInstant(jo.Due); err != nil {
+				return err
+			}
+		}
+		out.Obligations = append(out.Obligations, o)
+	}
+	for n, s := range j.Values {
+		a, err := decimal.NewFromString(s)
+		if err != nil {
+			return fmt.Errorf("values.%s: %q is not a decimal string", n, s)
+		}
+		out.Values = append(out.Values, Value{Name: n, Amount: a})
+	}
+	slices.SortFunc(out.Values, func(a, b Value) int {
+		if a.Name < b.Name {
+			return -1
+		}
+		if a.Name > b.Name {
+			return 1
+		}
+		return 0
+	})
+	*d = out
+	return nil
+}
