@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/credits"
-	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
@@ -43,7 +42,7 @@ func Example() {
 	res, err = ledger.CheckCallOff(credits.CallOff{Credits: decimal.NewFromInt(8), Engagement: design}, at)
 	fmt.Println(err, res.Rules, "balance", res.Balance, "until", res.Until)
 
-	q, _ := calendar.ParseQuarter("2025-Q2")
+	q, _ := credits.ParseQuarter("2025-Q2")
 	st, _ := ledger.Statement(q, date("2025-07-02T00:00:00Z"))
 	c := st.Closing
 	fmt.Println(st.Quarter, "purchased", c.Purchased, "used", c.Used, "expired", c.Expired, "available", c.Available)
@@ -132,7 +131,7 @@ func ExampleLedger_Statement() {
 			Order: credits.Order{Credits: decimal.NewFromInt(25), LocalEntity: true}}},
 		[]credits.CallOffRecord{{At: date("2025-11-01T00:00:00Z"),
 			CallOff: credits.CallOff{Credits: decimal.NewFromInt(20), Engagement: design}}})
-	q, _ := calendar.ParseQuarter("2025-Q4")
+	q, _ := credits.ParseQuarter("2025-Q4")
 	for range 2 {
 		st, _ := ledger.Statement(q, date("2027-01-01T00:00:00Z"))
 		fmt.Printf("%s opening %v moved %v closing %v\n", q, figures(st.Opening), figures(st.Movements), figures(st.Closing))
