@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/policy/rule"
@@ -82,6 +83,38 @@ func (d Decision) Value(name string) (decimal.Decimal, bool) {
 		return decimal.Decimal{}, false
 	}
 	return d.Values[i].Amount, true
+}
+
+// String formats the decision on one line for people and logs:
+// "allow [LIC-SUB-TERM] until 2025-03-01T00:00:00Z: <reason>", followed by
+// its values and obligations when it has any.
+func (d Decision) String() string {
+	var b strings.Builder
+	b.WriteString(d.Outcome.String())
+	b.WriteString(" [")
+	for i, id := range d.Rules {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(id.String())
+	}
+	b.WriteString("] until ")
+	b.WriteString(formatInstant(d.Until))
+	b.WriteString(": ")
+	b.WriteString(d.Reason)
+	for _, v := range d.Values {
+		fmt.Fprintf(&b, "; %s %s", v.Name, v.Amount)
+	}
+	for _, o := range d.Obligations {
+		fmt.Fprintf(&b, "; %s (%s)", o.Kind, o.Rule)
+		if o.Subject != "" {
+			fmt.Fprintf(&b, " for %s", o.Subject)
+		}
+		if !o.Due.IsZero() {
+			fmt.Fprintf(&b, " due %s", formatInstant(o.Due))
+		}
+	}
+	return b.String()
 }
 
 type jsonObligation struct {

@@ -5,33 +5,53 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/credits"
+	"github.com/licensepolicy/licensepolicy/entitlement"
 	"github.com/licensepolicy/licensepolicy/license"
-	"github.com/shopspring/decimal"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
-// Terms are the published numbers the engine applies, per domain package.
+// Terms are the published numbers the engine applies: each domain
+// package's own terms.
 type Terms struct {
-	License license.Terms
+	License     license.Terms
+	Entitlement entitlement.Terms
+	Credits     credits.Terms
 }
 
-// DefaultTerms returns the published terms.
-func DefaultTerms() Terms { return Terms{License: license.DefaultTerms()} }
+// DefaultTerms returns the published terms of every package.
+func DefaultTerms() Terms {
+	return Terms{License: license.DefaultTerms(), Entitlement: entitlement.DefaultTerms(), Credits: credits.DefaultTerms()}
+}
 
 // Validate refuses terms any domain package refuses.
-func (t Terms) Validate() error { return t.License.Validate() }
-
-// Catalog is the product data the engine applies.
-type Catalog struct {
-	License license.Catalog
+func (t Terms) Validate() error {
+	return errors.Join(t.License.Validate(), t.Entitlement.Validate(), t.Credits.Validate())
 }
 
-// DefaultCatalog returns the published catalog.
-func DefaultCatalog() Catalog { return Catalog{License: license.DefaultCatalog()} }
+// Catalog is the product data the engine applies: each domain package's
+// own catalog.
+type Catalog struct {
+	License     license.Catalog
+	Entitlement entitlement.Catalog
+}
 
-// Engine decides Requests; it holds only terms and catalog.
+// DefaultCatalog returns the published catalog of every package.
+func DefaultCatalog() Catalog {
+	return Catalog{License: license.DefaultCatalog(), Entitlement: entitlement.DefaultCatalog()}
+}
+
+// Validate refuses a catalog any domain package refuses.
+func (c Catalog) Validate() error {
+	return errors.Join(c.License.Validate(), c.Entitlement.Validate())
+}
+
+// Engine decides Requests under its terms and catalog. It holds nothing
+// else and never changes, so one Engine serves any number of goroutines.
 type Engine struct {
 	terms   Terms
 	catalog Catalog
+	env     entitlement.Env
 }
 
 // NewEngine validates terms and catalog and returns an Engine.
@@ -39,54 +59,28 @@ func NewEngine(t Terms, c Catalog) (*Engine, error) {
 	if err := t.Validate(); err != nil {
 		return nil, fmt.Errorf("policy: terms: %w", err)
 	}
-	if err := c.License.Validate(); err != nil {
+	if err := c.Validate(); err != nil {
 		return nil, fmt.Errorf("policy: catalog: %w", err)
 	}
-	return &Engine{terms: t, catalog: c}, nil
+	env := entitlement.Env{Catalog: c.Entitlement, Terms: t.Entitlement, Licenses: c.License, LicenseTerms: t.License}
+	return &Engine{terms: t, catalog: c, env: env}, nil
 }
 
-// Request is a question for the engine; the set of kinds is sealed.
-type Request interface{ request() }
+// Terms returns the engine's terms.
+func (e *Engine) Terms() Terms { return e.terms }
 
-// UseFeature asks whether Device may use Feature under License.
-type UseFeature struct {
-	License *license.License
-	Device  string
-	Feature string
-	Units   decimal.NullDecimal
-}
+// Catalog returns the engine's catalog.
+func (e *Engine) Catalog() Catalog { return e.catalog }
 
-// MoveLicense asks whether License may move to To for Reason.
-type MoveLicense struct {
-	License *license.License
-	To      license.Device
-	Reason  license.MoveReason
-}
+// Env returns the environment entitlement orders are built and fulfilled
+// in: the engine's entitlement and license catalogs and terms.
+func (e *Engine) Env() entitlement.Env { return e.env }
 
-// RenewLicense asks whether License may be renewed for TermYears.
-type RenewLicense struct {
-	License   *license.License
-	TermYears int
-}
-
-// ChangeTier asks whether License may change to Tier.
-type ChangeTier struct {
-	License *license.License
-	Tier    license.Tier
-}
-
-// TrialAvailable asks whether a trial of Feature exists on Platform.
-type TrialAvailable struct {
-	Platform, Feature string
-}
-
-func (UseFeature) request()     {}
-func (MoveLicense) request()    {}
-func (RenewLicense) request()   {}
-func (ChangeTier) request()     {}
-func (TrialAvailable) request() {}
-
-var errNoLicense = errors.New("policy: request without license")
+var (
+	errNoLicense = errors.New("policy: request without license")
+	errNoOrder   = errors.New("policy: request without order")
+	errNoLedger  = errors.New("policy: request without credit ledger")
+)
 
 // Decide answers r at at. The error is only for a malformed request, never a
 // refusal.
@@ -121,10 +115,98 @@ func (e *Engine) Decide(r Request, at time.Time) (Decision, error) {
 		_, v = r.License.ChangeTier(r.Tier, at)
 	case TrialAvailable:
 		v = e.catalog.License.TrialAvailable(r.Platform, r.Feature)
+	case FulfilLine:
+		if r.Order == nil {
+			return Decision{}, errNoOrder
+		}
+		f := entitlement.Fulfil(e.env, *r.Order, r.Line, at)
+		return fromEntitlement(f.Verdict), nil
+	case ViewEntitlement:
+		if r.Order == nil {
+			return Decision{}, errNoOrder
+		}
+		if r.Contact == nil {
+			return Decision{}, errors.New("policy: view request without contact")
+		}
+		return fromEntitlement(entitlement.View(e.env, *r.Contact, *r.Order, r.Line, at)), nil
+	case PurchaseCredits:
+		return e.purchase(r, at)
+	case CallOff:
+		if r.Ledger == nil {
+			return Decision{}, errNoLedger
+		}
+		return callOff(r, at)
+	case CreditStatement:
+		if r.Ledger == nil {
+			return Decision{}, errNoLedger
+		}
+		return statement(r, at)
 	default:
 		return Decision{}, fmt.Errorf("policy: unknown request %T", r)
 	}
 	return fromVerdict(v), nil
+}
+
+func fromEntitlement(v entitlement.Verdict) Decision {
+	d := Decision{Rules: v.Rules, Reason: v.Reason, Obligations: v.Obligations, Until: v.Until}
+	if v.Allowed {
+		d.Outcome = Allow
+	}
+	return d
+}
+
+// refusal translates a domain refusal; any other error is bad input and is
+// returned as it is.
+func refusal(err error, values ...Value) (Decision, error) {
+	var v *rule.Violation
+	if !errors.As(err, &v) {
+		return Decision{}, err
+	}
+	return Decision{Outcome: Deny, Rules: v.Rules, Reason: v.Reason, Values: values}, nil
+}
+
+func (e *Engine) purchase(r PurchaseCredits, at time.Time) (Decision, error) {
+	credit := []Value{{Name: "credits", Amount: r.Order.Credits}}
+	res, err := credits.CheckPurchase(e.terms.Credits, r.Kind, r.Order, at)
+	if err != nil {
+		return refusal(err, credit...)
+	}
+	return Decision{
+		Outcome: Allow, Rules: res.Rules, Obligations: res.Obligations, Values: credit, Until: res.Until,
+		Reason: fmt.Sprintf("an order of %s %s credits may be placed; all of them are invoiced at once", res.Credits, r.Kind),
+	}, nil
+}
+
+func callOff(r CallOff, at time.Time) (Decision, error) {
+	res, err := r.Ledger.CheckCallOff(r.CallOff, at)
+	if err != nil {
+		d, err := refusal(err)
+		d.Until = res.Until
+		return d, err
+	}
+	return Decision{
+		Outcome: Allow, Rules: res.Rules, Until: res.Until,
+		Values: []Value{{Name: "balance", Amount: res.Balance}},
+		Reason: fmt.Sprintf("%s credits may be called off from account %s, the oldest unexpired first, leaving %s",
+			r.CallOff.Credits, r.Ledger.Account().ID, res.Balance),
+	}, nil
+}
+
+func statement(r CreditStatement, at time.Time) (Decision, error) {
+	st, err := r.Ledger.Statement(r.Quarter, at)
+	if err != nil {
+		return Decision{}, fmt.Errorf("policy: %w", err)
+	}
+	c := st.Closing
+	return Decision{
+		Outcome: Allow, Rules: st.Rules, Until: st.Until,
+		Values: []Value{ // sorted by name
+			{Name: "available", Amount: c.Available}, {Name: "expired", Amount: c.Expired},
+			{Name: "purchased", Amount: c.Purchased}, {Name: "used", Amount: c.Used},
+		},
+		Reason: fmt.Sprintf("statement of account %s for %s: %s credits purchased, %s used, %s expired, %s available",
+			st.Account, st.Quarter, c.Purchased, c.Used, c.Expired, c.Available),
+	}, nil
 }
 
 func fromVerdict(v license.Verdict) Decision {
