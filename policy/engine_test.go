@@ -106,13 +106,3 @@ func TestDecideUseFeatureAllocatesNothing(t *testing.T) {
 		t.Errorf("%v allocs per Decide", n)
 	}
 }
-
-func BenchmarkDecideUseFeature(b *testing.B) {
-	e, l := engine(b), evpn(b)
-	var r policy.Request = policy.UseFeature{License: l, Device: "qfx-7", Feature: "evpn-vxlan"}
-	at := time.Date(2025, 3, 15, 0, 0, 0, 0, time.UTC)
-	b.ReportAllocs()
-	for b.Loop() {
-		_, _ = e.Decide(r, at)
-	}
-}
