@@ -61,45 +61,79 @@ type Standing struct {
 // subscription's years, the end of grace, a trial's warning window and end;
 // zero when the standing holds for good.
 func (l License) StandingAt(at time.Time) Standing {
+	row, until := l.stand(at)
+	return Standing{State: row.state, Verdict: l.verdict(row, until)}
+}
+
+// standingRow is what a standing says apart from its instant: state,
+// answer, rules and reason, one shared constant row per case so that
+// answering copies a pointer, never builds a list.
+type standingRow struct {
+	state  State
+	usable bool
+	rules  []rule.ID
+	reason string
+}
+
+var (
+	rowInvalid      = standingRow{0, false, rulesInvalid, reasonInvalid}
+	rowNotStarted   = standingRow{NotStarted, false, rulesNotStarted, reasonNotStarted}
+	rowPerpetual    = standingRow{Active, true, rulesPerpetual, reasonPerpetual}
+	rowSubTerm      = standingRow{Active, true, rulesSubTerm, reasonSubTerm}
+	rowSubGrace     = standingRow{InGrace, true, rulesSubGrace, reasonSubGrace}
+	rowSubExpired   = standingRow{Expired, false, rulesSubExpired, reasonSubExpired}
+	rowTrial        = standingRow{Active, true, rulesTrial, reasonTrial}
+	rowTrialWarn    = standingRow{InWarning, true, rulesTrialWarn, reasonTrialWarn}
+	rowTrialExpired = standingRow{Expired, false, rulesTrialExpired, reasonTrialExpired}
+
+	rulesInvalid = []rule.ID{rule.LicKind}
+)
+
+// stand is StandingAt's decision: the row that applies at at and the instant
+// it stops applying. It takes a pointer so the hot path never copies the
+// license.
+func (l *License) stand(at time.Time) (*standingRow, time.Time) {
 	if at.Before(l.start) {
 		// ENT-TIMER: the timer starts at fulfilment; nothing before it.
-		return l.standing(NotStarted, false, rulesNotStarted, reasonNotStarted, l.start)
+		return &rowNotStarted, l.start
 	}
 	switch l.kind {
 	case Perpetual:
 		// LIC-PERP-TERM: never expires.
-		return l.standing(Active, true, rulesPerpetual, reasonPerpetual, time.Time{})
+		return &rowPerpetual, time.Time{}
 	case Subscription:
 		switch {
 		case at.Before(l.termEnd):
 			// LIC-SUB-TERM: within its calendar years.
-			return l.standing(Active, true, rulesSubTerm, reasonSubTerm, l.termEnd)
+			return &rowSubTerm, l.termEnd
 		case at.Before(l.end):
 			// ENT-GRACE: an initial subscription's grace days.
-			return l.standing(InGrace, true, rulesSubGrace, reasonSubGrace, l.end)
-		default:
-			// LIC-SUB-EXPIRY, LIC-RENEW: never renewed by itself.
-			return l.standing(Expired, false, rulesSubExpired, reasonSubExpired, time.Time{})
+			return &rowSubGrace, l.end
 		}
+		// LIC-SUB-EXPIRY, LIC-RENEW: never renewed by itself.
+		return &rowSubExpired, time.Time{}
 	case Trial:
 		switch {
 		case at.Before(l.warnFrom):
-			return l.standing(Active, true, rulesTrial, reasonTrial, l.warnFrom)
+			return &rowTrial, l.warnFrom
 		case at.Before(l.end):
 			// LIC-TRIAL-WARN: alarm, syslog and warning, due at the end.
-			s := l.standing(InWarning, true, rulesTrialWarn, reasonTrialWarn, l.end)
-			s.Obligations = l.warnings
-			return s
-		default:
-			// LIC-TRIAL-EXPIRY: unusable until a license is purchased.
-			return l.standing(Expired, false, rulesTrialExpired, reasonTrialExpired, time.Time{})
+			return &rowTrialWarn, l.end
 		}
+		// LIC-TRIAL-EXPIRY: unusable until a license is purchased.
+		return &rowTrialExpired, time.Time{}
 	}
-	return Standing{Verdict: Verdict{Rules: []rule.ID{rule.LicKind}, Reason: reasonInvalid, subject: l.id}}
+	return &rowInvalid, time.Time{}
 }
 
-func (l License) standing(s State, usable bool, rules []rule.ID, reason string, until time.Time) Standing {
-	return Standing{State: s, Verdict: Verdict{Allowed: usable, Rules: rules, Reason: reason, Until: until, subject: l.id}}
+// verdict is the Verdict of row until until, with a trial's warnings when
+// the row is its warning window (LIC-TRIAL-WARN).
+func (l *License) verdict(row *standingRow, until time.Time) Verdict {
+	v := Verdict{Allowed: row.usable, Rules: row.rules, Reason: row.reason, Until: until, subject: l.id}
+	if row.state == InWarning {
+		v.Obligations = l.warnings
+	}
+	return v
 }
 
 // Grant is what a license grants at an instant: its features and its scale
