@@ -1,7 +1,11 @@
-// Command bgpmoves walks through the seed's portability example: a BGP
-// feature license on device-1 moves to device-2 of the same like-device
-// class, not to a device of another class, while a perpetual license moves
-// only by RMA and never expires.
+// Command bgpmoves walks through the seed's portability example: "You have a
+// BGP software feature license on a Juniper device (device-1). You buy
+// another similar Juniper device in the same device class as device 1
+// (device-2). You can move the BGP software feature license from device-1 to
+// device-2" (LIC-PORT), not to a device of another class, while "Perpetual
+// licenses are not portable except for cases of RMA" (LIC-PERP-RMA) and a
+// perpetual license never expires (LIC-PERP-TERM). Every answer comes from
+// policy.Engine.
 //
 //	go run ./examples/bgpmoves
 package main
@@ -13,7 +17,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/license"
-	"github.com/shopspring/decimal"
+	"github.com/licensepolicy/licensepolicy/policy"
 )
 
 func main() {
@@ -24,7 +28,11 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	cat, terms := license.DefaultCatalog(), license.DefaultTerms()
+	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	if err != nil {
+		return err
+	}
+	cat, terms := e.Catalog().License, e.Terms().License
 	device := func(serial, platform string) (license.Device, error) {
 		return license.NewDevice(cat, serial, platform, "")
 	}
@@ -56,29 +64,43 @@ func run(w io.Writer) error {
 	}
 
 	at := date(2025, 6, 1)
-	show := func(question string, v license.Verdict) {
-		outcome := "deny"
-		if v.Allowed {
-			outcome = "allow"
-		}
-		until := "never"
-		if !v.Until.IsZero() {
-			until = v.Until.Format(time.RFC3339)
-		}
-		fmt.Fprintf(w, "%s\n  %s %v: %s (until %s)\n", question, outcome, v.Rules, v.Reason, until)
+	a := asker{w: w, e: e}
+	a.ask(at, "move bgp-sub from device-1 to device-2 (MX)", policy.MoveLicense{License: &sub, To: d2, Reason: license.Rebalance})
+	a.ask(at, "move bgp-sub from device-1 to device-3 (PTX)", policy.MoveLicense{License: &sub, To: d3, Reason: license.Rebalance})
+	if a.err != nil {
+		return a.err
 	}
+	// The moved license, as the move the engine allowed makes it.
 	moved, v := sub.Move(d2, license.Rebalance, at)
-	show("move bgp-sub from device-1 to device-2 (MX) on 2025-06-01", v)
-	_, v = sub.Move(d3, license.Rebalance, at)
-	show("move bgp-sub from device-1 to device-3 (PTX) on 2025-06-01", v)
-	show("use bgp on device-2 after the move", moved.Use("device-2", "bgp", decimal.NullDecimal{}, at))
-	show("use bgp on device-1 after the move", moved.Use("device-1", "bgp", decimal.NullDecimal{}, at))
-	_, v = perp.Move(d2, license.Rebalance, at)
-	show("rebalance bgp-perp to device-2", v)
-	_, v = perp.Move(d2, license.RMA, at)
-	show("exchange bgp-perp to device-2 on RMA", v)
-	show("use bgp-perp on device-1 in 2031", perp.Use("device-1", "bgp", decimal.NullDecimal{}, date(2031, 1, 1)))
-	return nil
+	if !v.Allowed {
+		return v.Err()
+	}
+	a.ask(at, "use bgp on device-2 after the move", policy.UseFeature{License: &moved, Device: "device-2", Feature: "bgp"})
+	a.ask(at, "use bgp on device-1 after the move", policy.UseFeature{License: &moved, Device: "device-1", Feature: "bgp"})
+	a.ask(at, "rebalance bgp-perp to device-2", policy.MoveLicense{License: &perp, To: d2, Reason: license.Rebalance})
+	a.ask(at, "exchange bgp-perp to device-2 on RMA", policy.MoveLicense{License: &perp, To: d2, Reason: license.RMA})
+	a.ask(date(2031, 1, 1), "use bgp-perp on device-1 in 2031", policy.UseFeature{License: &perp, Device: "device-1", Feature: "bgp"})
+	return a.err
+}
+
+// asker asks the engine and prints each question with its decision; the
+// first error stops the questions.
+type asker struct {
+	w   io.Writer
+	e   *policy.Engine
+	err error
+}
+
+func (a *asker) ask(at time.Time, question string, r policy.Request) {
+	if a.err != nil {
+		return
+	}
+	d, err := a.e.Decide(r, at)
+	if err != nil {
+		a.err = fmt.Errorf("%s: %w", question, err)
+		return
+	}
+	fmt.Fprintf(a.w, "%s  %s\n  %s\n", at.UTC().Format(time.RFC3339Nano), question, d)
 }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
