@@ -1,0 +1,279 @@
+package license
+
+import (
+	"iter"
+	"maps"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+)
+
+// FleetStanding is one license's standing in a fleet evaluation: its
+// position in the input (from 0), the license and its standing at the
+// fleet's instant.
+type FleetStanding struct {
+	Index   int
+	License *License
+	Standing
+}
+
+// fleetBatchSize is how many licenses a worker takes at once: large enough
+// that handing batches between goroutines costs nothing per license, small
+// enough that the batches in flight stay in cache.
+const fleetBatchSize = 1024
+
+// Fleet streams the standing of every license of ls at instant at, in input
+// order, computed by workers goroutines (all cores when workers <= 0).
+//
+// ls is read once, on the goroutine that ranges over the result; the
+// standings are computed in batches of fleetBatchSize licenses by the
+// workers, at most two batches per worker in flight. Memory is that fixed
+// set of batches: it does not grow with the fleet, and nothing of a batch is
+// kept once its standings are yielded. Stopping early (break) stops reading
+// ls and waits for the workers before returning, leaving no goroutine
+// behind.
+//
+// A nil license stands as the zero License does: invalid, not usable
+// (LIC-KIND). Each standing is License.StandingAt's, so its Until, rules and
+// warnings are exactly those of that license alone.
+func Fleet(ls iter.Seq[*License], at time.Time, workers int) iter.Seq[FleetStanding] {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	return func(yield func(FleetStanding) bool) {
+		if workers == 1 {
+			i := 0
+			for l := range ls {
+				if !yield(FleetStanding{Index: i, License: l, Standing: standingOf(l, at)}) {
+					return
+				}
+				i++
+			}
+			return
+		}
+		f := newFleetRun(workers, at)
+		defer f.stop()
+		for l := range ls {
+			f.cur.ls = append(f.cur.ls, l)
+			if len(f.cur.ls) == fleetBatchSize && !f.dispatch(yield) {
+				return
+			}
+		}
+		if len(f.cur.ls) > 0 && !f.dispatch(yield) {
+			return
+		}
+		for f.len > 0 {
+			if !f.drain(yield) {
+				return
+			}
+		}
+	}
+}
+
+// standingOf is StandingAt without copying the license; nil stands as the
+// zero License.
+func standingOf(l *License, at time.Time) Standing {
+	if l == nil {
+		return Standing{Verdict: Verdict{Rules: rulesInvalid, Reason: reasonInvalid}}
+	}
+	row, until := l.stand(at)
+	return Standing{State: row.state, Verdict: l.verdict(row, until)}
+}
+
+// fleetBatch is a run of consecutive licenses and, once done is signalled,
+// their standings.
+type fleetBatch struct {
+	first int
+	ls    []*License
+	out   []FleetStanding
+	done  chan struct{}
+}
+
+func (b *fleetBatch) run(at time.Time) {
+	b.out = b.out[:len(b.ls)]
+	for i, l := range b.ls {
+		// Field by field into place: building a Standing and copying it
+		// would cost more than deciding it.
+		o := &b.out[i]
+		o.Index, o.License = b.first+i, l
+		if l == nil {
+			o.Standing = Standing{Verdict: Verdict{Rules: rulesInvalid, Reason: reasonInvalid}}
+			continue
+		}
+		row, until := l.stand(at)
+		o.State, o.Allowed, o.Rules, o.Reason, o.Until, o.subject = row.state, row.usable, row.rules, row.reason, until, l.id
+		o.Obligations = nil
+		if row.state == InWarning {
+			o.Obligations = l.warnings
+		}
+	}
+	b.done <- struct{}{}
+}
+
+// fleetRun is one ranging over a Fleet: the workers, the ring of batches in
+// flight (oldest at head) and the batch being filled.
+type fleetRun struct {
+	work chan *fleetBatch
+	wg   sync.WaitGroup
+	ring []*fleetBatch
+	head int
+	len  int
+	free []*fleetBatch
+	cur  *fleetBatch
+	next int // index of the first license of cur
+}
+
+func newFleetRun(workers int, at time.Time) *fleetRun {
+	inFlight := 2 * workers
+	f := &fleetRun{work: make(chan *fleetBatch, inFlight), ring: make([]*fleetBatch, inFlight)}
+	for range inFlight + 1 {
+		f.free = append(f.free, &fleetBatch{
+			ls: make([]*License, 0, fleetBatchSize), out: make([]FleetStanding, 0, fleetBatchSize),
+			done: make(chan struct{}, 1),
+		})
+	}
+	f.cur = f.take()
+	f.wg.Add(workers)
+	for range workers {
+		go func() {
+			defer f.wg.Done()
+			for b := range f.work {
+				b.run(at)
+			}
+		}()
+	}
+	return f
+}
+
+func (f *fleetRun) take() *fleetBatch {
+	b := f.free[len(f.free)-1]
+	f.free = f.free[:len(f.free)-1]
+	b.first, b.ls = f.next, b.ls[:0]
+	return b
+}
+
+// dispatch hands the current batch to the workers, first yielding the
+// oldest batch's standings when the ring is full. It reports false when the
+// caller stopped.
+func (f *fleetRun) dispatch(yield func(FleetStanding) bool) bool {
+	if f.len == len(f.ring) && !f.drain(yield) {
+		return false
+	}
+	b := f.cur
+	f.next += len(b.ls)
+	f.work <- b
+	f.ring[(f.head+f.len)%len(f.ring)] = b
+	f.len++
+	f.cur = f.take()
+	return true
+}
+
+// drain waits for the oldest batch in flight and yields its standings in
+// order.
+func (f *fleetRun) drain(yield func(FleetStanding) bool) bool {
+	b := f.ring[f.head]
+	f.ring[f.head] = nil
+	f.head = (f.head + 1) % len(f.ring)
+	f.len--
+	<-b.done
+	defer func() {
+		clear(b.ls) // drop the caller's licenses: a batch keeps nothing it yielded
+		clear(b.out)
+		f.free = append(f.free, b)
+	}()
+	for _, s := range b.out {
+		if !yield(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// stop lets the workers finish the batches in flight and waits for them.
+func (f *fleetRun) stop() {
+	close(f.work)
+	f.wg.Wait()
+}
+
+// Counts is how many licenses of a fleet stand in each state.
+type Counts struct {
+	NotStarted, Active, InGrace, InWarning, Expired int
+	// Invalid counts licenses that are not valid: nil or the zero License.
+	Invalid int
+}
+
+func (c *Counts) add(s State) {
+	switch s {
+	case NotStarted:
+		c.NotStarted++
+	case Active:
+		c.Active++
+	case InGrace:
+		c.InGrace++
+	case InWarning:
+		c.InWarning++
+	case Expired:
+		c.Expired++
+	default:
+		c.Invalid++
+	}
+}
+
+// Total is the number of licenses counted.
+func (c Counts) Total() int {
+	return c.NotStarted + c.Active + c.InGrace + c.InWarning + c.Expired + c.Invalid
+}
+
+// Usable is the number of licenses that grant their features: active, in
+// grace or in warning.
+func (c Counts) Usable() int { return c.Active + c.InGrace + c.InWarning }
+
+// FleetSummary is a fleet report's counts: for the whole fleet, by platform
+// and by tier. Invalid licenses count in the whole fleet only.
+type FleetSummary struct {
+	Counts
+	ByPlatform map[string]Counts
+	ByTier     map[Tier]Counts
+}
+
+// Summarize counts the standings of a fleet, typically Fleet's stream.
+// Only the counts are kept, never the standings.
+func Summarize(standings iter.Seq[FleetStanding]) FleetSummary {
+	var (
+		all       Counts
+		platforms []string // a fleet has few platforms: a short scan beats a map
+		byPlat    []Counts
+		byTier    [Premium + 1]Counts
+	)
+	last := -1
+	for s := range standings {
+		all.add(s.State)
+		l := s.License
+		if l == nil || !l.IsValid() {
+			continue
+		}
+		byTier[l.tier].add(s.State)
+		if last < 0 || platforms[last] != l.platform {
+			last = slices.Index(platforms, l.platform)
+			if last < 0 {
+				platforms, byPlat = append(platforms, l.platform), append(byPlat, Counts{})
+				last = len(platforms) - 1
+			}
+		}
+		byPlat[last].add(s.State)
+	}
+	sum := FleetSummary{Counts: all, ByPlatform: make(map[string]Counts, len(platforms)), ByTier: map[Tier]Counts{}}
+	for i, p := range platforms {
+		sum.ByPlatform[p] = byPlat[i]
+	}
+	for t, c := range byTier {
+		if c.Total() > 0 {
+			sum.ByTier[Tier(t)] = c
+		}
+	}
+	return sum
+}
+
+// Platforms returns the summary's platforms, sorted.
+func (s FleetSummary) Platforms() []string { return slices.Sorted(maps.Keys(s.ByPlatform)) }
