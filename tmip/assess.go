@@ -1,0 +1,190 @@
+package tmip
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/shopspring/decimal"
+)
+
+// Assessment is the answer to "may this trade-in earn a discount on an
+// order placed now". It is filled on both outcomes; Err gives the refusal as
+// an error.
+type Assessment struct {
+	// Allowed says the trade-in earns its credit.
+	Allowed bool
+	// Rules behind the answer, most specific first; shared, never modify
+	// them. Allowed: TMIP-SUPPORT (when a contract is given), TMIP-RETURN,
+	// TMIP-AT-ORDER, TMIP-SWAP, then TMIP-PASS-ON for a partner. Refused:
+	// every rule broken among TMIP-ELIGIBLE, TMIP-CONDITION,
+	// TMIP-ONE-FOR-ONE, TMIP-COMBINE, TMIP-WINDOW, in that order.
+	Rules []rule.ID
+	// Reason says why in one sentence.
+	Reason string
+	// Obligations of an allowed trade-in: a rule.Deadline (TMIP-RETURN, due
+	// at the return deadline) when the new equipment's shipment is recorded,
+	// and a rule.Advisory (TMIP-PASS-ON, no due instant) for a partner; the
+	// subject of both is the trade-in's ID. Shared, never modify them.
+	Obligations []rule.Obligation
+	// Until is the first instant after the one asked at which the answer
+	// differs, or the zero time when it never does.
+	Until time.Time
+	// Discount is the support contract's remaining value at the instant
+	// asked, to the cent (TMIP-SUPPORT), applied at order and listed in the
+	// quote (TMIP-AT-ORDER). Zero when refused or when no contract is given.
+	Discount decimal.Decimal
+	// Deadline is the return deadline (TMIP-RETURN) when the shipment of
+	// the new equipment is recorded, else zero. It is stated on both
+	// outcomes: it is a fact of the trade-in, not of the answer.
+	Deadline time.Time
+
+	subject string
+}
+
+// Err returns the refusal as a *rule.Violation naming the trade-in and every
+// rule it breaks, or nil when the trade-in is allowed.
+func (a Assessment) Err() error {
+	if a.Allowed {
+		return nil
+	}
+	return rule.Errorf(a.Rules, a.subject, "%s", a.Reason)
+}
+
+// Assess decides whether the trade-in named id earns a discount on an order
+// of its new product placed at at (SCENARIOS.md's tradeIn check). The only
+// error is an unknown id; a refusal is an Assessment with Allowed false.
+//
+// The trade-in is refused, naming every rule broken, when its SKU is not in
+// the catalog (TMIP-ELIGIBLE), its condition is not working equipment from a
+// production or lab network, undamaged and not gray market (TMIP-CONDITION),
+// an earlier trade-in in the book counts toward the same new product
+// (TMIP-ONE-FOR-ONE), the order uses another promotion and the terms do not
+// combine (TMIP-COMBINE), or at is outside the validation period
+// (TMIP-WINDOW). Otherwise the discount is the support contract's remaining
+// value at at (TMIP-SUPPORT).
+//
+// Until is exact: a refusal changes only when the window opens or closes;
+// an allowance when the window closes or at the first UTC midnight at which
+// the discount, to the cent, drops.
+func (b *Book) Assess(id string, at time.Time) (Assessment, error) {
+	e, ok := b.entry(id)
+	if !ok {
+		return Assessment{}, b.unknown(id)
+	}
+	return b.assess(e, at), nil
+}
+
+// windowState is where an instant lies with respect to the window.
+type windowState uint8
+
+const (
+	inWindow windowState = iota
+	beforeWindow
+	afterWindow
+)
+
+func (t Terms) windowState(at time.Time) windowState {
+	switch {
+	case !t.WindowStart.IsZero() && at.Before(t.WindowStart):
+		return beforeWindow
+	case !t.WindowEnd.IsZero() && !at.Before(t.WindowEnd):
+		return afterWindow
+	}
+	return inWindow
+}
+
+func (b *Book) assess(e *entry, at time.Time) Assessment {
+	ws := b.terms.windowState(at)
+	a := Assessment{subject: e.t.ID, Deadline: e.deadline}
+	if e.refused != nil || ws != inWindow {
+		a.Rules, a.Reason = e.denyRules[ws], e.denyReasons[ws]
+		switch ws {
+		case beforeWindow:
+			a.Until = b.terms.WindowStart // TMIP-WINDOW opens
+		case inWindow:
+			a.Until = b.terms.WindowEnd // TMIP-WINDOW joins the rules broken
+		}
+		return a
+	}
+	a.Allowed, a.Rules, a.Obligations, a.Reason = true, e.allowRules, e.allowObl, e.allowReason
+	if e.hasSupport {
+		a.Discount = e.sup.discount(at) // TMIP-SUPPORT, applied at order (TMIP-AT-ORDER)
+		a.Until = e.sup.nextChange(at)
+	}
+	a.Until = earliest(a.Until, b.terms.WindowEnd)
+	return a
+}
+
+// prepareAssess works out the parts of every assessment of e: the rules it
+// breaks whatever the instant, and the allowed answer. listed says its SKU
+// is in the catalog; earlier names the earlier trade-in counting toward the
+// same new product, if any.
+func (e *entry) prepareAssess(terms Terms, listed bool, earlier string) {
+	t := e.t
+	var vs []*rule.Violation
+	if !listed { // TMIP-ELIGIBLE
+		vs = append(vs, rule.Errorf([]rule.ID{rule.TmipEligible}, t.ID, "SKU %q is not an eligible MX Series SKU of the TMIP catalog", t.SKU))
+	}
+	if p := t.Condition.problems(); p != nil { // TMIP-CONDITION
+		vs = append(vs, rule.Errorf([]rule.ID{rule.TmipCondition}, t.ID, "the item is %s", strings.Join(p, ", ")))
+	}
+	if earlier != "" { // TMIP-ONE-FOR-ONE, in book order
+		vs = append(vs, rule.Errorf([]rule.ID{rule.TmipOneForOne}, t.ID,
+			"trade-in %s already counts toward %s, and one return earns credit toward one product", earlier, t.NewProduct))
+	}
+	if t.OtherPromotion && !terms.Combinable { // TMIP-COMBINE
+		vs = append(vs, rule.Errorf([]rule.ID{rule.TmipCombine}, t.ID, "the order uses another promotion, and TMIP does not combine with one"))
+	}
+	e.refused = rule.Merge(vs...)
+	var rules []rule.ID
+	var reasons []string
+	if e.refused != nil {
+		rules = e.refused.Rules
+		reasons = []string{e.refused.Reason}
+	}
+	lead := "trade-in " + t.ID + " earns no discount: "
+	e.denyRules[inWindow] = rules
+	e.denyReasons[inWindow] = lead + strings.Join(reasons, "")
+	window := append(slices.Clone(rules), rule.TmipWindow) // TMIP-WINDOW, the program's, last
+	e.denyRules[beforeWindow], e.denyRules[afterWindow] = window, window
+	e.denyReasons[beforeWindow] = lead + strings.Join(append(reasons, "the validation period opens "+stamp(terms.WindowStart)), "; ")
+	e.denyReasons[afterWindow] = lead + strings.Join(append(reasons, "the validation period ended "+stamp(terms.WindowEnd)), "; ")
+
+	// The allowed answer, most specific rule first.
+	if e.hasSupport {
+		e.allowRules = append(e.allowRules, rule.TmipSupport)
+	}
+	e.allowRules = append(e.allowRules, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap)
+	e.deadline = deadlineOf(terms, t.NewEquipmentShipped)
+	if !e.deadline.IsZero() {
+		e.allowObl = append(e.allowObl, rule.Obligation{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: e.deadline, Subject: t.ID})
+	}
+	if t.Partner {
+		e.allowRules = append(e.allowRules, rule.TmipPassOn)
+		e.allowObl = append(e.allowObl, rule.Obligation{Kind: rule.Advisory, Rule: rule.TmipPassOn, Subject: t.ID})
+	}
+	e.allowRules = slices.Clip(e.allowRules)
+	e.allowObl = slices.Clip(e.allowObl)
+	credit := "its support contract's remaining value as discount"
+	if !e.hasSupport {
+		credit = "TMIP credit, with no support contract given to value"
+	}
+	e.allowReason = fmt.Sprintf("trade-in %s of %s earns %s toward %s, applied at order and listed in the quote", t.ID, t.SKU, credit, t.NewProduct)
+	if t.Partner {
+		e.allowReason += "; the discount is meant for the end customer"
+	}
+}
+
+// earliest returns the earlier of two instants, the zero time being none.
+func earliest(a, b time.Time) time.Time {
+	switch {
+	case a.IsZero():
+		return b
+	case b.IsZero() || a.Before(b):
+		return a
+	}
+	return b
+}

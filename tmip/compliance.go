@@ -1,0 +1,276 @@
+package tmip
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/shopspring/decimal"
+)
+
+// Status is where a trade-in's return obligation stands (TMIP-RETURN,
+// TMIP-BREACH). The zero Status is invalid: a Compliance nobody filled in
+// says nothing.
+type Status uint8
+
+// The statuses. The list is append-only: a value is never reordered or
+// reused.
+const (
+	// Met: returned, or a valid certificate of destruction, before the
+	// deadline.
+	Met Status = iota + 1
+	// Pending: nothing valid yet, and the deadline has not passed (or the
+	// new equipment has not shipped).
+	Pending
+	// Breach: the deadline passed without a return or a valid certificate.
+	Breach
+
+	statusCount
+)
+
+var statusNames = []string{"", "met", "pending", "breach"}
+
+// IsValid reports whether s is Met, Pending or Breach.
+func (s Status) IsValid() bool { return s >= Met && s < statusCount }
+
+// String returns "met", "pending" or "breach".
+func (s Status) String() string { return nameOf("Status", statusNames, int(s)) }
+
+// MarshalText encodes s by its name; an invalid Status is an error.
+func (s Status) MarshalText() ([]byte, error) { return marshalName("status", statusNames, int(s)) }
+
+// UnmarshalText decodes "met", "pending" or "breach"; any other text is an
+// error listing them.
+func (s *Status) UnmarshalText(text []byte) error {
+	i, err := parseName("status", statusNames, text)
+	if err != nil {
+		return err
+	}
+	*s = Status(i)
+	return nil
+}
+
+// Compliance is the answer to "is the trade-in's return obligation met now".
+type Compliance struct {
+	// Allowed is false in breach only.
+	Allowed bool
+	// Rules behind the answer; shared, never modify them. Met or pending:
+	// TMIP-RETURN. In breach: TMIP-BREACH, TMIP-RETURN. TMIP-SIGNER follows
+	// the first rule from the instant a certificate that is no certificate
+	// counts.
+	Rules []rule.ID
+	// Reason says why in one sentence.
+	Reason string
+	// Obligations: pending with a deadline, a rule.Deadline (TMIP-RETURN,
+	// due at the deadline); in breach, a rule.Notice (TMIP-BREACH, due at
+	// the latest notice instant at or before the instant asked) and a
+	// rule.Clawback (TMIP-BREACH, due at the deadline). The subject is the
+	// trade-in's ID. Pending ones are shared, never modify them.
+	Obligations []rule.Obligation
+	// Until is the first instant after the one asked at which the answer
+	// differs, or the zero time when it never does.
+	Until time.Time
+	// Status is Met, Pending or Breach.
+	Status Status
+	// Deadline is the return deadline: shipment of the new equipment plus
+	// the terms' ReturnMonths, clamped to the month's end; zero when the
+	// shipment is not recorded.
+	Deadline time.Time
+	// Clawback is, in breach, the discount granted at order (the Discount of
+	// Assess at the trade-in's Ordered instant, when that allowed it; zero
+	// when it did not or no order is recorded). Zero otherwise.
+	Clawback decimal.Decimal
+
+	subject string
+}
+
+// Err returns the breach as a *rule.Violation naming the trade-in and its
+// rules, or nil when the trade-in is not in breach.
+func (c Compliance) Err() error {
+	if c.Allowed {
+		return nil
+	}
+	return rule.Errorf(c.Rules, c.subject, "%s", c.Reason)
+}
+
+// Compliance decides whether the return obligation of the trade-in named id
+// is met at at (SCENARIOS.md's tradeInCompliance check). The only error is
+// an unknown id.
+//
+// A return or a certificate counts from the nanosecond after its instant
+// (only history dated before at counts), and meets the obligation when it is
+// dated before the deadline (TMIP-RETURN); a certificate signed below vice
+// president or without legal sign-off authority is no certificate
+// (TMIP-SIGNER). From the deadline on, without either, the trade-in is in
+// breach for good (TMIP-BREACH): a late return does not cure it, a notice
+// falls due at the deadline and every NoticeEveryDays days after, and the
+// discount granted at order is owed back.
+//
+// Until is exact: the answer changes only when a return or certificate
+// starts to count, at the deadline, and in breach at every notice instant.
+func (b *Book) Compliance(id string, at time.Time) (Compliance, error) {
+	e, ok := b.entry(id)
+	if !ok {
+		return Compliance{}, b.unknown(id)
+	}
+	return b.compliance(e, at), nil
+}
+
+// standing is everything a Compliance at an instant depends on; two instants
+// with equal standings get equal answers.
+type standing struct {
+	status Status
+	signer bool  // TMIP-SIGNER cited: the certificate counts and is no certificate
+	notice int64 // in breach, the notice instant is deadline + notice × cadence
+}
+
+func (b *Book) standingAt(e *entry, at time.Time) standing {
+	s := standing{signer: e.badCert && e.t.Destruction.Signed.Before(at)}
+	switch {
+	case !e.cure.IsZero() && e.cure.Before(at):
+		s.status = Met
+	case e.deadline.IsZero() || at.Before(e.deadline):
+		s.status = Pending
+	default:
+		s.status = Breach
+		s.notice = b.noticesBefore(e.deadline, at)
+	}
+	return s
+}
+
+// noticesBefore is the k of the latest notice instant deadline + k ×
+// NoticeEveryDays days at or before at (at >= deadline). It is computed in
+// seconds, as a time.Duration would saturate three centuries out.
+func (b *Book) noticesBefore(deadline, at time.Time) int64 {
+	sec := at.Unix() - deadline.Unix()
+	if at.Nanosecond() < deadline.Nanosecond() {
+		sec--
+	}
+	return sec / (int64(b.terms.NoticeEveryDays) * 86400)
+}
+
+// noticeAt is the k-th notice instant: the deadline plus k × NoticeEveryDays
+// days of 24 hours, as calendar.AddDays counts them (the deadline is UTC,
+// where AddDate's days are 24 hours).
+func (b *Book) noticeAt(deadline time.Time, k int64) time.Time {
+	return deadline.AddDate(0, 0, int(k)*b.terms.NoticeEveryDays)
+}
+
+// Shared rule lists of compliance answers, by Status and whether TMIP-SIGNER
+// is cited. Never modify them.
+var complianceRules = [statusCount][2][]rule.ID{
+	Met:     {{rule.TmipReturn}, {rule.TmipReturn, rule.TmipSigner}},
+	Pending: {{rule.TmipReturn}, {rule.TmipReturn, rule.TmipSigner}},
+	Breach:  {{rule.TmipBreach, rule.TmipReturn}, {rule.TmipBreach, rule.TmipSigner, rule.TmipReturn}},
+}
+
+func (b *Book) compliance(e *entry, at time.Time) Compliance {
+	s := b.standingAt(e, at)
+	c := Compliance{
+		Allowed:  s.status != Breach,
+		Rules:    complianceRules[s.status][boolIndex(s.signer)],
+		Reason:   e.reasons[s.status][boolIndex(s.signer)],
+		Status:   s.status,
+		Deadline: e.deadline,
+		subject:  e.t.ID,
+		Until:    b.complianceUntil(e, at, s),
+	}
+	switch s.status {
+	case Pending:
+		c.Obligations = e.pendingObl
+	case Breach: // TMIP-BREACH: repeated notices, the credits owed back
+		c.Clawback = e.clawback
+		c.Obligations = []rule.Obligation{
+			{Kind: rule.Notice, Rule: rule.TmipBreach, Due: b.noticeAt(e.deadline, s.notice), Subject: e.t.ID},
+			{Kind: rule.Clawback, Rule: rule.TmipBreach, Due: e.deadline, Subject: e.t.ID},
+		}
+	}
+	return c
+}
+
+// complianceUntil is the first instant after at whose standing differs from
+// s, at's. A standing changes only when a return or certificate starts to
+// count (its instant + 1ns), at the deadline, or in breach at the next
+// notice; of those after at, the earliest that differs is the answer.
+func (b *Book) complianceUntil(e *entry, at time.Time, s standing) time.Time {
+	var until time.Time
+	try := func(t time.Time) {
+		if t.After(at) && (until.IsZero() || t.Before(until)) && b.standingAt(e, t) != s {
+			until = t
+		}
+	}
+	if !e.t.Returned.IsZero() {
+		try(e.t.Returned.Add(time.Nanosecond))
+	}
+	if d := e.t.Destruction; d != nil {
+		try(d.Signed.Add(time.Nanosecond))
+	}
+	if !e.deadline.IsZero() {
+		try(e.deadline)
+		if s.status == Breach {
+			try(b.noticeAt(e.deadline, s.notice+1))
+		}
+	}
+	return until
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// prepareCompliance works out what every compliance answer of e shares: the
+// deadline, the return or certificate that meets it, whether the
+// certificate is one.
+func (e *entry) prepareCompliance(terms Terms) {
+	t := e.t
+	e.deadline = deadlineOf(terms, t.NewEquipmentShipped)
+	beforeDeadline := func(at time.Time) bool { return e.deadline.IsZero() || at.Before(e.deadline) }
+	if !t.Returned.IsZero() && beforeDeadline(t.Returned) {
+		e.cure = t.Returned
+	}
+	if d := t.Destruction; d != nil {
+		e.badCert = !d.Valid() // TMIP-SIGNER: signed otherwise, no certificate
+		if !e.badCert && beforeDeadline(d.Signed) {
+			e.cure = earliest(e.cure, d.Signed)
+		}
+	}
+	if !e.deadline.IsZero() {
+		e.pendingObl = []rule.Obligation{{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: e.deadline, Subject: t.ID}}
+	}
+}
+
+// prepareReasons writes the reason of every compliance answer of e, once
+// its claw-back is known.
+func (e *entry) prepareReasons() {
+	t := e.t
+	how := "returned"
+	if !e.cure.Equal(t.Returned) {
+		how = "destroyed, with a certificate of destruction signed"
+	}
+	by := "before its deadline " + stamp(e.deadline)
+	if e.deadline.IsZero() {
+		by = "before the new equipment shipped"
+	}
+	e.reasons[Met][0] = fmt.Sprintf("trade-in %s was %s %s, %s", t.ID, how, stamp(e.cure), by)
+	if e.deadline.IsZero() {
+		e.reasons[Pending][0] = fmt.Sprintf("trade-in %s is due back, or its destruction certified, within the return period of the new equipment's shipment, not yet recorded", t.ID)
+	} else {
+		e.reasons[Pending][0] = fmt.Sprintf("trade-in %s is due back, or its destruction certified, by %s", t.ID, stamp(e.deadline))
+	}
+	e.reasons[Breach][0] = fmt.Sprintf("trade-in %s was neither returned nor validly destroyed by %s: it is in breach, and %s of TMIP credits are owed back",
+		t.ID, stamp(e.deadline), e.clawback.StringFixed(2))
+	if d := t.Destruction; e.badCert {
+		authority := "with"
+		if !d.LegalAuthority {
+			authority = "without"
+		}
+		note := fmt.Sprintf("; its certificate of destruction, signed by a %s %s legal sign-off authority, is no certificate",
+			d.SignerTitle, authority)
+		for _, s := range []Status{Met, Pending, Breach} {
+			e.reasons[s][1] = e.reasons[s][0] + note
+		}
+	}
+}

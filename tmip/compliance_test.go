@@ -1,0 +1,168 @@
+package tmip
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
+
+func TestThreeMonthsFromShipmentToReturn(t *testing.T) {
+	// "You have three months from shipment of your new Juniper equipment to
+	// either return the trade-in equipment or a signed CoD." (TMIP-RETURN)
+	shipped := instant(t, "2021-07-15T00:00:00Z")
+	deadline := instant(t, "2021-10-15T00:00:00Z")
+	returned := instant(t, "2021-10-14T12:00:00Z")
+	cases := []struct {
+		name     string
+		returned time.Time
+		cert     *Certificate
+		at       string
+		status   Status
+		rules    []rule.ID
+		until    string // "" never
+	}{
+		{"nothing yet, before the deadline", time.Time{}, nil, "2021-08-01T00:00:00Z", Pending, []rule.ID{rule.TmipReturn}, "2021-10-15T00:00:00Z"},
+		{"returned before the deadline, not yet known", returned, nil, "2021-10-14T12:00:00Z", Pending, []rule.ID{rule.TmipReturn}, "2021-10-14T12:00:00.000000001Z"},
+		{"returned before the deadline", returned, nil, "2021-10-14T12:00:00.000000001Z", Met, []rule.ID{rule.TmipReturn}, ""},
+		{"returned before the deadline, asked long after", returned, nil, "2030-01-01T00:00:00Z", Met, []rule.ID{rule.TmipReturn}, ""},
+		{"a signed CoD by a vice president with legal sign-off authority", time.Time{},
+			&Certificate{Signed: returned, SignerTitle: VicePresident, LegalAuthority: true}, "2021-12-01T00:00:00Z", Met, []rule.ID{rule.TmipReturn}, ""},
+		{"Failure to comply within this time period (TMIP-BREACH)", time.Time{}, nil, "2021-10-15T00:00:00Z", Breach, []rule.ID{rule.TmipBreach, rule.TmipReturn}, "2021-11-14T00:00:00Z"},
+		{"a late return does not cure the breach", deadline, nil, "2021-12-01T00:00:00Z", Breach, []rule.ID{rule.TmipBreach, rule.TmipReturn}, "2021-12-14T00:00:00Z"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ti := eligible(t, "T", "MX10008")
+			ti.NewEquipmentShipped, ti.Returned, ti.Destruction = shipped, c.returned, c.cert
+			b := mustBook(t, DefaultTerms(), ti)
+			got := mustComply(t, b, "T", instant(t, c.at))
+			if got.Status != c.status || !slices.Equal(got.Rules, c.rules) || !got.Deadline.Equal(deadline) {
+				t.Fatalf("%+v: want %s with %v and deadline %v", got, c.status, c.rules, deadline)
+			}
+			var until time.Time
+			if c.until != "" {
+				until = instant(t, c.until)
+			}
+			if !got.Until.Equal(until) {
+				t.Fatalf("until %v, want %v", got.Until, until)
+			}
+			if (got.Err() == nil) != (c.status != Breach) {
+				t.Fatalf("Err %v for status %s", got.Err(), got.Status)
+			}
+		})
+	}
+}
+
+func TestBreachRepeatsNoticesAndOwesTheCreditsBack(t *testing.T) {
+	// "Failure to comply within this time period will result in repeated
+	// notifications that you are in breach of contract, and Juniper will be
+	// owed the TMIP credits." (TMIP-BREACH)
+	b := mustBook(t, DefaultTerms(), eligible(t, "T", "MX10008"))
+	deadline := instant(t, "2021-10-15T00:00:00Z")
+	for _, c := range []struct{ at, notice, next string }{
+		{"2021-10-15T00:00:00Z", "2021-10-15T00:00:00Z", "2021-11-14T00:00:00Z"},
+		{"2021-11-13T23:59:59.999999999Z", "2021-10-15T00:00:00Z", "2021-11-14T00:00:00Z"},
+		{"2021-11-14T00:00:00Z", "2021-11-14T00:00:00Z", "2021-12-14T00:00:00Z"},
+		{"2022-03-01T00:00:00Z", "2022-02-12T00:00:00Z", "2022-03-14T00:00:00Z"},
+	} {
+		got := mustComply(t, b, "T", instant(t, c.at))
+		want := []rule.Obligation{
+			{Kind: rule.Notice, Rule: rule.TmipBreach, Due: instant(t, c.notice), Subject: "T"},
+			{Kind: rule.Clawback, Rule: rule.TmipBreach, Due: deadline, Subject: "T"},
+		}
+		if got.Allowed || !obligationsEqual(got.Obligations, want) || !got.Until.Equal(instant(t, c.next)) {
+			t.Errorf("at %s: %+v, want obligations %+v until %s", c.at, got, want, c.next)
+		}
+		// The claw-back is the discount granted at order, 2021-07-01.
+		if !got.Clawback.Equal(dec("500")) {
+			t.Errorf("at %s: claw-back %s, want 500.00", c.at, got.Clawback)
+		}
+	}
+	pending := mustComply(t, b, "T", deadline.Add(-time.Nanosecond))
+	if pending.Status != Pending || !pending.Clawback.IsZero() || !pending.Until.Equal(deadline) {
+		t.Fatalf("1ns before the deadline: %+v", pending)
+	}
+	if want := []rule.Obligation{{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: deadline, Subject: "T"}}; !obligationsEqual(pending.Obligations, want) {
+		t.Fatalf("pending obligations %+v, want %+v", pending.Obligations, want)
+	}
+}
+
+func TestSignerIsVicePresidentOrAboveWithLegalAuthority(t *testing.T) {
+	// "Authorized signers must hold the official title of vice president or
+	// above and must have legal signoff authority for the customer,
+	// government agency, or partner/reseller." (TMIP-SIGNER)
+	signed := instant(t, "2021-09-01T00:00:00Z")
+	after := instant(t, "2021-09-02T00:00:00Z")
+	for _, c := range []struct {
+		title     Title
+		authority bool
+		valid     bool
+	}{
+		{VicePresident, true, true},
+		{SeniorVicePresident, true, true},
+		{ExecutiveVicePresident, true, true},
+		{President, true, true},
+		{ChiefExecutiveOfficer, true, true},
+		{VicePresident, false, false},
+		{ChiefExecutiveOfficer, false, false},
+		{Director, true, false},
+		{Manager, true, false},
+		{OtherTitle, true, false},
+	} {
+		ti := eligible(t, "T", "MX10008")
+		ti.Destruction = &Certificate{Signed: signed, SignerTitle: c.title, LegalAuthority: c.authority}
+		b := mustBook(t, DefaultTerms(), ti)
+		got := mustComply(t, b, "T", after)
+		if c.valid {
+			if got.Status != Met || slices.Contains(got.Rules, rule.TmipSigner) {
+				t.Errorf("%s, authority %v: %+v, want met", c.title, c.authority, got)
+			}
+			continue
+		}
+		// A certificate signed otherwise is no certificate.
+		if got.Status != Pending || !slices.Equal(got.Rules, []rule.ID{rule.TmipReturn, rule.TmipSigner}) ||
+			!strings.Contains(got.Reason, "no certificate") {
+			t.Errorf("%s, authority %v: %+v, want pending citing TMIP-SIGNER", c.title, c.authority, got)
+		}
+		// TMIP-SIGNER is cited from the instant the certificate counts.
+		before := mustComply(t, b, "T", signed)
+		if slices.Contains(before.Rules, rule.TmipSigner) || !before.Until.Equal(signed.Add(time.Nanosecond)) {
+			t.Errorf("%s at its signing: %+v, want no TMIP-SIGNER until 1ns later", c.title, before)
+		}
+		breach := mustComply(t, b, "T", instant(t, "2021-10-15T00:00:00Z"))
+		if !slices.Equal(breach.Rules, []rule.ID{rule.TmipBreach, rule.TmipSigner, rule.TmipReturn}) {
+			t.Errorf("%s in breach: rules %v", c.title, breach.Rules)
+		}
+	}
+}
+
+func TestNoShipmentNoDeadline(t *testing.T) {
+	ti := eligible(t, "T", "MX10008")
+	ti.NewEquipmentShipped = time.Time{}
+	ti.Returned = instant(t, "2021-08-01T00:00:00Z")
+	b := mustBook(t, DefaultTerms(), ti)
+	c := mustComply(t, b, "T", instant(t, "2021-07-20T00:00:00Z"))
+	if c.Status != Pending || !c.Deadline.IsZero() || c.Obligations != nil || !c.Until.Equal(ti.Returned.Add(time.Nanosecond)) {
+		t.Fatalf("not shipped: %+v", c)
+	}
+	if c := mustComply(t, b, "T", c.Until); c.Status != Met || !c.Until.IsZero() {
+		t.Fatalf("returned, not shipped: %+v", c)
+	}
+	a := mustAssess(t, b, "T", instant(t, "2021-07-01T00:00:00Z"))
+	if !a.Allowed || a.Obligations != nil || !a.Deadline.IsZero() {
+		t.Fatalf("assessment without shipment: %+v", a)
+	}
+}
+
+func TestTradeInCarriesNoCountry(t *testing.T) {
+	// "The program operates in all countries that Juniper does business in."
+	// (TMIP-GLOBAL): TradeIn has no field that could refuse by country.
+	for _, f := range []string{"Country", "Region", "Location"} {
+		if _, ok := reflectField(TradeIn{}, f); ok {
+			t.Errorf("TradeIn has a %s field: TMIP-GLOBAL says none refuses", f)
+		}
+	}
+}

@@ -1,0 +1,115 @@
+package tmip
+
+// Network is where the returned equipment was deployed (TMIP-CONDITION). The
+// zero Network is invalid: a trade-in that does not say is refused as bad
+// input.
+type Network uint8
+
+// The networks, as SCENARIOS.md names them. The list is append-only: a value
+// is never reordered or reused.
+const (
+	// Production is a production network: eligible.
+	Production Network = iota + 1
+	// Lab is a lab network: eligible.
+	Lab
+	// OtherNetwork is any other deployment: not eligible.
+	OtherNetwork
+)
+
+var networkNames = []string{"", "production", "lab", "other"}
+
+// IsValid reports whether n is one of the networks.
+func (n Network) IsValid() bool { return n >= Production && n <= OtherNetwork }
+
+// String returns the name SCENARIOS.md uses: "production", "lab" or "other".
+func (n Network) String() string { return nameOf("Network", networkNames, int(n)) }
+
+// MarshalText encodes n by its name; an invalid Network is an error.
+func (n Network) MarshalText() ([]byte, error) { return marshalName("network", networkNames, int(n)) }
+
+// UnmarshalText decodes "production", "lab" or "other"; any other text is an
+// error listing them.
+func (n *Network) UnmarshalText(text []byte) error {
+	i, err := parseName("network", networkNames, text)
+	if err != nil {
+		return err
+	}
+	*n = Network(i)
+	return nil
+}
+
+// Channel is how the returned equipment was bought (TMIP-CONDITION). The
+// zero Channel is invalid.
+type Channel uint8
+
+// The channels, as SCENARIOS.md names them. The list is append-only: a value
+// is never reordered or reused.
+const (
+	// Authorized is a Juniper authorized channel: eligible.
+	Authorized Channel = iota + 1
+	// Direct is bought directly from Juniper: eligible.
+	Direct
+	// Gray is the gray market: never eligible.
+	Gray
+)
+
+var channelNames = []string{"", "authorized", "direct", "gray"}
+
+// IsValid reports whether c is one of the channels.
+func (c Channel) IsValid() bool { return c >= Authorized && c <= Gray }
+
+// String returns the name SCENARIOS.md uses: "authorized", "direct" or
+// "gray".
+func (c Channel) String() string { return nameOf("Channel", channelNames, int(c)) }
+
+// MarshalText encodes c by its name; an invalid Channel is an error.
+func (c Channel) MarshalText() ([]byte, error) { return marshalName("channel", channelNames, int(c)) }
+
+// UnmarshalText decodes "authorized", "direct" or "gray"; any other text is
+// an error listing them.
+func (c *Channel) UnmarshalText(text []byte) error {
+	i, err := parseName("channel", channelNames, text)
+	if err != nil {
+		return err
+	}
+	*c = Channel(i)
+	return nil
+}
+
+// Condition is the returned equipment's state as the customer declares it.
+// The zero Condition is invalid (no network, no channel).
+type Condition struct {
+	// Working says the equipment is in working condition.
+	Working bool
+	// Network is where it was deployed.
+	Network Network
+	// Damaged says it is damaged.
+	Damaged bool
+	// Channel is how it was originally bought.
+	Channel Channel
+}
+
+// IsValid reports whether the condition's enumerations are set. Validity is
+// not eligibility: a valid condition may still break TMIP-CONDITION.
+func (c Condition) IsValid() bool { return c.Network.IsValid() && c.Channel.IsValid() }
+
+// problems lists what makes c ineligible under TMIP-CONDITION, in words, or
+// nil when c is eligible: "Returned equipment must be in working condition
+// from a production or lab network. No damaged equipment is eligible. ... No
+// gray market equipment is allowed."
+func (c Condition) problems() []string {
+	var out []string
+	if !c.Working {
+		out = append(out, "not in working condition")
+	}
+	if c.Network != Production && c.Network != Lab {
+		out = append(out, "not from a production or lab network")
+	}
+	if c.Damaged {
+		out = append(out, "damaged")
+	}
+	if c.Channel == Gray {
+		out = append(out, "gray-market equipment")
+	}
+	return out
+}

@@ -1,0 +1,149 @@
+// Package tmip decides trade-ins under the Juniper Technology Migration
+// Incentive Program (seed 003_449023966ab905e9.txt): whether a returned item
+// earns a discount on new equipment ordered at an instant, how much, and
+// whether its return obligation is met, pending or in breach at an instant.
+//
+// # The program
+//
+// Customers and partners swap previously purchased equipment for discount
+// credits on new equipment (TMIP-SWAP). The program runs in every country
+// Juniper does business in (TMIP-GLOBAL): a TradeIn has no country, and
+// nothing is refused for where the customer is. Terms holds every number of
+// the program with its published default: the validation window
+// [WindowStart, WindowEnd) (TMIP-WINDOW; no start, end 2021-10-01T00:00:00Z,
+// the end of calendar Q3 2021), the months to return (TMIP-RETURN: 3), the
+// breach notice cadence (TMIP-BREACH: 30 days) and whether the incentive
+// combines with other promotions (TMIP-COMBINE: no). Catalog lists the
+// eligible SKUs (TMIP-ELIGIBLE), matched exactly.
+//
+// # Assessing a trade-in at order
+//
+// NewBook checks a file's trade-ins once, in order. Book.Assess answers
+// "may this trade-in earn a discount on an order placed at at". It is
+// refused, naming every rule broken in this order, when
+//
+//   - its SKU is not in the catalog (TMIP-ELIGIBLE);
+//   - it is not working, not from a production or lab network, damaged, or
+//     gray-market equipment (TMIP-CONDITION; bought through an authorized
+//     channel or directly is fine);
+//   - an earlier trade-in of the book counts toward the same new product
+//     (TMIP-ONE-FOR-ONE: "1 return for 1 product");
+//   - the order uses another promotion and the terms do not combine
+//     (TMIP-COMBINE);
+//   - at is outside the window (TMIP-WINDOW, the program-wide rule, last).
+//
+// Otherwise it is allowed, citing TMIP-SUPPORT when a support contract is
+// given, TMIP-RETURN, TMIP-AT-ORDER and TMIP-SWAP, then TMIP-PASS-ON for a
+// partner. Its Discount is the support contract's remaining value at at
+// (TMIP-SUPPORT): Value × (days left) / (days of the contract), the days
+// counted between UTC calendar dates (calendar.DaysBetween), rounded half
+// away from zero to the cent; the full value before the contract starts and
+// zero from its end. It is applied at order and listed in the quote
+// (TMIP-AT-ORDER). When the shipment of the new equipment is recorded the
+// assessment carries a rule.Deadline obligation (TMIP-RETURN) due at the
+// return deadline, shipment + ReturnMonths calendar months with the
+// month-end clamp (calendar.AddMonths; Nov 30 + 3 months is the end of
+// February). A partner gets a rule.Advisory (TMIP-PASS-ON): the discount is
+// meant for the end customer. It is advice, not a refusal.
+//
+// # Compliance
+//
+// Book.Compliance answers "is the trade-in's return obligation met at at".
+// It is Met once the item was returned, or a valid Certificate of
+// Destruction signed, before the deadline (TMIP-RETURN); Pending before the
+// deadline otherwise, with a rule.Deadline obligation; in Breach from the
+// deadline on (TMIP-BREACH), refused, with a rule.Notice obligation due at
+// the latest notice instant at or before at (the deadline, then every
+// NoticeEveryDays days of 24 hours) and a rule.Clawback due at the
+// deadline. Compliance.Clawback is the discount granted at order. A
+// certificate is valid only when signed by a vice president or above (vice
+// president, senior or executive vice president, president, chief executive
+// officer) with legal sign-off authority (TMIP-SIGNER); a certificate
+// signed otherwise is no certificate, and from the instant it counts
+// TMIP-SIGNER is cited beside the other rules.
+//
+// TMIP-NOT-RENEW: MarkNotForRenewal builds the request to mark a contract
+// "not for renewal"; it needs the serial numbers and the termination date.
+//
+// # Time
+//
+// Every query takes its instant. Only history dated strictly before it
+// counts (SCENARIOS.md): a return or certificate at exactly t counts from
+// t+1ns. The shipment and order dates are taken as recorded: the deadline
+// is stated even before the shipment instant. Every answer carries Until,
+// the first instant after the one asked at which the answer differs (zero
+// when it never does). It is exact: the same answer for every instant in
+// [at, Until), a different one at Until. For Assess, that is the window's
+// start (refused before it), the window's end, or the first later UTC
+// midnight at which the discount, to the cent, drops. For Compliance, it is
+// a return or certificate + 1ns, the deadline, or in breach the next
+// notice.
+//
+// # Where the seed is silent
+//
+//   - The window: the seed gives no start; its end is "the third calendar
+//     quarter of 2021", read as the quarter's end, 2021-10-01T00:00:00Z.
+//   - Combination with other promotions: the FAQ asks and does not answer;
+//     Terms.Combinable defaults to false.
+//   - The notice cadence: the FAQ says "repeated notifications"; every 30
+//     days from the deadline, Terms.NoticeEveryDays.
+//   - The SKUs: the seed names none; DefaultCatalog is a documented,
+//     plausible pick (MX chassis, MPC line cards, full-bandwidth MPC7E fixed
+//     and Flex SKUs), to be replaced by the published overview.
+//   - TMIP-ONE-FOR-ONE is read literally: the first trade-in in book order
+//     naming a new product counts toward it, whether or not it is itself
+//     eligible; every later one is refused. New products are matched
+//     exactly.
+//   - A refusal cites the trade-in's own rules first (TMIP-ELIGIBLE,
+//     TMIP-CONDITION, TMIP-ONE-FOR-ONE, TMIP-COMBINE) and the program's
+//     window last. Inside the window such a refusal changes only at the
+//     window's end, when TMIP-WINDOW joins it.
+//   - A support contract must have a serial, a start and an expected end on
+//     a later UTC date (at least one day: the formula divides by the days),
+//     a value not negative and in whole cents (so the discount never exceeds
+//     it), and last at most a century. Otherwise NewBook refuses it as bad
+//     input citing TMIP-SUPPORT. Contract.Serial is not compared with the
+//     trade-in's serial.
+//   - Without a support contract an eligible trade-in is allowed with a
+//     zero discount: the FAQ values the credit only by the contract.
+//   - The Deadline field is stated whenever the shipment is recorded, on a
+//     refusal too; the deadline obligation only on allowance.
+//   - Compliance does not depend on eligibility: the return obligation is
+//     the trade-in's as recorded. A trade-in refused at its order (or with
+//     no order recorded) owes a claw-back of zero when in breach.
+//   - No shipment recorded: no deadline, Pending (no obligation), or Met
+//     once a return or valid certificate counts; nothing else changes it.
+//   - A return or valid certificate dated at or after the deadline does not
+//     cure a breach. A return and a certificate both count; the earlier
+//     meets the obligation.
+//   - Breach rules are TMIP-BREACH, TMIP-SIGNER when cited, then
+//     TMIP-RETURN (the obligation broken).
+//   - Bad input is refused by NewBook as a *rule.Violation naming the
+//     trade-in: no ID or a repeated one (TMIP-SWAP), no SKU (TMIP-ELIGIBLE),
+//     no serial (TMIP-SWAP), an invalid network or channel
+//     (TMIP-CONDITION), no new product (TMIP-ONE-FOR-ONE), a bad contract
+//     (TMIP-SUPPORT), a certificate without a signing instant (TMIP-RETURN)
+//     or with an unknown title (TMIP-SIGNER).
+//
+// # From the scenario format
+//
+// SCENARIOS.md's terms map onto Terms: tmipWindowStart onto WindowStart,
+// tmipWindowEnd onto WindowEnd, tmipReturnMonths onto ReturnMonths,
+// tmipNoticeEveryDays onto NoticeEveryDays, tmipCombinable onto Combinable.
+// catalog.tmipSkus is Catalog.AddSKUs on DefaultCatalog. The tradeIns list,
+// in file order, is NewBook's; a trade-in's fields map one to one (support
+// onto Contract, destruction onto Certificate, network, channel and
+// signerTitle onto Network, Channel and Title by their names). A tradeIn
+// check is Book.Assess (value discount = Assessment.Discount); a
+// tradeInCompliance check is Book.Compliance (value clawback =
+// Compliance.Clawback, in breach).
+//
+// # Cost
+//
+// NewBook does the work that does not depend on the instant once per
+// trade-in: the rules broken, the deadline, the shared rule lists,
+// obligations and reasons. Assess is then a window comparison and, with a
+// contract, integer arithmetic on cents (decimal arithmetic only for values
+// beyond about 10^13 cents); its Until is computed, not walked. Compliance
+// compares a few instants and evaluates at most four candidates for Until.
+package tmip

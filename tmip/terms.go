@@ -1,0 +1,74 @@
+package tmip
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Limits that keep terms sensible; terms beyond them are refused by Validate
+// as nonsense.
+const (
+	maxReturnMonths    = 1200   // a hundred years
+	maxNoticeEveryDays = 36_600 // a hundred years
+)
+
+// Terms are the published numbers of the program. A caller evaluating under
+// another program year builds other Terms; nothing else changes.
+type Terms struct {
+	// WindowStart is when the validation period opens (TMIP-WINDOW); the
+	// zero time means it has no start. The seed gives none.
+	WindowStart time.Time
+	// WindowEnd is when it closes, excluded (TMIP-WINDOW): "scheduled to end
+	// in the third calendar quarter of 2021", so the default is the end of
+	// that quarter, 2021-10-01T00:00:00Z. The zero time means no end.
+	WindowEnd time.Time
+	// ReturnMonths is how long after shipment of the new equipment the
+	// trade-in must be returned or destroyed (TMIP-RETURN): 3, in calendar
+	// months with the month-end clamp. From 1 to 1200.
+	ReturnMonths int
+	// NoticeEveryDays is the cadence of breach notices after the deadline
+	// (TMIP-BREACH): 30. The seed says "repeated notifications" only. From 1
+	// to 36,600.
+	NoticeEveryDays int
+	// Combinable says the incentive combines with other promotions
+	// (TMIP-COMBINE). The seed asks the question and gives no answer; the
+	// default is false.
+	Combinable bool
+}
+
+// DefaultTerms returns the published terms of the FAQ (seed
+// 003_449023966ab905e9.txt): no window start, a window ending at
+// 2021-10-01T00:00:00Z, three months to return, a notice every 30 days, not
+// combinable.
+func DefaultTerms() Terms {
+	return Terms{
+		WindowEnd:       time.Date(2021, 10, 1, 0, 0, 0, 0, time.UTC),
+		ReturnMonths:    3,
+		NoticeEveryDays: 30,
+	}
+}
+
+// Window reports whether at lies in the validation period [WindowStart,
+// WindowEnd), a zero bound being no bound (TMIP-WINDOW).
+func (t Terms) Window(at time.Time) bool {
+	return (t.WindowStart.IsZero() || !at.Before(t.WindowStart)) && (t.WindowEnd.IsZero() || at.Before(t.WindowEnd))
+}
+
+// Validate refuses terms no program could mean: a window that ends at or
+// before it starts, a return period or notice cadence that is not a positive
+// number within a hundred years. The error names the field.
+func (t Terms) Validate() error {
+	var errs []error
+	if !t.WindowStart.IsZero() && !t.WindowEnd.IsZero() && !t.WindowEnd.After(t.WindowStart) {
+		errs = append(errs, fmt.Errorf("tmip: terms WindowEnd %s is not after WindowStart %s",
+			t.WindowEnd.UTC().Format(time.RFC3339Nano), t.WindowStart.UTC().Format(time.RFC3339Nano)))
+	}
+	if t.ReturnMonths < 1 || t.ReturnMonths > maxReturnMonths {
+		errs = append(errs, fmt.Errorf("tmip: terms ReturnMonths = %d is not 1 to %d", t.ReturnMonths, maxReturnMonths))
+	}
+	if t.NoticeEveryDays < 1 || t.NoticeEveryDays > maxNoticeEveryDays {
+		errs = append(errs, fmt.Errorf("tmip: terms NoticeEveryDays = %d is not 1 to %d", t.NoticeEveryDays, maxNoticeEveryDays))
+	}
+	return errors.Join(errs...)
+}
