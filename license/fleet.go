@@ -52,23 +52,38 @@ func Fleet(ls iter.Seq[*License], at time.Time, workers int) iter.Seq[FleetStand
 			}
 			return
 		}
-		f := newFleetRun(workers, at)
-		defer f.stop()
-		for l := range ls {
-			f.cur.ls = append(f.cur.ls, l)
-			if len(f.cur.ls) == fleetBatchSize && !f.dispatch(yield) {
-				return
+		runFleet(ls, at, workers, false, func(b *fleetBatch) bool {
+			for _, s := range b.out {
+				if !yield(s) {
+					return false
+				}
 			}
-		}
-		if len(f.cur.ls) > 0 && !f.dispatch(yield) {
-			return
-		}
-		for f.len > 0 {
-			if !f.drain(yield) {
-				return
-			}
-		}
+			return true
+		})
 	}
+}
+
+// SummarizeFleet is Summarize(Fleet(ls, at, workers)) with the counting
+// done by the workers too: each batch is counted where its standings are
+// decided, and only the counts come back, so a fleet report costs about
+// what deciding the standings costs. Memory is Fleet's: a fixed set of
+// batches.
+func SummarizeFleet(ls iter.Seq[*License], at time.Time, workers int) FleetSummary {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var total tally
+	if workers == 1 {
+		for l := range ls {
+			total.add(l, standingOf(l, at).State)
+		}
+		return total.summary()
+	}
+	runFleet(ls, at, workers, true, func(b *fleetBatch) bool {
+		total.merge(&b.sum)
+		return true
+	})
+	return total.summary()
 }
 
 // standingOf is StandingAt without copying the license; nil stands as the
@@ -82,15 +97,28 @@ func standingOf(l *License, at time.Time) Standing {
 }
 
 // fleetBatch is a run of consecutive licenses and, once done is signalled,
-// their standings.
+// their standings, or their counts when the run only counts.
 type fleetBatch struct {
 	first int
 	ls    []*License
 	out   []FleetStanding
+	sum   tally
 	done  chan struct{}
 }
 
-func (b *fleetBatch) run(at time.Time) {
+func (b *fleetBatch) run(at time.Time, count bool) {
+	if count {
+		for _, l := range b.ls {
+			if l == nil {
+				b.sum.add(nil, 0)
+				continue
+			}
+			row, _ := l.stand(at)
+			b.sum.add(l, row.state)
+		}
+		b.done <- struct{}{}
+		return
+	}
 	b.out = b.out[:len(b.ls)]
 	for i, l := range b.ls {
 		// Field by field into place: building a Standing and copying it
@@ -111,7 +139,29 @@ func (b *fleetBatch) run(at time.Time) {
 	b.done <- struct{}{}
 }
 
-// fleetRun is one ranging over a Fleet: the workers, the ring of batches in
+// runFleet reads ls in batches, has workers decide them and hands each
+// decided batch, in input order, to consume, until ls ends or consume
+// returns false. It returns once every worker has stopped.
+func runFleet(ls iter.Seq[*License], at time.Time, workers int, count bool, consume func(*fleetBatch) bool) {
+	f := newFleetRun(workers, at, count)
+	defer f.stop()
+	for l := range ls {
+		f.cur.ls = append(f.cur.ls, l)
+		if len(f.cur.ls) == fleetBatchSize && !f.dispatch(consume) {
+			return
+		}
+	}
+	if len(f.cur.ls) > 0 && !f.dispatch(consume) {
+		return
+	}
+	for f.len > 0 {
+		if !f.drain(consume) {
+			return
+		}
+	}
+}
+
+// fleetRun is one run of runFleet: the workers, the ring of batches in
 // flight (oldest at head) and the batch being filled.
 type fleetRun struct {
 	work chan *fleetBatch
@@ -124,14 +174,15 @@ type fleetRun struct {
 	next int // index of the first license of cur
 }
 
-func newFleetRun(workers int, at time.Time) *fleetRun {
+func newFleetRun(workers int, at time.Time, count bool) *fleetRun {
 	inFlight := 2 * workers
 	f := &fleetRun{work: make(chan *fleetBatch, inFlight), ring: make([]*fleetBatch, inFlight)}
 	for range inFlight + 1 {
-		f.free = append(f.free, &fleetBatch{
-			ls: make([]*License, 0, fleetBatchSize), out: make([]FleetStanding, 0, fleetBatchSize),
-			done: make(chan struct{}, 1),
-		})
+		b := &fleetBatch{ls: make([]*License, 0, fleetBatchSize), done: make(chan struct{}, 1)}
+		if !count {
+			b.out = make([]FleetStanding, 0, fleetBatchSize)
+		}
+		f.free = append(f.free, b)
 	}
 	f.cur = f.take()
 	f.wg.Add(workers)
@@ -139,7 +190,7 @@ func newFleetRun(workers int, at time.Time) *fleetRun {
 		go func() {
 			defer f.wg.Done()
 			for b := range f.work {
-				b.run(at)
+				b.run(at, count)
 			}
 		}()
 	}
@@ -153,11 +204,11 @@ func (f *fleetRun) take() *fleetBatch {
 	return b
 }
 
-// dispatch hands the current batch to the workers, first yielding the
-// oldest batch's standings when the ring is full. It reports false when the
-// caller stopped.
-func (f *fleetRun) dispatch(yield func(FleetStanding) bool) bool {
-	if f.len == len(f.ring) && !f.drain(yield) {
+// dispatch hands the current batch to the workers, first consuming the
+// oldest batch when the ring is full. It reports false when the consumer
+// stopped.
+func (f *fleetRun) dispatch(consume func(*fleetBatch) bool) bool {
+	if f.len == len(f.ring) && !f.drain(consume) {
 		return false
 	}
 	b := f.cur
@@ -169,25 +220,19 @@ func (f *fleetRun) dispatch(yield func(FleetStanding) bool) bool {
 	return true
 }
 
-// drain waits for the oldest batch in flight and yields its standings in
-// order.
-func (f *fleetRun) drain(yield func(FleetStanding) bool) bool {
+// drain waits for the oldest batch in flight and consumes it.
+func (f *fleetRun) drain(consume func(*fleetBatch) bool) bool {
 	b := f.ring[f.head]
 	f.ring[f.head] = nil
 	f.head = (f.head + 1) % len(f.ring)
 	f.len--
 	<-b.done
-	defer func() {
-		clear(b.ls) // drop the caller's licenses: a batch keeps nothing it yielded
-		clear(b.out)
-		f.free = append(f.free, b)
-	}()
-	for _, s := range b.out {
-		if !yield(s) {
-			return false
-		}
-	}
-	return true
+	ok := consume(b)
+	clear(b.ls) // drop the caller's licenses: a batch keeps nothing it handed on
+	clear(b.out)
+	b.sum.reset()
+	f.free = append(f.free, b)
+	return ok
 }
 
 // stop lets the workers finish the batches in flight and waits for them.
@@ -220,6 +265,15 @@ func (c *Counts) add(s State) {
 	}
 }
 
+func (c *Counts) merge(o Counts) {
+	c.NotStarted += o.NotStarted
+	c.Active += o.Active
+	c.InGrace += o.InGrace
+	c.InWarning += o.InWarning
+	c.Expired += o.Expired
+	c.Invalid += o.Invalid
+}
+
 // Total is the number of licenses counted.
 func (c Counts) Total() int {
 	return c.NotStarted + c.Active + c.InGrace + c.InWarning + c.Expired + c.Invalid
@@ -238,42 +292,74 @@ type FleetSummary struct {
 }
 
 // Summarize counts the standings of a fleet, typically Fleet's stream.
-// Only the counts are kept, never the standings.
+// Only the counts are kept, never the standings. SummarizeFleet does the
+// same over all cores when nothing but the counts is wanted.
 func Summarize(standings iter.Seq[FleetStanding]) FleetSummary {
-	var (
-		all       Counts
-		platforms []string // a fleet has few platforms: a short scan beats a map
-		byPlat    []Counts
-		byTier    [Premium + 1]Counts
-	)
-	last := -1
+	var t tally
 	for s := range standings {
-		all.add(s.State)
-		l := s.License
-		if l == nil || !l.IsValid() {
-			continue
-		}
-		byTier[l.tier].add(s.State)
-		if last < 0 || platforms[last] != l.platform {
-			last = slices.Index(platforms, l.platform)
-			if last < 0 {
-				platforms, byPlat = append(platforms, l.platform), append(byPlat, Counts{})
-				last = len(platforms) - 1
-			}
-		}
-		byPlat[last].add(s.State)
+		t.add(s.License, s.State)
 	}
-	sum := FleetSummary{Counts: all, ByPlatform: make(map[string]Counts, len(platforms)), ByTier: map[Tier]Counts{}}
-	for i, p := range platforms {
-		sum.ByPlatform[p] = byPlat[i]
-	}
-	for t, c := range byTier {
-		if c.Total() > 0 {
-			sum.ByTier[Tier(t)] = c
-		}
-	}
-	return sum
+	return t.summary()
 }
 
 // Platforms returns the summary's platforms, sorted.
 func (s FleetSummary) Platforms() []string { return slices.Sorted(maps.Keys(s.ByPlatform)) }
+
+// tally is a FleetSummary being counted. A fleet has few platforms, so they
+// are a short list scanned from the last one found, not a map.
+type tally struct {
+	all       Counts
+	platforms []string
+	byPlat    []Counts
+	byTier    [Premium + 1]Counts
+	last      int
+}
+
+func (t *tally) add(l *License, s State) {
+	t.all.add(s)
+	if l == nil || !l.IsValid() {
+		return
+	}
+	t.byTier[l.tier].add(s)
+	t.platform(l.platform).add(s)
+}
+
+func (t *tally) platform(p string) *Counts {
+	if t.last < len(t.platforms) && t.platforms[t.last] == p {
+		return &t.byPlat[t.last]
+	}
+	t.last = slices.Index(t.platforms, p)
+	if t.last < 0 {
+		t.platforms, t.byPlat = append(t.platforms, p), append(t.byPlat, Counts{})
+		t.last = len(t.platforms) - 1
+	}
+	return &t.byPlat[t.last]
+}
+
+func (t *tally) merge(o *tally) {
+	t.all.merge(o.all)
+	for i := range o.byTier {
+		t.byTier[i].merge(o.byTier[i])
+	}
+	for i, p := range o.platforms {
+		t.platform(p).merge(o.byPlat[i])
+	}
+}
+
+// reset empties t and keeps its platform list's storage.
+func (t *tally) reset() {
+	*t = tally{platforms: t.platforms[:0], byPlat: t.byPlat[:0]}
+}
+
+func (t *tally) summary() FleetSummary {
+	sum := FleetSummary{Counts: t.all, ByPlatform: make(map[string]Counts, len(t.platforms)), ByTier: map[Tier]Counts{}}
+	for i, p := range t.platforms {
+		sum.ByPlatform[p] = t.byPlat[i]
+	}
+	for tier, c := range t.byTier {
+		if c.Total() > 0 {
+			sum.ByTier[Tier(tier)] = c
+		}
+	}
+	return sum
+}

@@ -177,7 +177,10 @@ func TestFleetMemoryDoesNotGrowWithTheFleet(t *testing.T) {
 // fleet, by state, by platform and by tier, as counted one by one.
 func TestSummarizeCountsEveryLicenseOnce(t *testing.T) {
 	fleet := genFleet(5000, 11)
-	sum := license.Summarize(license.Fleet(pointers(fleet), fleetAt, 0))
+	sum := license.SummarizeFleet(pointers(fleet), fleetAt, 0)
+	if stream := license.Summarize(license.Fleet(pointers(fleet), fleetAt, 0)); !cmp.Equal(stream, sum) {
+		t.Errorf("Summarize %+v, SummarizeFleet %+v", stream, sum)
+	}
 	var want license.Counts
 	byPlatform := map[string]int{}
 	byTierUsable := map[license.Tier]int{}
@@ -224,10 +227,37 @@ func TestSummarizeCountsEveryLicenseOnce(t *testing.T) {
 }
 
 func TestSummarizeCountsNilAsInvalid(t *testing.T) {
-	sum := license.Summarize(license.Fleet(slices.Values([]*license.License{nil, {}}), fleetAt, 1))
-	if sum.Invalid != 2 || sum.Total() != 2 || len(sum.ByPlatform) != 0 || len(sum.ByTier) != 0 {
-		t.Errorf("summary of two invalid licenses: %+v", sum)
+	invalid := slices.Values([]*license.License{nil, {}})
+	for _, sum := range []license.FleetSummary{
+		license.Summarize(license.Fleet(invalid, fleetAt, 1)),
+		license.SummarizeFleet(invalid, fleetAt, 1),
+		license.SummarizeFleet(invalid, fleetAt, 2),
+	} {
+		if sum.Invalid != 2 || sum.Total() != 2 || len(sum.ByPlatform) != 0 || len(sum.ByTier) != 0 {
+			t.Errorf("summary of two invalid licenses: %+v", sum)
+		}
 	}
+}
+
+// TestSummarizeFleetCountsAsSummarize: counting in the workers gives the
+// counts of counting the stream, whatever the fleet and the workers.
+func TestSummarizeFleetCountsAsSummarize(t *testing.T) {
+	pool := genFleet(200, 9)
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(0, 5000).Draw(t, "n")
+		workers := rapid.IntRange(-1, 4).Draw(t, "workers")
+		at := date(2021, 1, 1).Add(time.Duration(rapid.IntRange(0, 7*365).Draw(t, "day")) * 24 * time.Hour)
+		ls := make([]*license.License, n)
+		for i := range ls {
+			if k := rapid.IntRange(-1, len(pool)-1).Draw(t, "license"); k >= 0 {
+				ls[i] = &pool[k]
+			}
+		}
+		want := license.Summarize(license.Fleet(slices.Values(ls), at, 1))
+		if got := license.SummarizeFleet(slices.Values(ls), at, workers); !cmp.Equal(got, want) {
+			t.Fatalf("SummarizeFleet %+v, Summarize %+v", got, want)
+		}
+	})
 }
 
 func ExampleFleet() {
@@ -243,7 +273,7 @@ func ExampleFleet() {
 	for s := range license.Fleet(slices.Values(fleet), at, 0) {
 		fmt.Println(s.Index, s.License.ID(), s.State, s.Rules)
 	}
-	sum := license.Summarize(license.Fleet(slices.Values(fleet), at, 0))
+	sum := license.SummarizeFleet(slices.Values(fleet), at, 0)
 	fmt.Println("in grace:", sum.InGrace, "in warning:", sum.InWarning, "on MX:", sum.ByPlatform["MX"].Total())
 	// Output:
 	// 0 sub-1y in-grace [ENT-GRACE LIC-SUB-TERM]
@@ -287,11 +317,12 @@ func BenchmarkFleetStanding(b *testing.B) {
 	}
 }
 
-// BenchmarkFleetSummary is BenchmarkFleetStanding with the report's counts.
+// BenchmarkFleetSummary is a fleet report of the million licenses:
+// SummarizeFleet, the counting done by the workers.
 func BenchmarkFleetSummary(b *testing.B) {
 	benchFleetOnce.Do(genBenchFleet)
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkAllowed = license.Summarize(license.Fleet(pointers(benchFleet), fleetAt, 0)).Usable()
+		sinkAllowed = license.SummarizeFleet(pointers(benchFleet), fleetAt, 0).Usable()
 	}
 }
