@@ -196,3 +196,22 @@ func TestAssessUnknownTradeIn(t *testing.T) {
 		t.Fatalf("unknown id: %v", err)
 	}
 }
+
+func TestPartnerIsAdvisedToPassTheDiscountOn(t *testing.T) {
+	// "I am a Juniper partner. Do I have to pass on the discount to the
+	// customer? This program is intended to provide end customers with
+	// additional investment protection" (TMIP-PASS-ON): an advisory, not a
+	// refusal.
+	for _, partner := range []bool{false, true} {
+		ti := eligible(t, "T", "MX10008")
+		ti.Partner = partner
+		a := mustAssess(t, mustBook(t, DefaultTerms(), ti), "T", instant(t, "2021-07-01T00:00:00Z"))
+		advised := slices.ContainsFunc(a.Obligations, func(o rule.Obligation) bool {
+			return o.Kind == rule.Advisory && o.Rule == rule.TmipPassOn && o.Subject == "T" && o.Due.IsZero()
+		})
+		if !a.Allowed || advised != partner || slices.Contains(a.Rules, rule.TmipPassOn) != partner ||
+			strings.Contains(a.Reason, "end customer") != partner || !a.Discount.Equal(dec("500")) {
+			t.Errorf("partner %v: %+v", partner, a)
+		}
+	}
+}

@@ -1,0 +1,83 @@
+package tmip
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/internal/calendar"
+)
+
+// benchBook is a book of n trade-ins, a quarter of them refused, most with
+// contracts and certificates, and instants spread over 2020 to 2022.
+func benchBook(b *testing.B, n int) (*Book, []string, []time.Time) {
+	b.Helper()
+	terms := DefaultTerms()
+	terms.WindowEnd = time.Time{}
+	r := rand.New(rand.NewPCG(1, 2))
+	tradeIns := make([]TradeIn, n)
+	ids := make([]string, n)
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	day := func(d int) time.Time { return start.Add(time.Duration(d) * calendar.Day) }
+	for i := range tradeIns {
+		ti := eligible(b, fmt.Sprintf("T%d", i), fmt.Sprintf("P%d", i))
+		ti.Condition.Damaged = i%4 == 0
+		ti.Support.Value = dec(fmt.Sprintf("%d.%02d", r.IntN(100000), r.IntN(100)))
+		ti.NewEquipmentShipped = day(r.IntN(900))
+		if i%3 == 0 {
+			ti.Returned = ti.NewEquipmentShipped.Add(time.Duration(r.IntN(150)) * calendar.Day)
+		}
+		if i%5 == 0 {
+			ti.Destruction = &Certificate{Signed: ti.NewEquipmentShipped.Add(40 * calendar.Day), SignerTitle: Title(1 + r.IntN(8)), LegalAuthority: true}
+		}
+		tradeIns[i], ids[i] = ti, ti.ID
+	}
+	book, err := NewBook(terms, DefaultCatalog(), tradeIns)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ats := make([]time.Time, 1024)
+	for i := range ats {
+		ats[i] = start.Add(time.Duration(r.Int64N(int64(1200 * calendar.Day))))
+	}
+	return book, ids, ats
+}
+
+// BenchmarkAssess asks for the assessment of random trade-ins at random
+// instants: a window check and, with a contract, integer arithmetic.
+func BenchmarkAssess(b *testing.B) {
+	book, ids, ats := benchBook(b, 1000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_, _ = book.Assess(ids[i%len(ids)], ats[i%len(ats)])
+	}
+}
+
+// BenchmarkCompliance asks whether the return obligation of random
+// trade-ins is met at random instants.
+func BenchmarkCompliance(b *testing.B) {
+	book, ids, ats := benchBook(b, 1000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_, _ = book.Compliance(ids[i%len(ids)], ats[i%len(ats)])
+	}
+}
+
+// BenchmarkNewBook is the one-off cost of checking a file's trade-ins.
+func BenchmarkNewBook(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	tradeIns := make([]TradeIn, 1000)
+	for i := range tradeIns {
+		tradeIns[i] = eligible(b, fmt.Sprintf("T%d", i), fmt.Sprintf("P%d", r.IntN(500)))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := NewBook(DefaultTerms(), DefaultCatalog(), tradeIns); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
