@@ -150,15 +150,18 @@ func (e *entry) prepareAssess(terms Terms, listed bool, earlier string) {
 	e.denyReasons[inWindow] = lead + strings.Join(reasons, "")
 	window := append(slices.Clone(rules), rule.TmipWindow) // TMIP-WINDOW, the program's, last
 	e.denyRules[beforeWindow], e.denyRules[afterWindow] = window, window
-	e.denyReasons[beforeWindow] = lead + strings.Join(append(reasons, "the validation period opens "+stamp(terms.WindowStart)), "; ")
-	e.denyReasons[afterWindow] = lead + strings.Join(append(reasons, "the validation period ended "+stamp(terms.WindowEnd)), "; ")
+	if !terms.WindowStart.IsZero() {
+		e.denyReasons[beforeWindow] = lead + strings.Join(append(reasons, "the validation period opens "+stamp(terms.WindowStart)), "; ")
+	}
+	if !terms.WindowEnd.IsZero() {
+		e.denyReasons[afterWindow] = lead + strings.Join(append(reasons, "the validation period ended "+stamp(terms.WindowEnd)), "; ")
+	}
 
 	// The allowed answer, most specific rule first.
 	if e.hasSupport {
 		e.allowRules = append(e.allowRules, rule.TmipSupport)
 	}
 	e.allowRules = append(e.allowRules, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap)
-	e.deadline = deadlineOf(terms, t.NewEquipmentShipped)
 	if !e.deadline.IsZero() {
 		e.allowObl = append(e.allowObl, rule.Obligation{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: e.deadline, Subject: t.ID})
 	}

@@ -67,9 +67,8 @@ func NewBook(terms Terms, catalog Catalog, tradeIns []TradeIn) (*Book, error) {
 	b := &Book{terms: terms, entries: make([]entry, len(tradeIns)), index: make(map[string]int, len(tradeIns))}
 	first := make(map[string]string, len(tradeIns)) // new product -> the trade-in counting toward it
 	for i, t := range tradeIns {
-		subject := t.ID
-		if subject == "" {
-			subject = fmt.Sprintf("tradeIns[%d]", i)
+		if t.ID == "" {
+			subject := fmt.Sprintf("tradeIns[%d]", i)
 			return nil, rule.Errorf([]rule.ID{rule.TmipSwap}, subject, "%s has no ID", subject)
 		}
 		if _, dup := b.index[t.ID]; dup {
@@ -83,12 +82,13 @@ func NewBook(terms Terms, catalog Catalog, tradeIns []TradeIn) (*Book, error) {
 		b.index[t.ID] = i
 		e := &b.entries[i]
 		e.t, e.sup, e.hasSupport = t, sup, t.Support != nil
+		e.deadline = deadlineOf(terms, t.NewEquipmentShipped)
 		earlier, taken := first[t.NewProduct]
 		if !taken {
 			first[t.NewProduct] = t.ID
 		}
 		e.prepareAssess(terms, listed[t.SKU], earlier)
-		e.prepareCompliance(terms)
+		e.prepareCompliance()
 	}
 	// The claw-back is the discount granted at order (TMIP-BREACH): the
 	// assessment at the order instant, when it allowed the trade-in.

@@ -222,11 +222,10 @@ func boolIndex(b bool) int {
 }
 
 // prepareCompliance works out what every compliance answer of e shares: the
-// deadline, the return or certificate that meets it, whether the
-// certificate is one.
-func (e *entry) prepareCompliance(terms Terms) {
+// return or certificate that meets the deadline, whether the certificate is
+// one, the pending obligation.
+func (e *entry) prepareCompliance() {
 	t := e.t
-	e.deadline = deadlineOf(terms, t.NewEquipmentShipped)
 	beforeDeadline := func(at time.Time) bool { return e.deadline.IsZero() || at.Before(e.deadline) }
 	if !t.Returned.IsZero() && beforeDeadline(t.Returned) {
 		e.cure = t.Returned

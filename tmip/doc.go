@@ -77,7 +77,8 @@
 // start (refused before it), the window's end, or the first later UTC
 // midnight at which the discount, to the cent, drops. For Compliance, it is
 // a return or certificate + 1ns, the deadline, or in breach the next
-// notice.
+// notice. Met holds for good, save that TMIP-SIGNER joins its rules when a
+// certificate that is no certificate starts to count later.
 //
 // # Where the seed is silent
 //
