@@ -215,3 +215,40 @@ func TestPartnerIsAdvisedToPassTheDiscountOn(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscountUntilIsTheNextDropToTheCent walks contracts day by day, on
+// the integer path and on the decimal one, and checks that Until is the
+// first midnight at which the discount, to the cent, differs.
+func TestDiscountUntilIsTheNextDropToTheCent(t *testing.T) {
+	start := instant(t, "2021-01-01T00:00:00Z")
+	for _, c := range []struct{ value, days string }{
+		{"0.03", "10"},                         // drops rarely, at the half cents
+		{"1000.00", "730"},                     // drops every day
+		{"7.77", "400"},                        // now and then
+		{"123456789012345678901234.56", "100"}, // beyond int64 cents: the decimal path
+		{"0.00", "30"},                         // never
+	} {
+		days := int(dec(c.days).IntPart())
+		ti := eligible(t, "T", "MX10008")
+		ti.Support = &Contract{Serial: "S", Start: start, End: start.AddDate(0, 0, days), Value: dec(c.value)}
+		terms := DefaultTerms()
+		terms.WindowEnd = time.Time{}
+		b := mustBook(t, terms, ti)
+		for d := -2; d <= days+1; d++ {
+			at := start.AddDate(0, 0, d).Add(7 * time.Hour)
+			a := mustAssess(t, b, "T", at)
+			var want time.Time
+			for k := d + 1; k <= days+1; k++ {
+				next := start.AddDate(0, 0, k)
+				if !refDiscount(*ti.Support, next).Equal(a.Discount) {
+					want = next
+					break
+				}
+			}
+			if !a.Until.Equal(want) || !a.Discount.Equal(refDiscount(*ti.Support, at)) {
+				t.Fatalf("%s over %s days, at %v: %s until %v, want %s until %v",
+					c.value, c.days, at, a.Discount, a.Until, refDiscount(*ti.Support, at), want)
+			}
+		}
+	}
+}

@@ -32,6 +32,11 @@ func TestThreeMonthsFromShipmentToReturn(t *testing.T) {
 			&Certificate{Signed: returned, SignerTitle: VicePresident, LegalAuthority: true}, "2021-12-01T00:00:00Z", Met, []rule.ID{rule.TmipReturn}, ""},
 		{"Failure to comply within this time period (TMIP-BREACH)", time.Time{}, nil, "2021-10-15T00:00:00Z", Breach, []rule.ID{rule.TmipBreach, rule.TmipReturn}, "2021-11-14T00:00:00Z"},
 		{"a late return does not cure the breach", deadline, nil, "2021-12-01T00:00:00Z", Breach, []rule.ID{rule.TmipBreach, rule.TmipReturn}, "2021-12-14T00:00:00Z"},
+		{"a return 1ns before the deadline meets it", deadline.Add(-time.Nanosecond), nil, "2021-10-15T00:00:00Z", Met, []rule.ID{rule.TmipReturn}, ""},
+		{"a CoD signed 1ns before the deadline meets it", time.Time{},
+			&Certificate{Signed: deadline.Add(-time.Nanosecond), SignerTitle: President, LegalAuthority: true}, "2021-10-15T00:00:00Z", Met, []rule.ID{rule.TmipReturn}, ""},
+		{"a CoD signed at the deadline is too late", time.Time{},
+			&Certificate{Signed: deadline, SignerTitle: President, LegalAuthority: true}, "2021-10-15T00:00:00.000000001Z", Breach, []rule.ID{rule.TmipBreach, rule.TmipReturn}, "2021-11-14T00:00:00Z"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
