@@ -118,6 +118,23 @@ func (b *Book) assess(e *entry, at time.Time) Assessment {
 	return a
 }
 
+// Shared rule lists of assessments. Never modify them.
+var (
+	// rulesAllowed is by whether a support contract is given, then whether
+	// the buyer is a partner.
+	rulesAllowed = [2][2][]rule.ID{
+		{
+			{rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap},
+			{rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap, rule.TmipPassOn},
+		},
+		{
+			{rule.TmipSupport, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap},
+			{rule.TmipSupport, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap, rule.TmipPassOn},
+		},
+	}
+	rulesWindow = []rule.ID{rule.TmipWindow}
+)
+
 // prepareAssess works out the parts of every assessment of e: the rules it
 // breaks whatever the instant, and the allowed answer. listed says its SKU
 // is in the catalog; earlier names the earlier trade-in counting toward the
@@ -147,8 +164,13 @@ func (e *entry) prepareAssess(terms Terms, listed bool, earlier string) {
 	}
 	lead := "trade-in " + t.ID + " earns no discount: "
 	e.denyRules[inWindow] = rules
-	e.denyReasons[inWindow] = lead + strings.Join(reasons, "")
-	window := append(slices.Clone(rules), rule.TmipWindow) // TMIP-WINDOW, the program's, last
+	if rules != nil {
+		e.denyReasons[inWindow] = lead + reasons[0]
+	}
+	window := rulesWindow // TMIP-WINDOW, the program's, last
+	if rules != nil {
+		window = append(slices.Clone(rules), rule.TmipWindow)
+	}
 	e.denyRules[beforeWindow], e.denyRules[afterWindow] = window, window
 	if !terms.WindowStart.IsZero() {
 		e.denyReasons[beforeWindow] = lead + strings.Join(append(reasons, "the validation period opens "+stamp(terms.WindowStart)), "; ")
@@ -158,18 +180,13 @@ func (e *entry) prepareAssess(terms Terms, listed bool, earlier string) {
 	}
 
 	// The allowed answer, most specific rule first.
-	if e.hasSupport {
-		e.allowRules = append(e.allowRules, rule.TmipSupport)
-	}
-	e.allowRules = append(e.allowRules, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap)
+	e.allowRules = rulesAllowed[boolIndex(e.hasSupport)][boolIndex(t.Partner)]
 	if !e.deadline.IsZero() {
 		e.allowObl = append(e.allowObl, rule.Obligation{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: e.deadline, Subject: t.ID})
 	}
 	if t.Partner {
-		e.allowRules = append(e.allowRules, rule.TmipPassOn)
 		e.allowObl = append(e.allowObl, rule.Obligation{Kind: rule.Advisory, Rule: rule.TmipPassOn, Subject: t.ID})
 	}
-	e.allowRules = slices.Clip(e.allowRules)
 	e.allowObl = slices.Clip(e.allowObl)
 	credit := "its support contract's remaining value as discount"
 	if !e.hasSupport {

@@ -241,26 +241,32 @@ func (e *entry) prepareCompliance() {
 	}
 }
 
-// prepareReasons writes the reason of every compliance answer of e, once
-// its claw-back is known.
+// prepareReasons writes the reason of every compliance answer e can give,
+// once its claw-back is known.
 func (e *entry) prepareReasons() {
 	t := e.t
-	how := "returned"
-	if !e.cure.Equal(t.Returned) {
-		how = "destroyed, with a certificate of destruction signed"
+	var reachable []Status
+	if !e.cure.IsZero() {
+		reachable = append(reachable, Met)
+		how := "returned"
+		if !e.cure.Equal(t.Returned) {
+			how = "destroyed, with a certificate of destruction signed"
+		}
+		by := "before its deadline " + stamp(e.deadline)
+		if e.deadline.IsZero() {
+			by = "before the new equipment shipped"
+		}
+		e.reasons[Met][0] = "trade-in " + t.ID + " was " + how + " " + stamp(e.cure) + ", " + by
 	}
-	by := "before its deadline " + stamp(e.deadline)
+	reachable = append(reachable, Pending)
 	if e.deadline.IsZero() {
-		by = "before the new equipment shipped"
-	}
-	e.reasons[Met][0] = fmt.Sprintf("trade-in %s was %s %s, %s", t.ID, how, stamp(e.cure), by)
-	if e.deadline.IsZero() {
-		e.reasons[Pending][0] = fmt.Sprintf("trade-in %s is due back, or its destruction certified, within the return period of the new equipment's shipment, not yet recorded", t.ID)
+		e.reasons[Pending][0] = "trade-in " + t.ID + " is due back, or its destruction certified, within the return period of the new equipment's shipment, not yet recorded"
 	} else {
-		e.reasons[Pending][0] = fmt.Sprintf("trade-in %s is due back, or its destruction certified, by %s", t.ID, stamp(e.deadline))
+		reachable = append(reachable, Breach)
+		e.reasons[Pending][0] = "trade-in " + t.ID + " is due back, or its destruction certified, by " + stamp(e.deadline)
+		e.reasons[Breach][0] = "trade-in " + t.ID + " was neither returned nor validly destroyed by " + stamp(e.deadline) +
+			": it is in breach, and " + e.clawback.StringFixed(2) + " of TMIP credits are owed back"
 	}
-	e.reasons[Breach][0] = fmt.Sprintf("trade-in %s was neither returned nor validly destroyed by %s: it is in breach, and %s of TMIP credits are owed back",
-		t.ID, stamp(e.deadline), e.clawback.StringFixed(2))
 	if d := t.Destruction; e.badCert {
 		authority := "with"
 		if !d.LegalAuthority {
@@ -268,7 +274,7 @@ func (e *entry) prepareReasons() {
 		}
 		note := fmt.Sprintf("; its certificate of destruction, signed by a %s %s legal sign-off authority, is no certificate",
 			d.SignerTitle, authority)
-		for _, s := range []Status{Met, Pending, Breach} {
+		for _, s := range reachable {
 			e.reasons[s][1] = e.reasons[s][0] + note
 		}
 	}

@@ -144,7 +144,9 @@
 // NewBook does the work that does not depend on the instant once per
 // trade-in: the rules broken, the deadline, the shared rule lists,
 // obligations and reasons. Assess is then a window comparison and, with a
-// contract, integer arithmetic on cents (decimal arithmetic only for values
-// beyond about 10^13 cents); its Until is computed, not walked. Compliance
-// compares a few instants and evaluates at most four candidates for Until.
+// contract, integer arithmetic on cents; its Until is solved for in closed
+// form, not walked. Values too large for that (over about 10^14 cents, less
+// for long contracts) take decimal arithmetic and a binary search over the
+// days left. Compliance compares a few instants and evaluates at most four
+// candidates for Until; it allocates only in breach, for the notice.
 package tmip
