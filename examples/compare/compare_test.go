@@ -126,6 +126,24 @@ func BenchmarkUseFeature(b *testing.B) {
 		}
 		sink = allowed
 	})
+	b.Run("engine=library-into", func(b *testing.B) {
+		reqs := make([]policy.Request, n)
+		for i, q := range qs {
+			reqs[i] = policy.UseFeature{License: q.License, Device: q.Device, Feature: q.Feature}
+		}
+		b.ReportAllocs()
+		i, allowed := 0, 0
+		var d policy.Decision
+		for b.Loop() {
+			if _ = e.lib.DecideInto(reqs[i], qs[i].At, &d); d.Outcome == policy.Allow {
+				allowed++
+			}
+			if i++; i == n {
+				i = 0
+			}
+		}
+		sink = allowed
+	})
 	b.Run("engine=license.Use", func(b *testing.B) {
 		b.ReportAllocs()
 		i, allowed := 0, 0
