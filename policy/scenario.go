@@ -1,0 +1,73 @@
+package policy
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+)
+
+// Scenario is one decoded scenario file of SCENARIOS.md: the terms and
+// catalog it runs under, the facts it describes and its checks.
+type Scenario struct {
+	// Name is the file's short kebab-case name.
+	Name string
+	// Source is the seed file the scenario draws on, possibly empty.
+	Source string
+	// Terms are the default terms overridden by the file's "terms".
+	Terms Terms
+	// Catalog is the default catalog plus the file's "catalog" additions.
+	Catalog Catalog
+	// Checks are the file's checks in file order.
+	Checks []Check
+
+	engine *Engine
+}
+
+// Engine returns the engine built from the scenario's Terms and Catalog,
+// built once by DecodeScenario.
+func (s *Scenario) Engine() *Engine { return s.engine }
+
+// Check is one request of a scenario at an instant, with the decision
+// expected of it.
+type Check struct {
+	// Index is the check's position in the file's "checks", from 0.
+	Index int
+	// At is the instant the request is asked at.
+	At time.Time
+	// Request is ready for Engine().Decide(Request, At).
+	Request Request
+	// Raw is the "request" object exactly as written in the file.
+	Raw json.RawMessage
+	// Expect is nil when the check has none.
+	Expect *Expect
+}
+
+// Describe returns the request in words, such as
+// "may device mx-1 use feature bgp under license L1?".
+func (c Check) Describe() string { return describe(c.Raw) }
+
+// ScenarioError is every error of decoding a scenario file: the file, the
+// path inside it ("checks[2].request.devise") and what was expected.
+type ScenarioError struct {
+	File, Path, Msg string
+	// Err is the underlying error when a domain constructor refused the
+	// facts (a *rule.Violation), nil otherwise.
+	Err error
+}
+
+// Error returns "file: path: msg".
+func (e *ScenarioError) Error() string {
+	if e.Path == "" {
+		return e.File + ": " + e.Msg
+	}
+	return e.File + ": " + e.Path + ": " + e.Msg
+}
+
+// Unwrap returns the domain error behind e, if any.
+func (e *ScenarioError) Unwrap() error { return e.Err }
+
+// DecodeScenario reads one scenario file; name is the file name used in
+// errors. Every error is a *ScenarioError.
+func DecodeScenario(name string, r io.Reader) (*Scenario, error) {
+	return decodeScenario(name, r)
+}
