@@ -9,6 +9,7 @@ import (
 	"github.com/licensepolicy/licensepolicy/entitlement"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/licensepolicy/licensepolicy/tmip"
 )
 
 // Terms are the published numbers the engine applies: each domain
@@ -17,16 +18,18 @@ type Terms struct {
 	License     license.Terms
 	Entitlement entitlement.Terms
 	Credits     credits.Terms
+	TMIP        tmip.Terms
 }
 
 // DefaultTerms returns the published terms of every package.
 func DefaultTerms() Terms {
-	return Terms{License: license.DefaultTerms(), Entitlement: entitlement.DefaultTerms(), Credits: credits.DefaultTerms()}
+	return Terms{License: license.DefaultTerms(), Entitlement: entitlement.DefaultTerms(),
+		Credits: credits.DefaultTerms(), TMIP: tmip.DefaultTerms()}
 }
 
 // Validate refuses terms any domain package refuses.
 func (t Terms) Validate() error {
-	return errors.Join(t.License.Validate(), t.Entitlement.Validate(), t.Credits.Validate())
+	return errors.Join(t.License.Validate(), t.Entitlement.Validate(), t.Credits.Validate(), t.TMIP.Validate())
 }
 
 // Catalog is the product data the engine applies: each domain package's
@@ -34,16 +37,17 @@ func (t Terms) Validate() error {
 type Catalog struct {
 	License     license.Catalog
 	Entitlement entitlement.Catalog
+	TMIP        tmip.Catalog
 }
 
 // DefaultCatalog returns the published catalog of every package.
 func DefaultCatalog() Catalog {
-	return Catalog{License: license.DefaultCatalog(), Entitlement: entitlement.DefaultCatalog()}
+	return Catalog{License: license.DefaultCatalog(), Entitlement: entitlement.DefaultCatalog(), TMIP: tmip.DefaultCatalog()}
 }
 
 // Validate refuses a catalog any domain package refuses.
 func (c Catalog) Validate() error {
-	return errors.Join(c.License.Validate(), c.Entitlement.Validate())
+	return errors.Join(c.License.Validate(), c.Entitlement.Validate(), c.TMIP.Validate())
 }
 
 // Engine decides Requests under its terms and catalog. It holds nothing
@@ -80,6 +84,7 @@ var (
 	errNoLicense = errors.New("policy: request without license")
 	errNoOrder   = errors.New("policy: request without order")
 	errNoLedger  = errors.New("policy: request without credit ledger")
+	errNoBook    = errors.New("policy: request without trade-in book")
 )
 
 // Decide answers r at at. The error is only for a malformed request, never a
@@ -141,6 +146,16 @@ func (e *Engine) Decide(r Request, at time.Time) (Decision, error) {
 			return Decision{}, errNoLedger
 		}
 		return statement(r, at)
+	case TradeIn:
+		if r.Book == nil {
+			return Decision{}, errNoBook
+		}
+		return assess(r, at)
+	case TradeInCompliance:
+		if r.Book == nil {
+			return Decision{}, errNoBook
+		}
+		return compliance(r, at)
 	default:
 		return Decision{}, fmt.Errorf("policy: unknown request %T", r)
 	}
@@ -215,4 +230,37 @@ func fromVerdict(v license.Verdict) Decision {
 		d.Outcome = Allow
 	}
 	return d
+}
+
+// assess translates tmip.Book.Assess. The discount is reported on both
+// outcomes, zero on a refusal, so a tradeIn decision always has the same
+// values; an unknown trade-in is a malformed request.
+func assess(r TradeIn, at time.Time) (Decision, error) {
+	a, err := r.Book.Assess(r.ID, at)
+	if err != nil {
+		return Decision{}, fmt.Errorf("policy: %w", err)
+	}
+	d := Decision{Rules: a.Rules, Reason: a.Reason, Obligations: a.Obligations, Until: a.Until,
+		Values: []Value{{Name: "discount", Amount: a.Discount}}}
+	if a.Allowed {
+		d.Outcome = Allow
+	}
+	return d, nil
+}
+
+// compliance translates tmip.Book.Compliance; the claw-back is reported in
+// breach only, as SCENARIOS.md lists it.
+func compliance(r TradeInCompliance, at time.Time) (Decision, error) {
+	c, err := r.Book.Compliance(r.ID, at)
+	if err != nil {
+		return Decision{}, fmt.Errorf("policy: %w", err)
+	}
+	d := Decision{Rules: c.Rules, Reason: c.Reason, Obligations: c.Obligations, Until: c.Until}
+	if c.Allowed {
+		d.Outcome = Allow
+	}
+	if c.Status == tmip.Breach {
+		d.Values = []Value{{Name: "clawback", Amount: c.Clawback}}
+	}
+	return d, nil
 }

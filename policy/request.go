@@ -4,6 +4,7 @@ import (
 	"github.com/licensepolicy/licensepolicy/credits"
 	"github.com/licensepolicy/licensepolicy/entitlement"
 	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/tmip"
 	"github.com/shopspring/decimal"
 )
 
@@ -82,13 +83,29 @@ type CreditStatement struct {
 	Quarter credits.Quarter
 }
 
-func (UseFeature) request()      {}
-func (MoveLicense) request()     {}
-func (RenewLicense) request()    {}
-func (ChangeTier) request()      {}
-func (TrialAvailable) request()  {}
-func (FulfilLine) request()      {}
-func (ViewEntitlement) request() {}
-func (PurchaseCredits) request() {}
-func (CallOff) request()         {}
-func (CreditStatement) request() {}
+// TradeIn asks whether trade-in ID of Book earns a discount on an order
+// placed now (TMIP-SWAP, TMIP-SUPPORT).
+type TradeIn struct {
+	Book *tmip.Book
+	ID   string
+}
+
+// TradeInCompliance asks whether the return obligation of trade-in ID of
+// Book is met now (TMIP-RETURN, TMIP-BREACH).
+type TradeInCompliance struct {
+	Book *tmip.Book
+	ID   string
+}
+
+func (UseFeature) request()        {}
+func (MoveLicense) request()       {}
+func (RenewLicense) request()      {}
+func (ChangeTier) request()        {}
+func (TrialAvailable) request()    {}
+func (FulfilLine) request()        {}
+func (ViewEntitlement) request()   {}
+func (PurchaseCredits) request()   {}
+func (CallOff) request()           {}
+func (CreditStatement) request()   {}
+func (TradeIn) request()           {}
+func (TradeInCompliance) request() {}

@@ -42,10 +42,6 @@ type Check struct {
 	Expect *Expect
 }
 
-// Describe returns the request in words, such as
-// "may device mx-1 use feature bgp under license L1?".
-func (c Check) Describe() string { return describe(c.Raw) }
-
 // ScenarioError is every error of decoding a scenario file: the file, the
 // path inside it ("checks[2].request.devise") and what was expected.
 type ScenarioError struct {
