@@ -319,34 +319,45 @@ func (d *decoder) creditAccounts(top obj, e *Engine, f *facts) {
 	}
 }
 
-// ledgerError names the recorded entry that broke a rule. Adding call-offs
-// only lowers the balance later ones see, so whether a prefix of them fails
-// is monotone and the first failing prefix is found by bisection; its last
-// call-off is the culprit.
+// ledgerError names the recorded entry that broke a rule. NewLedger
+// replays the history in time order (purchases first at one instant, else
+// file order) and stops at the first entry that breaks a rule; err already
+// names it by its index. Its path is found by bisection over the call-offs in
+// that order: a prefix of them fails exactly when it holds the culprit.
 func (d *decoder) ledgerError(path string, t credits.Terms, acct credits.Account, ps []credits.Purchase,
 	cs []credits.CallOffRecord, paths []string, err error) {
-	fails := func(n int) error {
-		_, err := credits.NewLedger(t, acct, ps, cs[:n])
-		return err
+	order := make([]int, len(cs))
+	for i := range order {
+		order[i] = i
 	}
-	if e0 := fails(0); e0 != nil {
-		d.wrap(path+".purchases", e0)
+	sort.SliceStable(order, func(a, b int) bool { return cs[order[a]].At.Before(cs[order[b]].At) })
+	prefix := make([]credits.CallOffRecord, 0, len(cs))
+	fails := func(n int) bool {
+		prefix = prefix[:0]
+		for _, i := range order[:n] {
+			prefix = append(prefix, cs[i])
+		}
+		_, err := credits.NewLedger(t, acct, ps, prefix)
+		return err != nil
+	}
+	if fails(0) {
+		d.wrap(path+".purchases", err)
 		return
 	}
-	lo, hi := 0, len(cs) // fails(lo) == nil, fails(hi) != nil
+	lo, hi := 0, len(cs) // fails(lo) is false, fails(hi) true
 	for hi-lo > 1 {
 		mid := lo + (hi-lo)/2
-		if fails(mid) != nil {
+		if fails(mid) {
 			hi = mid
 		} else {
 			lo = mid
 		}
 	}
-	if hi == 0 || hi > len(cs) {
+	if hi == 0 || !fails(hi) {
 		d.wrap(path, err)
 		return
 	}
-	d.wrap(paths[hi-1], fails(hi))
+	d.wrap(paths[order[hi-1]], err)
 }
 
 func (d *decoder) tradeIns(top obj, e *Engine, f *facts) {
