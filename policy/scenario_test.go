@@ -352,3 +352,23 @@ func TestSampleScenariosPass(t *testing.T) {
 		})
 	}
 }
+
+// TestBadTestdataFilesAreRefused: the fuzz seeds under testdata/bad are
+// refused at the path each is about.
+func TestBadTestdataFilesAreRefused(t *testing.T) {
+	for file, path := range map[string]string{
+		"unknown-key.json":    "checks[0].request.devise",
+		"number-amount.json":  "creditAccounts[0].purchases[0].credits",
+		"broken-history.json": "creditAccounts[0].callOffs[0]",
+	} {
+		b, err := os.ReadFile(filepath.Join("testdata", "bad", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = policy.DecodeScenario(file, bytes.NewReader(b))
+		var se *policy.ScenarioError
+		if !errors.As(err, &se) || se.Path != path || se.File != file {
+			t.Errorf("%s: got %v, want an error at %s", file, err, path)
+		}
+	}
+}
