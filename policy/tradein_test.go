@@ -1,0 +1,116 @@
+package policy_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/licensepolicy/licensepolicy/tmip"
+	"github.com/shopspring/decimal"
+)
+
+func book(t *testing.T) *tmip.Book {
+	t.Helper()
+	at := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	b, err := tmip.NewBook(tmip.DefaultTerms(), tmip.DefaultCatalog(), []tmip.TradeIn{{
+		ID: "T1", SKU: "MX960-PREMIUM2-AC", Serial: "JN11", NewProduct: "MX10008",
+		Condition: tmip.Condition{Working: true, Network: tmip.Production, Channel: tmip.Authorized},
+		Support:   &tmip.Contract{Serial: "JN11", Start: at(2020, 7, 1), End: at(2022, 7, 1), Value: decimal.RequireFromString("1000.00")},
+		Ordered:   at(2021, 7, 1), NewEquipmentShipped: at(2021, 7, 15),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestTradeInsAreDecidedThroughTheBook: TMIP-SUPPORT's discount on
+// allowance (and "0" on a refusal), TMIP-BREACH's claw-back in breach only.
+func TestTradeInsAreDecidedThroughTheBook(t *testing.T) {
+	e, b := engine(t), book(t)
+	for _, c := range []struct {
+		name    string
+		r       policy.Request
+		at      time.Time
+		outcome policy.Outcome
+		rule    rule.ID
+		value   string
+		amount  string
+	}{
+		{"half the contract left at order", policy.TradeIn{Book: b, ID: "T1"}, time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC), policy.Allow, rule.TmipSupport, "discount", "500.00"},
+		{"outside the window", policy.TradeIn{Book: b, ID: "T1"}, time.Date(2021, 10, 1, 0, 0, 0, 0, time.UTC), policy.Deny, rule.TmipWindow, "discount", "0"},
+		{"pending", policy.TradeInCompliance{Book: b, ID: "T1"}, time.Date(2021, 8, 1, 0, 0, 0, 0, time.UTC), policy.Allow, rule.TmipReturn, "clawback", ""},
+		{"in breach", policy.TradeInCompliance{Book: b, ID: "T1"}, time.Date(2021, 10, 15, 0, 0, 0, 0, time.UTC), policy.Deny, rule.TmipBreach, "clawback", "500.00"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := e.Decide(c.r, c.at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Outcome != c.outcome || len(d.Rules) == 0 || !contains(d.Rules, c.rule) {
+				t.Errorf("got %v, want %v citing %v", d, c.outcome, c.rule)
+			}
+			a, ok := d.Value(c.value)
+			if c.amount == "" {
+				if ok {
+					t.Errorf("%s reported: %v", c.value, d)
+				}
+			} else if !ok || !a.Equal(decimal.RequireFromString(c.amount)) {
+				t.Errorf("%s = %v %v, want %s", c.value, a, ok, c.amount)
+			}
+		})
+	}
+	for _, r := range []policy.Request{policy.TradeIn{ID: "T1"}, policy.TradeInCompliance{ID: "T1"}, policy.TradeIn{Book: b, ID: "T9"}, policy.TradeInCompliance{Book: b, ID: "T9"}} {
+		if _, err := e.Decide(r, time.Time{}); err == nil {
+			t.Errorf("%+v: no error for a request without book or with an unknown trade-in", r)
+		}
+	}
+}
+
+func contains(ids []rule.ID, id rule.ID) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// TestEveryRequestKindIsDecided: a scenario asking each of the twelve kinds
+// of SCENARIOS.md decodes, and the engine decides each without error.
+func TestEveryRequestKindIsDecided(t *testing.T) {
+	at := `"at": "2025-06-01T00:00:00Z", `
+	eng := `"engagement": {"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true}`
+	s, err := decode(t, withChecks(`
+	 {`+at+`"request": {"kind": "useFeature", "license": "L1", "device": "mx-1", "feature": "bgp"}},
+	 {`+at+`"request": {"kind": "moveLicense", "license": "L1", "to": "ptx-1", "reason": "rebalance"}},
+	 {`+at+`"request": {"kind": "renewLicense", "license": "L1", "termYears": 1}},
+	 {`+at+`"request": {"kind": "changeTier", "license": "L1", "tier": "premium"}},
+	 {`+at+`"request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}},
+	 {`+at+`"request": {"kind": "fulfilLine", "order": "SO1", "line": "1"}},
+	 {`+at+`"request": {"kind": "viewEntitlement", "contact": "C1", "order": "SO1", "line": "1"}},
+	 {`+at+`"request": {"kind": "purchaseCredits", "creditKind": "flexible", "credits": "10"}},
+	 {`+at+`"request": {"kind": "callOff", "account": "psc", "credits": "5", `+eng+`}},
+	 {`+at+`"request": {"kind": "creditStatement", "account": "psc", "quarter": "2025-Q2"}},
+	 {`+at+`"request": {"kind": "tradeIn", "tradeIn": "T1"}},
+	 {`+at+`"request": {"kind": "tradeInCompliance", "tradeIn": "T1"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for _, c := range s.Checks {
+		if _, err := s.Engine().Decide(c.Request, c.At); err != nil {
+			t.Errorf("check %d %T: %v", c.Index, c.Request, err)
+		}
+		kinds[strings.TrimPrefix(fmt.Sprintf("%T", c.Request), "policy.")] = true
+		if c.Describe() == "" || strings.Contains(c.Describe(), "?%") {
+			t.Errorf("check %d: Describe() = %q", c.Index, c.Describe())
+		}
+	}
+	if len(kinds) != 12 {
+		t.Errorf("%d kinds decided, want 12: %v", len(kinds), kinds)
+	}
+}
