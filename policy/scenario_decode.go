@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"unicode/utf8"
 
 	"github.com/licensepolicy/licensepolicy/credits"
 	"github.com/licensepolicy/licensepolicy/entitlement"
@@ -24,6 +25,9 @@ func decodeScenario(name string, r io.Reader) (*Scenario, error) {
 	}
 	if len(data) > MaxScenarioSize {
 		return nil, &ScenarioError{File: name, Msg: fmt.Sprintf("larger than %d bytes (8 MiB); want a smaller file", MaxScenarioSize)}
+	}
+	if !utf8.Valid(data) {
+		return nil, &ScenarioError{File: name, Msg: "not valid UTF-8; want a JSON text in UTF-8"}
 	}
 	root, err := parseTree(data)
 	if err != nil {

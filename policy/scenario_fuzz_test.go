@@ -1,6 +1,7 @@
 package policy_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -62,4 +63,26 @@ func FuzzDecodeScenario(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkDecodeScenario decodes the sample files; decoding is not a hot
+// path, but a file of thousands of checks should take milliseconds.
+func BenchmarkDecodeScenario(b *testing.B) {
+	files := sampleFiles(b)
+	var data [][]byte
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data = append(data, d)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, d := range data {
+			if _, err := policy.DecodeScenario(files[i], bytes.NewReader(d)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }

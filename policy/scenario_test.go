@@ -140,6 +140,7 @@ func TestBadScenarioFilesNameFilePathAndWhatWasExpected(t *testing.T) {
 		{"invalid JSON", `{"name": "t", "checks": [}`, "checks", "invalid JSON"},
 		{"not an object", `[1]`, "", "want a JSON object"},
 		{"trailing data", `{"name": "t", ` + check + `} {}`, "", "data after the top-level object"},
+		{"invalid UTF-8", "{\"name\": \"t\xff\", " + check + "}", "", "not valid UTF-8"},
 		{"null for a string", `{"name": null, ` + check + `}`, "name", "not null"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
