@@ -6,10 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/licensepolicy/licensepolicy/tmip"
 	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
 )
 
 func book(t *testing.T) *tmip.Book {
@@ -113,4 +115,35 @@ func TestEveryRequestKindIsDecided(t *testing.T) {
 	if len(kinds) != 12 {
 		t.Errorf("%d kinds decided, want 12: %v", len(kinds), kinds)
 	}
+}
+
+// TestTradeInDecisionsHoldUntilTheirUntil: for both trade-in kinds, the
+// decision at Until-1ns is the one at at, and the one at Until differs.
+func TestTradeInDecisionsHoldUntilTheirUntil(t *testing.T) {
+	e, b := engine(t), book(t)
+	base := time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)
+	rapid.Check(t, func(t *rapid.T) {
+		at := base.Add(time.Duration(rapid.Int64Range(0, int64(3*365*24*time.Hour)).Draw(t, "offset")))
+		var r policy.Request = policy.TradeIn{Book: b, ID: "T1"}
+		if rapid.Bool().Draw(t, "compliance") {
+			r = policy.TradeInCompliance{Book: b, ID: "T1"}
+		}
+		d, err := e.Decide(r, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Until.IsZero() {
+			return
+		}
+		before, _ := e.Decide(r, d.Until.Add(-time.Nanosecond))
+		before.Until = d.Until
+		if diff := cmp.Diff(d, before); diff != "" {
+			t.Fatalf("changed before Until %v:\n%s", d.Until, diff)
+		}
+		after, _ := e.Decide(r, d.Until)
+		after.Until = d.Until
+		if cmp.Equal(d, after) {
+			t.Fatalf("unchanged at Until %v", d.Until)
+		}
+	})
 }
