@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// samples are copies of ../shared/scenarios/*.json, so the test does not
+// depend on a directory outside the module.
+var samples = []string{
+	"testdata/samples/bgp-license-moves.json",
+	"testdata/samples/initial-subscription-grace.json",
+	"testdata/samples/services-credits.json",
+}
+
+// TestCommandIsPinned runs the command on each set of arguments and compares
+// its exit status, standard output and standard error with testdata/NAME.golden.
+func TestCommandIsPinned(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		exit int
+	}{
+		{"text", samples, exitOK},
+		{"json", append([]string{"-json"}, samples...), exitOK},
+		{"check", append([]string{"-check"}, samples...), exitOK},
+		// A mismatch of each kind: outcome, rules, until, obligations
+		// (missing, wrong due), values (wrong, missing), and a check
+		// without expect that is not counted.
+		{"check-mismatch", []string{"-check", "testdata/mismatch.json"}, exitMismatch},
+		// A file that cannot be decoded and one that does not exist win
+		// over the mismatch; the other files are still evaluated.
+		{"check-broken", []string{"-check", "testdata/mismatch.json", "testdata/broken.json",
+			"testdata/missing.json", "testdata/samples/services-credits.json"}, exitError},
+		{"text-broken", []string{"testdata/broken.json", "testdata/samples/bgp-license-moves.json"}, exitError},
+		{"json-broken", []string{"-json", "testdata/broken.json", "testdata/samples/bgp-license-moves.json"}, exitError},
+		{"text-mismatch", []string{"testdata/mismatch.json"}, exitOK},
+		{"no-file", nil, exitError},
+		{"json-and-check", []string{"-json", "-check", "testdata/mismatch.json"}, exitError},
+		{"unknown-flag", []string{"-verbose", "testdata/mismatch.json"}, exitError},
+		{"help", []string{"-h"}, exitOK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			exit := run(tt.args, &stdout, &stderr)
+			if exit != tt.exit {
+				t.Errorf("exit status %d, want %d", exit, tt.exit)
+			}
+			got := fmt.Sprintf("$ evaluate %s\nexit %d\n-- stdout --\n%s-- stderr --\n%s",
+				strings.Join(tt.args, " "), exit, stdout.String(), stderr.String())
+			golden := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("output differs from %s (go test -update if intended):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+// TestFailuresAreNamed checks the messages of the golden files that matter
+// to a caller reading them, so an -update cannot quietly drop them.
+func TestFailuresAreNamed(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	exit := run([]string{"-check", "testdata/mismatch.json", "testdata/broken.json", "testdata/missing.json",
+		"testdata/samples/services-credits.json"}, &stdout, &stderr)
+	if exit != exitError {
+		t.Errorf("exit status %d, want %d: a broken file wins over a mismatch", exit, exitError)
+	}
+	for _, want := range []string{
+		"testdata/mismatch.json: check 1: outcome: want allow, got deny\n",
+		"testdata/mismatch.json: check 1: rules: want LIC-TRIAL-WARN among [LIC-TRIAL-EXPIRY]\n",
+		"testdata/mismatch.json: check 1: until: want 2025-03-02T00:00:00Z, got never\n",
+		"testdata/mismatch.json: check 2: obligations: want email (LIC-TRIAL-WARN) among",
+		"testdata/mismatch.json: check 2: obligations: want alarm (LIC-TRIAL-WARN) due 2025-02-28T00:00:00Z among",
+		"testdata/mismatch.json: check 3: values: available: want 24, got 25\n",
+		"testdata/mismatch.json: check 3: values: refunded: want 0, got none\n",
+		// mismatch.json: check 0 passes, 1 to 3 fail, 4 has no expect;
+		// services-credits.json: 4 pass; broken.json is not counted.
+		"\n5 passed, 3 failed\n",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("standard output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	wantErr := "testdata/broken.json: checks[1].request.devise: unknown field; want one of kind, license, device, feature, units\n" +
+		"testdata/missing.json: no such file or directory\n"
+	if stderr.String() != wantErr {
+		t.Errorf("standard error:\n%s\nwant:\n%s", stderr.String(), wantErr)
+	}
+}
+
+// TestMismatchAloneExitsOne: without a broken file, a mismatch is exit 1 and
+// the closing count still comes last.
+func TestMismatchAloneExitsOne(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if exit := run([]string{"-check", "testdata/mismatch.json"}, &stdout, &stderr); exit != exitMismatch {
+		t.Errorf("exit status %d, want %d", exit, exitMismatch)
+	}
+	if !strings.HasSuffix(stdout.String(), "\n1 passed, 3 failed\n") {
+		t.Errorf("closing line missing or wrong:\n%s", stdout.String())
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("standard error not empty: %s", stderr.String())
+	}
+}
+
+// TestNoFileIsAUsageError: usage on standard error, nothing on standard
+// output, exit 2.
+func TestNoFileIsAUsageError(t *testing.T) {
+	for _, args := range [][]string{nil, {"-check"}, {"-json"}} {
+		var stdout, stderr bytes.Buffer
+		if exit := run(args, &stdout, &stderr); exit != exitError {
+			t.Errorf("%q: exit status %d, want %d", args, exit, exitError)
+		}
+		if stdout.Len() != 0 || !strings.Contains(stderr.String(), "usage: evaluate [-json] [-check] FILE...") {
+			t.Errorf("%q: stdout %q, stderr %q", args, stdout.String(), stderr.String())
+		}
+	}
+}
