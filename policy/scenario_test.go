@@ -13,14 +13,14 @@ import (
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
-// check is one check that decodes: the file's checks are required.
-const check = `"checks": [{"at": "2025-01-01T00:00:00Z", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}]`
+// oneCheck is one check that decodes: the file's checks are required.
+const oneCheck = `"checks": [{"at": "2025-01-01T00:00:00Z", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}]`
 
 func scenario(body string) string {
 	if body != "" {
 		body += ", "
 	}
-	return `{"name": "t", ` + body + check + `}`
+	return `{"name": "t", ` + body + oneCheck + `}`
 }
 
 const world = `"devices": [{"serial": "mx-1", "platform": "MX"}, {"serial": "ptx-1", "platform": "PTX"}],
@@ -51,7 +51,7 @@ func TestBadScenarioFilesNameFilePathAndWhatWasExpected(t *testing.T) {
 	for _, c := range []struct {
 		name, src, path, msg string
 	}{
-		{"unknown top-level key", `{"name": "t", "nmae": 1, ` + check + `}`, "nmae", "unknown field"},
+		{"unknown top-level key", `{"name": "t", "nmae": 1, ` + oneCheck + `}`, "nmae", "unknown field"},
 		{"unknown key in a request (the spec's example)", withChecks(`{}, {}, {` + at + `"request": {"kind": "useFeature", "license": "L1", "devise": "mx-1", "feature": "bgp"}}`),
 			"checks[0].at", "missing"}, // the first check is checked first
 		{"unknown key checks[2].request.devise", withChecks(`{` + at + `"request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}, {` + at + `"request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}, {` + at + `"request": {"kind": "useFeature", "license": "L1", "devise": "mx-1", "feature": "bgp"}}`),
@@ -97,10 +97,10 @@ func TestBadScenarioFilesNameFilePathAndWhatWasExpected(t *testing.T) {
 			"orders[0].lines[1].id", `duplicate id "1"`},
 		{"duplicate trade-in IDs", scenario(`"tradeIns": [{"id": "T1", "sku": "MX960", "serial": "JN1", "newProduct": "MX304", "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"}}, {"id": "T1", "sku": "MX960", "serial": "JN2", "newProduct": "MX204", "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"}}]`),
 			"tradeIns[1].id", `duplicate id "T1"`},
-		{"a repeated key", `{"name": "t", "name": "u", ` + check + `}`, "name", "repeated key"},
-		{"no name", `{` + check + `}`, "name", "missing"},
-		{"an empty name", `{"name": "", ` + check + `}`, "name", "empty"},
-		{"a name not kebab-case", `{"name": "My Scenario", ` + check + `}`, "name", "kebab-case"},
+		{"a repeated key", `{"name": "t", "name": "u", ` + oneCheck + `}`, "name", "repeated key"},
+		{"no name", `{` + oneCheck + `}`, "name", "missing"},
+		{"an empty name", `{"name": "", ` + oneCheck + `}`, "name", "empty"},
+		{"a name not kebab-case", `{"name": "My Scenario", ` + oneCheck + `}`, "name", "kebab-case"},
 		{"no checks", `{"name": "t"}`, "checks", "missing; want a list of checks"},
 		{"empty checks", `{"name": "t", "checks": []}`, "checks", "empty; want at least one check"},
 		{"checks not a list", `{"name": "t", "checks": {}}`, "checks", "want a list of checks, not an object"},
@@ -139,9 +139,9 @@ func TestBadScenarioFilesNameFilePathAndWhatWasExpected(t *testing.T) {
 			"checks[0].request.platform.a.b", "nested deeper"},
 		{"invalid JSON", `{"name": "t", "checks": [}`, "checks", "invalid JSON"},
 		{"not an object", `[1]`, "", "want a JSON object"},
-		{"trailing data", `{"name": "t", ` + check + `} {}`, "", "data after the top-level object"},
-		{"invalid UTF-8", "{\"name\": \"t\xff\", " + check + "}", "", "not valid UTF-8"},
-		{"null for a string", `{"name": null, ` + check + `}`, "name", "not null"},
+		{"trailing data", `{"name": "t", ` + oneCheck + `} {}`, "", "data after the top-level object"},
+		{"invalid UTF-8", "{\"name\": \"t\xff\", " + oneCheck + "}", "", "not valid UTF-8"},
+		{"null for a string", `{"name": null, ` + oneCheck + `}`, "name", "not null"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s, err := decode(t, c.src)
