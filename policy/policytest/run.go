@@ -1,0 +1,115 @@
+package policytest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/licensepolicy/licensepolicy/policy"
+)
+
+// TB is the part of *testing.T that Run uses. T is the type a subtest
+// receives, so *testing.T is a TB[*testing.T] (and *testing.B a
+// TB[*testing.B]); a test of a test suite passes a recorder of its own.
+type TB[T any] interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Run(name string, f func(T)) bool
+}
+
+// Options changes how RunWith decides the checks. The zero Options is Run's.
+type Options struct {
+	// Decide answers check c of scenario s. Nil means
+	// s.Engine().Decide(c.Request, c.At). An error fails the check.
+	Decide func(s *policy.Scenario, c policy.Check) (policy.Decision, error)
+}
+
+// Run decides every check of every file as subtest
+// "<base name of file>/<check index>" of t and fails each check whose
+// decision does not meet its expect. A file that cannot be decoded fails
+// its subtest with the decoder's error; no file at all fails t.
+func Run[T TB[T]](t T, files ...string) {
+	t.Helper()
+	RunWith(t, Options{}, files...)
+}
+
+// RunWith is Run with the decisions made as o says.
+func RunWith[T TB[T]](t T, o Options, files ...string) {
+	t.Helper()
+	if len(files) == 0 {
+		t.Errorf("policytest: no scenario file given")
+		return
+	}
+	decide := o.Decide
+	if decide == nil {
+		decide = engineDecide
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t T) {
+			t.Helper()
+			s, err := decodeFile(file)
+			if err != nil {
+				t.Errorf("%v", err)
+				return
+			}
+			for _, c := range s.Checks {
+				t.Run(strconv.Itoa(c.Index), func(t T) {
+					t.Helper()
+					checkOne(t, decide, file, s, c)
+				})
+			}
+		})
+	}
+}
+
+func formatInstant(t time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+func engineDecide(s *policy.Scenario, c policy.Check) (policy.Decision, error) {
+	return s.Engine().Decide(c.Request, c.At)
+}
+
+// decodeFile decodes file; every error names it.
+func decodeFile(file string) (*policy.Scenario, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err // "open FILE: ..."
+	}
+	defer f.Close()
+	return policy.DecodeScenario(file, f)
+}
+
+func checkOne[T TB[T]](t T, decide func(*policy.Scenario, policy.Check) (policy.Decision, error),
+	file string, s *policy.Scenario, c policy.Check) {
+	t.Helper()
+	d, err := decide(s, c)
+	if err != nil {
+		t.Errorf("%s: checks[%d]: %s: %v", file, c.Index, c.Describe(), err)
+		return
+	}
+	if c.Expect == nil {
+		return
+	}
+	ms := c.Expect.Mismatches(d)
+	diff := cmp.Diff(viewOf(*c.Expect), viewOf(restrict(*c.Expect, d)))
+	if len(ms) == 0 && diff == "" {
+		return
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: check %d at %s: %s\n", file, c.Index, formatInstant(c.At), c.Describe())
+	for _, m := range ms {
+		b.WriteString(m)
+		b.WriteByte('\n')
+	}
+	fmt.Fprintf(&b, "decision: %s\n", d)
+	fmt.Fprintf(&b, "expect against the decision restricted to it (-want +got):\n%s", diff)
+	t.Errorf("%s", b.String())
+}
