@@ -23,6 +23,7 @@ func utc(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 var anchors = []time.Time{
 	utc(2024, 2, 29), utc(2023, 1, 31), utc(2021, 6, 30), utc(2020, 11, 30),
 	utc(2021, 10, 1), utc(2025, 3, 1), utc(2021, 3, 31), utc(2028, 2, 29),
+	utc(2000, 2, 29), utc(2100, 2, 28), utc(2025, 1, 1),
 }
 
 var (
@@ -54,7 +55,7 @@ func drawTerms(t *rapid.T) reference.Terms {
 	if rapid.Bool().Draw(t, "defaultTerms") {
 		return tm
 	}
-	years := rapid.SliceOfNDistinct(rapid.IntRange(1, 5), 1, 3, rapid.ID[int]).Draw(t, "termYears")
+	years := rapid.SliceOfNDistinct(rapid.SampledFrom([]int{1, 2, 3, 4, 5, 7, 10}), 1, 3, rapid.ID[int]).Draw(t, "termYears")
 	sort.Ints(years)
 	tm.SubscriptionTermYears = years
 	tm.TrialWarningDays = rapid.IntRange(0, 45).Draw(t, "trialWarningDays")
@@ -62,17 +63,17 @@ func drawTerms(t *rapid.T) reference.Terms {
 	blocks := rapid.SliceOfNDistinct(rapid.SampledFrom([]int{1, 2, 3, 5, 7, 10, 25, 50}), 1, 4, rapid.ID[int]).Draw(t, "blocks")
 	sort.Ints(blocks)
 	tm.CreditBlocks = blocks
-	tm.CreditMinOrder = rapid.IntRange(1, 20).Draw(t, "creditMinOrder")
+	tm.CreditMinOrder = rapid.IntRange(0, 20).Draw(t, "creditMinOrder")
 	tm.ProfessionalMinCallOff = rapid.IntRange(1, 12).Draw(t, "professionalMinCallOff")
 	tm.FlexibleMinCallOff = rapid.IntRange(1, 12).Draw(t, "flexibleMinCallOff")
-	tm.CreditValidityMonths = rapid.IntRange(1, 24).Draw(t, "creditValidityMonths")
+	tm.CreditValidityMonths = rapid.IntRange(1, 36).Draw(t, "creditValidityMonths")
 	if rapid.Bool().Draw(t, "windowStart") {
 		tm.TMIPWindowStart = drawInstant(t, "tmipWindowStart")
-		tm.TMIPWindowEnd = tm.TMIPWindowStart.Add(time.Duration(rapid.IntRange(1, 500).Draw(t, "windowDays")) * 24 * time.Hour)
+		tm.TMIPWindowEnd = tm.TMIPWindowStart.Add(time.Duration(rapid.Int64Range(1, int64(500*24*time.Hour)).Draw(t, "windowLength")))
 	} else {
 		tm.TMIPWindowEnd = drawInstant(t, "tmipWindowEnd")
 	}
-	tm.TMIPReturnMonths = rapid.IntRange(1, 6).Draw(t, "tmipReturnMonths")
+	tm.TMIPReturnMonths = rapid.IntRange(1, 24).Draw(t, "tmipReturnMonths")
 	tm.TMIPNoticeEveryDays = rapid.IntRange(1, 40).Draw(t, "tmipNoticeEveryDays")
 	tm.TMIPCombinable = rapid.Bool().Draw(t, "tmipCombinable")
 	return tm
@@ -172,15 +173,35 @@ func drawWorld(t *rapid.T) *reference.World {
 	for _, kind := range []string{"professional", "flexible"} {
 		acct := reference.CreditAccount{ID: kind[:1] + "-acct", Kind: kind}
 		for i := range rapid.IntRange(0, 3).Draw(t, "purchases") {
-			p := reference.Purchase{ID: fmt.Sprintf("po-%d", i), At: drawInstant(t, "purchaseAt"),
-				Credits:     drawDecimal(t, "purchaseCredits", "10", "12", "25", "37", "50", "60", "15"),
+			at := drawInstant(t, "purchaseAt")
+			if rapid.IntRange(0, 3).Draw(t, "purchaseAtQuarter") == 0 {
+				at = time.Date(at.Year(), time.Month(3*rapid.IntRange(0, 3).Draw(t, "purchaseQuarter")+1), 1, 0, 0, 0, 0, time.UTC)
+			}
+			p := reference.Purchase{ID: fmt.Sprintf("po-%d", i), At: at,
+				Credits:     drawDecimal(t, "purchaseCredits", "10", "12", "25", "37", "50", "60", "15", "13", "17", "23", "41", "63", "99", "101"),
 				LocalEntity: true}
+			if bug := knownBugLots(w.Terms, acct.Purchases, p); bug != "" {
+				continue
+			}
 			if reference.PurchaseAllowed(w.Terms, p) {
 				acct.Purchases = append(acct.Purchases, p)
 			}
 		}
 		for range rapid.IntRange(0, 5).Draw(t, "callOffs") {
-			acct.CallOffs = append(acct.CallOffs, reference.CallOffRecord{At: drawInstant(t, "callOffAt"),
+			at := drawInstant(t, "callOffAt")
+			if len(acct.Purchases) > 0 && rapid.IntRange(0, 3).Draw(t, "callOffNearPurchase") > 0 {
+				p := rapid.SampledFrom(acct.Purchases).Draw(t, "callOffPurchase")
+				lotEnd := reference.AddMonths(p.At, w.Terms.CreditValidityMonths)
+				switch rapid.IntRange(0, 3).Draw(t, "callOffWhen") {
+				case 0:
+					at = p.At // at the purchase's own instant
+				case 1:
+					at = lotEnd.Add(time.Duration(rapid.IntRange(-1, 0).Draw(t, "lotEndNudge")))
+				default:
+					at = p.At.Add(time.Duration(rapid.Int64Range(0, int64(400*24*time.Hour)).Draw(t, "callOffAfter")))
+				}
+			}
+			acct.CallOffs = append(acct.CallOffs, reference.CallOffRecord{At: at,
 				Credits: drawDecimal(t, "callOffCredits", "1", "5", "7", "10", "12", "20", "30"), Engagement: drawEngagement(t, true)})
 		}
 		acct.CallOffs = reference.ValidCallOffs(w.Terms, acct)
@@ -188,11 +209,18 @@ func drawWorld(t *rapid.T) *reference.World {
 	}
 	for i := range rapid.IntRange(1, 3).Draw(t, "tradeIns") {
 		ti := reference.TradeIn{ID: fmt.Sprintf("T%d", i), SKU: rapid.SampledFrom(skuPool).Draw(t, "sku"), Serial: fmt.Sprintf("S%d", i),
-			NewProduct: rapid.SampledFrom([]string{"NP1", "NP2", "NP3"}).Draw(t, "newProduct"),
-			Partner:    rapid.Bool().Draw(t, "partner"), OtherPromotion: rapid.IntRange(0, 3).Draw(t, "otherPromotion") == 0,
-			Working: rapid.IntRange(0, 5).Draw(t, "working") > 0, Damaged: rapid.IntRange(0, 5).Draw(t, "damaged") == 0,
-			Network: rapid.SampledFrom([]string{"production", "lab", "other"}).Draw(t, "network"),
-			Channel: rapid.SampledFrom([]string{"authorized", "direct", "gray"}).Draw(t, "channel")}
+			Network: "production", Channel: "authorized", Working: true}
+		if rapid.Bool().Draw(t, "oddTradeIn") {
+			ti.Network = rapid.SampledFrom([]string{"production", "lab", "other"}).Draw(t, "network")
+			ti.Channel = rapid.SampledFrom([]string{"authorized", "direct", "gray"}).Draw(t, "channel")
+			ti.Working = rapid.IntRange(0, 5).Draw(t, "working") > 0
+			ti.Damaged = rapid.IntRange(0, 5).Draw(t, "damaged") == 0
+		}
+		ti.Partner, ti.OtherPromotion = rapid.Bool().Draw(t, "partner"), rapid.IntRange(0, 3).Draw(t, "otherPromotion") == 0
+		ti.NewProduct = fmt.Sprintf("NP%d", i)
+		if rapid.IntRange(0, 3).Draw(t, "sameProduct") == 0 {
+			ti.NewProduct = "NP0"
+		}
 		if rapid.IntRange(0, 3).Draw(t, "support") > 0 {
 			start := drawInstant(t, "supportStart")
 			ti.Support = &reference.Support{Serial: ti.Serial, Start: start,
@@ -304,14 +332,17 @@ func drawRequest(t *rapid.T, w *reference.World) reference.Request {
 			r.Feature = rapid.SampledFrom(featurePool).Draw(t, "feature")
 		}
 		if rapid.Bool().Draw(t, "units") {
-			u := drawDecimal(t, "unitsAmount", "1", "10", "100", "150.5", "151", "0")
+			u := drawDecimal(t, "unitsAmount", "1", "10", "100", "150.5", "151", "0", "-1", "150.50")
 			r.Units = &u
 		}
 	case "moveLicense":
 		r.To = rapid.SampledFrom(w.Devices).Draw(t, "to").Serial
 		r.Reason = rapid.SampledFrom([]string{"rma", "rebalance"}).Draw(t, "reason")
 	case "renewLicense":
-		r.TermYears = rapid.IntRange(0, 6).Draw(t, "renewYears")
+		r.TermYears = rapid.IntRange(0, 11).Draw(t, "renewYears")
+		if rapid.Bool().Draw(t, "renewListed") {
+			r.TermYears = rapid.SampledFrom(w.Terms.SubscriptionTermYears).Draw(t, "renewTerm")
+		}
 	case "changeTier":
 		r.Tier = rapid.SampledFrom(tierPool).Draw(t, "newTier")
 	case "trialAvailable":
@@ -323,14 +354,17 @@ func drawRequest(t *rapid.T, w *reference.World) reference.Request {
 		r.Contact = rapid.SampledFrom(w.Contacts).Draw(t, "contact").ID
 	case "purchaseCredits":
 		r.CreditKind = rapid.SampledFrom([]string{"professional", "flexible"}).Draw(t, "creditKind")
-		r.Credits = drawDecimal(t, "buyCredits", "10", "37", "9", "7.5", "0", "-10", "25", "11", "50", "3")
-		r.Discount = drawDecimal(t, "discount", "0", "0", "0", "5", "-1", "0.00")
+		r.Credits = drawDecimal(t, "buyCredits", "10", "37", "9", "7.5", "0", "-10", "25", "11", "50", "3", "13", "17", "23", "41", "63", "10.0", "-0", "1234567")
+		r.Discount = drawDecimal(t, "discount", "0", "0", "0", "5", "-1", "0.00", "-0", "0.001")
 		r.LocalEntity = rapid.IntRange(0, 4).Draw(t, "local") > 0
 	case "callOff", "creditStatement":
 		r.Account = rapid.SampledFrom(w.CreditAccounts).Draw(t, "account").ID
-		r.Credits = drawDecimal(t, "callCredits", "5", "4", "10", "9", "7.5", "8.0", "1", "20", "100", "0", "12")
+		r.Credits = drawDecimal(t, "callCredits", "5", "4", "10", "9", "7.5", "8.0", "1", "20", "100", "0", "12", "-5", "25", "37", "0.5")
 		r.Engagement = drawEngagement(t, true)
 		q := drawInstant(t, "quarterOf")
+		if acct := accountOf(w, r.Account); len(acct.Purchases) > 0 && rapid.Bool().Draw(t, "quarterNearPurchase") {
+			q = rapid.SampledFrom(acct.Purchases).Draw(t, "quarterPurchase").At.AddDate(0, 3*rapid.IntRange(-1, 4).Draw(t, "quarters"), 0)
+		}
 		r.QuarterYear, r.Quarter = q.Year(), (int(q.Month())-1)/3+1
 	case "tradeIn", "tradeInCompliance":
 		r.TradeIn = rapid.SampledFrom(w.TradeIns).Draw(t, "tradeIn").ID
@@ -491,4 +525,13 @@ type diffCheck struct {
 func (c diffCheck) String() string {
 	b, _ := json.Marshal(requestJSON(c.req))
 	return fmt.Sprintf("at %s %s", ts(c.at), strings.TrimSpace(string(b)))
+}
+
+func accountOf(w *reference.World, id string) reference.CreditAccount {
+	for _, a := range w.CreditAccounts {
+		if a.ID == id {
+			return a
+		}
+	}
+	panic("no account " + id)
 }

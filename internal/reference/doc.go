@@ -13,5 +13,35 @@
 // Until is found the plainest way: Evaluate decides the request at at, then
 // at every candidate instant after at (every instant of the facts, each plus
 // one nanosecond, the derived ends, deadlines, notices and midnights), in
-// order, and returns the first candidate whose decision differs.
+// order, and returns the first candidate whose decision differs. Decisions are
+// compared as the differential test compares them: outcome, the set of rules,
+// the multiset of obligations (kind, rule, due, subject), values numerically.
+//
+// # Readings where the spec is silent
+//
+// RULES.md lets a decision "name more" rules than its table lists, so an exact
+// rule set needs choices. These follow the domain packages' documented
+// choices, or, where those are silent, what the engine was found to do and
+// the differential test's report to the lead names:
+//
+//   - A use or move that can never be allowed (another device, a feature not
+//     held, units over capacity; a perpetual move not by RMA or to another
+//     class, a subscription move to another class, any trial move) cites only
+//     those grounds, not the standing (license doc for uses; extended to
+//     moves). A move to the device the license is on is refused the same way.
+//   - An expired subscription refuses a move citing LIC-PORT and
+//     LIC-SUB-EXPIRY, a tier change citing LIC-SUB-CHANGE and LIC-SUB-EXPIRY.
+//   - A grace-period use cites ENT-GRACE and LIC-SUB-TERM (grace is part of
+//     the initial term).
+//   - A late renewal cites LIC-RENEW and LIC-SUB-EXPIRY and holds for one
+//     nanosecond: its entitlement is due a term after the instant asked.
+//   - A purchase's invoice is due at the instant asked, yet the decision holds
+//     for good (RULES.md's table: until never).
+//   - CRD-FLEX is cited on every flexible purchase, beside CRD-VALIDITY on a
+//     flexible call-off, and for the minimum of a flexible call-off on another
+//     service; never on a statement.
+//   - A heritage line's fulfilment cites neither ENT-TIMER nor ENT-GRACE: no
+//     entitlement, no timer.
+//   - Entitlement obligations of a fulfilment are named "order/line/unit",
+//     units from 1; emails go once to each address, lower-cased.
 package reference
