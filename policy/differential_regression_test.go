@@ -60,7 +60,6 @@ func TestCRDValidityLotEndingAfterALaterPurchasesLotIsStillUsable(t *testing.T) 
 // does not change at the return + 1ns ("until is the first instant ... at
 // which the outcome, the rules or the obligations can change").
 func TestTMIPReturnUntilIsExactWithoutShipment(t *testing.T) {
-	t.Skip("known bug TMIP-RETURN: until at a cure without shipment (the engine says 2021-06-15T00:00:00.000000001Z)")
 	decideScenario(t, `{"name": "tmip-return-until",
  "tradeIns": [{"id": "T1", "sku": "MX480-PREMIUM2-AC", "serial": "S1", "newProduct": "MX304",
    "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"},

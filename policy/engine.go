@@ -3,6 +3,7 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/credits"
@@ -90,6 +91,56 @@ var (
 // Decide answers r at at. The error is only for a malformed request, never a
 // refusal.
 func (e *Engine) Decide(r Request, at time.Time) (Decision, error) {
+	if u, ok := r.(UseFeature); ok {
+		// The hot path: the license's verdict changes exactly when the
+		// decision does, so there is nothing to settle.
+		if u.License == nil {
+			return Decision{}, errNoLicense
+		}
+		return fromVerdict(u.License.Use(u.Device, u.Feature, u.Units, at)), nil
+	}
+	d, err := e.decide(r, at)
+	if err != nil {
+		return Decision{}, err
+	}
+	return e.settle(r, d), nil
+}
+
+// maxSettle bounds the look-ahead of settle; every domain answer changes
+// far fewer times than this between two changes of its decision.
+const maxSettle = 64
+
+// settle moves d.Until past the instants at which the domain answer changes
+// in a way a Decision does not show (a trade-in's status going from pending
+// to met with the same rules, say), so that Until is the first instant at
+// which the outcome, the rules, the obligations or the values differ, as
+// SCENARIOS.md defines it. The reason may be worded differently on
+// [at, Until): it is not part of that promise.
+func (e *Engine) settle(r Request, d Decision) Decision {
+	for range maxSettle {
+		if d.Until.IsZero() {
+			return d
+		}
+		next, err := e.decide(r, d.Until)
+		if err != nil || !sameDecision(d, next) {
+			return d
+		}
+		d.Until = next.Until
+	}
+	return d
+}
+
+// sameDecision reports whether a and b agree on everything Until promises.
+func sameDecision(a, b Decision) bool {
+	return a.Outcome == b.Outcome && slices.Equal(a.Rules, b.Rules) &&
+		slices.EqualFunc(a.Obligations, b.Obligations, func(x, y rule.Obligation) bool {
+			return x.Kind == y.Kind && x.Rule == y.Rule && x.Subject == y.Subject && x.Due.Equal(y.Due)
+		}) &&
+		slices.EqualFunc(a.Values, b.Values, func(x, y Value) bool { return x.Name == y.Name && x.Amount.Equal(y.Amount) })
+}
+
+// decide is Decide before settling.
+func (e *Engine) decide(r Request, at time.Time) (Decision, error) {
 	var v license.Verdict
 	switch r := r.(type) {
 	case UseFeature:
