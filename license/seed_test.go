@@ -102,6 +102,9 @@ func TestSeedStatements(t *testing.T) {
 		{"LIC-TRIAL-PRODUCTS: not for SRX Series",
 			cat.TrialAvailable("SRX", "idp"), false, rule.LicTrialProducts, never},
 		{"LIC-PLATFORM: an unknown platform", cat.TrialAvailable("XYZ", "bgp"), false, rule.LicPlatform, never},
+		{"LIC-TRIAL-PRODUCTS: an unknown platform has no trial keys", cat.TrialAvailable("XYZ", "bgp"), false, rule.LicTrialProducts, never},
+		{"LIC-TRIAL-FEATURES: an unknown platform and a feature without trial name both rules",
+			cat.TrialAvailable("XYZ", "vsys"), false, rule.LicTrialFeatures, never},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

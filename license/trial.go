@@ -9,11 +9,13 @@ package license
 // citing LIC-PLATFORM. The answer never changes with time.
 func (c Catalog) TrialAvailable(platform, feature string) Verdict {
 	p, ok := c.Platform(platform)
-	if !ok {
-		return Verdict{Rules: rulesUnknownPlat, Reason: "the platform is not in the catalog", subject: platform}
-	}
 	featureOK := c.Feature(feature).Trial
 	switch {
+	case !ok && !featureOK:
+		return Verdict{Rules: rulesUnknownPlatNoFeat, Reason: "the platform is not in the catalog, so it has no trial keys, and the feature has no temporary key", subject: platform}
+	case !ok:
+		// A platform the catalog does not list has no trial keys either.
+		return Verdict{Rules: rulesUnknownPlat, Reason: "the platform is not in the catalog, so it has no trial keys", subject: platform}
 	case !p.Trial && !featureOK:
 		return Verdict{Rules: rulesTrialNeither, Reason: "neither the platform nor the feature has trial keys", subject: platform}
 	case !p.Trial:

@@ -52,27 +52,28 @@ func (v Verdict) Subject() string { return v.subject }
 // Shared rule lists: a verdict's Rules point here so answering allocates
 // nothing. Never modify them.
 var (
-	rulesNotStarted    = []rule.ID{rule.EntTimer}
-	rulesPerpetual     = []rule.ID{rule.LicPerpTerm}
-	rulesSubTerm       = []rule.ID{rule.LicSubTerm}
-	rulesSubGrace      = []rule.ID{rule.EntGrace, rule.LicSubTerm}
-	rulesSubExpired    = []rule.ID{rule.LicSubExpiry, rule.LicRenew}
-	rulesTrial         = []rule.ID{rule.LicKind}
-	rulesTrialWarn     = []rule.ID{rule.LicTrialWarn}
-	rulesTrialExpired  = []rule.ID{rule.LicTrialExpiry}
-	rulesPerpRMA       = []rule.ID{rule.LicPerpRMA}
-	rulesPort          = []rule.ID{rule.LicPort}
-	rulesPortExpired   = []rule.ID{rule.LicPort, rule.LicSubExpiry}
-	rulesRenew         = []rule.ID{rule.LicRenew}
-	rulesRenewLate     = []rule.ID{rule.LicRenew, rule.LicSubExpiry}
-	rulesRenewBadTerm  = []rule.ID{rule.LicRenew, rule.LicSubTerm}
-	rulesSubTermOnly   = []rule.ID{rule.LicSubTerm}
-	rulesChange        = []rule.ID{rule.LicSubChange}
-	rulesChangeExpired = []rule.ID{rule.LicSubChange, rule.LicSubExpiry}
-	rulesTrialOK       = []rule.ID{rule.LicTrialProducts, rule.LicTrialFeatures}
-	rulesTrialProducts = []rule.ID{rule.LicTrialProducts}
-	rulesTrialFeatures = []rule.ID{rule.LicTrialFeatures}
-	rulesTrialNeither  = []rule.ID{rule.LicTrialProducts, rule.LicTrialFeatures}
-	rulesUnknownPlat   = []rule.ID{rule.LicPlatform}
-	rulesTierUnknown   = []rule.ID{rule.LicTier}
+	rulesNotStarted        = []rule.ID{rule.EntTimer}
+	rulesPerpetual         = []rule.ID{rule.LicPerpTerm}
+	rulesSubTerm           = []rule.ID{rule.LicSubTerm}
+	rulesSubGrace          = []rule.ID{rule.EntGrace, rule.LicSubTerm}
+	rulesSubExpired        = []rule.ID{rule.LicSubExpiry, rule.LicRenew}
+	rulesTrial             = []rule.ID{rule.LicKind}
+	rulesTrialWarn         = []rule.ID{rule.LicTrialWarn}
+	rulesTrialExpired      = []rule.ID{rule.LicTrialExpiry}
+	rulesPerpRMA           = []rule.ID{rule.LicPerpRMA}
+	rulesPort              = []rule.ID{rule.LicPort}
+	rulesPortExpired       = []rule.ID{rule.LicPort, rule.LicSubExpiry}
+	rulesRenew             = []rule.ID{rule.LicRenew}
+	rulesRenewLate         = []rule.ID{rule.LicRenew, rule.LicSubExpiry}
+	rulesRenewBadTerm      = []rule.ID{rule.LicRenew, rule.LicSubTerm}
+	rulesSubTermOnly       = []rule.ID{rule.LicSubTerm}
+	rulesChange            = []rule.ID{rule.LicSubChange}
+	rulesChangeExpired     = []rule.ID{rule.LicSubChange, rule.LicSubExpiry}
+	rulesTrialOK           = []rule.ID{rule.LicTrialProducts, rule.LicTrialFeatures}
+	rulesTrialProducts     = []rule.ID{rule.LicTrialProducts}
+	rulesTrialFeatures     = []rule.ID{rule.LicTrialFeatures}
+	rulesTrialNeither      = []rule.ID{rule.LicTrialProducts, rule.LicTrialFeatures}
+	rulesUnknownPlat       = []rule.ID{rule.LicPlatform, rule.LicTrialProducts}
+	rulesUnknownPlatNoFeat = []rule.ID{rule.LicPlatform, rule.LicTrialProducts, rule.LicTrialFeatures}
+	rulesTierUnknown       = []rule.ID{rule.LicTier}
 )
