@@ -5,8 +5,9 @@ package license
 // default the virtual and cloud platforms and PTX, QFX, EX and MX,
 // LIC-TRIAL-PRODUCTS) and only for features that have one (not an extended
 // license upgrade, a capacity key or a VSYS license, LIC-TRIAL-FEATURES). A
-// refusal names both rules when both fail; an unknown platform is refused
-// citing LIC-PLATFORM. The answer never changes with time.
+// refusal names both rules when both fail; a platform the catalog lacks has
+// no trial keys and is refused citing LIC-PLATFORM beside them. The answer
+// never changes with time.
 func (c Catalog) TrialAvailable(platform, feature string) Verdict {
 	p, ok := c.Platform(platform)
 	featureOK := c.Feature(feature).Trial
