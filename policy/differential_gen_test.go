@@ -60,7 +60,7 @@ func drawTerms(t *rapid.T) reference.Terms {
 	tm.SubscriptionTermYears = years
 	tm.TrialWarningDays = rapid.IntRange(0, 45).Draw(t, "trialWarningDays")
 	tm.InitialGraceDays = rapid.IntRange(0, 40).Draw(t, "initialGraceDays")
-	blocks := rapid.SliceOfNDistinct(rapid.SampledFrom([]int{1, 2, 3, 5, 7, 10, 25, 50}), 1, 4, rapid.ID[int]).Draw(t, "blocks")
+	blocks := rapid.SliceOfNDistinct(rapid.SampledFrom([]int{1, 2, 3, 5, 7, 10, 25, 50, 6, 9, 20, 97, 331, 1000}), 1, 4, rapid.ID[int]).Draw(t, "blocks")
 	sort.Ints(blocks)
 	tm.CreditBlocks = blocks
 	tm.CreditMinOrder = rapid.IntRange(0, 20).Draw(t, "creditMinOrder")
@@ -172,7 +172,7 @@ func drawWorld(t *rapid.T) *reference.World {
 		{ID: "C3", Accounts: []string{"B9", "A2"}}}
 	for _, kind := range []string{"professional", "flexible"} {
 		acct := reference.CreditAccount{ID: kind[:1] + "-acct", Kind: kind}
-		for i := range rapid.IntRange(0, 3).Draw(t, "purchases") {
+		for i := range rapid.IntRange(0, 6).Draw(t, "purchases") {
 			at := drawInstant(t, "purchaseAt")
 			if rapid.IntRange(0, 3).Draw(t, "purchaseAtQuarter") == 0 {
 				at = time.Date(at.Year(), time.Month(3*rapid.IntRange(0, 3).Draw(t, "purchaseQuarter")+1), 1, 0, 0, 0, 0, time.UTC)
@@ -187,7 +187,7 @@ func drawWorld(t *rapid.T) *reference.World {
 				acct.Purchases = append(acct.Purchases, p)
 			}
 		}
-		for range rapid.IntRange(0, 5).Draw(t, "callOffs") {
+		for range rapid.IntRange(0, 10).Draw(t, "callOffs") {
 			at := drawInstant(t, "callOffAt")
 			if len(acct.Purchases) > 0 && rapid.IntRange(0, 3).Draw(t, "callOffNearPurchase") > 0 {
 				p := rapid.SampledFrom(acct.Purchases).Draw(t, "callOffPurchase")
@@ -226,6 +226,13 @@ func drawWorld(t *rapid.T) *reference.World {
 			ti.Support = &reference.Support{Serial: ti.Serial, Start: start,
 				End:   start.AddDate(0, 0, rapid.IntRange(1, 900).Draw(t, "supportDays")),
 				Value: decimal.New(rapid.Int64Range(0, 10_000_000).Draw(t, "supportCents"), -2)}
+			switch rapid.IntRange(0, 9).Draw(t, "supportOdd") {
+			case 0: // beyond the engine's integer cents
+				ti.Support.Value = decimal.New(rapid.Int64Range(0, 1<<62).Draw(t, "hugeCents"), -2).Mul(decimal.New(rapid.Int64Range(1, 1_000_000).Draw(t, "hugeFactor"), 0))
+			case 1: // long and cheap: the value drops rarely
+				ti.Support.End = start.AddDate(rapid.IntRange(3, 99).Draw(t, "supportYears"), 0, 0)
+				ti.Support.Value = decimal.New(rapid.Int64Range(0, 5000).Draw(t, "smallCents"), -2)
+			}
 		}
 		if rapid.IntRange(0, 3).Draw(t, "ordered") > 0 {
 			ti.Ordered = drawInstant(t, "ordered")
@@ -307,8 +314,12 @@ func boundaries(w *reference.World) []time.Time {
 	return b
 }
 
-func drawAt(t *rapid.T, w *reference.World) time.Time {
+func drawAt(t *rapid.T, w *reference.World, r reference.Request) time.Time {
 	b := boundaries(w)
+	if r.Kind == "creditStatement" {
+		start := time.Date(r.QuarterYear, time.Month(3*r.Quarter-2), 1, 0, 0, 0, 0, time.UTC)
+		b = append(b, start, start.AddDate(0, 3, 0), start.AddDate(0, 3, 0), start.AddDate(0, 3, 0))
+	}
 	if len(b) == 0 || rapid.IntRange(0, 3).Draw(t, "randomAt") == 0 {
 		return drawInstant(t, "at")
 	}
@@ -354,6 +365,10 @@ func drawRequest(t *rapid.T, w *reference.World) reference.Request {
 		r.Contact = rapid.SampledFrom(w.Contacts).Draw(t, "contact").ID
 	case "purchaseCredits":
 		r.CreditKind = rapid.SampledFrom([]string{"professional", "flexible"}).Draw(t, "creditKind")
+		if rapid.IntRange(0, 3).Draw(t, "buyAny") == 0 {
+			r.Credits = decimal.NewFromInt(int64(rapid.IntRange(0, 5000).Draw(t, "buyInt")))
+			break
+		}
 		r.Credits = drawDecimal(t, "buyCredits", "10", "37", "9", "7.5", "0", "-10", "25", "11", "50", "3", "13", "17", "23", "41", "63", "10.0", "-0", "1234567")
 		r.Discount = drawDecimal(t, "discount", "0", "0", "0", "5", "-1", "0.00", "-0", "0.001")
 		r.LocalEntity = rapid.IntRange(0, 4).Draw(t, "local") > 0

@@ -56,6 +56,9 @@ func Evaluate(w *World, r Request, at time.Time) (Decision, error) {
 		return Decision{}, err
 	}
 	cands := first.candidates
+	if r.Kind == "tradeIn" {
+		cands = append(cands, supportMidnights(w, r, at)...)
+	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].Before(cands[j]) })
 	for _, c := range cands {
 		if !c.After(at) {

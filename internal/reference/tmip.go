@@ -93,24 +93,30 @@ func returnDeadline(t Terms, ti *TradeIn) time.Time { return addMonths(ti.Shippe
 
 // tradeIn: may the trade-in earn a discount on an order placed now.
 func tradeIn(w *World, r Request, at time.Time) (answer, error) {
-	i, ti, err := w.tradeIn(r.TradeIn)
+	i, _, err := w.tradeIn(r.TradeIn)
 	if err != nil {
 		return answer{}, err
 	}
 	a := assess(w, i, at)
 	a.candidates = []time.Time{w.Terms.TMIPWindowStart, w.Terms.TMIPWindowEnd}
-	if ti.Support != nil {
-		// The value changes only at UTC midnights between the contract's dates.
-		for m := dateOf(at).Add(24 * time.Hour); !m.After(dateOf(ti.Support.End)); m = m.Add(24 * time.Hour) {
-			if m.After(dateOf(ti.Support.Start)) {
-				a.candidates = append(a.candidates, m)
-			}
-			if len(a.candidates) > 5000 {
-				break // far enough for any contract the test draws
-			}
+	return a, nil
+}
+
+// supportMidnights are the UTC midnights after at at which a trade-in's
+// support value can drop: those between the contract's dates. Evaluate adds
+// them once, not on every re-evaluation.
+func supportMidnights(w *World, r Request, at time.Time) []time.Time {
+	_, ti, err := w.tradeIn(r.TradeIn)
+	if err != nil || ti.Support == nil {
+		return nil
+	}
+	var ms []time.Time
+	for m := dateOf(at).Add(24 * time.Hour); !m.After(dateOf(ti.Support.End)); m = m.Add(24 * time.Hour) {
+		if m.After(dateOf(ti.Support.Start)) {
+			ms = append(ms, m)
 		}
 	}
-	return a, nil
+	return ms
 }
 
 // validCertificate: signed by a vice president or above with legal sign-off
