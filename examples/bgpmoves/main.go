@@ -16,6 +16,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/examples/internal/walkthrough"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy"
 )
@@ -64,43 +65,23 @@ func run(w io.Writer) error {
 	}
 
 	at := date(2025, 6, 1)
-	a := asker{w: w, e: e}
-	a.ask(at, "move bgp-sub from device-1 to device-2 (MX)", policy.MoveLicense{License: &sub, To: d2, Reason: license.Rebalance})
-	a.ask(at, "move bgp-sub from device-1 to device-3 (PTX)", policy.MoveLicense{License: &sub, To: d3, Reason: license.Rebalance})
-	if a.err != nil {
-		return a.err
+	a := walkthrough.Asker{W: w, Engine: e}
+	a.Ask(at, "move bgp-sub from device-1 to device-2 (MX)", policy.MoveLicense{License: &sub, To: d2, Reason: license.Rebalance})
+	a.Ask(at, "move bgp-sub from device-1 to device-3 (PTX)", policy.MoveLicense{License: &sub, To: d3, Reason: license.Rebalance})
+	if a.Err != nil {
+		return a.Err
 	}
 	// The moved license, as the move the engine allowed makes it.
 	moved, v := sub.Move(d2, license.Rebalance, at)
 	if !v.Allowed {
 		return v.Err()
 	}
-	a.ask(at, "use bgp on device-2 after the move", policy.UseFeature{License: &moved, Device: "device-2", Feature: "bgp"})
-	a.ask(at, "use bgp on device-1 after the move", policy.UseFeature{License: &moved, Device: "device-1", Feature: "bgp"})
-	a.ask(at, "rebalance bgp-perp to device-2", policy.MoveLicense{License: &perp, To: d2, Reason: license.Rebalance})
-	a.ask(at, "exchange bgp-perp to device-2 on RMA", policy.MoveLicense{License: &perp, To: d2, Reason: license.RMA})
-	a.ask(date(2031, 1, 1), "use bgp-perp on device-1 in 2031", policy.UseFeature{License: &perp, Device: "device-1", Feature: "bgp"})
-	return a.err
-}
-
-// asker asks the engine and prints each question with its decision; the
-// first error stops the questions.
-type asker struct {
-	w   io.Writer
-	e   *policy.Engine
-	err error
-}
-
-func (a *asker) ask(at time.Time, question string, r policy.Request) {
-	if a.err != nil {
-		return
-	}
-	d, err := a.e.Decide(r, at)
-	if err != nil {
-		a.err = fmt.Errorf("%s: %w", question, err)
-		return
-	}
-	fmt.Fprintf(a.w, "%s  %s\n  %s\n", at.UTC().Format(time.RFC3339Nano), question, d)
+	a.Ask(at, "use bgp on device-2 after the move", policy.UseFeature{License: &moved, Device: "device-2", Feature: "bgp"})
+	a.Ask(at, "use bgp on device-1 after the move", policy.UseFeature{License: &moved, Device: "device-1", Feature: "bgp"})
+	a.Ask(at, "rebalance bgp-perp to device-2", policy.MoveLicense{License: &perp, To: d2, Reason: license.Rebalance})
+	a.Ask(at, "exchange bgp-perp to device-2 on RMA", policy.MoveLicense{License: &perp, To: d2, Reason: license.RMA})
+	a.Ask(date(2031, 1, 1), "use bgp-perp on device-1 in 2031", policy.UseFeature{License: &perp, Device: "device-1", Feature: "bgp"})
+	return a.Err
 }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

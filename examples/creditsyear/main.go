@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/credits"
+	"github.com/licensepolicy/licensepolicy/examples/internal/walkthrough"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/shopspring/decimal"
 )
@@ -65,50 +66,50 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w, "account acme-ps, Professional Services Credits")
 	for _, p := range purchases {
-		fmt.Fprintf(w, "  purchase %s %s: %s credits\n", p.ID, stamp(p.At), p.Credits)
+		fmt.Fprintf(w, "  purchase %s %s: %s credits\n", p.ID, walkthrough.Stamp(p.At), p.Credits)
 	}
 	for _, c := range callOffs {
-		fmt.Fprintf(w, "  call-off %s: %s credits, %s\n", stamp(c.At), c.Credits, c.Engagement.Type)
+		fmt.Fprintf(w, "  call-off %s: %s credits, %s\n", walkthrough.Stamp(c.At), c.Credits, c.Engagement.Type)
 	}
 	fmt.Fprintln(w)
 
-	a := asker{w: w, e: e}
+	a := walkthrough.Asker{W: w, Engine: e}
 	purchase := func(o credits.Order) policy.Request {
 		return policy.PurchaseCredits{Kind: credits.Professional, Order: o}
 	}
 	fmt.Fprintln(w, "# purchases")
-	a.ask(date(2024, 11, 20), "order 25 credits through the local entity", purchase(order("25")))
-	a.ask(date(2025, 2, 3), "order 50 credits through the local entity", purchase(order("50")))
-	a.ask(date(2025, 1, 10), "order 5 credits", purchase(order("5")))
-	a.ask(date(2025, 1, 10), "order 37 credits (25+10+1+1)", purchase(order("37")))
-	a.ask(date(2025, 1, 10), "order 12.5 credits", purchase(order("12.5")))
-	a.ask(date(2025, 1, 10), "order 50 credits at a 10% discount",
+	a.Ask(date(2024, 11, 20), "order 25 credits through the local entity", purchase(order("25")))
+	a.Ask(date(2025, 2, 3), "order 50 credits through the local entity", purchase(order("50")))
+	a.Ask(date(2025, 1, 10), "order 5 credits", purchase(order("5")))
+	a.Ask(date(2025, 1, 10), "order 37 credits (25+10+1+1)", purchase(order("37")))
+	a.Ask(date(2025, 1, 10), "order 12.5 credits", purchase(order("12.5")))
+	a.Ask(date(2025, 1, 10), "order 50 credits at a 10% discount",
 		purchase(credits.Order{Credits: n("50"), Discount: n("0.10"), LocalEntity: true}))
-	a.ask(date(2025, 1, 10), "order 50 credits through the headquarters, not the local entity",
+	a.Ask(date(2025, 1, 10), "order 50 credits through the headquarters, not the local entity",
 		purchase(credits.Order{Credits: n("50")}))
 
 	callOff := func(c string, g credits.Engagement) policy.Request {
 		return policy.CallOff{Ledger: ledger, CallOff: credits.CallOff{Credits: n(c), Engagement: g}}
 	}
 	fmt.Fprintln(w, "\n# call-offs")
-	a.ask(date(2025, 3, 10), "call off 8 credits for an assessment", callOff("8", engagement(credits.Assessment)))
-	a.ask(date(2025, 4, 1), "call off 7.5 credits for a design, a partial credit", callOff("7.5", engagement(credits.Design)))
-	a.ask(date(2025, 4, 1), "call off 4 credits for a design", callOff("4", engagement(credits.Design)))
+	a.Ask(date(2025, 3, 10), "call off 8 credits for an assessment", callOff("8", engagement(credits.Assessment)))
+	a.Ask(date(2025, 4, 1), "call off 7.5 credits for a design, a partial credit", callOff("7.5", engagement(credits.Design)))
+	a.Ask(date(2025, 4, 1), "call off 4 credits for a design", callOff("4", engagement(credits.Design)))
 	timeAndMaterials := engagement(credits.Deployment)
 	timeAndMaterials.Pricing, timeAndMaterials.DefinedScope = credits.Duration, false
-	a.ask(date(2025, 4, 1), "call off 20 credits for three months of a resident engineer, no predefined scope",
+	a.Ask(date(2025, 4, 1), "call off 20 credits for three months of a resident engineer, no predefined scope",
 		callOff("20", timeAndMaterials))
 	noPaper := engagement(credits.Deployment)
 	noPaper.PurchaseOrder, noPaper.StatementOfWork = false, false
-	a.ask(date(2025, 4, 1), "call off 20 credits for a deployment without purchase order or statement of work",
+	a.Ask(date(2025, 4, 1), "call off 20 credits for a deployment without purchase order or statement of work",
 		callOff("20", noPaper))
-	a.ask(date(2025, 5, 20), "call off 10 credits for a design", callOff("10", engagement(credits.Design)))
+	a.Ask(date(2025, 5, 20), "call off 10 credits for a design", callOff("10", engagement(credits.Design)))
 
 	fmt.Fprintln(w, "\n# the first lot lapses on 2025-11-20 with 7 credits left")
-	a.ask(date(2025, 11, 20).Add(-time.Nanosecond), "call off all 67 credits at the first lot's last instant",
+	a.Ask(date(2025, 11, 20).Add(-time.Nanosecond), "call off all 67 credits at the first lot's last instant",
 		callOff("67", engagement(credits.Deployment)))
-	a.ask(date(2025, 11, 20), "call off 67 credits when the first lot has lapsed", callOff("67", engagement(credits.Deployment)))
-	a.ask(date(2025, 12, 1), "call off 40 credits for a migration", callOff("40", engagement(credits.Migration)))
+	a.Ask(date(2025, 11, 20), "call off 67 credits when the first lot has lapsed", callOff("67", engagement(credits.Deployment)))
+	a.Ask(date(2025, 12, 1), "call off 40 credits for a migration", callOff("40", engagement(credits.Migration)))
 
 	fmt.Fprintln(w, "\n# quarterly statements")
 	for _, s := range []string{"2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"} {
@@ -116,36 +117,14 @@ func run(w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		a.ask(date(2026, 1, 15), "statement of "+s, policy.CreditStatement{Ledger: ledger, Quarter: q})
+		a.Ask(date(2026, 1, 15), "statement of "+s, policy.CreditStatement{Ledger: ledger, Quarter: q})
 	}
 	q4, err := credits.ParseQuarter("2025-Q4")
 	if err != nil {
 		return err
 	}
-	a.ask(date(2025, 11, 1), "statement of 2025-Q4 projected on 2025-11-01", policy.CreditStatement{Ledger: ledger, Quarter: q4})
-	return a.err
+	a.Ask(date(2025, 11, 1), "statement of 2025-Q4 projected on 2025-11-01", policy.CreditStatement{Ledger: ledger, Quarter: q4})
+	return a.Err
 }
-
-// asker asks the engine and prints each question with its decision; the
-// first error stops the questions.
-type asker struct {
-	w   io.Writer
-	e   *policy.Engine
-	err error
-}
-
-func (a *asker) ask(at time.Time, question string, r policy.Request) {
-	if a.err != nil {
-		return
-	}
-	d, err := a.e.Decide(r, at)
-	if err != nil {
-		a.err = fmt.Errorf("%s: %w", question, err)
-		return
-	}
-	fmt.Fprintf(a.w, "%s  %s\n  %s\n", stamp(at), question, d)
-}
-
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

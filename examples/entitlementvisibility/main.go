@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/entitlement"
+	"github.com/licensepolicy/licensepolicy/examples/internal/walkthrough"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy"
 )
@@ -49,7 +50,7 @@ func run(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "order %s for accounts %s; line 10 QFX subscription, line 20 ATP Appliance (heritage); both ship %s\n",
-		order.ID(), strings.Join(order.Accounts(), ", "), stamp(date(2025, 5, 5)))
+		order.ID(), strings.Join(order.Accounts(), ", "), walkthrough.Stamp(date(2025, 5, 5)))
 
 	var contacts []entitlement.Contact
 	for _, c := range []struct {
@@ -70,44 +71,22 @@ func run(w io.Writer) error {
 	alice, bob, carol := &contacts[0], &contacts[1], &contacts[2]
 	fmt.Fprintln(w)
 
-	a := asker{w: w, e: e}
+	a := walkthrough.Asker{W: w, Engine: e}
 	view := func(c *entitlement.Contact, line string) policy.Request {
 		return policy.ViewEntitlement{Contact: c, Order: &order, Line: line}
 	}
 	fmt.Fprintln(w, "# before the order ships")
-	a.ask(date(2025, 5, 1), "may alice see line 10", view(alice, "10"))
-	a.ask(date(2025, 5, 1), "may carol see line 10", view(carol, "10"))
+	a.Ask(date(2025, 5, 1), "may alice see line 10", view(alice, "10"))
+	a.Ask(date(2025, 5, 1), "may carol see line 10", view(carol, "10"))
 
 	fmt.Fprintln(w, "\n# once it has shipped")
-	a.ask(date(2025, 6, 1), "may alice (the customer's account) see line 10", view(alice, "10"))
-	a.ask(date(2025, 6, 1), "may bob (the partner's account) see line 10", view(bob, "10"))
-	a.ask(date(2025, 6, 1), "may carol (another customer's account) see line 10", view(carol, "10"))
-	a.ask(date(2025, 6, 1), "may alice see line 20, a heritage product", view(alice, "20"))
-	a.ask(date(2025, 6, 1), "may carol see line 20, a heritage product", view(carol, "20"))
-	a.ask(date(2025, 6, 1), "may carol see line 99, which does not exist", view(carol, "99"))
-	return a.err
+	a.Ask(date(2025, 6, 1), "may alice (the customer's account) see line 10", view(alice, "10"))
+	a.Ask(date(2025, 6, 1), "may bob (the partner's account) see line 10", view(bob, "10"))
+	a.Ask(date(2025, 6, 1), "may carol (another customer's account) see line 10", view(carol, "10"))
+	a.Ask(date(2025, 6, 1), "may alice see line 20, a heritage product", view(alice, "20"))
+	a.Ask(date(2025, 6, 1), "may carol see line 20, a heritage product", view(carol, "20"))
+	a.Ask(date(2025, 6, 1), "may carol see line 99, which does not exist", view(carol, "99"))
+	return a.Err
 }
-
-// asker asks the engine and prints each question with its decision; the
-// first error stops the questions.
-type asker struct {
-	w   io.Writer
-	e   *policy.Engine
-	err error
-}
-
-func (a *asker) ask(at time.Time, question string, r policy.Request) {
-	if a.err != nil {
-		return
-	}
-	d, err := a.e.Decide(r, at)
-	if err != nil {
-		a.err = fmt.Errorf("%s: %w", question, err)
-		return
-	}
-	fmt.Fprintf(a.w, "%s  %s\n  %s\n", stamp(at), question, d)
-}
-
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/entitlement"
+	"github.com/licensepolicy/licensepolicy/examples/internal/walkthrough"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy"
 )
@@ -59,53 +60,31 @@ func run(w io.Writer) error {
 	fmt.Fprintf(w, "order %s for accounts %s, emails to %s\n",
 		order.ID(), strings.Join(order.Accounts(), ", "), strings.Join(order.Emails(), ", "))
 	for _, l := range order.Lines() {
-		fmt.Fprintf(w, "  line %s: %d x %s %s %s, ships %s\n", l.ID, l.Quantity, l.Product, l.Kind, l.Tier, stamp(l.ShipDate))
+		fmt.Fprintf(w, "  line %s: %d x %s %s %s, ships %s\n", l.ID, l.Quantity, l.Product, l.Kind, l.Tier, walkthrough.Stamp(l.ShipDate))
 	}
 	fmt.Fprintln(w)
 
-	a := asker{w: w, e: e}
+	a := walkthrough.Asker{W: w, Engine: e}
 	fulfil := func(line string) policy.Request { return policy.FulfilLine{Order: &order, Line: line} }
 	fmt.Fprintln(w, "# line 10: two initial MX subscriptions of three years")
-	a.ask(date(2025, 3, 1), "fulfil line 10 two days before its ship date", fulfil("10"))
-	a.ask(date(2025, 3, 3).Add(-time.Nanosecond), "fulfil line 10 one instant before its ship date", fulfil("10"))
-	a.ask(date(2025, 3, 3), "fulfil line 10 on its ship date", fulfil("10"))
-	a.ask(date(2025, 6, 1), "fulfil line 10 again in June", fulfil("10"))
+	a.Ask(date(2025, 3, 1), "fulfil line 10 two days before its ship date", fulfil("10"))
+	a.Ask(date(2025, 3, 3).Add(-time.Nanosecond), "fulfil line 10 one instant before its ship date", fulfil("10"))
+	a.Ask(date(2025, 3, 3), "fulfil line 10 on its ship date", fulfil("10"))
+	a.Ask(date(2025, 6, 1), "fulfil line 10 again in June", fulfil("10"))
 
 	fmt.Fprintln(w, "\n# line 20: a vSRX subscription bought as a renewal, without grace")
-	a.ask(date(2025, 3, 17), "fulfil line 20 on its ship date", fulfil("20"))
+	a.Ask(date(2025, 3, 17), "fulfil line 20 on its ship date", fulfil("20"))
 
 	fmt.Fprintln(w, "\n# line 30: a perpetual EX license, whose entitlement never ends")
-	a.ask(date(2025, 3, 3), "fulfil line 30 on its ship date", fulfil("30"))
+	a.Ask(date(2025, 3, 3), "fulfil line 30 on its ship date", fulfil("30"))
 
 	fmt.Fprintln(w, "\n# line 40: Northstar Controller, a heritage product")
-	a.ask(date(2025, 3, 3), "fulfil line 40 before its ship date", fulfil("40"))
-	a.ask(date(2025, 4, 1), "fulfil line 40 on its ship date", fulfil("40"))
+	a.Ask(date(2025, 3, 3), "fulfil line 40 before its ship date", fulfil("40"))
+	a.Ask(date(2025, 4, 1), "fulfil line 40 on its ship date", fulfil("40"))
 
 	fmt.Fprintln(w, "\n# a line the order does not have")
-	a.ask(date(2025, 4, 1), "fulfil line 50", fulfil("50"))
-	return a.err
+	a.Ask(date(2025, 4, 1), "fulfil line 50", fulfil("50"))
+	return a.Err
 }
-
-// asker asks the engine and prints each question with its decision; the
-// first error stops the questions.
-type asker struct {
-	w   io.Writer
-	e   *policy.Engine
-	err error
-}
-
-func (a *asker) ask(at time.Time, question string, r policy.Request) {
-	if a.err != nil {
-		return
-	}
-	d, err := a.e.Decide(r, at)
-	if err != nil {
-		a.err = fmt.Errorf("%s: %w", question, err)
-		return
-	}
-	fmt.Fprintf(a.w, "%s  %s\n  %s\n", stamp(at), question, d)
-}
-
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

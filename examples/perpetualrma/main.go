@@ -15,6 +15,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/examples/internal/walkthrough"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/shopspring/decimal"
@@ -50,9 +51,9 @@ func run(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "perpetual %s on %s from %s, %s, support bought separately: %t\n\n",
-		perp.ID(), perp.Device(), stamp(perp.Start()), perp.Cost(), !perp.IncludesSupport())
+		perp.ID(), perp.Device(), walkthrough.Stamp(perp.Start()), perp.Cost(), !perp.IncludesSupport())
 
-	a := asker{w: w, e: e}
+	a := walkthrough.Asker{W: w, Engine: e}
 	use := func(l *license.License, device, feature string, units int64) policy.Request {
 		u := decimal.NullDecimal{}
 		if units > 0 {
@@ -61,24 +62,24 @@ func run(w io.Writer) error {
 		return policy.UseFeature{License: l, Device: device, Feature: feature, Units: u}
 	}
 	fmt.Fprintln(w, "# on its own chassis")
-	a.ask(date(2019, 2, 1), "use bgp on mx-1 before the license starts", use(&perp, "mx-1", "bgp", 0))
-	a.ask(date(2025, 3, 1), "use bgp on mx-1 six years on", use(&perp, "mx-1", "bgp", 0))
-	a.ask(date(2025, 3, 1), "use mpls on mx-1 for 400 units", use(&perp, "mx-1", "mpls", 400))
-	a.ask(date(2025, 3, 1), "use mpls on mx-1 for 401 units", use(&perp, "mx-1", "mpls", 401))
-	a.ask(date(2025, 3, 1), "use evpn on mx-1, a feature it does not hold", use(&perp, "mx-1", "evpn", 0))
-	a.ask(date(2025, 3, 1), "use bgp on mx-2, another chassis", use(&perp, "mx-2", "bgp", 0))
-	a.ask(date(2025, 3, 1), "renew perp-bgp for 1 year", policy.RenewLicense{License: &perp, TermYears: 1})
-	a.ask(date(2025, 3, 1), "change perp-bgp to the advanced tier", policy.ChangeTier{License: &perp, Tier: license.Advanced})
+	a.Ask(date(2019, 2, 1), "use bgp on mx-1 before the license starts", use(&perp, "mx-1", "bgp", 0))
+	a.Ask(date(2025, 3, 1), "use bgp on mx-1 six years on", use(&perp, "mx-1", "bgp", 0))
+	a.Ask(date(2025, 3, 1), "use mpls on mx-1 for 400 units", use(&perp, "mx-1", "mpls", 400))
+	a.Ask(date(2025, 3, 1), "use mpls on mx-1 for 401 units", use(&perp, "mx-1", "mpls", 401))
+	a.Ask(date(2025, 3, 1), "use evpn on mx-1, a feature it does not hold", use(&perp, "mx-1", "evpn", 0))
+	a.Ask(date(2025, 3, 1), "use bgp on mx-2, another chassis", use(&perp, "mx-2", "bgp", 0))
+	a.Ask(date(2025, 3, 1), "renew perp-bgp for 1 year", policy.RenewLicense{License: &perp, TermYears: 1})
+	a.Ask(date(2025, 3, 1), "change perp-bgp to the advanced tier", policy.ChangeTier{License: &perp, Tier: license.Advanced})
 
 	fmt.Fprintln(w, "\n# mx-1 fails and is replaced by mx-2")
 	move := func(to license.Device, reason license.MoveReason) policy.Request {
 		return policy.MoveLicense{License: &perp, To: to, Reason: reason}
 	}
-	a.ask(date(2025, 5, 1), "rebalance perp-bgp from mx-1 to mx-2", move(mx2, license.Rebalance))
-	a.ask(date(2025, 5, 1), "exchange perp-bgp to ptx-1 on RMA, another class", move(ptx1, license.RMA))
-	a.ask(date(2025, 5, 1), "exchange perp-bgp to mx-2 on RMA", move(mx2, license.RMA))
-	if a.err != nil {
-		return a.err
+	a.Ask(date(2025, 5, 1), "rebalance perp-bgp from mx-1 to mx-2", move(mx2, license.Rebalance))
+	a.Ask(date(2025, 5, 1), "exchange perp-bgp to ptx-1 on RMA, another class", move(ptx1, license.RMA))
+	a.Ask(date(2025, 5, 1), "exchange perp-bgp to mx-2 on RMA", move(mx2, license.RMA))
+	if a.Err != nil {
+		return a.Err
 	}
 
 	// The keys exchanged: the same license, now on mx-2 (LIC-PERP-RMA).
@@ -87,32 +88,10 @@ func run(w io.Writer) error {
 		return v.Err()
 	}
 	fmt.Fprintf(w, "\nafter the exchange %s is on %s\n", exchanged.ID(), exchanged.Device())
-	a.ask(date(2025, 5, 2), "use bgp on mx-2 after the exchange", use(&exchanged, "mx-2", "bgp", 0))
-	a.ask(date(2025, 5, 2), "use bgp on mx-1 after the exchange", use(&exchanged, "mx-1", "bgp", 0))
-	a.ask(date(2045, 1, 1), "use bgp on mx-2 twenty years on", use(&exchanged, "mx-2", "bgp", 0))
-	return a.err
+	a.Ask(date(2025, 5, 2), "use bgp on mx-2 after the exchange", use(&exchanged, "mx-2", "bgp", 0))
+	a.Ask(date(2025, 5, 2), "use bgp on mx-1 after the exchange", use(&exchanged, "mx-1", "bgp", 0))
+	a.Ask(date(2045, 1, 1), "use bgp on mx-2 twenty years on", use(&exchanged, "mx-2", "bgp", 0))
+	return a.Err
 }
-
-// asker asks the engine and prints each question with its decision; the
-// first error stops the questions.
-type asker struct {
-	w   io.Writer
-	e   *policy.Engine
-	err error
-}
-
-func (a *asker) ask(at time.Time, question string, r policy.Request) {
-	if a.err != nil {
-		return
-	}
-	d, err := a.e.Decide(r, at)
-	if err != nil {
-		a.err = fmt.Errorf("%s: %w", question, err)
-		return
-	}
-	fmt.Fprintf(a.w, "%s  %s\n  %s\n", stamp(at), question, d)
-}
-
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

@@ -17,6 +17,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/examples/internal/walkthrough"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy"
 )
@@ -49,28 +50,28 @@ func run(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "subscription %s on %s: shipped %s, %d years to %s, grace to %s\n\n",
-		sub.ID(), sub.Device(), stamp(sub.Start()), sub.TermYears(), stamp(sub.TermEnd()), stamp(sub.End()))
+		sub.ID(), sub.Device(), walkthrough.Stamp(sub.Start()), sub.TermYears(), walkthrough.Stamp(sub.TermEnd()), walkthrough.Stamp(sub.End()))
 
-	a := asker{w: w, e: e}
+	a := walkthrough.Asker{W: w, Engine: e}
 	use := func(l *license.License) policy.Request {
 		return policy.UseFeature{License: l, Device: "mx-1", Feature: "bgp"}
 	}
 	fmt.Fprintln(w, "# through its years, its grace and its expiry")
-	a.ask(date(2022, 6, 14), "use bgp on mx-1 the day before it ships", use(&sub))
-	a.ask(date(2022, 6, 15), "use bgp on mx-1 the day it ships", use(&sub))
-	a.ask(date(2023, 6, 15), "use bgp on mx-1 in its second year", use(&sub))
-	a.ask(date(2025, 6, 15).Add(-time.Nanosecond), "use bgp on mx-1 at the last instant of its years", use(&sub))
-	a.ask(date(2025, 6, 15), "use bgp on mx-1 on the first day of grace", use(&sub))
-	a.ask(date(2025, 7, 15).Add(-time.Nanosecond), "use bgp on mx-1 at the last instant of grace", use(&sub))
-	a.ask(date(2025, 7, 15), "use bgp on mx-1 once grace is over, not renewed", use(&sub))
-	a.ask(date(2026, 1, 1), "use bgp on mx-1 months after expiry", use(&sub))
+	a.Ask(date(2022, 6, 14), "use bgp on mx-1 the day before it ships", use(&sub))
+	a.Ask(date(2022, 6, 15), "use bgp on mx-1 the day it ships", use(&sub))
+	a.Ask(date(2023, 6, 15), "use bgp on mx-1 in its second year", use(&sub))
+	a.Ask(date(2025, 6, 15).Add(-time.Nanosecond), "use bgp on mx-1 at the last instant of its years", use(&sub))
+	a.Ask(date(2025, 6, 15), "use bgp on mx-1 on the first day of grace", use(&sub))
+	a.Ask(date(2025, 7, 15).Add(-time.Nanosecond), "use bgp on mx-1 at the last instant of grace", use(&sub))
+	a.Ask(date(2025, 7, 15), "use bgp on mx-1 once grace is over, not renewed", use(&sub))
+	a.Ask(date(2026, 1, 1), "use bgp on mx-1 months after expiry", use(&sub))
 
 	fmt.Fprintln(w, "\n# renewing on time and late")
 	renew := func(years int) policy.Request { return policy.RenewLicense{License: &sub, TermYears: years} }
-	a.ask(date(2025, 5, 1), "renew sub-bgp for 1 year before its years end", renew(1))
-	a.ask(date(2025, 6, 20), "renew sub-bgp for 1 year within grace", renew(1))
-	a.ask(date(2025, 8, 1), "renew sub-bgp for 1 year two weeks after it expired", renew(1))
-	a.ask(date(2025, 5, 1), "renew sub-bgp for 2 years", renew(2))
+	a.Ask(date(2025, 5, 1), "renew sub-bgp for 1 year before its years end", renew(1))
+	a.Ask(date(2025, 6, 20), "renew sub-bgp for 1 year within grace", renew(1))
+	a.Ask(date(2025, 8, 1), "renew sub-bgp for 1 year two weeks after it expired", renew(1))
+	a.Ask(date(2025, 5, 1), "renew sub-bgp for 2 years", renew(2))
 
 	// The renewal on time starts at the old end, grace included, and has
 	// no grace of its own (LIC-RENEW, ENT-GRACE).
@@ -80,10 +81,10 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nrenewal %s on time: %s to %s, no grace\n", renewed.ID(), stamp(renewed.Start()), stamp(renewed.End()))
-	a.ask(date(2025, 7, 15), "use bgp on mx-1 under the renewal the day it starts", use(&renewed))
-	a.ask(date(2026, 7, 15).Add(-time.Nanosecond), "use bgp on mx-1 at the renewal's last instant", use(&renewed))
-	a.ask(date(2026, 7, 15), "use bgp on mx-1 when the renewal ends", use(&renewed))
+	fmt.Fprintf(w, "\nrenewal %s on time: %s to %s, no grace\n", renewed.ID(), walkthrough.Stamp(renewed.Start()), walkthrough.Stamp(renewed.End()))
+	a.Ask(date(2025, 7, 15), "use bgp on mx-1 under the renewal the day it starts", use(&renewed))
+	a.Ask(date(2026, 7, 15).Add(-time.Nanosecond), "use bgp on mx-1 at the renewal's last instant", use(&renewed))
+	a.Ask(date(2026, 7, 15), "use bgp on mx-1 when the renewal ends", use(&renewed))
 
 	// The late renewal starts at its own instant; the weeks between were
 	// expired (LIC-SUB-EXPIRY).
@@ -93,33 +94,11 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nrenewal %s late: %s to %s, no grace\n", lateLic.ID(), stamp(lateLic.Start()), stamp(lateLic.End()))
-	a.ask(date(2025, 7, 20), "use bgp on mx-1 in the gap, before the late renewal", use(&lateLic))
-	a.ask(date(2025, 8, 1), "use bgp on mx-1 under the late renewal", use(&lateLic))
-	a.ask(date(2026, 8, 1), "use bgp on mx-1 when the late renewal ends", use(&lateLic))
-	return a.err
+	fmt.Fprintf(w, "\nrenewal %s late: %s to %s, no grace\n", lateLic.ID(), walkthrough.Stamp(lateLic.Start()), walkthrough.Stamp(lateLic.End()))
+	a.Ask(date(2025, 7, 20), "use bgp on mx-1 in the gap, before the late renewal", use(&lateLic))
+	a.Ask(date(2025, 8, 1), "use bgp on mx-1 under the late renewal", use(&lateLic))
+	a.Ask(date(2026, 8, 1), "use bgp on mx-1 when the late renewal ends", use(&lateLic))
+	return a.Err
 }
-
-// asker asks the engine and prints each question with its decision; the
-// first error stops the questions.
-type asker struct {
-	w   io.Writer
-	e   *policy.Engine
-	err error
-}
-
-func (a *asker) ask(at time.Time, question string, r policy.Request) {
-	if a.err != nil {
-		return
-	}
-	d, err := a.e.Decide(r, at)
-	if err != nil {
-		a.err = fmt.Errorf("%s: %w", question, err)
-		return
-	}
-	fmt.Fprintf(a.w, "%s  %s\n  %s\n", stamp(at), question, d)
-}
-
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

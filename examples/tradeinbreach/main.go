@@ -18,6 +18,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/examples/internal/walkthrough"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/tmip"
 	"github.com/shopspring/decimal"
@@ -77,53 +78,31 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w)
 
-	a := asker{w: w, e: e}
+	a := walkthrough.Asker{W: w, Engine: e}
 	comply := func(id string) policy.Request { return policy.TradeInCompliance{Book: book, ID: id} }
 	fmt.Fprintln(w, "# TB-1: never returned")
-	a.ask(date(2021, 5, 1), "the discount granted when TB-1's order was placed", policy.TradeIn{Book: book, ID: "TB-1"})
-	a.ask(date(2021, 8, 31).Add(-time.Nanosecond), "is TB-1's return obligation met, one instant before the deadline", comply("TB-1"))
-	a.ask(date(2021, 8, 31), "is TB-1's return obligation met, at the deadline", comply("TB-1"))
-	a.ask(date(2021, 9, 29), "is TB-1's return obligation met, 29 days on", comply("TB-1"))
-	a.ask(date(2021, 9, 30), "is TB-1's return obligation met, 30 days on", comply("TB-1"))
-	a.ask(date(2021, 12, 1), "is TB-1's return obligation met, three months on", comply("TB-1"))
+	a.Ask(date(2021, 5, 1), "the discount granted when TB-1's order was placed", policy.TradeIn{Book: book, ID: "TB-1"})
+	a.Ask(date(2021, 8, 31).Add(-time.Nanosecond), "is TB-1's return obligation met, one instant before the deadline", comply("TB-1"))
+	a.Ask(date(2021, 8, 31), "is TB-1's return obligation met, at the deadline", comply("TB-1"))
+	a.Ask(date(2021, 9, 29), "is TB-1's return obligation met, 29 days on", comply("TB-1"))
+	a.Ask(date(2021, 9, 30), "is TB-1's return obligation met, 30 days on", comply("TB-1"))
+	a.Ask(date(2021, 12, 1), "is TB-1's return obligation met, three months on", comply("TB-1"))
 
 	fmt.Fprintln(w, "\n# TB-2: returned two weeks late")
-	a.ask(date(2021, 9, 20), "is TB-2's return obligation met after its late return", comply("TB-2"))
+	a.Ask(date(2021, 9, 20), "is TB-2's return obligation met after its late return", comply("TB-2"))
 
 	fmt.Fprintln(w, "\n# TB-3, TB-4, TB-5: certificates of destruction instead of returns")
-	a.ask(date(2021, 6, 15), "is TB-3's return obligation met, before its certificate", comply("TB-3"))
-	a.ask(date(2021, 7, 2), "is TB-3's return obligation met, with a certificate signed by a director", comply("TB-3"))
-	a.ask(date(2021, 9, 1), "is TB-3's return obligation met, past the deadline", comply("TB-3"))
-	a.ask(date(2021, 9, 1), "is TB-4's return obligation met, its certificate signed by a vice president without legal authority", comply("TB-4"))
-	a.ask(date(2021, 9, 1), "is TB-5's return obligation met, its certificate signed by a vice president with legal authority", comply("TB-5"))
+	a.Ask(date(2021, 6, 15), "is TB-3's return obligation met, before its certificate", comply("TB-3"))
+	a.Ask(date(2021, 7, 2), "is TB-3's return obligation met, with a certificate signed by a director", comply("TB-3"))
+	a.Ask(date(2021, 9, 1), "is TB-3's return obligation met, past the deadline", comply("TB-3"))
+	a.Ask(date(2021, 9, 1), "is TB-4's return obligation met, its certificate signed by a vice president without legal authority", comply("TB-4"))
+	a.Ask(date(2021, 9, 1), "is TB-5's return obligation met, its certificate signed by a vice president with legal authority", comply("TB-5"))
 
 	fmt.Fprintln(w, "\n# TB-6: shipped on 2021-11-30, due back by the end of February")
-	a.ask(date(2022, 2, 28).Add(-time.Nanosecond), "is TB-6's return obligation met, one instant before the deadline", comply("TB-6"))
-	a.ask(date(2022, 2, 28), "is TB-6's return obligation met, at the deadline", comply("TB-6"))
-	return a.err
+	a.Ask(date(2022, 2, 28).Add(-time.Nanosecond), "is TB-6's return obligation met, one instant before the deadline", comply("TB-6"))
+	a.Ask(date(2022, 2, 28), "is TB-6's return obligation met, at the deadline", comply("TB-6"))
+	return a.Err
 }
-
-// asker asks the engine and prints each question with its decision; the
-// first error stops the questions.
-type asker struct {
-	w   io.Writer
-	e   *policy.Engine
-	err error
-}
-
-func (a *asker) ask(at time.Time, question string, r policy.Request) {
-	if a.err != nil {
-		return
-	}
-	d, err := a.e.Decide(r, at)
-	if err != nil {
-		a.err = fmt.Errorf("%s: %w", question, err)
-		return
-	}
-	fmt.Fprintf(a.w, "%s  %s\n  %s\n", stamp(at), question, d)
-}
-
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 func day(t time.Time) string { return t.UTC().Format(time.DateOnly) }
 

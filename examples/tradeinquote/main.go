@@ -25,6 +25,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/examples/internal/walkthrough"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/tmip"
 	"github.com/shopspring/decimal"
@@ -74,60 +75,38 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w)
 
-	a := asker{w: w, e: e}
+	a := walkthrough.Asker{W: w, Engine: e}
 	quote := func(id string) policy.Request { return policy.TradeIn{Book: book, ID: id} }
 	comply := func(id string) policy.Request { return policy.TradeInCompliance{Book: book, ID: id} }
 
 	fmt.Fprintln(w, "# TI-1: quoted, ordered, shipped, returned")
-	a.ask(date(2021, 3, 1), "quote TI-1 on an order placed now", quote("TI-1"))
-	a.ask(date(2021, 3, 15), "order with TI-1: the discount listed in the quote", quote("TI-1"))
-	a.ask(date(2021, 9, 30), "quote TI-1 on the last day of the window", quote("TI-1"))
-	a.ask(date(2021, 10, 1), "quote TI-1 once the window has closed", quote("TI-1"))
-	a.ask(date(2021, 4, 15), "is TI-1's return obligation met, before its return", comply("TI-1"))
-	a.ask(date(2021, 6, 10), "is TI-1's return obligation met, at the instant it is returned", comply("TI-1"))
-	a.ask(date(2021, 6, 11), "is TI-1's return obligation met, the day after its return", comply("TI-1"))
-	if a.err == nil {
+	a.Ask(date(2021, 3, 1), "quote TI-1 on an order placed now", quote("TI-1"))
+	a.Ask(date(2021, 3, 15), "order with TI-1: the discount listed in the quote", quote("TI-1"))
+	a.Ask(date(2021, 9, 30), "quote TI-1 on the last day of the window", quote("TI-1"))
+	a.Ask(date(2021, 10, 1), "quote TI-1 once the window has closed", quote("TI-1"))
+	a.Ask(date(2021, 4, 15), "is TI-1's return obligation met, before its return", comply("TI-1"))
+	a.Ask(date(2021, 6, 10), "is TI-1's return obligation met, at the instant it is returned", comply("TI-1"))
+	a.Ask(date(2021, 6, 11), "is TI-1's return obligation met, the day after its return", comply("TI-1"))
+	if a.Err == nil {
 		nfr, err := tmip.MarkNotForRenewal([]string{"JN11A4F2"}, date(2021, 6, 10))
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(w, "TI-1's contract no longer needed: mark %v not for renewal from %s (TMIP-NOT-RENEW)\n",
-			nfr.Serials, stamp(nfr.Termination))
+			nfr.Serials, walkthrough.Stamp(nfr.Termination))
 	}
 
 	fmt.Fprintln(w, "\n# TI-2: a partner's trade-in, destroyed instead of returned")
-	a.ask(date(2021, 5, 3), "order with TI-2", quote("TI-2"))
-	a.ask(date(2021, 7, 1), "is TI-2's return obligation met, before the certificate", comply("TI-2"))
-	a.ask(date(2021, 7, 16), "is TI-2's return obligation met, after the certificate", comply("TI-2"))
+	a.Ask(date(2021, 5, 3), "order with TI-2", quote("TI-2"))
+	a.Ask(date(2021, 7, 1), "is TI-2's return obligation met, before the certificate", comply("TI-2"))
+	a.Ask(date(2021, 7, 16), "is TI-2's return obligation met, after the certificate", comply("TI-2"))
 
 	fmt.Fprintln(w, "\n# trade-ins that earn nothing")
-	a.ask(date(2021, 3, 15), "order with TI-3, a second return toward SO-3001", quote("TI-3"))
-	a.ask(date(2021, 3, 15), "order with TI-4, damaged gray-market equipment", quote("TI-4"))
-	a.ask(date(2021, 3, 15), "order with TI-5, a switch, with another promotion", quote("TI-5"))
-	a.ask(date(2021, 11, 1), "order with TI-5 after the window", quote("TI-5"))
-	return a.err
+	a.Ask(date(2021, 3, 15), "order with TI-3, a second return toward SO-3001", quote("TI-3"))
+	a.Ask(date(2021, 3, 15), "order with TI-4, damaged gray-market equipment", quote("TI-4"))
+	a.Ask(date(2021, 3, 15), "order with TI-5, a switch, with another promotion", quote("TI-5"))
+	a.Ask(date(2021, 11, 1), "order with TI-5 after the window", quote("TI-5"))
+	return a.Err
 }
-
-// asker asks the engine and prints each question with its decision; the
-// first error stops the questions.
-type asker struct {
-	w   io.Writer
-	e   *policy.Engine
-	err error
-}
-
-func (a *asker) ask(at time.Time, question string, r policy.Request) {
-	if a.err != nil {
-		return
-	}
-	d, err := a.e.Decide(r, at)
-	if err != nil {
-		a.err = fmt.Errorf("%s: %w", question, err)
-		return
-	}
-	fmt.Fprintf(a.w, "%s  %s\n  %s\n", stamp(at), question, d)
-}
-
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

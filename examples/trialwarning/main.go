@@ -19,6 +19,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/examples/internal/walkthrough"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy"
 )
@@ -52,19 +53,19 @@ func run(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "trial %s on %s: %s to %s, warnings from %s\n\n",
-		trial.ID(), trial.Device(), stamp(trial.Start()), stamp(trial.End()), stamp(trial.WarningFrom()))
+		trial.ID(), trial.Device(), walkthrough.Stamp(trial.Start()), walkthrough.Stamp(trial.End()), walkthrough.Stamp(trial.WarningFrom()))
 
-	a := asker{w: w, e: e}
+	a := walkthrough.Asker{W: w, Engine: e}
 	use := policy.UseFeature{License: &trial, Device: "vsrx-1", Feature: "idp"}
 	fmt.Fprintln(w, "# the trial key to its end")
-	a.ask(date(2025, 2, 1), "use idp on vsrx-1 a month into the trial", use)
-	a.ask(date(2025, 3, 2).Add(-time.Nanosecond), "use idp on vsrx-1 just before the warning window", use)
-	a.ask(date(2025, 3, 2), "use idp on vsrx-1 when the warning window opens", use)
-	a.ask(date(2025, 3, 25), "use idp on vsrx-1 a week before the end", use)
-	a.ask(date(2025, 4, 1).Add(-time.Nanosecond), "use idp on vsrx-1 at the trial's last instant", use)
-	a.ask(date(2025, 4, 1), "use idp on vsrx-1 when the trial ends", use)
-	a.ask(date(2025, 2, 1), "move the trial to vsrx-2", policy.MoveLicense{License: &trial, To: vsrx2, Reason: license.Rebalance})
-	a.ask(date(2025, 3, 25), "renew the trial for 1 year", policy.RenewLicense{License: &trial, TermYears: 1})
+	a.Ask(date(2025, 2, 1), "use idp on vsrx-1 a month into the trial", use)
+	a.Ask(date(2025, 3, 2).Add(-time.Nanosecond), "use idp on vsrx-1 just before the warning window", use)
+	a.Ask(date(2025, 3, 2), "use idp on vsrx-1 when the warning window opens", use)
+	a.Ask(date(2025, 3, 25), "use idp on vsrx-1 a week before the end", use)
+	a.Ask(date(2025, 4, 1).Add(-time.Nanosecond), "use idp on vsrx-1 at the trial's last instant", use)
+	a.Ask(date(2025, 4, 1), "use idp on vsrx-1 when the trial ends", use)
+	a.Ask(date(2025, 2, 1), "move the trial to vsrx-2", policy.MoveLicense{License: &trial, To: vsrx2, Reason: license.Rebalance})
+	a.Ask(date(2025, 3, 25), "renew the trial for 1 year", policy.RenewLicense{License: &trial, TermYears: 1})
 
 	fmt.Fprintln(w, "\n# which trial keys exist")
 	for _, q := range []struct{ platform, feature string }{
@@ -80,32 +81,10 @@ func run(w io.Writer) error {
 		{"Paragon Automation", "insights"},
 		{"SRX", "vsys"},
 	} {
-		a.ask(date(2025, 2, 1), fmt.Sprintf("is there a trial key of %s on %s", q.feature, q.platform),
+		a.Ask(date(2025, 2, 1), fmt.Sprintf("is there a trial key of %s on %s", q.feature, q.platform),
 			policy.TrialAvailable{Platform: q.platform, Feature: q.feature})
 	}
-	return a.err
+	return a.Err
 }
-
-// asker asks the engine and prints each question with its decision; the
-// first error stops the questions.
-type asker struct {
-	w   io.Writer
-	e   *policy.Engine
-	err error
-}
-
-func (a *asker) ask(at time.Time, question string, r policy.Request) {
-	if a.err != nil {
-		return
-	}
-	d, err := a.e.Decide(r, at)
-	if err != nil {
-		a.err = fmt.Errorf("%s: %w", question, err)
-		return
-	}
-	fmt.Fprintf(a.w, "%s  %s\n  %s\n", stamp(at), question, d)
-}
-
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
