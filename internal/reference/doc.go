@@ -42,6 +42,8 @@
 //     service; never on a statement.
 //   - A heritage line's fulfilment cites neither ENT-TIMER nor ENT-GRACE: no
 //     entitlement, no timer.
+//   - A trial asked for a platform not in the catalog cites LIC-PLATFORM and
+//     LIC-TRIAL-PRODUCTS (and LIC-TRIAL-FEATURES for a feature without trials).
 //   - Entitlement obligations of a fulfilment are named "order/line/unit",
 //     units from 1; emails go once to each address, lower-cased.
 package reference

@@ -252,10 +252,11 @@ func changeTier(w *World, r Request, at time.Time) (answer, error) {
 // trialAvailable: does a temporary key of Feature exist on Platform.
 func trialAvailable(w *World, r Request) answer {
 	p, ok := w.platform(r.Platform)
-	if !ok {
-		return deny(rule.LicPlatform)
-	}
 	var broken []rule.ID
+	if !ok {
+		// Not a platform of the catalog (LIC-PLATFORM), so none with trials.
+		broken = append(broken, rule.LicPlatform)
+	}
 	if !p.Trial {
 		broken = append(broken, rule.LicTrialProducts)
 	}
