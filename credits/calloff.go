@@ -35,9 +35,10 @@ type CallOffResult struct {
 // A refusal returns the result and a *rule.Violation naming every rule c
 // breaks, in this order: the minimum (CRD-MIN-CALLOFF for Professional;
 // CRD-FLEX-MIN for Flexible on a professional services engagement, CRD-FLEX
-// on another), CRD-SCOPE, CRD-TYPES, CRD-CALLOFF-PO, CRD-VALIDITY (not
-// enough unexpired credits, followed by CRD-FLEX for Flexible). Any other
-// error is bad input (an absurd amount) and the result is zero.
+// on another), CRD-SCOPE, CRD-TYPES, CRD-CALLOFF-PO; such a refusal holds
+// for good. Only an otherwise valid call-off is refused for want of
+// unexpired credits: CRD-VALIDITY, followed by CRD-FLEX for Flexible. Any
+// other error is bad input (an absurd amount) and the result is zero.
 //
 // Until is exact: history dated at or after at counts from 1ns after its
 // instant, and a lot's credits lapse at its end; Until is the first of those
@@ -66,7 +67,12 @@ var (
 // decide is the answer to c given the rules c breaks whatever the balance
 // and the credits available.
 func (l *Ledger) decide(c CallOff, static *rule.Violation, avail decimal.Decimal) (CallOffResult, *rule.Violation) {
-	v := rule.Merge(static, l.checkValidity(c, avail))
+	if static != nil {
+		// Broken on its own: refused for good on those grounds alone, as
+		// RULES.md's table has it (until never); no balance can cure it.
+		return CallOffResult{Rules: static.Rules, Available: avail}, static
+	}
+	v := l.checkValidity(c, avail)
 	if v != nil {
 		return CallOffResult{Rules: v.Rules, Available: avail}, v
 	}
@@ -80,7 +86,10 @@ func (l *Ledger) decide(c CallOff, static *rule.Violation, avail decimal.Decimal
 // checkCallOff returns the violation of every rule c breaks with avail
 // credits available, or nil; the caller names the call-off in the reason.
 func (l *Ledger) checkCallOff(c CallOff, avail decimal.Decimal) *rule.Violation {
-	return rule.Merge(l.checkStatic(c), l.checkValidity(c, avail))
+	if v := l.checkStatic(c); v != nil {
+		return v // the balance is asked only of an otherwise valid call-off
+	}
+	return l.checkValidity(c, avail)
 }
 
 // checkStatic returns the violation of the rules that depend on c alone.
@@ -142,8 +151,8 @@ func (l *Ledger) checkValidity(c CallOff, avail decimal.Decimal) *rule.Violation
 // purchase and a call-off of the same size at one instant) or a refusal
 // that stays one walks further.
 func (l *Ledger) callOffUntil(c CallOff, static *rule.Violation, at time.Time, res CallOffResult) time.Time {
-	if c.Credits.Sign() <= 0 {
-		return time.Time{} // refused by its minimum, and no balance can change that
+	if static != nil {
+		return time.Time{} // refused on its own grounds, whatever the balance
 	}
 	short := res.Available.LessThan(c.Credits) // CRD-VALIDITY is broken at at
 	ev := l.counted(at)
@@ -176,7 +185,7 @@ func (l *Ledger) callOffUntil(c CallOff, static *rule.Violation, at time.Time, r
 		}
 		// Refused either way with the same rules, or allowed either way:
 		// the same balance after means the same credits available.
-		if !short && static == nil && !s.avail.Equal(res.Available) {
+		if !short && !s.avail.Equal(res.Available) {
 			return t
 		}
 	}

@@ -45,7 +45,7 @@ func TestCheckCallOffQuotesTheDatasheet(t *testing.T) {
 		{"no partial credit spends are permitted: 7.5", Professional, "7.5", fixed(Design), []rule.ID{rule.CrdMinCallOff}, ""},
 		{"no partial credit spends are permitted: 4.5 is both", Professional, "4.5", fixed(Design), []rule.ID{rule.CrdMinCallOff}, ""},
 		{"no partial credit spends are permitted: 8.0 is whole", Professional, "8.0", fixed(Design), nil, "7"},
-		{"no partial credit spends, and not more than the balance: 15.5", Professional, "15.5", fixed(Design), []rule.ID{rule.CrdMinCallOff, rule.CrdValidity}, ""},
+		{"no partial credit spends; CRD-VALIDITY is asked only of an otherwise valid call-off: 15.5", Professional, "15.5", fixed(Design), []rule.ID{rule.CrdMinCallOff}, ""},
 		{"Minimum call-off: zero", Professional, "0", fixed(Design), []rule.ID{rule.CrdMinCallOff}, ""},
 		{"Minimum call-off: negative", Professional, "-5", fixed(Design), []rule.ID{rule.CrdMinCallOff}, ""},
 		{"Minimum call-off (use of Flexible Services Credits) is equal to 10 credits (CRD-FLEX-MIN): 9", Flexible, "9", fixed(Migration), []rule.ID{rule.CrdFlexMin}, ""},
@@ -65,7 +65,7 @@ func TestCheckCallOffQuotesTheDatasheet(t *testing.T) {
 		{"requires a purchase order applied against your ... balance (CRD-CALLOFF-PO)", Professional, "5", noPO, []rule.ID{rule.CrdCallOffPO}, ""},
 		{"accompanied by a Juniper statement of work (CRD-CALLOFF-PO)", Professional, "5", noSOW, []rule.ID{rule.CrdCallOffPO}, ""},
 		{"must be delivered within 12 months of purchase (CRD-VALIDITY): more than the balance", Professional, "20", fixed(Design), []rule.ID{rule.CrdValidity}, ""},
-		{"every rule broken is named", Professional, "20.5", Engagement{}, []rule.ID{rule.CrdMinCallOff, rule.CrdScope, rule.CrdTypes, rule.CrdCallOffPO, rule.CrdValidity}, ""},
+		{"every rule the call-off itself breaks is named", Professional, "20.5", Engagement{}, []rule.ID{rule.CrdMinCallOff, rule.CrdScope, rule.CrdTypes, rule.CrdCallOffPO}, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

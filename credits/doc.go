@@ -73,8 +73,13 @@
 //     call-off minimum) with a reason saying so; an order of them is also no
 //     sum of blocks (CRD-BLOCKS). A negative discount is a discount.
 //   - A partial credit (7.5) is refused by the call-off minimum rule, never
-//     rounded; "8.0" is whole. A partial call-off does not also cite
-//     CRD-VALIDITY unless the credits available are fewer than asked.
+//     rounded; "8.0" is whole.
+//   - A call-off that breaks a rule of its own (the minimum, CRD-SCOPE,
+//     CRD-TYPES, CRD-CALLOFF-PO) is refused citing every one of those and
+//     nothing else, for good (Until zero): RULES.md's table gives those
+//     refusals until never, which holds only if the balance is not asked.
+//     CRD-VALIDITY is asked of an otherwise valid call-off only. A recorded
+//     call-off in the history is judged the same way.
 //   - At one instant the history replays purchases before call-offs, so a
 //     recorded call-off may use a lot bought at its own instant; several
 //     call-offs at one instant are each checked against the balance the
