@@ -61,14 +61,15 @@ func (a Assessment) Err() error {
 // the catalog (TMIP-ELIGIBLE), its condition is not working equipment from a
 // production or lab network, undamaged and not gray market (TMIP-CONDITION),
 // an earlier trade-in in the book counts toward the same new product
-// (TMIP-ONE-FOR-ONE), the order uses another promotion and the terms do not
-// combine (TMIP-COMBINE), or at is outside the validation period
-// (TMIP-WINDOW). Otherwise the discount is the support contract's remaining
-// value at at (TMIP-SUPPORT).
+// (TMIP-ONE-FOR-ONE), or the order uses another promotion and the terms do
+// not combine (TMIP-COMBINE): such a refusal cites those rules alone and
+// holds for good, as RULES.md's table has it. An otherwise eligible
+// trade-in is refused outside the validation period (TMIP-WINDOW), until
+// the window opens when it has yet to. Otherwise the discount is the
+// support contract's remaining value at at (TMIP-SUPPORT).
 //
-// Until is exact: a refusal changes only when the window opens or closes;
-// an allowance when the window closes or at the first UTC midnight at which
-// the discount, to the cent, drops.
+// Until is exact: an allowance changes when the window closes or at the
+// first UTC midnight at which the discount, to the cent, drops.
 func (b *Book) Assess(id string, at time.Time) (Assessment, error) {
 	e, ok := b.entry(id)
 	if !ok {
@@ -99,13 +100,17 @@ func (t Terms) windowState(at time.Time) windowState {
 func (b *Book) assess(e *entry, at time.Time) Assessment {
 	ws := b.terms.windowState(at)
 	a := Assessment{subject: e.t.ID, Deadline: e.deadline}
-	if e.refused != nil || ws != inWindow {
-		a.Rules, a.Reason = e.denyRules[ws], e.denyReasons[ws]
-		switch ws {
-		case beforeWindow:
+	if e.refused != nil {
+		// Broken on its own: refused for good on those grounds alone, as
+		// RULES.md's table has it (until never); the window is asked only
+		// of an otherwise eligible trade-in.
+		a.Rules, a.Reason = e.refused.Rules, "trade-in "+e.t.ID+" earns no discount: "+e.refused.Reason
+		return a
+	}
+	if ws != inWindow {
+		a.Rules, a.Reason = rulesWindow, e.denyReasons[ws]
+		if ws == beforeWindow {
 			a.Until = b.terms.WindowStart // TMIP-WINDOW opens
-		case inWindow:
-			a.Until = b.terms.WindowEnd // TMIP-WINDOW joins the rules broken
 		}
 		return a
 	}
@@ -156,27 +161,12 @@ func (e *entry) prepareAssess(terms Terms, listed bool, earlier string) {
 		vs = append(vs, rule.Errorf([]rule.ID{rule.TmipCombine}, t.ID, "the order uses another promotion, and TMIP does not combine with one"))
 	}
 	e.refused = rule.Merge(vs...)
-	var rules []rule.ID
-	var reasons []string
-	if e.refused != nil {
-		rules = e.refused.Rules
-		reasons = []string{e.refused.Reason}
-	}
 	lead := "trade-in " + t.ID + " earns no discount: "
-	e.denyRules[inWindow] = rules
-	if rules != nil {
-		e.denyReasons[inWindow] = lead + reasons[0]
-	}
-	window := rulesWindow // TMIP-WINDOW, the program's, last
-	if rules != nil {
-		window = append(slices.Clone(rules), rule.TmipWindow)
-	}
-	e.denyRules[beforeWindow], e.denyRules[afterWindow] = window, window
 	if !terms.WindowStart.IsZero() {
-		e.denyReasons[beforeWindow] = lead + strings.Join(append(reasons, "the validation period opens "+stamp(terms.WindowStart)), "; ")
+		e.denyReasons[beforeWindow] = lead + "the validation period opens " + stamp(terms.WindowStart)
 	}
 	if !terms.WindowEnd.IsZero() {
-		e.denyReasons[afterWindow] = lead + strings.Join(append(reasons, "the validation period ended "+stamp(terms.WindowEnd)), "; ")
+		e.denyReasons[afterWindow] = lead + "the validation period ended " + stamp(terms.WindowEnd)
 	}
 
 	// The allowed answer, most specific rule first.
@@ -188,11 +178,10 @@ func (e *entry) prepareAssess(terms Terms, listed bool, earlier string) {
 		e.allowObl = append(e.allowObl, rule.Obligation{Kind: rule.Advisory, Rule: rule.TmipPassOn, Subject: t.ID})
 	}
 	e.allowObl = slices.Clip(e.allowObl)
-	credit := "its support contract's remaining value as discount"
+	e.allowReason = fmt.Sprintf("trade-in %s of %s earns its support contract's remaining value as discount toward %s, applied at order and listed in the quote", t.ID, t.SKU, t.NewProduct)
 	if !e.hasSupport {
-		credit = "TMIP credit, with no support contract given to value"
+		e.allowReason = fmt.Sprintf("trade-in %s of %s earns TMIP credit toward %s; no support contract was given, so the discount is 0", t.ID, t.SKU, t.NewProduct)
 	}
-	e.allowReason = fmt.Sprintf("trade-in %s of %s earns %s toward %s, applied at order and listed in the quote", t.ID, t.SKU, credit, t.NewProduct)
 	if t.Partner {
 		e.allowReason += "; the discount is meant for the end customer"
 	}

@@ -104,16 +104,21 @@ func TestValidationPeriodEndsInThirdQuarter2021(t *testing.T) {
 	}
 }
 
-func TestRefusalInsideTheWindowChangesAtItsEnd(t *testing.T) {
+// RULES.md's table: a refusal for bad condition is "deny TMIP-CONDITION,
+// never": an intrinsic refusal cites its own rules alone, at every instant.
+func TestIntrinsicRefusalHoldsForGoodWithoutTheWindow(t *testing.T) {
 	ti := eligible(t, "T", "MX10008")
 	ti.Condition.Channel = Gray
-	b := mustBook(t, DefaultTerms(), ti)
-	a := mustAssess(t, b, "T", instant(t, "2021-07-01T00:00:00Z"))
-	wantRules(t, a.Err(), rule.TmipCondition)
-	if !a.Until.Equal(DefaultTerms().WindowEnd) {
-		t.Fatalf("until %v, want the window's end", a.Until)
+	terms := DefaultTerms()
+	terms.WindowStart = instant(t, "2021-01-01T00:00:00Z")
+	b := mustBook(t, terms, ti)
+	for _, at := range []string{"2020-07-01T00:00:00Z", "2021-07-01T00:00:00Z", "2025-01-01T00:00:00Z"} {
+		a := mustAssess(t, b, "T", instant(t, at))
+		wantRules(t, a.Err(), rule.TmipCondition)
+		if !a.Until.IsZero() || len(a.Rules) != 1 {
+			t.Fatalf("at %s: rules %v until %v, want [TMIP-CONDITION] never", at, a.Rules, a.Until)
+		}
 	}
-	wantRules(t, mustAssess(t, b, "T", a.Until).Err(), rule.TmipCondition, rule.TmipWindow)
 }
 
 func TestDiscountIsTheSupportContractsRemainingValue(t *testing.T) {

@@ -27,7 +27,6 @@ type entry struct {
 
 	// Assess.
 	refused     *rule.Violation   // rules broken at any instant, without TMIP-WINDOW; nil when none
-	denyRules   [3][]rule.ID      // by windowState: refused rules, with TMIP-WINDOW outside the window
 	denyReasons [3]string         // by windowState
 	allowRules  []rule.ID         // shared by every allowed assessment
 	allowObl    []rule.Obligation // shared by every allowed assessment

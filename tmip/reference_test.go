@@ -42,8 +42,8 @@ func refAssess(terms Terms, catalog Catalog, tradeIns []TradeIn, i int, at time.
 	if ti.OtherPromotion && !terms.Combinable {
 		broken = append(broken, rule.TmipCombine)
 	}
-	if (!terms.WindowStart.IsZero() && at.Before(terms.WindowStart)) || (!terms.WindowEnd.IsZero() && !at.Before(terms.WindowEnd)) {
-		broken = append(broken, rule.TmipWindow)
+	if broken == nil && (!terms.WindowStart.IsZero() && at.Before(terms.WindowStart)) || broken == nil && (!terms.WindowEnd.IsZero() && !at.Before(terms.WindowEnd)) {
+		broken = append(broken, rule.TmipWindow) // asked only of an otherwise eligible trade-in
 	}
 	if broken != nil {
 		return refAnswer{rules: broken}
