@@ -185,7 +185,10 @@ func callOffBroken(t Terms, kind string, credits decimal.Decimal, e Engagement, 
 			broken = append(broken, rule.CrdFlex)
 		}
 	}
-	if credits.GreaterThan(avail) {
+	// A call-off broken on its own is refused for good on those grounds
+	// alone (RULES.md's table: until never); the balance is asked only of
+	// a call-off that is otherwise valid.
+	if len(broken) == 0 && credits.GreaterThan(avail) {
 		broken = append(broken, rule.CrdValidity)
 	}
 	return broken

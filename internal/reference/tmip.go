@@ -61,7 +61,10 @@ func assess(w *World, i int, at time.Time) answer {
 	if ti.OtherPromotion && !w.Terms.TMIPCombinable {
 		broken = append(broken, rule.TmipCombine)
 	}
-	if !inWindow(w.Terms, at) {
+	// A trade-in broken on its own is refused for good on those grounds
+	// alone (RULES.md's table: until never); the window is asked only of a
+	// trade-in that is otherwise eligible.
+	if len(broken) == 0 && !inWindow(w.Terms, at) {
 		broken = append(broken, rule.TmipWindow)
 	}
 	if len(broken) > 0 {
