@@ -43,15 +43,6 @@ func knownBugLots(t reference.Terms, lots []reference.Purchase, p reference.Purc
 	return ""
 }
 
-func tradeInOf(w *reference.World, id string) reference.TradeIn {
-	for _, ti := range w.TradeIns {
-		if ti.ID == id {
-			return ti
-		}
-	}
-	panic("no trade-in " + id)
-}
-
 // TestDifferentialEngineDecidesAsReference holds the engine to
 // internal/reference, a plain evaluator written from spec/RULES.md and
 // SCENARIOS.md alone: on random terms, catalogs, facts, requests and instants
