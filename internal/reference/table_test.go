@@ -76,11 +76,11 @@ func TestDecisionTable(t *testing.T) {
 		{"ENT-HERITAGE: heritage product", Request{Kind: "viewEntitlement", Contact: "C1", Order: "SO1", Line: "l2"}, day(2025, 3, 1), false, []rule.ID{rule.EntHeritage}, time.Time{}},
 		{"CRD-BLOCKS: 37 = 25+10+1+1 is a sum of blocks", Request{Kind: "purchaseCredits", CreditKind: "professional", Credits: decimal.NewFromInt(37), LocalEntity: true}, day(2025, 1, 1), true, []rule.ID{rule.CrdInvoice}, time.Time{}},
 		{"CRD-MIN-ORDER, CRD-NO-DISCOUNT, CRD-LOCAL", Request{Kind: "purchaseCredits", CreditKind: "professional", Credits: decimal.NewFromInt(5), Discount: decimal.NewFromInt(1)}, day(2025, 1, 1), false, []rule.ID{rule.CrdMinOrder, rule.CrdNoDiscount, rule.CrdLocal}, time.Time{}},
-		{"CRD-MIN-CALLOFF: no partial credit spends", Request{Kind: "callOff", Account: "psc", Credits: decimal.RequireFromString("7.5"), Engagement: goodEngagement}, day(2025, 3, 1), false, []rule.ID{rule.CrdMinCallOff}, day(2026, 1, 1)},
+		{"CRD-MIN-CALLOFF: no partial credit spends", Request{Kind: "callOff", Account: "psc", Credits: decimal.RequireFromString("7.5"), Engagement: goodEngagement}, day(2025, 3, 1), false, []rule.ID{rule.CrdMinCallOff}, time.Time{}}, // refused for good: RULES.md "never"
 		{"CRD-VALIDITY: oldest unexpired credits pay", Request{Kind: "callOff", Account: "psc", Credits: decimal.NewFromInt(20), Engagement: goodEngagement}, day(2025, 3, 1), true, []rule.ID{rule.CrdValidity}, day(2026, 1, 1)},
 		{"CRD-STATEMENT: a quarterly statement", Request{Kind: "creditStatement", Account: "psc", QuarterYear: 2025, Quarter: 1}, day(2025, 4, 2), true, []rule.ID{rule.CrdStatement}, time.Time{}},
 		{"TMIP-SUPPORT: eligible, with a contract", Request{Kind: "tradeIn", TradeIn: "T1"}, day(2021, 4, 1), true, []rule.ID{rule.TmipSupport, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap}, day(2021, 4, 2)},
-		{"TMIP-ONE-FOR-ONE: second toward a product", Request{Kind: "tradeIn", TradeIn: "T2"}, day(2021, 4, 1), false, []rule.ID{rule.TmipOneForOne}, day(2021, 10, 1)},
+		{"TMIP-ONE-FOR-ONE: second toward a product", Request{Kind: "tradeIn", TradeIn: "T2"}, day(2021, 4, 1), false, []rule.ID{rule.TmipOneForOne}, time.Time{}}, // refused for good: RULES.md "never"
 		{"TMIP-WINDOW: outside the window", Request{Kind: "tradeIn", TradeIn: "T1"}, day(2021, 10, 1), false, []rule.ID{rule.TmipWindow}, time.Time{}},
 		{"TMIP-RETURN: nothing yet, before the deadline", Request{Kind: "tradeInCompliance", TradeIn: "T1"}, day(2021, 5, 1), true, []rule.ID{rule.TmipReturn}, day(2021, 7, 30)},
 		{"TMIP-BREACH: deadline passed", Request{Kind: "tradeInCompliance", TradeIn: "T1"}, day(2021, 7, 30), false, []rule.ID{rule.TmipBreach, rule.TmipReturn}, day(2021, 8, 29)},
