@@ -30,7 +30,8 @@
 //     (TMIP-ONE-FOR-ONE: "1 return for 1 product");
 //   - the order uses another promotion and the terms do not combine
 //     (TMIP-COMBINE);
-//   - at is outside the window (TMIP-WINDOW, the program-wide rule, last).
+//   - or, when it breaks none of those, at is outside the window
+//     (TMIP-WINDOW).
 //
 // Otherwise it is allowed, citing TMIP-SUPPORT when a support contract is
 // given, TMIP-RETURN, TMIP-AT-ORDER and TMIP-SWAP, then TMIP-PASS-ON for a
@@ -95,10 +96,11 @@
 //     naming a new product counts toward it, whether or not it is itself
 //     eligible; every later one is refused. New products are matched
 //     exactly.
-//   - A refusal cites the trade-in's own rules first (TMIP-ELIGIBLE,
-//     TMIP-CONDITION, TMIP-ONE-FOR-ONE, TMIP-COMBINE) and the program's
-//     window last. Inside the window such a refusal changes only at the
-//     window's end, when TMIP-WINDOW joins it.
+//   - A refusal on the trade-in's own rules (TMIP-ELIGIBLE, TMIP-CONDITION,
+//     TMIP-ONE-FOR-ONE, TMIP-COMBINE) cites every one of them and nothing
+//     else, and holds for good (Until zero), as RULES.md's table has it
+//     ("never"); the window is asked only of an otherwise eligible
+//     trade-in.
 //   - A support contract must have a serial, a start and an expected end on
 //     a later UTC date (at least one day: the formula divides by the days),
 //     a value not negative and in whole cents (so the discount never exceeds
