@@ -328,11 +328,16 @@ func drawAt(t *rapid.T, w *reference.World, r reference.Request) time.Time {
 }
 
 func drawRequest(t *rapid.T, w *reference.World) reference.Request {
-	r := reference.Request{Kind: rapid.SampledFrom(requestKinds).Draw(t, "kind"), LocalEntity: true}
+	return drawRequestOf(t, w, rapid.SampledFrom(requestKinds).Draw(t, "kind"))
+}
+
+// drawRequestOf draws a request of the given kind about w's facts.
+func drawRequestOf(t *rapid.T, w *reference.World, kind string) reference.Request {
+	r := reference.Request{Kind: kind, LocalEntity: true}
 	lic := rapid.SampledFrom(w.Licenses).Draw(t, "license")
 	r.License = lic.ID
 	o := w.Orders[0]
-	switch r.Kind {
+	switch kind {
 	case "useFeature":
 		r.Device = lic.Device
 		if rapid.IntRange(0, 3).Draw(t, "otherDevice") == 0 {
@@ -383,6 +388,8 @@ func drawRequest(t *rapid.T, w *reference.World) reference.Request {
 		r.QuarterYear, r.Quarter = q.Year(), (int(q.Month())-1)/3+1
 	case "tradeIn", "tradeInCompliance":
 		r.TradeIn = rapid.SampledFrom(w.TradeIns).Draw(t, "tradeIn").ID
+	default:
+		t.Fatalf("unknown kind %q", kind)
 	}
 	return r
 }

@@ -8,9 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
-	"github.com/licensepolicy/licensepolicy/internal/reference"
 	"github.com/licensepolicy/licensepolicy/policy"
-	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
 
@@ -177,67 +175,4 @@ func TestCreditStatementHoldsUntilItsUntil(t *testing.T) {
 func TestTradeInOnRandomBooksHoldsUntilItsUntil(t *testing.T) { checkHoldsUntilItsUntil(t, "tradeIn") }
 func TestTradeInComplianceHoldsUntilItsUntil(t *testing.T) {
 	checkHoldsUntilItsUntil(t, "tradeInCompliance")
-}
-
-// drawRequestOf is drawRequest with its kind fixed.
-func drawRequestOf(t *rapid.T, w *reference.World, kind string) reference.Request {
-	r := reference.Request{Kind: kind, LocalEntity: true}
-	lic := rapid.SampledFrom(w.Licenses).Draw(t, "license")
-	r.License = lic.ID
-	o := w.Orders[0]
-	switch kind {
-	case "useFeature":
-		r.Device = lic.Device
-		if rapid.IntRange(0, 3).Draw(t, "otherDevice") == 0 {
-			r.Device = rapid.SampledFrom(w.Devices).Draw(t, "device").Serial
-		}
-		r.Feature = lic.Features[0]
-		if rapid.IntRange(0, 3).Draw(t, "otherFeature") == 0 {
-			r.Feature = rapid.SampledFrom(featurePool).Draw(t, "feature")
-		}
-		if rapid.Bool().Draw(t, "units") {
-			u := drawDecimal(t, "unitsAmount", "1", "10", "100", "150.5", "151", "0", "-1", "150.50")
-			r.Units = &u
-		}
-	case "moveLicense":
-		r.To = rapid.SampledFrom(w.Devices).Draw(t, "to").Serial
-		r.Reason = rapid.SampledFrom([]string{"rma", "rebalance"}).Draw(t, "reason")
-	case "renewLicense":
-		r.TermYears = rapid.IntRange(0, 11).Draw(t, "renewYears")
-		if rapid.Bool().Draw(t, "renewListed") {
-			r.TermYears = rapid.SampledFrom(w.Terms.SubscriptionTermYears).Draw(t, "renewTerm")
-		}
-	case "changeTier":
-		r.Tier = rapid.SampledFrom(tierPool).Draw(t, "newTier")
-	case "trialAvailable":
-		r.Platform = rapid.SampledFrom(append(platformPool, "Zeta", "cRPD", "EX", "ACX")).Draw(t, "trialPlatform")
-		r.Feature = rapid.SampledFrom(append(featurePool, "extended-upgrade")).Draw(t, "trialFeature")
-	case "fulfilLine", "viewEntitlement":
-		r.Order = o.ID
-		r.Line = rapid.SampledFrom(o.Lines).Draw(t, "line").ID
-		r.Contact = rapid.SampledFrom(w.Contacts).Draw(t, "contact").ID
-	case "purchaseCredits":
-		r.CreditKind = rapid.SampledFrom([]string{"professional", "flexible"}).Draw(t, "creditKind")
-		if rapid.IntRange(0, 3).Draw(t, "buyAny") == 0 {
-			r.Credits = decimal.NewFromInt(int64(rapid.IntRange(0, 5000).Draw(t, "buyInt")))
-			break
-		}
-		r.Credits = drawDecimal(t, "buyCredits", "10", "37", "9", "7.5", "0", "-10", "25", "11", "50", "3", "13", "1234567")
-		r.Discount = drawDecimal(t, "discount", "0", "0", "0", "5", "-1", "0.00", "0.001")
-		r.LocalEntity = rapid.IntRange(0, 4).Draw(t, "local") > 0
-	case "callOff", "creditStatement":
-		r.Account = rapid.SampledFrom(w.CreditAccounts).Draw(t, "account").ID
-		r.Credits = drawDecimal(t, "callCredits", "5", "4", "10", "9", "7.5", "8.0", "1", "20", "100", "0", "12", "25", "37", "0.5")
-		r.Engagement = drawEngagement(t, true)
-		q := drawInstant(t, "quarterOf")
-		if acct := accountOf(w, r.Account); len(acct.Purchases) > 0 && rapid.Bool().Draw(t, "quarterNearPurchase") {
-			q = rapid.SampledFrom(acct.Purchases).Draw(t, "quarterPurchase").At.AddDate(0, 3*rapid.IntRange(-1, 4).Draw(t, "quarters"), 0)
-		}
-		r.QuarterYear, r.Quarter = q.Year(), (int(q.Month())-1)/3+1
-	case "tradeIn", "tradeInCompliance":
-		r.TradeIn = rapid.SampledFrom(w.TradeIns).Draw(t, "tradeIn").ID
-	default:
-		t.Fatalf("unknown kind %q", kind)
-	}
-	return r
 }
