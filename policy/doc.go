@@ -3,8 +3,17 @@
 // ledger, a trade-in) and an instant, and returns a Decision translated from
 // the domain packages' answers. It decides nothing itself: license.Verdict,
 // entitlement.Fulfilment, credits.CallOffResult, tmip.Assessment and their
-// siblings do, and the Decision carries their rule IDs, obligations and
-// Until unchanged.
+// siblings do, and the Decision carries their rule IDs and obligations
+// unchanged.
+//
+// Until is the domain answer's, settled: where the domain answer changes in
+// a way a Decision does not show (a trade-in going from pending to met with
+// the same rules), Decide looks past that instant, so that Until is the
+// first instant at which the outcome, the rules, the obligations or the
+// values differ, as SCENARIOS.md defines it. The reason's wording is not
+// part of that promise. UseFeature, the hot path, needs no settling: the
+// license's verdict changes exactly when its decision does; DecideInto
+// decides it without copying a Decision out of the call.
 //
 // # Request kinds
 //
