@@ -14,6 +14,11 @@
 //
 // and the catalog TrialAvailable(platform, feature).
 //
+// For a whole fleet, Fleet streams the standing of every license of an
+// iter.Seq at one instant, in input order, over all cores and in memory that
+// does not grow with the fleet; SummarizeFleet counts them by standing,
+// platform and tier for a report.
+//
 // Every answer is a Verdict citing the rule IDs of spec/RULES.md (package
 // policy/rule); Verdict.Err turns a refusal into a *rule.Violation.
 //
