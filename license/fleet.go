@@ -130,7 +130,7 @@ func (b *fleetBatch) run(at time.Time, count bool) {
 			continue
 		}
 		row, until := l.stand(at)
-		o.State, o.Allowed, o.Rules, o.Reason, o.Until, o.subject = row.state, row.usable, row.rules, row.reason, until, l.id
+		o.State, o.Allowed, o.Rules, o.Reason, o.Until, o.subject = row.state, row.Allowed, row.Rules, row.Reason, until, l.id
 		o.Obligations = nil
 		if row.state == InWarning {
 			o.Obligations = l.warnings

@@ -64,6 +64,9 @@ type License struct {
 	// warnings are a trial's alarm, syslog message and warning, due at its
 	// end, built once so a use in the window allocates nothing.
 	warnings []rule.Obligation
+	// bounds are start, termEnd, end and warnFrom as moments, for the hot
+	// path; set by seal whenever those change.
+	bounds bounds
 }
 
 // New validates spec against the catalog and terms and returns the license.
@@ -173,6 +176,7 @@ func New(c Catalog, t Terms, spec Spec) (License, error) {
 			{Kind: rule.Warning, Rule: rule.LicTrialWarn, Due: l.end, Subject: id},
 		}
 	}
+	l.seal()
 	return l, nil
 }
 

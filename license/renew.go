@@ -49,6 +49,7 @@ func (l License) Renew(t Terms, years int, at time.Time) (License, Verdict) {
 	}
 	r.termEnd = calendar.AddYears(r.start, years)
 	r.end = r.termEnd
+	r.seal()
 	// The renewed term is one entitlement record, due at its end.
 	v.Obligations = []rule.Obligation{{Kind: rule.Entitlement, Rule: rule.LicRenew, Due: r.end, Subject: l.id}}
 	return r, v

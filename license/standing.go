@@ -69,22 +69,20 @@ func (l License) StandingAt(at time.Time) Standing {
 // answer, rules and reason, one shared constant row per case so that
 // answering copies a pointer, never builds a list.
 type standingRow struct {
-	state  State
-	usable bool
-	rules  []rule.ID
-	reason string
+	state State
+	Ruling
 }
 
 var (
-	rowInvalid      = standingRow{0, false, rulesInvalid, reasonInvalid}
-	rowNotStarted   = standingRow{NotStarted, false, rulesNotStarted, reasonNotStarted}
-	rowPerpetual    = standingRow{Active, true, rulesPerpetual, reasonPerpetual}
-	rowSubTerm      = standingRow{Active, true, rulesSubTerm, reasonSubTerm}
-	rowSubGrace     = standingRow{InGrace, true, rulesSubGrace, reasonSubGrace}
-	rowSubExpired   = standingRow{Expired, false, rulesSubExpired, reasonSubExpired}
-	rowTrial        = standingRow{Active, true, rulesTrial, reasonTrial}
-	rowTrialWarn    = standingRow{InWarning, true, rulesTrialWarn, reasonTrialWarn}
-	rowTrialExpired = standingRow{Expired, false, rulesTrialExpired, reasonTrialExpired}
+	rowInvalid      = standingRow{0, Ruling{false, rulesInvalid, reasonInvalid}}
+	rowNotStarted   = standingRow{NotStarted, Ruling{false, rulesNotStarted, reasonNotStarted}}
+	rowPerpetual    = standingRow{Active, Ruling{true, rulesPerpetual, reasonPerpetual}}
+	rowSubTerm      = standingRow{Active, Ruling{true, rulesSubTerm, reasonSubTerm}}
+	rowSubGrace     = standingRow{InGrace, Ruling{true, rulesSubGrace, reasonSubGrace}}
+	rowSubExpired   = standingRow{Expired, Ruling{false, rulesSubExpired, reasonSubExpired}}
+	rowTrial        = standingRow{Active, Ruling{true, rulesTrial, reasonTrial}}
+	rowTrialWarn    = standingRow{InWarning, Ruling{true, rulesTrialWarn, reasonTrialWarn}}
+	rowTrialExpired = standingRow{Expired, Ruling{false, rulesTrialExpired, reasonTrialExpired}}
 
 	rulesInvalid = []rule.ID{rule.LicKind}
 )
@@ -93,7 +91,8 @@ var (
 // it stops applying. It takes a pointer so the hot path never copies the
 // license.
 func (l *License) stand(at time.Time) (*standingRow, time.Time) {
-	if at.Before(l.start) {
+	now, b := momentOf(at), &l.bounds
+	if now.before(b.start) {
 		// ENT-TIMER: the timer starts at fulfilment; nothing before it.
 		return &rowNotStarted, l.start
 	}
@@ -103,10 +102,10 @@ func (l *License) stand(at time.Time) (*standingRow, time.Time) {
 		return &rowPerpetual, time.Time{}
 	case Subscription:
 		switch {
-		case at.Before(l.termEnd):
+		case now.before(b.termEnd):
 			// LIC-SUB-TERM: within its calendar years.
 			return &rowSubTerm, l.termEnd
-		case at.Before(l.end):
+		case now.before(b.end):
 			// ENT-GRACE: an initial subscription's grace days.
 			return &rowSubGrace, l.end
 		}
@@ -114,9 +113,9 @@ func (l *License) stand(at time.Time) (*standingRow, time.Time) {
 		return &rowSubExpired, time.Time{}
 	case Trial:
 		switch {
-		case at.Before(l.warnFrom):
+		case now.before(b.warnFrom):
 			return &rowTrial, l.warnFrom
-		case at.Before(l.end):
+		case now.before(b.end):
 			// LIC-TRIAL-WARN: alarm, syslog and warning, due at the end.
 			return &rowTrialWarn, l.end
 		}
@@ -126,10 +125,31 @@ func (l *License) stand(at time.Time) (*standingRow, time.Time) {
 	return &rowInvalid, time.Time{}
 }
 
+// moment is an instant as two integers, compared inline: time.Time.Before
+// is too big to inline, and the hot path asks up to three of them.
+type moment struct {
+	sec  int64
+	nsec int32
+}
+
+func momentOf(t time.Time) moment { return moment{sec: t.Unix(), nsec: int32(t.Nanosecond())} }
+
+// before is time.Time.Before.
+func (m moment) before(o moment) bool { return m.sec < o.sec || m.sec == o.sec && m.nsec < o.nsec }
+
+// bounds are the instants a license's standing changes at, as moments.
+type bounds struct{ start, termEnd, end, warnFrom moment }
+
+// seal sets l.bounds from l's instants; every constructor of a License
+// whose instants differ from its source's calls it last.
+func (l *License) seal() {
+	l.bounds = bounds{start: momentOf(l.start), termEnd: momentOf(l.termEnd), end: momentOf(l.end), warnFrom: momentOf(l.warnFrom)}
+}
+
 // verdict is the Verdict of row until until, with a trial's warnings when
 // the row is its warning window (LIC-TRIAL-WARN).
 func (l *License) verdict(row *standingRow, until time.Time) Verdict {
-	v := Verdict{Allowed: row.usable, Rules: row.rules, Reason: row.reason, Until: until, subject: l.id}
+	v := Verdict{Allowed: row.Allowed, Rules: row.Rules, Reason: row.Reason, Until: until, subject: l.id}
 	if row.state == InWarning {
 		v.Obligations = l.warnings
 	}

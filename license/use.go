@@ -23,6 +23,29 @@ import (
 // with a pointer receiver: a License is some 256 bytes, and copying it for
 // every question cost more than the comparisons themselves.
 func (l *License) Use(device, feature string, units decimal.NullDecimal, at time.Time) (v Verdict) {
+	r, until, warnings := l.UseRuling(device, feature, units, at)
+	// Field by field into the result: building a Verdict and copying it
+	// out cost a third of the call.
+	v.Allowed, v.Rules, v.Reason, v.Until, v.Obligations, v.subject = r.Allowed, r.Rules, r.Reason, until, warnings, l.id
+	return v
+}
+
+// Ruling is the part of an answer that depends only on which case applies,
+// not on the license: whether the use is allowed, the rules behind it, the
+// reason. Rulings are shared and immutable: never modify one.
+type Ruling struct {
+	Allowed bool
+	Rules   []rule.ID
+	Reason  string
+}
+
+// UseRuling is Use in parts, for a caller that copies the answer into a
+// struct of its own, as policy.Engine.Decide does: the shared ruling, the
+// first instant after at it can change (zero: never) and the trial's
+// warnings when they are due (LIC-TRIAL-WARN). The parts come back in
+// registers, so no hundred-byte Verdict is written out and read back, which
+// stalled the hot path on store forwarding and cost more than deciding.
+func (l *License) UseRuling(device, feature string, units decimal.NullDecimal, at time.Time) (r *Ruling, until time.Time, warnings []rule.Obligation) {
 	var broken useBreaks
 	if device != l.device {
 		broken |= breaksDevice
@@ -38,17 +61,13 @@ func (l *License) Use(device, feature string, units decimal.NullDecimal, at time
 		if l.kind == Perpetual {
 			perp = 1
 		}
-		v.Rules, v.Reason, v.subject = useRules[perp][broken], useReasons[perp][broken], l.id
-		return v
+		return &useRefusals[perp][broken], time.Time{}, nil
 	}
-	// Field by field into the result: building a Verdict and copying it
-	// out cost a third of the call.
 	row, until := l.stand(at)
-	v.Allowed, v.Rules, v.Reason, v.Until, v.subject = row.usable, row.rules, row.reason, until, l.id
 	if row.state == InWarning {
-		v.Obligations = l.warnings // LIC-TRIAL-WARN
+		warnings = l.warnings // LIC-TRIAL-WARN
 	}
-	return v
+	return &row.Ruling, until, warnings
 }
 
 // useBreaks is the set of grounds on which a use is refused for good.
@@ -61,11 +80,11 @@ const (
 	breaksAll = breaksDevice | breaksFeature | breaksCapacity
 )
 
-// useRules and useReasons hold, per [perpetual][grounds], the shared rule
-// list and reason of a refusal, so Use allocates nothing.
-var useRules, useReasons = useTables()
+// useRefusals holds, per [perpetual][grounds], the shared ruling of a
+// refusal, so Use allocates nothing.
+var useRefusals = useTable()
 
-func useTables() (rules [2][breaksAll + 1][]rule.ID, reasons [2][breaksAll + 1]string) {
+func useTable() (refusals [2][breaksAll + 1]Ruling) {
 	for perp := range 2 {
 		device, deviceReason := rule.LicPort, "the license is on another device and moves only within its like-device class"
 		if perp == 1 {
@@ -83,8 +102,8 @@ func useTables() (rules [2][breaksAll + 1][]rule.ID, reasons [2][breaksAll + 1]s
 			if b&breaksCapacity != 0 {
 				ids, why = append(ids, rule.LicSOD), append(why, "the units asked exceed the license's capacity")
 			}
-			rules[perp][b], reasons[perp][b] = ids, strings.Join(why, "; ")
+			refusals[perp][b] = Ruling{Rules: ids, Reason: strings.Join(why, "; ")}
 		}
 	}
-	return rules, reasons
+	return refusals
 }

@@ -22,13 +22,13 @@ func (e *Engine) DecideInto(r Request, at time.Time, d *Decision) error {
 		*d = Decision{}
 		return errNoLicense
 	}
-	v := u.License.Use(u.Device, u.Feature, u.Units, at)
-	// Field by field, as fromVerdict builds it: a built Decision copied
+	ruling, until, warnings := u.License.UseRuling(u.Device, u.Feature, u.Units, at)
+	// Field by field, as Decide fills its result: a built Decision copied
 	// into *d would cost what this method exists to spare.
 	d.Outcome = Deny
-	if v.Allowed {
+	if ruling.Allowed {
 		d.Outcome = Allow
 	}
-	d.Rules, d.Reason, d.Obligations, d.Values, d.Until = v.Rules, v.Reason, v.Obligations, nil, v.Until
+	d.Rules, d.Reason, d.Obligations, d.Values, d.Until = ruling.Rules, ruling.Reason, warnings, nil, until
 	return nil
 }

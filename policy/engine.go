@@ -3,6 +3,7 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"time"
 
@@ -90,17 +91,21 @@ var (
 
 // Decide answers r at at. The error is only for a malformed request, never a
 // refusal.
-func (e *Engine) Decide(r Request, at time.Time) (Decision, error) {
-	if u, ok := r.(UseFeature); ok {
-		// The hot path: the license's verdict changes exactly when the
-		// decision does, so there is nothing to settle.
-		if u.License == nil {
-			return Decision{}, errNoLicense
+func (e *Engine) Decide(r Request, at time.Time) (d Decision, err error) {
+	if u, ok := r.(UseFeature); ok && u.License != nil {
+		// The hot path: the license's ruling changes exactly when the
+		// decision does, so there is nothing to settle. Its parts come
+		// back in registers and go straight into the named result: a
+		// Verdict or a Decision built aside and copied out stalled on
+		// store forwarding and cost more than deciding (BENCHMARKS.md).
+		ruling, until, warnings := u.License.UseRuling(u.Device, u.Feature, u.Units, at)
+		if ruling.Allowed {
+			d.Outcome = Allow
 		}
-		return fromVerdict(u.License.Use(u.Device, u.Feature, u.Units, at)), nil
+		d.Rules, d.Reason, d.Obligations, d.Until = ruling.Rules, ruling.Reason, warnings, until
+		return d, nil
 	}
-	d, err := e.decide(r, at)
-	if err != nil {
+	if d, err = e.decide(r, at); err != nil {
 		return Decision{}, err
 	}
 	return e.settle(r, d), nil
@@ -208,7 +213,8 @@ func (e *Engine) decide(r Request, at time.Time) (Decision, error) {
 		}
 		return compliance(r, at)
 	default:
-		return Decision{}, fmt.Errorf("policy: unknown request %T", r)
+		// The type alone: printing r itself would make every request escape.
+		return Decision{}, fmt.Errorf("policy: unknown request %s", reflect.TypeOf(r))
 	}
 	return fromVerdict(v), nil
 }
