@@ -1,6 +1,7 @@
 package credits
 
 import (
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -39,6 +40,9 @@ func (l *Ledger) Balance(at time.Time) Balance {
 	s := l.stateAt(at, at)
 	b := Balance{Figures: l.figures(s)}
 	for j := s.head; j < s.lots; j++ {
+		if _, expired := slices.BinarySearch(s.early, j); expired {
+			continue
+		}
 		lt := l.lots[j]
 		rem := lt.credits
 		if j == s.head {
@@ -46,14 +50,14 @@ func (l *Ledger) Balance(at time.Time) Balance {
 		}
 		b.Lots = append(b.Lots, Lot{Purchase: lt.id, Purchased: lt.at, Ends: lt.end, Credits: lt.credits, Remaining: rem})
 	}
-	// Each event moves Purchased or Used; the oldest lot has credits left
-	// and ends first.
+	// Each event moves Purchased or Used, and each lot listed has credits
+	// left that expire at its end.
 	if t, ok := l.nextEvent(at); ok {
 		b.Until = t
 	}
-	if s.head < s.lots {
-		if end := l.lots[s.head].end; b.Until.IsZero() || end.Before(b.Until) {
-			b.Until = end
+	for _, lt := range b.Lots {
+		if b.Until.IsZero() || lt.Ends.Before(b.Until) {
+			b.Until = lt.Ends
 		}
 	}
 	return b

@@ -156,24 +156,24 @@ func (l *Ledger) callOffUntil(c CallOff, static *rule.Violation, at time.Time, r
 	}
 	short := res.Available.LessThan(c.Credits) // CRD-VALIDITY is broken at at
 	ev := l.counted(at)
-	lt := searchLots(l.lots, at)
+	lt := searchEnds(l.ends, at)
 	s := l.stateAt(at, at)
-	for ev < len(l.at) || lt < len(l.lots) {
+	for ev < len(l.at) || lt < len(l.ends) {
 		var t time.Time
 		switch {
-		case lt == len(l.lots):
+		case lt == len(l.ends):
 			t = l.at[ev].Add(time.Nanosecond)
 		case ev == len(l.at):
-			t = l.lots[lt].end
+			t = l.ends[lt]
 		default:
-			t = earliest(l.at[ev].Add(time.Nanosecond), l.lots[lt].end)
+			t = earliest(l.at[ev].Add(time.Nanosecond), l.ends[lt])
 		}
 		moved := false
 		for ev < len(l.at) && !l.at[ev].Add(time.Nanosecond).After(t) {
 			ev++
 			moved = true
 		}
-		for lt < len(l.lots) && !l.lots[lt].end.After(t) {
+		for lt < len(l.ends) && !l.ends[lt].After(t) {
 			lt++
 		}
 		if moved {
@@ -201,13 +201,12 @@ func named(name string, v *rule.Violation) *rule.Violation {
 	return v
 }
 
-// searchLots returns the index of the first lot ending after t. Lots are in
-// purchase order, so their ends are in order too (AddMonths never goes back).
-func searchLots(lots []lot, t time.Time) int {
-	lo, hi := 0, len(lots)
+// searchEnds returns the index of the first of the sorted ends after t.
+func searchEnds(ends []time.Time, t time.Time) int {
+	lo, hi := 0, len(ends)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if lots[m].end.After(t) {
+		if ends[m].After(t) {
 			hi = m
 		} else {
 			lo = m + 1

@@ -45,8 +45,17 @@ type Ledger struct {
 
 	lots []lot             // purchases by instant, ties in the order given
 	pre  []decimal.Decimal // pre[j] is the credits of lots[:j]
-	at   []time.Time       // event instants in replay order
-	post []state           // post[i] is the state just after event i
+	// ends are the lots' ends in time order. Usually that is purchase
+	// order, but the month-end clamp can end a later purchase first
+	// (2024-02-29T00:00 + 12 months = 2025-02-28T00:00, before the end of
+	// one bought 2024-02-28T12:00).
+	ends []time.Time
+	// inOrder[j] is the first k > j at which lots[j:k+1] stop ending in
+	// purchase order, or len(lots): a lot k >= inOrder[j] may end before
+	// lots[j].
+	inOrder []int
+	at      []time.Time // event instants in replay order
+	post    []state     // post[i] is the state just after event i
 }
 
 // lot is one purchase: usable in [at, end).
@@ -56,13 +65,16 @@ type lot struct {
 	credits decimal.Decimal
 }
 
-// state is the ledger at an instant. Spending oldest first and expiring
-// oldest first keep the lots with credits left a contiguous run: lots[head]
-// has rem left (rem > 0) and lots[head+1:lots] are untouched.
+// state is the ledger at an instant. Spending oldest first keeps the lots
+// with credits left a run: lots[head] has rem left (rem > 0) and
+// lots[head+1:lots] are untouched, except early: the untouched lots past the
+// head that expired before it (ends out of purchase order, see Ledger.ends),
+// ascending. early is shared between states: never modify it in place.
 type state struct {
 	lots, head    int
 	rem           decimal.Decimal
-	avail         decimal.Decimal // rem plus the untouched lots: kept, not summed per query
+	early         []int
+	avail         decimal.Decimal // rem plus the untouched unexpired lots: kept, not summed per query
 	used, expired decimal.Decimal
 }
 
@@ -120,6 +132,20 @@ func NewLedger(terms Terms, account Account, purchases []Purchase, callOffs []Ca
 		l.lots[j] = lot{id: p.ID, at: at, end: calendar.AddMonths(at, kt.ValidityMonths), credits: p.Credits}
 		l.pre[j+1] = l.pre[j].Add(p.Credits)
 	}
+	l.ends = make([]time.Time, len(l.lots))
+	l.inOrder = make([]int, len(l.lots))
+	for j := len(l.lots) - 1; j >= 0; j-- {
+		l.ends[j] = l.lots[j].end
+		switch {
+		case j == len(l.lots)-1:
+			l.inOrder[j] = len(l.lots)
+		case l.lots[j+1].end.Before(l.lots[j].end):
+			l.inOrder[j] = j + 1
+		default:
+			l.inOrder[j] = l.inOrder[j+1]
+		}
+	}
+	slices.SortFunc(l.ends, time.Time.Compare)
 
 	n := len(purchases) + len(callOffs)
 	l.at = make([]time.Time, 0, n)
@@ -191,11 +217,22 @@ func (l *Ledger) spend(s state, amount decimal.Decimal) state {
 			return s
 		}
 		amount = amount.Sub(s.rem)
+		s = l.advance(s)
+	}
+	return s
+}
+
+// advance moves the head past its lot to the next one in purchase order
+// that has not expired.
+func (l *Ledger) advance(s state) state {
+	s.head++
+	for len(s.early) > 0 && s.early[0] == s.head {
+		s.early = s.early[1:]
 		s.head++
-		s.rem = decimal.Decimal{}
-		if s.head < s.lots {
-			s.rem = l.lots[s.head].credits
-		}
+	}
+	s.rem = decimal.Decimal{}
+	if s.head < s.lots {
+		s.rem = l.lots[s.head].credits
 	}
 	return s
 }
@@ -203,26 +240,46 @@ func (l *Ledger) spend(s state, amount decimal.Decimal) state {
 // expire removes the lots whose validity has ended at t (end <= t): credits
 // unused at a lot's end expire (CRD-VALIDITY).
 func (l *Ledger) expire(s state, t time.Time) state {
-	live := l.lots[s.head:s.lots]
-	return l.expireBefore(s, s.head+sort.Search(len(live), func(k int) bool { return live[k].end.After(t) }))
+	if s.head < s.lots && l.inOrder[s.head] >= s.lots {
+		// The live lots end in purchase order (and so none expired early):
+		// the expired ones are a prefix, found by binary search.
+		live := l.lots[s.head:s.lots]
+		return l.expireBefore(s, s.head+sort.Search(len(live), func(k int) bool { return live[k].end.After(t) }))
+	}
+	return l.expireStep(s, t)
 }
 
 // expireStep is expire by walking from the oldest lot, for callers that
-// move forward in time and expire few lots per step.
+// move forward in time and expire few lots per step, and for lots that end
+// out of purchase order.
 func (l *Ledger) expireStep(s state, t time.Time) state {
-	j := s.head
-	for j < s.lots && !l.lots[j].end.After(t) {
-		j++
+	for s.head < s.lots && !l.lots[s.head].end.After(t) {
+		s.expired = s.expired.Add(s.rem)
+		s.avail = s.avail.Sub(s.rem)
+		s = l.advance(s)
 	}
-	return l.expireBefore(s, j)
+	if s.head == s.lots {
+		return s
+	}
+	// lots[head:inOrder[head]] end after the head, so after t; a later
+	// untouched one may have ended already.
+	for k := l.inOrder[s.head]; k < s.lots; k++ {
+		i, known := slices.BinarySearch(s.early, k)
+		if known || l.lots[k].end.After(t) {
+			continue
+		}
+		s.early = slices.Insert(slices.Clip(s.early), i, k) // a copy: states share early
+		s.expired = s.expired.Add(l.lots[k].credits)
+		s.avail = s.avail.Sub(l.lots[k].credits)
+	}
+	return s
 }
 
-// expireBefore expires lots[s.head:j].
+// expireBefore expires lots[s.head:j]; the lots from j on are untouched.
 func (l *Ledger) expireBefore(s state, j int) state {
 	if j == s.head {
 		return s
 	}
-	// Lots j on are untouched, so what is left is their credits.
 	left := l.pre[s.lots].Sub(l.pre[j])
 	s.expired = s.expired.Add(s.avail.Sub(left))
 	s.avail = left

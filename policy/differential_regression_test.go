@@ -8,9 +8,9 @@ import (
 )
 
 // Regression tests of the disagreements the differential test found, each
-// named after the rule and skipped while the engine bug it pins stands (the
-// generator avoids it through knownBug/knownBugLots under the same name).
-// Remove the skip with the fix.
+// named after the rule. While a bug stands its test is skipped and the
+// generator avoids the case through knownBug under the same name; the skip
+// goes with the fix.
 
 // decideScenario decodes a scenario file and decides its checks.
 func decideScenario(t *testing.T, file string) []policy.Decision {
@@ -40,7 +40,6 @@ func decideScenario(t *testing.T, file string) []policy.Decision {
 // 2024-02-28T12:00 it is usable until 2025-02-28T12:00, although a lot bought
 // later, 2024-02-29T00:00, lapses at 2025-02-28T00:00.
 func TestCRDValidityLotEndingAfterALaterPurchasesLotIsStillUsable(t *testing.T) {
-	t.Skip("known bug CRD-VALIDITY: lot ends out of purchase order (the engine finds 0 credits at 2025-02-28T06:00)")
 	decideScenario(t, `{"name": "crd-validity-clamp",
  "creditAccounts": [{"id": "psc", "kind": "professional", "purchases": [
    {"id": "a", "at": "2024-02-28T12:00:00Z", "credits": "10"},

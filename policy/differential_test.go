@@ -26,23 +26,6 @@ func knownBug(w *reference.World, r reference.Request, at time.Time) string {
 	return ""
 }
 
-// knownBugLots names a purchase the generator leaves out because the engine
-// is known to mishandle it; "" otherwise.
-func knownBugLots(t reference.Terms, lots []reference.Purchase, p reference.Purchase) string {
-	end := reference.AddMonths(p.At, t.CreditValidityMonths)
-	for _, q := range lots {
-		qEnd := reference.AddMonths(q.At, t.CreditValidityMonths)
-		if q.At.Before(p.At) && end.Before(qEnd) || p.At.Before(q.At) && qEnd.Before(end) {
-			// The month-end clamp can end a later purchase's lot before an
-			// earlier one's (bought 2024-02-28T12:00 ends 2025-02-28T12:00,
-			// bought 2024-02-29T00:00 ends 2025-02-28T00:00); the ledger then
-			// loses the earlier lot as soon as the later one lapses.
-			return "CRD-VALIDITY: lot ends out of purchase order"
-		}
-	}
-	return ""
-}
-
 // TestDifferentialEngineDecidesAsReference holds the engine to
 // internal/reference, a plain evaluator written from spec/RULES.md and
 // SCENARIOS.md alone: on random terms, catalogs, facts, requests and instants
