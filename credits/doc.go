@@ -11,7 +11,8 @@
 // blocks (CRD-BLOCKS: 37 = 25+10+1+1; a partial credit never is), discounted
 // (CRD-NO-DISCOUNT: any discount but zero) or not placed through the local
 // entity (CRD-LOCAL). An allowed order carries its invoice for all its
-// credits, due at the instant of purchase (CRD-INVOICE). Flexible Services
+// credits, due on placing the order (CRD-INVOICE): it has no Due instant of
+// its own, so the answer is the same whenever it is asked. Flexible Services
 // Credits are bought the same way under their own terms, and every decision
 // about them also cites CRD-FLEX. An order's answer never changes with time.
 //

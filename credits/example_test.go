@@ -65,11 +65,11 @@ func ExampleCheckPurchase() {
 			fmt.Println(err)
 			continue
 		}
-		inv := res.Obligations[0]
-		fmt.Println(res.Rules, res.Credits, inv.Kind, inv.Rule, inv.Due.Format(time.RFC3339))
+		inv := res.Obligations[0] // due on placing the order: no instant of its own
+		fmt.Println(res.Rules, res.Credits, inv.Kind, inv.Rule, inv.Subject, inv.Due.IsZero())
 	}
 	// Output:
-	// [CRD-INVOICE] 37 invoice CRD-INVOICE 2025-01-05T00:00:00Z
+	// [CRD-INVOICE] 37 invoice CRD-INVOICE professional true
 	// CRD-MIN-ORDER: order of 5 professional credits: under the minimum order of 10
 	// CRD-BLOCKS, CRD-NO-DISCOUNT, CRD-LOCAL: order of 37.5 professional credits: not a sum of blocks 1, 10, 25, 50; a discount of 2, and credits are not discountable; not placed through the local entity
 }

@@ -40,8 +40,11 @@ type PurchaseResult struct {
 	Rules []rule.ID
 	// Credits ordered, all invoiced.
 	Credits decimal.Decimal
-	// Obligations is the invoice (CRD-INVOICE): kind rule.Invoice, due at the
-	// instant of purchase, subject the credit kind ("professional").
+	// Obligations is the invoice (CRD-INVOICE): kind rule.Invoice, subject
+	// the credit kind ("professional"), and no Due: it is due at once, on
+	// placing the order, whenever that is, so the answer holds for good as
+	// RULES.md's table says (until never). A Due of the instant asked would
+	// differ at every later instant.
 	Obligations []rule.Obligation
 	// Until is the zero time: whether an order may be placed depends on the
 	// order and the terms alone, never on when it is asked.
@@ -69,19 +72,20 @@ func CheckPurchase(terms Terms, kind Kind, o Order, at time.Time) (PurchaseResul
 	if v := o.check(kind, kt, newBlockTable(kt.Blocks), "order"); v != nil {
 		return PurchaseResult{}, named(fmt.Sprintf("order of %s %s credits", o.Credits, kind), v)
 	}
-	return allowPurchase(kind, o, at), nil
+	return allowPurchase(kind, o), nil
 }
 
-func allowPurchase(kind Kind, o Order, at time.Time) PurchaseResult {
+func allowPurchase(kind Kind, o Order) PurchaseResult {
 	rules := []rule.ID{rule.CrdInvoice}
 	if kind == Flexible {
 		rules = append(rules, rule.CrdFlex)
 	}
-	// CRD-INVOICE: invoiced 100% at the time of purchase.
+	// CRD-INVOICE: invoiced 100% at the time of purchase, so due on placing
+	// the order rather than at an instant of its own.
 	return PurchaseResult{
 		Rules:       rules,
 		Credits:     o.Credits,
-		Obligations: []rule.Obligation{{Kind: rule.Invoice, Rule: rule.CrdInvoice, Due: at, Subject: kind.String()}},
+		Obligations: []rule.Obligation{{Kind: rule.Invoice, Rule: rule.CrdInvoice, Subject: kind.String()}},
 	}
 }
 

@@ -60,9 +60,6 @@ func checkHoldsUntilItsUntil(t *testing.T, kind string) {
 			return d
 		}
 		d := decide(at)
-		if bug := knownUntilBug(kind, d); bug != "" {
-			t.Skip(bug)
-		}
 		if !d.Until.IsZero() && !d.Until.After(at) {
 			t.Fatalf("%s at %s: Until %s is not after at: %s\n%s", kind, ts(at), ts(d.Until), d, file)
 		}
@@ -112,27 +109,12 @@ func checkHoldsUntilItsUntil(t *testing.T, kind string) {
 	reasonDrift.Unlock()
 }
 
-// bugInvoiceDueMoves: an allowed purchaseCredits decision holds for good
-// (Until never) but its CRD-INVOICE obligation is due at at itself, so the
-// obligation differs at every later instant; see
-// TestPurchaseCreditsInvoiceHoldsUntilItsUntil for the minimal case.
-const bugInvoiceDueMoves = "known bug CRD-INVOICE: invoice due at at, Until never"
-
-// knownUntilBug names a decision the property is known to fail on, so that
-// the draw is skipped until the bug is fixed; "" for every other decision.
-func knownUntilBug(kind string, d policy.Decision) string {
-	if kind == "purchaseCredits" && d.Outcome == policy.Allow {
-		return bugInvoiceDueMoves
-	}
-	return ""
-}
-
-// TestPurchaseCreditsInvoiceHoldsUntilItsUntil is the minimal case of
-// bugInvoiceDueMoves: a valid order of 10 flexible credits at 2025-06-01 is
-// allowed until never with an invoice due 2025-06-01; asked 1ns later, the
-// invoice is due 1ns later.
+// TestPurchaseCreditsInvoiceHoldsUntilItsUntil: "Credits are invoiced 100%
+// at the time of purchase" (CRD-INVOICE) and the order is allowed until
+// never, so the invoice is due on placing the order, not at the instant
+// asked: with a due of its own a decision at 2025-06-01 and one 1ns later
+// would differ, breaking the Until promise.
 func TestPurchaseCreditsInvoiceHoldsUntilItsUntil(t *testing.T) {
-	t.Skip(bugInvoiceDueMoves)
 	s, err := decode(t, withChecks(`{"at": "2025-06-01T00:00:00Z", "request": {"kind": "purchaseCredits", "creditKind": "flexible", "credits": "10"}}`))
 	if err != nil {
 		t.Fatal(err)

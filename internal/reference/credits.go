@@ -38,8 +38,9 @@ func purchaseCredits(w *World, r Request, at time.Time) answer {
 		a = deny(broken...)
 	} else {
 		a = allow(rule.CrdInvoice)
-		// Invoiced 100% at the time of purchase.
-		a.Obligations = []rule.Obligation{{Kind: rule.Invoice, Rule: rule.CrdInvoice, Due: at, Subject: r.CreditKind}}
+		// Invoiced 100% at the time of purchase: due on placing the order,
+		// so no instant of its own (until never, as the table says).
+		a.Obligations = []rule.Obligation{{Kind: rule.Invoice, Rule: rule.CrdInvoice, Subject: r.CreditKind}}
 	}
 	if r.CreditKind == "flexible" {
 		a.Rules = append(a.Rules, rule.CrdFlex)

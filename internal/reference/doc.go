@@ -35,8 +35,9 @@
 //     the initial term).
 //   - A late renewal cites LIC-RENEW and LIC-SUB-EXPIRY and holds for one
 //     nanosecond: its entitlement is due a term after the instant asked.
-//   - A purchase's invoice is due at the instant asked, yet the decision holds
-//     for good (RULES.md's table: until never).
+//   - A purchase's invoice is due on placing the order and has no due
+//     instant, so the decision holds for good (RULES.md's table: until
+//     never); a due of the instant asked would differ 1ns later.
 //   - CRD-FLEX is cited on every flexible purchase, beside CRD-VALIDITY on a
 //     flexible call-off, and for the minimum of a flexible call-off on another
 //     service; never on a statement.
