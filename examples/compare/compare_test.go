@@ -213,4 +213,63 @@ func BenchmarkUseFeature(b *testing.B) {
 	})
 }
 
+// BenchmarkUseFeatureFromQuestion times the same question as a Go service
+// asks it: from the same Go values (a license, a device, a feature, an
+// instant) to the same answer (the decision and its rule IDs). Each engine
+// builds its own input on every call, as it must when the question arrives:
+// the library a policy.UseFeature, Cedar its entities and request, OPA its
+// input value; and reads the rule IDs back from its own answer.
+func BenchmarkUseFeatureFromQuestion(b *testing.B) {
+	e := newEngines(b)
+	qs := MixedQuestions()
+	n := len(qs)
+	b.Run("engine=library", func(b *testing.B) {
+		b.ReportAllocs()
+		i, rules := 0, 0
+		for b.Loop() {
+			q := &qs[i]
+			d, err := e.lib.Decide(policy.UseFeature{License: q.License, Device: q.Device, Feature: q.Feature}, q.At)
+			if err != nil {
+				b.Fatal(err)
+			}
+			rules += len(d.Rules)
+			if i++; i == n {
+				i = 0
+			}
+		}
+		sink = rules
+	})
+	b.Run("engine=cedar", func(b *testing.B) {
+		b.ReportAllocs()
+		i, rules := 0, 0
+		for b.Loop() {
+			a, err := e.cedar.Decide(CedarRequest(qs[i]))
+			if err != nil {
+				b.Fatal(err)
+			}
+			rules += len(a.Rules)
+			if i++; i == n {
+				i = 0
+			}
+		}
+		sink = rules
+	})
+	b.Run("engine=opa", func(b *testing.B) {
+		ctx := context.Background()
+		b.ReportAllocs()
+		i, rules := 0, 0
+		for b.Loop() {
+			a, err := e.rego.Decide(ctx, RegoInput(qs[i]))
+			if err != nil {
+				b.Fatal(err)
+			}
+			rules += len(a.Rules)
+			if i++; i == n {
+				i = 0
+			}
+		}
+		sink = rules
+	})
+}
+
 var sink int
