@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -171,11 +172,16 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
-// UnmarshalJSON decodes what MarshalJSON encodes.
+// UnmarshalJSON decodes what MarshalJSON encodes. Unknown keys are an
+// error, and so is an amount that is not a plain decimal string of at most
+// 40 digits either side of the point (an exponent could ask for a
+// billion-digit number).
 func (d *Decision) UnmarshalJSON(b []byte) error {
 	var j jsonDecision
-	if err := json.Unmarshal(b, &j); err != nil {
-		return err
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&j); err != nil {
+		return fmt.Errorf("decision: %w", err)
 	}
 	until, err := parseInstant(j.Until)
 	if err != nil {
@@ -193,8 +199,8 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 	}
 	for n, s := range j.Values {
 		a, err := decimal.NewFromString(s)
-		if err != nil {
-			return fmt.Errorf("values.%s: %q is not a decimal string", n, s)
+		if err != nil || !isDecimal(s) {
+			return fmt.Errorf("values.%s: %q: want %s, at most %d digits either side of the point", n, s, wantAmount, maxAmountDigits)
 		}
 		out.Values = append(out.Values, Value{Name: n, Amount: a})
 	}

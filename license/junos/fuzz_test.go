@@ -57,3 +57,22 @@ func FuzzParseXML(f *testing.F) {
 		}
 	})
 }
+
+// FuzzValidityText: a validity decodes only from a name Junos prints (or
+// from nothing, the zero validity) and encodes back to it.
+func FuzzValidityText(f *testing.F) {
+	for _, s := range validityNames {
+		f.Add(s)
+	}
+	f.Add("Permanent")
+	f.Fuzz(func(t *testing.T, s string) {
+		var v Validity
+		if err := v.UnmarshalText([]byte(s)); err != nil {
+			return
+		}
+		text, err := v.MarshalText()
+		if err != nil || string(text) != s {
+			t.Fatalf("%q decodes to %v, which encodes to %q, %v", s, v, text, err)
+		}
+	})
+}
