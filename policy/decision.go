@@ -188,7 +188,12 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	out := Decision{Outcome: j.Outcome, Rules: j.Rules, Reason: j.Reason, Until: until}
-	for _, jo := range j.Obligations {
+	for i, jo := range j.Obligations {
+		// MarshalJSON writes both; a decision without them could not be
+		// written back.
+		if !jo.Kind.IsValid() || !jo.Rule.IsValid() {
+			return fmt.Errorf("obligations[%d]: want a kind and a rule", i)
+		}
 		o := rule.Obligation{Kind: jo.Kind, Rule: jo.Rule, Subject: jo.Subject}
 		if jo.Due != "" {
 			if o.Due, err = parseInstant(jo.Due); err != nil {
