@@ -146,10 +146,17 @@ func parseInstant(s string) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("instant %q: want \"never\" or RFC 3339", s)
+	if err != nil || !writable(t) {
+		return time.Time{}, fmt.Errorf("instant %q: want \"never\" or RFC 3339 within years 0000 to 9999 in UTC", s)
 	}
 	return t.UTC(), nil
+}
+
+// writable reports whether t, in UTC, is within the years RFC 3339 can
+// write: 0000-01-01T00:00:00+00:01 parses, but is in year -1 in UTC.
+func writable(t time.Time) bool {
+	y := t.UTC().Year()
+	return y >= 0 && y <= 9999
 }
 
 // MarshalJSON encodes the decision in the shape of SCENARIOS.md.

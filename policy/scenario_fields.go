@@ -126,8 +126,8 @@ func (d *decoder) instantOf(v *jnode, p string) time.Time {
 		return time.Time{}
 	}
 	t, err := time.Parse(time.RFC3339, v.str)
-	if err != nil {
-		d.fail(p, "%q: want %s", v.str, wantInstant)
+	if err != nil || !writable(t) {
+		d.fail(p, "%q: want %s within years 0000 to 9999 in UTC", v.str, wantInstant)
 		return time.Time{}
 	}
 	return t.UTC()

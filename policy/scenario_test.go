@@ -110,6 +110,8 @@ func TestBadScenarioFilesNameFilePathAndWhatWasExpected(t *testing.T) {
 		{"a bad instant", `{"name": "t", "checks": [{"at": "2025-01-01 00:00", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}]}`,
 			"checks[0].at", "want an RFC 3339 instant"},
 		{"an instant without zone", scenario(`"terms": {"tmipWindowEnd": "2021-10-01T00:00:00"}`), "terms.tmipWindowEnd", "want an RFC 3339 instant"},
+		{"an instant before year 0 in UTC", `{"name": "t", "checks": [{"at": "0000-01-01T00:00:00+00:01", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}]}`,
+			"checks[0].at", "within years 0000 to 9999 in UTC"},
 		{"a bad until", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "until": "forever"}}`),
 			"checks[0].expect.until", "want an RFC 3339 instant"},
 		{"a bad enum name", scenario(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "forever", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z"}]`),
