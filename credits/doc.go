@@ -98,9 +98,11 @@
 //     number from 1 to 1,000,000; a smallest block over 10,000 (the blocks
 //     check keeps a table that long); a fractional or negative minimum; a
 //     call-off minimum under 1; validity outside 1 to 1200 months.
-//   - Amounts with more than 40 digits either side of the point are refused
-//     as bad input (not a rule), before decimal arithmetic on them could
-//     take seconds.
+//   - Amounts of about more than 40 digits either side of the point are
+//     refused as bad input (not a rule), before decimal arithmetic on them
+//     could take seconds: the bound is on the decimal's exponent (at most
+//     40 either way) and its coefficient (at most 133 bits), so 1e40 (41
+//     digits) passes and so does any 40-digit whole number.
 //
 // # From the scenario format
 //
