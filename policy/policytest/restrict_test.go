@@ -188,3 +188,26 @@ func TestDiffOfNearMisses(t *testing.T) {
 		}
 	}
 }
+
+// TestNearMissIsShownWithTheDecisionsObligation: "a listed obligation d has
+// only with another due or subject is shown with d's": the first of the
+// decision's obligations of the same kind and rule, projected on what the
+// expect lists.
+func TestNearMissIsShownWithTheDecisionsObligation(t *testing.T) {
+	due := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	later, l3 := due.Add(time.Nanosecond), "L3"
+	d := policy.Decision{Obligations: []rule.Obligation{
+		{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: later, Subject: "L0"},
+		{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L1"},
+		{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L2"},
+	}}
+	x := policy.Expect{Obligations: []policy.ExpectedObligation{{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: &later, Subject: &l3}}}
+	got := restrict(x, d).Obligations
+	if len(got) != 1 || got[0].Due == nil || !got[0].Due.Equal(due) || got[0].Subject == nil || *got[0].Subject != "L1" {
+		t.Errorf("restrict shows %v, want the first alarm (LIC-TRIAL-WARN) for L1 due %v", got, due)
+	}
+	x.Obligations[0].Kind = rule.Email
+	if got := restrict(x, d).Obligations; len(got) != 0 {
+		t.Errorf("restrict shows %v for an obligation of a kind the decision lacks", got)
+	}
+}

@@ -188,3 +188,30 @@ func FuzzParseObligationKind(f *testing.F) {
 		}
 	})
 }
+
+// TestValidIDsAndKindsAreExactlyTheCatalogs: "The zero kind is invalid",
+// the zero ID too, and so is the value just past the last of each list:
+// IsValid admits the catalog and nothing either side of it.
+func TestValidIDsAndKindsAreExactlyTheCatalogs(t *testing.T) {
+	ids := rule.All()
+	first, last := ids[0], ids[len(ids)-1]
+	for _, c := range []struct {
+		id    rule.ID
+		valid bool
+	}{{0, false}, {first, true}, {last, true}, {last + 1, false}} {
+		if c.id.IsValid() != c.valid {
+			t.Errorf("ID(%d).IsValid() = %v, want %v", c.id, !c.valid, c.valid)
+		}
+	}
+	for _, c := range []struct {
+		k     rule.ObligationKind
+		valid bool
+	}{{0, false}, {rule.Alarm, true}, {rule.Advisory, true}, {rule.Advisory + 1, false}} {
+		if c.k.IsValid() != c.valid {
+			t.Errorf("ObligationKind(%d).IsValid() = %v, want %v", c.k, !c.valid, c.valid)
+		}
+		if _, err := c.k.MarshalText(); (err == nil) != c.valid {
+			t.Errorf("ObligationKind(%d).MarshalText() error %v, want one only when invalid", c.k, err)
+		}
+	}
+}
