@@ -106,15 +106,8 @@ func TestBlocksCheckMatchesBruteForce(t *testing.T) {
 	// "An order is valid when its credits are a sum of blocks (37 =
 	// 25+10+1+1); blocks are a term parameter." (CRD-BLOCKS)
 	for _, blocks := range [][]int{{3, 4, 5}, {6, 9, 20}, {7, 11}, {12, 5, 8}, {1, 10, 25, 50}} {
-		ds := make([]decimal.Decimal, len(blocks))
-		for i, b := range blocks {
-			ds[i] = decimal.NewFromInt(int64(b))
-		}
-		table := newBlockTable(ds)
-		for n := -1; n <= 200; n++ {
-			if got, want := table.sums(decimal.NewFromInt(int64(n))), sumOfBlocksBrute(n, blocks); got != want {
-				t.Errorf("blocks %v: %d is a sum: got %v, want %v", blocks, n, got, want)
-			}
+		if msg := blocksDisagreeWithBruteForce(blocks, -1, 200); msg != "" {
+			t.Error(msg)
 		}
 	}
 }

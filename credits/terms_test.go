@@ -1,6 +1,7 @@
 package credits
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -104,23 +105,37 @@ func sumOfBlocksBrute(n int, blocks []int) bool {
 	return ok[n]
 }
 
+func blockTableOf(blocks []int) blockTable {
+	ds := make([]decimal.Decimal, len(blocks))
+	for i, b := range blocks {
+		ds[i] = decimal.NewFromInt(int64(b))
+	}
+	return newBlockTable(ds)
+}
+
+// blocksDisagreeWithBruteForce says where the residue table of blocks and
+// brute force first disagree on whether n in [from, to] is a sum of blocks,
+// or "" when they agree throughout.
+func blocksDisagreeWithBruteForce(blocks []int, from, to int) string {
+	table := blockTableOf(blocks)
+	for n := from; n <= to; n++ {
+		if got, want := table.sums(decimal.NewFromInt(int64(n))), sumOfBlocksBrute(n, blocks); got != want {
+			return fmt.Sprintf("blocks %v: %d is a sum: got %v, want %v", blocks, n, got, want)
+		}
+	}
+	return ""
+}
+
 func TestBlocksCheckIsExact(t *testing.T) {
 	// CRD-BLOCKS for any blocks: the residue table agrees with brute force,
 	// and no partial credit is ever a sum of blocks.
 	rapid.Check(t, func(t *rapid.T) {
 		blocks := rapid.SliceOfN(rapid.IntRange(1, 60), 1, 4).Draw(t, "blocks")
-		ds := make([]decimal.Decimal, len(blocks))
-		for i, b := range blocks {
-			ds[i] = decimal.NewFromInt(int64(b))
-		}
-		table := newBlockTable(ds)
-		for n := -3; n <= 700; n++ {
-			if got, want := table.sums(decimal.NewFromInt(int64(n))), sumOfBlocksBrute(n, blocks); got != want {
-				t.Fatalf("blocks %v: %d is a sum: got %v, want %v", blocks, n, got, want)
-			}
+		if msg := blocksDisagreeWithBruteForce(blocks, -3, 700); msg != "" {
+			t.Fatal(msg)
 		}
 		frac := rapid.IntRange(1, 99).Draw(t, "hundredths")
-		if n := decimal.New(int64(rapid.IntRange(0, 10000).Draw(t, "whole")*100+frac), -2); table.sums(n) {
+		if n := decimal.New(int64(rapid.IntRange(0, 10000).Draw(t, "whole")*100+frac), -2); blockTableOf(blocks).sums(n) {
 			t.Fatalf("blocks %v: %s is a sum", blocks, n)
 		}
 	})
