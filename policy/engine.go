@@ -92,20 +92,18 @@ var (
 // Decide answers r at at. The error is only for a malformed request, never a
 // refusal.
 func (e *Engine) Decide(r Request, at time.Time) (d Decision, err error) {
-	if u, ok := r.(UseFeature); ok && u.License != nil {
-		// The hot path: the license's ruling changes exactly when the
-		// decision does, so there is nothing to settle. Its parts come
-		// back in registers and go straight into the named result: a
-		// Verdict or a Decision built aside and copied out stalled on
-		// store forwarding and cost more than deciding (BENCHMARKS.md).
-		ruling, until, warnings := u.License.UseRuling(u.Device, u.Feature, u.Units, at)
-		if ruling.Allowed {
-			d.Outcome = Allow
-		}
-		d.Rules, d.Reason, d.Obligations, d.Until = ruling.Rules, ruling.Reason, warnings, until
-		return d, nil
-	}
-	if d, err = e.decide(r, at); err != nil {
+	// Small enough to inline (.ci/run checks): the caller's own Decision is
+	// then filled in place. Returned from a call, its fifteen words were
+	// copied out with moves the CPU could not forward from the stores that
+	// wrote them, which cost more than deciding (BENCHMARKS.md).
+	err = e.DecideInto(r, at, &d)
+	return d, err
+}
+
+// decideSettled is Decide for every request but a feature use.
+func (e *Engine) decideSettled(r Request, at time.Time) (Decision, error) {
+	d, err := e.decide(r, at)
+	if err != nil {
 		return Decision{}, err
 	}
 	return e.settle(r, d), nil
