@@ -21,9 +21,11 @@ func (e *Engine) DecideInto(r Request, at time.Time, d *Decision) error {
 		*d = Decision{}
 		return errNoLicense
 	}
+	// The hot path: the license's ruling changes exactly when the decision
+	// does, so there is nothing to settle. Its parts come back in registers
+	// and go into *d field by field: a Decision built aside and copied in
+	// stalled on store forwarding (BENCHMARKS.md).
 	ruling, until, warnings := u.License.UseRuling(u.Device, u.Feature, u.Units, at)
-	// Field by field, as Decide fills its result: a built Decision copied
-	// into *d would cost what this method exists to spare.
 	d.Outcome = Deny
 	if ruling.Allowed {
 		d.Outcome = Allow
