@@ -19,9 +19,10 @@ import (
 // Otherwise the answer is the license's standing at at (see StandingAt).
 //
 // units is optional: an invalid NullDecimal asks for no particular scale.
-// Use allocates nothing. It is the hot path and the one method of License
-// with a pointer receiver: a License is some 256 bytes, and copying it for
-// every question cost more than the comparisons themselves.
+// Use allocates nothing. It is the hot path, and with UseRuling the only
+// exported methods of License with a pointer receiver: a License is 320
+// bytes, and copying it for every question cost more than the comparisons
+// themselves.
 func (l *License) Use(device, feature string, units decimal.NullDecimal, at time.Time) (v Verdict) {
 	r, until, warnings := l.UseRuling(device, feature, units, at)
 	// Field by field into the result: building a Verdict and copying it
