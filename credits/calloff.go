@@ -13,9 +13,9 @@ import (
 // error.
 type CallOffResult struct {
 	// Rules behind the answer. Allowed: CRD-VALIDITY (the oldest unexpired
-	// credits pay), then CRD-FLEX for Flexible Services Credits; shared,
-	// never modify them. Refused: the violation's rules.
-	Rules []rule.ID
+	// credits pay), then CRD-FLEX for Flexible Services Credits. Refused: the
+	// violation's rules.
+	Rules rule.List
 	// Balance is the unexpired credits left after the call-off; zero when it
 	// is refused, since nothing is called off.
 	Balance decimal.Decimal
@@ -58,10 +58,10 @@ func (l *Ledger) CheckCallOff(c CallOff, at time.Time) (CallOffResult, error) {
 }
 
 // Shared rule lists of allowed call-offs: results point here so allowing
-// allocates no list. Never modify them.
+// allocates no list.
 var (
-	rulesCallOff     = []rule.ID{rule.CrdValidity}
-	rulesFlexCallOff = []rule.ID{rule.CrdValidity, rule.CrdFlex}
+	rulesCallOff     = rule.ListOf(rule.CrdValidity)
+	rulesFlexCallOff = rule.ListOf(rule.CrdValidity, rule.CrdFlex)
 )
 
 // decide is the answer to c given the rules c breaks whatever the balance

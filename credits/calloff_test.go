@@ -76,7 +76,7 @@ func TestCheckCallOffQuotesTheDatasheet(t *testing.T) {
 				t.Errorf("available %s, want 15", res.Available)
 			}
 			if c.want != nil {
-				if !res.Balance.IsZero() || !equalRules(res.Rules, c.want) {
+				if !res.Balance.IsZero() || !equalRules(res.Rules.IDs(), c.want) {
 					t.Errorf("refusal %+v: want no balance and rules %v", res, c.want)
 				}
 				return
@@ -84,8 +84,8 @@ func TestCheckCallOffQuotesTheDatasheet(t *testing.T) {
 			if !res.Balance.Equal(dec(c.balance)) {
 				t.Errorf("balance %s, want %s", res.Balance, c.balance)
 			}
-			if res.Rules[0] != rule.CrdValidity {
-				t.Errorf("rules %v, want CRD-VALIDITY first", res.Rules)
+			if res.Rules.IDs()[0] != rule.CrdValidity {
+				t.Errorf("rules %v, want CRD-VALIDITY first", res.Rules.IDs())
 			}
 		})
 	}

@@ -40,7 +40,7 @@ func Example() {
 	res, err := ledger.CheckCallOff(credits.CallOff{Credits: decimal.RequireFromString("7.5"), Engagement: design}, at)
 	fmt.Println(err)
 	res, err = ledger.CheckCallOff(credits.CallOff{Credits: decimal.NewFromInt(8), Engagement: design}, at)
-	fmt.Println(err, res.Rules, "balance", res.Balance, "until", res.Until)
+	fmt.Println(err, res.Rules.IDs(), "balance", res.Balance, "until", res.Until)
 
 	q, _ := credits.ParseQuarter("2025-Q2")
 	st, _ := ledger.Statement(q, date("2025-07-02T00:00:00Z"))
@@ -65,8 +65,8 @@ func ExampleCheckPurchase() {
 			fmt.Println(err)
 			continue
 		}
-		inv := res.Obligations[0] // due on placing the order: no instant of its own
-		fmt.Println(res.Rules, res.Credits, inv.Kind, inv.Rule, inv.Subject, inv.Due.IsZero())
+		inv := res.Obligations.Slice()[0] // due on placing the order: no instant of its own
+		fmt.Println(res.Rules.IDs(), res.Credits, inv.Kind, inv.Rule, inv.Subject, inv.Due.IsZero())
 	}
 	// Output:
 	// [CRD-INVOICE] 37 invoice CRD-INVOICE professional true
@@ -97,7 +97,7 @@ func ExampleLedger_CheckCallOff() {
 			Order: credits.Order{Credits: decimal.NewFromInt(10), LocalEntity: true}}}, nil)
 	for _, at := range []string{"2025-01-10T00:00:00Z", "2025-06-01T00:00:00Z", "2026-01-10T00:00:00Z"} {
 		res, err := ledger.CheckCallOff(credits.CallOff{Credits: decimal.NewFromInt(10), Engagement: design}, date(at))
-		fmt.Println(at, res.Rules, "available", res.Available, "balance", res.Balance, "until", res.Until.Format(time.RFC3339Nano), err != nil)
+		fmt.Println(at, res.Rules.IDs(), "available", res.Available, "balance", res.Balance, "until", res.Until.Format(time.RFC3339Nano), err != nil)
 	}
 	// Output:
 	// 2025-01-10T00:00:00Z [CRD-VALIDITY CRD-FLEX] available 0 balance 0 until 2025-01-10T00:00:00.000000001Z true

@@ -46,7 +46,7 @@ func rulesOf(t fataler, err error) []rule.ID {
 	if !errors.As(err, &v) {
 		t.Fatalf("error %v is not a *rule.Violation", err)
 	}
-	return v.Rules
+	return v.Rules.IDs()
 }
 
 func wantRules(t fataler, err error, want ...rule.ID) {
@@ -69,7 +69,7 @@ func mustLedger(t fataler, kind Kind, ps []Purchase, cs []CallOffRecord) *Ledger
 func rulesOfAny(err error) []rule.ID {
 	var v *rule.Violation
 	if errors.As(err, &v) {
-		return v.Rules
+		return v.Rules.IDs()
 	}
 	return nil
 }

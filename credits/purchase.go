@@ -37,7 +37,7 @@ type Purchase struct {
 type PurchaseResult struct {
 	// Rules behind the allowance: CRD-INVOICE, then CRD-FLEX for Flexible
 	// Services Credits.
-	Rules []rule.ID
+	Rules rule.List
 	// Credits ordered, all invoiced.
 	Credits decimal.Decimal
 	// Obligations is the invoice (CRD-INVOICE): kind rule.Invoice, subject
@@ -45,7 +45,7 @@ type PurchaseResult struct {
 	// placing the order, whenever that is, so the answer holds for good as
 	// RULES.md's table says (until never). A Due of the instant asked would
 	// differ at every later instant.
-	Obligations []rule.Obligation
+	Obligations rule.Obligations
 	// Until is the zero time: whether an order may be placed depends on the
 	// order and the terms alone, never on when it is asked.
 	Until time.Time
@@ -76,18 +76,24 @@ func CheckPurchase(terms Terms, kind Kind, o Order, at time.Time) (PurchaseResul
 }
 
 func allowPurchase(kind Kind, o Order) PurchaseResult {
-	rules := []rule.ID{rule.CrdInvoice}
+	rules := rulesPurchase
 	if kind == Flexible {
-		rules = append(rules, rule.CrdFlex)
+		rules = rulesFlexPurchase
 	}
 	// CRD-INVOICE: invoiced 100% at the time of purchase, so due on placing
 	// the order rather than at an instant of its own.
 	return PurchaseResult{
 		Rules:       rules,
 		Credits:     o.Credits,
-		Obligations: []rule.Obligation{{Kind: rule.Invoice, Rule: rule.CrdInvoice, Subject: kind.String()}},
+		Obligations: rule.ObligationsOf(rule.Obligation{Kind: rule.Invoice, Rule: rule.CrdInvoice, Subject: kind.String()}),
 	}
 }
+
+// Shared rule lists of allowed purchases.
+var (
+	rulesPurchase     = rule.ListOf(rule.CrdInvoice)
+	rulesFlexPurchase = rule.ListOf(rule.CrdInvoice, rule.CrdFlex)
+)
 
 // checkAmounts refuses absurd amounts; name says what the order is, built
 // only on failure.
@@ -129,7 +135,7 @@ func (o Order) check(kind Kind, kt KindTerms, blocks blockTable, subject string)
 	v := rule.Merge(vs...)
 	if v != nil && kind == Flexible {
 		// CRD-FLEX: Flexible Services Credits are bought under their own terms.
-		v.Rules = append(v.Rules, rule.CrdFlex)
+		v.Rules = v.Rules.Append(rule.CrdFlex)
 	}
 	return v
 }

@@ -50,7 +50,7 @@ func TestCheckPurchaseQuotesTheDatasheet(t *testing.T) {
 			if c.kind == Flexible {
 				wantAllow = append(wantAllow, rule.CrdFlex)
 			}
-			if !slices.Equal(res.Rules, wantAllow) || !res.Credits.Equal(c.order.Credits) || !res.Until.IsZero() {
+			if !slices.Equal(res.Rules.IDs(), wantAllow) || !res.Credits.Equal(c.order.Credits) || !res.Until.IsZero() {
 				t.Fatalf("result %+v, want rules %v, credits %s, until never", res, wantAllow, c.order.Credits)
 			}
 		})
@@ -67,8 +67,8 @@ func TestPurchaseIsInvoicedInFullAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := rule.Obligation{Kind: rule.Invoice, Rule: rule.CrdInvoice, Subject: "professional"}
-	if len(res.Obligations) != 1 || res.Obligations[0] != want {
-		t.Fatalf("obligations %+v, want %+v", res.Obligations, want)
+	if len(res.Obligations.Slice()) != 1 || res.Obligations.Slice()[0] != want {
+		t.Fatalf("obligations %+v, want %+v", res.Obligations.Slice(), want)
 	}
 	later, err := CheckPurchase(DefaultTerms(), Professional, local("37"), at.Add(time.Nanosecond))
 	if err != nil || !reflect.DeepEqual(later, res) {

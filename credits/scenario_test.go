@@ -118,12 +118,12 @@ func TestServicesCreditsSample(t *testing.T) {
 		case "purchaseCredits":
 			var res PurchaseResult
 			res, err = CheckPurchase(terms, r.CreditKind, order(r.Credits, r.Discount, r.LocalEntity), c.At)
-			rules = res.Rules
+			rules = res.Rules.IDs()
 			values["credits"] = res.Credits
 		case "callOff":
 			var res CallOffResult
 			res, err = ledgers[r.Account].CheckCallOff(CallOff{Credits: r.Credits, Engagement: r.Engagement.engagement()}, c.At)
-			rules = res.Rules
+			rules = res.Rules.IDs()
 			values["balance"] = res.Balance
 		case "creditStatement":
 			var st Statement
@@ -131,7 +131,7 @@ func TestServicesCreditsSample(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rules = st.Rules
+			rules = st.Rules.IDs()
 			values["purchased"] = st.Closing.Purchased
 			values["used"] = st.Closing.Used
 			values["expired"] = st.Closing.Expired

@@ -59,8 +59,8 @@ type Statement struct {
 	// Closing are the figures as of the quarter's end (its first instant
 	// after), the ones CRD-STATEMENT reports.
 	Closing Figures
-	// Rules is CRD-STATEMENT; shared, never modify it.
-	Rules []rule.ID
+	// Rules is CRD-STATEMENT.
+	Rules rule.List
 	// Until is the first instant after the one asked at which the statement
 	// differs (a purchase or call-off dated before the quarter's end and not
 	// yet counted), or the zero time.
@@ -95,8 +95,8 @@ func (l *Ledger) Statement(q calendar.Quarter, at time.Time) (Statement, error) 
 	return st, nil
 }
 
-// rulesStatement is every statement's rules, shared. Never modify it.
-var rulesStatement = []rule.ID{rule.CrdStatement}
+// rulesStatement is every statement's rules.
+var rulesStatement = rule.ListOf(rule.CrdStatement)
 
 func (l *Ledger) figures(s state) Figures {
 	return Figures{

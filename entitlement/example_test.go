@@ -29,7 +29,7 @@ func Example() {
 		return
 	}
 	f := entitlement.Fulfil(env, order, "L1", ship)
-	fmt.Println(f.Allowed, f.Rules)
+	fmt.Println(f.Allowed, f.Rules.IDs())
 	for _, e := range f.Entitlements {
 		fmt.Println(e.ID, e.Start.Format(time.DateOnly), e.End.Format(time.DateOnly))
 	}
@@ -68,8 +68,8 @@ func ExampleFulfil() {
 	fmt.Println(early.Err(), "until", early.Until.Format(time.RFC3339))
 
 	f := entitlement.Fulfil(env, order, "L1", ship)
-	fmt.Println(f.Rules, len(f.Entitlements), "entitlements")
-	for _, o := range f.Obligations {
+	fmt.Println(f.Rules.IDs(), len(f.Entitlements), "entitlements")
+	for _, o := range f.Obligations.Slice() {
 		fmt.Println(o.Kind, o.Rule, o.Subject, o.Due.Format(time.DateOnly))
 	}
 	// Output:

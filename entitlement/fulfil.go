@@ -68,11 +68,12 @@ func Fulfil(env Env, o Order, lineID string, at time.Time) Fulfilment {
 	heritage := env.Catalog.IsHeritage(l.Product)
 	f := Fulfilment{Verdict: Verdict{Allowed: true, Subject: subject}}
 	var ids []string
+	var obl rule.ObligationsBuilder
 	if heritage {
 		// ENT-HERITAGE: no entitlement record, the email still goes out.
 		f.Rules = rulesFulfilHeritage
 		f.Reason = "the line ships: a heritage product gets fulfilment emails and no entitlement"
-		f.Obligations = make([]rule.Obligation, 0, len(o.emails))
+		obl.Grow(len(o.emails))
 	} else {
 		f.Rules = rulesFulfilPerpetual
 		if l.Kind == license.Subscription {
@@ -82,7 +83,7 @@ func Fulfil(env Env, o Order, lineID string, at time.Time) Fulfilment {
 			}
 		}
 		f.Reason = "the line ships: one entitlement per unit and fulfilment emails"
-		f.Obligations = make([]rule.Obligation, 0, len(o.emails)+l.Quantity)
+		obl.Grow(len(o.emails) + l.Quantity)
 		f.Entitlements = make([]Entitlement, l.Quantity)
 		ids = make([]string, l.Quantity)
 		prefix := subject + "/"
@@ -110,18 +111,19 @@ func Fulfil(env Env, o Order, lineID string, at time.Time) Fulfilment {
 			TermYears: l.TermYears, Features: features, Quantity: l.Quantity, ShipDate: l.ShipDate,
 			Entitlements: ids, Heritage: heritage,
 		}
-		f.Obligations = append(f.Obligations, rule.Obligation{Kind: rule.Email, Rule: rule.EntEmail, Due: l.ShipDate, Subject: addr})
+		obl.Add(rule.Obligation{Kind: rule.Email, Rule: rule.EntEmail, Due: l.ShipDate, Subject: addr})
 	}
 	for _, e := range f.Entitlements {
-		f.Obligations = append(f.Obligations, rule.Obligation{Kind: rule.Entitlement, Rule: rule.EntAuto, Due: e.End, Subject: e.ID})
+		obl.Add(rule.Obligation{Kind: rule.Entitlement, Rule: rule.EntAuto, Due: e.End, Subject: e.ID})
 	}
+	f.Obligations = obl.List()
 	return f
 }
 
 // Rules of an allowed fulfilment, most specific first.
 var (
-	rulesFulfilHeritage  = []rule.ID{rule.EntHeritage, rule.EntShip, rule.EntEmail}
-	rulesFulfilPerpetual = []rule.ID{rule.EntAuto, rule.EntShip, rule.EntEmail}
-	rulesFulfilRenewal   = []rule.ID{rule.EntAuto, rule.EntShip, rule.EntEmail, rule.EntTimer}
-	rulesFulfilInitial   = []rule.ID{rule.EntAuto, rule.EntShip, rule.EntEmail, rule.EntTimer, rule.EntGrace}
+	rulesFulfilHeritage  = rule.ListOf(rule.EntHeritage, rule.EntShip, rule.EntEmail)
+	rulesFulfilPerpetual = rule.ListOf(rule.EntAuto, rule.EntShip, rule.EntEmail)
+	rulesFulfilRenewal   = rule.ListOf(rule.EntAuto, rule.EntShip, rule.EntEmail, rule.EntTimer)
+	rulesFulfilInitial   = rule.ListOf(rule.EntAuto, rule.EntShip, rule.EntEmail, rule.EntTimer, rule.EntGrace)
 )

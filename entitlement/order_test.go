@@ -132,7 +132,7 @@ func TestCatalogAddHeritage(t *testing.T) {
 	env := DefaultEnv()
 	env.Catalog, _ = env.Catalog.AddHeritage("MX")
 	f := Fulfil(env, MustNewOrder(env, sampleSpec()), "L1", ship)
-	if !f.Allowed || len(f.Entitlements) != 0 || f.Rules[0] != rule.EntHeritage {
+	if !f.Allowed || len(f.Entitlements) != 0 || f.Rules.IDs()[0] != rule.EntHeritage {
 		t.Fatalf("MX as heritage: %+v", f.Verdict)
 	}
 }
@@ -158,7 +158,7 @@ func TestZeroValuesRefuse(t *testing.T) {
 	if f := Fulfil(DefaultEnv(), o, "L1", ship); f.Allowed || !errors.Is(f.Err(), rule.EntOrder) {
 		t.Errorf("zero order fulfilled: %+v", f)
 	}
-	if v := View(DefaultEnv(), Contact{ID: "C", Accounts: []string{"A"}}, o, "L1", ship); v.Allowed || v.Rules[0] != rule.EntVisible {
+	if v := View(DefaultEnv(), Contact{ID: "C", Accounts: []string{"A"}}, o, "L1", ship); v.Allowed || v.Rules.IDs()[0] != rule.EntVisible {
 		t.Errorf("zero order visible: %+v", v)
 	}
 	var v Verdict

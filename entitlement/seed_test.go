@@ -71,11 +71,11 @@ func TestSeedFulfilmentTable(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			f := Fulfil(env, o, tc.line, tc.at)
-			if f.Allowed != tc.allowed || !sameRules(f.Rules, tc.rules) || !f.Until.Equal(tc.until) {
-				t.Fatalf("got allowed %v rules %v until %v, want %v %v %v", f.Allowed, f.Rules, f.Until, tc.allowed, tc.rules, tc.until)
+			if f.Allowed != tc.allowed || !sameRules(f.Rules.IDs(), tc.rules) || !f.Until.Equal(tc.until) {
+				t.Fatalf("got allowed %v rules %v until %v, want %v %v %v", f.Allowed, f.Rules.IDs(), f.Until, tc.allowed, tc.rules, tc.until)
 			}
-			if len(f.Entitlements) != tc.ents || len(f.Emails) != tc.emails || len(f.Obligations) != tc.obligated {
-				t.Fatalf("got %d entitlements, %d emails, %d obligations; want %d, %d, %d", len(f.Entitlements), len(f.Emails), len(f.Obligations), tc.ents, tc.emails, tc.obligated)
+			if len(f.Entitlements) != tc.ents || len(f.Emails) != tc.emails || len(f.Obligations.Slice()) != tc.obligated {
+				t.Fatalf("got %d entitlements, %d emails, %d obligations; want %d, %d, %d", len(f.Entitlements), len(f.Emails), len(f.Obligations.Slice()), tc.ents, tc.emails, tc.obligated)
 			}
 			if !tc.allowed {
 				if err := f.Err(); err == nil || !errors.Is(err, tc.rules[0]) {
@@ -117,7 +117,7 @@ func TestSeedFulfilmentDetails(t *testing.T) {
 		{Kind: rule.Entitlement, Rule: rule.EntAuto, Due: day("2026-03-31"), Subject: "SO1/L1/2"},
 	}
 	for i, w := range wantObl {
-		if g := f.Obligations[i]; g.Kind != w.Kind || g.Rule != w.Rule || !g.Due.Equal(w.Due) || g.Subject != w.Subject {
+		if g := f.Obligations.Slice()[i]; g.Kind != w.Kind || g.Rule != w.Rule || !g.Due.Equal(w.Due) || g.Subject != w.Subject {
 			t.Errorf("obligation %d = %+v, want %+v", i, g, w)
 		}
 	}
@@ -165,8 +165,8 @@ func TestSeedSubscriptionTimer(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			v := l.Use("SN-1", "bgp", decimal.NullDecimal{}, tc.at)
-			if v.Allowed != tc.ok || v.Rules[0] != tc.rule || !v.Until.Equal(tc.until) {
-				t.Fatalf("Use at %v = %v %v until %v, want %v %v until %v", tc.at, v.Allowed, v.Rules, v.Until, tc.ok, tc.rule, tc.until)
+			if v.Allowed != tc.ok || v.Rules.IDs()[0] != tc.rule || !v.Until.Equal(tc.until) {
+				t.Fatalf("Use at %v = %v %v until %v, want %v %v until %v", tc.at, v.Allowed, v.Rules.IDs(), v.Until, tc.ok, tc.rule, tc.until)
 			}
 		})
 	}
@@ -208,8 +208,8 @@ func TestSeedVisibilityTable(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			v := View(env, tc.c, o, tc.line, tc.at)
-			if v.Allowed != tc.allowed || !sameRules(v.Rules, tc.rules) || !v.Until.Equal(tc.until) {
-				t.Fatalf("got %v %v until %v, want %v %v until %v", v.Allowed, v.Rules, v.Until, tc.allowed, tc.rules, tc.until)
+			if v.Allowed != tc.allowed || !sameRules(v.Rules.IDs(), tc.rules) || !v.Until.Equal(tc.until) {
+				t.Fatalf("got %v %v until %v, want %v %v until %v", v.Allowed, v.Rules.IDs(), v.Until, tc.allowed, tc.rules, tc.until)
 			}
 		})
 	}

@@ -15,7 +15,7 @@ type Verdict struct {
 	Allowed bool
 	// Rules are the IDs behind the answer, most specific first; a refusal
 	// names every rule the request breaks. Shared: never modify.
-	Rules []rule.ID
+	Rules rule.List
 	// Reason is one sentence saying why.
 	Reason string
 	// Until is the first instant after the question's instant at which the
@@ -23,7 +23,7 @@ type Verdict struct {
 	Until time.Time
 	// Obligations are what the answer requires: fulfilment's emails
 	// (ENT-EMAIL) and entitlement records (ENT-AUTO).
-	Obligations []rule.Obligation
+	Obligations rule.Obligations
 	// Subject is what the verdict is about: the order line ("SO1/L1"), or
 	// the contact for a view refused to them.
 	Subject string
@@ -36,17 +36,17 @@ func (v Verdict) Err() error {
 		return nil
 	}
 	rules := v.Rules
-	if len(rules) == 0 {
+	if rules.Len() == 0 {
 		rules = rulesUnknownLine
 	}
-	return rule.Errorf(rules, v.Subject, "%s: %s", v.Subject, v.Reason)
+	return rule.Refusal(rules, v.Subject, v.Subject+": "+v.Reason)
 }
 
 // Shared rule lists; never modify them.
 var (
-	rulesUnknownLine      = []rule.ID{rule.EntOrder}
-	rulesNotShipped       = []rule.ID{rule.EntShip}
-	rulesVisible          = []rule.ID{rule.EntVisible}
-	rulesHeritage         = []rule.ID{rule.EntHeritage}
-	rulesHeritageUnshiped = []rule.ID{rule.EntHeritage, rule.EntShip}
+	rulesUnknownLine      = rule.ListOf(rule.EntOrder)
+	rulesNotShipped       = rule.ListOf(rule.EntShip)
+	rulesVisible          = rule.ListOf(rule.EntVisible)
+	rulesHeritage         = rule.ListOf(rule.EntHeritage)
+	rulesHeritageUnshiped = rule.ListOf(rule.EntHeritage, rule.EntShip)
 )

@@ -109,8 +109,8 @@ func plainUse(l *plainLicense, device, feature string, at time.Time) (bool, rule
 func TestUseAnswersTheMixedSetAsPlainUse(t *testing.T) {
 	for _, c := range mixedUses() {
 		v := c.lic.Use(c.device, c.feature, noUnits, c.at)
-		if v.Allowed != c.allowed || v.Rules[0] != c.first {
-			t.Errorf("%s: Use = %v %v, want %v %v", c.name, v.Allowed, v.Rules, c.allowed, c.first)
+		if v.Allowed != c.allowed || v.Rules.IDs()[0] != c.first {
+			t.Errorf("%s: Use = %v %v, want %v %v", c.name, v.Allowed, v.Rules.IDs(), c.allowed, c.first)
 		}
 		p := plainOf(c.lic)
 		if ok, id := plainUse(&p, c.device, c.feature, c.at); ok != c.allowed || id != c.first {

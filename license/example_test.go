@@ -23,7 +23,7 @@ func Example() {
 	for _, at := range []string{"2024-09-01", "2025-03-15", "2025-03-31"} {
 		t, _ := time.Parse(time.DateOnly, at)
 		v := l.Use("qfx-7", "evpn-vxlan", decimal.NullDecimal{}, t)
-		fmt.Println(at, v.Allowed, v.Rules, v.Until.Format(time.DateOnly))
+		fmt.Println(at, v.Allowed, v.Rules.IDs(), v.Until.Format(time.DateOnly))
 	}
 	// Output:
 	// 2024-09-01 true [LIC-SUB-TERM] 2025-03-01
@@ -51,8 +51,8 @@ func ExampleLicense_StandingAt() {
 		Features: []string{"idp"}, Start: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC),
 	})
 	s := trial.StandingAt(time.Date(2025, 2, 10, 0, 0, 0, 0, time.UTC))
-	fmt.Println(s.State, s.Rules, s.Until.Format(time.DateOnly))
-	for _, o := range s.Obligations {
+	fmt.Println(s.State, s.Rules.IDs(), s.Until.Format(time.DateOnly))
+	for _, o := range s.Obligations.Slice() {
 		fmt.Println(o.Kind, o.Rule, o.Due.Format(time.DateOnly))
 	}
 	// Output:
@@ -71,7 +71,7 @@ func ExampleLicense_Move() {
 		Features: []string{"bgp"}, Start: time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC), TermYears: 1,
 	})
 	moved, v := sub.Move(d2, license.Rebalance, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC))
-	fmt.Println(v.Allowed, v.Rules, moved.Device(), moved.End().Format(time.DateOnly))
+	fmt.Println(v.Allowed, v.Rules.IDs(), moved.Device(), moved.End().Format(time.DateOnly))
 	// Output:
 	// true [LIC-PORT] device-2 2026-02-09
 }
@@ -84,7 +84,7 @@ func ExampleLicense_Renew() {
 		Features: []string{"bgp"}, Start: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), TermYears: 1,
 	})
 	r, v := sub.Renew(license.DefaultTerms(), 3, time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC))
-	fmt.Println(v.Allowed, v.Rules, r.Start().Format(time.DateOnly), r.End().Format(time.DateOnly))
+	fmt.Println(v.Allowed, v.Rules.IDs(), r.Start().Format(time.DateOnly), r.End().Format(time.DateOnly))
 	// Output:
 	// true [LIC-RENEW] 2026-01-31 2029-01-31
 }
@@ -93,7 +93,7 @@ func ExampleCatalog_TrialAvailable() {
 	cat := license.DefaultCatalog()
 	for _, q := range [][2]string{{"MX", "bgp"}, {"SRX", "idp"}, {"vSRX", "vsys"}} {
 		v := cat.TrialAvailable(q[0], q[1])
-		fmt.Println(q[0], q[1], v.Allowed, v.Rules)
+		fmt.Println(q[0], q[1], v.Allowed, v.Rules.IDs())
 	}
 	// Output:
 	// MX bgp true [LIC-TRIAL-PRODUCTS LIC-TRIAL-FEATURES]

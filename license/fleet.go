@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
 // FleetStanding is one license's standing in a fleet evaluation: its
@@ -130,8 +132,8 @@ func (b *fleetBatch) run(at time.Time, count bool) {
 			continue
 		}
 		row, until := l.stand(at)
-		o.State, o.Allowed, o.Rules, o.Reason, o.Until, o.subject = row.state, row.Allowed, row.Rules, row.Reason, until, l.id
-		o.Obligations = nil
+		o.State, o.Allowed, o.Rules, o.Reason, o.Until, o.subject = row.state, row.allowed, row.rules, row.reason, until, l.id
+		o.Obligations = rule.Obligations{}
 		if row.state == InWarning {
 			o.Obligations = l.warnings
 		}

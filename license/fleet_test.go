@@ -96,9 +96,9 @@ func TestFleetStreamsEveryStandingInInputOrder(t *testing.T) {
 			} else {
 				want = license.License{}.StandingAt(at)
 			}
-			if s.State != want.State || s.Allowed != want.Allowed || !slices.Equal(s.Rules, want.Rules) ||
+			if s.State != want.State || s.Allowed != want.Allowed || !slices.Equal(s.Rules.IDs(), want.Rules.IDs()) ||
 				!s.Until.Equal(want.Until) || s.Reason != want.Reason || s.Subject() != want.Subject() ||
-				!cmp.Equal(s.Obligations, want.Obligations) {
+				!cmp.Equal(s.Obligations.Slice(), want.Obligations.Slice()) {
 				t.Fatalf("license %d at %v: fleet says %+v, StandingAt %+v", i, at, s.Standing, want)
 			}
 			i++
@@ -271,7 +271,7 @@ func ExampleFleet() {
 
 	at := date(2026, 1, 10)
 	for s := range license.Fleet(slices.Values(fleet), at, 0) {
-		fmt.Println(s.Index, s.License.ID(), s.State, s.Rules)
+		fmt.Println(s.Index, s.License.ID(), s.State, s.Rules.IDs())
 	}
 	sum := license.SummarizeFleet(slices.Values(fleet), at, 0)
 	fmt.Println("in grace:", sum.InGrace, "in warning:", sum.InWarning, "on MX:", sum.ByPlatform["MX"].Total())

@@ -63,7 +63,7 @@ type License struct {
 	warnFrom time.Time
 	// warnings are a trial's alarm, syslog message and warning, due at its
 	// end, built once so a use in the window allocates nothing.
-	warnings []rule.Obligation
+	warnings rule.Obligations
 	// bounds are start, termEnd, end and warnFrom as moments, for the hot
 	// path; set by seal whenever those change.
 	bounds bounds
@@ -170,11 +170,11 @@ func New(c Catalog, t Terms, spec Spec) (License, error) {
 		if l.warnFrom.Before(spec.Start) {
 			l.warnFrom = spec.Start
 		}
-		l.warnings = []rule.Obligation{
-			{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: l.end, Subject: id},
-			{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: l.end, Subject: id},
-			{Kind: rule.Warning, Rule: rule.LicTrialWarn, Due: l.end, Subject: id},
-		}
+		l.warnings = rule.ObligationsOf(
+			rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: l.end, Subject: id},
+			rule.Obligation{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: l.end, Subject: id},
+			rule.Obligation{Kind: rule.Warning, Rule: rule.LicTrialWarn, Due: l.end, Subject: id},
+		)
 	}
 	l.seal()
 	return l, nil

@@ -16,7 +16,7 @@ import (
 // end. A trial never moves: the seed does not make trials portable, and a
 // temporary key is for the device it was issued to (LIC-PORT).
 func (l License) Move(to Device, reason MoveReason, at time.Time) (License, Verdict) {
-	deny := func(rules []rule.ID, why string, until time.Time) (License, Verdict) {
+	deny := func(rules rule.List, why string, until time.Time) (License, Verdict) {
 		return l, Verdict{Rules: rules, Reason: why, Until: until, subject: l.id}
 	}
 	switch {

@@ -214,7 +214,7 @@ func TestVerdictErrCitesItsRules(t *testing.T) {
 	v := l.Use("mx-2", "ospf", noUnits, date(2025, 2, 1))
 	err := v.Err()
 	var viol *rule.Violation
-	if !errors.As(err, &viol) || !slices.Equal(viol.Rules, []rule.ID{rule.LicPerpBind, rule.LicTier}) || viol.Subject != "perp-1" ||
+	if !errors.As(err, &viol) || !slices.Equal(viol.Rules.IDs(), []rule.ID{rule.LicPerpBind, rule.LicTier}) || viol.Subject != "perp-1" ||
 		!strings.Contains(err.Error(), "perp-1: ") || v.Subject() != "perp-1" {
 		t.Errorf("Err() = %#v", err)
 	}
@@ -280,18 +280,18 @@ func TestUseCarriesTrialWarningsOnlyInTheWindow(t *testing.T) {
 		{"subscription in grace", sub, date(2026, 1, 15), 0},
 	} {
 		v := c.l.Use("vmx-1", "bgp", noUnits, c.at)
-		if len(v.Obligations) != c.want {
-			t.Errorf("%s: obligations %v, want %d", c.name, v.Obligations, c.want)
+		if len(v.Obligations.Slice()) != c.want {
+			t.Errorf("%s: obligations %v, want %d", c.name, v.Obligations.Slice(), c.want)
 			continue
 		}
-		for _, o := range v.Obligations {
+		for _, o := range v.Obligations.Slice() {
 			if o.Rule != rule.LicTrialWarn || !o.Due.Equal(date(2025, 3, 1)) || o.Subject != "T" {
 				t.Errorf("%s: obligation %+v", c.name, o)
 			}
 		}
 	}
 	// A refusal for good carries no warnings, even inside the window.
-	if v := trial.Use("vmx-2", "bgp", noUnits, date(2025, 2, 10)); v.Obligations != nil || v.Allowed {
+	if v := trial.Use("vmx-2", "bgp", noUnits, date(2025, 2, 10)); v.Obligations.Slice() != nil || v.Allowed {
 		t.Errorf("another device in the window: %+v", v)
 	}
 }
@@ -341,8 +341,8 @@ func TestMoveCitesItsRuleAndUntil(t *testing.T) {
 		{"subscription to another class", sub, ptx, license.Rebalance, date(2025, 6, 1), false, []rule.ID{rule.LicPort}, never},
 	} {
 		moved, v := c.l.Move(c.to, c.reason, c.at)
-		if v.Allowed != c.allowed || !slices.Equal(v.Rules, c.rules) || !v.Until.Equal(c.until) || v.Subject() != c.l.ID() {
-			t.Errorf("%s: allowed %v rules %v until %v; want %v %v %v", c.name, v.Allowed, v.Rules, v.Until, c.allowed, c.rules, c.until)
+		if v.Allowed != c.allowed || !slices.Equal(v.Rules.IDs(), c.rules) || !v.Until.Equal(c.until) || v.Subject() != c.l.ID() {
+			t.Errorf("%s: allowed %v rules %v until %v; want %v %v %v", c.name, v.Allowed, v.Rules.IDs(), v.Until, c.allowed, c.rules, c.until)
 		}
 		if want := c.l.Device(); c.allowed {
 			if moved.Device() != c.to.Serial || moved.Platform() != c.to.Platform {

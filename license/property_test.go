@@ -63,7 +63,7 @@ func genInstant(t *rapid.T, l license.License, label string) time.Time {
 }
 
 func sameVerdict(a, b license.Verdict) bool {
-	return a.Allowed == b.Allowed && slices.Equal(a.Rules, b.Rules) && slices.Equal(a.Obligations, b.Obligations) && a.Reason == b.Reason
+	return a.Allowed == b.Allowed && slices.Equal(a.Rules.IDs(), b.Rules.IDs()) && slices.Equal(a.Obligations.Slice(), b.Obligations.Slice()) && a.Reason == b.Reason
 }
 
 // checkUntil asserts the Until promise: the verdict is the same at every
@@ -73,7 +73,7 @@ func checkUntil(t *rapid.T, at time.Time, ask func(time.Time) license.Verdict) {
 	if v.Until.IsZero() {
 		for _, later := range []time.Duration{1, calendar.Day, 3000 * calendar.Day} {
 			if w := ask(at.Add(later)); !sameVerdict(v, w) {
-				t.Fatalf("verdict at %v holds for good but differs at %v: %v vs %v", at, at.Add(later), v.Rules, w.Rules)
+				t.Fatalf("verdict at %v holds for good but differs at %v: %v vs %v", at, at.Add(later), v.Rules.IDs(), w.Rules.IDs())
 			}
 		}
 		return
@@ -85,11 +85,11 @@ func checkUntil(t *rapid.T, at time.Time, ask func(time.Time) license.Verdict) {
 	inside := at.Add(time.Duration(rapid.Int64Range(0, int64(span-1)).Draw(t, "inside")))
 	for _, x := range []time.Time{inside, v.Until.Add(-1)} {
 		if w := ask(x); !sameVerdict(v, w) {
-			t.Fatalf("verdict at %v (%v) differs at %v (%v) before Until %v", at, v.Rules, x, w.Rules, v.Until)
+			t.Fatalf("verdict at %v (%v) differs at %v (%v) before Until %v", at, v.Rules.IDs(), x, w.Rules.IDs(), v.Until)
 		}
 	}
 	if w := ask(v.Until); sameVerdict(v, w) {
-		t.Fatalf("verdict at %v (%v %v) is unchanged at Until %v", at, v.Allowed, v.Rules, v.Until)
+		t.Fatalf("verdict at %v (%v %v) is unchanged at Until %v", at, v.Allowed, v.Rules.IDs(), v.Until)
 	}
 }
 
@@ -100,7 +100,7 @@ func TestPerpetualNeverExpires(t *testing.T) {
 			Device: mustDevice("d1", "MX"), Features: []string{"bgp"}, Start: start})
 		at := start.Add(time.Duration(rapid.Int64Range(0, 1<<62).Draw(t, "after")))
 		if v := l.Use("d1", "bgp", noUnits, at); !v.Allowed || !v.Until.IsZero() {
-			t.Fatalf("perpetual license at %v: %v %v", at, v.Allowed, v.Rules)
+			t.Fatalf("perpetual license at %v: %v %v", at, v.Allowed, v.Rules.IDs())
 		}
 	})
 }
@@ -133,7 +133,7 @@ func TestNothingUsableAfterEndWithoutRenewal(t *testing.T) {
 		}
 		after := f.lic.End().Add(time.Duration(rapid.Int64Range(0, int64(10000*calendar.Day)).Draw(t, "after")))
 		if v := f.lic.Use("d1", "bgp", noUnits, after); v.Allowed || !v.Until.IsZero() {
-			t.Fatalf("usable at %v after end %v: %v", after, f.lic.End(), v.Rules)
+			t.Fatalf("usable at %v after end %v: %v", after, f.lic.End(), v.Rules.IDs())
 		}
 	})
 }
@@ -179,7 +179,7 @@ func TestRenewalExtendsNeverShortens(t *testing.T) {
 			return
 		}
 		if !v.Allowed || r.End().Before(f.lic.End()) || !r.End().After(at) {
-			t.Fatalf("renewal at %v: %v, end %v -> %v", at, v.Rules, f.lic.End(), r.End())
+			t.Fatalf("renewal at %v: %v, end %v -> %v", at, v.Rules.IDs(), f.lic.End(), r.End())
 		}
 		if r.Initial() {
 			t.Fatal("ENT-GRACE: a renewal has grace")
@@ -188,8 +188,8 @@ func TestRenewalExtendsNeverShortens(t *testing.T) {
 		if !at.Before(f.lic.End()) {
 			wantStart = at
 		}
-		if !r.Start().Equal(wantStart) || len(v.Obligations) != 1 || !v.Obligations[0].Due.Equal(r.End()) {
-			t.Fatalf("renewal starts %v (want %v), obligations %v", r.Start(), wantStart, v.Obligations)
+		if !r.Start().Equal(wantStart) || len(v.Obligations.Slice()) != 1 || !v.Obligations.Slice()[0].Due.Equal(r.End()) {
+			t.Fatalf("renewal starts %v (want %v), obligations %v", r.Start(), wantStart, v.Obligations.Slice())
 		}
 	})
 }

@@ -25,7 +25,7 @@ import (
 // a late renewal's term depends on its instant, so its answer holds for one
 // nanosecond.
 func (l License) Renew(t Terms, years int, at time.Time) (License, Verdict) {
-	deny := func(rules []rule.ID, why string) (License, Verdict) {
+	deny := func(rules rule.List, why string) (License, Verdict) {
 		return l, Verdict{Rules: rules, Reason: why, subject: l.id}
 	}
 	if l.kind != Subscription {
@@ -39,7 +39,7 @@ func (l License) Renew(t Terms, years int, at time.Time) (License, Verdict) {
 	}
 	r := l
 	r.features = append([]string(nil), l.features...)
-	r.renewal, r.termYears, r.warnFrom, r.warnings = true, years, time.Time{}, nil
+	r.renewal, r.termYears, r.warnFrom, r.warnings = true, years, time.Time{}, rule.Obligations{}
 	v := Verdict{Allowed: true, Rules: rulesRenew, Reason: "the subscription is renewed from its end", Until: l.end, subject: l.id}
 	if at.Before(l.end) {
 		r.start = l.end
@@ -51,6 +51,6 @@ func (l License) Renew(t Terms, years int, at time.Time) (License, Verdict) {
 	r.end = r.termEnd
 	r.seal()
 	// The renewed term is one entitlement record, due at its end.
-	v.Obligations = []rule.Obligation{{Kind: rule.Entitlement, Rule: rule.LicRenew, Due: r.end, Subject: l.id}}
+	v.Obligations = rule.ObligationsOf(rule.Obligation{Kind: rule.Entitlement, Rule: rule.LicRenew, Due: r.end, Subject: l.id})
 	return r, v
 }

@@ -108,9 +108,9 @@ func TestSeedStatements(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if c.got.Allowed != c.allowed || !slices.Contains(c.got.Rules, c.cites) || !c.got.Until.Equal(c.until) {
+			if c.got.Allowed != c.allowed || !slices.Contains(c.got.Rules.IDs(), c.cites) || !c.got.Until.Equal(c.until) {
 				t.Errorf("got allowed=%v rules=%v until=%v; want allowed=%v citing %v until %v",
-					c.got.Allowed, c.got.Rules, c.got.Until, c.allowed, c.cites, c.until)
+					c.got.Allowed, c.got.Rules.IDs(), c.got.Until, c.allowed, c.cites, c.until)
 			}
 			if err := c.got.Err(); (err == nil) != c.allowed {
 				t.Errorf("Err() = %v for allowed=%v", err, c.allowed)
@@ -146,13 +146,13 @@ func TestCapacityAndCost(t *testing.T) {
 	l := mustLicense(license.Spec{ID: "sod", Kind: license.Perpetual, Tier: license.Standard, Platform: "MX", Device: d,
 		Features: []string{"bandwidth"}, Start: date(2025, 1, 1), Capacity: nd("100")})
 	if v := l.Use("mx-1", "bandwidth", nd("100"), date(2025, 2, 1)); !v.Allowed {
-		t.Errorf("100 of 100 units refused: %v", v.Rules)
+		t.Errorf("100 of 100 units refused: %v", v.Rules.IDs())
 	}
-	if v := l.Use("mx-1", "bandwidth", nd("100.5"), date(2025, 2, 1)); v.Allowed || !slices.Equal(v.Rules, []rule.ID{rule.LicSOD}) {
-		t.Errorf("over capacity = %v %v, want deny LIC-SOD", v.Allowed, v.Rules)
+	if v := l.Use("mx-1", "bandwidth", nd("100.5"), date(2025, 2, 1)); v.Allowed || !slices.Equal(v.Rules.IDs(), []rule.ID{rule.LicSOD}) {
+		t.Errorf("over capacity = %v %v, want deny LIC-SOD", v.Allowed, v.Rules.IDs())
 	}
-	if v := l.Use("mx-2", "ospf", nd("500"), date(2025, 2, 1)); !slices.Equal(v.Rules, []rule.ID{rule.LicPerpBind, rule.LicTier, rule.LicSOD}) {
-		t.Errorf("every broken rule named: got %v", v.Rules)
+	if v := l.Use("mx-2", "ospf", nd("500"), date(2025, 2, 1)); !slices.Equal(v.Rules.IDs(), []rule.ID{rule.LicPerpBind, rule.LicTier, rule.LicSOD}) {
+		t.Errorf("every broken rule named: got %v", v.Rules.IDs())
 	}
 	// LIC-COST: "Select perpetual license as a capital expense"; LIC-SUB-SUPPORT: "Includes customer support".
 	sub := mustLicense(license.Spec{ID: "s", Kind: license.Subscription, Tier: license.Standard, Platform: "MX", Device: d,
@@ -176,11 +176,11 @@ func TestTrialWarningObligations(t *testing.T) {
 	l := mustLicense(license.Spec{ID: "t", Kind: license.Trial, Tier: license.Standard, Platform: "vSRX",
 		Device: mustDevice("v", "vSRX"), Features: []string{"idp"}, Start: date(2025, 1, 1), End: date(2025, 2, 1)})
 	s := l.StandingAt(date(2025, 1, 20))
-	if s.State != license.InWarning || len(s.Obligations) != 3 {
-		t.Fatalf("standing = %v with %v", s.State, s.Obligations)
+	if s.State != license.InWarning || len(s.Obligations.Slice()) != 3 {
+		t.Fatalf("standing = %v with %v", s.State, s.Obligations.Slice())
 	}
 	for i, k := range []rule.ObligationKind{rule.Alarm, rule.Syslog, rule.Warning} {
-		o := s.Obligations[i]
+		o := s.Obligations.Slice()[i]
 		if o.Kind != k || o.Rule != rule.LicTrialWarn || !o.Due.Equal(date(2025, 2, 1)) || o.Subject != "t" {
 			t.Errorf("obligation %d = %+v", i, o)
 		}

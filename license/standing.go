@@ -70,21 +70,22 @@ func (l License) StandingAt(at time.Time) Standing {
 // answering copies a pointer, never builds a list.
 type standingRow struct {
 	state State
-	Ruling
+	ruling
 }
 
+// The rows; never written after initialisation.
 var (
-	rowInvalid      = standingRow{0, Ruling{false, rulesInvalid, reasonInvalid}}
-	rowNotStarted   = standingRow{NotStarted, Ruling{false, rulesNotStarted, reasonNotStarted}}
-	rowPerpetual    = standingRow{Active, Ruling{true, rulesPerpetual, reasonPerpetual}}
-	rowSubTerm      = standingRow{Active, Ruling{true, rulesSubTerm, reasonSubTerm}}
-	rowSubGrace     = standingRow{InGrace, Ruling{true, rulesSubGrace, reasonSubGrace}}
-	rowSubExpired   = standingRow{Expired, Ruling{false, rulesSubExpired, reasonSubExpired}}
-	rowTrial        = standingRow{Active, Ruling{true, rulesTrial, reasonTrial}}
-	rowTrialWarn    = standingRow{InWarning, Ruling{true, rulesTrialWarn, reasonTrialWarn}}
-	rowTrialExpired = standingRow{Expired, Ruling{false, rulesTrialExpired, reasonTrialExpired}}
+	rowInvalid      = standingRow{0, ruling{false, rulesInvalid, reasonInvalid}}
+	rowNotStarted   = standingRow{NotStarted, ruling{false, rulesNotStarted, reasonNotStarted}}
+	rowPerpetual    = standingRow{Active, ruling{true, rulesPerpetual, reasonPerpetual}}
+	rowSubTerm      = standingRow{Active, ruling{true, rulesSubTerm, reasonSubTerm}}
+	rowSubGrace     = standingRow{InGrace, ruling{true, rulesSubGrace, reasonSubGrace}}
+	rowSubExpired   = standingRow{Expired, ruling{false, rulesSubExpired, reasonSubExpired}}
+	rowTrial        = standingRow{Active, ruling{true, rulesTrial, reasonTrial}}
+	rowTrialWarn    = standingRow{InWarning, ruling{true, rulesTrialWarn, reasonTrialWarn}}
+	rowTrialExpired = standingRow{Expired, ruling{false, rulesTrialExpired, reasonTrialExpired}}
 
-	rulesInvalid = []rule.ID{rule.LicKind}
+	rulesInvalid = rule.ListOf(rule.LicKind)
 )
 
 // stand is StandingAt's decision: the row that applies at at and the instant
@@ -149,7 +150,7 @@ func (l *License) seal() {
 // verdict is the Verdict of row until until, with a trial's warnings when
 // the row is its warning window (LIC-TRIAL-WARN).
 func (l *License) verdict(row *standingRow, until time.Time) Verdict {
-	v := Verdict{Allowed: row.Allowed, Rules: row.Rules, Reason: row.Reason, Until: until, subject: l.id}
+	v := Verdict{Allowed: row.allowed, Rules: row.rules, Reason: row.reason, Until: until, subject: l.id}
 	if row.state == InWarning {
 		v.Obligations = l.warnings
 	}

@@ -14,7 +14,7 @@ import (
 // nor after its end (LIC-SUB-EXPIRY). Asking for the tier it already has is
 // refused, since nothing would change.
 func (l License) ChangeTier(tier Tier, at time.Time) (License, Verdict) {
-	deny := func(rules []rule.ID, why string, until time.Time) (License, Verdict) {
+	deny := func(rules rule.List, why string, until time.Time) (License, Verdict) {
 		return l, Verdict{Rules: rules, Reason: why, Until: until, subject: l.id}
 	}
 	switch {

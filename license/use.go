@@ -17,36 +17,64 @@ import (
 // (LIC-TIER), units over its capacity (LIC-SOD). Such a refusal does not
 // also cite the license's standing, so its answer never changes.
 // Otherwise the answer is the license's standing at at (see StandingAt).
+// A nil or zero License grants nothing: the use is refused citing LIC-KIND,
+// for good.
 //
 // units is optional: an invalid NullDecimal asks for no particular scale.
 // Use allocates nothing. It is the hot path, and with UseRuling the only
-// exported methods of License with a pointer receiver: a License is 320
-// bytes, and copying it for every question cost more than the comparisons
-// themselves.
+// exported methods of License with a pointer receiver: a License is over
+// 300 bytes, and copying it for every question cost more than the
+// comparisons themselves.
 func (l *License) Use(device, feature string, units decimal.NullDecimal, at time.Time) (v Verdict) {
 	r, until, warnings := l.UseRuling(device, feature, units, at)
 	// Field by field into the result: building a Verdict and copying it
 	// out cost a third of the call.
-	v.Allowed, v.Rules, v.Reason, v.Until, v.Obligations, v.subject = r.Allowed, r.Rules, r.Reason, until, warnings, l.id
+	v.Allowed, v.Rules, v.Reason, v.Until, v.Obligations = r.Allowed(), r.Rules(), r.Reason(), until, warnings
+	if l != nil {
+		v.subject = l.id
+	}
 	return v
 }
 
-// Ruling is the part of an answer that depends only on which case applies,
-// not on the license: whether the use is allowed, the rules behind it, the
-// reason. Rulings are shared and immutable: never modify one.
-type Ruling struct {
-	Allowed bool
-	Rules   []rule.ID
-	Reason  string
+// Ruling is the part of a use's answer that depends only on which case
+// applies, not on the license: whether the use is allowed, the rules behind
+// it, the reason. It is a small value read through its methods, so the
+// rulings a package shares cannot be changed by any caller. The zero Ruling
+// is a refusal citing LIC-KIND, as for an invalid license.
+type Ruling struct{ r *ruling }
+
+type ruling struct {
+	allowed bool
+	rules   rule.List
+	reason  string
 }
 
+func (r Ruling) get() *ruling {
+	if r.r == nil {
+		return &rowInvalid.ruling
+	}
+	return r.r
+}
+
+// Allowed reports whether the use is allowed.
+func (r Ruling) Allowed() bool { return r.get().allowed }
+
+// Rules returns the rules behind the ruling, most specific first.
+func (r Ruling) Rules() rule.List { return r.get().rules }
+
+// Reason returns the ruling in one sentence, without the license's ID.
+func (r Ruling) Reason() string { return r.get().reason }
+
 // UseRuling is Use in parts, for a caller that copies the answer into a
-// struct of its own, as policy.Engine.Decide does: the shared ruling, the
-// first instant after at it can change (zero: never) and the trial's
-// warnings when they are due (LIC-TRIAL-WARN). The parts come back in
-// registers, so no hundred-byte Verdict is written out and read back, which
-// stalled the hot path on store forwarding and cost more than deciding.
-func (l *License) UseRuling(device, feature string, units decimal.NullDecimal, at time.Time) (r *Ruling, until time.Time, warnings []rule.Obligation) {
+// struct of its own, as policy.Engine.Decide does: the ruling, the first
+// instant after at it can change (zero: never) and the trial's warnings when
+// they are due (LIC-TRIAL-WARN). The parts come back in registers, so no
+// hundred-byte Verdict is written out and read back, which stalled the hot
+// path on store forwarding and cost more than deciding.
+func (l *License) UseRuling(device, feature string, units decimal.NullDecimal, at time.Time) (r Ruling, until time.Time, warnings rule.Obligations) {
+	if l == nil || l.kind == 0 {
+		return Ruling{&rowInvalid.ruling}, time.Time{}, rule.Obligations{}
+	}
 	var broken useBreaks
 	if device != l.device {
 		broken |= breaksDevice
@@ -62,13 +90,13 @@ func (l *License) UseRuling(device, feature string, units decimal.NullDecimal, a
 		if l.kind == Perpetual {
 			perp = 1
 		}
-		return &useRefusals[perp][broken], time.Time{}, nil
+		return Ruling{&useRefusals[perp][broken]}, time.Time{}, rule.Obligations{}
 	}
 	row, until := l.stand(at)
 	if row.state == InWarning {
 		warnings = l.warnings // LIC-TRIAL-WARN
 	}
-	return &row.Ruling, until, warnings
+	return Ruling{&row.ruling}, until, warnings
 }
 
 // useBreaks is the set of grounds on which a use is refused for good.
@@ -81,11 +109,11 @@ const (
 	breaksAll = breaksDevice | breaksFeature | breaksCapacity
 )
 
-// useRefusals holds, per [perpetual][grounds], the shared ruling of a
-// refusal, so Use allocates nothing.
+// useRefusals holds, per [perpetual][grounds], the ruling of a refusal, so
+// Use allocates nothing. It is never written after initialisation.
 var useRefusals = useTable()
 
-func useTable() (refusals [2][breaksAll + 1]Ruling) {
+func useTable() (refusals [2][breaksAll + 1]ruling) {
 	for perp := range 2 {
 		device, deviceReason := rule.LicPort, "the license is on another device and moves only within its like-device class"
 		if perp == 1 {
@@ -103,7 +131,7 @@ func useTable() (refusals [2][breaksAll + 1]Ruling) {
 			if b&breaksCapacity != 0 {
 				ids, why = append(ids, rule.LicSOD), append(why, "the units asked exceed the license's capacity")
 			}
-			refusals[perp][b] = Ruling{Rules: ids, Reason: strings.Join(why, "; ")}
+			refusals[perp][b] = ruling{rules: rule.ListOf(ids...), reason: strings.Join(why, "; ")}
 		}
 	}
 	return refusals

@@ -10,25 +10,26 @@ import (
 // this device use this feature, may this license move, be renewed, change
 // tier. It names the rules behind it and the first instant it can change.
 //
-// A Verdict is built without allocating: its Rules are shared, immutable
-// slices (never modify them) and its Reason a constant sentence. Err turns a
-// refusal into a *rule.Violation when the caller wants an error.
+// A Verdict is a value: its Rules and Obligations are read-only lists that
+// answers share without allocating and no caller can change, and its
+// Reason a constant sentence. Err turns a refusal into a *rule.Violation
+// when the caller wants an error. The zero Verdict is a refusal without
+// rules; Err cites LIC-KIND for it.
 type Verdict struct {
 	// Allowed is false in the zero Verdict: an answer nobody filled in never
 	// grants anything.
 	Allowed bool
 	// Rules are the IDs behind the answer, most specific first; a refusal
 	// names every rule the request breaks.
-	Rules []rule.ID
+	Rules rule.List
 	// Reason is one sentence saying why, without the license's ID.
 	Reason string
 	// Until is the first instant after the question's instant at which the
 	// answer can change; the zero time means it holds for good.
 	Until time.Time
 	// Obligations are what the answer requires: a trial's alarm, syslog
-	// message and warning (LIC-TRIAL-WARN), a renewal's entitlement. Shared
-	// and immutable like Rules.
-	Obligations []rule.Obligation
+	// message and warning (LIC-TRIAL-WARN), a renewal's entitlement.
+	Obligations rule.Obligations
 
 	subject string
 }
@@ -40,40 +41,40 @@ func (v Verdict) Err() error {
 		return nil
 	}
 	rules := v.Rules
-	if len(rules) == 0 {
-		rules = []rule.ID{rule.LicKind}
+	if rules.Len() == 0 {
+		rules = rulesInvalid
 	}
-	return rule.Errorf(rules, v.subject, "%s: %s", v.subject, v.Reason)
+	return rule.Refusal(rules, v.subject, v.subject+": "+v.Reason)
 }
 
 // Subject returns the ID of the license the verdict is about.
 func (v Verdict) Subject() string { return v.subject }
 
-// Shared rule lists: a verdict's Rules point here so answering allocates
-// nothing. Never modify them.
+// Shared rule lists: a verdict's Rules are these, so answering allocates
+// nothing.
 var (
-	rulesNotStarted        = []rule.ID{rule.EntTimer}
-	rulesPerpetual         = []rule.ID{rule.LicPerpTerm}
-	rulesSubTerm           = []rule.ID{rule.LicSubTerm}
-	rulesSubGrace          = []rule.ID{rule.EntGrace, rule.LicSubTerm}
-	rulesSubExpired        = []rule.ID{rule.LicSubExpiry, rule.LicRenew}
-	rulesTrial             = []rule.ID{rule.LicKind}
-	rulesTrialWarn         = []rule.ID{rule.LicTrialWarn}
-	rulesTrialExpired      = []rule.ID{rule.LicTrialExpiry}
-	rulesPerpRMA           = []rule.ID{rule.LicPerpRMA}
-	rulesPort              = []rule.ID{rule.LicPort}
-	rulesPortExpired       = []rule.ID{rule.LicPort, rule.LicSubExpiry}
-	rulesRenew             = []rule.ID{rule.LicRenew}
-	rulesRenewLate         = []rule.ID{rule.LicRenew, rule.LicSubExpiry}
-	rulesRenewBadTerm      = []rule.ID{rule.LicRenew, rule.LicSubTerm}
-	rulesSubTermOnly       = []rule.ID{rule.LicSubTerm}
-	rulesChange            = []rule.ID{rule.LicSubChange}
-	rulesChangeExpired     = []rule.ID{rule.LicSubChange, rule.LicSubExpiry}
-	rulesTrialOK           = []rule.ID{rule.LicTrialProducts, rule.LicTrialFeatures}
-	rulesTrialProducts     = []rule.ID{rule.LicTrialProducts}
-	rulesTrialFeatures     = []rule.ID{rule.LicTrialFeatures}
-	rulesTrialNeither      = []rule.ID{rule.LicTrialProducts, rule.LicTrialFeatures}
-	rulesUnknownPlat       = []rule.ID{rule.LicPlatform, rule.LicTrialProducts}
-	rulesUnknownPlatNoFeat = []rule.ID{rule.LicPlatform, rule.LicTrialProducts, rule.LicTrialFeatures}
-	rulesTierUnknown       = []rule.ID{rule.LicTier}
+	rulesNotStarted        = rule.ListOf(rule.EntTimer)
+	rulesPerpetual         = rule.ListOf(rule.LicPerpTerm)
+	rulesSubTerm           = rule.ListOf(rule.LicSubTerm)
+	rulesSubGrace          = rule.ListOf(rule.EntGrace, rule.LicSubTerm)
+	rulesSubExpired        = rule.ListOf(rule.LicSubExpiry, rule.LicRenew)
+	rulesTrial             = rule.ListOf(rule.LicKind)
+	rulesTrialWarn         = rule.ListOf(rule.LicTrialWarn)
+	rulesTrialExpired      = rule.ListOf(rule.LicTrialExpiry)
+	rulesPerpRMA           = rule.ListOf(rule.LicPerpRMA)
+	rulesPort              = rule.ListOf(rule.LicPort)
+	rulesPortExpired       = rule.ListOf(rule.LicPort, rule.LicSubExpiry)
+	rulesRenew             = rule.ListOf(rule.LicRenew)
+	rulesRenewLate         = rule.ListOf(rule.LicRenew, rule.LicSubExpiry)
+	rulesRenewBadTerm      = rule.ListOf(rule.LicRenew, rule.LicSubTerm)
+	rulesSubTermOnly       = rule.ListOf(rule.LicSubTerm)
+	rulesChange            = rule.ListOf(rule.LicSubChange)
+	rulesChangeExpired     = rule.ListOf(rule.LicSubChange, rule.LicSubExpiry)
+	rulesTrialOK           = rule.ListOf(rule.LicTrialProducts, rule.LicTrialFeatures)
+	rulesTrialProducts     = rule.ListOf(rule.LicTrialProducts)
+	rulesTrialFeatures     = rule.ListOf(rule.LicTrialFeatures)
+	rulesTrialNeither      = rule.ListOf(rule.LicTrialProducts, rule.LicTrialFeatures)
+	rulesUnknownPlat       = rule.ListOf(rule.LicPlatform, rule.LicTrialProducts)
+	rulesUnknownPlatNoFeat = rule.ListOf(rule.LicPlatform, rule.LicTrialProducts, rule.LicTrialFeatures)
+	rulesTierUnknown       = rule.ListOf(rule.LicTier)
 )

@@ -135,8 +135,8 @@ func TestPlainUseAgreesWithDecide(t *testing.T) {
 		}
 		p := plainOf(in.req.License)
 		ok, id := plainUse(&p, in.req.Device, in.req.Feature, in.at)
-		if d.Outcome != in.want || d.Rules[0] != in.first {
-			t.Errorf("%s: Decide = %v %v, want %v %v", in.name, d.Outcome, d.Rules, in.want, in.first)
+		if d.Outcome != in.want || d.Rules.IDs()[0] != in.first {
+			t.Errorf("%s: Decide = %v %v, want %v %v", in.name, d.Outcome, d.Rules.IDs(), in.want, in.first)
 		}
 		if ok != (in.want == policy.Allow) || id != in.first {
 			t.Errorf("%s: plainUse = %v %v, want %v %v", in.name, ok, id, in.want, in.first)
@@ -244,7 +244,7 @@ func BenchmarkDecisionFloor(b *testing.B) {
 	sinkInt = allowed
 }
 
-var floorRules = []rule.ID{rule.LicSubTerm}
+var floorRules = rule.ListOf(rule.LicSubTerm)
 
 //go:noinline
 func decisionFloor(r policy.Request, at time.Time) (d policy.Decision, err error) {

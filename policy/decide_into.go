@@ -27,9 +27,9 @@ func (e *Engine) DecideInto(r Request, at time.Time, d *Decision) error {
 	// stalled on store forwarding (BENCHMARKS.md).
 	ruling, until, warnings := u.License.UseRuling(u.Device, u.Feature, u.Units, at)
 	d.Outcome = Deny
-	if ruling.Allowed {
+	if ruling.Allowed() {
 		d.Outcome = Allow
 	}
-	d.Rules, d.Reason, d.Obligations, d.Values, d.Until = ruling.Rules, ruling.Reason, warnings, nil, until
+	d.Rules, d.Reason, d.Obligations, d.Values, d.Until = ruling.Rules(), ruling.Reason(), warnings, nil, until
 	return nil
 }

@@ -15,8 +15,8 @@ import (
 // stale is what *d holds before DecideInto: every field set, so a field
 // DecideInto forgot to overwrite shows.
 func stale() policy.Decision {
-	return policy.Decision{Outcome: policy.Allow, Rules: []rule.ID{rule.LicKind}, Reason: "stale",
-		Obligations: []rule.Obligation{{Kind: rule.Alarm}}, Values: []policy.Value{{Name: "stale"}},
+	return policy.Decision{Outcome: policy.Allow, Rules: rule.ListOf(rule.LicKind), Reason: "stale",
+		Obligations: rule.ObligationsOf(rule.Obligation{Kind: rule.Alarm}), Values: []policy.Value{{Name: "stale"}},
 		Until: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}
 }
 
@@ -115,7 +115,7 @@ func ExampleEngine_DecideInto() {
 		if err := e.DecideInto(r, time.Date(2025, 3, day, 0, 0, 0, 0, time.UTC), &d); err != nil {
 			panic(err)
 		}
-		fmt.Println(d.Outcome, d.Rules, d.Until.Format(time.DateOnly))
+		fmt.Println(d.Outcome, d.Rules.IDs(), d.Until.Format(time.DateOnly))
 	}
 	// Output:
 	// allow [ENT-GRACE LIC-SUB-TERM] 2025-03-31

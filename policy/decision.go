@@ -60,9 +60,9 @@ type Value struct {
 // Decision is the engine's answer to a Request at an instant.
 type Decision struct {
 	Outcome     Outcome
-	Rules       []rule.ID
+	Rules       rule.List
 	Reason      string
-	Obligations []rule.Obligation
+	Obligations rule.Obligations
 	// Values are sorted by Name.
 	Values []Value
 	// Until is the first instant the decision can change; zero means never.
@@ -93,12 +93,7 @@ func (d Decision) String() string {
 	var b strings.Builder
 	b.WriteString(d.Outcome.String())
 	b.WriteString(" [")
-	for i, id := range d.Rules {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(id.String())
-	}
+	b.WriteString(d.Rules.String())
 	b.WriteString("] until ")
 	b.WriteString(formatInstant(d.Until))
 	b.WriteString(": ")
@@ -106,7 +101,7 @@ func (d Decision) String() string {
 	for _, v := range d.Values {
 		fmt.Fprintf(&b, "; %s %s", v.Name, v.Amount)
 	}
-	for _, o := range d.Obligations {
+	for o := range d.Obligations.All() {
 		fmt.Fprintf(&b, "; %s (%s)", o.Kind, o.Rule)
 		if o.Subject != "" {
 			fmt.Fprintf(&b, " for %s", o.Subject)
@@ -127,7 +122,7 @@ type jsonObligation struct {
 
 type jsonDecision struct {
 	Outcome     Outcome           `json:"outcome"`
-	Rules       []rule.ID         `json:"rules"`
+	Rules       rule.List         `json:"rules"`
 	Reason      string            `json:"reason"`
 	Until       string            `json:"until"`
 	Obligations []jsonObligation  `json:"obligations"`
@@ -163,10 +158,7 @@ func writable(t time.Time) bool {
 func (d Decision) MarshalJSON() ([]byte, error) {
 	j := jsonDecision{Outcome: d.Outcome, Rules: d.Rules, Reason: d.Reason, Until: formatInstant(d.Until),
 		Obligations: []jsonObligation{}, Values: map[string]string{}}
-	if j.Rules == nil {
-		j.Rules = []rule.ID{}
-	}
-	for _, o := range d.Obligations {
+	for o := range d.Obligations.All() {
 		jo := jsonObligation{Kind: o.Kind, Rule: o.Rule, Subject: o.Subject}
 		if !o.Due.IsZero() {
 			jo.Due = formatInstant(o.Due)
@@ -195,6 +187,7 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	out := Decision{Outcome: j.Outcome, Rules: j.Rules, Reason: j.Reason, Until: until}
+	var obl rule.ObligationsBuilder
 	for i, jo := range j.Obligations {
 		// MarshalJSON writes both; a decision without them could not be
 		// written back.
@@ -207,8 +200,9 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 				return err
 			}
 		}
-		out.Obligations = append(out.Obligations, o)
+		obl.Add(o)
 	}
+	out.Obligations = obl.List()
 	for n, s := range j.Values {
 		a, err := decimal.NewFromString(s)
 		if err != nil || !isDecimal(s) {

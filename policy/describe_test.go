@@ -20,15 +20,15 @@ func TestDecisionStringIsOneLine(t *testing.T) {
 		want string
 	}{
 		{policy.Decision{}, "deny [] until never: "},
-		{policy.Decision{Outcome: policy.Allow, Rules: []rule.ID{rule.LicSubTerm}, Reason: "in term",
+		{policy.Decision{Outcome: policy.Allow, Rules: rule.ListOf(rule.LicSubTerm), Reason: "in term",
 			Until: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)},
 			"allow [LIC-SUB-TERM] until 2025-03-01T00:00:00Z: in term"},
-		{policy.Decision{Rules: []rule.ID{rule.TmipBreach, rule.TmipReturn, rule.TmipSwap}, Reason: "in breach",
+		{policy.Decision{Rules: rule.ListOf(rule.TmipBreach, rule.TmipReturn, rule.TmipSwap), Reason: "in breach",
 			Values: []policy.Value{{Name: "clawback", Amount: decimal.RequireFromString("500.00")}},
-			Obligations: []rule.Obligation{
-				{Kind: rule.Clawback, Rule: rule.TmipBreach, Subject: "T1", Due: time.Date(2021, 10, 15, 0, 0, 0, 1, time.UTC)},
-				{Kind: rule.Advisory, Rule: rule.TmipPassOn},
-			}},
+			Obligations: rule.ObligationsOf(
+				rule.Obligation{Kind: rule.Clawback, Rule: rule.TmipBreach, Subject: "T1", Due: time.Date(2021, 10, 15, 0, 0, 0, 1, time.UTC)},
+				rule.Obligation{Kind: rule.Advisory, Rule: rule.TmipPassOn},
+			)},
 			"deny [TMIP-BREACH TMIP-RETURN TMIP-SWAP] until never: in breach; clawback 500; " +
 				"clawback (TMIP-BREACH) for T1 due 2021-10-15T00:00:00.000000001Z; advisory (TMIP-PASS-ON)"},
 	} {

@@ -78,7 +78,7 @@ func TestDifferentialEngineDecidesAsReference(t *testing.T) {
 			}
 			decisions.Add(1)
 			mu.Lock()
-			tally[fmt.Sprintf("%s %s %v", c.req.Kind, got.Outcome, got.Rules)]++
+			tally[fmt.Sprintf("%s %s %v", c.req.Kind, got.Outcome, got.Rules.IDs())]++
 			mu.Unlock()
 		}
 	})
@@ -100,13 +100,13 @@ func differ(got policy.Decision, want reference.Decision) string {
 	if (got.Outcome == policy.Allow) != want.Allow {
 		d = append(d, "outcome")
 	}
-	if !reference.SameRules(got.Rules, want.Rules) {
+	if !reference.SameRules(got.Rules.IDs(), want.Rules) {
 		d = append(d, "rules")
 	}
 	if !got.Until.Equal(want.Until) {
 		d = append(d, "until")
 	}
-	if !reference.SameObligations(got.Obligations, want.Obligations) {
+	if !reference.SameObligations(got.Obligations.Slice(), want.Obligations) {
 		d = append(d, "obligations")
 	}
 	values := map[string]decimal.Decimal{}

@@ -135,10 +135,7 @@ func (e *Engine) settle(r Request, d Decision) Decision {
 
 // sameDecision reports whether a and b agree on everything Until promises.
 func sameDecision(a, b Decision) bool {
-	return a.Outcome == b.Outcome && slices.Equal(a.Rules, b.Rules) &&
-		slices.EqualFunc(a.Obligations, b.Obligations, func(x, y rule.Obligation) bool {
-			return x.Kind == y.Kind && x.Rule == y.Rule && x.Subject == y.Subject && x.Due.Equal(y.Due)
-		}) &&
+	return a.Outcome == b.Outcome && a.Rules == b.Rules && a.Obligations.Equal(b.Obligations) &&
 		slices.EqualFunc(a.Values, b.Values, func(x, y Value) bool { return x.Name == y.Name && x.Amount.Equal(y.Amount) })
 }
 

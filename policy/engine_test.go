@@ -53,8 +53,8 @@ func TestUseFeatureTranslatesTheVerdict(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d.Outcome != c.want || len(d.Rules) == 0 || d.Rules[0] != c.first {
-			t.Errorf("at %v: got %v %v, want %v %v", c.at, d.Outcome, d.Rules, c.want, c.first)
+		if d.Outcome != c.want || len(d.Rules.IDs()) == 0 || d.Rules.IDs()[0] != c.first {
+			t.Errorf("at %v: got %v %v, want %v %v", c.at, d.Outcome, d.Rules.IDs(), c.want, c.first)
 		}
 	}
 }
@@ -76,8 +76,8 @@ func TestZeroDecisionDenies(t *testing.T) {
 
 func TestDecisionJSONRoundTrip(t *testing.T) {
 	d := policy.Decision{
-		Outcome: policy.Allow, Rules: []rule.ID{rule.LicSubTerm}, Reason: "in term",
-		Obligations: []rule.Obligation{{Kind: rule.Alarm, Rule: rule.LicSubTerm, Due: time.Date(2025, 1, 1, 0, 0, 0, 5, time.UTC), Subject: "x"}},
+		Outcome: policy.Allow, Rules: rule.ListOf(rule.LicSubTerm), Reason: "in term",
+		Obligations: rule.ObligationsOf(rule.Obligation{Kind: rule.Alarm, Rule: rule.LicSubTerm, Due: time.Date(2025, 1, 1, 0, 0, 0, 5, time.UTC), Subject: "x"}),
 		Values:      []policy.Value{{Name: "a", Amount: decimal.RequireFromString("1.5")}, {Name: "b", Amount: decimal.RequireFromString("2")}},
 		Until:       time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC),
 	}

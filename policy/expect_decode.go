@@ -70,7 +70,7 @@ func mismatches(x Expect, d Decision) []string {
 		out = append(out, fmt.Sprintf("outcome: want %s, got %s", x.Outcome, d.Outcome))
 	}
 	for _, id := range x.Rules {
-		if !slices.Contains(d.Rules, id) {
+		if !d.Rules.Contains(id) {
 			out = append(out, fmt.Sprintf("rules: want %s among %s", id, rulesString(d.Rules)))
 		}
 	}
@@ -78,7 +78,7 @@ func mismatches(x Expect, d Decision) []string {
 		out = append(out, fmt.Sprintf("until: want %s, got %s", formatInstant(*x.Until), formatInstant(d.Until)))
 	}
 	for _, w := range x.Obligations {
-		if !slices.ContainsFunc(d.Obligations, w.matches) {
+		if !slices.ContainsFunc(d.Obligations.Slice(), w.matches) {
 			out = append(out, fmt.Sprintf("obligations: want %s among %s", w, obligationsString(d.Obligations)))
 		}
 	}
@@ -114,17 +114,11 @@ func (w ExpectedObligation) String() string {
 	return s
 }
 
-func rulesString(ids []rule.ID) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = id.String()
-	}
-	return "[" + strings.Join(s, " ") + "]"
-}
+func rulesString(ids rule.List) string { return "[" + ids.String() + "]" }
 
-func obligationsString(os []rule.Obligation) string {
-	s := make([]string, len(os))
-	for i, o := range os {
+func obligationsString(os rule.Obligations) string {
+	s := make([]string, os.Len())
+	for i, o := range os.Slice() {
 		s[i] = fmt.Sprintf("%s (%s)", o.Kind, o.Rule)
 		if o.Subject != "" {
 			s[i] += fmt.Sprintf(" for %q", o.Subject)

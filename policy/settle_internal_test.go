@@ -17,11 +17,18 @@ import (
 // settle today only on decisions without obligations or values, so only
 // this test holds those comparisons.
 func TestSameDecisionComparesWhatUntilPromises(t *testing.T) {
+	editObligation := func(edit func(*rule.Obligation)) func(*Decision) {
+		return func(d *Decision) {
+			os := d.Obligations.Slice()
+			edit(&os[0])
+			d.Obligations = rule.ObligationsOf(os...)
+		}
+	}
 	due := time.Date(2021, 10, 15, 0, 0, 0, 0, time.UTC)
 	base := func() Decision {
 		return Decision{
-			Outcome: Allow, Rules: []rule.ID{rule.TmipReturn, rule.TmipSwap}, Reason: "pending",
-			Obligations: []rule.Obligation{{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: due, Subject: "T1"}},
+			Outcome: Allow, Rules: rule.ListOf(rule.TmipReturn, rule.TmipSwap), Reason: "pending",
+			Obligations: rule.ObligationsOf(rule.Obligation{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: due, Subject: "T1"}),
 			Values:      []Value{{Name: "discount", Amount: decimal.RequireFromString("500.00")}},
 			Until:       due,
 		}
@@ -34,14 +41,14 @@ func TestSameDecisionComparesWhatUntilPromises(t *testing.T) {
 		{"identical", func(*Decision) {}, true},
 		{"another reason and until", func(d *Decision) { d.Reason, d.Until = "met", time.Time{} }, true},
 		{"the same amount spelt otherwise", func(d *Decision) { d.Values[0].Amount = decimal.RequireFromString("500") }, true},
-		{"the same due in another zone", func(d *Decision) { d.Obligations[0].Due = due.In(time.FixedZone("x", 3600)) }, true},
+		{"the same due in another zone", editObligation(func(o *rule.Obligation) { o.Due = due.In(time.FixedZone("x", 3600)) }), true},
 		{"another outcome", func(d *Decision) { d.Outcome = Deny }, false},
-		{"another rule", func(d *Decision) { d.Rules[1] = rule.TmipAtOrder }, false},
-		{"an obligation of another kind", func(d *Decision) { d.Obligations[0].Kind = rule.Notice }, false},
-		{"an obligation of another rule", func(d *Decision) { d.Obligations[0].Rule = rule.TmipBreach }, false},
-		{"an obligation of another subject", func(d *Decision) { d.Obligations[0].Subject = "T2" }, false},
-		{"an obligation due at another instant", func(d *Decision) { d.Obligations[0].Due = due.Add(time.Nanosecond) }, false},
-		{"no obligation", func(d *Decision) { d.Obligations = nil }, false},
+		{"another rule", func(d *Decision) { d.Rules = rule.ListOf(rule.TmipReturn, rule.TmipAtOrder) }, false},
+		{"an obligation of another kind", editObligation(func(o *rule.Obligation) { o.Kind = rule.Notice }), false},
+		{"an obligation of another rule", editObligation(func(o *rule.Obligation) { o.Rule = rule.TmipBreach }), false},
+		{"an obligation of another subject", editObligation(func(o *rule.Obligation) { o.Subject = "T2" }), false},
+		{"an obligation due at another instant", editObligation(func(o *rule.Obligation) { o.Due = due.Add(time.Nanosecond) }), false},
+		{"no obligation", func(d *Decision) { d.Obligations = rule.Obligations{} }, false},
 		{"a value of another name", func(d *Decision) { d.Values[0].Name = "clawback" }, false},
 		{"a value of another amount", func(d *Decision) { d.Values[0].Amount = decimal.RequireFromString("500.01") }, false},
 		{"no value", func(d *Decision) { d.Values = nil }, false},

@@ -52,7 +52,7 @@ func TestTradeInsAreDecidedThroughTheBook(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d.Outcome != c.outcome || len(d.Rules) == 0 || !contains(d.Rules, c.rule) {
+			if d.Outcome != c.outcome || len(d.Rules.IDs()) == 0 || !contains(d.Rules.IDs(), c.rule) {
 				t.Errorf("got %v, want %v citing %v", d, c.outcome, c.rule)
 			}
 			a, ok := d.Value(c.value)

@@ -2,7 +2,6 @@ package tmip
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -21,14 +20,14 @@ type Assessment struct {
 	// TMIP-AT-ORDER, TMIP-SWAP, then TMIP-PASS-ON for a partner. Refused:
 	// every rule broken among TMIP-ELIGIBLE, TMIP-CONDITION,
 	// TMIP-ONE-FOR-ONE, TMIP-COMBINE, TMIP-WINDOW, in that order.
-	Rules []rule.ID
+	Rules rule.List
 	// Reason says why in one sentence.
 	Reason string
 	// Obligations of an allowed trade-in: a rule.Deadline (TMIP-RETURN, due
 	// at the return deadline) when the new equipment's shipment is recorded,
 	// and a rule.Advisory (TMIP-PASS-ON, no due instant) for a partner; the
 	// subject of both is the trade-in's ID. Shared, never modify them.
-	Obligations []rule.Obligation
+	Obligations rule.Obligations
 	// Until is the first instant after the one asked at which the answer
 	// differs, or the zero time when it never does.
 	Until time.Time
@@ -50,7 +49,7 @@ func (a Assessment) Err() error {
 	if a.Allowed {
 		return nil
 	}
-	return rule.Errorf(a.Rules, a.subject, "%s", a.Reason)
+	return rule.Errorf(a.Rules.IDs(), a.subject, "%s", a.Reason)
 }
 
 // Assess decides whether the trade-in named id earns a discount on an order
@@ -123,21 +122,21 @@ func (b *Book) assess(e *entry, at time.Time) Assessment {
 	return a
 }
 
-// Shared rule lists of assessments. Never modify them.
+// Shared rule lists of assessments.
 var (
 	// rulesAllowed is by whether a support contract is given, then whether
 	// the buyer is a partner.
-	rulesAllowed = [2][2][]rule.ID{
+	rulesAllowed = [2][2]rule.List{
 		{
-			{rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap},
-			{rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap, rule.TmipPassOn},
+			rule.ListOf(rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap),
+			rule.ListOf(rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap, rule.TmipPassOn),
 		},
 		{
-			{rule.TmipSupport, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap},
-			{rule.TmipSupport, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap, rule.TmipPassOn},
+			rule.ListOf(rule.TmipSupport, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap),
+			rule.ListOf(rule.TmipSupport, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap, rule.TmipPassOn),
 		},
 	}
-	rulesWindow = []rule.ID{rule.TmipWindow}
+	rulesWindow = rule.ListOf(rule.TmipWindow)
 )
 
 // prepareAssess works out the parts of every assessment of e: the rules it
@@ -171,13 +170,14 @@ func (e *entry) prepareAssess(terms Terms, listed bool, earlier string) {
 
 	// The allowed answer, most specific rule first.
 	e.allowRules = rulesAllowed[boolIndex(e.hasSupport)][boolIndex(t.Partner)]
+	var obl rule.ObligationsBuilder
 	if !e.deadline.IsZero() {
-		e.allowObl = append(e.allowObl, rule.Obligation{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: e.deadline, Subject: t.ID})
+		obl.Add(rule.Obligation{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: e.deadline, Subject: t.ID})
 	}
 	if t.Partner {
-		e.allowObl = append(e.allowObl, rule.Obligation{Kind: rule.Advisory, Rule: rule.TmipPassOn, Subject: t.ID})
+		obl.Add(rule.Obligation{Kind: rule.Advisory, Rule: rule.TmipPassOn, Subject: t.ID})
 	}
-	e.allowObl = slices.Clip(e.allowObl)
+	e.allowObl = obl.List()
 	e.allowReason = fmt.Sprintf("trade-in %s of %s earns its support contract's remaining value as discount toward %s, applied at order and listed in the quote", t.ID, t.SKU, t.NewProduct)
 	if !e.hasSupport {
 		e.allowReason = fmt.Sprintf("trade-in %s of %s earns TMIP credit toward %s; no support contract was given, so the discount is 0", t.ID, t.SKU, t.NewProduct)

@@ -45,12 +45,12 @@ func TestAssessQuotesTheFAQ(t *testing.T) {
 			a := mustAssess(t, b, "T", at)
 			wantRules(t, a.Err(), c.want...)
 			if c.want == nil {
-				if !a.Allowed || !slices.Contains(a.Rules, rule.TmipSwap) || !a.Discount.Equal(dec("500")) {
+				if !a.Allowed || !slices.Contains(a.Rules.IDs(), rule.TmipSwap) || !a.Discount.Equal(dec("500")) {
 					t.Fatalf("allowed assessment %+v: want TMIP-SWAP and a discount of 500.00", a)
 				}
 				return
 			}
-			if a.Allowed || !a.Discount.IsZero() || a.Obligations != nil || !slices.Equal(a.Rules, c.want) {
+			if a.Allowed || !a.Discount.IsZero() || a.Obligations.Slice() != nil || !slices.Equal(a.Rules.IDs(), c.want) {
 				t.Fatalf("refusal %+v: want rules %v, no discount, no obligations", a, c.want)
 			}
 		})
@@ -115,8 +115,8 @@ func TestIntrinsicRefusalHoldsForGoodWithoutTheWindow(t *testing.T) {
 	for _, at := range []string{"2020-07-01T00:00:00Z", "2021-07-01T00:00:00Z", "2025-01-01T00:00:00Z"} {
 		a := mustAssess(t, b, "T", instant(t, at))
 		wantRules(t, a.Err(), rule.TmipCondition)
-		if !a.Until.IsZero() || len(a.Rules) != 1 {
-			t.Fatalf("at %s: rules %v until %v, want [TMIP-CONDITION] never", at, a.Rules, a.Until)
+		if !a.Until.IsZero() || len(a.Rules.IDs()) != 1 {
+			t.Fatalf("at %s: rules %v until %v, want [TMIP-CONDITION] never", at, a.Rules.IDs(), a.Until)
 		}
 	}
 }
@@ -183,12 +183,12 @@ func TestAllowedTradeInCarriesItsObligations(t *testing.T) {
 		{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: deadline, Subject: "T"},
 		{Kind: rule.Advisory, Rule: rule.TmipPassOn, Subject: "T"},
 	}
-	if !obligationsEqual(a.Obligations, want) || !a.Deadline.Equal(deadline) {
-		t.Fatalf("obligations %+v deadline %v, want %+v", a.Obligations, a.Deadline, want)
+	if !obligationsEqual(a.Obligations.Slice(), want) || !a.Deadline.Equal(deadline) {
+		t.Fatalf("obligations %+v deadline %v, want %+v", a.Obligations.Slice(), a.Deadline, want)
 	}
 	wantAllowed := []rule.ID{rule.TmipSupport, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap, rule.TmipPassOn}
-	if !slices.Equal(a.Rules, wantAllowed) || a.Err() != nil {
-		t.Fatalf("rules %v, err %v; want %v", a.Rules, a.Err(), wantAllowed)
+	if !slices.Equal(a.Rules.IDs(), wantAllowed) || a.Err() != nil {
+		t.Fatalf("rules %v, err %v; want %v", a.Rules.IDs(), a.Err(), wantAllowed)
 	}
 }
 
@@ -211,10 +211,10 @@ func TestPartnerIsAdvisedToPassTheDiscountOn(t *testing.T) {
 		ti := eligible(t, "T", "MX10008")
 		ti.Partner = partner
 		a := mustAssess(t, mustBook(t, DefaultTerms(), ti), "T", instant(t, "2021-07-01T00:00:00Z"))
-		advised := slices.ContainsFunc(a.Obligations, func(o rule.Obligation) bool {
+		advised := slices.ContainsFunc(a.Obligations.Slice(), func(o rule.Obligation) bool {
 			return o.Kind == rule.Advisory && o.Rule == rule.TmipPassOn && o.Subject == "T" && o.Due.IsZero()
 		})
-		if !a.Allowed || advised != partner || slices.Contains(a.Rules, rule.TmipPassOn) != partner ||
+		if !a.Allowed || advised != partner || slices.Contains(a.Rules.IDs(), rule.TmipPassOn) != partner ||
 			strings.Contains(a.Reason, "end customer") != partner || !a.Discount.Equal(dec("500")) {
 			t.Errorf("partner %v: %+v", partner, a)
 		}

@@ -26,17 +26,17 @@ type entry struct {
 	hasSupport bool
 
 	// Assess.
-	refused     *rule.Violation   // rules broken at any instant, without TMIP-WINDOW; nil when none
-	denyReasons [3]string         // by windowState
-	allowRules  []rule.ID         // shared by every allowed assessment
-	allowObl    []rule.Obligation // shared by every allowed assessment
+	refused     *rule.Violation  // rules broken at any instant, without TMIP-WINDOW; nil when none
+	denyReasons [3]string        // by windowState
+	allowRules  rule.List        // shared by every allowed assessment
+	allowObl    rule.Obligations // shared by every allowed assessment
 	allowReason string
 
 	// Compliance.
 	deadline   time.Time // zero when the new equipment has not shipped
 	cure       time.Time // the first return or valid certificate that meets TMIP-RETURN; zero when none
 	badCert    bool      // a certificate is given and is no certificate (TMIP-SIGNER)
-	pendingObl []rule.Obligation
+	pendingObl rule.Obligations
 	reasons    [statusCount][2]string // by Status and whether TMIP-SIGNER is cited
 	clawback   decimal.Decimal
 }

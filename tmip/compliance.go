@@ -58,7 +58,7 @@ type Compliance struct {
 	// TMIP-RETURN. In breach: TMIP-BREACH, TMIP-RETURN. TMIP-SIGNER follows
 	// the first rule from the instant a certificate that is no certificate
 	// counts.
-	Rules []rule.ID
+	Rules rule.List
 	// Reason says why in one sentence.
 	Reason string
 	// Obligations: pending with a deadline, a rule.Deadline (TMIP-RETURN,
@@ -66,7 +66,7 @@ type Compliance struct {
 	// the latest notice instant at or before the instant asked) and a
 	// rule.Clawback (TMIP-BREACH, due at the deadline). The subject is the
 	// trade-in's ID. Pending ones are shared, never modify them.
-	Obligations []rule.Obligation
+	Obligations rule.Obligations
 	// Until is the first instant after the one asked at which the answer
 	// differs, or the zero time when it never does.
 	Until time.Time
@@ -90,7 +90,7 @@ func (c Compliance) Err() error {
 	if c.Allowed {
 		return nil
 	}
-	return rule.Errorf(c.Rules, c.subject, "%s", c.Reason)
+	return rule.Errorf(c.Rules.IDs(), c.subject, "%s", c.Reason)
 }
 
 // Compliance decides whether the return obligation of the trade-in named id
@@ -157,11 +157,11 @@ func (b *Book) noticeAt(deadline time.Time, k int64) time.Time {
 }
 
 // Shared rule lists of compliance answers, by Status and whether TMIP-SIGNER
-// is cited. Never modify them.
-var complianceRules = [statusCount][2][]rule.ID{
-	Met:     {{rule.TmipReturn}, {rule.TmipReturn, rule.TmipSigner}},
-	Pending: {{rule.TmipReturn}, {rule.TmipReturn, rule.TmipSigner}},
-	Breach:  {{rule.TmipBreach, rule.TmipReturn}, {rule.TmipBreach, rule.TmipSigner, rule.TmipReturn}},
+// is cited.
+var complianceRules = [statusCount][2]rule.List{
+	Met:     {rule.ListOf(rule.TmipReturn), rule.ListOf(rule.TmipReturn, rule.TmipSigner)},
+	Pending: {rule.ListOf(rule.TmipReturn), rule.ListOf(rule.TmipReturn, rule.TmipSigner)},
+	Breach:  {rule.ListOf(rule.TmipBreach, rule.TmipReturn), rule.ListOf(rule.TmipBreach, rule.TmipSigner, rule.TmipReturn)},
 }
 
 func (b *Book) compliance(e *entry, at time.Time) Compliance {
@@ -180,10 +180,10 @@ func (b *Book) compliance(e *entry, at time.Time) Compliance {
 		c.Obligations = e.pendingObl
 	case Breach: // TMIP-BREACH: repeated notices, the credits owed back
 		c.Clawback = e.clawback
-		c.Obligations = []rule.Obligation{
-			{Kind: rule.Notice, Rule: rule.TmipBreach, Due: b.noticeAt(e.deadline, s.notice), Subject: e.t.ID},
-			{Kind: rule.Clawback, Rule: rule.TmipBreach, Due: e.deadline, Subject: e.t.ID},
-		}
+		c.Obligations = rule.ObligationsOf(
+			rule.Obligation{Kind: rule.Notice, Rule: rule.TmipBreach, Due: b.noticeAt(e.deadline, s.notice), Subject: e.t.ID},
+			rule.Obligation{Kind: rule.Clawback, Rule: rule.TmipBreach, Due: e.deadline, Subject: e.t.ID},
+		)
 	}
 	return c
 }
@@ -237,7 +237,7 @@ func (e *entry) prepareCompliance() {
 		}
 	}
 	if !e.deadline.IsZero() {
-		e.pendingObl = []rule.Obligation{{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: e.deadline, Subject: t.ID}}
+		e.pendingObl = rule.ObligationsOf(rule.Obligation{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: e.deadline, Subject: t.ID})
 	}
 }
 

@@ -44,7 +44,7 @@ func TestThreeMonthsFromShipmentToReturn(t *testing.T) {
 			ti.NewEquipmentShipped, ti.Returned, ti.Destruction = shipped, c.returned, c.cert
 			b := mustBook(t, DefaultTerms(), ti)
 			got := mustComply(t, b, "T", instant(t, c.at))
-			if got.Status != c.status || !slices.Equal(got.Rules, c.rules) || !got.Deadline.Equal(deadline) {
+			if got.Status != c.status || !slices.Equal(got.Rules.IDs(), c.rules) || !got.Deadline.Equal(deadline) {
 				t.Fatalf("%+v: want %s with %v and deadline %v", got, c.status, c.rules, deadline)
 			}
 			var until time.Time
@@ -78,7 +78,7 @@ func TestBreachRepeatsNoticesAndOwesTheCreditsBack(t *testing.T) {
 			{Kind: rule.Notice, Rule: rule.TmipBreach, Due: instant(t, c.notice), Subject: "T"},
 			{Kind: rule.Clawback, Rule: rule.TmipBreach, Due: deadline, Subject: "T"},
 		}
-		if got.Allowed || !obligationsEqual(got.Obligations, want) || !got.Until.Equal(instant(t, c.next)) {
+		if got.Allowed || !obligationsEqual(got.Obligations.Slice(), want) || !got.Until.Equal(instant(t, c.next)) {
 			t.Errorf("at %s: %+v, want obligations %+v until %s", c.at, got, want, c.next)
 		}
 		// The claw-back is the discount granted at order, 2021-07-01.
@@ -90,8 +90,8 @@ func TestBreachRepeatsNoticesAndOwesTheCreditsBack(t *testing.T) {
 	if pending.Status != Pending || !pending.Clawback.IsZero() || !pending.Until.Equal(deadline) {
 		t.Fatalf("1ns before the deadline: %+v", pending)
 	}
-	if want := []rule.Obligation{{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: deadline, Subject: "T"}}; !obligationsEqual(pending.Obligations, want) {
-		t.Fatalf("pending obligations %+v, want %+v", pending.Obligations, want)
+	if want := []rule.Obligation{{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: deadline, Subject: "T"}}; !obligationsEqual(pending.Obligations.Slice(), want) {
+		t.Fatalf("pending obligations %+v, want %+v", pending.Obligations.Slice(), want)
 	}
 }
 
@@ -122,24 +122,24 @@ func TestSignerIsVicePresidentOrAboveWithLegalAuthority(t *testing.T) {
 		b := mustBook(t, DefaultTerms(), ti)
 		got := mustComply(t, b, "T", after)
 		if c.valid {
-			if got.Status != Met || slices.Contains(got.Rules, rule.TmipSigner) {
+			if got.Status != Met || slices.Contains(got.Rules.IDs(), rule.TmipSigner) {
 				t.Errorf("%s, authority %v: %+v, want met", c.title, c.authority, got)
 			}
 			continue
 		}
 		// A certificate signed otherwise is no certificate.
-		if got.Status != Pending || !slices.Equal(got.Rules, []rule.ID{rule.TmipReturn, rule.TmipSigner}) ||
+		if got.Status != Pending || !slices.Equal(got.Rules.IDs(), []rule.ID{rule.TmipReturn, rule.TmipSigner}) ||
 			!strings.Contains(got.Reason, "no certificate") {
 			t.Errorf("%s, authority %v: %+v, want pending citing TMIP-SIGNER", c.title, c.authority, got)
 		}
 		// TMIP-SIGNER is cited from the instant the certificate counts.
 		before := mustComply(t, b, "T", signed)
-		if slices.Contains(before.Rules, rule.TmipSigner) || !before.Until.Equal(signed.Add(time.Nanosecond)) {
+		if slices.Contains(before.Rules.IDs(), rule.TmipSigner) || !before.Until.Equal(signed.Add(time.Nanosecond)) {
 			t.Errorf("%s at its signing: %+v, want no TMIP-SIGNER until 1ns later", c.title, before)
 		}
 		breach := mustComply(t, b, "T", instant(t, "2021-10-15T00:00:00Z"))
-		if !slices.Equal(breach.Rules, []rule.ID{rule.TmipBreach, rule.TmipSigner, rule.TmipReturn}) {
-			t.Errorf("%s in breach: rules %v", c.title, breach.Rules)
+		if !slices.Equal(breach.Rules.IDs(), []rule.ID{rule.TmipBreach, rule.TmipSigner, rule.TmipReturn}) {
+			t.Errorf("%s in breach: rules %v", c.title, breach.Rules.IDs())
 		}
 	}
 }
@@ -150,14 +150,14 @@ func TestNoShipmentNoDeadline(t *testing.T) {
 	ti.Returned = instant(t, "2021-08-01T00:00:00Z")
 	b := mustBook(t, DefaultTerms(), ti)
 	c := mustComply(t, b, "T", instant(t, "2021-07-20T00:00:00Z"))
-	if c.Status != Pending || !c.Deadline.IsZero() || c.Obligations != nil || !c.Until.Equal(ti.Returned.Add(time.Nanosecond)) {
+	if c.Status != Pending || !c.Deadline.IsZero() || c.Obligations.Slice() != nil || !c.Until.Equal(ti.Returned.Add(time.Nanosecond)) {
 		t.Fatalf("not shipped: %+v", c)
 	}
 	if c := mustComply(t, b, "T", c.Until); c.Status != Met || !c.Until.IsZero() {
 		t.Fatalf("returned, not shipped: %+v", c)
 	}
 	a := mustAssess(t, b, "T", instant(t, "2021-07-01T00:00:00Z"))
-	if !a.Allowed || a.Obligations != nil || !a.Deadline.IsZero() {
+	if !a.Allowed || a.Obligations.Slice() != nil || !a.Deadline.IsZero() {
 		t.Fatalf("assessment without shipment: %+v", a)
 	}
 }

@@ -36,11 +36,11 @@ func Example() {
 		return
 	}
 	a, _ := book.Assess("T1", date("2021-07-01T00:00:00Z"))
-	fmt.Println(a.Allowed, a.Rules, "discount", a.Discount.StringFixed(2), "return by", a.Deadline.Format(time.DateOnly))
+	fmt.Println(a.Allowed, a.Rules.IDs(), "discount", a.Discount.StringFixed(2), "return by", a.Deadline.Format(time.DateOnly))
 	a, _ = book.Assess("T2", date("2021-07-01T00:00:00Z"))
 	fmt.Println(a.Err())
 	c, _ := book.Compliance("T1", date("2021-11-20T00:00:00Z"))
-	fmt.Println(c.Status, c.Rules, "claw-back", c.Clawback.StringFixed(2), "until", c.Until.Format(time.DateOnly))
+	fmt.Println(c.Status, c.Rules.IDs(), "claw-back", c.Clawback.StringFixed(2), "until", c.Until.Format(time.DateOnly))
 	// Output:
 	// true [TMIP-SUPPORT TMIP-RETURN TMIP-AT-ORDER TMIP-SWAP] discount 500.00 return by 2021-10-15
 	// TMIP-ONE-FOR-ONE: trade-in T2 earns no discount: trade-in T1 already counts toward MX10008, and one return earns credit toward one product
@@ -62,8 +62,8 @@ func ExampleBook_Assess() {
 	}
 	for _, at := range []string{"2020-12-01T00:00:00Z", "2021-09-30T18:00:00Z", "2021-10-01T00:00:00Z"} {
 		a, _ := book.Assess("T1", date(at))
-		fmt.Println(at, a.Allowed, a.Discount.StringFixed(2), a.Until.Format(time.RFC3339), a.Rules)
-		for _, o := range a.Obligations {
+		fmt.Println(at, a.Allowed, a.Discount.StringFixed(2), a.Until.Format(time.RFC3339), a.Rules.IDs())
+		for _, o := range a.Obligations.Slice() {
 			fmt.Println("  ", o.Kind, o.Rule, o.Subject)
 		}
 	}
@@ -90,8 +90,8 @@ func ExampleBook_Compliance() {
 	}
 	for _, at := range []string{"2022-01-01T00:00:00Z", "2022-02-01T00:00:00Z", "2022-04-01T00:00:00Z"} {
 		c, _ := book.Compliance("T1", date(at))
-		fmt.Println(at, c.Status, c.Rules, "deadline", c.Deadline.Format(time.DateOnly), "until", c.Until.Format(time.RFC3339Nano))
-		for _, o := range c.Obligations {
+		fmt.Println(at, c.Status, c.Rules.IDs(), "deadline", c.Deadline.Format(time.DateOnly), "until", c.Until.Format(time.RFC3339Nano))
+		for _, o := range c.Obligations.Slice() {
 			fmt.Println("  ", o.Kind, o.Rule, o.Due.Format(time.DateOnly))
 		}
 	}

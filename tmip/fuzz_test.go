@@ -40,7 +40,7 @@ func FuzzTradeIn(f *testing.F) {
 		b, err := NewBook(terms, DefaultCatalog(), []TradeIn{ti})
 		if err != nil {
 			var viol *rule.Violation
-			if !errors.As(err, &viol) || len(viol.Rules) == 0 || viol.Subject != "T" {
+			if !errors.As(err, &viol) || len(viol.Rules.IDs()) == 0 || viol.Subject != "T" {
 				t.Fatalf("refusal %v is not a *rule.Violation about T", err)
 			}
 			return

@@ -82,7 +82,7 @@ func rulesOf(t fataler, err error) []rule.ID {
 	if !errors.As(err, &v) {
 		t.Fatalf("error %v is not a *rule.Violation", err)
 	}
-	return v.Rules
+	return v.Rules.IDs()
 }
 
 func wantRules(t fataler, err error, want ...rule.ID) {
@@ -101,14 +101,14 @@ func obligationsEqual(a, b []rule.Obligation) bool {
 // sameAssessment reports whether two assessments give the same answer: the
 // fields Until promises (everything but Until itself).
 func sameAssessment(a, b Assessment) bool {
-	return a.Allowed == b.Allowed && slices.Equal(a.Rules, b.Rules) && a.Reason == b.Reason &&
-		obligationsEqual(a.Obligations, b.Obligations) && a.Discount.Equal(b.Discount) && a.Deadline.Equal(b.Deadline)
+	return a.Allowed == b.Allowed && slices.Equal(a.Rules.IDs(), b.Rules.IDs()) && a.Reason == b.Reason &&
+		obligationsEqual(a.Obligations.Slice(), b.Obligations.Slice()) && a.Discount.Equal(b.Discount) && a.Deadline.Equal(b.Deadline)
 }
 
 // sameCompliance is sameAssessment for Compliance.
 func sameCompliance(a, b Compliance) bool {
-	return a.Allowed == b.Allowed && slices.Equal(a.Rules, b.Rules) && a.Reason == b.Reason &&
-		obligationsEqual(a.Obligations, b.Obligations) && a.Status == b.Status &&
+	return a.Allowed == b.Allowed && slices.Equal(a.Rules.IDs(), b.Rules.IDs()) && a.Reason == b.Reason &&
+		obligationsEqual(a.Obligations.Slice(), b.Obligations.Slice()) && a.Status == b.Status &&
 		a.Deadline.Equal(b.Deadline) && a.Clawback.Equal(b.Clawback)
 }
 

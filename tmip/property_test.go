@@ -297,7 +297,7 @@ func TestNoticeIsTheLatestCadenceInstantAtOrBeforeAt(t *testing.T) {
 		if c.Status != Breach {
 			return
 		}
-		notice := c.Obligations[0]
+		notice := c.Obligations.Slice()[0]
 		// Walk the cadence from the deadline in steps of days, as
 		// calendar.AddDays counts them, to the latest at or before at (not
 		// centuries out, where a Duration saturates and walking is slow).

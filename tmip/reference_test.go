@@ -116,8 +116,8 @@ func TestAssessAgreesWithTheReference(t *testing.T) {
 		at := w.genInstant(t, "at")
 		got := mustAssess(t, w.book, w.tradeIns[i].ID, at)
 		want := refAssess(w.terms, DefaultCatalog(), w.tradeIns, i, at)
-		if got.Allowed != want.allowed || !slices.Equal(got.Rules, want.rules) ||
-			!obligationsEqual(got.Obligations, want.obligations) || !got.Discount.Equal(want.discount) {
+		if got.Allowed != want.allowed || !slices.Equal(got.Rules.IDs(), want.rules) ||
+			!obligationsEqual(got.Obligations.Slice(), want.obligations) || !got.Discount.Equal(want.discount) {
 			t.Fatalf("at %v: %+v\nreference %+v", at, got, want)
 		}
 	})
@@ -130,8 +130,8 @@ func TestComplianceAgreesWithTheReference(t *testing.T) {
 		at := w.genInstant(t, "at")
 		got := mustComply(t, w.book, w.tradeIns[i].ID, at)
 		want := refCompliance(w.terms, DefaultCatalog(), w.tradeIns, i, at)
-		if got.Allowed != want.allowed || got.Status != want.status || !slices.Equal(got.Rules, want.rules) ||
-			!obligationsEqual(got.Obligations, want.obligations) || !got.Clawback.Equal(want.discount) {
+		if got.Allowed != want.allowed || got.Status != want.status || !slices.Equal(got.Rules.IDs(), want.rules) ||
+			!obligationsEqual(got.Obligations.Slice(), want.obligations) || !got.Clawback.Equal(want.discount) {
 			t.Fatalf("at %v: %+v\nreference %+v", at, got, want)
 		}
 	})

@@ -128,14 +128,14 @@ func TestTradeInsSample(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			allowed, rules, obligations, until = a.Allowed, a.Rules, a.Obligations, a.Until
+			allowed, rules, obligations, until = a.Allowed, a.Rules.IDs(), a.Obligations.Slice(), a.Until
 			values["discount"] = a.Discount
 		case "tradeInCompliance":
 			r, err := book.Compliance(c.Request.TradeIn, c.At)
 			if err != nil {
 				t.Fatal(err)
 			}
-			allowed, rules, obligations, until = r.Allowed, r.Rules, r.Obligations, r.Until
+			allowed, rules, obligations, until = r.Allowed, r.Rules.IDs(), r.Obligations.Slice(), r.Until
 			if r.Status == Breach {
 				values["clawback"] = r.Clawback
 			}

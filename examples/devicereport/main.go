@@ -99,7 +99,7 @@ func rows(a junos.Assessment) []row {
 	var rs []row
 	for _, f := range a.Features {
 		r := row{Feature: f.Name, License: f.License, State: "unlicensed", Usable: f.Standing.State.Usable(),
-			Allowed: f.Decision.Allowed, Obligations: f.Decision.Obligations, Warnings: f.Warnings}
+			Allowed: f.Decision.Allowed, Obligations: f.Decision.Obligations.Slice(), Warnings: f.Warnings}
 		if f.InUsage {
 			r.Used, r.Installed, r.Needed = &f.Used, &f.Installed, &f.Needed
 		}
@@ -110,7 +110,7 @@ func rows(a junos.Assessment) []row {
 		if !f.Decision.Until.IsZero() {
 			r.Until = f.Decision.Until.UTC().Format(time.RFC3339)
 		}
-		for _, id := range f.Decision.Rules {
+		for id := range f.Decision.Rules.All() {
 			r.Rules = append(r.Rules, id.String())
 		}
 		rs = append(rs, r)

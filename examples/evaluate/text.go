@@ -27,13 +27,13 @@ func (e *evaluator) text(name string, c policy.Check, d policy.Decision) {
 	fmt.Fprintf(w, "  %s\n", c.Describe())
 	field(w, "outcome", d.Outcome.String())
 	field(w, "reason", d.Reason)
-	rules := make([]string, len(d.Rules))
-	for i, id := range d.Rules {
-		rules[i] = id.String() + "  " + id.Statement()
+	var rules []string
+	for id := range d.Rules.All() {
+		rules = append(rules, id.String()+"  "+id.Statement())
 	}
 	list(w, "rules", rules)
-	obligations := make([]string, len(d.Obligations))
-	for i, o := range d.Obligations {
+	obligations := make([]string, d.Obligations.Len())
+	for i, o := range d.Obligations.Slice() {
 		s := o.Kind.String() + " " + o.Rule.String()
 		if o.Subject != "" {
 			s += " for " + o.Subject

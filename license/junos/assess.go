@@ -79,13 +79,13 @@ func windowStanding(w Window, at time.Time) license.Standing {
 	switch {
 	case at.Before(w.Start):
 		// ENT-TIMER: nothing before the start.
-		return license.Standing{State: license.NotStarted, Verdict: license.Verdict{Rules: []rule.ID{rule.EntTimer}, Reason: "the license has not started", Until: w.Start}}
+		return license.Standing{State: license.NotStarted, Verdict: license.Verdict{Rules: rule.ListOf(rule.EntTimer), Reason: "the license has not started", Until: w.Start}}
 	case at.Before(w.End):
 		// LIC-SUB-TERM: within the dates the device prints.
-		return license.Standing{State: license.Active, Verdict: license.Verdict{Allowed: true, Rules: []rule.ID{rule.LicSubTerm}, Reason: "the date-based license is within its dates", Until: w.End}}
+		return license.Standing{State: license.Active, Verdict: license.Verdict{Allowed: true, Rules: rule.ListOf(rule.LicSubTerm), Reason: "the date-based license is within its dates", Until: w.End}}
 	}
 	// LIC-SUB-EXPIRY, LIC-RENEW: past its end date, not renewed.
-	return license.Standing{State: license.Expired, Verdict: license.Verdict{Rules: []rule.ID{rule.LicSubExpiry, rule.LicRenew}, Reason: "the date-based license has expired and was not renewed"}}
+	return license.Standing{State: license.Expired, Verdict: license.Verdict{Rules: rule.ListOf(rule.LicSubExpiry, rule.LicRenew), Reason: "the date-based license has expired and was not renewed"}}
 }
 
 // better reports whether a is preferred to b: usable first, then the one
@@ -133,15 +133,15 @@ func (ff *FeatureFacts) answer(at time.Time) FeatureReport {
 		}
 	} else {
 		// LIC-TIER: no installed license grants the feature.
-		r.Decision = license.Verdict{Rules: []rule.ID{rule.LicTier}, Reason: "no installed license grants the feature"}
+		r.Decision = license.Verdict{Rules: rule.ListOf(rule.LicTier), Reason: "no installed license grants the feature"}
 	}
 	r.Decision.Until = time.Time{}
 	if r.Unlicensed {
 		id := unlicensedRule(best)
 		r.Decision.Allowed = false
-		r.Decision.Rules = append([]rule.ID{id}, slices.DeleteFunc(slices.Clone(r.Decision.Rules), func(x rule.ID) bool { return x == id })...)
+		r.Decision.Rules = rule.ListOf(id).Append(r.Decision.Rules.IDs()...)
 		r.Decision.Reason = fmt.Sprintf("the device needs %d license(s) it does not have; %s", r.Needed, r.Decision.Reason)
-		r.Decision.Obligations = append(slices.Clone(r.Decision.Obligations), rule.Obligation{Kind: rule.Alarm, Rule: id, Subject: ff.Name})
+		r.Decision.Obligations = rule.ObligationsOf(append(r.Decision.Obligations.Slice(), rule.Obligation{Kind: rule.Alarm, Rule: id, Subject: ff.Name})...)
 		r.Warnings = append(r.Warnings, fmt.Sprintf("used without a license: %d needed", r.Needed))
 	}
 	return r
@@ -190,6 +190,6 @@ func (ff *FeatureFacts) until(at time.Time, r FeatureReport) time.Time {
 
 func sameAnswer(a, b FeatureReport) bool {
 	return a.License == b.License && a.Standing.State == b.Standing.State &&
-		a.Decision.Allowed == b.Decision.Allowed && slices.Equal(a.Decision.Rules, b.Decision.Rules) &&
-		slices.Equal(a.Decision.Obligations, b.Decision.Obligations) && slices.Equal(a.Warnings, b.Warnings)
+		a.Decision.Allowed == b.Decision.Allowed && a.Decision.Rules == b.Decision.Rules &&
+		a.Decision.Obligations.Equal(b.Decision.Obligations) && slices.Equal(a.Warnings, b.Warnings)
 }

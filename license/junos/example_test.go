@@ -38,7 +38,7 @@ func Example() {
 		return
 	}
 	for _, f := range facts.At(time.Date(2021, 10, 1, 0, 0, 0, 0, time.UTC)).Features {
-		fmt.Println(f.Name, f.Kind, f.Standing.State, f.Decision.Allowed, f.Decision.Rules, f.Decision.Until.Format(time.DateOnly))
+		fmt.Println(f.Name, f.Kind, f.Standing.State, f.Decision.Allowed, f.Decision.Rules.IDs(), f.Decision.Until.Format(time.DateOnly))
 	}
 	// Output:
 	// logical-system perpetual active true [LIC-PERP-TERM] 0001-01-01

@@ -127,9 +127,9 @@ func checkAt(t *testing.T, a Assessment, ws []want) {
 			until = at(w.until)
 		}
 		if f.Kind != w.kind || f.Standing.State != w.state || f.Decision.Allowed != w.allowed ||
-			ruleNames(f.Decision.Rules) != w.rules || !f.Decision.Until.Equal(until) {
+			ruleNames(f.Decision.Rules.IDs()) != w.rules || !f.Decision.Until.Equal(until) {
 			t.Errorf("%s %q: got kind %v state %v allowed %v rules %v until %v; want %v %v %v %v %v",
-				a.At.Format(time.RFC3339), w.feature, f.Kind, f.Standing.State, f.Decision.Allowed, f.Decision.Rules,
+				a.At.Format(time.RFC3339), w.feature, f.Kind, f.Standing.State, f.Decision.Allowed, f.Decision.Rules.IDs(),
 				f.Decision.Until, w.kind, w.state, w.allowed, w.rules, until)
 		}
 	}
@@ -222,7 +222,7 @@ func TestVSRXTrialFixture(t *testing.T) {
 		{"remote-access-juniper-std", license.Perpetual, license.Active, true, perp, ""},
 		{"VCPU Scale", license.Trial, license.InWarning, true, trialWarn, "2022-12-12T01:10:42Z"},
 	})
-	if obs := warn.Features[0].Decision.Obligations; len(obs) != 3 || obs[0].Kind != rule.Alarm {
+	if obs := warn.Features[0].Decision.Obligations.Slice(); len(obs) != 3 || obs[0].Kind != rule.Alarm {
 		t.Errorf("warning obligations %v", obs)
 	}
 	checkAt(t, f.At(at("2022-12-12T01:10:42Z")), []want{

@@ -73,10 +73,10 @@ func TestUnlicensedUseCitesEachRuleOnce(t *testing.T) {
 	}
 	a := f.At(captured.AddDate(0, 0, 3))
 	for i, want := range []string{"LIC-SOD LIC-PERP-TERM", "LIC-TRIAL-EXPIRY"} {
-		if got := ruleNames(a.Features[i].Decision.Rules); got != want {
+		if got := ruleNames(a.Features[i].Decision.Rules.IDs()); got != want {
 			t.Errorf("%s: rules %q, want %q", a.Features[i].Name, got, want)
 		}
-		if obs := a.Features[i].Decision.Obligations; len(obs) != 1 || obs[0].Kind != rule.Alarm {
+		if obs := a.Features[i].Decision.Obligations.Slice(); len(obs) != 1 || obs[0].Kind != rule.Alarm {
 			t.Errorf("%s: obligations %v", a.Features[i].Name, obs)
 		}
 	}

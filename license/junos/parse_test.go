@@ -106,11 +106,11 @@ func TestUnlicensedUseRaisesAnAlarm(t *testing.T) {
 	a := f.At(captured)
 	for i, name := range []string{"LIC-TIER", "LIC-SOD", "LIC-TIER"} {
 		d := a.Features[i].Decision
-		wantRule := d.Rules[0]
+		wantRule := d.Rules.IDs()[0]
 		if d.Allowed || wantRule.String() != name || !a.Features[i].Unlicensed {
 			t.Errorf("%s: %+v, want refused citing %v", a.Features[i].Name, d, wantRule)
 		}
-		obs := d.Obligations
+		obs := d.Obligations.Slice()
 		if len(obs) == 0 || obs[len(obs)-1] != (rule.Obligation{Kind: rule.Alarm, Rule: wantRule, Subject: a.Features[i].Name}) {
 			t.Errorf("%s: obligations %v", a.Features[i].Name, obs)
 		}
@@ -122,7 +122,7 @@ func TestUnlicensedUseRaisesAnAlarm(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := f2.At(captured.AddDate(0, 0, 3)).Features[0].Decision
-	if d.Allowed || d.Rules[0].String() != "LIC-TRIAL-EXPIRY" || d.Obligations[0].Kind != rule.Alarm {
+	if d.Allowed || d.Rules.IDs()[0].String() != "LIC-TRIAL-EXPIRY" || d.Obligations.Slice()[0].Kind != rule.Alarm {
 		t.Errorf("expired trial in use: %+v", d)
 	}
 }
@@ -165,8 +165,8 @@ func TestOddSpanIsReadFromItsDates(t *testing.T) {
 		{time.Date(2020, 7, 1, 0, 0, 0, 0, time.UTC), license.Expired, "LIC-SUB-EXPIRY LIC-RENEW"},
 	} {
 		fr := f.At(c.at).Features[0]
-		if fr.Standing.State != c.state || ruleNames(fr.Decision.Rules) != c.rules {
-			t.Errorf("at %v: %v %v, want %v %v", c.at, fr.Standing.State, fr.Decision.Rules, c.state, c.rules)
+		if fr.Standing.State != c.state || ruleNames(fr.Decision.Rules.IDs()) != c.rules {
+			t.Errorf("at %v: %v %v, want %v %v", c.at, fr.Standing.State, fr.Decision.Rules.IDs(), c.state, c.rules)
 		}
 	}
 }

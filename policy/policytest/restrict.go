@@ -1,7 +1,6 @@
 package policytest
 
 import (
-	"slices"
 
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
@@ -15,7 +14,7 @@ import (
 func restrict(x policy.Expect, d policy.Decision) policy.Expect {
 	got := policy.Expect{Outcome: d.Outcome}
 	for _, id := range x.Rules {
-		if slices.Contains(d.Rules, id) {
+		if d.Rules.Contains(id) {
 			got.Rules = append(got.Rules, id)
 		}
 	}
@@ -24,7 +23,7 @@ func restrict(x policy.Expect, d policy.Decision) policy.Expect {
 		got.Until = &u
 	}
 	for _, w := range x.Obligations {
-		if o, ok := nearest(w, d.Obligations); ok {
+		if o, ok := nearest(w, d.Obligations.Slice()); ok {
 			got.Obligations = append(got.Obligations, project(w, o))
 		}
 	}

@@ -30,17 +30,19 @@ var (
 func drawDecision(t *rapid.T) policy.Decision {
 	d := policy.Decision{
 		Outcome: rapid.SampledFrom([]policy.Outcome{policy.Deny, policy.Allow}).Draw(t, "outcome"),
-		Rules:   rapid.SliceOfNDistinct(rapid.SampledFrom(poolRules), 0, 3, rapid.ID).Draw(t, "rules"),
+		Rules:   rule.ListOf(rapid.SliceOfNDistinct(rapid.SampledFrom(poolRules), 0, 3, rapid.ID).Draw(t, "rules")...),
 		Until:   rapid.SampledFrom(poolInstants).Draw(t, "until"),
 	}
+	var obl rule.ObligationsBuilder
 	for range rapid.IntRange(0, 4).Draw(t, "obligations") {
-		d.Obligations = append(d.Obligations, rule.Obligation{
+		obl.Add(rule.Obligation{
 			Kind:    rapid.SampledFrom(poolKinds).Draw(t, "kind"),
 			Rule:    rapid.SampledFrom(poolRules[:1]).Draw(t, "rule"),
 			Due:     rapid.SampledFrom(poolDues).Draw(t, "due"),
 			Subject: rapid.SampledFrom(poolSubjects).Draw(t, "subject"),
 		})
 	}
+	d.Obligations = obl.List()
 	for _, n := range poolNames { // sorted by name, as Decision requires
 		if rapid.Bool().Draw(t, "has "+n) {
 			d.Values = append(d.Values, policy.Value{Name: n, Amount: decimal.RequireFromString(rapid.SampledFrom(poolAmounts).Draw(t, n))})
@@ -67,8 +69,8 @@ func drawExpect(t *rapid.T, d policy.Decision) policy.Expect {
 			Rule: rapid.SampledFrom(poolRules[:2]).Draw(t, "want rule"),
 		}
 		var from *rule.Obligation
-		if len(d.Obligations) > 0 && rapid.IntRange(0, 3).Draw(t, "copied") > 0 {
-			from = &d.Obligations[rapid.IntRange(0, len(d.Obligations)-1).Draw(t, "from")]
+		if len(d.Obligations.Slice()) > 0 && rapid.IntRange(0, 3).Draw(t, "copied") > 0 {
+			from = &d.Obligations.Slice()[rapid.IntRange(0, len(d.Obligations.Slice())-1).Draw(t, "from")]
 			w.Kind, w.Rule = from.Kind, from.Rule
 		}
 		if rapid.Bool().Draw(t, "want due") {
@@ -128,11 +130,11 @@ func TestDiffShowsOnlyWhatTheExpectLists(t *testing.T) {
 	due := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	d := policy.Decision{
 		Outcome: policy.Allow,
-		Rules:   []rule.ID{rule.LicTrialWarn, rule.LicKind},
-		Obligations: []rule.Obligation{
-			{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L1"},
-			{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: due, Subject: "L1"},
-		},
+		Rules:   rule.ListOf(rule.LicTrialWarn, rule.LicKind),
+		Obligations: rule.ObligationsOf(
+			rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L1"},
+			rule.Obligation{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: due, Subject: "L1"},
+		),
 		Values: []policy.Value{{Name: "available", Amount: decimal.NewFromInt(3)}, {Name: "used", Amount: decimal.NewFromInt(2)}},
 	}
 	x := policy.Expect{
@@ -160,10 +162,10 @@ func TestDiffOfNearMisses(t *testing.T) {
 	due := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	l2 := "L2"
 	d := policy.Decision{
-		Obligations: []rule.Obligation{
-			{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L1"},
-			{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L2"},
-		},
+		Obligations: rule.ObligationsOf(
+			rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L1"},
+			rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L2"},
+		),
 		Values: []policy.Value{{Name: "balance", Amount: decimal.RequireFromString("1.5")}},
 	}
 	tests := []struct {
@@ -196,11 +198,11 @@ func TestDiffOfNearMisses(t *testing.T) {
 func TestNearMissIsShownWithTheDecisionsObligation(t *testing.T) {
 	due := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	later, l3 := due.Add(time.Nanosecond), "L3"
-	d := policy.Decision{Obligations: []rule.Obligation{
-		{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: later, Subject: "L0"},
-		{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L1"},
-		{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L2"},
-	}}
+	d := policy.Decision{Obligations: rule.ObligationsOf(
+		rule.Obligation{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: later, Subject: "L0"},
+		rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L1"},
+		rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L2"},
+	)}
 	x := policy.Expect{Obligations: []policy.ExpectedObligation{{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: &later, Subject: &l3}}}
 	got := restrict(x, d).Obligations
 	if len(got) != 1 || got[0].Due == nil || !got[0].Due.Equal(due) || got[0].Subject == nil || *got[0].Subject != "L1" {

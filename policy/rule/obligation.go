@@ -2,6 +2,8 @@ package rule
 
 import (
 	"fmt"
+	"iter"
+	"slices"
 	"strings"
 	"time"
 )
@@ -80,4 +82,74 @@ func (k *ObligationKind) UnmarshalText(b []byte) error {
 		*k = p
 	}
 	return err
+}
+
+// Obligations is a read-only list of obligations: an answer hands it out and
+// keeps sharing it, and nothing a caller does through it changes what any
+// other answer says. Read it with Len, At and All; Slice copies it. The zero
+// Obligations is empty.
+type Obligations struct{ list []Obligation }
+
+// ObligationsOf returns a list of copies of os.
+func ObligationsOf(os ...Obligation) Obligations {
+	if len(os) == 0 {
+		return Obligations{}
+	}
+	return Obligations{list: slices.Clone(os)}
+}
+
+// Len returns how many obligations the list holds.
+func (o Obligations) Len() int { return len(o.list) }
+
+// At returns a copy of the i'th obligation, from 0; it panics when i is out
+// of range, as indexing a slice does.
+func (o Obligations) At(i int) Obligation { return o.list[i] }
+
+// All yields copies of the obligations in order.
+func (o Obligations) All() iter.Seq[Obligation] {
+	return func(yield func(Obligation) bool) {
+		for _, x := range o.list {
+			if !yield(x) {
+				return
+			}
+		}
+	}
+}
+
+// Slice returns the obligations as a new slice the caller owns; nil when
+// empty.
+func (o Obligations) Slice() []Obligation { return slices.Clone(o.list) }
+
+// Equal reports whether o and p hold equal obligations in the same order,
+// their instants compared with time.Time.Equal; go-cmp uses it.
+func (o Obligations) Equal(p Obligations) bool {
+	return slices.EqualFunc(o.list, p.list, Obligation.Equal)
+}
+
+// Equal reports whether o and p are the same obligation, their instants
+// compared with time.Time.Equal.
+func (o Obligation) Equal(p Obligation) bool {
+	return o.Kind == p.Kind && o.Rule == p.Rule && o.Subject == p.Subject && o.Due.Equal(p.Due)
+}
+
+// ObligationsBuilder builds an Obligations without copying it at the end,
+// for a list built one obligation at a time. The zero ObligationsBuilder is
+// empty and ready to use.
+type ObligationsBuilder struct{ list []Obligation }
+
+// Grow makes room for n more obligations.
+func (b *ObligationsBuilder) Grow(n int) { b.list = slices.Grow(b.list, n) }
+
+// Add appends o.
+func (b *ObligationsBuilder) Add(o Obligation) { b.list = append(b.list, o) }
+
+// List returns the obligations added so far and empties b, so that nothing
+// added later reaches the list returned.
+func (b *ObligationsBuilder) List() Obligations {
+	out := Obligations{list: slices.Clip(b.list)}
+	b.list = nil
+	if len(out.list) == 0 {
+		return Obligations{}
+	}
+	return out
 }

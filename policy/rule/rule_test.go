@@ -134,10 +134,10 @@ func TestMergeNamesEveryRuleOnceInOrder(t *testing.T) {
 			}
 			return
 		}
-		if !slices.Equal(got.Rules, want) {
-			t.Fatalf("Merge rules = %v, want %v", got.Rules, want)
+		if !slices.Equal(got.Rules.IDs(), want) {
+			t.Fatalf("Merge rules = %v, want %v", got.Rules.IDs(), want)
 		}
-		if vs[0].Rules[0] != got.Rules[0] {
+		if vs[0].Rules.IDs()[0] != got.Rules.IDs()[0] {
 			t.Fatal("Merge changed the first violation")
 		}
 	})

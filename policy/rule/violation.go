@@ -2,7 +2,6 @@ package rule
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -13,7 +12,7 @@ import (
 type Violation struct {
 	// Rules lists every rule the request breaks, most specific first. It is
 	// never empty in a violation built by this package.
-	Rules []ID
+	Rules List
 	// Subject names what was refused: a license, an order line, an account.
 	Subject string
 	// Reason says what was wrong, lower-case and without a trailing period.
@@ -21,24 +20,31 @@ type Violation struct {
 }
 
 // Errorf returns a violation of ids about subject, with a reason formatted as
-// by fmt.Sprintf. ids must not be empty: a refusal always has a rule.
+// by fmt.Sprintf. ids must not be empty: a refusal always has a rule. The
+// violation keeps a List of its own, never ids.
 func Errorf(ids []ID, subject, format string, args ...any) *Violation {
-	if len(ids) == 0 {
+	return Refusal(ListOf(ids...), subject, fmt.Sprintf(format, args...))
+}
+
+// Refusal returns a violation of rules about subject with reason, as it is.
+// rules must not be empty: a refusal always has a rule.
+func Refusal(rules List, subject, reason string) *Violation {
+	if rules.Len() == 0 {
 		// A refusal without a rule is a programming error in the library, not
 		// bad user input; say so loudly in the message rather than panic.
-		ids = []ID{0}
+		rules = ListOf(0)
 	}
-	return &Violation{Rules: slices.Clip(ids), Subject: subject, Reason: fmt.Sprintf(format, args...)}
+	return &Violation{Rules: rules, Subject: subject, Reason: reason}
 }
 
 // Error formats the violation as "LIC-PORT: license L1 cannot move ...".
 func (v *Violation) Error() string {
 	var b strings.Builder
-	for i, id := range v.Rules {
+	for i := range v.Rules.Len() {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(id.String())
+		b.WriteString(v.Rules.At(i).String())
 	}
 	b.WriteString(": ")
 	b.WriteString(v.Reason)
@@ -52,7 +58,7 @@ func (v *Violation) Is(target error) bool {
 }
 
 // Cites reports whether the violation names id.
-func (v *Violation) Cites(id ID) bool { return slices.Contains(v.Rules, id) }
+func (v *Violation) Cites(id ID) bool { return v.Rules.Contains(id) }
 
 // Merge combines violations of one request into one that names every rule
 // broken, in order and without repeats, and every reason. Nil entries are
@@ -68,11 +74,7 @@ func Merge(vs ...*Violation) *Violation {
 		} else {
 			out.Reason += "; " + v.Reason
 		}
-		for _, id := range v.Rules {
-			if !slices.Contains(out.Rules, id) {
-				out.Rules = append(out.Rules, id)
-			}
-		}
+		out.Rules = out.Rules.Append(v.Rules.IDs()...)
 	}
 	return out
 }
