@@ -1,7 +1,6 @@
 package policytest
 
 import (
-
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
