@@ -1,6 +1,7 @@
 package entitlement
 
 import (
+	"github.com/licensepolicy/licensepolicy/license"
 	"strings"
 	"testing"
 )
@@ -9,24 +10,21 @@ import (
 // MaxLineQuantity" both included, and terms whose maximum is 1 are valid
 // (one entitlement per line), so neither edge is refused.
 func TestENTAutoQuantityBoundsAreInclusive(t *testing.T) {
-	env := DefaultEnv()
-	env.Terms.MaxLineQuantity = 1
-	if err := env.Validate(); err != nil {
+	if _, err := NewProgram(DefaultCatalog(), Terms{MaxLineQuantity: 1}, license.DefaultProgram()); err != nil {
 		t.Fatalf("terms with a maximum quantity of 1 refused: %v", err)
 	}
 	for _, max := range []int{1, 3, 10_000} {
-		env := DefaultEnv()
-		env.Terms.MaxLineQuantity = max
+		env := MustNewProgram(DefaultCatalog(), Terms{MaxLineQuantity: max}, license.DefaultProgram())
 		spec := sampleSpec()
 		for i := range spec.Lines {
 			spec.Lines[i].Quantity = 1
 		}
 		spec.Lines[0].Quantity = max
-		if _, err := NewOrder(env, spec); err != nil {
+		if _, err := env.NewOrder(spec); err != nil {
 			t.Errorf("a line of %d units under a maximum of %d refused: %v", max, max, err)
 		}
 		spec.Lines[0].Quantity = max + 1
-		if _, err := NewOrder(env, spec); err == nil {
+		if _, err := env.NewOrder(spec); err == nil {
 			t.Errorf("a line of %d units under a maximum of %d built an order", max+1, max)
 		}
 	}
@@ -38,7 +36,7 @@ func TestENTAutoQuantityBoundsAreInclusive(t *testing.T) {
 func TestNewOrderErrorsNameTheOrderAndLine(t *testing.T) {
 	spec := sampleSpec()
 	spec.Lines[0].ID, spec.Lines[0].Features = "", nil
-	_, err := NewOrder(DefaultEnv(), spec)
+	_, err := DefaultProgram().NewOrder(spec)
 	if err == nil {
 		t.Fatal("an order with a line without ID and features was built")
 	}
@@ -48,7 +46,7 @@ func TestNewOrderErrorsNameTheOrderAndLine(t *testing.T) {
 		}
 	}
 	spec.ID = ""
-	if _, err := NewOrder(DefaultEnv(), spec); err == nil || !strings.Contains(err.Error(), ": order: has no ID; order: line 0 has no ID") {
+	if _, err := DefaultProgram().NewOrder(spec); err == nil || !strings.Contains(err.Error(), ": order: has no ID; order: line 0 has no ID") {
 		t.Errorf("an order without ID: error %q, want it to say %q", err, "order: has no ID; order: line 0 has no ID")
 	}
 }

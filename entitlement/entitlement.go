@@ -39,11 +39,12 @@ type Entitlement struct {
 }
 
 // License returns the license the entitlement grants once installed on
-// device d, built by license.New: same ID, kind, tier, features, start and
-// term, hence the same end. A zero device is refused (LIC-PERP-BIND): an
-// entitlement is bound to no device until installed.
-func (e Entitlement) License(c license.Catalog, t license.Terms, d license.Device) (license.License, error) {
-	return license.New(c, t, license.Spec{
+// device d, built by lp.NewLicense: same ID, kind, tier, features, start
+// and term, hence the same end under the program's terms. A zero device is
+// refused (LIC-PERP-BIND): an entitlement is bound to no device until
+// installed.
+func (e Entitlement) License(lp *license.Program, d license.Device) (license.License, error) {
+	return lp.NewLicense(license.Spec{
 		ID: e.ID, Kind: e.Kind, Tier: e.Tier, Platform: e.Product, Device: d,
 		Features: e.Features, Start: e.Start, TermYears: e.TermYears, Renewal: e.Renewal,
 	})

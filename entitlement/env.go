@@ -1,6 +1,7 @@
 package entitlement
 
 import (
+	"errors"
 	"slices"
 
 	"github.com/licensepolicy/licensepolicy/license"
@@ -79,42 +80,103 @@ func (c Catalog) Validate() error {
 	return nil
 }
 
-// Env is everything orders, fulfilment and visibility consult besides the
-// facts: this package's catalog and terms and the license package's, whose
-// platforms are the products that get entitlements and whose terms hold
-// the subscription years and the initial grace (LIC-SUB-TERM, ENT-GRACE).
-type Env struct {
-	Catalog      Catalog
-	Terms        Terms
-	Licenses     license.Catalog
-	LicenseTerms license.Terms
+// Program is the delivery program orders are built, fulfilled and shown
+// under: this package's catalog and terms and the licensing program whose
+// platforms are the products that get entitlements and whose terms hold the
+// subscription years and the initial grace (LIC-SUB-TERM, ENT-GRACE). An
+// Order remembers its Program, so fulfilment and visibility answer under
+// the terms the order was built under. A Program never changes: share it
+// among goroutines. A nil Program builds nothing.
+type Program struct {
+	catalog  Catalog
+	terms    Terms
+	licenses *license.Program
+	heritage map[string]bool
 }
 
-// DefaultEnv returns the default catalogs and the published terms.
-func DefaultEnv() Env {
-	return Env{
-		Catalog:      DefaultCatalog(),
-		Terms:        DefaultTerms(),
-		Licenses:     license.DefaultCatalog(),
-		LicenseTerms: license.DefaultTerms(),
+// NewProgram validates c and t and returns their Program over the licensing
+// program lp. It keeps copies: changing c or t afterwards changes nothing
+// in it.
+func NewProgram(c Catalog, t Terms, lp *license.Program) (*Program, error) {
+	if lp == nil {
+		return nil, rule.Errorf([]rule.ID{rule.EntAuto}, "program", "no licensing program: build one with license.NewProgram")
 	}
-}
-
-// Validate validates the four parts of the environment.
-func (e Env) Validate() error {
-	for _, err := range []error{e.Catalog.Validate(), e.Terms.Validate(), e.Licenses.Validate(), e.LicenseTerms.Validate()} {
-		if err != nil {
-			return err
-		}
+	if err := errors.Join(c.Validate(), t.Validate()); err != nil {
+		return nil, err
 	}
-	return nil
+	p := &Program{catalog: Catalog{Heritage: slices.Clone(c.Heritage)}, terms: t, licenses: lp, heritage: make(map[string]bool, len(c.Heritage))}
+	for _, h := range c.Heritage {
+		p.heritage[h] = true
+	}
+	return p, nil
 }
 
-// knownProduct reports whether product is a heritage product or a platform.
-func (e Env) knownProduct(product string) bool {
-	if e.Catalog.IsHeritage(product) {
+// DefaultProgram returns the Program of the default catalogs and the
+// published terms.
+func DefaultProgram() *Program {
+	p, err := NewProgram(DefaultCatalog(), DefaultTerms(), license.DefaultProgram())
+	if err != nil {
+		panic(err) // the published defaults are valid; a test holds them so
+	}
+	return p
+}
+
+// MustNewProgram is NewProgram for tests and examples only: it panics on an
+// error.
+func MustNewProgram(c Catalog, t Terms, lp *license.Program) *Program {
+	p, err := NewProgram(c, t, lp)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// Catalog returns a copy of the program's catalog.
+func (p *Program) Catalog() Catalog {
+	if p == nil {
+		return Catalog{}
+	}
+	return Catalog{Heritage: slices.Clone(p.catalog.Heritage)}
+}
+
+// Terms returns the program's terms.
+func (p *Program) Terms() Terms {
+	if p == nil {
+		return Terms{}
+	}
+	return p.terms
+}
+
+// License returns the licensing program the program's entitlements are
+// licensed under.
+func (p *Program) License() *license.Program {
+	if p == nil {
+		return nil
+	}
+	return p.licenses
+}
+
+// Equal reports whether p and q hold the same catalog and terms over equal
+// licensing programs. A nil Program equals only nil.
+func (p *Program) Equal(q *Program) bool {
+	if p == q {
 		return true
 	}
-	_, ok := e.Licenses.Platform(product)
+	if p == nil || q == nil {
+		return false
+	}
+	return p.terms == q.terms && slices.Equal(p.catalog.Heritage, q.catalog.Heritage) && p.licenses.Equal(q.licenses)
+}
+
+// IsHeritage reports whether product is a heritage product (ENT-HERITAGE).
+// Names are matched exactly.
+func (p *Program) IsHeritage(product string) bool { return p != nil && p.heritage[product] }
+
+// knownProduct reports whether product is a heritage product or a platform.
+func (p *Program) knownProduct(product string) bool {
+	if p.IsHeritage(product) {
+		return true
+	}
+	_, ok := p.licenses.Platform(product)
 	return ok
 }

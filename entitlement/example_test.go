@@ -13,9 +13,9 @@ import (
 // them, and one of them, installed on a router, is a license in its grace a
 // year later.
 func Example() {
-	env := entitlement.DefaultEnv()
+	env := entitlement.DefaultProgram()
 	ship := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
-	order, err := entitlement.NewOrder(env, entitlement.OrderSpec{
+	order, err := env.NewOrder(entitlement.OrderSpec{
 		ID:       "SO1",
 		Accounts: []string{"ACME", "PARTNER-7"},
 		Emails:   []string{"ops@acme.example", "lic@partner.example"},
@@ -28,17 +28,17 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	f := entitlement.Fulfil(env, order, "L1", ship)
+	f := order.Fulfil("L1", ship)
 	fmt.Println(f.Allowed, f.Rules.IDs())
 	for _, e := range f.Entitlements {
 		fmt.Println(e.ID, e.Start.Format(time.DateOnly), e.End.Format(time.DateOnly))
 	}
 
 	partner := entitlement.Contact{ID: "C7", Accounts: []string{"PARTNER-7"}}
-	fmt.Println(entitlement.View(env, partner, order, "L1", ship).Allowed)
+	fmt.Println(order.View(partner, "L1", ship).Allowed)
 
-	router, _ := license.NewDevice(env.Licenses, "SN-1", "MX", "")
-	lic, _ := f.Entitlements[0].License(env.Licenses, env.LicenseTerms, router)
+	router, _ := env.License().NewDevice("SN-1", "MX", "")
+	lic, _ := f.Entitlements[0].License(env.License(), router)
 	fmt.Println(lic.StandingAt(time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)).State)
 	// Output:
 	// true [ENT-AUTO ENT-SHIP ENT-EMAIL ENT-TIMER ENT-GRACE]
@@ -51,10 +51,10 @@ func Example() {
 // Fulfilment is refused before the ship date, until it; from it on, one
 // email goes to each distinct address and a heritage product gets no
 // entitlement.
-func ExampleFulfil() {
-	env := entitlement.DefaultEnv()
+func ExampleOrder_Fulfil() {
+	env := entitlement.DefaultProgram()
 	ship := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
-	order := entitlement.MustNewOrder(env, entitlement.OrderSpec{
+	order := env.MustNewOrder(entitlement.OrderSpec{
 		ID:       "SO2",
 		Accounts: []string{"ACME"},
 		Emails:   []string{"ops@acme.example", "OPS@acme.example", "noc@acme.example"},
@@ -64,10 +64,10 @@ func ExampleFulfil() {
 		}},
 	})
 
-	early := entitlement.Fulfil(env, order, "L1", ship.Add(-time.Hour))
+	early := order.Fulfil("L1", ship.Add(-time.Hour))
 	fmt.Println(early.Err(), "until", early.Until.Format(time.RFC3339))
 
-	f := entitlement.Fulfil(env, order, "L1", ship)
+	f := order.Fulfil("L1", ship)
 	fmt.Println(f.Rules.IDs(), len(f.Entitlements), "entitlements")
 	for _, o := range f.Obligations.Slice() {
 		fmt.Println(o.Kind, o.Rule, o.Subject, o.Due.Format(time.DateOnly))
@@ -81,10 +81,10 @@ func ExampleFulfil() {
 
 // A contact sees an entitlement only through a shared account; anyone else
 // learns only that it is not visible to them.
-func ExampleView() {
-	env := entitlement.DefaultEnv()
+func ExampleOrder_View() {
+	env := entitlement.DefaultProgram()
 	ship := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
-	order := entitlement.MustNewOrder(env, entitlement.OrderSpec{
+	order := env.MustNewOrder(entitlement.OrderSpec{
 		ID: "SO3", Accounts: []string{"ACME"}, Emails: []string{"ops@acme.example"},
 		Lines: []entitlement.Line{{
 			ID: "L1", Product: "vSRX", Kind: license.Perpetual, Tier: license.Standard,
@@ -94,9 +94,9 @@ func ExampleView() {
 	customer, _ := entitlement.NewContact("C1", []string{"ACME"})
 	stranger, _ := entitlement.NewContact("C2", []string{"GLOBEX"})
 
-	fmt.Println(entitlement.View(env, customer, order, "L1", ship.Add(-time.Nanosecond)).Err())
-	fmt.Println(entitlement.View(env, customer, order, "L1", ship).Allowed)
-	fmt.Println(entitlement.View(env, stranger, order, "L1", ship).Err())
+	fmt.Println(order.View(customer, "L1", ship.Add(-time.Nanosecond)).Err())
+	fmt.Println(order.View(customer, "L1", ship).Allowed)
+	fmt.Println(order.View(stranger, "L1", ship).Err())
 	// Output:
 	// ENT-SHIP: SO3/L1: the line has not shipped: its entitlement does not exist yet
 	// true

@@ -54,7 +54,7 @@ type Fulfilment struct {
 // Fulfilling twice gives equal results with the same entitlement IDs.
 //
 // An invalid order or an unknown line is refused citing ENT-ORDER, for good.
-func Fulfil(env Env, o Order, lineID string, at time.Time) Fulfilment {
+func (o Order) Fulfil(lineID string, at time.Time) Fulfilment {
 	i := o.lineIndex(lineID)
 	if !o.IsValid() || i < 0 {
 		return Fulfilment{Verdict: Verdict{Rules: rulesUnknownLine, Reason: "the order has no such line", Subject: o.id + "/" + lineID}}
@@ -65,7 +65,7 @@ func Fulfil(env Env, o Order, lineID string, at time.Time) Fulfilment {
 		// ENT-SHIP: the line is fulfilled on its ship date, not before.
 		return Fulfilment{Verdict: Verdict{Rules: rulesNotShipped, Reason: "the line is not fulfilled before its ship date", Until: l.ShipDate, Subject: subject}}
 	}
-	heritage := env.Catalog.IsHeritage(l.Product)
+	heritage := o.program.IsHeritage(l.Product)
 	f := Fulfilment{Verdict: Verdict{Allowed: true, Subject: subject}}
 	var ids []string
 	var obl rule.ObligationsBuilder

@@ -21,7 +21,7 @@ func FuzzNewOrder(f *testing.F) {
 		spec := sampleSpec()
 		spec.ID, spec.Accounts, spec.Emails = id, []string{account}, []string{email}
 		spec.Lines[0].ID, spec.Lines[0].Product, spec.Lines[0].Quantity = line, product, qty
-		o, err := NewOrder(DefaultEnv(), spec)
+		o, err := DefaultProgram().NewOrder(spec)
 		if err != nil {
 			var v *rule.Violation
 			if !errors.As(err, &v) || len(v.Rules.IDs()) == 0 {
@@ -32,7 +32,7 @@ func FuzzNewOrder(f *testing.F) {
 		if got := o.Emails(); len(got) != 1 || got[0] != strings.ToLower(email) {
 			t.Fatalf("address %q accepted as %v", email, got)
 		}
-		if f := Fulfil(DefaultEnv(), o, line, ship); !f.Allowed {
+		if f := o.Fulfil(line, ship); !f.Allowed {
 			t.Fatalf("valid order not fulfilled: %v", f.Err())
 		}
 	})

@@ -38,7 +38,7 @@ func sampleSpec() OrderSpec {
 
 func sampleOrder(t testing.TB) Order {
 	t.Helper()
-	o, err := NewOrder(DefaultEnv(), sampleSpec())
+	o, err := DefaultProgram().NewOrder(sampleSpec())
 	if err != nil {
 		t.Fatal(err)
 	}

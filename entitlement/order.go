@@ -54,9 +54,12 @@ type OrderSpec struct {
 	Lines []Line
 }
 
-// Order is a validated sales order. It is immutable: its accessors return
-// copies. The zero Order is invalid.
+// Order is a validated sales order, bound to the Program it was built
+// under. It is immutable: its accessors return copies. The zero Order is
+// invalid: fulfilling it or showing it is refused citing ENT-ORDER and
+// ENT-VISIBLE.
 type Order struct {
+	program  *Program
 	id       string
 	accounts []string
 	// emails are the distinct addresses, sorted, so one email goes to each
@@ -70,12 +73,13 @@ type Order struct {
 
 type period struct{ start, end time.Time }
 
-// NewOrder validates spec and returns the order. The error is a
+// NewOrder validates spec and returns the order, bound to p. The error is a
 // *rule.Violation naming every value that is wrong and the rule it breaks.
-func NewOrder(env Env, spec OrderSpec) (Order, error) {
-	if err := env.Validate(); err != nil {
-		return Order{}, err
+func (p *Program) NewOrder(spec OrderSpec) (Order, error) {
+	if p == nil {
+		return Order{}, rule.Errorf([]rule.ID{rule.EntOrder}, spec.ID, "order %s: no delivery program: build one with entitlement.NewProgram", spec.ID)
 	}
+	env := p
 	var bad []*rule.Violation
 	prefix := "order " + spec.ID + ": "
 	if spec.ID == "" {
@@ -131,10 +135,10 @@ func NewOrder(env Env, spec OrderSpec) (Order, error) {
 		}
 		n := len(bad)
 		validateLine(env, spec.ID, l, i, fail)
-		if len(bad) > n || env.Catalog.IsHeritage(l.Product) {
+		if len(bad) > n || env.IsHeritage(l.Product) {
 			continue
 		}
-		p, err := linePeriod(env, spec.ID, l)
+		lp, err := linePeriod(env, spec.ID, l)
 		if err != nil {
 			var v *rule.Violation
 			if !errors.As(err, &v) {
@@ -143,12 +147,13 @@ func NewOrder(env Env, spec OrderSpec) (Order, error) {
 			bad = append(bad, v)
 			continue
 		}
-		periods[i] = p
+		periods[i] = lp
 	}
 	if v := rule.Merge(bad...); v != nil {
 		return Order{}, v
 	}
 	return Order{
+		program:  p,
 		id:       spec.ID,
 		accounts: slices.Clone(spec.Accounts),
 		emails:   emails,
@@ -159,15 +164,15 @@ func NewOrder(env Env, spec OrderSpec) (Order, error) {
 
 // MustNewOrder is NewOrder for tests and examples only: it panics on an
 // error.
-func MustNewOrder(env Env, spec OrderSpec) Order {
-	o, err := NewOrder(env, spec)
+func (p *Program) MustNewOrder(spec OrderSpec) Order {
+	o, err := p.NewOrder(spec)
 	if err != nil {
 		panic(err)
 	}
 	return o
 }
 
-func validateLine(env Env, order string, l Line, i int, fail func(rule.ID, string, string, ...any)) {
+func validateLine(env *Program, order string, l Line, i int, fail func(rule.ID, string, string, ...any)) {
 	id := l.ID
 	switch {
 	case id == "":
@@ -188,8 +193,8 @@ func validateLine(env Env, order string, l Line, i int, fail func(rule.ID, strin
 			fail(rule.LicRenew, id, "line %s: a perpetual license is never renewed", id)
 		}
 	case license.Subscription:
-		if !env.LicenseTerms.AllowsTerm(l.TermYears) {
-			fail(rule.LicSubTerm, id, "line %s: term of %d years is not one of %v", id, l.TermYears, env.LicenseTerms.SubscriptionTermYears)
+		if t := env.licenses.Terms(); !t.AllowsTerm(l.TermYears) {
+			fail(rule.LicSubTerm, id, "line %s: term of %d years is not one of %v", id, l.TermYears, t.SubscriptionTermYears)
 		}
 	case license.Trial:
 		fail(rule.LicKind, id, "line %s: trial keys are not sold on sales orders", id)
@@ -210,8 +215,8 @@ func validateLine(env Env, order string, l Line, i int, fail func(rule.ID, strin
 			fail(rule.LicTier, id, "line %s: feature %q is listed twice", id, f)
 		}
 	}
-	if l.Quantity < 1 || l.Quantity > env.Terms.MaxLineQuantity {
-		fail(rule.EntAuto, id, "line %s: quantity %d is not between 1 and %d", id, l.Quantity, env.Terms.MaxLineQuantity)
+	if l.Quantity < 1 || l.Quantity > env.terms.MaxLineQuantity {
+		fail(rule.EntAuto, id, "line %s: quantity %d is not between 1 and %d", id, l.Quantity, env.terms.MaxLineQuantity)
 	}
 	if l.ShipDate.IsZero() {
 		fail(rule.EntShip, id, "line %s has no ship date", id)
@@ -223,8 +228,8 @@ func validateLine(env Env, order string, l Line, i int, fail func(rule.ID, strin
 // instant (ENT-TIMER) to the end of its years plus the initial grace
 // (ENT-GRACE), or no end for a perpetual line. The device does not change
 // the period; building the license also validates the line as a license.
-func linePeriod(env Env, order string, l Line) (period, error) {
-	standIn, err := license.NewDevice(env.Licenses, "unbound", l.Product, "")
+func linePeriod(env *Program, order string, l Line) (period, error) {
+	standIn, err := env.licenses.NewDevice("unbound", l.Product, "")
 	if err != nil {
 		return period{}, err
 	}
@@ -232,7 +237,7 @@ func linePeriod(env Env, order string, l Line) (period, error) {
 		ID: order + "/" + l.ID, Product: l.Product, Kind: l.Kind, Tier: l.Tier,
 		Features: l.Features, TermYears: l.TermYears, Renewal: l.Renewal, Start: l.ShipDate,
 	}
-	lic, err := e.License(env.Licenses, env.LicenseTerms, standIn)
+	lic, err := e.License(env.licenses, standIn)
 	if err != nil {
 		return period{}, err
 	}
@@ -255,8 +260,11 @@ func parseAddress(s string) (string, error) {
 
 var errNotBare = rule.Errorf([]rule.ID{rule.EntEmail}, "", "not a bare address")
 
-// IsValid reports whether o was built by NewOrder.
-func (o Order) IsValid() bool { return o.id != "" }
+// IsValid reports whether o was built by Program.NewOrder.
+func (o Order) IsValid() bool { return o.program != nil }
+
+// Program returns the program o was built under; nil for the zero Order.
+func (o Order) Program() *Program { return o.program }
 
 // ID returns the order's identifier.
 func (o Order) ID() string { return o.id }

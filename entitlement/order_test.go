@@ -46,7 +46,7 @@ func TestNewOrderRefusesBadInput(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			spec := sampleSpec()
 			tc.edit(&spec)
-			_, err := NewOrder(DefaultEnv(), spec)
+			_, err := DefaultProgram().NewOrder(spec)
 			var v *rule.Violation
 			if !errors.As(err, &v) || !errors.Is(err, tc.rule) {
 				t.Fatalf("NewOrder error %v, want a violation citing %v", err, tc.rule)
@@ -63,7 +63,7 @@ func TestNewOrderNamesEveryBrokenRule(t *testing.T) {
 	spec.Accounts = nil
 	spec.Emails = []string{"bad"}
 	spec.Lines[0].Quantity = 0
-	_, err := NewOrder(DefaultEnv(), spec)
+	_, err := DefaultProgram().NewOrder(spec)
 	for _, id := range []rule.ID{rule.EntOrder, rule.EntEmail, rule.EntAuto} {
 		if !errors.Is(err, id) {
 			t.Errorf("error %v does not cite %v", err, id)
@@ -73,10 +73,10 @@ func TestNewOrderNamesEveryBrokenRule(t *testing.T) {
 
 func TestOrderIsACopy(t *testing.T) {
 	spec := sampleSpec()
-	o := MustNewOrder(DefaultEnv(), spec)
+	o := DefaultProgram().MustNewOrder(spec)
 	spec.Accounts[0] = "MALLORY"
 	spec.Lines[0].Features[0] = "stolen"
-	f := Fulfil(DefaultEnv(), o, "L1", ship)
+	f := o.Fulfil("L1", ship)
 	f.Entitlements[0].Accounts[0] = "MALLORY"
 	f.Emails[0].Features[0] = "stolen"
 	if o.Accounts()[0] != "ACME" || o.Lines()[0].Features[0] != "bgp" {
@@ -93,26 +93,32 @@ func TestOrderIsACopy(t *testing.T) {
 	}
 }
 
-func TestEnvValidate(t *testing.T) {
-	env := DefaultEnv()
-	if err := env.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	bad := []Env{env, env, env, env}
-	bad[0].Terms.MaxLineQuantity = 0
-	bad[1].Catalog.Heritage = []string{"X", "X"}
-	bad[2].Catalog.Heritage = []string{""}
-	bad[3].LicenseTerms.InitialGraceDays = -1
-	for i, e := range bad {
-		if err := e.Validate(); err == nil {
-			t.Errorf("env %d validated", i)
+func TestNewProgramRefusesBadCatalogAndTerms(t *testing.T) {
+	lt := license.DefaultTerms()
+	lt.InitialGraceDays = -1
+	_, graceErr := license.NewProgram(license.DefaultCatalog(), lt)
+	for i, c := range []struct {
+		catalog Catalog
+		terms   Terms
+		rule    rule.ID
+	}{
+		{DefaultCatalog(), Terms{MaxLineQuantity: 0}, rule.EntAuto},
+		{Catalog{Heritage: []string{"X", "X"}}, DefaultTerms(), rule.EntHeritage},
+		{Catalog{Heritage: []string{""}}, DefaultTerms(), rule.EntHeritage},
+	} {
+		if _, err := NewProgram(c.catalog, c.terms, license.DefaultProgram()); !errors.Is(err, c.rule) {
+			t.Errorf("program %d: err = %v, want one citing %s", i, err, c.rule)
 		}
-		if _, err := NewOrder(e, sampleSpec()); err == nil {
-			t.Errorf("env %d built an order", i)
-		}
 	}
-	if !errors.Is(bad[1].Validate(), rule.EntHeritage) || !errors.Is(bad[3].Validate(), rule.EntGrace) {
-		t.Error("catalog and grace errors do not cite ENT-HERITAGE and ENT-GRACE")
+	if !errors.Is(graceErr, rule.EntGrace) {
+		t.Errorf("negative grace: err = %v, want one citing ENT-GRACE", graceErr)
+	}
+	if _, err := NewProgram(DefaultCatalog(), DefaultTerms(), nil); err == nil {
+		t.Error("a program without a licensing program was built")
+	}
+	var none *Program
+	if _, err := none.NewOrder(sampleSpec()); err == nil {
+		t.Error("a nil program built an order")
 	}
 }
 
@@ -129,9 +135,9 @@ func TestCatalogAddHeritage(t *testing.T) {
 		t.Fatalf("AddHeritage(\"\") = %v", err)
 	}
 	// ENT-HERITAGE: a platform named heritage is heritage.
-	env := DefaultEnv()
-	env.Catalog, _ = env.Catalog.AddHeritage("MX")
-	f := Fulfil(env, MustNewOrder(env, sampleSpec()), "L1", ship)
+	cat, _ := DefaultCatalog().AddHeritage("MX")
+	env := MustNewProgram(cat, DefaultTerms(), license.DefaultProgram())
+	f := env.MustNewOrder(sampleSpec()).Fulfil("L1", ship)
 	if !f.Allowed || len(f.Entitlements) != 0 || f.Rules.IDs()[0] != rule.EntHeritage {
 		t.Fatalf("MX as heritage: %+v", f.Verdict)
 	}
@@ -155,10 +161,10 @@ func TestNewContact(t *testing.T) {
 
 func TestZeroValuesRefuse(t *testing.T) {
 	var o Order
-	if f := Fulfil(DefaultEnv(), o, "L1", ship); f.Allowed || !errors.Is(f.Err(), rule.EntOrder) {
+	if f := o.Fulfil("L1", ship); f.Allowed || !errors.Is(f.Err(), rule.EntOrder) {
 		t.Errorf("zero order fulfilled: %+v", f)
 	}
-	if v := View(DefaultEnv(), Contact{ID: "C", Accounts: []string{"A"}}, o, "L1", ship); v.Allowed || v.Rules.IDs()[0] != rule.EntVisible {
+	if v := o.View(Contact{ID: "C", Accounts: []string{"A"}}, "L1", ship); v.Allowed || v.Rules.IDs()[0] != rule.EntVisible {
 		t.Errorf("zero order visible: %+v", v)
 	}
 	var v Verdict

@@ -67,7 +67,7 @@ func genOrder(t *rapid.T, id string) Order {
 	for i := range n {
 		spec.Lines = append(spec.Lines, genLine(t, "L"+string(rune('1'+i))))
 	}
-	o, err := NewOrder(DefaultEnv(), spec)
+	o, err := DefaultProgram().NewOrder(spec)
 	if err != nil {
 		t.Fatalf("generated order refused: %v", err)
 	}
@@ -76,13 +76,13 @@ func genOrder(t *rapid.T, id string) Order {
 
 func TestFulfilmentCreatesQuantityEntitlementsPerLine(t *testing.T) {
 	// ENT-AUTO: one entitlement per line and unit; ENT-HERITAGE: none.
-	env := DefaultEnv()
+	env := DefaultProgram()
 	rapid.Check(t, func(t *rapid.T) {
 		o := genOrder(t, "SO1")
 		for _, l := range o.Lines() {
-			f := Fulfil(env, o, l.ID, l.ShipDate.Add(time.Duration(rapid.Int64Range(0, 1e18).Draw(t, "after"))))
+			f := o.Fulfil(l.ID, l.ShipDate.Add(time.Duration(rapid.Int64Range(0, 1e18).Draw(t, "after"))))
 			want := l.Quantity
-			if env.Catalog.IsHeritage(l.Product) {
+			if env.IsHeritage(l.Product) {
 				want = 0
 			}
 			if !f.Allowed || len(f.Entitlements) != want || len(f.Obligations.Slice()) != want+len(f.Emails) {
@@ -105,15 +105,15 @@ func TestFulfilmentCreatesQuantityEntitlementsPerLine(t *testing.T) {
 
 func TestOneEmailPerDistinctAddress(t *testing.T) {
 	// ENT-EMAIL: every address once, whatever the order or repeats.
-	env := DefaultEnv()
+	env := DefaultProgram()
 	rapid.Check(t, func(t *rapid.T) {
 		emails := genEmails(t)
 		spec := OrderSpec{ID: "SO1", Accounts: []string{"A1"}, Emails: emails, Lines: []Line{genLine(t, "L1")}}
 		shuffled := rapid.Permutation(emails).Draw(t, "shuffled")
 		spec2 := spec
 		spec2.Emails = append(shuffled, shuffled[:rapid.IntRange(0, len(shuffled)).Draw(t, "repeats")]...)
-		a := Fulfil(env, MustNewOrder(env, spec), "L1", spec.Lines[0].ShipDate)
-		b := Fulfil(env, MustNewOrder(env, spec2), "L1", spec.Lines[0].ShipDate)
+		a := env.MustNewOrder(spec).Fulfil("L1", spec.Lines[0].ShipDate)
+		b := env.MustNewOrder(spec2).Fulfil("L1", spec.Lines[0].ShipDate)
 		distinct := map[string]bool{}
 		for _, e := range emails {
 			distinct[strings.ToLower(e)] = true
@@ -134,7 +134,7 @@ func TestOneEmailPerDistinctAddress(t *testing.T) {
 
 func TestContactSeesIfAndOnlyIfTheyShareAnAccount(t *testing.T) {
 	// ENT-VISIBLE, ENT-ORDER, against a brute-force set intersection.
-	env := DefaultEnv()
+	env := DefaultProgram()
 	rapid.Check(t, func(t *rapid.T) {
 		o := genOrder(t, "SO1")
 		c := Contact{ID: "C1", Accounts: genAccounts(t, "contact", 0)}
@@ -146,13 +146,13 @@ func TestContactSeesIfAndOnlyIfTheyShareAnAccount(t *testing.T) {
 		}
 		for _, l := range o.Lines() {
 			at := l.ShipDate.Add(time.Duration(rapid.Int64Range(0, 1e17).Draw(t, "after")))
-			for _, e := range Fulfil(env, o, l.ID, at).Entitlements {
+			for _, e := range o.Fulfil(l.ID, at).Entitlements {
 				if c.Sees(e) != shared {
 					t.Fatalf("contact %v sees %v: %v, shared %v", c.Accounts, e.Accounts, c.Sees(e), shared)
 				}
 			}
-			v := View(env, c, o, l.ID, at)
-			if want := shared && !env.Catalog.IsHeritage(l.Product); v.Allowed != want {
+			v := o.View(c, l.ID, at)
+			if want := shared && !env.IsHeritage(l.Product); v.Allowed != want {
 				t.Fatalf("view of %s by %v: %+v, want allowed %v", l.ID, c.Accounts, v, want)
 			}
 		}
@@ -162,7 +162,6 @@ func TestContactSeesIfAndOnlyIfTheyShareAnAccount(t *testing.T) {
 func TestInvisibleRefusalRevealsNothing(t *testing.T) {
 	// ENT-VISIBLE: to a contact sharing no account, every question gets the
 	// same answer, whatever the order, the line, or the instant.
-	env := DefaultEnv()
 	rapid.Check(t, func(t *rapid.T) {
 		a, b := genOrder(t, "SO1"), genOrder(t, rapid.SampledFrom([]string{"SO1", "SO2"}).Draw(t, "id2"))
 		var mine []string
@@ -181,8 +180,8 @@ func TestInvisibleRefusalRevealsNothing(t *testing.T) {
 				}
 			}), "L9")).Draw(t, "line")
 		}
-		va := View(env, c, a, line(a), genInstant(t, "at1"))
-		vb := View(env, c, b, line(b), genInstant(t, "at2"))
+		va := a.View(c, line(a), genInstant(t, "at1"))
+		vb := b.View(c, line(b), genInstant(t, "at2"))
 		if !reflect.DeepEqual(va, vb) || va.Err().Error() != vb.Err().Error() {
 			t.Fatalf("refusals differ:\n%+v\n%+v", va, vb)
 		}
@@ -194,15 +193,14 @@ func TestInvisibleRefusalRevealsNothing(t *testing.T) {
 
 func TestFulfillingTwiceGivesEqualResults(t *testing.T) {
 	// ENT-AUTO: the same records, never a second set.
-	env := DefaultEnv()
 	rapid.Check(t, func(t *rapid.T) {
 		o := genOrder(t, "SO1")
 		l := rapid.SampledFrom(o.Lines()).Draw(t, "line")
 		at1, at2 := genInstant(t, "at1"), genInstant(t, "at2")
-		if !reflect.DeepEqual(Fulfil(env, o, l.ID, at1), Fulfil(env, o, l.ID, at1)) {
+		if !reflect.DeepEqual(o.Fulfil(l.ID, at1), o.Fulfil(l.ID, at1)) {
 			t.Fatal("fulfilling twice at one instant differs")
 		}
-		if !at1.Before(l.ShipDate) && !at2.Before(l.ShipDate) && !reflect.DeepEqual(Fulfil(env, o, l.ID, at1), Fulfil(env, o, l.ID, at2)) {
+		if !at1.Before(l.ShipDate) && !at2.Before(l.ShipDate) && !reflect.DeepEqual(o.Fulfil(l.ID, at1), o.Fulfil(l.ID, at2)) {
 			t.Fatal("fulfilling at two instants after shipping differs")
 		}
 	})
@@ -237,22 +235,20 @@ func checkUntil[T any](t *rapid.T, at time.Time, until func(T) time.Time, ask fu
 }
 
 func TestFulfilmentUntilIsExact(t *testing.T) {
-	env := DefaultEnv()
 	rapid.Check(t, func(t *rapid.T) {
 		o := genOrder(t, "SO1")
 		l := rapid.SampledFrom(o.Lines()).Draw(t, "line")
 		checkUntil(t, genInstant(t, "at"), func(f Fulfilment) time.Time { return f.Until },
-			func(at time.Time) Fulfilment { return Fulfil(env, o, l.ID, at) })
+			func(at time.Time) Fulfilment { return o.Fulfil(l.ID, at) })
 	})
 }
 
 func TestViewUntilIsExact(t *testing.T) {
-	env := DefaultEnv()
 	rapid.Check(t, func(t *rapid.T) {
 		o := genOrder(t, "SO1")
 		l := rapid.SampledFrom(o.Lines()).Draw(t, "line")
 		c := Contact{ID: "C1", Accounts: genAccounts(t, "contact", 0)}
 		checkUntil(t, genInstant(t, "at"), func(v Verdict) time.Time { return v.Until },
-			func(at time.Time) Verdict { return View(env, c, o, l.ID, at) })
+			func(at time.Time) Verdict { return o.View(c, l.ID, at) })
 	})
 }

@@ -15,7 +15,6 @@ import (
 // (seed 001_9589870b9aa7db2e.txt), one table case or more per row.
 
 func TestSeedFulfilmentTable(t *testing.T) {
-	env := DefaultEnv()
 	o := sampleOrder(t)
 	end := calendar.AddDays(calendar.AddYears(ship, 1), 30)
 	tests := []struct {
@@ -70,7 +69,7 @@ func TestSeedFulfilmentTable(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := Fulfil(env, o, tc.line, tc.at)
+			f := o.Fulfil(tc.line, tc.at)
 			if f.Allowed != tc.allowed || !sameRules(f.Rules.IDs(), tc.rules) || !f.Until.Equal(tc.until) {
 				t.Fatalf("got allowed %v rules %v until %v, want %v %v %v", f.Allowed, f.Rules.IDs(), f.Until, tc.allowed, tc.rules, tc.until)
 			}
@@ -97,7 +96,7 @@ func TestSeedFulfilmentDetails(t *testing.T) {
 	// Fulfillment Email: "The Fulfillment Email contains the following
 	// license details" (product, kind, tier, term, features, quantity, ship
 	// date, entitlement IDs).
-	f := Fulfil(DefaultEnv(), sampleOrder(t), "L1", ship)
+	f := sampleOrder(t).Fulfil("L1", ship)
 	wantTo := []string{"lic@partner.example", "ops@acme.example"}
 	// The order's four addresses are two mailboxes: case does not count.
 	if len(f.Emails) != 2 {
@@ -136,13 +135,13 @@ func TestSeedSubscriptionTimer(t *testing.T) {
 	// grace period to the subscription term." The entitlement's license,
 	// installed months later, still runs from the ship instant (ENT-TIMER)
 	// and is usable in grace (ENT-GRACE) until a year and 30 days after.
-	env := DefaultEnv()
-	f := Fulfil(env, sampleOrder(t), "L1", day("2025-06-01"))
-	dev, err := license.NewDevice(env.Licenses, "SN-1", "MX", "")
+	env := DefaultProgram()
+	f := sampleOrder(t).Fulfil("L1", day("2025-06-01"))
+	dev, err := env.License().NewDevice("SN-1", "MX", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := f.Entitlements[0].License(env.Licenses, env.LicenseTerms, dev)
+	l, err := f.Entitlements[0].License(env.License(), dev)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +172,7 @@ func TestSeedSubscriptionTimer(t *testing.T) {
 	if !l.End().Equal(f.Entitlements[0].End) || l.ID() != "SO1/L1/1" {
 		t.Errorf("license %s ends %v, entitlement ends %v", l.ID(), l.End(), f.Entitlements[0].End)
 	}
-	if _, err := f.Entitlements[0].License(env.Licenses, env.LicenseTerms, license.Device{}); err == nil {
+	if _, err := f.Entitlements[0].License(env.License(), license.Device{}); err == nil {
 		t.Error("an entitlement became a license without a device")
 	}
 }
@@ -183,7 +182,6 @@ func TestSeedVisibilityTable(t *testing.T) {
 	// is associated with the correct Account IDs to provide visibility of all
 	// your Entitlements." Sales Orders: "account IDs control which licenses
 	// are assigned and visible."
-	env := DefaultEnv()
 	o := sampleOrder(t)
 	partner := Contact{ID: "C-partner", Accounts: []string{"OTHER", "PARTNER-7"}}
 	stranger := Contact{ID: "C-stranger", Accounts: []string{"OTHER"}}
@@ -207,13 +205,13 @@ func TestSeedVisibilityTable(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			v := View(env, tc.c, o, tc.line, tc.at)
+			v := o.View(tc.c, tc.line, tc.at)
 			if v.Allowed != tc.allowed || !sameRules(v.Rules.IDs(), tc.rules) || !v.Until.Equal(tc.until) {
 				t.Fatalf("got %v %v until %v, want %v %v until %v", v.Allowed, v.Rules.IDs(), v.Until, tc.allowed, tc.rules, tc.until)
 			}
 		})
 	}
-	v := View(env, stranger, o, "L1", ship)
+	v := o.View(stranger, "L1", ship)
 	if got, want := v.Err().Error(), "ENT-VISIBLE: C-stranger: the entitlement is not visible to this contact"; got != want {
 		t.Errorf("Err() = %q, want %q", got, want)
 	}

@@ -52,7 +52,7 @@ const reasonNotVisible = "the entitlement is not visible to this contact"
 //     before its ship date, until then.
 //   - Before the ship date: refused citing ENT-SHIP, until the ship date.
 //   - Otherwise allowed citing ENT-VISIBLE, for good.
-func View(env Env, c Contact, o Order, lineID string, at time.Time) Verdict {
+func (o Order) View(c Contact, lineID string, at time.Time) Verdict {
 	i := o.lineIndex(lineID)
 	if !o.IsValid() || i < 0 || !sharesAccount(c.Accounts, o.accounts) {
 		// ENT-VISIBLE: identical whatever the order holds.
@@ -62,9 +62,9 @@ func View(env Env, c Contact, o Order, lineID string, at time.Time) Verdict {
 	subject := o.id + "/" + l.ID
 	shipped := !at.Before(l.ShipDate)
 	switch {
-	case env.Catalog.IsHeritage(l.Product) && shipped:
+	case o.program.IsHeritage(l.Product) && shipped:
 		return Verdict{Rules: rulesHeritage, Reason: "a heritage product has no entitlement record", Subject: subject}
-	case env.Catalog.IsHeritage(l.Product):
+	case o.program.IsHeritage(l.Product):
 		return Verdict{Rules: rulesHeritageUnshiped, Reason: "a heritage product has no entitlement record, and the line has not shipped", Until: l.ShipDate, Subject: subject}
 	case !shipped:
 		return Verdict{Rules: rulesNotShipped, Reason: "the line has not shipped: its entitlement does not exist yet", Until: l.ShipDate, Subject: subject}

@@ -46,7 +46,7 @@ func TestBadInputNamesValueAndRule(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := license.New(license.DefaultCatalog(), license.DefaultTerms(), c.spec)
+			_, err := license.MustNewProgram(license.DefaultCatalog(), license.DefaultTerms()).NewLicense(c.spec)
 			if !errors.Is(err, c.rule) {
 				t.Fatalf("err = %v, want one citing %v", err, c.rule)
 			}
@@ -70,7 +70,7 @@ func TestBadInputNamesValueAndRule(t *testing.T) {
 			t.Errorf("parse %q: %v, want citing %v", bad.in, err, bad.rule)
 		}
 	}
-	if _, err := license.NewDevice(license.DefaultCatalog(), "", "MX", ""); err == nil {
+	if _, err := license.MustNewProgram(license.DefaultCatalog(), license.DefaultTerms()).NewDevice("", "MX", ""); err == nil {
 		t.Error("a device without serial was accepted")
 	}
 	bad := license.DefaultTerms()
@@ -105,7 +105,7 @@ func TestNewNeverPanics(t *testing.T) {
 			End:       time.Unix(rapid.Int64Range(-1e10, 1e10).Draw(t, "end"), 0),
 			Capacity:  decimal.NullDecimal{Decimal: decimal.NewFromInt(rapid.Int64Range(-5, 5).Draw(t, "cap")), Valid: rapid.Bool().Draw(t, "hascap")},
 		}
-		l, err := license.New(cat, license.DefaultTerms(), spec)
+		l, err := license.MustNewProgram(cat, license.DefaultTerms()).NewLicense(spec)
 		var v *rule.Violation
 		if err != nil && !errors.As(err, &v) {
 			t.Fatalf("error %v is not a *rule.Violation", err)

@@ -1,27 +1,59 @@
 package license
 
 import (
-	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
 // PlatformSpec is a platform of the catalog (LIC-PLATFORM): its name as the
-// seeds write it without "Series", its family, its like-device class and
-// whether trial keys exist for it (LIC-TRIAL-PRODUCTS).
+// seeds write it without "Series", its family, its like-device classes and
+// whether trial keys exist for it (LIC-TRIAL-PRODUCTS). The zero
+// PlatformSpec is invalid: it has no name or family.
 type PlatformSpec struct {
 	Name   string
 	Family Family
-	// Class is the platform's like-device class (LIC-PORT). Empty means the
-	// platform is its own class.
+	// Class is the like-device class a device of the platform is in when
+	// it names none (LIC-PORT). Empty means the platform's own name.
 	Class string
-	Trial bool
+	// Classes are further like-device classes a device of the platform may
+	// name; a device in any other class is refused.
+	Classes []string
+	// Trial says whether trial keys exist; the zero value follows the
+	// family (LIC-TRIAL-PRODUCTS).
+	Trial Trials
+}
+
+// DefaultClass returns the class a device of p is in when it names none.
+func (p PlatformSpec) DefaultClass() string {
+	if p.Class == "" {
+		return p.Name
+	}
+	return p.Class
+}
+
+// HasClass reports whether a device of p may be in class.
+func (p PlatformSpec) HasClass(class string) bool {
+	return class == p.DefaultClass() || slices.Contains(p.Classes, class)
+}
+
+// HasTrials reports whether trial keys exist for p: as its Trial says, or,
+// when that is TrialsByFamily, for the virtual and cloud family only
+// (LIC-TRIAL-PRODUCTS).
+func (p PlatformSpec) HasTrials() bool {
+	switch p.Trial {
+	case TrialsOffered:
+		return true
+	case TrialsNone:
+		return false
+	}
+	return p.Family == Virtual
 }
 
 // FeatureSpec is a feature of the catalog. Trial false means no temporary key
 // exists for it (LIC-TRIAL-FEATURES). A feature the catalog does not list has
-// a trial.
+// a trial. The zero FeatureSpec is invalid: it has no name.
 type FeatureSpec struct {
 	Name  string
 	Trial bool
@@ -29,7 +61,9 @@ type FeatureSpec struct {
 
 // Catalog is the platform and feature data the rules leave to the vendor:
 // families, like-device classes and trial availability. It is a plain value:
-// build one with DefaultCatalog and extend it with AddPlatform and AddFeature.
+// build one with DefaultCatalog, extend it with AddPlatform and AddFeature,
+// and seal it with NewProgram, which answers from it. The zero Catalog
+// lists nothing, and NewProgram refuses it.
 type Catalog struct {
 	Platforms []PlatformSpec
 	Features  []FeatureSpec
@@ -40,21 +74,18 @@ type Catalog struct {
 // PTX, QFX, EX and MX (LIC-TRIAL-PRODUCTS), and the features that have no
 // trial: extended-upgrade, capacity-key and vsys (LIC-TRIAL-FEATURES).
 func DefaultCatalog() Catalog {
-	hw := func(name string, trial bool) PlatformSpec {
+	hw := func(name string, trial Trials) PlatformSpec {
 		return PlatformSpec{Name: name, Family: Hardware, Class: name, Trial: trial}
 	}
-	virtual := func(name string) PlatformSpec {
-		return PlatformSpec{Name: name, Family: Virtual, Class: name, Trial: true}
-	}
-	// The seed lists trial keys for "virtual and cloud platforms" only among
-	// software; standalone software has none.
-	software := func(name string) PlatformSpec {
-		return PlatformSpec{Name: name, Family: Software, Class: name}
-	}
+	// Virtual and cloud platforms have trials by their family; standalone
+	// software has none, as the seed lists trial keys for "virtual and
+	// cloud platforms" only among software.
+	virtual := func(name string) PlatformSpec { return PlatformSpec{Name: name, Family: Virtual, Class: name} }
+	software := func(name string) PlatformSpec { return PlatformSpec{Name: name, Family: Software, Class: name} }
 	return Catalog{
 		Platforms: []PlatformSpec{
-			hw("PTX", true), hw("MX", true), hw("QFX", true), hw("EX", true),
-			hw("SRX", false), hw("NFX", false), hw("ACX", false),
+			hw("PTX", TrialsOffered), hw("MX", TrialsOffered), hw("QFX", TrialsOffered), hw("EX", TrialsOffered),
+			hw("SRX", TrialsNone), hw("NFX", TrialsNone), hw("ACX", TrialsNone),
 			virtual("vMX"), virtual("vSRX"), virtual("cSRX"), virtual("cRPD"),
 			software("Contrail"), software("Paragon Automation"),
 			software("Wi-Fi Assurance"), software("Wired Assurance"), software("WAN Assurance"),
@@ -65,10 +96,14 @@ func DefaultCatalog() Catalog {
 	}
 }
 
-// Validate reports a catalog whose names are empty or repeated, or whose
-// families are unknown.
+// Validate reports a catalog that lists no platform, whose names are empty
+// or repeated, whose families or trial settings are unknown, or whose
+// platforms list a class empty or twice.
 func (c Catalog) Validate() error {
-	seen := map[string]bool{}
+	if len(c.Platforms) == 0 {
+		return rule.Errorf([]rule.ID{rule.LicPlatform}, "catalog", "the catalog lists no platform")
+	}
+	seen := make(map[string]bool, max(len(c.Platforms), len(c.Features)))
 	for _, p := range c.Platforms {
 		if err := p.validate(); err != nil {
 			return err
@@ -96,32 +131,38 @@ func (p PlatformSpec) validate() error {
 		return rule.Errorf([]rule.ID{rule.LicPlatform}, "", "a platform has no name")
 	}
 	if !p.Family.IsValid() {
-		return rule.Errorf([]rule.ID{rule.LicPlatform}, p.Name, "platform %q has no valid family", p.Name)
+		return rule.Errorf([]rule.ID{rule.LicPlatform}, p.Name, "platform %q has no valid family (want one of %s)", p.Name, strings.Join(familyNames[1:], ", "))
+	}
+	if !p.Trial.IsValid() {
+		return rule.Errorf([]rule.ID{rule.LicTrialProducts}, p.Name, "platform %q: trial setting %d is not one of %s", p.Name, p.Trial, strings.Join(trialsNames, ", "))
+	}
+	seen := make(map[string]bool, len(p.Classes)+1)
+	seen[p.DefaultClass()] = true
+	for i, class := range p.Classes {
+		switch {
+		case class == "":
+			return rule.Errorf([]rule.ID{rule.LicPort}, p.Name, "platform %q: class %d has no name", p.Name, i)
+		case seen[class]:
+			return rule.Errorf([]rule.ID{rule.LicPort}, p.Name, "platform %q lists class %q twice", p.Name, class)
+		}
+		seen[class] = true
 	}
 	return nil
 }
 
-// Platform returns the platform named name, with its class filled in.
-func (c Catalog) Platform(name string) (PlatformSpec, bool) {
-	i := slices.IndexFunc(c.Platforms, func(p PlatformSpec) bool { return p.Name == name })
-	if i < 0 {
-		return PlatformSpec{}, false
-	}
-	p := c.Platforms[i]
-	if p.Class == "" {
-		p.Class = p.Name
-	}
-	return p, true
+// clone returns p sharing nothing with it.
+func (p PlatformSpec) clone() PlatformSpec {
+	p.Classes = slices.Clone(p.Classes)
+	return p
 }
 
-// Feature returns the catalog's entry for a feature; a feature the catalog
-// does not list has a trial.
-func (c Catalog) Feature(name string) FeatureSpec {
-	i := slices.IndexFunc(c.Features, func(f FeatureSpec) bool { return f.Name == name })
-	if i < 0 {
-		return FeatureSpec{Name: name, Trial: true}
+// clone returns c sharing nothing with it.
+func (c Catalog) clone() Catalog {
+	out := Catalog{Platforms: make([]PlatformSpec, len(c.Platforms)), Features: slices.Clone(c.Features)}
+	for i, p := range c.Platforms {
+		out.Platforms[i] = p.clone()
 	}
-	return c.Features[i]
+	return out
 }
 
 // AddPlatform returns a copy of c with p added, replacing a platform of the
@@ -130,11 +171,11 @@ func (c Catalog) AddPlatform(p PlatformSpec) (Catalog, error) {
 	if err := p.validate(); err != nil {
 		return c, err
 	}
-	out := Catalog{Platforms: slices.Clone(c.Platforms), Features: slices.Clone(c.Features)}
+	out := c.clone()
 	if i := slices.IndexFunc(out.Platforms, func(q PlatformSpec) bool { return q.Name == p.Name }); i >= 0 {
-		out.Platforms[i] = p
+		out.Platforms[i] = p.clone()
 	} else {
-		out.Platforms = append(out.Platforms, p)
+		out.Platforms = append(out.Platforms, p.clone())
 	}
 	return out, nil
 }
@@ -145,7 +186,7 @@ func (c Catalog) AddFeature(f FeatureSpec) (Catalog, error) {
 	if f.Name == "" {
 		return c, rule.Errorf([]rule.ID{rule.LicTrialFeatures}, "", "a catalog feature has no name")
 	}
-	out := Catalog{Platforms: slices.Clone(c.Platforms), Features: slices.Clone(c.Features)}
+	out := c.clone()
 	if i := slices.IndexFunc(out.Features, func(g FeatureSpec) bool { return g.Name == f.Name }); i >= 0 {
 		out.Features[i] = f
 	} else {
@@ -154,14 +195,31 @@ func (c Catalog) AddFeature(f FeatureSpec) (Catalog, error) {
 	return out, nil
 }
 
-func (c Catalog) platformOrError(name string) (PlatformSpec, error) {
-	p, ok := c.Platform(name)
-	if !ok {
-		names := make([]string, len(c.Platforms))
-		for i, q := range c.Platforms {
-			names[i] = q.Name
-		}
-		return p, rule.Errorf([]rule.ID{rule.LicPlatform}, name, "unknown platform %q (the catalog has %s)", name, fmt.Sprint(names))
+// equal reports whether c and d list the same platforms and features in
+// the same order.
+func (c Catalog) equal(d Catalog) bool {
+	return slices.EqualFunc(c.Platforms, d.Platforms, func(p, q PlatformSpec) bool {
+		return p.Name == q.Name && p.Family == q.Family && p.Class == q.Class && p.Trial == q.Trial && slices.Equal(p.Classes, q.Classes)
+	}) && slices.Equal(c.Features, d.Features)
+}
+
+// Platform returns the platform named name, or false. It looks through the
+// list; a Program answers the same from an index.
+func (c Catalog) Platform(name string) (PlatformSpec, bool) {
+	i := slices.IndexFunc(c.Platforms, func(p PlatformSpec) bool { return p.Name == name })
+	if i < 0 {
+		return PlatformSpec{}, false
 	}
-	return p, nil
+	return c.Platforms[i].clone(), true
+}
+
+// Feature returns the catalog's entry for a feature; a feature the catalog
+// does not list has a trial. It looks through the list; a Program answers
+// the same from an index.
+func (c Catalog) Feature(name string) FeatureSpec {
+	i := slices.IndexFunc(c.Features, func(f FeatureSpec) bool { return f.Name == name })
+	if i < 0 {
+		return FeatureSpec{Name: name, Trial: true}
+	}
+	return c.Features[i]
 }

@@ -10,8 +10,8 @@ import (
 
 func Example() {
 	cat, terms := license.DefaultCatalog(), license.DefaultTerms()
-	qfx, _ := license.NewDevice(cat, "qfx-7", "QFX", "")
-	l, err := license.New(cat, terms, license.Spec{
+	qfx, _ := license.MustNewProgram(cat, license.DefaultTerms()).NewDevice("qfx-7", "QFX", "")
+	l, err := license.MustNewProgram(cat, terms).NewLicense(license.Spec{
 		ID: "evpn-1y", Kind: license.Subscription, Tier: license.Premium, Platform: "QFX",
 		Device: qfx, Features: []string{"evpn-vxlan"},
 		Start: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), TermYears: 1,
@@ -33,8 +33,8 @@ func Example() {
 
 func ExampleNew() {
 	cat := license.DefaultCatalog()
-	mx, _ := license.NewDevice(cat, "mx-1", "MX", "")
-	_, err := license.New(cat, license.DefaultTerms(), license.Spec{
+	mx, _ := license.MustNewProgram(cat, license.DefaultTerms()).NewDevice("mx-1", "MX", "")
+	_, err := license.MustNewProgram(cat, license.DefaultTerms()).NewLicense(license.Spec{
 		ID: "L1", Kind: license.Subscription, Tier: license.Standard, Platform: "MX", Device: mx,
 		Features: []string{"bgp"}, Start: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), TermYears: 2,
 	})
@@ -45,8 +45,8 @@ func ExampleNew() {
 
 func ExampleLicense_StandingAt() {
 	cat := license.DefaultCatalog()
-	v, _ := license.NewDevice(cat, "vsrx-1", "vSRX", "")
-	trial := license.MustNew(cat, license.DefaultTerms(), license.Spec{
+	v, _ := license.MustNewProgram(cat, license.DefaultTerms()).NewDevice("vsrx-1", "vSRX", "")
+	trial := license.MustNewProgram(cat, license.DefaultTerms()).MustNewLicense(license.Spec{
 		ID: "idp-trial", Kind: license.Trial, Tier: license.Standard, Platform: "vSRX", Device: v,
 		Features: []string{"idp"}, Start: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC),
 	})
@@ -64,9 +64,9 @@ func ExampleLicense_StandingAt() {
 
 func ExampleLicense_Move() {
 	cat := license.DefaultCatalog()
-	d1, _ := license.NewDevice(cat, "device-1", "MX", "")
-	d2, _ := license.NewDevice(cat, "device-2", "MX", "")
-	sub := license.MustNew(cat, license.DefaultTerms(), license.Spec{
+	d1, _ := license.MustNewProgram(cat, license.DefaultTerms()).NewDevice("device-1", "MX", "")
+	d2, _ := license.MustNewProgram(cat, license.DefaultTerms()).NewDevice("device-2", "MX", "")
+	sub := license.MustNewProgram(cat, license.DefaultTerms()).MustNewLicense(license.Spec{
 		ID: "bgp-sub", Kind: license.Subscription, Tier: license.Advanced, Platform: "MX", Device: d1,
 		Features: []string{"bgp"}, Start: time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC), TermYears: 1,
 	})
@@ -78,21 +78,21 @@ func ExampleLicense_Move() {
 
 func ExampleLicense_Renew() {
 	cat := license.DefaultCatalog()
-	d, _ := license.NewDevice(cat, "mx-1", "MX", "")
-	sub := license.MustNew(cat, license.DefaultTerms(), license.Spec{
+	d, _ := license.MustNewProgram(cat, license.DefaultTerms()).NewDevice("mx-1", "MX", "")
+	sub := license.MustNewProgram(cat, license.DefaultTerms()).MustNewLicense(license.Spec{
 		ID: "S", Kind: license.Subscription, Tier: license.Standard, Platform: "MX", Device: d,
 		Features: []string{"bgp"}, Start: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), TermYears: 1,
 	})
-	r, v := sub.Renew(license.DefaultTerms(), 3, time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC))
+	r, v := sub.Renew(3, time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC))
 	fmt.Println(v.Allowed, v.Rules.IDs(), r.Start().Format(time.DateOnly), r.End().Format(time.DateOnly))
 	// Output:
 	// true [LIC-RENEW] 2026-01-31 2029-01-31
 }
 
-func ExampleCatalog_TrialAvailable() {
-	cat := license.DefaultCatalog()
+func ExampleProgram_TrialAvailable() {
+	p := license.DefaultProgram()
 	for _, q := range [][2]string{{"MX", "bgp"}, {"SRX", "idp"}, {"vSRX", "vsys"}} {
-		v := cat.TrialAvailable(q[0], q[1])
+		v := p.TrialAvailable(q[0], q[1])
 		fmt.Println(q[0], q[1], v.Allowed, v.Rules.IDs())
 	}
 	// Output:

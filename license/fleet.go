@@ -95,7 +95,7 @@ func standingOf(l *License, at time.Time) Standing {
 		return Standing{Verdict: Verdict{Rules: rulesInvalid, Reason: reasonInvalid}}
 	}
 	row, until := l.stand(at)
-	return Standing{State: row.state, Verdict: l.verdict(row, until)}
+	return Standing{State: rowStates[row], Verdict: l.verdict(row, until)}
 }
 
 // fleetBatch is a run of consecutive licenses and, once done is signalled,
@@ -116,7 +116,7 @@ func (b *fleetBatch) run(at time.Time, count bool) {
 				continue
 			}
 			row, _ := l.stand(at)
-			b.sum.add(l, row.state)
+			b.sum.add(l, rowStates[row])
 		}
 		b.done <- struct{}{}
 		return
@@ -132,9 +132,10 @@ func (b *fleetBatch) run(at time.Time, count bool) {
 			continue
 		}
 		row, until := l.stand(at)
-		o.State, o.Allowed, o.Rules, o.Reason, o.Until, o.subject = row.state, row.allowed, row.rules, row.reason, until, l.id
+		r := &rulings[row]
+		o.State, o.Allowed, o.Rules, o.Reason, o.Until, o.subject = rowStates[row], r.allowed, r.rules, r.reason, until, l.id
 		o.Obligations = rule.Obligations{}
-		if row.state == InWarning {
+		if row == rowTrialWarn {
 			o.Obligations = l.warnings
 		}
 	}

@@ -47,7 +47,7 @@ func genFleet(n int, seed uint64) []license.License {
 		case license.Trial:
 			s.End = s.Start.AddDate(0, 0, 30+r.IntN(61))
 		}
-		l, err := license.New(cat, terms, s)
+		l, err := license.MustNewProgram(cat, terms).NewLicense(s)
 		if err != nil {
 			panic(err)
 		}
@@ -262,10 +262,10 @@ func TestSummarizeFleetCountsAsSummarize(t *testing.T) {
 
 func ExampleFleet() {
 	cat, terms := license.DefaultCatalog(), license.DefaultTerms()
-	mx, _ := license.NewDevice(cat, "mx-1", "MX", "")
-	sub := license.MustNew(cat, terms, license.Spec{ID: "sub-1y", Kind: license.Subscription, Tier: license.Advanced,
+	mx, _ := license.MustNewProgram(cat, license.DefaultTerms()).NewDevice("mx-1", "MX", "")
+	sub := license.MustNewProgram(cat, terms).MustNewLicense(license.Spec{ID: "sub-1y", Kind: license.Subscription, Tier: license.Advanced,
 		Platform: "MX", Device: mx, Features: []string{"bgp"}, Start: date(2025, 1, 1), TermYears: 1})
-	trial := license.MustNew(cat, terms, license.Spec{ID: "trial", Kind: license.Trial, Tier: license.Standard,
+	trial := license.MustNewProgram(cat, terms).MustNewLicense(license.Spec{ID: "trial", Kind: license.Trial, Tier: license.Standard,
 		Platform: "MX", Device: mx, Features: []string{"bgp"}, Start: date(2025, 12, 1), End: date(2026, 1, 15)})
 	fleet := []*license.License{&sub, &trial}
 

@@ -12,7 +12,7 @@ var noUnits = decimal.NullDecimal{}
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func mustDevice(serial, platform string) license.Device {
-	d, err := license.NewDevice(license.DefaultCatalog(), serial, platform, "")
+	d, err := license.MustNewProgram(license.DefaultCatalog(), license.DefaultTerms()).NewDevice(serial, platform, "")
 	if err != nil {
 		panic(err)
 	}
@@ -20,7 +20,7 @@ func mustDevice(serial, platform string) license.Device {
 }
 
 func mustLicense(spec license.Spec) license.License {
-	return license.MustNew(license.DefaultCatalog(), license.DefaultTerms(), spec)
+	return license.MustNewProgram(license.DefaultCatalog(), license.DefaultTerms()).MustNewLicense(spec)
 }
 
 func nd(s string) decimal.NullDecimal {

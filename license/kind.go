@@ -1,6 +1,12 @@
 package license
 
-import "github.com/licensepolicy/licensepolicy/policy/rule"
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
 
 // Kind is a license kind (LIC-KIND). The zero Kind is invalid.
 type Kind uint8
@@ -156,6 +162,60 @@ func (r *MoveReason) UnmarshalText(b []byte) error {
 	p, err := ParseMoveReason(string(b))
 	if err == nil {
 		*r = p
+	}
+	return err
+}
+
+// Trials says whether trial keys exist for a platform (LIC-TRIAL-PRODUCTS).
+// The zero value, TrialsByFamily, follows the platform's family: the
+// virtual and cloud platforms have trials, hardware and standalone software
+// have none unless the catalog says so.
+type Trials uint8
+
+// The settings. Append-only: never reorder or reuse a value.
+const (
+	// TrialsByFamily: trials exist for a virtual or cloud platform only.
+	TrialsByFamily Trials = iota
+	// TrialsOffered: trial keys exist for the platform.
+	TrialsOffered
+	// TrialsNone: no trial keys exist for the platform.
+	TrialsNone
+)
+
+var trialsNames = []string{"by-family", "offered", "none"}
+
+// ParseTrials returns the setting named s ("by-family", "offered", "none").
+func ParseTrials(s string) (Trials, error) {
+	if i := slices.Index(trialsNames, s); i >= 0 {
+		return Trials(i), nil
+	}
+	return 0, rule.Errorf([]rule.ID{rule.LicTrialProducts}, s, "unknown trial setting %q (want one of %s)", s, strings.Join(trialsNames, ", "))
+}
+
+// IsValid reports whether t is one of the settings.
+func (t Trials) IsValid() bool { return int(t) < len(trialsNames) }
+
+// String returns the setting's name.
+func (t Trials) String() string {
+	if !t.IsValid() {
+		return fmt.Sprintf("license.Trials(%d)", uint8(t))
+	}
+	return trialsNames[t]
+}
+
+// MarshalText encodes the setting's name; an invalid setting is an error.
+func (t Trials) MarshalText() ([]byte, error) {
+	if !t.IsValid() {
+		return nil, fmt.Errorf("license: invalid trial setting %d", uint8(t))
+	}
+	return []byte(trialsNames[t]), nil
+}
+
+// UnmarshalText decodes a setting's name.
+func (t *Trials) UnmarshalText(b []byte) error {
+	p, err := ParseTrials(string(b))
+	if err == nil {
+		*t = p
 	}
 	return err
 }

@@ -9,7 +9,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Spec is what a caller's records say of a license; New validates it.
+// Spec is what a caller's records say of a license; Program.NewLicense
+// validates it. The zero Spec is refused: it has no ID.
 type Spec struct {
 	ID       string
 	Kind     Kind
@@ -37,11 +38,14 @@ type Spec struct {
 	Capacity decimal.NullDecimal
 }
 
-// License is one license, validated, bound to one device, with its periods
-// computed once: the end of its years, the end of grace, the start of a
-// trial's warning window. A License is immutable; moves, renewals and tier
-// changes return new values. The zero License is invalid.
+// License is one license, validated, bound to one device and to the Program
+// it was built under, with its periods computed once: the end of its years,
+// the end of grace, the start of a trial's warning window. A License is
+// immutable; moves, renewals and tier changes return new values. The zero
+// License is invalid: it grants nothing, and every question about it is
+// refused citing LIC-KIND.
 type License struct {
+	program  *Program
 	id       string
 	kind     Kind
 	tier     Tier
@@ -69,12 +73,14 @@ type License struct {
 	bounds bounds
 }
 
-// New validates spec against the catalog and terms and returns the license.
-// Errors are *rule.Violation naming the value and the rule it breaks.
-func New(c Catalog, t Terms, spec Spec) (License, error) {
-	if err := t.Validate(); err != nil {
-		return License{}, err
+// NewLicense validates spec against the program's catalog and terms and
+// returns the license, bound to p. Errors are *rule.Violation naming the
+// value and the rule it breaks.
+func (p *Program) NewLicense(spec Spec) (License, error) {
+	if p == nil {
+		return License{}, errNoProgram
 	}
+	c, t := p, p.terms
 	id := spec.ID
 	fail := func(r rule.ID, format string, args ...any) (License, error) {
 		return License{}, rule.Errorf([]rule.ID{r}, id, "license "+id+": "+format, args...)
@@ -88,15 +94,18 @@ func New(c Catalog, t Terms, spec Spec) (License, error) {
 	if !spec.Tier.IsValid() {
 		return fail(rule.LicTier, "tier %d is not standard, advanced or premium", spec.Tier)
 	}
-	p, err := c.platformOrError(spec.Platform)
-	if err != nil {
-		return License{}, err
+	ps, v := c.platform(spec.Platform)
+	if v != nil {
+		return License{}, v
 	}
 	if !spec.Device.IsValid() {
 		return fail(rule.LicPerpBind, "has no valid device")
 	}
-	if spec.Device.Platform != p.Name {
-		return fail(rule.LicPlatform, "device %s is a %s, not a %s", spec.Device.Serial, spec.Device.Platform, p.Name)
+	if spec.Device.Platform != ps.Name {
+		return fail(rule.LicPlatform, "device %s is a %s, not a %s", spec.Device.Serial, spec.Device.Platform, ps.Name)
+	}
+	if v := c.checkDevice(spec.Device); v != nil {
+		return License{}, v
 	}
 	if len(spec.Features) == 0 {
 		return fail(rule.LicTier, "grants no feature")
@@ -116,10 +125,11 @@ func New(c Catalog, t Terms, spec Spec) (License, error) {
 		return fail(rule.EntTimer, "has no start")
 	}
 	l := License{
+		program:  p,
 		id:       id,
 		kind:     spec.Kind,
 		tier:     spec.Tier,
-		platform: p.Name,
+		platform: ps.Name,
 		class:    spec.Device.Class,
 		device:   spec.Device.Serial,
 		features: slices.Clone(spec.Features),
@@ -154,8 +164,8 @@ func New(c Catalog, t Terms, spec Spec) (License, error) {
 		if !spec.End.After(spec.Start) {
 			return fail(rule.LicKind, "trial ends at %s, not after its start %s", spec.End.Format(time.RFC3339), spec.Start.Format(time.RFC3339))
 		}
-		if !p.Trial {
-			return fail(rule.LicTrialProducts, "platform %s has no trial keys", p.Name)
+		if !ps.HasTrials() {
+			return fail(rule.LicTrialProducts, "platform %s has no trial keys", ps.Name)
 		}
 		for _, f := range spec.Features {
 			if !c.Feature(f).Trial {
@@ -180,17 +190,26 @@ func New(c Catalog, t Terms, spec Spec) (License, error) {
 	return l, nil
 }
 
-// MustNew is New for tests and examples only: it panics on an error.
-func MustNew(c Catalog, t Terms, spec Spec) License {
-	l, err := New(c, t, spec)
+// MustNewLicense is NewLicense for tests and examples only: it panics on an
+// error.
+func (p *Program) MustNewLicense(spec Spec) License {
+	l, err := p.NewLicense(spec)
 	if err != nil {
 		panic(err)
 	}
 	return l
 }
 
-// IsValid reports whether l was built by New.
+// IsValid reports whether l was built by Program.NewLicense.
 func (l License) IsValid() bool { return l.kind.IsValid() }
+
+// Program returns the program l was built under; nil for the zero License.
+func (l *License) Program() *Program {
+	if l == nil {
+		return nil
+	}
+	return l.program
+}
 
 // ID returns the license's identifier.
 func (l License) ID() string { return l.id }

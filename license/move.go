@@ -15,13 +15,23 @@ import (
 // date (LIC-PORT); it cannot move before its start (ENT-TIMER) or after its
 // end. A trial never moves: the seed does not make trials portable, and a
 // temporary key is for the device it was issued to (LIC-PORT).
+//
+// The device to is checked against the license's Program as NewDevice
+// checks it: a device of a class its platform does not have is refused
+// citing LIC-PORT. A zero License is refused citing LIC-KIND.
 func (l License) Move(to Device, reason MoveReason, at time.Time) (License, Verdict) {
 	deny := func(rules rule.List, why string, until time.Time) (License, Verdict) {
 		return l, Verdict{Rules: rules, Reason: why, Until: until, subject: l.id}
 	}
+	if !l.IsValid() {
+		return deny(rulesInvalid, reasonInvalid, time.Time{})
+	}
+	if v := l.program.checkDevice(to); v != nil {
+		return deny(rulesPort, "the move names no device the catalog declares: "+v.Reason, time.Time{})
+	}
 	switch {
-	case !to.IsValid() || !reason.IsValid():
-		return deny(rulesPort, "the move names no valid device or reason", time.Time{})
+	case !reason.IsValid():
+		return deny(rulesPort, "the move names no valid reason", time.Time{})
 	case to.Serial == l.device:
 		if l.kind == Perpetual {
 			return deny(rulesPerpRMA, "the license is already on that device", time.Time{})

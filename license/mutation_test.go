@@ -86,19 +86,20 @@ func TestCatalogPlatformWithoutClassIsItsOwnClass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p, ok := c.Platform("MX-lab"); !ok || p.Class != "MX-lab" {
+	prog := license.MustNewProgram(c, license.DefaultTerms())
+	if p, ok := prog.Platform("MX-lab"); !ok || p.DefaultClass() != "MX-lab" {
 		t.Errorf("platform %+v, %v; want class MX-lab", p, ok)
 	}
-	if p, _ := c.Platform("MX"); p.Class != "MX" {
+	if p, _ := prog.Platform("MX"); p.DefaultClass() != "MX" {
 		t.Errorf("MX's class %q", p.Class)
 	}
-	d, err := license.NewDevice(c, "lab-1", "MX-lab", "")
+	d, err := license.MustNewProgram(c, license.DefaultTerms()).NewDevice("lab-1", "MX-lab", "")
 	if err != nil || d.Class != "MX-lab" {
 		t.Errorf("device %+v, %v; want class MX-lab", d, err)
 	}
 	// Two platforms sharing a class are like devices (LIC-PORT).
 	c, _ = c.AddPlatform(license.PlatformSpec{Name: "MX-edge", Family: license.Hardware, Class: "MX"})
-	if d, _ := license.NewDevice(c, "edge-1", "MX-edge", ""); d.Class != "MX" {
+	if d, _ := license.MustNewProgram(c, license.DefaultTerms()).NewDevice("edge-1", "MX-edge", ""); d.Class != "MX" {
 		t.Errorf("MX-edge device in class %q, want MX", d.Class)
 	}
 }
@@ -122,7 +123,7 @@ func TestCatalogAddReplacesByNameAndCopies(t *testing.T) {
 			t.Errorf("replacing %s changed the original catalog: %+v", name, p)
 		}
 	}
-	c, err := base.AddPlatform(license.PlatformSpec{Name: "lab", Family: license.Virtual, Trial: true})
+	c, err := base.AddPlatform(license.PlatformSpec{Name: "lab", Family: license.Virtual, Trial: license.TrialsOffered})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +250,7 @@ func TestTermsValidateBounds(t *testing.T) {
 	}
 	// A hundred-year subscription runs to its hundredth anniversary.
 	terms := license.Terms{SubscriptionTermYears: []int{100}, TrialWarningDays: 30, InitialGraceDays: 0}
-	l, err := license.New(license.DefaultCatalog(), terms, license.Spec{ID: "S", Kind: license.Subscription, Tier: license.Standard,
+	l, err := license.MustNewProgram(license.DefaultCatalog(), terms).NewLicense(license.Spec{ID: "S", Kind: license.Subscription, Tier: license.Standard,
 		Platform: "MX", Device: mustDevice("mx-1", "MX"), Features: []string{"bgp"}, Start: date(2025, 1, 1), TermYears: 100})
 	if err != nil || !l.End().Equal(date(2125, 1, 1)) {
 		t.Errorf("100 years: %v, end %v", err, l.End())

@@ -48,7 +48,7 @@ func genLicense(t *rapid.T) fixture {
 	case license.Trial:
 		spec.End = start.Add(time.Duration(rapid.Int64Range(1, int64(90*calendar.Day)).Draw(t, "len")))
 	}
-	return fixture{terms, license.MustNew(license.DefaultCatalog(), terms, spec)}
+	return fixture{terms, license.MustNewProgram(license.DefaultCatalog(), terms).MustNewLicense(spec)}
 }
 
 // genInstant draws an instant near the license's boundaries.
@@ -111,7 +111,7 @@ func TestSubscriptionUsableExactlyOnItsTermAndGrace(t *testing.T) {
 		start := genStart(t, "start")
 		years := rapid.SampledFrom(terms.SubscriptionTermYears).Draw(t, "years")
 		renewal := rapid.Bool().Draw(t, "renewal")
-		l := license.MustNew(license.DefaultCatalog(), terms, license.Spec{ID: "S", Kind: license.Subscription, Tier: license.Standard,
+		l := license.MustNewProgram(license.DefaultCatalog(), terms).MustNewLicense(license.Spec{ID: "S", Kind: license.Subscription, Tier: license.Standard,
 			Platform: "MX", Device: mustDevice("d1", "MX"), Features: []string{"bgp"}, Start: start, TermYears: years, Renewal: renewal})
 		end := calendar.AddYears(start, years)
 		if !renewal {
@@ -171,7 +171,7 @@ func TestRenewalExtendsNeverShortens(t *testing.T) {
 		f := genLicense(t)
 		at := genInstant(t, f.lic, "at")
 		years := rapid.SampledFrom(f.terms.SubscriptionTermYears).Draw(t, "years")
-		r, v := f.lic.Renew(f.terms, years, at)
+		r, v := f.lic.Renew(years, at)
 		if f.lic.Kind() != license.Subscription {
 			if v.Allowed {
 				t.Fatal("a non-subscription was renewed")
@@ -221,7 +221,7 @@ func TestEveryVerdictHoldsUntilItChanges(t *testing.T) {
 		asks := []func(time.Time) license.Verdict{
 			func(x time.Time) license.Verdict { return f.lic.Use(device, feature, noUnits, x) },
 			func(x time.Time) license.Verdict { _, v := f.lic.Move(to, reason, x); return v },
-			func(x time.Time) license.Verdict { _, v := f.lic.Renew(f.terms, years, x); return v },
+			func(x time.Time) license.Verdict { _, v := f.lic.Renew(years, x); return v },
 			func(x time.Time) license.Verdict { _, v := f.lic.ChangeTier(tier, x); return v },
 		}
 		checkUntil(t, at, asks[rapid.IntRange(0, len(asks)-1).Draw(t, "ask")])

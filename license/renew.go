@@ -21,13 +21,20 @@ import (
 // term, on the same device with the same features and tier: the caller keeps
 // it beside the original, as a renewal is a new entitlement.
 //
+// The terms are those of the license's Program. A zero License is refused
+// citing LIC-KIND.
+//
 // Until is the old end for a renewal on time (from then on it would be late);
 // a late renewal's term depends on its instant, so its answer holds for one
 // nanosecond.
-func (l License) Renew(t Terms, years int, at time.Time) (License, Verdict) {
+func (l License) Renew(years int, at time.Time) (License, Verdict) {
 	deny := func(rules rule.List, why string) (License, Verdict) {
 		return l, Verdict{Rules: rules, Reason: why, subject: l.id}
 	}
+	if !l.IsValid() {
+		return deny(rulesInvalid, reasonInvalid)
+	}
+	t := l.program.terms
 	if l.kind != Subscription {
 		if !t.AllowsTerm(years) {
 			return deny(rulesRenewBadTerm, "only subscriptions are renewed, for one of the terms' years")

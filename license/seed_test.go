@@ -29,14 +29,13 @@ func TestSeedStatements(t *testing.T) {
 		return v
 	}
 	renew := func(l license.License, years int, at time.Time) license.Verdict {
-		_, v := l.Renew(license.DefaultTerms(), years, at)
+		_, v := l.Renew(years, at)
 		return v
 	}
 	change := func(l license.License, tier license.Tier, at time.Time) license.Verdict {
 		_, v := l.ChangeTier(tier, at)
 		return v
 	}
-	cat := license.DefaultCatalog()
 	never := time.Time{}
 	cases := []struct {
 		name    string
@@ -92,19 +91,19 @@ func TestSeedStatements(t *testing.T) {
 		{"LIC-SUB-CHANGE: perpetual licenses do not change tier",
 			change(perp, license.Premium, at), false, rule.LicSubChange, never},
 		{"LIC-TRIAL-FEATURES: an extended license upgrade ... is not available as a temporary license key",
-			cat.TrialAvailable("MX", "extended-upgrade"), false, rule.LicTrialFeatures, never},
+			license.DefaultProgram().TrialAvailable("MX", "extended-upgrade"), false, rule.LicTrialFeatures, never},
 		{"LIC-TRIAL-FEATURES: capacity key",
-			cat.TrialAvailable("PTX", "capacity-key"), false, rule.LicTrialFeatures, never},
+			license.DefaultProgram().TrialAvailable("PTX", "capacity-key"), false, rule.LicTrialFeatures, never},
 		{"LIC-TRIAL-FEATURES: VSYS license",
-			cat.TrialAvailable("vSRX", "vsys"), false, rule.LicTrialFeatures, never},
+			license.DefaultProgram().TrialAvailable("vSRX", "vsys"), false, rule.LicTrialFeatures, never},
 		{"LIC-TRIAL-PRODUCTS: Trial or Evaluation License Keys are available: Virtual and cloud platforms",
-			cat.TrialAvailable("cRPD", "bgp"), true, rule.LicTrialProducts, never},
+			license.DefaultProgram().TrialAvailable("cRPD", "bgp"), true, rule.LicTrialProducts, never},
 		{"LIC-TRIAL-PRODUCTS: not for SRX Series",
-			cat.TrialAvailable("SRX", "idp"), false, rule.LicTrialProducts, never},
-		{"LIC-PLATFORM: an unknown platform", cat.TrialAvailable("XYZ", "bgp"), false, rule.LicPlatform, never},
-		{"LIC-TRIAL-PRODUCTS: an unknown platform has no trial keys", cat.TrialAvailable("XYZ", "bgp"), false, rule.LicTrialProducts, never},
+			license.DefaultProgram().TrialAvailable("SRX", "idp"), false, rule.LicTrialProducts, never},
+		{"LIC-PLATFORM: an unknown platform", license.DefaultProgram().TrialAvailable("XYZ", "bgp"), false, rule.LicPlatform, never},
+		{"LIC-TRIAL-PRODUCTS: an unknown platform has no trial keys", license.DefaultProgram().TrialAvailable("XYZ", "bgp"), false, rule.LicTrialProducts, never},
 		{"LIC-TRIAL-FEATURES: an unknown platform and a feature without trial name both rules",
-			cat.TrialAvailable("XYZ", "vsys"), false, rule.LicTrialFeatures, never},
+			license.DefaultProgram().TrialAvailable("XYZ", "vsys"), false, rule.LicTrialFeatures, never},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -126,7 +125,7 @@ func TestTrialProductsPerSeed(t *testing.T) {
 	cat := license.DefaultCatalog()
 	want := map[string]bool{"PTX": true, "MX": true, "QFX": true, "EX": true, "vMX": true, "vSRX": true, "cSRX": true, "cRPD": true}
 	for _, p := range cat.Platforms {
-		if got := cat.TrialAvailable(p.Name, "bgp").Allowed; got != want[p.Name] {
+		if got := license.DefaultProgram().TrialAvailable(p.Name, "bgp").Allowed; got != want[p.Name] {
 			t.Errorf("trial on %s = %v, want %v", p.Name, got, want[p.Name])
 		}
 	}

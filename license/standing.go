@@ -62,68 +62,95 @@ type Standing struct {
 // zero when the standing holds for good.
 func (l License) StandingAt(at time.Time) Standing {
 	row, until := l.stand(at)
-	return Standing{State: row.state, Verdict: l.verdict(row, until)}
+	return Standing{State: rowStates[row], Verdict: l.verdict(row, until)}
 }
 
-// standingRow is what a standing says apart from its instant: state,
-// answer, rules and reason, one shared constant row per case so that
-// answering copies a pointer, never builds a list.
-type standingRow struct {
-	state State
-	ruling
-}
-
-// The rows; never written after initialisation.
-var (
-	rowInvalid      = standingRow{0, ruling{false, rulesInvalid, reasonInvalid}}
-	rowNotStarted   = standingRow{NotStarted, ruling{false, rulesNotStarted, reasonNotStarted}}
-	rowPerpetual    = standingRow{Active, ruling{true, rulesPerpetual, reasonPerpetual}}
-	rowSubTerm      = standingRow{Active, ruling{true, rulesSubTerm, reasonSubTerm}}
-	rowSubGrace     = standingRow{InGrace, ruling{true, rulesSubGrace, reasonSubGrace}}
-	rowSubExpired   = standingRow{Expired, ruling{false, rulesSubExpired, reasonSubExpired}}
-	rowTrial        = standingRow{Active, ruling{true, rulesTrial, reasonTrial}}
-	rowTrialWarn    = standingRow{InWarning, ruling{true, rulesTrialWarn, reasonTrialWarn}}
-	rowTrialExpired = standingRow{Expired, ruling{false, rulesTrialExpired, reasonTrialExpired}}
-
-	rulesInvalid = rule.ListOf(rule.LicKind)
+// A standing row is what a standing says apart from its instant: state,
+// answer, rules and reason, one per case, numbered so that answering passes
+// a byte, never builds a list. The rulings of the rows and of the use
+// refusals (use.go) share one table indexed by that byte.
+const (
+	rowInvalid uint8 = iota
+	rowNotStarted
+	rowPerpetual
+	rowSubTerm
+	rowSubGrace
+	rowSubExpired
+	rowTrial
+	rowTrialWarn
+	rowTrialExpired
+	// rowRefusals is the first of the use refusals: rowRefusals +
+	// 8*perpetual + grounds (use.go).
+	rowRefusals
 )
+
+// rulings and rowStates are indexed by a row's byte, so that a lookup
+// needs no bounds check; never written after initialisation.
+var rulings, rowStates = rulingTable()
+
+func rulingTable() (t [256]ruling, states [256]State) {
+	for i, r := range []struct {
+		state State
+		ruling
+	}{
+		rowInvalid:      {0, ruling{false, rulesInvalid, reasonInvalid}},
+		rowNotStarted:   {NotStarted, ruling{false, rulesNotStarted, reasonNotStarted}},
+		rowPerpetual:    {Active, ruling{true, rulesPerpetual, reasonPerpetual}},
+		rowSubTerm:      {Active, ruling{true, rulesSubTerm, reasonSubTerm}},
+		rowSubGrace:     {InGrace, ruling{true, rulesSubGrace, reasonSubGrace}},
+		rowSubExpired:   {Expired, ruling{false, rulesSubExpired, reasonSubExpired}},
+		rowTrial:        {Active, ruling{true, rulesTrial, reasonTrial}},
+		rowTrialWarn:    {InWarning, ruling{true, rulesTrialWarn, reasonTrialWarn}},
+		rowTrialExpired: {Expired, ruling{false, rulesTrialExpired, reasonTrialExpired}},
+	} {
+		t[i], states[i] = r.ruling, r.state
+	}
+	for perp := range 2 {
+		for b := useBreaks(1); b <= breaksAll; b++ {
+			t[refusalRow(perp == 1, b)] = useRefusal(perp == 1, b)
+		}
+	}
+	return t, states
+}
+
+var rulesInvalid = rule.ListOf(rule.LicKind)
 
 // stand is StandingAt's decision: the row that applies at at and the instant
 // it stops applying. It takes a pointer so the hot path never copies the
 // license.
-func (l *License) stand(at time.Time) (*standingRow, time.Time) {
+func (l *License) stand(at time.Time) (uint8, time.Time) {
 	now, b := momentOf(at), &l.bounds
 	if now.before(b.start) {
 		// ENT-TIMER: the timer starts at fulfilment; nothing before it.
-		return &rowNotStarted, l.start
+		return rowNotStarted, l.start
 	}
 	switch l.kind {
 	case Perpetual:
 		// LIC-PERP-TERM: never expires.
-		return &rowPerpetual, time.Time{}
+		return rowPerpetual, time.Time{}
 	case Subscription:
 		switch {
 		case now.before(b.termEnd):
 			// LIC-SUB-TERM: within its calendar years.
-			return &rowSubTerm, l.termEnd
+			return rowSubTerm, l.termEnd
 		case now.before(b.end):
 			// ENT-GRACE: an initial subscription's grace days.
-			return &rowSubGrace, l.end
+			return rowSubGrace, l.end
 		}
 		// LIC-SUB-EXPIRY, LIC-RENEW: never renewed by itself.
-		return &rowSubExpired, time.Time{}
+		return rowSubExpired, time.Time{}
 	case Trial:
 		switch {
 		case now.before(b.warnFrom):
-			return &rowTrial, l.warnFrom
+			return rowTrial, l.warnFrom
 		case now.before(b.end):
 			// LIC-TRIAL-WARN: alarm, syslog and warning, due at the end.
-			return &rowTrialWarn, l.end
+			return rowTrialWarn, l.end
 		}
 		// LIC-TRIAL-EXPIRY: unusable until a license is purchased.
-		return &rowTrialExpired, time.Time{}
+		return rowTrialExpired, time.Time{}
 	}
-	return &rowInvalid, time.Time{}
+	return rowInvalid, time.Time{}
 }
 
 // moment is an instant as two integers, compared inline: time.Time.Before
@@ -149,9 +176,10 @@ func (l *License) seal() {
 
 // verdict is the Verdict of row until until, with a trial's warnings when
 // the row is its warning window (LIC-TRIAL-WARN).
-func (l *License) verdict(row *standingRow, until time.Time) Verdict {
-	v := Verdict{Allowed: row.allowed, Rules: row.rules, Reason: row.reason, Until: until, subject: l.id}
-	if row.state == InWarning {
+func (l *License) verdict(row uint8, until time.Time) Verdict {
+	r := &rulings[row]
+	v := Verdict{Allowed: r.allowed, Rules: r.rules, Reason: r.reason, Until: until, subject: l.id}
+	if row == rowTrialWarn {
 		v.Obligations = l.warnings
 	}
 	return v

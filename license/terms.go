@@ -8,7 +8,8 @@ import (
 
 // Terms are the numbers of the license model, with the published values from
 // DefaultTerms. A caller evaluating under another program year builds other
-// terms.
+// terms. The zero Terms list no subscription term, and Validate refuses
+// them.
 type Terms struct {
 	// SubscriptionTermYears lists the terms a subscription may run
 	// (LIC-SUB-TERM): 1, 3 and 5 years.
@@ -52,3 +53,14 @@ func (t Terms) Validate() error {
 
 // AllowsTerm reports whether years is one of the subscription terms.
 func (t Terms) AllowsTerm(years int) bool { return slices.Contains(t.SubscriptionTermYears, years) }
+
+// clone returns t sharing nothing with it.
+func (t Terms) clone() Terms {
+	t.SubscriptionTermYears = slices.Clone(t.SubscriptionTermYears)
+	return t
+}
+
+func (t Terms) equal(u Terms) bool {
+	return slices.Equal(t.SubscriptionTermYears, u.SubscriptionTermYears) &&
+		t.TrialWarningDays == u.TrialWarningDays && t.InitialGraceDays == u.InitialGraceDays
+}

@@ -12,12 +12,15 @@ import (
 // Only a subscription changes tier, up or down, and the change keeps its end
 // date (LIC-SUB-CHANGE). It must be usable: not before its start (ENT-TIMER)
 // nor after its end (LIC-SUB-EXPIRY). Asking for the tier it already has is
-// refused, since nothing would change.
+// refused, since nothing would change. A zero License is refused citing
+// LIC-KIND.
 func (l License) ChangeTier(tier Tier, at time.Time) (License, Verdict) {
 	deny := func(rules rule.List, why string, until time.Time) (License, Verdict) {
 		return l, Verdict{Rules: rules, Reason: why, Until: until, subject: l.id}
 	}
 	switch {
+	case !l.IsValid():
+		return deny(rulesInvalid, reasonInvalid, time.Time{})
 	case !tier.IsValid():
 		return deny(rulesTierUnknown, "the tier asked for is not standard, advanced or premium", time.Time{})
 	case l.kind != Subscription:

@@ -7,19 +7,20 @@ package license
 // license upgrade, a capacity key or a VSYS license, LIC-TRIAL-FEATURES). A
 // refusal names both rules when both fail; a platform the catalog lacks has
 // no trial keys and is refused citing LIC-PLATFORM beside them. The answer
-// never changes with time.
-func (c Catalog) TrialAvailable(platform, feature string) Verdict {
-	p, ok := c.Platform(platform)
-	featureOK := c.Feature(feature).Trial
+// never changes with time. A nil Program answers as a catalog that lists
+// nothing.
+func (p *Program) TrialAvailable(platform, feature string) Verdict {
+	ps, ok := p.Platform(platform)
+	featureOK := p.Feature(feature).Trial
 	switch {
 	case !ok && !featureOK:
 		return Verdict{Rules: rulesUnknownPlatNoFeat, Reason: "the platform is not in the catalog, so it has no trial keys, and the feature has no temporary key", subject: platform}
 	case !ok:
 		// A platform the catalog does not list has no trial keys either.
 		return Verdict{Rules: rulesUnknownPlat, Reason: "the platform is not in the catalog, so it has no trial keys", subject: platform}
-	case !p.Trial && !featureOK:
+	case !ps.HasTrials() && !featureOK:
 		return Verdict{Rules: rulesTrialNeither, Reason: "neither the platform nor the feature has trial keys", subject: platform}
-	case !p.Trial:
+	case !ps.HasTrials():
 		return Verdict{Rules: rulesTrialProducts, Reason: "the platform has no trial keys", subject: platform}
 	case !featureOK:
 		return Verdict{Rules: rulesTrialFeatures, Reason: "the feature has no temporary key", subject: platform}

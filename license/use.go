@@ -38,10 +38,10 @@ func (l *License) Use(device, feature string, units decimal.NullDecimal, at time
 
 // Ruling is the part of a use's answer that depends only on which case
 // applies, not on the license: whether the use is allowed, the rules behind
-// it, the reason. It is a small value read through its methods, so the
-// rulings a package shares cannot be changed by any caller. The zero Ruling
-// is a refusal citing LIC-KIND, as for an invalid license.
-type Ruling struct{ r *ruling }
+// it, the reason. It is a one-byte value read through its methods, so the
+// rulings the package shares cannot be changed by any caller. The zero
+// Ruling is a refusal citing LIC-KIND, as for an invalid license.
+type Ruling struct{ row uint8 }
 
 type ruling struct {
 	allowed bool
@@ -49,21 +49,14 @@ type ruling struct {
 	reason  string
 }
 
-func (r Ruling) get() *ruling {
-	if r.r == nil {
-		return &rowInvalid.ruling
-	}
-	return r.r
-}
-
 // Allowed reports whether the use is allowed.
-func (r Ruling) Allowed() bool { return r.get().allowed }
+func (r Ruling) Allowed() bool { return rulings[r.row].allowed }
 
 // Rules returns the rules behind the ruling, most specific first.
-func (r Ruling) Rules() rule.List { return r.get().rules }
+func (r Ruling) Rules() rule.List { return rulings[r.row].rules }
 
 // Reason returns the ruling in one sentence, without the license's ID.
-func (r Ruling) Reason() string { return r.get().reason }
+func (r Ruling) Reason() string { return rulings[r.row].reason }
 
 // UseRuling is Use in parts, for a caller that copies the answer into a
 // struct of its own, as policy.Engine.Decide does: the ruling, the first
@@ -73,7 +66,7 @@ func (r Ruling) Reason() string { return r.get().reason }
 // path on store forwarding and cost more than deciding.
 func (l *License) UseRuling(device, feature string, units decimal.NullDecimal, at time.Time) (r Ruling, until time.Time, warnings rule.Obligations) {
 	if l == nil || l.kind == 0 {
-		return Ruling{&rowInvalid.ruling}, time.Time{}, rule.Obligations{}
+		return Ruling{rowInvalid}, time.Time{}, rule.Obligations{}
 	}
 	var broken useBreaks
 	if device != l.device {
@@ -86,17 +79,13 @@ func (l *License) UseRuling(device, feature string, units decimal.NullDecimal, a
 		broken |= breaksCapacity
 	}
 	if broken != 0 {
-		perp := 0
-		if l.kind == Perpetual {
-			perp = 1
-		}
-		return Ruling{&useRefusals[perp][broken]}, time.Time{}, rule.Obligations{}
+		return Ruling{refusalRow(l.kind == Perpetual, broken)}, time.Time{}, rule.Obligations{}
 	}
 	row, until := l.stand(at)
-	if row.state == InWarning {
+	if row == rowTrialWarn {
 		warnings = l.warnings // LIC-TRIAL-WARN
 	}
-	return Ruling{&row.ruling}, until, warnings
+	return Ruling{row}, until, warnings
 }
 
 // useBreaks is the set of grounds on which a use is refused for good.
@@ -109,30 +98,31 @@ const (
 	breaksAll = breaksDevice | breaksFeature | breaksCapacity
 )
 
-// useRefusals holds, per [perpetual][grounds], the ruling of a refusal, so
-// Use allocates nothing. It is never written after initialisation.
-var useRefusals = useTable()
-
-func useTable() (refusals [2][breaksAll + 1]ruling) {
-	for perp := range 2 {
-		device, deviceReason := rule.LicPort, "the license is on another device and moves only within its like-device class"
-		if perp == 1 {
-			device, deviceReason = rule.LicPerpBind, "a perpetual license is bound to the serial number of another device"
-		}
-		for b := useBreaks(1); b <= breaksAll; b++ {
-			var ids []rule.ID
-			var why []string
-			if b&breaksDevice != 0 {
-				ids, why = append(ids, device), append(why, deviceReason)
-			}
-			if b&breaksFeature != 0 {
-				ids, why = append(ids, rule.LicTier), append(why, "the license does not grant the feature")
-			}
-			if b&breaksCapacity != 0 {
-				ids, why = append(ids, rule.LicSOD), append(why, "the units asked exceed the license's capacity")
-			}
-			refusals[perp][b] = ruling{rules: rule.ListOf(ids...), reason: strings.Join(why, "; ")}
-		}
+// refusalRow is the row of a use refused on grounds b.
+func refusalRow(perpetual bool, b useBreaks) uint8 {
+	row := rowRefusals + uint8(b)
+	if perpetual {
+		row += 8
 	}
-	return refusals
+	return row
+}
+
+// useRefusal is the ruling of a use refused on grounds b.
+func useRefusal(perpetual bool, b useBreaks) ruling {
+	device, deviceReason := rule.LicPort, "the license is on another device and moves only within its like-device class"
+	if perpetual {
+		device, deviceReason = rule.LicPerpBind, "a perpetual license is bound to the serial number of another device"
+	}
+	var ids []rule.ID
+	var why []string
+	if b&breaksDevice != 0 {
+		ids, why = append(ids, device), append(why, deviceReason)
+	}
+	if b&breaksFeature != 0 {
+		ids, why = append(ids, rule.LicTier), append(why, "the license does not grant the feature")
+	}
+	if b&breaksCapacity != 0 {
+		ids, why = append(ids, rule.LicSOD), append(why, "the units asked exceed the license's capacity")
+	}
+	return ruling{rules: rule.ListOf(ids...), reason: strings.Join(why, "; ")}
 }

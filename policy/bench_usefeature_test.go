@@ -25,8 +25,8 @@ type useInput struct {
 // in term, in grace, after expiry; wrong device; missing feature; a trial in
 // its warning window. Mixing them keeps the branch predictor honest.
 func useInputs(t testing.TB) []useInput {
-	cat, terms := license.DefaultCatalog(), license.DefaultTerms()
-	mx, err := license.NewDevice(cat, "mx-1", "MX", "")
+	lp := engine(t).License()
+	mx, err := lp.NewDevice("mx-1", "MX", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func useInputs(t testing.TB) []useInput {
 		if s.Tier == 0 {
 			s.Tier = license.Advanced
 		}
-		l, err := license.New(cat, terms, s)
+		l, err := lp.NewLicense(s)
 		if err != nil {
 			t.Fatal(err)
 		}

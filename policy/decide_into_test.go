@@ -102,9 +102,8 @@ func BenchmarkDecideIntoUseFeature(b *testing.B) {
 
 func ExampleEngine_DecideInto() {
 	e, _ := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
-	cat, terms := license.DefaultCatalog(), license.DefaultTerms()
-	qfx, _ := license.NewDevice(cat, "qfx-7", "QFX", "")
-	l := license.MustNew(cat, terms, license.Spec{ID: "evpn-1y", Kind: license.Subscription, Tier: license.Premium,
+	qfx, _ := e.NewDevice("qfx-7", "QFX", "")
+	l := e.License().MustNewLicense(license.Spec{ID: "evpn-1y", Kind: license.Subscription, Tier: license.Premium,
 		Platform: "QFX", Device: qfx, Features: []string{"evpn-vxlan"},
 		Start: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), TermYears: 1})
 

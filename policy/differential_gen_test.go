@@ -411,9 +411,24 @@ func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
 		terms["tmipWindowStart"] = ts(tm.TMIPWindowStart)
 	}
 	def := reference.DefaultCatalog()
+	// Every platform, as the reference reads it (the last of a name wins),
+	// declares the class "shared" that drawWorld gives some devices: the
+	// engine refuses a device in a class its platform does not declare.
 	var platforms, features []obj
-	for _, p := range w.Catalog.Platforms[len(def.Platforms):] {
-		platforms = append(platforms, obj{"name": p.Name, "family": p.Family, "class": p.Class, "trial": p.Trial})
+	effective, names := map[string]reference.Platform{}, []string{}
+	for _, p := range w.Catalog.Platforms {
+		if _, ok := effective[p.Name]; !ok {
+			names = append(names, p.Name)
+		}
+		effective[p.Name] = p
+	}
+	for _, name := range names {
+		p := effective[name]
+		o := obj{"name": p.Name, "family": p.Family, "class": p.Class, "trial": p.Trial}
+		if p.Class != "shared" {
+			o["classes"] = []string{"shared"}
+		}
+		platforms = append(platforms, o)
 	}
 	for _, f := range w.Catalog.Features[len(def.Features):] {
 		features = append(features, obj{"name": f.Name, "trial": f.Trial})

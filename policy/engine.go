@@ -52,15 +52,22 @@ func (c Catalog) Validate() error {
 	return errors.Join(c.License.Validate(), c.Entitlement.Validate(), c.TMIP.Validate())
 }
 
-// Engine decides Requests under its terms and catalog. It holds nothing
-// else and never changes, so one Engine serves any number of goroutines.
+// Engine decides Requests under one set of terms and catalog: the four
+// domain programs built from them by NewEngine. Facts are built under those
+// programs (NewLicense, NewDevice, NewOrder, NewBook, or the programs
+// themselves), and Decide refuses a fact built under other terms with a
+// *RequestError, so one decision never mixes two sets. An Engine never
+// changes, so one serves any number of goroutines. The zero Engine and a nil
+// *Engine decide nothing: every request is an error.
 type Engine struct {
-	terms   Terms
-	catalog Catalog
-	env     entitlement.Env
+	license     *license.Program
+	entitlement *entitlement.Program
+	credits     credits.Terms
+	tmip        *tmip.Program
 }
 
-// NewEngine validates terms and catalog and returns an Engine.
+// NewEngine validates terms and catalog and returns an Engine. It keeps
+// copies: changing t or c afterwards changes nothing in it.
 func NewEngine(t Terms, c Catalog) (*Engine, error) {
 	if err := t.Validate(); err != nil {
 		return nil, fmt.Errorf("policy: terms: %w", err)
@@ -68,40 +75,141 @@ func NewEngine(t Terms, c Catalog) (*Engine, error) {
 	if err := c.Validate(); err != nil {
 		return nil, fmt.Errorf("policy: catalog: %w", err)
 	}
-	env := entitlement.Env{Catalog: c.Entitlement, Terms: t.Entitlement, Licenses: c.License, LicenseTerms: t.License}
-	return &Engine{terms: t, catalog: c, env: env}, nil
+	lp, err := license.NewProgram(c.License, t.License)
+	if err != nil {
+		return nil, fmt.Errorf("policy: %w", err)
+	}
+	ep, err := entitlement.NewProgram(c.Entitlement, t.Entitlement, lp)
+	if err != nil {
+		return nil, fmt.Errorf("policy: %w", err)
+	}
+	tp, err := tmip.NewProgram(t.TMIP, c.TMIP)
+	if err != nil {
+		return nil, fmt.Errorf("policy: %w", err)
+	}
+	return &Engine{license: lp, entitlement: ep, credits: cloneCreditTerms(t.Credits), tmip: tp}, nil
 }
 
-// Terms returns the engine's terms.
-func (e *Engine) Terms() Terms { return e.terms }
+// Terms returns a copy of the engine's terms.
+func (e *Engine) Terms() Terms {
+	if e == nil {
+		return Terms{}
+	}
+	return Terms{License: e.license.Terms(), Entitlement: e.entitlement.Terms(), Credits: cloneCreditTerms(e.credits), TMIP: e.tmip.Terms()}
+}
 
-// Catalog returns the engine's catalog.
-func (e *Engine) Catalog() Catalog { return e.catalog }
+// Catalog returns a copy of the engine's catalog.
+func (e *Engine) Catalog() Catalog {
+	if e == nil {
+		return Catalog{}
+	}
+	return Catalog{License: e.license.Catalog(), Entitlement: e.entitlement.Catalog(), TMIP: e.tmip.Catalog()}
+}
 
-// Env returns the environment entitlement orders are built and fulfilled
-// in: the engine's entitlement and license catalogs and terms.
-func (e *Engine) Env() entitlement.Env { return e.env }
+// License returns the licensing program licenses and devices are built
+// under; nil for a zero or nil Engine.
+func (e *Engine) License() *license.Program {
+	if e == nil {
+		return nil
+	}
+	return e.license
+}
 
-var (
-	errNoLicense = errors.New("policy: request without license")
-	errNoOrder   = errors.New("policy: request without order")
-	errNoLedger  = errors.New("policy: request without credit ledger")
-	errNoBook    = errors.New("policy: request without trade-in book")
-)
+// Entitlement returns the delivery program orders are built under; nil for
+// a zero or nil Engine.
+func (e *Engine) Entitlement() *entitlement.Program {
+	if e == nil {
+		return nil
+	}
+	return e.entitlement
+}
 
-// Decide answers r at at. The error is only for a malformed request, never a
-// refusal.
+// TMIP returns the trade-in program books are built under; nil for a zero
+// or nil Engine.
+func (e *Engine) TMIP() *tmip.Program {
+	if e == nil {
+		return nil
+	}
+	return e.tmip
+}
+
+// NewLicense builds a license under the engine's licensing program; see
+// license.Program.NewLicense.
+func (e *Engine) NewLicense(spec license.Spec) (license.License, error) {
+	return e.License().NewLicense(spec)
+}
+
+// NewDevice builds a device under the engine's catalog; see
+// license.Program.NewDevice.
+func (e *Engine) NewDevice(serial, platform, class string) (license.Device, error) {
+	return e.License().NewDevice(serial, platform, class)
+}
+
+// NewOrder builds a sales order under the engine's delivery program; see
+// entitlement.Program.NewOrder.
+func (e *Engine) NewOrder(spec entitlement.OrderSpec) (entitlement.Order, error) {
+	return e.Entitlement().NewOrder(spec)
+}
+
+// NewBook builds a book of trade-ins under the engine's trade-in program;
+// see tmip.Program.NewBook.
+func (e *Engine) NewBook(tradeIns []tmip.TradeIn) (*tmip.Book, error) {
+	return e.TMIP().NewBook(tradeIns)
+}
+
+// Decide answers r at at. The error is only for a request that cannot be
+// asked (a *RequestError: a nil or zero fact, a fact built under other
+// terms, an unknown trade-in), never a refusal; with an error the Decision
+// is the zero Decision, a denial.
 func (e *Engine) Decide(r Request, at time.Time) (d Decision, err error) {
-	// Small enough to inline (.ci/run checks): DecideInto then fills a
-	// Decision in the caller's frame. Returned from a call, the fifteen
-	// words cost more than deciding them (BENCHMARKS.md: 23.5 ns a feature
-	// use, 17.9 ns inlined).
+	// Small enough to inline (TestDecideIsInlined): DecideInto then fills
+	// a Decision in the caller's frame. Returned from a call, the words of
+	// a Decision cost more than deciding them (BENCHMARKS.md).
 	err = e.DecideInto(r, at, &d)
 	return d, err
 }
 
-// decideSettled is Decide for every request but a feature use.
+// DecideInto is Decide writing the decision into *d instead of returning
+// it; Decide is built on it. A service that holds one Decision and asks
+// again and again spares even the copy into its own variable that an
+// inlined Decide still makes (BENCHMARKS.md). Neither allocates for a
+// feature use. *d is overwritten whole.
+func (e *Engine) DecideInto(r Request, at time.Time, d *Decision) error {
+	u, ok := r.(UseFeature)
+	if !ok || d == nil || e == nil || e.license == nil || u.License.Program() != e.license {
+		// Every other kind, every error, and a license of an equal
+		// program built apart.
+		return e.decideInto(r, at, d)
+	}
+	// The hot path: the license's ruling changes exactly when the decision
+	// does, so there is nothing to settle. Its parts come back in registers
+	// and go into *d field by field: a Decision built aside and copied in
+	// stalled on store forwarding (BENCHMARKS.md).
+	ruling, until, warnings := u.License.UseRuling(u.Device, u.Feature, u.Units, at)
+	d.Outcome = Deny
+	if ruling.Allowed() {
+		d.Outcome = Allow
+	}
+	d.Rules, d.Reason, d.Obligations, d.Values, d.Until = ruling.Rules(), ruling.Reason(), warnings, nil, until
+	return nil
+}
+
+// decideInto is DecideInto off the hot path.
+func (e *Engine) decideInto(r Request, at time.Time, d *Decision) error {
+	if d == nil {
+		return &RequestError{Kind: kindOf(r), Reason: "DecideInto was given a nil *Decision"}
+	}
+	dec, err := e.decideSettled(r, at)
+	*d = dec
+	return err
+}
+
+// decideSettled is Decide for every request but a feature use on the hot
+// path: the domain's answer, settled.
 func (e *Engine) decideSettled(r Request, at time.Time) (Decision, error) {
+	if e == nil || e.license == nil {
+		return Decision{}, &RequestError{Kind: kindOf(r), Reason: "no engine: build one with NewEngine", Err: ErrNoEngine}
+	}
 	d, err := e.decide(r, at)
 	if err != nil {
 		return Decision{}, err
@@ -144,74 +252,116 @@ func (e *Engine) decide(r Request, at time.Time) (Decision, error) {
 	var v license.Verdict
 	switch r := r.(type) {
 	case UseFeature:
-		if r.License == nil {
-			return Decision{}, errNoLicense
+		if err := e.checkLicense("useFeature", r.License); err != nil {
+			return Decision{}, err
 		}
 		v = r.License.Use(r.Device, r.Feature, r.Units, at)
 	case MoveLicense:
-		if r.License == nil {
-			return Decision{}, errNoLicense
+		if err := e.checkLicense("moveLicense", r.License); err != nil {
+			return Decision{}, err
 		}
 		if !r.Reason.IsValid() {
-			return Decision{}, fmt.Errorf("policy: invalid move reason %d", r.Reason)
+			return Decision{}, &RequestError{Kind: "moveLicense", Field: "Reason", Reason: fmt.Sprintf("invalid move reason %d (want rma or rebalance)", r.Reason)}
 		}
 		_, v = r.License.Move(r.To, r.Reason, at)
 	case RenewLicense:
-		if r.License == nil {
-			return Decision{}, errNoLicense
+		if err := e.checkLicense("renewLicense", r.License); err != nil {
+			return Decision{}, err
 		}
-		_, v = r.License.Renew(e.terms.License, r.TermYears, at)
+		_, v = r.License.Renew(r.TermYears, at)
 	case ChangeTier:
-		if r.License == nil {
-			return Decision{}, errNoLicense
+		if err := e.checkLicense("changeTier", r.License); err != nil {
+			return Decision{}, err
 		}
 		if !r.Tier.IsValid() {
-			return Decision{}, fmt.Errorf("policy: invalid tier %d", r.Tier)
+			return Decision{}, &RequestError{Kind: "changeTier", Field: "Tier", Reason: fmt.Sprintf("invalid tier %d (want standard, advanced or premium)", r.Tier)}
 		}
 		_, v = r.License.ChangeTier(r.Tier, at)
 	case TrialAvailable:
-		v = e.catalog.License.TrialAvailable(r.Platform, r.Feature)
+		v = e.license.TrialAvailable(r.Platform, r.Feature)
 	case FulfilLine:
-		if r.Order == nil {
-			return Decision{}, errNoOrder
+		if err := e.checkOrder("fulfilLine", r.Order); err != nil {
+			return Decision{}, err
 		}
-		f := entitlement.Fulfil(e.env, *r.Order, r.Line, at)
-		return fromEntitlement(f.Verdict), nil
+		return fromEntitlement(r.Order.Fulfil(r.Line, at).Verdict), nil
 	case ViewEntitlement:
-		if r.Order == nil {
-			return Decision{}, errNoOrder
+		if err := e.checkOrder("viewEntitlement", r.Order); err != nil {
+			return Decision{}, err
 		}
 		if r.Contact == nil {
-			return Decision{}, errors.New("policy: view request without contact")
+			return Decision{}, &RequestError{Kind: "viewEntitlement", Field: "Contact", Reason: "no contact"}
 		}
-		return fromEntitlement(entitlement.View(e.env, *r.Contact, *r.Order, r.Line, at)), nil
+		return fromEntitlement(r.Order.View(*r.Contact, r.Line, at)), nil
 	case PurchaseCredits:
 		return e.purchase(r, at)
 	case CallOff:
 		if r.Ledger == nil {
-			return Decision{}, errNoLedger
+			return Decision{}, &RequestError{Kind: "callOff", Field: "Ledger", Reason: "no credit ledger"}
 		}
 		return callOff(r, at)
 	case CreditStatement:
 		if r.Ledger == nil {
-			return Decision{}, errNoLedger
+			return Decision{}, &RequestError{Kind: "creditStatement", Field: "Ledger", Reason: "no credit ledger"}
 		}
 		return statement(r, at)
 	case TradeIn:
-		if r.Book == nil {
-			return Decision{}, errNoBook
+		if err := e.checkBook("tradeIn", r.Book, r.ID); err != nil {
+			return Decision{}, err
 		}
 		return assess(r, at)
 	case TradeInCompliance:
-		if r.Book == nil {
-			return Decision{}, errNoBook
+		if err := e.checkBook("tradeInCompliance", r.Book, r.ID); err != nil {
+			return Decision{}, err
 		}
 		return compliance(r, at)
+	case nil:
+		return Decision{}, &RequestError{Reason: "no request"}
 	default:
-		// The type alone: printing r itself would make every request escape.
-		return Decision{}, fmt.Errorf("policy: unknown request %s", reflect.TypeOf(r))
+		return Decision{}, &RequestError{Reason: "request of unknown type " + reflect.TypeOf(r).String()}
 	}
 	return fromVerdict(v), nil
+}
+
+// checkLicense refuses a license that cannot be asked about: none, a zero
+// one, or one built under another program than the engine's.
+func (e *Engine) checkLicense(kind string, l *license.License) error {
+	switch {
+	case l == nil:
+		return &RequestError{Kind: kind, Field: "License", Reason: "no license"}
+	case !l.IsValid():
+		return &RequestError{Kind: kind, Field: "License", Reason: "a zero License: build licenses with Engine.NewLicense"}
+	case !e.license.Equal(l.Program()):
+		return &RequestError{Kind: kind, Field: "License", Reason: "license " + l.ID() + " was built under other license terms or catalog than the engine's", Err: ErrOtherTerms}
+	}
+	return nil
+}
+
+// checkOrder refuses an order that cannot be asked about, as checkLicense.
+func (e *Engine) checkOrder(kind string, o *entitlement.Order) error {
+	switch {
+	case o == nil:
+		return &RequestError{Kind: kind, Field: "Order", Reason: "no order"}
+	case !o.IsValid():
+		return &RequestError{Kind: kind, Field: "Order", Reason: "a zero Order: build orders with Engine.NewOrder"}
+	case !e.entitlement.Equal(o.Program()):
+		return &RequestError{Kind: kind, Field: "Order", Reason: "order " + o.ID() + " was built under other delivery terms or catalog than the engine's", Err: ErrOtherTerms}
+	}
+	return nil
+}
+
+// checkBook refuses a book that cannot be asked about, as checkLicense, and
+// a trade-in it does not hold.
+func (e *Engine) checkBook(kind string, b *tmip.Book, id string) error {
+	switch {
+	case b == nil || b.Program() == nil:
+		return &RequestError{Kind: kind, Field: "Book", Reason: "no trade-in book: build one with Engine.NewBook"}
+	case !e.tmip.Equal(b.Program()):
+		return &RequestError{Kind: kind, Field: "Book", Reason: "the book was built under other TMIP terms or catalog than the engine's", Err: ErrOtherTerms}
+	}
+	if _, ok := b.TradeIn(id); !ok {
+		return &RequestError{Kind: kind, Field: "ID", Reason: fmt.Sprintf("the book holds no trade-in %q", id)}
+	}
+	return nil
 }
 
 func fromEntitlement(v entitlement.Verdict) Decision {
@@ -234,7 +384,7 @@ func refusal(err error, values ...Value) (Decision, error) {
 
 func (e *Engine) purchase(r PurchaseCredits, at time.Time) (Decision, error) {
 	credit := []Value{{Name: "credits", Amount: r.Order.Credits}}
-	res, err := credits.CheckPurchase(e.terms.Credits, r.Kind, r.Order, at)
+	res, err := credits.CheckPurchase(e.credits, r.Kind, r.Order, at)
 	if err != nil {
 		return refusal(err, credit...)
 	}
@@ -315,4 +465,11 @@ func compliance(r TradeInCompliance, at time.Time) (Decision, error) {
 		d.Values = []Value{{Name: "clawback", Amount: c.Clawback}}
 	}
 	return d, nil
+}
+
+// cloneCreditTerms returns t sharing nothing with it.
+func cloneCreditTerms(t credits.Terms) credits.Terms {
+	t.Professional.Blocks = slices.Clone(t.Professional.Blocks)
+	t.Flexible.Blocks = slices.Clone(t.Flexible.Blocks)
+	return t
 }

@@ -2,6 +2,7 @@ package policy_test
 
 import (
 	"encoding/json"
+	"sync"
 	"testing"
 	"time"
 
@@ -12,13 +13,14 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// evpn is a QFX subscription built under engine(t)'s program.
 func evpn(t testing.TB) *license.License {
-	cat, terms := license.DefaultCatalog(), license.DefaultTerms()
-	qfx, err := license.NewDevice(cat, "qfx-7", "QFX", "")
+	lp := engine(t).License()
+	qfx, err := lp.NewDevice("qfx-7", "QFX", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := license.New(cat, terms, license.Spec{
+	l, err := lp.NewLicense(license.Spec{
 		ID: "evpn-1y", Kind: license.Subscription, Tier: license.Premium, Platform: "QFX",
 		Device: qfx, Features: []string{"evpn-vxlan"},
 		Start: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), TermYears: 1,
@@ -29,8 +31,14 @@ func evpn(t testing.TB) *license.License {
 	return &l
 }
 
+// sharedEngine is the engine of the default terms and catalog, built once
+// so that facts built under it in one helper are the engine's in another.
+var sharedEngine = sync.OnceValues(func() (*policy.Engine, error) {
+	return policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+})
+
 func engine(t testing.TB) *policy.Engine {
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	e, err := sharedEngine()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"errors"
 	"sort"
 
 	"github.com/licensepolicy/licensepolicy/credits"
@@ -94,11 +95,18 @@ func (d *decoder) catalog(o obj) Catalog {
 	}
 	names := map[string]string{}
 	for _, e := range o.list("platforms", false, "platforms") {
-		p := d.object(e.n, e.path, "name", "family", "class", "trial")
-		spec := license.PlatformSpec{Name: p.id("name", "platform name"), Class: p.str("class", false, "a like-device class")}
+		p := d.object(e.n, e.path, "name", "family", "class", "classes", "trial")
+		spec := license.PlatformSpec{Name: p.id("name", "platform name"), Class: p.str("class", false, "a like-device class"),
+			Classes: p.strings("classes", false, "a like-device class")}
 		p.enum("family", true, &spec.Family, `"hardware", "virtual" or "software"`)
-		old, _ := c.License.Platform(spec.Name)
-		spec.Trial = p.boolean("trial", false, old.Trial && old.Name == spec.Name)
+		// Without "trial" the platform follows LIC-TRIAL-PRODUCTS by its
+		// family.
+		if p.has("trial") {
+			spec.Trial = license.TrialsNone
+			if p.boolean("trial", false, false) {
+				spec.Trial = license.TrialsOffered
+			}
+		}
 		d.unique(names, spec.Name, e.path+".name")
 		if d.failed() {
 			return c
@@ -152,7 +160,7 @@ func (d *decoder) devices(top obj, e *Engine, f *facts) {
 		if d.failed() {
 			return
 		}
-		dev, err := license.NewDevice(e.catalog.License, serial, platform, class)
+		dev, err := e.license.NewDevice(serial, platform, class)
 		d.wrap(el.path, err)
 		f.devices[serial] = dev
 	}
@@ -203,7 +211,7 @@ func (d *decoder) licenses(top obj, e *Engine, f *facts) {
 		if d.failed() {
 			return
 		}
-		l, err := license.New(e.catalog.License, e.terms.License, spec)
+		l, err := e.license.NewLicense(spec)
 		d.wrap(el.path, err)
 		f.licenses[spec.ID] = &l
 	}
@@ -235,7 +243,7 @@ func (d *decoder) orders(top obj, e *Engine, f *facts) {
 		if d.failed() {
 			return
 		}
-		ord, err := entitlement.NewOrder(e.env, spec)
+		ord, err := e.entitlement.NewOrder(spec)
 		d.wrap(el.path, err)
 		f.orders[spec.ID] = &ord
 	}
@@ -291,7 +299,7 @@ func (d *decoder) creditAccounts(top obj, e *Engine, f *facts) {
 			}
 			// A purchase's validity does not depend on the history, so
 			// it is checked alone to name its path.
-			if _, err := credits.CheckPurchase(e.terms.Credits, acct.Kind, p.Order, p.At); err != nil {
+			if _, err := credits.CheckPurchase(e.credits, acct.Kind, p.Order, p.At); err != nil {
 				d.wrap(pe.path, err)
 				return
 			}
@@ -310,9 +318,9 @@ func (d *decoder) creditAccounts(top obj, e *Engine, f *facts) {
 		if d.failed() {
 			return
 		}
-		l, err := credits.NewLedger(e.terms.Credits, acct, purchases, callOffs)
+		l, err := credits.NewLedger(e.credits, acct, purchases, callOffs)
 		if err != nil {
-			d.ledgerError(el.path, e.terms.Credits, acct, purchases, callOffs, paths, err)
+			d.ledgerError(el.path, e.credits, acct, purchases, callOffs, paths, err)
 			return
 		}
 		f.ledgers[acct.ID] = l
@@ -362,6 +370,7 @@ func (d *decoder) ledgerError(path string, t credits.Terms, acct credits.Account
 
 func (d *decoder) tradeIns(top obj, e *Engine, f *facts) {
 	var ts []tmip.TradeIn
+	var paths []string
 	seen := map[string]string{}
 	for _, el := range top.list("tradeIns", false, "trade-ins") {
 		o := d.object(el.n, el.path, "id", "partner", "sku", "serial", "condition", "newProduct",
@@ -395,16 +404,18 @@ func (d *decoder) tradeIns(top obj, e *Engine, f *facts) {
 		if d.failed() {
 			return
 		}
-		// Each trade-in alone, to name the one a refusal is about.
-		if _, err := tmip.NewBook(e.terms.TMIP, e.catalog.TMIP, []tmip.TradeIn{t}); err != nil {
-			d.wrap(el.path, err)
-			return
-		}
 		ts = append(ts, t)
+		paths = append(paths, el.path)
 		f.tradeIns[t.ID] = true
 	}
-	b, err := tmip.NewBook(e.terms.TMIP, e.catalog.TMIP, ts)
+	b, err := e.tmip.NewBook(ts)
 	if err != nil {
+		// The book names the trade-in it refused by its index.
+		var ee *tmip.EntryError
+		if errors.As(err, &ee) && ee.Index >= 0 && ee.Index < len(paths) {
+			d.wrap(paths[ee.Index], ee.Err)
+			return
+		}
 		d.wrap("tradeIns", err)
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
@@ -253,7 +254,7 @@ func TestScenarioTermsAndCatalogOverrides(t *testing.T) {
 	  "creditBlocks": [5], "creditMinOrder": 20, "professionalMinCallOff": 6, "flexibleMinCallOff": 12, "creditValidityMonths": 24,
 	  "tmipWindowStart": "2020-01-01T00:00:00Z", "tmipWindowEnd": "2030-01-01T00:00:00Z", "tmipReturnMonths": 2,
 	  "tmipNoticeEveryDays": 14, "tmipCombinable": true},
-	 "catalog": {"platforms": [{"name": "MX", "family": "hardware", "class": "routers"}, {"name": "XR", "family": "virtual", "trial": true}],
+	 "catalog": {"platforms": [{"name": "MX", "family": "hardware", "class": "routers"}, {"name": "XR", "family": "virtual", "trial": true}, {"name": "vXR", "family": "virtual"}],
 	  "features": [{"name": "bgp", "trial": false}, {"name": "ospf"}], "heritage": ["Old Box"], "tmipSkus": ["MX80"]}`))
 	if err != nil {
 		t.Fatal(err)
@@ -271,13 +272,20 @@ func TestScenarioTermsAndCatalogOverrides(t *testing.T) {
 		t.Errorf("terms not applied: %+v", tm)
 	}
 	cat := s.Catalog
-	if p, ok := cat.License.Platform("MX"); !ok || p.Class != "routers" || p.Trial != true {
-		t.Errorf("MX = %+v: want class routers, its trial kept", p)
+	lp := license.MustNewProgram(cat.License, license.DefaultTerms())
+	// SCENARIOS.md: "A platform added without trial follows
+	// LIC-TRIAL-PRODUCTS by its family: virtual platforms have trials,
+	// hardware and software platforms have none."
+	if p, ok := lp.Platform("MX"); !ok || p.Class != "routers" || p.Trial != license.TrialsByFamily || p.HasTrials() {
+		t.Errorf("MX = %+v: want class routers, no trial by its family", p)
 	}
-	if p, ok := cat.License.Platform("XR"); !ok || !p.Trial || p.Family.String() != "virtual" {
+	if p, ok := lp.Platform("XR"); !ok || !p.HasTrials() || p.Family.String() != "virtual" {
 		t.Errorf("XR = %+v", p)
 	}
-	if cat.License.Feature("bgp").Trial || !cat.License.Feature("ospf").Trial {
+	if p, ok := lp.Platform("vXR"); !ok || p.Trial != license.TrialsByFamily || !p.HasTrials() {
+		t.Errorf("vXR = %+v: want trials by its family", p)
+	}
+	if lp.Feature("bgp").Trial || !lp.Feature("ospf").Trial {
 		t.Error("features not applied")
 	}
 	if !cat.Entitlement.IsHeritage("Old Box") || !cat.TMIP.Contains("MX80") || !cat.TMIP.Contains("MX960-PREMIUM2-AC") {

@@ -143,11 +143,11 @@ var (
 // breaks whatever the instant, and the allowed answer. listed says its SKU
 // is in the catalog; earlier names the earlier trade-in counting toward the
 // same new product, if any.
-func (e *entry) prepareAssess(terms Terms, listed bool, earlier string) {
-	t := e.t
+func (e *entry) prepareAssess(p *Program, listed bool, earlier string) {
+	t, terms := e.t, p.terms
 	var vs []*rule.Violation
 	if !listed { // TMIP-ELIGIBLE
-		vs = append(vs, rule.Errorf([]rule.ID{rule.TmipEligible}, t.ID, "SKU %q is not an eligible MX Series SKU of the TMIP catalog", t.SKU))
+		vs = append(vs, rule.Errorf([]rule.ID{rule.TmipEligible}, t.ID, "SKU %q is not an eligible MX Series SKU of the TMIP catalog (%s)", t.SKU, p.eligible()))
 	}
 	if p := t.Condition.problems(); p != nil { // TMIP-CONDITION
 		vs = append(vs, rule.Errorf([]rule.ID{rule.TmipCondition}, t.ID, "the item is %s", strings.Join(p, ", ")))

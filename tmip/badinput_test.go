@@ -50,7 +50,7 @@ func TestNewBookNamesBadInput(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := NewBook(DefaultTerms(), DefaultCatalog(), c.tradeIns)
+			_, err := MustNewProgram(DefaultTerms(), DefaultCatalog()).NewBook(c.tradeIns)
 			var v *rule.Violation
 			if !errors.As(err, &v) || !v.Cites(c.rule) || !strings.Contains(err.Error(), c.mention) {
 				t.Fatalf("error %v: want a *rule.Violation citing %s and mentioning %q", err, c.rule, c.mention)
@@ -66,20 +66,28 @@ func TestNewBookNamesEveryProblemOfATradeIn(t *testing.T) {
 	ti := eligible(t, "T1", "MX10008")
 	ti.SKU, ti.Support.Value = "", dec("-3")
 	ti.Destruction = &Certificate{Signed: ti.Ordered, SignerTitle: 42}
-	_, err := NewBook(DefaultTerms(), DefaultCatalog(), []TradeIn{ti})
+	_, err := MustNewProgram(DefaultTerms(), DefaultCatalog()).NewBook([]TradeIn{ti})
 	wantRules(t, err, rule.TmipEligible, rule.TmipSupport, rule.TmipSigner)
-	if !strings.HasPrefix(err.Error(), "TMIP-ELIGIBLE, TMIP-SUPPORT, TMIP-SIGNER: trade-in T1: ") {
+	if !strings.HasPrefix(err.Error(), "tmip: tradeIns[0] (T1): TMIP-ELIGIBLE, TMIP-SUPPORT, TMIP-SIGNER: trade-in T1: ") {
 		t.Fatalf("error %q", err)
+	}
+	var ee *EntryError
+	if !errors.As(err, &ee) || ee.Index != 0 || ee.ID != "T1" {
+		t.Fatalf("error %v: want an *EntryError of index 0 and ID T1", err)
 	}
 }
 
-func TestNewBookRefusesBadTermsAndCatalog(t *testing.T) {
+func TestNewProgramRefusesBadTermsAndCatalog(t *testing.T) {
 	terms := DefaultTerms()
 	terms.ReturnMonths = 0
-	if _, err := NewBook(terms, DefaultCatalog(), nil); err == nil || !strings.Contains(err.Error(), "ReturnMonths") {
+	if _, err := NewProgram(terms, DefaultCatalog()); err == nil || !strings.Contains(err.Error(), "ReturnMonths") {
 		t.Fatalf("bad terms: %v", err)
 	}
-	if _, err := NewBook(DefaultTerms(), Catalog{}, nil); err == nil || !strings.Contains(err.Error(), "no SKU") {
+	if _, err := NewProgram(DefaultTerms(), Catalog{}); err == nil || !strings.Contains(err.Error(), "no SKU") {
 		t.Fatalf("empty catalog: %v", err)
+	}
+	var none *Program
+	if _, err := none.NewBook(nil); err == nil {
+		t.Fatal("a nil program built a book")
 	}
 }

@@ -33,7 +33,7 @@ func benchBook(b *testing.B, n int) (*Book, []string, []time.Time) {
 		}
 		tradeIns[i], ids[i] = ti, ti.ID
 	}
-	book, err := NewBook(terms, DefaultCatalog(), tradeIns)
+	book, err := MustNewProgram(terms, DefaultCatalog()).NewBook(tradeIns)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func BenchmarkNewBook(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := NewBook(DefaultTerms(), DefaultCatalog(), tradeIns); err != nil {
+		if _, err := MustNewProgram(DefaultTerms(), DefaultCatalog()).NewBook(tradeIns); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package tmip
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -9,11 +10,14 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Book holds a file's trade-ins in order, checked once by NewBook. It never
-// changes afterwards: Assess and Compliance are queries at an instant, safe
-// for concurrent use.
+// Book holds a file's trade-ins in order, checked once by Program.NewBook.
+// It never changes afterwards: Assess and Compliance are queries at an
+// instant, safe for concurrent use, and WithReturn and WithCertificate
+// return new books. A nil or zero Book holds nothing: every question about
+// it is an error.
 type Book struct {
-	terms   Terms
+	program *Program
+	terms   Terms // the program's, read on every answer
 	entries []entry
 	index   map[string]int
 }
@@ -46,37 +50,31 @@ type entry struct {
 // serial or new product, an invalid network, channel or signer title, a
 // support contract without serial, ending on or before its start day, worth
 // a negative amount or fractions of a cent, a certificate without signing
-// instant) is an error: a *rule.Violation naming the trade-in, every problem
-// and the rule each concerns. Invalid terms or catalog are an error from
-// their Validate.
+// instant) is an error: an *EntryError naming the trade-in's index and ID
+// and wrapping a *rule.Violation that names every problem and the rule each
+// concerns.
 //
 // TMIP-ONE-FOR-ONE takes the trade-ins in the order given: only the first
 // naming a new product earns credit toward it.
-func NewBook(terms Terms, catalog Catalog, tradeIns []TradeIn) (*Book, error) {
-	if err := terms.Validate(); err != nil {
-		return nil, err
+func (p *Program) NewBook(tradeIns []TradeIn) (*Book, error) {
+	if p == nil {
+		return nil, errors.New("tmip: no trade-in program: build one with tmip.NewProgram")
 	}
-	if err := catalog.Validate(); err != nil {
-		return nil, err
-	}
-	listed := make(map[string]bool, len(catalog.SKUs))
-	for _, s := range catalog.SKUs {
-		listed[s] = true
-	}
-	b := &Book{terms: terms, entries: make([]entry, len(tradeIns)), index: make(map[string]int, len(tradeIns))}
+	terms, listed := p.terms, p.listed
+	b := &Book{program: p, terms: terms, entries: make([]entry, len(tradeIns)), index: make(map[string]int, len(tradeIns))}
 	first := make(map[string]string, len(tradeIns)) // new product -> the trade-in counting toward it
 	for i, t := range tradeIns {
 		if t.ID == "" {
 			subject := fmt.Sprintf("tradeIns[%d]", i)
-			return nil, rule.Errorf([]rule.ID{rule.TmipSwap}, subject, "%s has no ID", subject)
+			return nil, &EntryError{Index: i, Err: rule.Errorf([]rule.ID{rule.TmipSwap}, subject, "%s has no ID", subject)}
 		}
 		if _, dup := b.index[t.ID]; dup {
-			return nil, rule.Errorf([]rule.ID{rule.TmipSwap}, t.ID, "two trade-ins are named %s", t.ID)
+			return nil, &EntryError{Index: i, ID: t.ID, Err: rule.Errorf([]rule.ID{rule.TmipSwap}, t.ID, "two trade-ins are named %s", t.ID)}
 		}
 		t = t.clone()
 		sup, v := t.check()
 		if v != nil {
-			return nil, v
+			return nil, &EntryError{Index: i, ID: t.ID, Err: v}
 		}
 		b.index[t.ID] = i
 		e := &b.entries[i]
@@ -86,7 +84,7 @@ func NewBook(terms Terms, catalog Catalog, tradeIns []TradeIn) (*Book, error) {
 		if !taken {
 			first[t.NewProduct] = t.ID
 		}
-		e.prepareAssess(terms, listed[t.SKU], earlier)
+		e.prepareAssess(p, listed[t.SKU], earlier)
 		e.prepareCompliance()
 	}
 	// The claw-back is the discount granted at order (TMIP-BREACH): the
@@ -103,11 +101,91 @@ func NewBook(terms Terms, catalog Catalog, tradeIns []TradeIn) (*Book, error) {
 	return b, nil
 }
 
-// Terms returns the terms the book evaluates under.
-func (b *Book) Terms() Terms { return b.terms }
+// EntryError is the error of a trade-in NewBook refuses: its index in the
+// list given (from 0), its ID (empty when it has none) and why, usually a
+// *rule.Violation, which errors.As and errors.Is reach through Unwrap.
+type EntryError struct {
+	Index int
+	ID    string
+	Err   error
+}
+
+func (e *EntryError) Error() string {
+	if e.ID == "" {
+		return fmt.Sprintf("tmip: tradeIns[%d]: %v", e.Index, e.Err)
+	}
+	return fmt.Sprintf("tmip: tradeIns[%d] (%s): %v", e.Index, e.ID, e.Err)
+}
+
+func (e *EntryError) Unwrap() error { return e.Err }
+
+// tradeIns returns copies of the book's trade-ins, in order.
+func (b *Book) tradeIns() []TradeIn {
+	out := make([]TradeIn, len(b.entries))
+	for i := range b.entries {
+		out[i] = b.entries[i].t.copy()
+	}
+	return out
+}
+
+// WithReturn returns a book in which trade-in id was returned at at, as
+// NewBook would build it; b is unchanged. A return is a fact and no rule
+// refuses it, but it is recorded once: a trade-in already returned is an
+// error, and so is an unknown id. Whether it meets the deadline is
+// Compliance's answer (TMIP-RETURN).
+func (b *Book) WithReturn(id string, at time.Time) (*Book, error) {
+	e, ok := b.entry(id)
+	if !ok {
+		return nil, b.unknown(id)
+	}
+	if !e.t.Returned.IsZero() {
+		return nil, fmt.Errorf("tmip: trade-in %s was already returned at %s", id, stamp(e.t.Returned))
+	}
+	ts := b.tradeIns()
+	ts[b.index[id]].Returned = at
+	return b.program.NewBook(ts)
+}
+
+// WithCertificate returns a book in which the Certificate of Destruction c
+// was delivered for trade-in id, as NewBook would build it; b is unchanged.
+// A certificate that is no certificate, signed below vice president or
+// without legal authority, is refused citing TMIP-SIGNER, as Compliance
+// would not count it. A trade-in that already has a certificate is an
+// error, and so is an unknown id.
+func (b *Book) WithCertificate(id string, c Certificate) (*Book, error) {
+	e, ok := b.entry(id)
+	if !ok {
+		return nil, b.unknown(id)
+	}
+	if e.t.Destruction != nil {
+		return nil, fmt.Errorf("tmip: trade-in %s already has a certificate of destruction", id)
+	}
+	if !c.Valid() {
+		return nil, rule.Errorf([]rule.ID{rule.TmipSigner}, id,
+			"trade-in %s: a certificate signed by a %s %s legal authority is no certificate: a vice president or above with legal sign-off authority signs it",
+			id, c.SignerTitle, map[bool]string{true: "with", false: "without"}[c.LegalAuthority])
+	}
+	ts := b.tradeIns()
+	ts[b.index[id]].Destruction = &c
+	return b.program.NewBook(ts)
+}
+
+// Program returns the program the book was built under; nil for a nil or
+// zero Book.
+func (b *Book) Program() *Program {
+	if b == nil {
+		return nil
+	}
+	return b.program
+}
 
 // Len returns how many trade-ins the book holds.
-func (b *Book) Len() int { return len(b.entries) }
+func (b *Book) Len() int {
+	if b == nil {
+		return 0
+	}
+	return len(b.entries)
+}
 
 // TradeIn returns the trade-in named id as recorded (instants in UTC), or
 // false when there is none. The result is a copy: changing it changes
@@ -121,6 +199,9 @@ func (b *Book) TradeIn(id string) (TradeIn, bool) {
 }
 
 func (b *Book) entry(id string) (*entry, bool) {
+	if b == nil {
+		return nil, false
+	}
 	i, ok := b.index[id]
 	if !ok {
 		return nil, false
@@ -129,6 +210,9 @@ func (b *Book) entry(id string) (*entry, bool) {
 }
 
 func (b *Book) unknown(id string) error {
+	if b == nil || b.program == nil {
+		return errors.New("tmip: no book: build one with Program.NewBook")
+	}
 	return fmt.Errorf("tmip: unknown trade-in %q", id)
 }
 

@@ -37,7 +37,7 @@ func FuzzTradeIn(f *testing.F) {
 		}
 		terms := DefaultTerms()
 		terms.WindowEnd = time.Time{}
-		b, err := NewBook(terms, DefaultCatalog(), []TradeIn{ti})
+		b, err := MustNewProgram(terms, DefaultCatalog()).NewBook([]TradeIn{ti})
 		if err != nil {
 			var viol *rule.Violation
 			if !errors.As(err, &viol) || len(viol.Rules.IDs()) == 0 || viol.Subject != "T" {

@@ -46,7 +46,7 @@ func eligible(t fataler, id, product string) TradeIn {
 
 func mustBook(t fataler, terms Terms, tradeIns ...TradeIn) *Book {
 	t.Helper()
-	b, err := NewBook(terms, DefaultCatalog(), tradeIns)
+	b, err := MustNewProgram(terms, DefaultCatalog()).NewBook(tradeIns)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -117,7 +117,7 @@ func genWorld(t *rapid.T) world {
 	for i := range rapid.IntRange(1, 4).Draw(t, "tradeIns") {
 		w.tradeIns = append(w.tradeIns, genTradeIn(t, i))
 	}
-	b, err := NewBook(w.terms, DefaultCatalog(), w.tradeIns)
+	b, err := MustNewProgram(w.terms, DefaultCatalog()).NewBook(w.tradeIns)
 	if err != nil {
 		t.Fatalf("a valid world is refused: %v", err)
 	}

@@ -107,7 +107,7 @@ func TestTradeInsSample(t *testing.T) {
 	for _, s := range f.TradeIns {
 		tradeIns = append(tradeIns, s.tradeIn())
 	}
-	book, err := NewBook(DefaultTerms(), catalog, tradeIns)
+	book, err := MustNewProgram(DefaultTerms(), catalog).NewBook(tradeIns)
 	if err != nil {
 		t.Fatal(err)
 	}

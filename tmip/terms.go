@@ -72,3 +72,10 @@ func (t Terms) Validate() error {
 	}
 	return errors.Join(errs...)
 }
+
+// equal reports whether t and u are the same terms, instants compared with
+// time.Time.Equal.
+func (t Terms) equal(u Terms) bool {
+	return t.WindowStart.Equal(u.WindowStart) && t.WindowEnd.Equal(u.WindowEnd) && t.ReturnMonths == u.ReturnMonths &&
+		t.NoticeEveryDays == u.NoticeEveryDays && t.Combinable == u.Combinable
+}

@@ -156,7 +156,7 @@ func TestCatalogValidateRefusesNonsense(t *testing.T) {
 
 func mustBookCatalog(t fataler, c Catalog, tradeIns ...TradeIn) *Book {
 	t.Helper()
-	b, err := NewBook(DefaultTerms(), c, tradeIns)
+	b, err := MustNewProgram(DefaultTerms(), c).NewBook(tradeIns)
 	if err != nil {
 		t.Fatal(err)
 	}

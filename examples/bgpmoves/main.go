@@ -35,7 +35,7 @@ func run(w io.Writer) error {
 	}
 	cat, terms := e.Catalog().License, e.Terms().License
 	device := func(serial, platform string) (license.Device, error) {
-		return license.NewDevice(cat, serial, platform, "")
+		return license.MustNewProgram(cat, license.DefaultTerms()).NewDevice(serial, platform, "")
 	}
 	d1, err := device("device-1", "MX")
 	if err != nil {
@@ -49,14 +49,14 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sub, err := license.New(cat, terms, license.Spec{
+	sub, err := license.MustNewProgram(cat, terms).NewLicense(license.Spec{
 		ID: "bgp-sub", Kind: license.Subscription, Tier: license.Advanced, Platform: "MX",
 		Device: d1, Features: []string{"bgp"}, Start: date(2025, 1, 10), TermYears: 1,
 	})
 	if err != nil {
 		return err
 	}
-	perp, err := license.New(cat, terms, license.Spec{
+	perp, err := license.MustNewProgram(cat, terms).NewLicense(license.Spec{
 		ID: "bgp-perp", Kind: license.Perpetual, Tier: license.Advanced, Platform: "MX",
 		Device: d1, Features: []string{"bgp"}, Start: date(2020, 6, 1),
 	})

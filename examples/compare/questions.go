@@ -17,7 +17,7 @@ var (
 )
 
 func mustDevice(serial, platform string) license.Device {
-	d, err := license.NewDevice(catalog, serial, platform, "")
+	d, err := license.MustNewProgram(catalog, license.DefaultTerms()).NewDevice(serial, platform, "")
 	if err != nil {
 		panic(err)
 	}
@@ -33,7 +33,7 @@ func mustLicense(s license.Spec) *license.License {
 	if s.Tier == 0 {
 		s.Tier = license.Advanced
 	}
-	l, err := license.New(catalog, terms, s)
+	l, err := license.MustNewProgram(catalog, terms).NewLicense(s)
 	if err != nil {
 		panic(err)
 	}

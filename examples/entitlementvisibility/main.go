@@ -35,7 +35,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	order, err := entitlement.NewOrder(e.Env(), entitlement.OrderSpec{
+	order, err := e.NewOrder(entitlement.OrderSpec{
 		ID:       "SO-2002",
 		Accounts: []string{"acme-customer", "netco-partner"},
 		Emails:   []string{"noc@acme.example"},

@@ -38,7 +38,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	order, err := entitlement.NewOrder(e.Env(), entitlement.OrderSpec{
+	order, err := e.NewOrder(entitlement.OrderSpec{
 		ID:       "SO-1001",
 		Accounts: []string{"acme-customer", "netco-partner"},
 		// The same address twice, in other case: it gets one email.

@@ -62,7 +62,7 @@ func run(w io.Writer) error {
 	clamp.Ordered, clamp.NewEquipmentShipped = date(2021, 9, 20), date(2021, 11, 30)
 
 	tradeIns := []tmip.TradeIn{never, late, director, noAuthority, vp, clamp}
-	book, err := tmip.NewBook(e.Terms().TMIP, e.Catalog().TMIP, tradeIns)
+	book, err := e.NewBook(tradeIns)
 	if err != nil {
 		return err
 	}

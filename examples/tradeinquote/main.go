@@ -66,7 +66,7 @@ func run(w io.Writer) error {
 		// A switch, not an MX SKU, on an order with another promotion.
 		{ID: "TI-5", SKU: "EX4300-48T", Serial: "PE3714", Condition: good, NewProduct: "MX204 order SO-3004", OtherPromotion: true},
 	}
-	book, err := tmip.NewBook(e.Terms().TMIP, e.Catalog().TMIP, tradeIns)
+	book, err := e.NewBook(tradeIns)
 	if err != nil {
 		return err
 	}

@@ -90,12 +90,13 @@ func (r Report) Facts(o Options) (Facts, error) {
 	if o.Terms.SubscriptionTermYears == nil {
 		o.Terms = license.DefaultTerms()
 	}
-	if err := o.Terms.Validate(); err != nil {
+	prog, err := license.NewProgram(o.Catalog, o.Terms)
+	if err != nil {
 		return Facts{}, err
 	}
 	platform := o.Platform
 	if platform == "" {
-		platform = r.inferPlatform(o.Catalog)
+		platform = r.inferPlatform(prog)
 		if platform == "" {
 			return Facts{}, rule.Errorf([]rule.ID{rule.LicPlatform}, "report", "the report does not show the device's platform: give it")
 		}
@@ -104,7 +105,7 @@ func (r Report) Facts(o Options) (Facts, error) {
 	if serial == "" {
 		serial = DefaultDevice
 	}
-	dev, err := license.NewDevice(o.Catalog, serial, platform, "")
+	dev, err := prog.NewDevice(serial, platform, "")
 	if err != nil {
 		return Facts{}, err
 	}
@@ -126,7 +127,7 @@ func (r Report) Facts(o Options) (Facts, error) {
 			f.Usage = &u
 		}
 	}
-	b := builder{c: o.Catalog, t: o.Terms, dev: dev, captured: o.CapturedAt}
+	b := builder{p: prog, dev: dev, captured: o.CapturedAt}
 	for ki, k := range r.Keys {
 		kid := k.ID
 		if kid == "" {
@@ -153,8 +154,7 @@ func (r Report) Facts(o Options) (Facts, error) {
 }
 
 type builder struct {
-	c        license.Catalog
-	t        license.Terms
+	p        *license.Program
 	dev      license.Device
 	captured time.Time
 }
@@ -164,7 +164,7 @@ func (b builder) add(f *FeatureFacts, spec license.Spec) error {
 	spec.Platform = b.dev.Platform
 	spec.Device = b.dev
 	spec.Features = []string{f.Name}
-	l, err := license.New(b.c, b.t, spec)
+	l, err := b.p.NewLicense(spec)
 	if err != nil {
 		return err
 	}
@@ -182,7 +182,7 @@ func (b builder) fromKey(f *FeatureFacts, kid string, trial bool, kf KeyFeature)
 		if trial {
 			return b.add(f, license.Spec{ID: id, Kind: license.Trial, Start: e.Start, End: e.End})
 		}
-		for _, n := range b.t.SubscriptionTermYears {
+		for _, n := range b.p.Terms().SubscriptionTermYears {
 			if calendar.AddYears(e.Start, n).Equal(e.End) {
 				return b.add(f, license.Spec{ID: id, Kind: license.Subscription, Start: e.Start, TermYears: n})
 			}
@@ -256,7 +256,7 @@ func compare(haveUsage bool, f *FeatureFacts, kid string, kf KeyFeature) []Discr
 // inferPlatform reads the platform from a key's customer ID
 // ("vSRX-JuniperEval") or a feature name ("vmx-..." for vMX, "Virtual
 // Appliance" for vSRX); empty when nothing says.
-func (r Report) inferPlatform(c license.Catalog) string {
+func (r Report) inferPlatform(c *license.Program) string {
 	for _, k := range r.Keys {
 		prefix, _, _ := strings.Cut(k.CustomerID, "-")
 		if p, ok := c.Platform(prefix); ok && prefix != "" {

@@ -100,7 +100,7 @@ func TestParsedLicensesDecideAsHandBuilt(t *testing.T) {
 			if i < 0 {
 				t.Fatalf("license %s missing", spec.ID)
 			}
-			hand := license.MustNew(c, terms, spec)
+			hand := license.MustNewProgram(c, terms).MustNewLicense(spec)
 			l := got[i]
 			ats := []time.Time{drawInstant(t, "at"), captured}
 			for _, b := range []time.Time{hand.Start(), hand.WarningFrom(), hand.TermEnd(), hand.End()} {
@@ -191,7 +191,7 @@ func TestParsedUsageDecidesAsHandBuilt(t *testing.T) {
 			if len(f.Features[i].Licenses) != 1 {
 				t.Fatalf("%s: %d licenses", spec.ID, len(f.Features[i].Licenses))
 			}
-			l, hand := f.Features[i].Licenses[0], license.MustNew(c, terms, spec)
+			l, hand := f.Features[i].Licenses[0], license.MustNewProgram(c, terms).MustNewLicense(spec)
 			for _, at := range []time.Time{drawInstant(t, "at"), captured, hand.End().Add(-1), hand.End(), hand.WarningFrom()} {
 				if g, w := l.StandingAt(at), hand.StandingAt(at); fmt.Sprint(g) != fmt.Sprint(w) {
 					t.Fatalf("%s at %v: parsed %+v, by hand %+v", spec.ID, at, g, w)
