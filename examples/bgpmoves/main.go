@@ -33,9 +33,8 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cat, terms := e.Catalog().License, e.Terms().License
 	device := func(serial, platform string) (license.Device, error) {
-		return license.MustNewProgram(cat, license.DefaultTerms()).NewDevice(serial, platform, "")
+		return e.NewDevice(serial, platform, "")
 	}
 	d1, err := device("device-1", "MX")
 	if err != nil {
@@ -49,14 +48,14 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sub, err := license.MustNewProgram(cat, terms).NewLicense(license.Spec{
+	sub, err := e.NewLicense(license.Spec{
 		ID: "bgp-sub", Kind: license.Subscription, Tier: license.Advanced, Platform: "MX",
 		Device: d1, Features: []string{"bgp"}, Start: date(2025, 1, 10), TermYears: 1,
 	})
 	if err != nil {
 		return err
 	}
-	perp, err := license.MustNewProgram(cat, terms).NewLicense(license.Spec{
+	perp, err := e.NewLicense(license.Spec{
 		ID: "bgp-perp", Kind: license.Perpetual, Tier: license.Advanced, Platform: "MX",
 		Device: d1, Features: []string{"bgp"}, Start: date(2020, 6, 1),
 	})

@@ -67,9 +67,9 @@ func Library(e *policy.Engine, q Question) Answer {
 	if err != nil {
 		panic(err) // a Question always has a license
 	}
-	rules := make([]string, len(d.Rules))
-	for i, id := range d.Rules {
-		rules[i] = id.String()
+	rules := make([]string, d.Rules.Len())
+	for i := range rules {
+		rules[i] = d.Rules.At(i).String()
 	}
 	return answer(d.Outcome == policy.Allow, rules)
 }

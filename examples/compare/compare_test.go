@@ -19,10 +19,7 @@ type engines struct {
 }
 
 func newEngines(t testing.TB) engines {
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := Engine
 	r, err := NewRego(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -243,7 +240,7 @@ func BenchmarkUseFeatureFromQuestion(b *testing.B) {
 	}
 	run("library", func(q Question) (int, error) {
 		d, err := e.lib.Decide(policy.UseFeature{License: q.License, Device: q.Device, Feature: q.Feature}, q.At)
-		return len(d.Rules), err
+		return d.Rules.Len(), err
 	})
 	run("cedar", func(q Question) (int, error) {
 		a, err := e.cedar.Decide(CedarRequest(q))

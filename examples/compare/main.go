@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/licensepolicy/licensepolicy/policy"
 )
 
 func main() {
@@ -23,10 +22,7 @@ func main() {
 // first disagreement.
 func run(n int, seed uint64) error {
 	ctx := context.Background()
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
-	if err != nil {
-		return err
-	}
+	e := Engine
 	r, err := NewRego(ctx)
 	if err != nil {
 		return err

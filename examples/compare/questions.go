@@ -8,16 +8,26 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/policy"
 )
 
+// Engine is the library's engine of the default terms; the questions'
+// licenses are built under it, as Decide requires.
 var (
-	catalog = license.DefaultCatalog()
-	terms   = license.DefaultTerms()
-	mx      = mustDevice("mx-1", "MX")
+	Engine = mustEngine()
+	mx     = mustDevice("mx-1", "MX")
 )
+
+func mustEngine() *policy.Engine {
+	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	if err != nil {
+		panic(err)
+	}
+	return e
+}
 
 func mustDevice(serial, platform string) license.Device {
-	d, err := license.MustNewProgram(catalog, license.DefaultTerms()).NewDevice(serial, platform, "")
+	d, err := Engine.NewDevice(serial, platform, "")
 	if err != nil {
 		panic(err)
 	}
@@ -33,7 +43,7 @@ func mustLicense(s license.Spec) *license.License {
 	if s.Tier == 0 {
 		s.Tier = license.Advanced
 	}
-	l, err := license.MustNewProgram(catalog, terms).NewLicense(s)
+	l, err := Engine.NewLicense(s)
 	if err != nil {
 		panic(err)
 	}

@@ -33,16 +33,15 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cat, terms := e.Catalog().License, e.Terms().License
 	var devices [3]license.Device
 	for i, d := range []struct{ serial, platform string }{{"mx-1", "MX"}, {"mx-2", "MX"}, {"ptx-1", "PTX"}} {
-		if devices[i], err = license.MustNewProgram(cat, license.DefaultTerms()).NewDevice(d.serial, d.platform, ""); err != nil {
+		if devices[i], err = e.NewDevice(d.serial, d.platform, ""); err != nil {
 			return err
 		}
 	}
 	mx1, mx2, ptx1 := devices[0], devices[1], devices[2]
 	// Bought in 2019 for mx-1 with a capacity of 400 units of scale.
-	perp, err := license.MustNewProgram(cat, terms).NewLicense(license.Spec{
+	perp, err := e.NewLicense(license.Spec{
 		ID: "perp-bgp", Kind: license.Perpetual, Tier: license.Premium, Platform: "MX",
 		Device: mx1, Features: []string{"bgp", "mpls"}, Start: date(2019, 3, 1),
 		Capacity: decimal.NewNullDecimal(decimal.NewFromInt(400)),

@@ -34,8 +34,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cat, terms := e.Catalog().License, e.Terms().License
-	mx1, err := license.MustNewProgram(cat, license.DefaultTerms()).NewDevice("mx-1", "MX", "")
+	mx1, err := e.NewDevice("mx-1", "MX", "")
 	if err != nil {
 		return err
 	}
@@ -45,7 +44,7 @@ func run(w io.Writer) error {
 		ID: "sub-bgp", Kind: license.Subscription, Tier: license.Advanced, Platform: "MX",
 		Device: mx1, Features: []string{"bgp"}, Start: date(2022, 6, 15), TermYears: 3,
 	}
-	sub, err := license.MustNewProgram(cat, terms).NewLicense(spec)
+	sub, err := e.NewLicense(spec)
 	if err != nil {
 		return err
 	}
@@ -77,7 +76,7 @@ func run(w io.Writer) error {
 	// no grace of its own (LIC-RENEW, ENT-GRACE).
 	onTime := spec
 	onTime.ID, onTime.Start, onTime.TermYears, onTime.Renewal = "sub-bgp-renewed", sub.End(), 1, true
-	renewed, err := license.MustNewProgram(cat, terms).NewLicense(onTime)
+	renewed, err := e.NewLicense(onTime)
 	if err != nil {
 		return err
 	}
@@ -90,7 +89,7 @@ func run(w io.Writer) error {
 	// expired (LIC-SUB-EXPIRY).
 	late := spec
 	late.ID, late.Start, late.TermYears, late.Renewal = "sub-bgp-late", date(2025, 8, 1), 1, true
-	lateLic, err := license.MustNewProgram(cat, terms).NewLicense(late)
+	lateLic, err := e.NewLicense(late)
 	if err != nil {
 		return err
 	}

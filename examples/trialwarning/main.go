@@ -36,16 +36,15 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cat, terms := e.Catalog().License, e.Terms().License
-	vsrx1, err := license.MustNewProgram(cat, license.DefaultTerms()).NewDevice("vsrx-1", "vSRX", "")
+	vsrx1, err := e.NewDevice("vsrx-1", "vSRX", "")
 	if err != nil {
 		return err
 	}
-	vsrx2, err := license.MustNewProgram(cat, license.DefaultTerms()).NewDevice("vsrx-2", "vSRX", "")
+	vsrx2, err := e.NewDevice("vsrx-2", "vSRX", "")
 	if err != nil {
 		return err
 	}
-	trial, err := license.MustNewProgram(cat, terms).NewLicense(license.Spec{
+	trial, err := e.NewLicense(license.Spec{
 		ID: "trial-idp", Kind: license.Trial, Tier: license.Premium, Platform: "vSRX",
 		Device: vsrx1, Features: []string{"idp"}, Start: date(2025, 1, 1), End: date(2025, 4, 1),
 	})
