@@ -60,10 +60,10 @@ func parseText(b []byte) (Report, error) {
 	fail := func(i int, format string, args ...any) (Report, error) {
 		return Report{}, &ParseError{Line: i + 1, Msg: fmt.Sprintf(format, args...)}
 	}
-	usageNames := map[string]int{}     // lower-case name -> line
-	var keyFeatures map[string]int     // the current key's, lower-case
-	keyIDs := map[string]int{}         // non-blank identifiers -> line
-	extraHeader := false               // the newer header's "Feature Feature Feature" row
+	usageNames := map[string]int{} // lower-case name -> line
+	var keyFeatures map[string]int // the current key's, lower-case
+	keyIDs := map[string]int{}     // non-blank identifiers -> line
+	extraHeader := false           // the newer header's "Feature Feature Feature" row
 	for i, raw := range lines {
 		line := strings.TrimSpace(strings.TrimRight(raw, "\r"))
 		switch st {

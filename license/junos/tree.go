@@ -37,9 +37,9 @@ func (n *node) leaves() (map[string]*node, error) {
 
 // treeReader turns a tree into a report.
 type treeReader struct {
-	rep                   Report
-	usageNames            map[string]int
-	keyIDs                map[string]int
+	rep                    Report
+	usageNames             map[string]int
+	keyIDs                 map[string]int
 	sawUsage, sawInstalled bool
 }
 
@@ -357,7 +357,6 @@ func durationOf(n *node) (time.Duration, error) {
 	}
 	return 0, fmt.Errorf("%s is not a number of days", quoted(n.value()))
 }
-
 
 // toTree is the report as the structured forms give it: the usage summary
 // and the installed licenses side by side in license-summary-information,
