@@ -393,7 +393,15 @@ func (r Report) inferPlatform(c license.Catalog) string {
 		}
 	}
 	for _, n := range names {
+		// A feature named for its platform ("cSRX").
+		if p, ok := c.Platform(n); ok {
+			return p.Name
+		}
 		switch l := strings.ToLower(n); {
+		case strings.HasPrefix(l, "containerized-rpd"):
+			if p, ok := c.Platform("cRPD"); ok {
+				return p.Name
+			}
 		case strings.HasPrefix(l, "vmx-"):
 			return "vMX"
 		case l == "virtual appliance":

@@ -169,7 +169,6 @@ func checkAt(t *testing.T, a Assessment, ws []want) {
 var (
 	perp       = "LIC-PERP-TERM"
 	subTerm    = "LIC-SUB-TERM"
-	subGrace   = "ENT-GRACE LIC-SUB-TERM"
 	subExpired = "LIC-SUB-EXPIRY LIC-RENEW"
 	trialOK    = "LIC-KIND"
 	trialWarn  = "LIC-TRIAL-WARN"

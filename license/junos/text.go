@@ -17,7 +17,16 @@ const day = 24 * time.Hour
 // ParseText reads the text form of show system license: the "License usage:"
 // table, the "Licenses installed:" blocks, or both. It tolerates column
 // drift, names longer than their column, trailing spaces, lost indentation
-// and blank key fields; it refuses any line it cannot place, naming it.
+// and blank key fields, both usage headers (the newer one in three rows:
+// "Licensed / Feature / Feature name ... Expiry"), CRLF, "Licenses
+// installed: none", the newer key fields (License SKU, License count) and a
+// show system uptime block, whose "Current time:" is the capture's instant.
+// It refuses any line it cannot place, naming it and quoting its text, a
+// feature listed twice (without case) in the usage table or in one key, a
+// key listed twice, and a second capture in the file.
+//
+// Cost: one pass over the lines, time and memory linear in the input's size
+// (at most MaxBytes, refused beyond).
 func ParseText(r io.Reader) (Report, error) {
 	b, err := readBounded(r)
 	if err != nil {
