@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-
 )
 
 func main() {

@@ -13,7 +13,15 @@ import (
 // follows, that license's standing from the license package, and what the
 // device output adds.
 type FeatureReport struct {
+	// Name is the name the device printed (the usage row's, else the first
+	// key's).
 	Name string
+	// Grants are every installed key that grants the feature, with its SKU,
+	// count and validity as printed.
+	Grants []Grant
+	// Lines are the capture's lines the answer relies on: the usage row and
+	// each key's validity line.
+	Lines []int
 	// InUsage says whether the usage table lists the feature; Used,
 	// Installed and Needed are its counts there.
 	InUsage                 bool
@@ -48,20 +56,29 @@ type Assessment struct {
 // licenses follows the one usable at at that lasts longest (a perpetual
 // license first), else the one that starts soonest, else the first.
 func (f Facts) At(at time.Time) Assessment {
-	a := Assessment{At: at, Platform: f.Platform, Device: f.Device.Serial, Discrepancies: f.Discrepancies}
+	a := Assessment{At: at, Platform: f.Platform, Device: f.Device.Serial, Discrepancies: slices.Clone(f.Discrepancies)}
+	byFeature := map[string][]string{}
+	for _, d := range f.Discrepancies {
+		byFeature[d.Feature] = append(byFeature[d.Feature], d.Msg)
+	}
 	for i := range f.Features {
-		a.Features = append(a.Features, f.feature(i, at))
+		a.Features = append(a.Features, f.feature(i, at, byFeature))
 	}
 	return a
 }
 
-func (f Facts) feature(i int, at time.Time) FeatureReport {
+func (f Facts) feature(i int, at time.Time, discrepancies map[string][]string) FeatureReport {
 	ff := &f.Features[i]
 	r := ff.answer(at)
 	r.Decision.Until = ff.until(at, r)
-	for _, d := range f.Discrepancies {
-		if d.Feature == ff.Name {
-			r.Warnings = append(r.Warnings, d.Msg)
+	r.Warnings = append(r.Warnings, discrepancies[ff.Name]...)
+	r.Grants = slices.Clone(ff.Grants)
+	if ff.Usage != nil && ff.Usage.Line > 0 {
+		r.Lines = append(r.Lines, ff.Usage.Line)
+	}
+	for _, g := range ff.Grants {
+		if g.Line > 0 {
+			r.Lines = append(r.Lines, g.Line)
 		}
 	}
 	return r

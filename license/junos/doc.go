@@ -1,6 +1,7 @@
 // Package junos reads what a Junos device prints for show system license,
-// as CLI text or as the XML of | display xml, and says at an instant where
-// each feature stands under the license package's rules.
+// as CLI text, as the XML of | display xml or as the JSON of | display json
+// (the form is detected), and says at an instant where each feature stands
+// under the license package's rules.
 //
 // Parse (or ParseText, ParseXML) reads a capture from an io.Reader of at
 // most MaxBytes into a Report: the "License usage" table (name, used,
@@ -28,17 +29,13 @@
 //   - A date-based feature of a key whose order type is "trial" becomes a
 //     license.Trial with the printed start and end (LIC-TRIAL-WARN,
 //     LIC-TRIAL-EXPIRY).
-//   - Another date-based feature whose span is exactly one of the terms'
-//     years (1, 3 or 5) becomes an initial subscription of that term
-//     (LIC-SUB-TERM), which license.New gives its grace (ENT-GRACE): the
-//     capture cannot say whether it was a renewal, and the rules presume an
-//     initial term. Any other span, and a usage row that gives only an end,
-//     is a Window: license.New computes ends from whole years and could not
-//     hold the printed dates, so its standing is read from the dates
-//     directly, with the rule IDs the license package uses for a
-//     subscription: ENT-TIMER before the start, LIC-SUB-TERM within,
-//     LIC-SUB-EXPIRY and LIC-RENEW after, and no grace (the device's date is
-//     its own).
+//   - Any other date-based feature, and a usage row that gives only an end,
+//     is a Window: a device key's end is the end the device enforces, so no
+//     order term (the initial grace of ENT-GRACE) is added to it. Its
+//     standing is read from the dates directly, with the rule IDs the
+//     license package uses for a subscription: ENT-TIMER before the start,
+//     LIC-SUB-TERM within, LIC-SUB-EXPIRY and LIC-RENEW after. A usage row
+//     the XML calls expired is a Window that has ended.
 //   - A count-down feature becomes a trial ending at Options.CapturedAt plus
 //     its remaining days (from the usage row of the same name, else its
 //     original validity), started its original validity before that end.
@@ -68,6 +65,22 @@
 // instant its answer (license followed, state, rules, obligations, warnings)
 // differs.
 //
-// The text form prints no capture instant and this package invents none:
-// callers give it (Options.CapturedAt) where count-down features need it.
+// Names are matched without case and through Aliases (catalog data seeded
+// with the names releases print differently); a feature has one row whatever
+// the release calls it, under the name the device printed. Every key that
+// grants a feature is kept (FeatureFacts.Grants, FeatureReport.Grants) with
+// its SKU, count and validity.
+//
+// A capture's own instant, where it gives one (Report.CapturedAt: the
+// "Current time:" of show system uptime in the same text, or an XML end date
+// beside its remaining time), is the capture instant unless
+// Options.CapturedAt says otherwise; this package invents none.
+//
+// # Bounds
+//
+// Every reader refuses input over MaxBytes before parsing, then makes one
+// pass whose time and memory are linear in the input's size; the structured
+// forms nest at most 64 deep. Facts and Facts.At are linear in the report's
+// size: a feature has at most MaxGrantsPerFeature keys. Every instant a
+// report holds is within the years 0000-9999, so every output reads back.
 package junos

@@ -50,7 +50,7 @@ func ExampleParse_refusal() {
 	_, err := junos.Parse(strings.NewReader("License usage:\n  Licenses\n  Feature name\n  Virtual Appliance  one  1  0  permanent\n"))
 	fmt.Println(err)
 	// Output:
-	// junos: line 4: "Virtual Appliance  one  1  0  permanent" is not a usage row (name, used, installed, needed, expiry)
+	// junos: line 4: "Virtual Appliance  one  1  0  permanent" is not a usage row (name, used, installed, needed, expiry): no three counts
 }
 
 // ExampleReport_Facts shows a usage table that disagrees with its key.

@@ -2,10 +2,10 @@ package junos
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
-	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
@@ -23,31 +23,119 @@ type Options struct {
 	// Device is the device's serial number; empty means DefaultDevice. The
 	// "Software Serial Number" of a key is the key's, not the device's.
 	Device string
-	// CapturedAt is when the device printed the capture. Count-down
-	// features need it: they end at CapturedAt plus their remaining days.
+	// CapturedAt is when the device printed the capture; zero means the
+	// instant the capture gives itself (Report.CapturedAt). Count-down
+	// features need one: they end at it plus their remaining days.
 	CapturedAt time.Time
+	// Aliases name one feature the way different releases print it; the
+	// zero Aliases means DefaultAliases.
+	Aliases Aliases
+}
+
+// Aliases is catalog data: the names under which releases print one
+// feature ("IDP-SIG" and "idp-sig"). Names are compared without case. The
+// zero Aliases, in Options, stands for DefaultAliases; NoAliases knows none.
+type Aliases struct {
+	canon map[string]string // lower-case name -> lower-case first name of its group
+	set   bool
+}
+
+// NewAliases builds aliases from groups of names of one feature each. It
+// refuses an empty name and a name in two groups.
+func NewAliases(groups ...[]string) (Aliases, error) {
+	a := Aliases{canon: map[string]string{}, set: true}
+	for gi, g := range groups {
+		if len(g) == 0 {
+			continue
+		}
+		head := strings.ToLower(g[0])
+		for _, n := range g {
+			k := strings.ToLower(n)
+			if strings.TrimSpace(n) == "" {
+				return Aliases{}, fmt.Errorf("junos: alias group %d has an empty name", gi)
+			}
+			if c, ok := a.canon[k]; ok && c != head {
+				return Aliases{}, fmt.Errorf("junos: %q is in two alias groups", n)
+			}
+			a.canon[k] = head
+		}
+	}
+	return a, nil
+}
+
+// DefaultAliases are the names seen in captures of different releases:
+// IDP-SIG and idp-sig, APPID Signature and appid-sig, Sophos AV and
+// av_key_sophos_engine.
+func DefaultAliases() Aliases {
+	a, _ := NewAliases([]string{"idp-sig", "IDP-SIG"}, []string{"appid-sig", "APPID Signature"}, []string{"av_key_sophos_engine", "Sophos AV"})
+	return a
+}
+
+// NoAliases knows no alias: every name is its own feature.
+func NoAliases() Aliases { return Aliases{set: true} }
+
+// key is the feature a printed name stands for.
+func (a Aliases) key(name string) string {
+	k := strings.ToLower(name)
+	if c, ok := a.canon[k]; ok {
+		return c
+	}
+	return k
+}
+
+// MaxGrantsPerFeature bounds how many installed keys may grant one feature:
+// a feature's answer is searched over its grants, so the cap keeps Facts.At
+// linear in the capture's size. Real devices show one or two.
+const MaxGrantsPerFeature = 64
+
+// constructors builds the license package's values under one program: the
+// report's catalog and terms; the package calls its constructors here alone.
+type constructors struct{ p *license.Program }
+
+func (k constructors) device(serial, platform string) (license.Device, error) {
+	return k.p.NewDevice(serial, platform, "")
+}
+
+func (k constructors) license(spec license.Spec) (license.License, error) {
+	return k.p.NewLicense(spec)
 }
 
 // DefaultDevice is the serial given to the device when Options.Device is
 // empty: Junos's license output does not print the chassis serial.
 const DefaultDevice = "junos-device"
 
-// Window is a date-based term that is not one of the terms' whole-year
-// subscription terms (or whose start the output does not give), so that
-// license.New cannot build it; its standing is read straight from its dates
-// with the rule IDs of a subscription (see the package doc).
+// Window is a date-based key that is not a trial: its standing is read
+// straight from the dates the device enforces, with the rule IDs of a
+// subscription and no order term (grace) added (see the package doc).
 type Window struct {
 	ID string
 	// Start is zero when only the end is known (the usage table).
-	Start, End time.Time
+	Start time.Time
+	// End is zero for a feature the device says has expired without a date.
+	End time.Time
+}
+
+// Grant is one installed key's grant of a feature, as the device prints it.
+type Grant struct {
+	Key       string `json:"key"`
+	SKU       string `json:"sku,omitempty"`
+	Count     string `json:"count,omitempty"`
+	OrderType string `json:"orderType,omitempty"`
+	// Name is the feature's name as the key prints it.
+	Name   string `json:"name"`
+	Expiry Expiry `json:"expiry"`
+	Line   int    `json:"line,omitempty"`
 }
 
 // FeatureFacts is what a report says of one feature: its usage row, if any,
-// and the licenses and windows that grant it.
+// the keys that grant it, and the licenses and windows made of them.
 type FeatureFacts struct {
+	// Name is the name the device printed first (the usage row's, else the
+	// first key's).
 	Name string
 	// Usage is the feature's usage row; nil when the table does not list it.
 	Usage    *Usage
+	Grants   []Grant
 	Licenses []license.License
 	Windows  []Window
 }
@@ -76,13 +164,17 @@ func permanentSince() time.Time { return time.Unix(0, 0).UTC() }
 
 // Facts turns the report into licenses: permanent features into perpetual
 // licenses (LIC-PERP-TERM), date-based features of a trial key into trials
-// (LIC-TRIAL-WARN, LIC-TRIAL-EXPIRY), other date-based features spanning
-// exactly one of the terms' years into initial subscriptions (LIC-SUB-TERM,
-// ENT-GRACE) and any other span into a Window; count-down features into
-// trials ending at the capture instant plus their remaining days. Installed
-// keys are the licenses; a usage row that no key covers becomes a license of
-// its own ("usage/<name>"). Errors are *rule.Violation or the license
-// package's refusals.
+// (LIC-TRIAL-WARN, LIC-TRIAL-EXPIRY), other date-based features into a
+// Window ending where the device says (LIC-SUB-TERM, no grace); count-down
+// features into trials ending at the capture instant plus their remaining
+// days. Installed keys are the licenses; a usage row that no key covers
+// becomes a license of its own ("usage/<name>"). Names are matched without
+// case and through o.Aliases; two usage rows of one feature are a
+// Discrepancy, the first row kept. Errors are *rule.Violation or the
+// license package's refusals; an end past year 9999 and more than
+// MaxGrantsPerFeature keys on one feature are refused, naming the line.
+//
+// Cost: time and memory linear in the report's size.
 func (r Report) Facts(o Options) (Facts, error) {
 	if o.Catalog.Platforms == nil {
 		o.Catalog = license.DefaultCatalog()
@@ -105,36 +197,53 @@ func (r Report) Facts(o Options) (Facts, error) {
 	if serial == "" {
 		serial = DefaultDevice
 	}
-	dev, err := prog.NewDevice(serial, platform, "")
+	if !o.Aliases.set {
+		o.Aliases = DefaultAliases()
+	}
+	build := constructors{p: prog}
+	dev, err := build.device(serial, platform)
 	if err != nil {
 		return Facts{}, err
 	}
 	fs := Facts{Platform: dev.Platform, Device: dev, terms: o.Terms}
 	index := map[string]int{}
-	feature := func(name string) *FeatureFacts {
-		k := strings.ToLower(name)
+	feature := func(name string) (*FeatureFacts, bool) {
+		k := o.Aliases.key(name)
 		if i, ok := index[k]; ok {
-			return &fs.Features[i]
+			return &fs.Features[i], false
 		}
 		index[k] = len(fs.Features)
 		fs.Features = append(fs.Features, FeatureFacts{Name: name})
-		return &fs.Features[len(fs.Features)-1]
+		return &fs.Features[len(fs.Features)-1], true
 	}
 	for i := range r.Usage {
-		f := feature(r.Usage[i].Name)
-		if f.Usage == nil {
-			u := r.Usage[i]
-			f.Usage = &u
+		f, added := feature(r.Usage[i].Name)
+		if !added {
+			// The reader refuses a name twice; two aliases of one feature
+			// are reported rather than merged.
+			fs.Discrepancies = append(fs.Discrepancies, Discrepancy{Feature: f.Name,
+				Msg: fmt.Sprintf("the usage table lists the feature twice, as %s (line %d) and %s (line %d); the first row is kept", strconv.Quote(f.Usage.Name), f.Usage.Line, strconv.Quote(r.Usage[i].Name), r.Usage[i].Line)})
+			continue
 		}
+		u := r.Usage[i]
+		f.Usage = &u
 	}
-	b := builder{p: prog, dev: dev, captured: o.CapturedAt}
+	captured := o.CapturedAt
+	if captured.IsZero() {
+		captured = r.CapturedAt
+	}
+	b := builder{make: build, dev: dev, captured: captured}
 	for ki, k := range r.Keys {
 		kid := k.ID
 		if kid == "" {
 			kid = fmt.Sprintf("key-%d", ki+1)
 		}
 		for _, kf := range k.Features {
-			f := feature(kf.Name)
+			f, _ := feature(kf.Name)
+			if len(f.Grants) == MaxGrantsPerFeature {
+				return Facts{}, rule.Errorf([]rule.ID{rule.LicKind}, kid, "line %d: feature %s has more than %d keys (MaxGrantsPerFeature)", kf.Line, strconv.Quote(kf.Name), MaxGrantsPerFeature)
+			}
+			f.Grants = append(f.Grants, Grant{Key: kid, SKU: k.SKU, Count: k.Count, OrderType: k.OrderType, Name: kf.Name, Expiry: kf.Expiry, Line: kf.Line})
 			if err := b.fromKey(f, kid, k.Trial(), kf); err != nil {
 				return Facts{}, err
 			}
@@ -154,7 +263,7 @@ func (r Report) Facts(o Options) (Facts, error) {
 }
 
 type builder struct {
-	p        *license.Program
+	make     constructors
 	dev      license.Device
 	captured time.Time
 }
@@ -164,7 +273,7 @@ func (b builder) add(f *FeatureFacts, spec license.Spec) error {
 	spec.Platform = b.dev.Platform
 	spec.Device = b.dev
 	spec.Features = []string{f.Name}
-	l, err := b.p.NewLicense(spec)
+	l, err := b.make.license(spec)
 	if err != nil {
 		return err
 	}
@@ -182,11 +291,7 @@ func (b builder) fromKey(f *FeatureFacts, kid string, trial bool, kf KeyFeature)
 		if trial {
 			return b.add(f, license.Spec{ID: id, Kind: license.Trial, Start: e.Start, End: e.End})
 		}
-		for _, n := range b.p.Terms().SubscriptionTermYears {
-			if calendar.AddYears(e.Start, n).Equal(e.End) {
-				return b.add(f, license.Spec{ID: id, Kind: license.Subscription, Start: e.Start, TermYears: n})
-			}
-		}
+		// The device enforces the key's own end: no order term is added.
 		if !e.End.After(e.Start) {
 			return rule.Errorf([]rule.ID{rule.LicSubTerm}, id, "license %s: ends at %s, not after its start", id, e.End.Format(time.RFC3339))
 		}
@@ -197,18 +302,21 @@ func (b builder) fromKey(f *FeatureFacts, kid string, trial bool, kf KeyFeature)
 		if f.Usage != nil && f.Usage.Expiry.Validity == CountDown {
 			remaining = f.Usage.Expiry.Remaining
 		}
-		return b.countDown(f, id, e.Original, remaining)
+		return b.countDown(f, id, kf.Line, e.Original, remaining)
 	}
 	return nil
 }
 
 // countDown adds a trial ending remaining after the capture, started
 // original before its end (or at the capture when original is unknown).
-func (b builder) countDown(f *FeatureFacts, id string, original, remaining time.Duration) error {
+func (b builder) countDown(f *FeatureFacts, id string, line int, original, remaining time.Duration) error {
 	if b.captured.IsZero() {
 		return rule.Errorf([]rule.ID{rule.LicKind}, id, "license %s counts down: the capture instant is needed", id)
 	}
 	end := b.captured.Add(remaining)
+	if end.After(lastInstant) || b.captured.Add(-max(original, remaining)).Before(firstInstant) {
+		return rule.Errorf([]rule.ID{rule.LicKind}, id, "line %d: license %s counts down from %s past the years 0000-9999", line, id, b.captured.Format(time.RFC3339))
+	}
 	start := end.Add(-max(original, remaining))
 	if !start.Before(end) {
 		start = end.Add(-day)
@@ -225,10 +333,20 @@ func (b builder) fromUsage(f *FeatureFacts) error {
 	case DateBased:
 		f.Windows = append(f.Windows, Window{ID: id, End: e.End})
 	case CountDown:
-		return b.countDown(f, id, 0, e.Remaining)
+		return b.countDown(f, id, f.Usage.Line, 0, e.Remaining)
+	case Expired:
+		// The device says it has ended and gives no date: expired at once.
+		f.Windows = append(f.Windows, Window{ID: id})
 	}
 	return nil
 }
+
+// firstInstant and lastInstant bound the instants a report may hold: every
+// output format writes four-digit years.
+var (
+	firstInstant = time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC)
+	lastInstant  = time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)
+)
 
 // compare reports where the usage table disagrees with an installed key's
 // feature.
@@ -273,7 +391,15 @@ func (r Report) inferPlatform(c *license.Program) string {
 		}
 	}
 	for _, n := range names {
+		// A feature named for its platform ("cSRX").
+		if p, ok := c.Platform(n); ok {
+			return p.Name
+		}
 		switch l := strings.ToLower(n); {
+		case strings.HasPrefix(l, "containerized-rpd"):
+			if p, ok := c.Platform("cRPD"); ok {
+				return p.Name
+			}
 		case strings.HasPrefix(l, "vmx-"):
 			return "vMX"
 		case l == "virtual appliance":

@@ -99,7 +99,7 @@ func TestCaptureOfExactlyMaxBytesIsRead(t *testing.T) {
 // TestValidityOutOfRangeIsInvalid: only the three validities are valid;
 // the values beside them print as Go values and do not marshal.
 func TestValidityOutOfRangeIsInvalid(t *testing.T) {
-	for _, v := range []Validity{Permanent, DateBased, CountDown} {
+	for _, v := range []Validity{Permanent, DateBased, CountDown, Expired} {
 		if !v.IsValid() {
 			t.Errorf("%v is invalid", v)
 		}
@@ -107,11 +107,11 @@ func TestValidityOutOfRangeIsInvalid(t *testing.T) {
 	if Validity(0).IsValid() || Validity(0).String() != "junos.Validity(0)" {
 		t.Errorf("the zero validity: valid %v, %q", Validity(0).IsValid(), Validity(0))
 	}
-	if v := Validity(4); v.IsValid() || v.String() != "junos.Validity(4)" {
-		t.Errorf("validity 4: valid %v, %q", v.IsValid(), v)
+	if v := Validity(5); v.IsValid() || v.String() != "junos.Validity(5)" {
+		t.Errorf("validity 5: valid %v, %q", v.IsValid(), v)
 	}
-	if b, err := Validity(4).MarshalText(); err == nil {
-		t.Errorf("validity 4 marshals to %q", b)
+	if b, err := Validity(5).MarshalText(); err == nil {
+		t.Errorf("validity 5 marshals to %q", b)
 	}
 }
 
@@ -167,16 +167,17 @@ func TestTextSeparatesKeysByOneBlankLine(t *testing.T) {
 }
 
 // TestXMLDocumentShape: a license-usage-summary without features is an
-// empty usage table; a feature-summary outside one, a second root element
-// or text after the root are not this output.
+// empty usage table; a feature-summary outside one is not read, a second
+// root element is a second capture, text after the root is not this output.
 func TestXMLDocumentShape(t *testing.T) {
 	r, err := ParseXML(strings.NewReader("<license-usage-summary></license-usage-summary>"))
 	if err != nil || r.Usage == nil || len(r.Usage) != 0 {
 		t.Errorf("empty summary: %+v, %v", r, err)
 	}
 	for _, c := range []struct{ name, in, msg string }{
-		{"a feature outside the summary", "<rpc-reply><feature-summary><name>f</name></feature-summary></rpc-reply>", "outside <license-usage-summary>"},
-		{"a second root", "<license-usage-summary></license-usage-summary>\n<html></html>", "element <html> is not license output"},
+		{"a feature outside the summary", "<rpc-reply><feature-summary><name>f</name></feature-summary></rpc-reply>", "no <license-usage-summary>"},
+		{"a second root", "<license-usage-summary></license-usage-summary>\n<html></html>", "a second capture (<html>)"},
+		{"two captures", "<license-usage-summary></license-usage-summary><license-usage-summary></license-usage-summary>", "one capture a file"},
 		{"text after the root", "<license-usage-summary></license-usage-summary>\ntrailing", `text "trailing" outside any element`},
 	} {
 		_, err := ParseXML(strings.NewReader(c.in))
@@ -186,22 +187,27 @@ func TestXMLDocumentShape(t *testing.T) {
 	}
 }
 
-// TestXMLFeatureHasOneValidity: a feature-summary gives at most one of
-// validity-type, end-date and remaining-time.
+// TestXMLFeatureHasOneValidity: a feature-summary is permanent or expired,
+// or has dates: validity-type beside an end or a remaining time is refused.
+// An end beside its remaining time gives the capture's instant.
 func TestXMLFeatureHasOneValidity(t *testing.T) {
 	perm := "<validity-type>permanent</validity-type>"
 	end := `<end-date junos:seconds="1545696000">2018-12-25</end-date>`
 	rem := `<remaining-time><remaining-validity-value junos:seconds="86400">1 days</remaining-validity-value></remaining-time>`
-	for _, pair := range [][2]string{{perm, end}, {end, rem}, {perm, rem}} {
+	for _, pair := range [][2]string{{perm, end}, {perm, rem}} {
 		in := "<license-usage-summary><feature-summary><name>f</name>" + pair[0] + pair[1] + "</feature-summary></license-usage-summary>"
-		if _, err := ParseXML(strings.NewReader(in)); err == nil || !strings.Contains(err.Error(), "more than one") {
+		if _, err := ParseXML(strings.NewReader(in)); err == nil || !strings.Contains(err.Error(), "is not permanent, expired, or the kind its dates say") {
 			t.Errorf("%s: %v", in, err)
 		}
 	}
+	r, err := ParseXML(strings.NewReader("<license-usage-summary><feature-summary><name>f</name>" + end + rem + "</feature-summary></license-usage-summary>"))
+	if err != nil || !r.CapturedAt.Equal(time.Date(2018, 12, 24, 0, 0, 0, 0, time.UTC)) || r.Usage[0].Expiry.Validity != DateBased {
+		t.Errorf("an end beside its remaining time: %+v, %v", r, err)
+	}
 }
 
-// TestXMLSecondsBounds: junos:seconds reads instants from the Unix epoch to
-// 9999-12-31T23:59:59Z, the last a four-digit year holds.
+// TestXMLSecondsBounds: junos:seconds reads instants from 0000-01-01 to
+// 9999-12-31T23:59:59Z, the years every output format writes back.
 func TestXMLSecondsBounds(t *testing.T) {
 	for _, c := range []struct {
 		seconds string
@@ -210,10 +216,11 @@ func TestXMLSecondsBounds(t *testing.T) {
 	}{
 		{"0", time.Unix(0, 0).UTC(), true},
 		{"253402300799", time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC), true},
-		{"-1", time.Time{}, false},
+		{"-62167219200", time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), true},
+		{"-62167219201", time.Time{}, false},
 		{"253402300800", time.Time{}, false},
 	} {
-		got, err := xmlSeconds{Seconds: c.seconds}.instant()
+		got, err := instantOf(&node{seconds: c.seconds})
 		if (err == nil) != c.ok || !got.Equal(c.want) {
 			t.Errorf("seconds %s: %v, %v", c.seconds, got, err)
 		}

@@ -10,15 +10,24 @@ import (
 // kilobytes, so anything over 4 MiB is refused rather than held in memory.
 const MaxBytes = 4 << 20
 
-// Parse reads a capture in either form, detected by its first non-blank
-// byte: '<' is the XML form, anything else the text form.
+// Parse reads a capture in any form, detected by its first non-blank byte:
+// '<' is the XML form, '{' the JSON form, anything else the text form.
+//
+// Cost, for every reader: at most MaxBytes are read (more is refused before
+// any parsing), then one pass whose time and memory are linear in the
+// input's size.
 func Parse(r io.Reader) (Report, error) {
 	b, err := readBounded(r)
 	if err != nil {
 		return Report{}, err
 	}
-	if t := bytes.TrimLeft(b, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '<' {
-		return parseXML(b)
+	if t := bytes.TrimLeft(b, " \t\r\n\ufeff"); len(t) > 0 {
+		switch t[0] {
+		case '<':
+			return parseXML(b)
+		case '{':
+			return parseJSON(b)
+		}
 	}
 	return parseText(b)
 }

@@ -20,8 +20,8 @@ func drawInstant(t *rapid.T, label string) time.Time {
 }
 
 // drawCapture draws a capture of keys with permanent, date-based (trial or
-// whole-year subscription) and count-down features, and the specs of the
-// licenses built by hand from it.
+// a commercial key of any span, which becomes a Window) and count-down
+// features, and the specs of the licenses built by hand from it.
 func drawCapture(t *rapid.T, captured time.Time) (Report, []license.Spec) {
 	dev := license.Device{Serial: DefaultDevice, Platform: "vSRX", Class: "vSRX"}
 	var rep Report
@@ -53,9 +53,11 @@ func drawCapture(t *rapid.T, captured time.Time) (Report, []license.Spec) {
 					kf.Expiry = Expiry{Validity: DateBased, Start: start, End: end}
 					spec.Kind, spec.Start, spec.End = license.Trial, start, end
 				} else {
+					// A commercial key: a Window, checked by its own tests.
 					years := rapid.SampledFrom([]int{1, 3, 5}).Draw(t, "years")
 					kf.Expiry = Expiry{Validity: DateBased, Start: start, End: calendar.AddYears(start, years)}
-					spec.Kind, spec.Start, spec.TermYears = license.Subscription, start, years
+					k.Features = append(k.Features, kf)
+					continue
 				}
 			case 2:
 				days := rapid.IntRange(1, 90).Draw(t, "original")
@@ -133,17 +135,17 @@ func TestFeatureUntilIsExact(t *testing.T) {
 		}
 		at := drawInstant(t, "at")
 		for i := range f.Features {
-			r := f.feature(i, at)
+			r := f.feature(i, at, nil)
 			if r.Decision.Until.IsZero() {
-				if !sameAnswer(f.feature(i, at.AddDate(200, 0, 0)), r) {
+				if !sameAnswer(f.feature(i, at.AddDate(200, 0, 0), nil), r) {
 					t.Fatalf("%s: holds for good at %v but changes later", r.Name, at)
 				}
 				continue
 			}
-			if before := f.feature(i, r.Decision.Until.Add(-1)); !sameAnswer(before, r) {
+			if before := f.feature(i, r.Decision.Until.Add(-1), nil); !sameAnswer(before, r) {
 				t.Fatalf("%s: changes before Until %v", r.Name, r.Decision.Until)
 			}
-			if after := f.feature(i, r.Decision.Until); sameAnswer(after, r) {
+			if after := f.feature(i, r.Decision.Until, nil); sameAnswer(after, r) {
 				t.Fatalf("%s: same answer at Until %v", r.Name, r.Decision.Until)
 			}
 		}

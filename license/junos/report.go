@@ -19,12 +19,15 @@ const (
 	DateBased
 	// CountDown runs a number of days from installation.
 	CountDown
+	// Expired is what the XML summary says of a feature whose license has
+	// ended (<validity-type>expired</validity-type>); it gives no date.
+	Expired
 )
 
-var validityNames = []string{"", "permanent", "date-based", "count-down"}
+var validityNames = []string{"", "permanent", "date-based", "count-down", "expired"}
 
 // ParseValidity returns the validity named s ("permanent", "date-based",
-// "count-down").
+// "count-down", "expired").
 func ParseValidity(s string) (Validity, error) {
 	for i := 1; i < len(validityNames); i++ {
 		if validityNames[i] == s {
@@ -94,12 +97,19 @@ type Usage struct {
 	Installed   int    `json:"installed"`
 	Needed      int    `json:"needed"`
 	Expiry      Expiry `json:"expiry"`
+	// Line is where the capture gives the row (1-based; 0 when built by
+	// hand), so that a refusal or a report can point at it.
+	Line int `json:"-"`
 }
 
 // Key is one installed license key of the "Licenses installed" blocks. Any
 // field may be empty: devices and the people quoting them blank some.
 type Key struct {
-	ID         string       `json:"id"`
+	ID string `json:"id"`
+	// SKU and Count are what newer releases print as "License SKU" and
+	// "License count", kept as printed.
+	SKU        string       `json:"sku,omitempty"`
+	Count      string       `json:"count,omitempty"`
 	Version    string       `json:"version,omitempty"`
 	OrderType  string       `json:"orderType,omitempty"`
 	Serial     string       `json:"serial,omitempty"`
@@ -115,6 +125,9 @@ type KeyFeature struct {
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
 	Expiry      Expiry `json:"expiry"`
+	// Line is where the capture gives the feature's validity (1-based; 0
+	// when built by hand).
+	Line int `json:"-"`
 }
 
 // Form is the form a report was read from. The zero Form is unknown.
@@ -127,15 +140,19 @@ const (
 	Text
 	// XML is the output of show system license | display xml.
 	XML
+	// JSON is the output of show system license | display json.
+	JSON
 )
 
-// String returns "text" or "xml".
+// String returns "text", "xml" or "json".
 func (f Form) String() string {
 	switch f {
 	case Text:
 		return "text"
 	case XML:
 		return "xml"
+	case JSON:
+		return "json"
 	}
 	return fmt.Sprintf("junos.Form(%d)", uint8(f))
 }
@@ -147,4 +164,8 @@ type Report struct {
 	Form  Form    `json:"-"`
 	Usage []Usage `json:"usage"`
 	Keys  []Key   `json:"keys"`
+	// CapturedAt is the instant the capture itself gives, zero when it
+	// gives none: the "Current time:" of show system uptime in the same
+	// text, or in XML and JSON an end date beside its remaining time.
+	CapturedAt time.Time `json:"capturedAt,omitzero"`
 }
