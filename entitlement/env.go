@@ -11,7 +11,8 @@ import (
 // Terms are the entitlement package's own numbers. The rules of delivery
 // publish none besides initialGraceDays, which lives in license.Terms
 // because the license computes its grace (ENT-GRACE); what is here is a
-// guard of the library.
+// guard of the library. The zero Terms allow no line a unit, and NewProgram
+// refuses them.
 type Terms struct {
 	// MaxLineQuantity bounds the units of one order line, so that a line of
 	// absurd quantity is refused instead of creating billions of
@@ -32,7 +33,8 @@ func (t Terms) Validate() error {
 
 // Catalog is the delivery data the rules leave to the vendor: which products
 // are heritage products that do not use the agile licensing system
-// (ENT-HERITAGE). It is a plain value; extend it with AddHeritage.
+// (ENT-HERITAGE). It is a plain value; extend it with AddHeritage. The zero
+// Catalog names no heritage product, a valid catalog.
 type Catalog struct {
 	Heritage []string
 }

@@ -11,7 +11,8 @@ import (
 
 // Email is one fulfilment email (ENT-EMAIL): sent to one address of the
 // order with the license details of the line. Its slices are shared with
-// the fulfilment's other emails: never modify them.
+// the fulfilment's other emails: never modify them. The zero Email is no
+// email: fulfilment never sends one.
 type Email struct {
 	To        string
 	Order     string

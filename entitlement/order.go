@@ -40,7 +40,8 @@ type Line struct {
 }
 
 // OrderSpec is what a caller's records say of a sales order; NewOrder
-// validates it.
+// validates it. The zero OrderSpec is refused: it has no ID, account, address
+// or line.
 type OrderSpec struct {
 	ID string
 	// Accounts are the customer and partner account IDs of the order

@@ -9,7 +9,7 @@ import (
 
 // Contact is a user's contact ID and the account IDs it is associated with
 // (ENT-VISIBLE). Customer Care associates them; a contact with no account
-// sees nothing.
+// sees nothing. The zero Contact has no ID and no account, and sees nothing.
 type Contact struct {
 	ID       string
 	Accounts []string

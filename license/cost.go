@@ -1,6 +1,7 @@
 package license
 
-// Expense is how a license is accounted for (LIC-COST).
+// Expense is how a license is accounted for (LIC-COST). The zero Expense is
+// invalid.
 type Expense uint8
 
 // The expenses. Append-only: never reorder or reuse a value.

@@ -13,7 +13,8 @@ import (
 
 // FleetStanding is one license's standing in a fleet evaluation: its
 // position in the input (from 0), the license and its standing at the
-// fleet's instant.
+// fleet's instant. The zero FleetStanding is the standing of a nil license:
+// invalid, not usable.
 type FleetStanding struct {
 	Index   int
 	License *License
@@ -287,7 +288,8 @@ func (c Counts) Total() int {
 func (c Counts) Usable() int { return c.Active + c.InGrace + c.InWarning }
 
 // FleetSummary is a fleet report's counts: for the whole fleet, by platform
-// and by tier. Invalid licenses count in the whole fleet only.
+// and by tier. Invalid licenses count in the whole fleet only. The zero
+// FleetSummary counts nothing.
 type FleetSummary struct {
 	Counts
 	ByPlatform map[string]Counts

@@ -50,7 +50,8 @@ func (s *State) UnmarshalText(b []byte) error {
 func (s State) Usable() bool { return s == Active || s == InGrace || s == InWarning }
 
 // Standing is a license's standing at an instant: its state, the rules
-// behind it, the trial warnings due and the first instant it changes.
+// behind it, the trial warnings due and the first instant it changes. The
+// zero Standing is that of the zero License: invalid, not usable.
 type Standing struct {
 	State State
 	Verdict

@@ -51,7 +51,8 @@ func (o *Outcome) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Value is a named amount a decision reports (a balance, a price).
+// Value is a named amount a decision reports (a balance, a price). The zero
+// Value has no name and an amount of zero.
 type Value struct {
 	Name   string
 	Amount decimal.Decimal

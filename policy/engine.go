@@ -15,7 +15,8 @@ import (
 )
 
 // Terms are the published numbers the engine applies: each domain
-// package's own terms.
+// package's own terms. The zero Terms are refused by Validate and NewEngine:
+// every package's terms need their numbers.
 type Terms struct {
 	License     license.Terms
 	Entitlement entitlement.Terms
@@ -35,7 +36,8 @@ func (t Terms) Validate() error {
 }
 
 // Catalog is the product data the engine applies: each domain package's
-// own catalog.
+// own catalog. The zero Catalog is refused by Validate and NewEngine: it
+// lists no platform.
 type Catalog struct {
 	License     license.Catalog
 	Entitlement entitlement.Catalog
@@ -372,21 +374,29 @@ func fromEntitlement(v entitlement.Verdict) Decision {
 	return d
 }
 
-// refusal translates a domain refusal; any other error is bad input and is
-// returned as it is.
-func refusal(err error, values ...Value) (Decision, error) {
+// refusal translates a domain refusal; any other error is bad input,
+// returned as a *RequestError about the request's field.
+func refusal(kind, field string, err error, values ...Value) (Decision, error) {
 	var v *rule.Violation
 	if !errors.As(err, &v) {
-		return Decision{}, err
+		return Decision{}, badInput(kind, field, err)
 	}
 	return Decision{Outcome: Deny, Rules: v.Rules, Reason: v.Reason, Values: values}, nil
 }
 
+// badInput is the *RequestError of a domain error that is not a refusal.
+func badInput(kind, field string, err error) error {
+	return &RequestError{Kind: kind, Field: field, Reason: err.Error(), Err: err}
+}
+
 func (e *Engine) purchase(r PurchaseCredits, at time.Time) (Decision, error) {
+	if !r.Kind.IsValid() {
+		return Decision{}, &RequestError{Kind: "purchaseCredits", Field: "Kind", Reason: fmt.Sprintf("invalid credit kind %d (want professional or flexible)", r.Kind)}
+	}
 	credit := []Value{{Name: "credits", Amount: r.Order.Credits}}
 	res, err := credits.CheckPurchase(e.credits, r.Kind, r.Order, at)
 	if err != nil {
-		return refusal(err, credit...)
+		return refusal("purchaseCredits", "Order", err, credit...)
 	}
 	return Decision{
 		Outcome: Allow, Rules: res.Rules, Obligations: res.Obligations, Values: credit, Until: res.Until,
@@ -397,7 +407,7 @@ func (e *Engine) purchase(r PurchaseCredits, at time.Time) (Decision, error) {
 func callOff(r CallOff, at time.Time) (Decision, error) {
 	res, err := r.Ledger.CheckCallOff(r.CallOff, at)
 	if err != nil {
-		d, err := refusal(err)
+		d, err := refusal("callOff", "CallOff", err)
 		d.Until = res.Until
 		return d, err
 	}
@@ -412,7 +422,7 @@ func callOff(r CallOff, at time.Time) (Decision, error) {
 func statement(r CreditStatement, at time.Time) (Decision, error) {
 	st, err := r.Ledger.Statement(r.Quarter, at)
 	if err != nil {
-		return Decision{}, fmt.Errorf("policy: %w", err)
+		return Decision{}, badInput("creditStatement", "Quarter", err)
 	}
 	c := st.Closing
 	return Decision{
@@ -440,7 +450,7 @@ func fromVerdict(v license.Verdict) Decision {
 func assess(r TradeIn, at time.Time) (Decision, error) {
 	a, err := r.Book.Assess(r.ID, at)
 	if err != nil {
-		return Decision{}, fmt.Errorf("policy: %w", err)
+		return Decision{}, badInput("tradeIn", "ID", err)
 	}
 	d := Decision{Rules: a.Rules, Reason: a.Reason, Obligations: a.Obligations, Until: a.Until,
 		Values: []Value{{Name: "discount", Amount: a.Discount}}}
@@ -455,7 +465,7 @@ func assess(r TradeIn, at time.Time) (Decision, error) {
 func compliance(r TradeInCompliance, at time.Time) (Decision, error) {
 	c, err := r.Book.Compliance(r.ID, at)
 	if err != nil {
-		return Decision{}, fmt.Errorf("policy: %w", err)
+		return Decision{}, badInput("tradeInCompliance", "ID", err)
 	}
 	d := Decision{Rules: c.Rules, Reason: c.Reason, Obligations: c.Obligations, Until: c.Until}
 	if c.Allowed {

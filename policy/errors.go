@@ -10,7 +10,8 @@ import (
 // there is no request), which of its fields (such as "License"), and why.
 // It is never a refusal: a refusal is a Decision. Err, when set, is the
 // cause, reachable with errors.Is and errors.As (ErrOtherTerms,
-// ErrNoEngine).
+// ErrNoEngine). The zero RequestError says nothing of the request; Decide
+// never returns one.
 type RequestError struct {
 	Kind   string
 	Field  string

@@ -20,7 +20,8 @@ type Expect struct {
 }
 
 // ExpectedObligation is an obligation an Expect lists: Kind and Rule must
-// match, Due and Subject only when given.
+// match, Due and Subject only when given. The zero ExpectedObligation matches
+// no obligation: its kind and rule are invalid.
 type ExpectedObligation struct {
 	Kind    rule.ObligationKind
 	Rule    rule.ID

@@ -14,11 +14,12 @@ import (
 //
 // Requests hold pointers to facts the caller built (a license, an order, a
 // ledger), so that the hot path copies nothing; the engine never modifies
-// them.
+// them. A nil Request is refused with a *RequestError.
 type Request interface{ request() }
 
 // UseFeature asks whether Device may use Feature under License, for Units
-// when the feature is metered (LIC-SOD).
+// when the feature is metered (LIC-SOD). The zero UseFeature names no
+// license: Decide refuses it with a *RequestError.
 type UseFeature struct {
 	License *license.License
 	Device  string
@@ -26,72 +27,86 @@ type UseFeature struct {
 	Units   decimal.NullDecimal
 }
 
-// MoveLicense asks whether License may move to device To for Reason.
+// MoveLicense asks whether License may move to device To for Reason. The zero
+// MoveLicense names no license: Decide refuses it with a *RequestError.
 type MoveLicense struct {
 	License *license.License
 	To      license.Device
 	Reason  license.MoveReason
 }
 
-// RenewLicense asks whether License may be renewed now for TermYears.
+// RenewLicense asks whether License may be renewed now for TermYears. The
+// zero RenewLicense names no license: Decide refuses it with a *RequestError.
 type RenewLicense struct {
 	License   *license.License
 	TermYears int
 }
 
-// ChangeTier asks whether License may change to Tier now.
+// ChangeTier asks whether License may change to Tier now. The zero ChangeTier
+// names no license: Decide refuses it with a *RequestError.
 type ChangeTier struct {
 	License *license.License
 	Tier    license.Tier
 }
 
 // TrialAvailable asks whether a temporary key of Feature exists on Platform.
+// The zero TrialAvailable asks about no platform, which the catalog lacks: it
+// is refused citing LIC-PLATFORM and LIC-TRIAL-PRODUCTS.
 type TrialAvailable struct {
 	Platform, Feature string
 }
 
 // FulfilLine asks whether line Line of Order may be fulfilled now, and what
-// fulfilment does.
+// fulfilment does. The zero FulfilLine names no order: Decide refuses it with
+// a *RequestError.
 type FulfilLine struct {
 	Order *entitlement.Order
 	Line  string
 }
 
 // ViewEntitlement asks whether Contact may see the entitlement of line Line
-// of Order.
+// of Order. The zero ViewEntitlement names no order: Decide refuses it with a
+// *RequestError.
 type ViewEntitlement struct {
 	Contact *entitlement.Contact
 	Order   *entitlement.Order
 	Line    string
 }
 
-// PurchaseCredits asks whether an order of credits of Kind may be placed.
+// PurchaseCredits asks whether an order of credits of Kind may be placed. The
+// zero PurchaseCredits is of no credit kind: Decide refuses it with a
+// *RequestError.
 type PurchaseCredits struct {
 	Kind  credits.Kind
 	Order credits.Order
 }
 
-// CallOff asks whether CallOff may be called off now against Ledger.
+// CallOff asks whether CallOff may be called off now against Ledger. The zero
+// CallOff names no ledger: Decide refuses it with a *RequestError.
 type CallOff struct {
 	Ledger  *credits.Ledger
 	CallOff credits.CallOff
 }
 
-// CreditStatement asks for Ledger's statement of Quarter as known now.
+// CreditStatement asks for Ledger's statement of Quarter as known now. The
+// zero CreditStatement names no ledger: Decide refuses it with a
+// *RequestError.
 type CreditStatement struct {
 	Ledger  *credits.Ledger
 	Quarter credits.Quarter
 }
 
 // TradeIn asks whether trade-in ID of Book earns a discount on an order
-// placed now (TMIP-SWAP, TMIP-SUPPORT).
+// placed now (TMIP-SWAP, TMIP-SUPPORT). The zero TradeIn names no book:
+// Decide refuses it with a *RequestError.
 type TradeIn struct {
 	Book *tmip.Book
 	ID   string
 }
 
 // TradeInCompliance asks whether the return obligation of trade-in ID of
-// Book is met now (TMIP-RETURN, TMIP-BREACH).
+// Book is met now (TMIP-RETURN, TMIP-BREACH). The zero TradeInCompliance
+// names no book: Decide refuses it with a *RequestError.
 type TradeInCompliance struct {
 	Book *tmip.Book
 	ID   string

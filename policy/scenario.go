@@ -7,7 +7,8 @@ import (
 )
 
 // Scenario is one decoded scenario file of SCENARIOS.md: the terms and
-// catalog it runs under, the facts it describes and its checks.
+// catalog it runs under, the facts it describes and its checks. The zero
+// Scenario has no engine and no checks; build one with DecodeScenario.
 type Scenario struct {
 	// Name is the file's short kebab-case name.
 	Name string

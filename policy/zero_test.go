@@ -25,7 +25,7 @@ func everyKindOfZeroRequest() []policy.Request {
 		policy.ChangeTier{}, policy.ChangeTier{License: &license.License{}},
 		policy.FulfilLine{}, policy.FulfilLine{Order: &entitlement.Order{}},
 		policy.ViewEntitlement{}, policy.ViewEntitlement{Order: &entitlement.Order{}, Contact: &entitlement.Contact{}},
-		policy.CallOff{}, policy.CreditStatement{},
+		policy.CallOff{}, policy.CreditStatement{}, policy.PurchaseCredits{},
 		policy.TradeIn{}, policy.TradeIn{Book: &tmip.Book{}},
 		policy.TradeInCompliance{}, policy.TradeInCompliance{Book: &tmip.Book{}},
 		nil,

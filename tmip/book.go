@@ -103,7 +103,8 @@ func (p *Program) NewBook(tradeIns []TradeIn) (*Book, error) {
 
 // EntryError is the error of a trade-in NewBook refuses: its index in the
 // list given (from 0), its ID (empty when it has none) and why, usually a
-// *rule.Violation, which errors.As and errors.Is reach through Unwrap.
+// *rule.Violation, which errors.As and errors.Is reach through Unwrap. The
+// zero EntryError names trade-in 0 and no cause.
 type EntryError struct {
 	Index int
 	ID    string

@@ -8,7 +8,8 @@ import (
 )
 
 // Catalog lists the SKUs eligible for trade-in (TMIP-ELIGIBLE). Names are
-// matched exactly: case and spelling count.
+// matched exactly: case and spelling count. The zero Catalog lists no SKU,
+// and NewProgram refuses it.
 type Catalog struct {
 	// SKUs are the eligible SKUs, each non-empty and listed once.
 	SKUs []string

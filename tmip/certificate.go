@@ -59,7 +59,8 @@ func (t *Title) UnmarshalText(text []byte) error {
 }
 
 // Certificate is a Certificate of Destruction delivered instead of returning
-// the equipment (TMIP-RETURN).
+// the equipment (TMIP-RETURN). The zero Certificate is no certificate: it has
+// no signer (TMIP-SIGNER).
 type Certificate struct {
 	// Signed is when it was signed; it counts from the next nanosecond.
 	Signed time.Time

@@ -10,6 +10,7 @@ import (
 
 // NotForRenewal is a request to mark the support contracts of traded-in
 // equipment that no longer needs support "not for renewal" (TMIP-NOT-RENEW).
+// The zero NotForRenewal is refused: it names no serial or termination date.
 type NotForRenewal struct {
 	// Serials are the equipment's serial numbers, each non-empty and listed
 	// once.

@@ -43,7 +43,8 @@ type FeatureReport struct {
 	Warnings []string
 }
 
-// Assessment is a report's features at an instant.
+// Assessment is a report's features at an instant. The zero Assessment
+// reports no feature.
 type Assessment struct {
 	At            time.Time
 	Platform      string

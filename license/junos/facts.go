@@ -116,6 +116,7 @@ type Window struct {
 }
 
 // Grant is one installed key's grant of a feature, as the device prints it.
+// The zero Grant names no key.
 type Grant struct {
 	Key       string `json:"key"`
 	SKU       string `json:"sku,omitempty"`
@@ -141,7 +142,7 @@ type FeatureFacts struct {
 }
 
 // Discrepancy is a disagreement between the usage table and the installed
-// keys, reported rather than hidden.
+// keys, reported rather than hidden. The zero Discrepancy says nothing.
 type Discrepancy struct {
 	Feature string `json:"feature"`
 	// Key is the license identifier involved, empty when none.
@@ -149,7 +150,8 @@ type Discrepancy struct {
 	Msg string `json:"message"`
 }
 
-// Facts are a report turned into the license package's terms.
+// Facts are a report turned into the license package's terms. The zero Facts
+// hold no feature and no device.
 type Facts struct {
 	Platform      string
 	Device        license.Device

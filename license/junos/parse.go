@@ -44,7 +44,8 @@ func readBounded(r io.Reader) ([]byte, error) {
 }
 
 // ParseError is a refusal of the parsers: the line (1-based) where the input
-// stops being show system license output, and why.
+// stops being show system license output, and why. The zero ParseError names
+// no line.
 type ParseError struct {
 	Line int
 	Msg  string

@@ -89,7 +89,8 @@ type Expiry struct {
 }
 
 // Usage is one row of the "License usage" table, or one XML
-// feature-summary.
+// feature-summary. The zero Usage is a row of no feature, nothing used,
+// installed or needed.
 type Usage struct {
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
@@ -103,7 +104,8 @@ type Usage struct {
 }
 
 // Key is one installed license key of the "Licenses installed" blocks. Any
-// field may be empty: devices and the people quoting them blank some.
+// field may be empty: devices and the people quoting them blank some. The
+// zero Key has no ID and grants nothing.
 type Key struct {
 	ID string `json:"id"`
 	// SKU and Count are what newer releases print as "License SKU" and
@@ -120,7 +122,8 @@ type Key struct {
 // Trial reports whether the key's order type says it is a trial.
 func (k Key) Trial() bool { return strings.EqualFold(k.OrderType, "trial") }
 
-// KeyFeature is one feature of an installed key with its validity.
+// KeyFeature is one feature of an installed key with its validity. The zero
+// KeyFeature names no feature.
 type KeyFeature struct {
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
