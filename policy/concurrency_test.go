@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -47,7 +48,7 @@ func TestOneEngineSharedByManyGoroutinesDecidesAsOne(t *testing.T) {
 		for j := range checks {
 			checks[j] = check.Example(i*perWorld + j)
 		}
-		sc, err := policy.DecodeScenario("concurrency.json", bytes.NewReader(scenarioJSON(w, checks)))
+		sc, err := scenario.Decode("concurrency.json", bytes.NewReader(scenarioJSON(w, checks)))
 		if err != nil {
 			t.Fatalf("world %d: %v", i, err)
 		}

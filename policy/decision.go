@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
@@ -30,7 +31,7 @@ func (o Outcome) String() string {
 	return "deny"
 }
 
-// MarshalText returns the JSON name of SCENARIOS.md.
+// MarshalText returns "allow" or "deny"; an invalid outcome is an error.
 func (o Outcome) MarshalText() ([]byte, error) {
 	if o > Allow {
 		return nil, fmt.Errorf("policy: invalid outcome %d", o)
@@ -130,32 +131,23 @@ type jsonDecision struct {
 	Values      map[string]string `json:"values"`
 }
 
-func formatInstant(t time.Time) string {
-	if t.IsZero() {
-		return "never"
-	}
-	return t.UTC().Format(time.RFC3339Nano)
-}
+func formatInstant(t time.Time) string { return wire.FormatInstant(t) }
 
 func parseInstant(s string) (time.Time, error) {
 	if s == "never" {
 		return time.Time{}, nil
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil || !writable(t) {
+	if err != nil || !wire.Writable(t) {
 		return time.Time{}, fmt.Errorf("instant %q: want \"never\" or RFC 3339 within years 0000 to 9999 in UTC", s)
 	}
 	return t.UTC(), nil
 }
 
-// writable reports whether t, in UTC, is within the years RFC 3339 can
-// write: 0000-01-01T00:00:00+00:01 parses, but is in year -1 in UTC.
-func writable(t time.Time) bool {
-	y := t.UTC().Year()
-	return y >= 0 && y <= 9999
-}
-
-// MarshalJSON encodes the decision in the shape of SCENARIOS.md.
+// MarshalJSON encodes the decision as an object of outcome, rules (names),
+// reason, until (RFC 3339 in UTC, or "never"), obligations (kind, rule, due,
+// subject) and values (decimal strings by name); obligations and values are
+// present even when empty.
 func (d Decision) MarshalJSON() ([]byte, error) {
 	j := jsonDecision{Outcome: d.Outcome, Rules: d.Rules, Reason: d.Reason, Until: formatInstant(d.Until),
 		Obligations: []jsonObligation{}, Values: map[string]string{}}
@@ -206,8 +198,8 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 	out.Obligations = obl.List()
 	for n, s := range j.Values {
 		a, err := decimal.NewFromString(s)
-		if err != nil || !isDecimal(s) {
-			return fmt.Errorf("values.%s: %q: want %s, at most %d digits either side of the point", n, s, wantAmount, maxAmountDigits)
+		if err != nil || !wire.IsDecimal(s) {
+			return fmt.Errorf("values.%s: %q: want %s, at most %d digits either side of the point", n, s, wire.WantAmount, wire.MaxAmountDigits)
 		}
 		out.Values = append(out.Values, Value{Name: n, Amount: a})
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
 // Regression tests of the disagreements the differential test found, each
@@ -15,7 +16,7 @@ import (
 // decideScenario decodes a scenario file and decides its checks.
 func decideScenario(t *testing.T, file string) []policy.Decision {
 	t.Helper()
-	sc, err := policy.DecodeScenario("regression.json", strings.NewReader(file))
+	sc, err := scenario.Decode("regression.json", strings.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/licensepolicy/licensepolicy/internal/reference"
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -59,7 +60,7 @@ func TestDifferentialEngineDecidesAsReference(t *testing.T) {
 			return
 		}
 		file := scenarioJSON(w, checks)
-		sc, err := policy.DecodeScenario("differential.json", bytes.NewReader(file))
+		sc, err := scenario.Decode("differential.json", bytes.NewReader(file))
 		if err != nil {
 			t.Fatalf("the engine refuses facts the reference accepts: %v\n%s", err, file)
 		}

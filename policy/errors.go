@@ -6,7 +6,7 @@ import (
 )
 
 // RequestError is the error of a request Decide cannot ask: which kind of
-// request (its name in spec/SCENARIOS.md, such as "useFeature"; empty when
+// request (its name in lower camel case, such as "useFeature"; empty when
 // there is no request), which of its fields (such as "License"), and why.
 // It is never a refusal: a refusal is a Decision. Err, when set, is the
 // cause, reachable with errors.Is and errors.As (ErrOtherTerms,

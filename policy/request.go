@@ -8,8 +8,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Request is a question for the engine, one of the twelve kinds of
-// SCENARIOS.md. The set is sealed: only this package defines kinds, and
+// Request is a question for the engine, one of twelve kinds. The set is
+// sealed: only this package defines kinds, and
 // Decide answers every one of them.
 //
 // Requests hold pointers to facts the caller built (a license, an order, a

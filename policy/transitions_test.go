@@ -7,6 +7,7 @@ import (
 
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 	"github.com/licensepolicy/licensepolicy/tmip"
 	"pgregory.net/rapid"
 )
@@ -23,7 +24,7 @@ func TestTransitionsRefuseExactlyWhatDecideDenies(t *testing.T) {
 		req := drawRequestOf(t, w, kind)
 		c := diffCheck{at: drawAt(t, w, req), req: req}
 		file := scenarioJSON(w, []diffCheck{c})
-		sc, err := policy.DecodeScenario("transitions.json", bytes.NewReader(file))
+		sc, err := scenario.Decode("transitions.json", bytes.NewReader(file))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package policy_test
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 	"pgregory.net/rapid"
 )
 
@@ -47,7 +49,7 @@ func checkHoldsUntilItsUntil(t *testing.T, kind string) {
 			t.Skip(bug)
 		}
 		file := scenarioJSON(w, []diffCheck{{at: at, req: req}})
-		sc, err := policy.DecodeScenario("until.json", bytes.NewReader(file))
+		sc, err := scenario.Decode("until.json", bytes.NewReader(file))
 		if err != nil {
 			t.Fatalf("random facts refused: %v\n%s", err, file)
 		}
@@ -115,7 +117,8 @@ func checkHoldsUntilItsUntil(t *testing.T, kind string) {
 // asked: with a due of its own a decision at 2025-06-01 and one 1ns later
 // would differ, breaking the Until promise.
 func TestPurchaseCreditsInvoiceHoldsUntilItsUntil(t *testing.T) {
-	s, err := decode(t, withChecks(`{"at": "2025-06-01T00:00:00Z", "request": {"kind": "purchaseCredits", "creditKind": "flexible", "credits": "10"}}`))
+	s, err := scenario.Decode("invoice.json", strings.NewReader(`{"name": "invoice", "checks": [
+	 {"at": "2025-06-01T00:00:00Z", "request": {"kind": "purchaseCredits", "creditKind": "flexible", "credits": "10"}}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}

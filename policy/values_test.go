@@ -10,6 +10,7 @@ import (
 	"github.com/licensepolicy/licensepolicy/internal/vandal"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 	"pgregory.net/rapid"
 )
 
@@ -30,7 +31,7 @@ func TestAnswersAreValuesNoEditChangesALaterDecision(t *testing.T) {
 			checks = append(checks, diffCheck{at: drawAt(t, w, req), req: req})
 		}
 		file := scenarioJSON(w, checks)
-		sc, err := policy.DecodeScenario("values.json", bytes.NewReader(file))
+		sc, err := scenario.Decode("values.json", bytes.NewReader(file))
 		if err != nil {
 			t.Fatalf("decode: %v\n%s", err, file)
 		}
@@ -48,7 +49,7 @@ func TestAnswersAreValuesNoEditChangesALaterDecision(t *testing.T) {
 				t.Log(err)
 			}
 		}
-		other, err := policy.DecodeScenario("values.json", bytes.NewReader(file))
+		other, err := scenario.Decode("values.json", bytes.NewReader(file))
 		if err != nil {
 			t.Fatal(err)
 		}

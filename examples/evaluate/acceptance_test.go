@@ -13,7 +13,7 @@ import (
 // the samples leave out.
 func projectScenarios(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob("../../policy/testdata/scenarios/*.json")
+	files, err := filepath.Glob("../../policy/scenario/testdata/scenarios/*.json")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no project scenario files: %v", err)
 	}

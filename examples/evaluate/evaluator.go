@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
 // mode is what the command prints for each check.
@@ -22,9 +23,9 @@ const (
 
 // decider answers a check of a decoded scenario; a field so that a test can
 // make a check undecidable, which no file the decoder accepts does.
-type decider func(s *policy.Scenario, c policy.Check) (policy.Decision, error)
+type decider func(s *scenario.Scenario, c scenario.Check) (policy.Decision, error)
 
-func engineDecide(s *policy.Scenario, c policy.Check) (policy.Decision, error) {
+func engineDecide(s *scenario.Scenario, c scenario.Check) (policy.Decision, error) {
 	return s.Engine().Decide(c.Request, c.At)
 }
 
@@ -74,7 +75,7 @@ func (e *evaluator) file(name string) {
 }
 
 // decodeFile opens and decodes name; every error names the file.
-func decodeFile(name string) (*policy.Scenario, error) {
+func decodeFile(name string) (*scenario.Scenario, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		// *fs.PathError says "open NAME: ..."; the file leads like every
@@ -86,7 +87,7 @@ func decodeFile(name string) (*policy.Scenario, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	defer f.Close()
-	return policy.DecodeScenario(name, f)
+	return scenario.Decode(name, f)
 }
 
 func (e *evaluator) fail(err error) {
@@ -95,7 +96,7 @@ func (e *evaluator) fail(err error) {
 }
 
 // check counts c when it has an expect and prints each mismatch.
-func (e *evaluator) check(name string, c policy.Check, d policy.Decision) {
+func (e *evaluator) check(name string, c scenario.Check, d policy.Decision) {
 	if c.Expect == nil {
 		return
 	}

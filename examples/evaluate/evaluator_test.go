@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
 // TestUndecidableCheckIsNamed: a check the engine refuses to decide (a
@@ -17,7 +18,7 @@ func TestUndecidableCheckIsNamed(t *testing.T) {
 	for _, m := range []mode{textMode, jsonMode, checkMode} {
 		var stdout, stderr bytes.Buffer
 		e := newEvaluator(&stdout, &stderr, m)
-		e.decide = func(s *policy.Scenario, c policy.Check) (policy.Decision, error) {
+		e.decide = func(s *scenario.Scenario, c scenario.Check) (policy.Decision, error) {
 			if c.Index == 1 {
 				return policy.Decision{}, errors.New("policy: request without license")
 			}

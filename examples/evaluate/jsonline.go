@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
 // jsonLine is one line of -json: the check's place, its request as the file
@@ -17,7 +18,7 @@ type jsonLine struct {
 	Decision policy.Decision `json:"decision"`
 }
 
-func (e *evaluator) json(name string, c policy.Check, d policy.Decision) {
+func (e *evaluator) json(name string, c scenario.Check, d policy.Decision) {
 	// The encoder compacts Request onto the line.
 	err := e.enc.Encode(jsonLine{File: name, Check: c.Index, At: instant(c.At), Request: c.Raw, Decision: d})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
 // TestJSONLinesParseBack decodes every line of -json: each names its file
@@ -29,7 +30,7 @@ func TestJSONLinesParseBack(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := policy.DecodeScenario(file, f)
+		s, err := scenario.Decode(file, f)
 		f.Close()
 		if err != nil {
 			t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
 // text prints one readable block for check c of file name:
@@ -21,7 +22,7 @@ import (
 //	  until        2026-02-09T00:00:00Z
 //
 // Lists print one item a line under their label, "none" when empty.
-func (e *evaluator) text(name string, c policy.Check, d policy.Decision) {
+func (e *evaluator) text(name string, c scenario.Check, d policy.Decision) {
 	w := e.stdout
 	fmt.Fprintf(w, "%s check %d at %s\n", name, c.Index, instant(c.At))
 	fmt.Fprintf(w, "  %s\n", c.Describe())

@@ -9,7 +9,7 @@
 //	}
 //
 // A failure names the file and the check, says the request in words, lists
-// what differed one line each (policy.Expect.Mismatches, as evaluate -check
+// what differed one line each (scenario.Expect.Mismatches, as evaluate -check
 // prints them), prints the whole decision, and shows cmp.Diff of the expect
 // against the decision restricted to what the expect lists, so the diff
 // carries no noise from rules, obligations or values the expect leaves

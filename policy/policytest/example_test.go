@@ -6,6 +6,7 @@ import (
 
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/policytest"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
 // printer stands in for *testing.T so that the examples can show what a
@@ -77,7 +78,7 @@ func Example() {
 func ExampleRunWith() {
 	t := &printer{name: "TestDecideInto"}
 	policytest.RunWith(t, policytest.Options{
-		Decide: func(s *policy.Scenario, c policy.Check) (policy.Decision, error) {
+		Decide: func(s *scenario.Scenario, c scenario.Check) (policy.Decision, error) {
 			var d policy.Decision
 			err := s.Engine().DecideInto(c.Request, c.At, &d)
 			return d, err

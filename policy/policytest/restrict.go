@@ -3,6 +3,7 @@ package policytest
 import (
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
 // restrict returns d as an Expect shaped like x: only what x lists, so that
@@ -10,8 +11,8 @@ import (
 // shows only what differs. A listed rule, obligation or value d lacks is
 // left out (the diff shows it as wanted and missing); a listed obligation
 // d has only with another due or subject is shown with d's.
-func restrict(x policy.Expect, d policy.Decision) policy.Expect {
-	got := policy.Expect{Outcome: d.Outcome}
+func restrict(x scenario.Expect, d policy.Decision) scenario.Expect {
+	got := scenario.Expect{Outcome: d.Outcome}
 	for _, id := range x.Rules {
 		if d.Rules.Contains(id) {
 			got.Rules = append(got.Rules, id)
@@ -36,7 +37,7 @@ func restrict(x policy.Expect, d policy.Decision) policy.Expect {
 
 // nearest returns the obligation of os that matches w, or else the first of
 // the same kind and rule, or false.
-func nearest(w policy.ExpectedObligation, os []rule.Obligation) (rule.Obligation, bool) {
+func nearest(w scenario.ExpectedObligation, os []rule.Obligation) (rule.Obligation, bool) {
 	var near *rule.Obligation
 	for i, o := range os {
 		if o.Kind != w.Kind || o.Rule != w.Rule {
@@ -56,8 +57,8 @@ func nearest(w policy.ExpectedObligation, os []rule.Obligation) (rule.Obligation
 }
 
 // project keeps of o what w lists.
-func project(w policy.ExpectedObligation, o rule.Obligation) policy.ExpectedObligation {
-	p := policy.ExpectedObligation{Kind: o.Kind, Rule: o.Rule}
+func project(w scenario.ExpectedObligation, o rule.Obligation) scenario.ExpectedObligation {
+	p := scenario.ExpectedObligation{Kind: o.Kind, Rule: o.Rule}
 	if w.Due != nil {
 		due := o.Due
 		p.Due = &due
@@ -82,7 +83,7 @@ type view struct {
 	Values      []string
 }
 
-func viewOf(x policy.Expect) view {
+func viewOf(x scenario.Expect) view {
 	v := view{Outcome: x.Outcome.String()}
 	for _, id := range x.Rules {
 		v.Rules = append(v.Rules, id.String())

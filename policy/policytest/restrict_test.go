@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -54,8 +55,8 @@ func drawDecision(t *rapid.T) policy.Decision {
 // drawExpect draws an expect, half of its obligations copied from d in
 // part, so that near misses (right kind and rule, another due or subject)
 // are frequent.
-func drawExpect(t *rapid.T, d policy.Decision) policy.Expect {
-	x := policy.Expect{
+func drawExpect(t *rapid.T, d policy.Decision) scenario.Expect {
+	x := scenario.Expect{
 		Outcome: rapid.SampledFrom([]policy.Outcome{policy.Deny, policy.Allow}).Draw(t, "want outcome"),
 		Rules:   rapid.SliceOfNDistinct(rapid.SampledFrom(poolRules), 0, 2, rapid.ID).Draw(t, "want rules"),
 	}
@@ -64,7 +65,7 @@ func drawExpect(t *rapid.T, d policy.Decision) policy.Expect {
 		x.Until = &u
 	}
 	for range rapid.IntRange(0, 2).Draw(t, "want obligations") {
-		w := policy.ExpectedObligation{
+		w := scenario.ExpectedObligation{
 			Kind: rapid.SampledFrom(poolKinds).Draw(t, "want kind"),
 			Rule: rapid.SampledFrom(poolRules[:2]).Draw(t, "want rule"),
 		}
@@ -100,7 +101,7 @@ func drawExpect(t *rapid.T, d policy.Decision) policy.Expect {
 }
 
 // TestDiffIsEmptyExactlyWhenTheExpectIsMet: the diff Run prints agrees with
-// policy.Expect.Mismatches, SCENARIOS.md's matching, on every expect and
+// scenario.Expect.Mismatches, SCENARIOS.md's matching, on every expect and
 // decision: no diff for a met expect ("1" and "1.00" are the same value),
 // and a diff for every missed one.
 func TestDiffIsEmptyExactlyWhenTheExpectIsMet(t *testing.T) {
@@ -137,10 +138,10 @@ func TestDiffShowsOnlyWhatTheExpectLists(t *testing.T) {
 		),
 		Values: []policy.Value{{Name: "available", Amount: decimal.NewFromInt(3)}, {Name: "used", Amount: decimal.NewFromInt(2)}},
 	}
-	x := policy.Expect{
+	x := scenario.Expect{
 		Outcome:     policy.Deny,
 		Rules:       []rule.ID{rule.LicTrialWarn},
-		Obligations: []policy.ExpectedObligation{{Kind: rule.Alarm, Rule: rule.LicTrialWarn}},
+		Obligations: []scenario.ExpectedObligation{{Kind: rule.Alarm, Rule: rule.LicTrialWarn}},
 		Values:      []policy.Value{{Name: "used", Amount: decimal.RequireFromString("2.0")}},
 	}
 	diff := cmp.Diff(viewOf(x), viewOf(restrict(x, d)))
@@ -170,14 +171,14 @@ func TestDiffOfNearMisses(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		x    policy.Expect
+		x    scenario.Expect
 		met  bool
 	}{
-		{"the second obligation matches", policy.Expect{Obligations: []policy.ExpectedObligation{
+		{"the second obligation matches", scenario.Expect{Obligations: []scenario.ExpectedObligation{
 			{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: &due, Subject: &l2}}}, true},
-		{"1.50 is 1.5", policy.Expect{Values: []policy.Value{{Name: "balance", Amount: decimal.RequireFromString("1.50")}}}, true},
-		{"2 is not 1.5", policy.Expect{Values: []policy.Value{{Name: "balance", Amount: decimal.NewFromInt(2)}}}, false},
-		{"1ns later is another due", policy.Expect{Obligations: []policy.ExpectedObligation{
+		{"1.50 is 1.5", scenario.Expect{Values: []policy.Value{{Name: "balance", Amount: decimal.RequireFromString("1.50")}}}, true},
+		{"2 is not 1.5", scenario.Expect{Values: []policy.Value{{Name: "balance", Amount: decimal.NewFromInt(2)}}}, false},
+		{"1ns later is another due", scenario.Expect{Obligations: []scenario.ExpectedObligation{
 			{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: func() *time.Time { u := due.Add(1); return &u }()}}}, false},
 	}
 	for _, tt := range tests {
@@ -203,7 +204,7 @@ func TestNearMissIsShownWithTheDecisionsObligation(t *testing.T) {
 		rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L1"},
 		rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: due, Subject: "L2"},
 	)}
-	x := policy.Expect{Obligations: []policy.ExpectedObligation{{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: &later, Subject: &l3}}}
+	x := scenario.Expect{Obligations: []scenario.ExpectedObligation{{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: &later, Subject: &l3}}}
 	got := restrict(x, d).Obligations
 	if len(got) != 1 || got[0].Due == nil || !got[0].Due.Equal(due) || got[0].Subject == nil || *got[0].Subject != "L1" {
 		t.Errorf("restrict shows %v, want the first alarm (LIC-TRIAL-WARN) for L1 due %v", got, due)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
 // TB is the part of *testing.T that Run uses. T is the type a subtest
@@ -25,7 +26,7 @@ type TB[T any] interface {
 type Options struct {
 	// Decide answers check c of scenario s. Nil means
 	// s.Engine().Decide(c.Request, c.At). An error fails the check.
-	Decide func(s *policy.Scenario, c policy.Check) (policy.Decision, error)
+	Decide func(s *scenario.Scenario, c scenario.Check) (policy.Decision, error)
 }
 
 // Run decides every check of every file as subtest
@@ -73,22 +74,22 @@ func formatInstant(t time.Time) string {
 	return t.UTC().Format(time.RFC3339Nano)
 }
 
-func engineDecide(s *policy.Scenario, c policy.Check) (policy.Decision, error) {
+func engineDecide(s *scenario.Scenario, c scenario.Check) (policy.Decision, error) {
 	return s.Engine().Decide(c.Request, c.At)
 }
 
 // decodeFile decodes file; every error names it.
-func decodeFile(file string) (*policy.Scenario, error) {
+func decodeFile(file string) (*scenario.Scenario, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err // "open FILE: ..."
 	}
 	defer f.Close()
-	return policy.DecodeScenario(file, f)
+	return scenario.Decode(file, f)
 }
 
-func checkOne[T TB[T]](t T, decide func(*policy.Scenario, policy.Check) (policy.Decision, error),
-	file string, s *policy.Scenario, c policy.Check) {
+func checkOne[T TB[T]](t T, decide func(*scenario.Scenario, scenario.Check) (policy.Decision, error),
+	file string, s *scenario.Scenario, c scenario.Check) {
 	t.Helper()
 	d, err := decide(s, c)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
 // TestRunPassesMatchingChecks: a file whose checks all meet their expect
@@ -16,7 +17,7 @@ import (
 func TestRunPassesMatchingChecks(t *testing.T) {
 	r := newRecorder("T")
 	var ran []string
-	RunWith(r, Options{Decide: func(s *policy.Scenario, c policy.Check) (policy.Decision, error) {
+	RunWith(r, Options{Decide: func(s *scenario.Scenario, c scenario.Check) (policy.Decision, error) {
 		ran = append(ran, c.Describe())
 		return s.Engine().Decide(c.Request, c.At)
 	}}, "testdata/pass.json")
@@ -111,7 +112,7 @@ func TestRunFailsWithoutFiles(t *testing.T) {
 // file, the index and the request, even when the check has no expect.
 func TestRunFailsAnUndecidedCheck(t *testing.T) {
 	r := newRecorder("T")
-	RunWith(r, Options{Decide: func(s *policy.Scenario, c policy.Check) (policy.Decision, error) {
+	RunWith(r, Options{Decide: func(s *scenario.Scenario, c scenario.Check) (policy.Decision, error) {
 		if c.Index == 4 {
 			return policy.Decision{}, errors.New("policy: request without credit ledger")
 		}
@@ -155,7 +156,7 @@ func TestRunFailsARealTest(t *testing.T) {
 // TestProjectScenarios runs policy's own scenario files, those beside the
 // decoder that cover what the samples leave out.
 func TestProjectScenarios(t *testing.T) {
-	files, err := filepath.Glob("../testdata/scenarios/*.json")
+	files, err := filepath.Glob("../scenario/testdata/scenarios/*.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,11 +166,11 @@ func TestProjectScenarios(t *testing.T) {
 // TestDecideIntoMeetsTheScenarios holds Engine.DecideInto to every expect
 // Decide meets, through Options.Decide.
 func TestDecideIntoMeetsTheScenarios(t *testing.T) {
-	files, err := filepath.Glob("../testdata/scenarios/*.json")
+	files, err := filepath.Glob("../scenario/testdata/scenarios/*.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	RunWith(t, Options{Decide: func(s *policy.Scenario, c policy.Check) (policy.Decision, error) {
+	RunWith(t, Options{Decide: func(s *scenario.Scenario, c scenario.Check) (policy.Decision, error) {
 		var d policy.Decision
 		err := s.Engine().DecideInto(c.Request, c.At, &d)
 		return d, err

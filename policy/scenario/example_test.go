@@ -1,0 +1,48 @@
+package scenario_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
+)
+
+// A scenario file decodes into an engine under its terms and catalog, and
+// checks whose requests the engine decides; evaluate -check compares each
+// decision with the check's expect.
+func ExampleDecode() {
+	const file = `{
+	  "name": "grace",
+	  "devices": [{"serial": "qfx-7", "platform": "QFX"}],
+	  "licenses": [{"id": "evpn-1y", "kind": "subscription", "tier": "premium", "platform": "QFX",
+	    "device": "qfx-7", "features": ["evpn-vxlan"], "start": "2024-03-01T00:00:00Z", "termYears": 1}],
+	  "checks": [
+	    {"at": "2025-03-15T00:00:00Z",
+	     "request": {"kind": "useFeature", "license": "evpn-1y", "device": "qfx-7", "feature": "evpn-vxlan"},
+	     "expect": {"outcome": "allow", "rules": ["ENT-GRACE"], "until": "2025-03-31T00:00:00Z"}},
+	    {"at": "2025-03-31T00:00:00Z",
+	     "request": {"kind": "useFeature", "license": "evpn-1y", "device": "qfx-7", "feature": "evpn-vxlan"},
+	     "expect": {"outcome": "allow"}}
+	  ]}`
+	s, err := scenario.Decode("grace.json", strings.NewReader(file))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range s.Checks {
+		d, err := s.Engine().Decide(c.Request, c.At)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%d: %s %s; mismatches: %q\n", c.Index, c.Describe(), d.Outcome, c.Expect.Mismatches(d))
+	}
+
+	// Every error names the file, the path and what was expected.
+	_, err = scenario.Decode("typo.json", strings.NewReader(strings.Replace(file, `"device": "qfx-7", "feature"`, `"devise": "qfx-7", "feature"`, 1)))
+	fmt.Println(err)
+	// Output:
+	// 0: may device qfx-7 use feature evpn-vxlan under license evpn-1y? allow; mismatches: []
+	// 1: may device qfx-7 use feature evpn-vxlan under license evpn-1y? deny; mismatches: ["outcome: want allow, got deny"]
+	// typo.json: checks[0].request.devise: unknown field; want one of kind, license, device, feature, units
+}

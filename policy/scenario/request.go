@@ -1,0 +1,210 @@
+package scenario
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/licensepolicy/licensepolicy/credits"
+	"github.com/licensepolicy/licensepolicy/entitlement"
+	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/shopspring/decimal"
+)
+
+// requestKeys are the fields of each request kind of SCENARIOS.md.
+var requestKeys = map[string][]string{
+	"useFeature":        {"kind", "license", "device", "feature", "units"},
+	"moveLicense":       {"kind", "license", "to", "reason"},
+	"renewLicense":      {"kind", "license", "termYears"},
+	"changeTier":        {"kind", "license", "tier"},
+	"trialAvailable":    {"kind", "platform", "feature"},
+	"fulfilLine":        {"kind", "order", "line"},
+	"viewEntitlement":   {"kind", "contact", "order", "line"},
+	"purchaseCredits":   {"kind", "creditKind", "credits", "discount", "localEntity"},
+	"callOff":           {"kind", "account", "credits", "engagement"},
+	"creditStatement":   {"kind", "account", "quarter"},
+	"tradeIn":           {"kind", "tradeIn"},
+	"tradeInCompliance": {"kind", "tradeIn"},
+}
+
+const requestKinds = "useFeature, moveLicense, renewLicense, changeTier, trialAvailable, fulfilLine, " +
+	"viewEntitlement, purchaseCredits, callOff, creditStatement, tradeIn, tradeInCompliance"
+
+// request decodes a check's request against the scenario's facts.
+func (d *decoder) request(n *jnode, path string, f *facts) policy.Request {
+	if d.failed() {
+		return nil
+	}
+	if n.kind != jObject {
+		d.fail(path, "want an object, not %s", n.kind)
+		return nil
+	}
+	k := n.get("kind")
+	if k == nil {
+		d.fail(path+".kind", "missing; want one of %s", requestKinds)
+		return nil
+	}
+	if !d.typed(k, path+".kind", jString, "one of "+requestKinds) {
+		return nil
+	}
+	keys, ok := requestKeys[k.str]
+	if !ok {
+		d.fail(path+".kind", "unknown request kind %q; want one of %s", k.str, requestKinds)
+		return nil
+	}
+	o := d.object(n, path, keys...)
+	lic := func() *license.License {
+		l, _ := ref(d, f.licenses, o.id("license", "license ID"), path+".license", "license")
+		return l
+	}
+	switch k.str {
+	case "useFeature":
+		r := policy.UseFeature{License: lic()}
+		dev, _ := ref(d, f.devices, o.id("device", "device serial number"), path+".device", "device")
+		r.Device = dev.Serial
+		r.Feature = o.id("feature", "feature name")
+		if a, ok := o.amount("units", false); ok {
+			r.Units = decimal.NewNullDecimal(a)
+		}
+		return r
+	case "moveLicense":
+		r := policy.MoveLicense{License: lic()}
+		r.To, _ = ref(d, f.devices, o.id("to", "device serial number"), path+".to", "device")
+		o.enum("reason", true, &r.Reason, `"rma" or "rebalance"`)
+		return r
+	case "renewLicense":
+		r := policy.RenewLicense{License: lic()}
+		r.TermYears, _ = o.integer("termYears", true)
+		return r
+	case "changeTier":
+		r := policy.ChangeTier{License: lic()}
+		o.enum("tier", true, &r.Tier, `"standard", "advanced" or "premium"`)
+		return r
+	case "trialAvailable":
+		return policy.TrialAvailable{Platform: o.id("platform", "platform name"), Feature: o.id("feature", "feature name")}
+	case "fulfilLine", "viewEntitlement":
+		var r policy.ViewEntitlement
+		if k.str == "viewEntitlement" {
+			r.Contact, _ = ref(d, f.contacts, o.id("contact", "contact ID"), path+".contact", "contact")
+		}
+		r.Order, _ = ref(d, f.orders, o.id("order", "order ID"), path+".order", "order")
+		r.Line = o.id("line", "line ID")
+		if r.Order != nil && !d.failed() {
+			if _, ok := r.Order.Line(r.Line); !ok {
+				lines := []string{}
+				for _, l := range r.Order.Lines() {
+					lines = append(lines, l.ID)
+				}
+				d.fail(path+".line", "unknown line %q of order %s; want one of %v", r.Line, r.Order.ID(), lines)
+			}
+		}
+		if k.str == "fulfilLine" {
+			return policy.FulfilLine{Order: r.Order, Line: r.Line}
+		}
+		return r
+	case "purchaseCredits":
+		var r policy.PurchaseCredits
+		o.enum("creditKind", true, &r.Kind, `"professional" or "flexible"`)
+		r.Order.Credits, _ = o.amount("credits", true)
+		r.Order.Discount, _ = o.amount("discount", false)
+		r.Order.LocalEntity = o.boolean("localEntity", false, true)
+		return r
+	case "callOff":
+		r := policy.CallOff{}
+		r.Ledger, _ = ref(d, f.ledgers, o.id("account", "credit account ID"), path+".account", "credit account")
+		r.CallOff.Credits, _ = o.amount("credits", true)
+		r.CallOff.Engagement = d.engagement(o.sub("engagement", true, engagementKeys...))
+		return r
+	case "creditStatement":
+		r := policy.CreditStatement{}
+		r.Ledger, _ = ref(d, f.ledgers, o.id("account", "credit account ID"), path+".account", "credit account")
+		q := o.id("quarter", `quarter such as "2025-Q1"`)
+		if !d.failed() {
+			var err error
+			if r.Quarter, err = credits.ParseQuarter(q); err != nil {
+				d.fail(path+".quarter", "%q: want a quarter such as \"2025-Q1\"", q)
+			}
+		}
+		return r
+	case "tradeIn", "tradeInCompliance":
+		id := o.id("tradeIn", "trade-in ID")
+		ref(d, f.tradeIns, id, path+".tradeIn", "trade-in")
+		if k.str == "tradeIn" {
+			return policy.TradeIn{Book: f.book, ID: id}
+		}
+		return policy.TradeInCompliance{Book: f.book, ID: id}
+	}
+	return nil
+}
+
+// Describe returns the request in words, such as
+// "may device mx-1 use feature bgp under license L1?".
+func (c Check) Describe() string { return describe(c.Request) }
+
+func describe(r policy.Request) string {
+	switch r := r.(type) {
+	case policy.UseFeature:
+		s := fmt.Sprintf("may device %s use feature %s under license %s", r.Device, r.Feature, licenseID(r.License))
+		if r.Units.Valid {
+			s += fmt.Sprintf(" for %s units", r.Units.Decimal)
+		}
+		return s + "?"
+	case policy.MoveLicense:
+		return fmt.Sprintf("may license %s move to device %s (%s)?", licenseID(r.License), r.To.Serial, r.Reason)
+	case policy.RenewLicense:
+		return fmt.Sprintf("may license %s be renewed for %d years?", licenseID(r.License), r.TermYears)
+	case policy.ChangeTier:
+		return fmt.Sprintf("may license %s change to tier %s?", licenseID(r.License), r.Tier)
+	case policy.TrialAvailable:
+		return fmt.Sprintf("is there a trial key for feature %s on platform %s?", r.Feature, r.Platform)
+	case policy.FulfilLine:
+		return fmt.Sprintf("may line %s of order %s be fulfilled?", r.Line, orderID(r.Order))
+	case policy.ViewEntitlement:
+		c := "?"
+		if r.Contact != nil {
+			c = r.Contact.ID
+		}
+		return fmt.Sprintf("may contact %s see the entitlement of line %s of order %s?", c, r.Line, orderID(r.Order))
+	case policy.PurchaseCredits:
+		var b strings.Builder
+		fmt.Fprintf(&b, "may an order of %s %s credits be placed", r.Order.Credits, r.Kind)
+		if !r.Order.Discount.IsZero() {
+			fmt.Fprintf(&b, " at a discount of %s", r.Order.Discount)
+		}
+		if !r.Order.LocalEntity {
+			b.WriteString(" outside the local entity")
+		}
+		return b.String() + "?"
+	case policy.CallOff:
+		return fmt.Sprintf("may %s credits be called off from account %s for a %s engagement?",
+			r.CallOff.Credits, ledgerID(r.Ledger), r.CallOff.Engagement.Type)
+	case policy.CreditStatement:
+		return fmt.Sprintf("what does the %s statement of account %s say?", r.Quarter, ledgerID(r.Ledger))
+	case policy.TradeIn:
+		return fmt.Sprintf("may trade-in %s earn a discount on an order placed now?", r.ID)
+	case policy.TradeInCompliance:
+		return fmt.Sprintf("is the return obligation of trade-in %s met?", r.ID)
+	}
+	return fmt.Sprintf("%T?", r)
+}
+
+func licenseID(l *license.License) string {
+	if l == nil {
+		return "?"
+	}
+	return l.ID()
+}
+
+func orderID(o *entitlement.Order) string {
+	if o == nil {
+		return "?"
+	}
+	return o.ID()
+}
+
+func ledgerID(l *credits.Ledger) string {
+	if l == nil {
+		return "?"
+	}
+	return l.Account().ID
+}
