@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/enum"
 	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
@@ -23,34 +24,26 @@ const (
 	Allow                // allow: the request is granted
 )
 
-// String returns "allow" or "deny".
-func (o Outcome) String() string {
-	if o == Allow {
-		return "allow"
-	}
-	return "deny"
-}
+var outcomes = enum.New[Outcome]("policy", "Outcome", "outcome", nil, "deny", "allow")
+
+// ParseOutcome returns the outcome named s, "allow" or "deny".
+func ParseOutcome(s string) (Outcome, error) { return outcomes.Parse(s) }
+
+// IsValid reports whether o is Allow or Deny.
+func (o Outcome) IsValid() bool { return outcomes.IsValid(o) }
+
+// String returns "allow" or "deny", or "policy.Outcome(N)" for a value that
+// is neither.
+func (o Outcome) String() string { return outcomes.String(o) }
+
+// AppendText appends "allow" or "deny"; any other value is an error.
+func (o Outcome) AppendText(b []byte) ([]byte, error) { return outcomes.AppendText(b, o) }
 
 // MarshalText returns "allow" or "deny"; an invalid outcome is an error.
-func (o Outcome) MarshalText() ([]byte, error) {
-	if o > Allow {
-		return nil, fmt.Errorf("policy: invalid outcome %d", o)
-	}
-	return []byte(o.String()), nil
-}
+func (o Outcome) MarshalText() ([]byte, error) { return o.AppendText(nil) }
 
 // UnmarshalText accepts "allow" or "deny".
-func (o *Outcome) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "allow":
-		*o = Allow
-	case "deny":
-		*o = Deny
-	default:
-		return fmt.Errorf("outcome %q: want one of allow, deny", b)
-	}
-	return nil
-}
+func (o *Outcome) UnmarshalText(b []byte) error { return outcomes.Unmarshal(o, b) }
 
 // Value is a named amount a decision reports (a balance, a price). The zero
 // Value has no name and an amount of zero.

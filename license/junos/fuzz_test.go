@@ -98,9 +98,10 @@ func FuzzParseJSON(f *testing.F) {
 // FuzzValidityText: a validity decodes only from a name Junos prints (or
 // from nothing, the zero validity) and encodes back to it.
 func FuzzValidityText(f *testing.F) {
-	for _, s := range validityNames {
+	for _, s := range validities.Names() {
 		f.Add(s)
 	}
+	f.Add("")
 	f.Add("Permanent")
 	f.Fuzz(func(t *testing.T, s string) {
 		var v Validity

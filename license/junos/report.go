@@ -1,13 +1,15 @@
 package junos
 
 import (
-	"fmt"
 	"strings"
 	"time"
+
+	"github.com/licensepolicy/licensepolicy/internal/enum"
 )
 
 // Validity is how a feature's license lasts, as Junos prints it. The zero
-// Validity means the output gave none (a usage row without an expiry).
+// Validity means the output gave none (a usage row without an expiry): it is
+// not valid, and it does not marshal.
 type Validity uint8
 
 // The validities. Append-only: never reorder or reuse a value.
@@ -24,53 +26,29 @@ const (
 	Expired
 )
 
-var validityNames = []string{"", "permanent", "date-based", "count-down", "expired"}
+var validities = enum.New[Validity]("junos", "Validity", "validity", nil, "", "permanent", "date-based", "count-down", "expired")
 
 // ParseValidity returns the validity named s ("permanent", "date-based",
 // "count-down", "expired").
-func ParseValidity(s string) (Validity, error) {
-	for i := 1; i < len(validityNames); i++ {
-		if validityNames[i] == s {
-			return Validity(i), nil
-		}
-	}
-	return 0, fmt.Errorf("junos: unknown validity %q (want one of %s)", s, strings.Join(validityNames[1:], ", "))
-}
+func ParseValidity(s string) (Validity, error) { return validities.Parse(s) }
 
 // IsValid reports whether v is one of the validities.
-func (v Validity) IsValid() bool { return v > 0 && int(v) < len(validityNames) }
+func (v Validity) IsValid() bool { return validities.IsValid(v) }
 
-// String returns the validity's name as Junos prints it.
-func (v Validity) String() string {
-	if !v.IsValid() {
-		return fmt.Sprintf("junos.Validity(%d)", uint8(v))
-	}
-	return validityNames[v]
-}
+// String returns the validity's name, or "junos.Validity(N)" for a value
+// that is none.
+func (v Validity) String() string { return validities.String(v) }
 
-// MarshalText encodes the validity's name; the zero validity is empty.
-func (v Validity) MarshalText() ([]byte, error) {
-	if v == 0 {
-		return []byte{}, nil
-	}
-	if !v.IsValid() {
-		return nil, fmt.Errorf("junos: invalid validity %d", uint8(v))
-	}
-	return []byte(validityNames[v]), nil
-}
+// AppendText appends the validity's name; the zero and unknown values are
+// errors (a row without an expiry omits the field instead).
+func (v Validity) AppendText(b []byte) ([]byte, error) { return validities.AppendText(b, v) }
 
-// UnmarshalText decodes a validity's name; empty is the zero validity.
-func (v *Validity) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*v = 0
-		return nil
-	}
-	p, err := ParseValidity(string(b))
-	if err == nil {
-		*v = p
-	}
-	return err
-}
+// MarshalText encodes the validity's name; the zero and unknown values are
+// errors.
+func (v Validity) MarshalText() ([]byte, error) { return v.AppendText(nil) }
+
+// UnmarshalText decodes a validity's name.
+func (v *Validity) UnmarshalText(b []byte) error { return validities.Unmarshal(v, b) }
 
 // Expiry is the expiry column of a usage row or the validity of an installed
 // feature.
@@ -147,18 +125,28 @@ const (
 	JSON
 )
 
-// String returns "text", "xml" or "json".
-func (f Form) String() string {
-	switch f {
-	case Text:
-		return "text"
-	case XML:
-		return "xml"
-	case JSON:
-		return "json"
-	}
-	return fmt.Sprintf("junos.Form(%d)", uint8(f))
-}
+var forms = enum.New[Form]("junos", "Form", "form", nil, "", "text", "xml", "json")
+
+// ParseForm returns the form named s ("text", "xml", "json").
+func ParseForm(s string) (Form, error) { return forms.Parse(s) }
+
+// IsValid reports whether f is one of the forms.
+func (f Form) IsValid() bool { return forms.IsValid(f) }
+
+// String returns "text", "xml" or "json", or "junos.Form(N)" for a value
+// that is none.
+func (f Form) String() string { return forms.String(f) }
+
+// AppendText appends the form's name; the zero and unknown values are
+// errors.
+func (f Form) AppendText(b []byte) ([]byte, error) { return forms.AppendText(b, f) }
+
+// MarshalText encodes the form's name; the zero and unknown values are
+// errors.
+func (f Form) MarshalText() ([]byte, error) { return f.AppendText(nil) }
+
+// UnmarshalText decodes a form's name.
+func (f *Form) UnmarshalText(b []byte) error { return forms.Unmarshal(f, b) }
 
 // Report is what a device printed for show system license: its usage table
 // and its installed keys. A nil Usage or Keys means the output had no such

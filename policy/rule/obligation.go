@@ -1,11 +1,11 @@
 package rule
 
 import (
-	"fmt"
 	"iter"
 	"slices"
-	"strings"
 	"time"
+
+	"github.com/licensepolicy/licensepolicy/internal/enum"
 )
 
 // Obligation is something a decision requires to happen: an alarm to raise,
@@ -44,45 +44,28 @@ const (
 	Advisory
 )
 
-var obligationKindNames = [...]string{"", "alarm", "syslog", "warning", "email", "entitlement", "invoice", "deadline", "notice", "clawback", "advisory"}
+var obligationKinds = enum.New[ObligationKind]("rule", "ObligationKind", "obligation kind", nil,
+	"", "alarm", "syslog", "warning", "email", "entitlement", "invoice", "deadline", "notice", "clawback", "advisory")
 
-// ParseObligationKind returns the kind named s, such as "alarm".
-func ParseObligationKind(s string) (ObligationKind, error) {
-	for i := 1; i < len(obligationKindNames); i++ {
-		if obligationKindNames[i] == s {
-			return ObligationKind(i), nil
-		}
-	}
-	return 0, fmt.Errorf("rule: unknown obligation kind %q (want one of %s)", s, strings.Join(obligationKindNames[1:], ", "))
-}
+// ParseObligationKind returns the kind named s, such as "alarm"; an unknown
+// name is an error listing the kinds.
+func ParseObligationKind(s string) (ObligationKind, error) { return obligationKinds.Parse(s) }
 
 // IsValid reports whether k is one of the kinds.
-func (k ObligationKind) IsValid() bool { return k > 0 && int(k) < len(obligationKindNames) }
+func (k ObligationKind) IsValid() bool { return obligationKinds.IsValid(k) }
 
-// String returns the kind's name.
-func (k ObligationKind) String() string {
-	if !k.IsValid() {
-		return fmt.Sprintf("rule.ObligationKind(%d)", uint8(k))
-	}
-	return obligationKindNames[k]
-}
+// String returns the kind's name, or "rule.ObligationKind(N)" for a value
+// that is none.
+func (k ObligationKind) String() string { return obligationKinds.String(k) }
+
+// AppendText appends the kind's name; an invalid kind is an error.
+func (k ObligationKind) AppendText(b []byte) ([]byte, error) { return obligationKinds.AppendText(b, k) }
 
 // MarshalText encodes the kind's name; an invalid kind is an error.
-func (k ObligationKind) MarshalText() ([]byte, error) {
-	if !k.IsValid() {
-		return nil, fmt.Errorf("rule: invalid obligation kind %d", uint8(k))
-	}
-	return []byte(obligationKindNames[k]), nil
-}
+func (k ObligationKind) MarshalText() ([]byte, error) { return k.AppendText(nil) }
 
 // UnmarshalText decodes a kind's name.
-func (k *ObligationKind) UnmarshalText(b []byte) error {
-	p, err := ParseObligationKind(string(b))
-	if err == nil {
-		*k = p
-	}
-	return err
-}
+func (k *ObligationKind) UnmarshalText(b []byte) error { return obligationKinds.Unmarshal(k, b) }
 
 // Obligations is a read-only list of obligations: an answer hands it out and
 // keeps sharing it, and nothing a caller does through it changes what any

@@ -123,7 +123,7 @@ func TestBadScenarioFilesNameFilePathAndWhatWasExpected(t *testing.T) {
 		{"a bad rule ID", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "rules": ["TMIP-SWAP", "TMIP-NOPE"]}}`),
 			"checks[0].expect.rules[1]", `unknown rule ID "TMIP-NOPE"`},
 		{"a bad outcome", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "maybe"}}`),
-			"checks[0].expect.outcome", "allow, deny"},
+			"checks[0].expect.outcome", "deny, allow"},
 		{"a bad quarter", withChecks(`{` + at + `"request": {"kind": "creditStatement", "account": "psc", "quarter": "2025-Q5"}}`),
 			"checks[0].request.quarter", `want a quarter such as "2025-Q1"`},
 		{"a feature that is not a string", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp", 7], "start": "2020-01-01T00:00:00Z"}]`),

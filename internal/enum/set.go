@@ -1,0 +1,92 @@
+package enum
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Set is the text form of an enumeration of type T: value i is named
+// names[i]. An empty names[0] makes the zero value invalid, as DESIGN.md
+// asks of most enumerations; a non-empty one names a valid zero (an
+// Outcome's "deny"). Every enumeration of the library reads and writes its
+// names through a Set, so each works the same way: String, AppendText and
+// MarshalText, Parse and UnmarshalText, IsValid, and an error for an
+// unknown name that lists the valid ones.
+type Set[T ~uint8] struct {
+	pkg, typ, what string
+	names          []string
+	// refuse turns the message of an unknown name into the package's
+	// error: a *rule.Violation citing the enumeration's rule, where it has
+	// one. Nil makes a plain error.
+	refuse func(name, msg string) error
+}
+
+// New returns the Set of names for type typ of package pkg, called what in
+// errors ("license kind"). refuse, if not nil, makes the error of an
+// unknown name from the name and the message.
+func New[T ~uint8](pkg, typ, what string, refuse func(name, msg string) error, names ...string) Set[T] {
+	return Set[T]{pkg: pkg, typ: typ, what: what, names: names, refuse: refuse}
+}
+
+// IsValid reports whether v has a name.
+func (s Set[T]) IsValid(v T) bool { return int(v) < len(s.names) && s.names[v] != "" }
+
+// String returns v's name, or a Go-syntax placeholder such as
+// "credits.Kind(7)" for a value without one, as time.Month does.
+func (s Set[T]) String(v T) string {
+	if !s.IsValid(v) {
+		return s.pkg + "." + s.typ + "(" + strconv.Itoa(int(v)) + ")"
+	}
+	return s.names[v]
+}
+
+// AppendText appends v's name to b; a value without a name is an error, so
+// an unset field never travels as if it meant something.
+func (s Set[T]) AppendText(b []byte, v T) ([]byte, error) {
+	if !s.IsValid(v) {
+		return b, fmt.Errorf("%s: invalid %s %d", s.pkg, s.what, uint8(v))
+	}
+	return append(b, s.names[v]...), nil
+}
+
+// Parse returns the value named text, exactly; an unknown name is an error
+// that quotes it (at most 64 bytes of it) and lists the valid names.
+func (s Set[T]) Parse(text string) (T, error) {
+	for i, n := range s.names {
+		if n != "" && n == text {
+			return T(i), nil
+		}
+	}
+	shown := text
+	if len(shown) > 64 {
+		shown = shown[:64] + "..."
+	}
+	msg := fmt.Sprintf("unknown %s %q (want one of %s)", s.what, shown, strings.Join(s.Names(), ", "))
+	if s.refuse != nil {
+		return 0, s.refuse(text, msg)
+	}
+	return 0, errors.New(s.pkg + ": " + msg)
+}
+
+// Unmarshal sets *v to the value named text, leaving it as it was on an
+// error.
+func (s Set[T]) Unmarshal(v *T, text []byte) error {
+	p, err := s.Parse(string(text))
+	if err == nil {
+		*v = p
+	}
+	return err
+}
+
+// Names returns the valid names in value order.
+func (s Set[T]) Names() []string {
+	out := make([]string, 0, len(s.names))
+	for _, n := range s.names {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
