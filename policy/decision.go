@@ -130,11 +130,11 @@ func parseInstant(s string) (time.Time, error) {
 	if s == "never" {
 		return time.Time{}, nil
 	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil || !wire.Writable(t) {
-		return time.Time{}, fmt.Errorf("instant %q: want \"never\" or RFC 3339 within years 0000 to 9999 in UTC", s)
+	t, ok := wire.ParseInstant(s)
+	if !ok {
+		return time.Time{}, fmt.Errorf("instant %q: want \"never\" or RFC 3339 within years 0000 to 9999 in UTC", wire.Clip(s))
 	}
-	return t.UTC(), nil
+	return t, nil
 }
 
 // MarshalJSON encodes the decision as an object of outcome, rules (names),
@@ -162,6 +162,9 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 // 40 digits either side of the point (an exponent could ask for a
 // billion-digit number).
 func (d *Decision) UnmarshalJSON(b []byte) error {
+	if err := noRepeatedKeys(b); err != nil {
+		return fmt.Errorf("decision: %w", err)
+	}
 	var j jsonDecision
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -192,7 +195,7 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 	for n, s := range j.Values {
 		a, err := decimal.NewFromString(s)
 		if err != nil || !wire.IsDecimal(s) {
-			return fmt.Errorf("values.%s: %q: want %s, at most %d digits either side of the point", n, s, wire.WantAmount, wire.MaxAmountDigits)
+			return fmt.Errorf("values.%s: %q: want %s, at most %d digits either side of the point", wire.Clip(n), wire.Clip(s), wire.WantAmount, wire.MaxAmountDigits)
 		}
 		out.Values = append(out.Values, Value{Name: n, Amount: a})
 	}
@@ -207,4 +210,51 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 	})
 	*d = out
 	return nil
+}
+
+// noRepeatedKeys refuses a JSON value in which an object names a key twice:
+// encoding/json keeps the last, so {"outcome":"deny","outcome":"allow"}
+// would decode as an allow.
+func noRepeatedKeys(b []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	var walk func(depth int) error
+	walk = func(depth int) error {
+		if depth > 8 {
+			return fmt.Errorf("nested deeper than a decision is")
+		}
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('{'):
+			seen := map[string]bool{}
+			for dec.More() {
+				k, err := dec.Token()
+				if err != nil {
+					return err
+				}
+				key, _ := k.(string)
+				if seen[key] {
+					return fmt.Errorf("key %q given twice", wire.Clip(key))
+				}
+				seen[key] = true
+				if err := walk(depth + 1); err != nil {
+					return err
+				}
+			}
+			_, err = dec.Token()
+			return err
+		case json.Delim('['):
+			for dec.More() {
+				if err := walk(depth + 1); err != nil {
+					return err
+				}
+			}
+			_, err = dec.Token()
+			return err
+		}
+		return nil
+	}
+	return walk(0)
 }
