@@ -32,7 +32,7 @@ func benchHistory(lots, callOffs int) ([]Purchase, []CallOffRecord, time.Time) {
 func benchLedger(b *testing.B, lots, callOffs int) (*Ledger, time.Time) {
 	b.Helper()
 	ps, cs, end := benchHistory(lots, callOffs)
-	l, err := NewLedger(DefaultTerms(), Account{ID: "bench", Kind: Professional}, ps, cs)
+	l, err := newLedger(DefaultTerms(), Account{ID: "bench", Kind: Professional}, ps, cs)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func BenchmarkNewLedger(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				if _, err := NewLedger(DefaultTerms(), Account{ID: "bench", Kind: Professional}, ps, cs); err != nil {
+				if _, err := newLedger(DefaultTerms(), Account{ID: "bench", Kind: Professional}, ps, cs); err != nil {
 					b.Fatal(err)
 				}
 			}

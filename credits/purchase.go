@@ -1,7 +1,6 @@
 package credits
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/policy/rule"
@@ -49,30 +48,6 @@ type PurchaseResult struct {
 	// Until is the zero time: whether an order may be placed depends on the
 	// order and the terms alone, never on when it is asked.
 	Until time.Time
-}
-
-// CheckPurchase decides whether an order of credits of kind may be placed at
-// at under terms. A refusal is a *rule.Violation naming every rule the order
-// breaks: CRD-MIN-ORDER, CRD-BLOCKS, CRD-NO-DISCOUNT, CRD-LOCAL, followed by
-// CRD-FLEX for Flexible Services Credits (whose terms applied). Any other
-// error is bad input (invalid terms, an unknown kind, an absurd amount) and
-// names it. The answer never changes with time: Until is zero on both
-// outcomes.
-func CheckPurchase(terms Terms, kind Kind, o Order, at time.Time) (PurchaseResult, error) {
-	if err := terms.Validate(); err != nil {
-		return PurchaseResult{}, err
-	}
-	kt, err := terms.of(kind)
-	if err != nil {
-		return PurchaseResult{}, err
-	}
-	if err := o.checkAmounts(func() string { return "order" }); err != nil {
-		return PurchaseResult{}, err
-	}
-	if v := o.check(kind, kt, newBlockTable(kt.Blocks), "order"); v != nil {
-		return PurchaseResult{}, named(fmt.Sprintf("order of %s %s credits", o.Credits, kind), v)
-	}
-	return allowPurchase(kind, o), nil
 }
 
 func allowPurchase(kind Kind, o Order) PurchaseResult {

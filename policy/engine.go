@@ -234,7 +234,11 @@ func refusal(err error, values ...Value) (Decision, error) {
 
 func (e *Engine) purchase(r PurchaseCredits, at time.Time) (Decision, error) {
 	credit := []Value{{Name: "credits", Amount: r.Order.Credits}}
-	res, err := credits.CheckPurchase(e.terms.Credits, r.Kind, r.Order, at)
+	program, err := credits.NewProgram(e.terms.Credits)
+	if err != nil {
+		return Decision{}, err
+	}
+	res, err := program.CheckPurchase(r.Kind, r.Order, at)
 	if err != nil {
 		return refusal(err, credit...)
 	}

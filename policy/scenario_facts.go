@@ -271,6 +271,11 @@ func (d *decoder) engagement(o obj) credits.Engagement {
 }
 
 func (d *decoder) creditAccounts(top obj, e *Engine, f *facts) {
+	program, err := credits.NewProgram(e.terms.Credits)
+	if err != nil {
+		d.wrap("terms", err)
+		return
+	}
 	seen := map[string]string{}
 	for _, el := range top.list("creditAccounts", false, "credit accounts") {
 		o := d.object(el.n, el.path, "id", "kind", "purchases", "callOffs")
@@ -291,7 +296,7 @@ func (d *decoder) creditAccounts(top obj, e *Engine, f *facts) {
 			}
 			// A purchase's validity does not depend on the history, so
 			// it is checked alone to name its path.
-			if _, err := credits.CheckPurchase(e.terms.Credits, acct.Kind, p.Order, p.At); err != nil {
+			if _, err := program.CheckPurchase(acct.Kind, p.Order, p.At); err != nil {
 				d.wrap(pe.path, err)
 				return
 			}
@@ -310,9 +315,9 @@ func (d *decoder) creditAccounts(top obj, e *Engine, f *facts) {
 		if d.failed() {
 			return
 		}
-		l, err := credits.NewLedger(e.terms.Credits, acct, purchases, callOffs)
+		l, err := program.NewLedger(acct, purchases, callOffs)
 		if err != nil {
-			d.ledgerError(el.path, e.terms.Credits, acct, purchases, callOffs, paths, err)
+			d.ledgerError(el.path, program, acct, purchases, callOffs, paths, err)
 			return
 		}
 		f.ledgers[acct.ID] = l
@@ -324,7 +329,7 @@ func (d *decoder) creditAccounts(top obj, e *Engine, f *facts) {
 // file order) and stops at the first entry that breaks a rule; err already
 // names it by its index. Its path is found by bisection over the call-offs in
 // that order: a prefix of them fails exactly when it holds the culprit.
-func (d *decoder) ledgerError(path string, t credits.Terms, acct credits.Account, ps []credits.Purchase,
+func (d *decoder) ledgerError(path string, program *credits.Program, acct credits.Account, ps []credits.Purchase,
 	cs []credits.CallOffRecord, paths []string, err error) {
 	order := make([]int, len(cs))
 	for i := range order {
@@ -337,7 +342,7 @@ func (d *decoder) ledgerError(path string, t credits.Terms, acct credits.Account
 		for _, i := range order[:n] {
 			prefix = append(prefix, cs[i])
 		}
-		_, err := credits.NewLedger(t, acct, ps, prefix)
+		_, err := program.NewLedger(acct, ps, prefix)
 		return err != nil
 	}
 	if fails(0) {
