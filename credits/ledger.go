@@ -151,7 +151,7 @@ func (p *Program) NewLedger(account Account, purchases []Purchase, callOffs []Ca
 	}
 	l := &Ledger{program: p, kind: kp, account: account,
 		purchases: slices.Clone(purchases), callOffs: slices.Clone(callOffs)}
-	if err := l.build(); err != nil {
+	if err := l.build(false); err != nil {
 		return nil, err
 	}
 	return l, nil
@@ -228,8 +228,9 @@ func (l *Ledger) WithCallOff(r CallOffRecord) (*Ledger, error) {
 
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
-// build checks the history and replays it.
-func (l *Ledger) build() error {
+// build checks the history and replays it, in exact decimals if exact or
+// when some amount does not fit an int64.
+func (l *Ledger) build(exact bool) error {
 	purchases, callOffs, id := l.purchases, l.callOffs, l.account.ID
 	purchaseError := func(i int, err error) error {
 		return &HistoryError{Account: id, Entry: "purchases", Index: i, ID: purchases[i].ID, At: purchases[i].At, Err: err}
@@ -272,8 +273,11 @@ func (l *Ledger) build() error {
 
 	// Amounts stay int64 when every purchase is whole and their total fits;
 	// a history that cannot be valid is replayed exactly to its refusal.
-	fits, total := true, small(0)
+	fits, total := !exact, small(0)
 	for _, p := range purchases {
+		if !fits {
+			break
+		}
 		s, ok := toSmall(p.Credits)
 		if total += s; !ok || s < 0 || total >= smallLimit {
 			fits = false

@@ -22,6 +22,7 @@ type world struct {
 	events    []refEvent
 	ledger    *Ledger
 	validity  int
+	terms     Terms
 }
 
 // genEngagement draws a valid engagement; off professional services
@@ -33,10 +34,22 @@ func genEngagement(t *rapid.T) Engagement {
 }
 
 func genWorld(t *rapid.T) world {
-	w := world{kind: Kind(rapid.IntRange(1, 2).Draw(t, "kind")), validity: 12}
+	// A validity of one month clamps often (Jan 29-31 all end on the last
+	// day of February), so lots end out of purchase order (CRD-VALIDITY).
+	w := world{kind: Kind(rapid.IntRange(1, 2).Draw(t, "kind")), validity: rapid.SampledFrom([]int{12, 1}).Draw(t, "validity")}
+	w.terms = DefaultTerms()
+	w.terms.Professional.ValidityMonths, w.terms.Flexible.ValidityMonths = w.validity, w.validity
 	// Coarse instants (days and a few hours) make ties between events and
 	// with lot ends common.
+	monthEnds := w.validity == 1 && rapid.Bool().Draw(t, "monthEnds")
 	when := func(label string, days int) time.Time {
+		if monthEnds {
+			// Around the ends of January to March 2024, at any hour: lots
+			// bought Jan 29-31 all end on Feb 29, in the order of their hours.
+			d := rapid.SampledFrom([]int{27, 28, 29, 30, 31, 57, 58, 59, 60, 87, 88, 89, 90, 91}).Draw(t, label+"Day")
+			h := rapid.IntRange(0, 23).Draw(t, label+"Hour")
+			return base.Add(time.Duration(d)*calendar.Day + time.Duration(h)*time.Hour)
+		}
 		d := rapid.IntRange(0, days).Draw(t, label+"Day")
 		h := rapid.SampledFrom([]int{0, 6, 12}).Draw(t, label+"Hour")
 		return base.Add(time.Duration(d)*calendar.Day + time.Duration(h)*time.Hour)
@@ -69,7 +82,7 @@ func genWorld(t *rapid.T) world {
 		}
 	}
 	w.events = refEvents(w.purchases, w.callOffs)
-	l, err := newLedger(DefaultTerms(), Account{ID: "acct", Kind: w.kind}, w.purchases, w.callOffs)
+	l, err := newLedger(w.terms, Account{ID: "acct", Kind: w.kind}, w.purchases, w.callOffs)
 	if err != nil {
 		t.Fatalf("a history the reference accepts is refused: %v", err)
 	}
@@ -277,7 +290,7 @@ func TestRefusedCallOffChangesNothing(t *testing.T) {
 				bought = append(bought, p)
 			}
 		}
-		l, lerr := newLedger(DefaultTerms(), Account{ID: "acct", Kind: w.kind}, bought, append(hist, CallOffRecord{At: at, CallOff: c}))
+		l, lerr := newLedger(w.terms, Account{ID: "acct", Kind: w.kind}, bought, append(hist, CallOffRecord{At: at, CallOff: c}))
 		if err != nil {
 			if !slices.Equal(rulesOf(t, err), rulesOfAny(lerr)) {
 				t.Fatalf("check refused %v, history refused %v", err, lerr)
