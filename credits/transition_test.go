@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"pgregory.net/rapid"
 )
@@ -22,14 +23,11 @@ func answers(t *rapid.T, w world, l *Ledger) string {
 			res, err := l.CheckCallOff(CallOff{Credits: dec(n), Engagement: fixed(Design)}, at)
 			s += fmt.Sprint(callOffKey(res, err), res.Available, res.Until, "\n")
 		}
-		st, err := l.Statement(ParseQuarterOf(at), at)
+		st, err := l.Statement(calendar.QuarterOf(at), at)
 		s += statementKey(st, err) + fmt.Sprint(st.Until, "\n")
 	}
 	return s
 }
-
-// ParseQuarterOf is the quarter at holds.
-func ParseQuarterOf(at time.Time) Quarter { return Quarter{Year: at.Year(), Q: (int(at.Month())-1)/3 + 1} }
 
 // TestSuccessiveWithsBuildTheLedgerNewLedgerBuilds: recording a history one
 // entry at a time, in the order NewLedger replays it, gives a ledger that
@@ -121,8 +119,12 @@ func TestWithRefusesEntriesBeforeTheLastEvent(t *testing.T) {
 		[]CallOffRecord{{At: mar, CallOff: spend}})
 	before := mustBalance(t, l, mar.AddDate(0, 1, 0))
 	for name, with := range map[string]func() (*Ledger, error){
-		"a call-off the day before": func() (*Ledger, error) { return l.WithCallOff(CallOffRecord{At: mar.AddDate(0, 0, -1), CallOff: spend}) },
-		"a purchase the day before": func() (*Ledger, error) { return l.WithPurchase(Purchase{ID: "po-2", At: mar.AddDate(0, 0, -1), Order: local("10")}) },
+		"a call-off the day before": func() (*Ledger, error) {
+			return l.WithCallOff(CallOffRecord{At: mar.AddDate(0, 0, -1), CallOff: spend})
+		},
+		"a purchase the day before": func() (*Ledger, error) {
+			return l.WithPurchase(Purchase{ID: "po-2", At: mar.AddDate(0, 0, -1), Order: local("10")})
+		},
 		// Replayed before the call-off at that instant: not after it.
 		"a purchase at the last call-off": func() (*Ledger, error) { return l.WithPurchase(Purchase{ID: "po-2", At: mar, Order: local("10")}) },
 	} {
