@@ -23,7 +23,8 @@ type Order struct {
 }
 
 // Purchase is a recorded purchase: an order placed at an instant. Each
-// purchase is a lot of credits, usable in [At, At + validity months).
+// purchase is a lot of credits, usable in [At, At + validity months). The
+// zero Purchase is refused by NewLedger: it has no ID and no instant.
 type Purchase struct {
 	// ID names the purchase; non-empty and unique within a ledger.
 	ID string
@@ -32,7 +33,8 @@ type Purchase struct {
 	Order
 }
 
-// PurchaseResult is the answer to an allowed order.
+// PurchaseResult is the answer to an allowed order. The zero
+// PurchaseResult is no answer: it comes only with an error.
 type PurchaseResult struct {
 	// Rules behind the allowance: CRD-INVOICE, then CRD-FLEX for Flexible
 	// Services Credits.

@@ -18,7 +18,8 @@ const (
 
 // Terms are the published numbers of both credit programs. A caller
 // evaluating under another program year builds other Terms; nothing else
-// changes.
+// changes. The zero Terms are refused by Validate and NewProgram (no
+// blocks, no validity): start from DefaultTerms.
 type Terms struct {
 	// Professional are the terms of Professional Services Credits.
 	Professional KindTerms
@@ -33,7 +34,8 @@ type Terms struct {
 	FlexibleOtherMinCallOff decimal.Decimal
 }
 
-// KindTerms are the numbers of one kind of credit.
+// KindTerms are the numbers of one kind of credit. The zero KindTerms are
+// refused by Validate: no blocks, no validity.
 type KindTerms struct {
 	// Blocks are the quantities an order is made of (CRD-BLOCKS): an order is
 	// valid when its credits are a sum of blocks, each used any number of
