@@ -2,6 +2,7 @@ package credits
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -152,5 +153,56 @@ func BenchmarkRecordedPurchasesUnderWideBlocks(b *testing.B) {
 		if _, err := program.NewLedger(Account{ID: "wide", Kind: Professional}, ps, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkCallOffGrowth asks the same call-offs of ledgers of 100, 10k and
+// 1M events in turn, 64 at a time, so that whatever else the machine runs
+// weighs on every size alike, and reports each size's cost per call-off and
+// the growth exponent from 100 to 1M events, log(t1M/t100)/log(10^4). The
+// exponent must stay under 0.2 (O(log n) gives about 0.1 here).
+func BenchmarkCallOffGrowth(b *testing.B) {
+	for _, ask := range []struct {
+		name    string
+		credits int64
+	}{{"allowed", 20}, {"refused", 1_000_000}, {"statement", 0}} {
+		b.Run(ask.name, func(b *testing.B) {
+			ledgers := make([]*Ledger, len(eventSizes))
+			ats := make([][]time.Time, len(eventSizes))
+			for k, events := range eventSizes {
+				var end time.Time
+				ledgers[k], end = benchLedger(b, events/10, events-events/10)
+				r := rand.New(rand.NewPCG(1, 2))
+				ats[k] = make([]time.Time, 4096)
+				for i := range ats[k] {
+					ats[k][i] = base.Add(time.Duration(r.Int64N(int64(end.Sub(base)))))
+				}
+			}
+			c := CallOff{Credits: decimal.NewFromInt(ask.credits), Engagement: fixed(Design)}
+			spent := make([]time.Duration, len(eventSizes))
+			const batch = 64
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				for k, l := range ledgers {
+					start := time.Now()
+					for j := range batch {
+						at := ats[k][(i*batch+j)%len(ats[k])]
+						if ask.credits == 0 {
+							_, _ = l.Statement(calendar.QuarterOf(at), at)
+						} else {
+							_, _ = l.CheckCallOff(c, at)
+						}
+					}
+					spent[k] += time.Since(start)
+				}
+			}
+			per := func(k int) float64 { return float64(spent[k].Nanoseconds()) / float64(b.N*batch) }
+			for k, events := range eventSizes {
+				b.ReportMetric(per(k), fmt.Sprintf("ns/q@%d", events))
+			}
+			last := len(eventSizes) - 1
+			b.ReportMetric(math.Log(per(last)/per(0))/math.Log(float64(eventSizes[last])/float64(eventSizes[0])), "exponent")
+		})
 	}
 }

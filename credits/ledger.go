@@ -356,14 +356,15 @@ func (l *Ledger) expiredRange(a, b int, t time.Time, span func(from, to int, end
 	if a >= b {
 		return
 	}
-	// lots[:p] have all ended by t, lots[q:] none.
-	p := sort.Search(len(l.lots), func(j int) bool { return l.maxEnd[j].After(t) })
-	q := sort.Search(len(l.lots), func(j int) bool { return l.minEnd[j].After(t) })
-	if s := min(b, p); a < s {
-		span(a, s, true)
+	// lots[a:p] have all ended by t, lots[q:b] none. Searching [a, b)
+	// alone keeps the search among the lots still live, usually few.
+	p := a + sort.Search(b-a, func(j int) bool { return l.maxEnd[a+j].After(t) })
+	q := p + sort.Search(b-p, func(j int) bool { return l.minEnd[p+j].After(t) })
+	if a < p {
+		span(a, p, true)
 	}
-	for s, e := max(a, p), min(b, q); s < e; {
-		r := min(l.runEnd[s], e)
+	for s := p; s < q; {
+		r := min(l.runEnd[s], q)
 		run := l.lots[s:r] // ends in order
 		k := s + sort.Search(len(run), func(i int) bool { return run[i].end.After(t) })
 		if s < k {
@@ -374,8 +375,8 @@ func (l *Ledger) expiredRange(a, b int, t time.Time, span func(from, to int, end
 		}
 		s = r
 	}
-	if s := max(a, q); s < b {
-		span(s, b, false)
+	if q < b {
+		span(q, b, false)
 	}
 }
 
