@@ -56,16 +56,22 @@ func newBlockTable(blocks []decimal.Decimal) blockTable {
 			// Begin at the cycle's smallest reached entry: from there one
 			// pass round relaxes every entry in order.
 			first, best := int64(-1), int64(0)
-			for k, p := int64(0), start; k < length; k, p = k+1, (p+r)%m {
+			for k, p := int64(0), start; k < length; k++ {
 				if v := least[p]; v != unreached && (first < 0 || v < best) {
 					first, best = p, v
+				}
+				if p += r; p >= m { // (p + r) mod m without a division
+					p -= m
 				}
 			}
 			if first < 0 {
 				continue
 			}
 			for k, p := int64(0), first; k < length; k++ {
-				next := (p + r) % m
+				next := p + r
+				if next >= m {
+					next -= m
+				}
 				if cand := least[p] + b; least[p] != unreached && (least[next] == unreached || cand < least[next]) {
 					least[next] = cand
 				}

@@ -80,7 +80,7 @@ func DefaultTerms() Terms {
 //
 // The caps bound the blocks check (see the package doc): its table is built
 // in O(k·m) steps and 8·m bytes for k blocks and a smallest block m, at most
-// 100 × 10,000 steps and 80 KB.
+// two passes of 100 × 10,000 steps and 80 KB a kind.
 func (t Terms) Validate() error {
 	var errs []error
 	errs = append(errs, t.Professional.validate("Professional"))
