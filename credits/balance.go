@@ -1,13 +1,13 @@
 package credits
 
 import (
-	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
 )
 
-// Lot is a purchase with credits left, and when they lapse.
+// Lot is a purchase with credits left, and when they lapse. The zero Lot
+// is no purchase: a ledger lists only lots it holds.
 type Lot struct {
 	// Purchase is the purchase's ID.
 	Purchase string
@@ -22,7 +22,8 @@ type Lot struct {
 	Remaining decimal.Decimal
 }
 
-// Balance is an account's credits at an instant.
+// Balance is an account's credits at an instant. The zero Balance is no
+// answer: it comes only with an error.
 type Balance struct {
 	Figures
 	// Lots are the lots with credits left, oldest first: the order call-offs
@@ -35,21 +36,13 @@ type Balance struct {
 }
 
 // Balance returns the account's credits at at, knowing the history dated
-// before at, and the lots that will expire and when.
-func (l *Ledger) Balance(at time.Time) Balance {
-	s := l.stateAt(at, at)
-	b := Balance{Figures: l.figures(s)}
-	for j := s.head; j < s.lots; j++ {
-		if _, expired := slices.BinarySearch(s.early, j); expired {
-			continue
-		}
-		lt := l.lots[j]
-		rem := lt.credits
-		if j == s.head {
-			rem = s.rem
-		}
-		b.Lots = append(b.Lots, Lot{Purchase: lt.id, Purchased: lt.at, Ends: lt.end, Credits: lt.credits, Remaining: rem})
+// before at, and the lots that will expire and when. It costs O(log n) in
+// the history plus the lots listed. A nil or zero Ledger is an error.
+func (l *Ledger) Balance(at time.Time) (Balance, error) {
+	if err := l.ready(); err != nil {
+		return Balance{}, err
 	}
+	b := Balance{Figures: l.nums.figures(l, at, at), Lots: l.nums.lots(l, at)}
 	// Each event moves Purchased or Used, and each lot listed has credits
 	// left that expire at its end.
 	if t, ok := l.nextEvent(at); ok {
@@ -60,5 +53,5 @@ func (l *Ledger) Balance(at time.Time) Balance {
 			b.Until = lt.Ends
 		}
 	}
-	return b
+	return b, nil
 }

@@ -1,14 +1,13 @@
 package credits
 
 import (
-	"container/heap"
-
 	"github.com/shopspring/decimal"
 )
 
 // blockTable decides exactly whether a quantity is a sum of blocks
-// (CRD-BLOCKS), for any decimal, in constant time after an O(m·k·log m)
-// set-up, m the smallest block over the blocks' gcd.
+// (CRD-BLOCKS), for any decimal, in constant time after a set-up of O(k·m)
+// steps and 8·m bytes, k the number of blocks and m the smallest block over
+// the blocks' gcd. A Program builds it once for each kind.
 //
 // It is the classic residue-class answer to the coin problem: after dividing
 // by the gcd g, least[r] is the smallest sum of blocks congruent to r modulo
@@ -21,6 +20,11 @@ type blockTable struct {
 }
 
 // newBlockTable builds the table for blocks that Validate accepted.
+//
+// It is Böcker and Lipták's round-robin algorithm: each block b is added
+// by walking the residues in the cycles of +b modulo m, twice round each
+// from its smallest entry, so a block costs O(m) steps and no memory of its
+// own. A block already a sum of the others is skipped in constant time.
 func newBlockTable(blocks []decimal.Decimal) blockTable {
 	bs := make([]int64, len(blocks))
 	var g int64
@@ -35,22 +39,43 @@ func newBlockTable(blocks []decimal.Decimal) blockTable {
 			m = bs[i]
 		}
 	}
-	// Dijkstra over residues modulo m: an edge r -> (r+b) mod m costs b.
+	const unreached = -1
 	least := make([]int64, m)
 	for i := range least {
-		least[i] = -1
+		least[i] = unreached
 	}
-	h := &residueHeap{{0, 0}}
-	for h.Len() > 0 {
-		top := heap.Pop(h).(residue)
-		if least[top.r] >= 0 {
-			continue
+	least[0] = 0
+	for _, b := range bs {
+		r := b % m
+		if r == 0 || (least[r] != unreached && least[r] <= b) {
+			continue // a multiple of m, or already a sum of the blocks before it
 		}
-		least[top.r] = top.sum
-		for _, b := range bs {
-			next := (top.r + b) % m
-			if least[next] < 0 {
-				heap.Push(h, residue{next, top.sum + b})
+		cycles := gcd(r, m)
+		length := m / cycles
+		for start := range cycles {
+			// Begin at the cycle's smallest reached entry: from there one
+			// pass round relaxes every entry in order.
+			first, best := int64(-1), int64(0)
+			for k, p := int64(0), start; k < length; k++ {
+				if v := least[p]; v != unreached && (first < 0 || v < best) {
+					first, best = p, v
+				}
+				if p += r; p >= m { // (p + r) mod m without a division
+					p -= m
+				}
+			}
+			if first < 0 {
+				continue
+			}
+			for k, p := int64(0), first; k < length; k++ {
+				next := p + r
+				if next >= m {
+					next -= m
+				}
+				if cand := least[p] + b; least[p] != unreached && (least[next] == unreached || cand < least[next]) {
+					least[next] = cand
+				}
+				p = next
 			}
 		}
 	}
@@ -76,19 +101,4 @@ func gcd(a, b int64) int64 {
 		a, b = b, a%b
 	}
 	return a
-}
-
-type residue struct{ r, sum int64 }
-
-type residueHeap []residue
-
-func (h residueHeap) Len() int           { return len(h) }
-func (h residueHeap) Less(i, j int) bool { return h[i].sum < h[j].sum }
-func (h residueHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *residueHeap) Push(x any)        { *h = append(*h, x.(residue)) }
-func (h *residueHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
 }

@@ -111,13 +111,13 @@ func TestCreditsLapseAtTheEndOfTwelveMonths(t *testing.T) {
 	if !res.Available.IsZero() || !res.Until.IsZero() {
 		t.Fatalf("at the end: %+v, want nothing available, never", res)
 	}
-	b := l.Balance(end)
+	b := mustBalance(t, l, end)
 	if !b.Expired.Equal(dec("15")) || !b.Available.IsZero() || len(b.Lots) != 0 {
 		t.Fatalf("balance at the end %+v, want 15 expired", b)
 	}
 	// A lot bought on Feb 29 ends on Feb 28 of the next year.
 	leap := mustLedger(t, Professional, []Purchase{{ID: "leap", At: instant(t, "2024-02-29T09:00:00Z"), Order: local("10")}}, nil)
-	if got := leap.Balance(instant(t, "2024-03-01T00:00:00Z")).Lots[0].Ends; !got.Equal(instant(t, "2025-02-28T09:00:00Z")) {
+	if got := mustBalance(t, leap, instant(t, "2024-03-01T00:00:00Z")).Lots[0].Ends; !got.Equal(instant(t, "2025-02-28T09:00:00Z")) {
 		t.Fatalf("leap lot ends %s", got)
 	}
 }
@@ -148,12 +148,12 @@ func TestCallOffSpendsTheOldestLotFirst(t *testing.T) {
 		{ID: "new", At: instant(t, "2025-03-01T00:00:00Z"), Order: local("10")},
 		{ID: "old", At: instant(t, "2025-01-01T00:00:00Z"), Order: local("10")},
 	}, []CallOffRecord{{At: instant(t, "2025-04-01T00:00:00Z"), CallOff: CallOff{Credits: dec("12"), Engagement: fixed(Design)}}})
-	b := l.Balance(instant(t, "2025-05-01T00:00:00Z"))
+	b := mustBalance(t, l, instant(t, "2025-05-01T00:00:00Z"))
 	if len(b.Lots) != 1 || b.Lots[0].Purchase != "new" || !b.Lots[0].Remaining.Equal(dec("8")) {
 		t.Fatalf("lots %+v, want 8 left of new only", b.Lots)
 	}
 	// The old lot had nothing left when it ended: nothing expires with it.
-	b = l.Balance(instant(t, "2026-01-15T00:00:00Z"))
+	b = mustBalance(t, l, instant(t, "2026-01-15T00:00:00Z"))
 	if !b.Expired.IsZero() || !b.Available.Equal(dec("8")) {
 		t.Fatalf("figures %+v, want 8 available, none expired", b.Figures)
 	}
@@ -196,7 +196,7 @@ func TestNewLedgerRefusesInvalidHistory(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := NewLedger(DefaultTerms(), c.account, c.purchases, c.callOffs)
+			_, err := newLedger(DefaultTerms(), c.account, c.purchases, c.callOffs)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -210,7 +210,7 @@ func TestNewLedgerRefusesInvalidHistory(t *testing.T) {
 	}
 	// The same call-off a nanosecond before the end, or at the purchase's
 	// own instant, is valid history.
-	if _, err := NewLedger(DefaultTerms(), Account{"a", Professional}, []Purchase{buy("po-1", "10", feb)},
+	if _, err := newLedger(DefaultTerms(), Account{"a", Professional}, []Purchase{buy("po-1", "10", feb)},
 		[]CallOffRecord{use("5", feb, fixed(Design)), use("5", calendarEnd(feb).Add(-time.Nanosecond), fixed(Design))}); err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,7 @@ func TestCRDValidityLotsEndingOutOfPurchaseOrder(t *testing.T) {
 	spend := CallOff{Credits: dec("15"), Engagement: fixed(Design)}
 
 	l := mustLedger(t, Professional, ps, nil)
-	b := l.Balance(between)
+	b := mustBalance(t, l, between)
 	if got, want := lotIDs(b.Lots), "a c"; got != want {
 		t.Errorf("lots with credits at %s = %q, want %q", between, got, want)
 	}
@@ -35,7 +35,7 @@ func TestCRDValidityLotsEndingOutOfPurchaseOrder(t *testing.T) {
 	// 15 credits: a's 10, then 5 of c; b has expired and pays nothing.
 	l = mustLedger(t, Professional, ps, []CallOffRecord{{At: between, CallOff: spend}})
 	after := between.Add(time.Nanosecond)
-	b = l.Balance(after)
+	b = mustBalance(t, l, after)
 	if got, want := lotIDs(b.Lots), "c"; got != want {
 		t.Errorf("lots with credits after the call-off = %q, want %q", got, want)
 	}
@@ -43,7 +43,7 @@ func TestCRDValidityLotsEndingOutOfPurchaseOrder(t *testing.T) {
 		t.Errorf("after the call-off available %s, c remaining %s, want 5 and 5", b.Available, b.Lots[0].Remaining)
 	}
 	end := instant(t, "2025-03-01T00:00:00Z")
-	if st := l.Balance(end); !st.Expired.Equal(dec("15")) || !st.Used.Equal(dec("15")) || st.Available.Sign() != 0 {
+	if st := mustBalance(t, l, end); !st.Expired.Equal(dec("15")) || !st.Used.Equal(dec("15")) || st.Available.Sign() != 0 {
 		t.Errorf("at c's end used %s expired %s available %s, want 15, 15 (b's 10 and c's 5), 0", st.Used, st.Expired, st.Available)
 	}
 

@@ -3,9 +3,19 @@
 // credits may be placed, which engagements may be called off against an
 // account's balance at an instant, and what the quarterly statement says.
 //
+// # One program
+//
+// A Program is one validated set of Terms (NewProgram): orders are checked
+// under it (Program.CheckPurchase) and ledgers built under it
+// (Program.NewLedger), so a ledger and the orders beside it never mix two
+// sets of terms; Ledger.Program says which one a ledger is under. What
+// depends on the terms alone, the blocks check of both kinds, is built once
+// with the program. A Program keeps its own copy of its terms and Terms
+// hands out another.
+//
 // # Orders
 //
-// CheckPurchase decides an order of credits under the program's Terms. An
+// Program.CheckPurchase decides an order of credits under the program. An
 // order is refused, naming every rule it breaks, when its credits are under
 // the minimum order or not positive (CRD-MIN-ORDER), not a sum of the terms'
 // blocks (CRD-BLOCKS: 37 = 25+10+1+1; a partial credit never is), discounted
@@ -20,10 +30,23 @@
 //
 // A Ledger is one account's history: purchases, each a lot of credits usable
 // in [purchase, purchase + ValidityMonths calendar months) (CRD-VALIDITY,
-// calendar.AddMonths clamps month ends), and call-offs. NewLedger replays the
-// history in time order and refuses one whose purchase or call-off broke a
-// rule when it happened. Afterwards the ledger never changes: checks are
-// queries, and asking whether credits may be called off spends nothing.
+// calendar.AddMonths clamps month ends), and call-offs. Program.NewLedger
+// replays the history in time order and refuses one whose purchase or
+// call-off broke a rule when it happened, with a *HistoryError naming the
+// entry (its list, its index as given, its ID and instant) and wrapping the
+// *rule.Violation, so errors.Is(err, rule.CrdValidity) still answers.
+// Afterwards the ledger never changes: checks are queries, and asking
+// whether credits may be called off spends nothing.
+//
+// To record what happened next, WithPurchase and WithCallOff return a ledger
+// with one more entry and leave the old one as it was. They refuse exactly
+// what CheckPurchase and CheckCallOff at the entry's instant refuse, with
+// the same rules. An entry dated before the last recorded event is refused
+// with ErrOutOfOrder (it would change answers already given), and so is a
+// purchase at the instant of a recorded call-off (replay puts purchases
+// first at one instant). A call-off at the last event's instant joins the
+// entries there and is judged, as NewLedger judges ties, against the
+// credits they left.
 //
 // A call-off (CheckCallOff) needs a purchase order against the balance and a
 // statement of work (CRD-CALLOFF-PO); a firm fixed-price engagement with a
@@ -94,10 +117,16 @@
 //     counted as expired. Purchases and call-offs dated exactly at a
 //     quarter's end belong to the next quarter; a lot ending exactly then
 //     has expired within it.
-//   - Terms refused as nonsense: no blocks; a block that is not a whole
-//     number from 1 to 1,000,000; a smallest block over 10,000 (the blocks
-//     check keeps a table that long); a fractional or negative minimum; a
-//     call-off minimum under 1; validity outside 1 to 1200 months.
+//   - Terms refused as nonsense: no blocks, or more than 100 of one kind; a
+//     block that is not a whole number from 1 to 1,000,000; a smallest block
+//     over 10,000 (the blocks check keeps a table that long); a fractional
+//     or negative minimum; a call-off minimum under 1; validity outside 1 to
+//     1200 months. Each error names the field and the cap.
+//   - Zero values: the zero Program and Ledger, and nil pointers to them,
+//     refuse every question with an error saying what is missing; the zero
+//     Account, Purchase, Order, CallOff, CallOffRecord and Engagement are
+//     refused by the rules (or as having no ID or instant). No answer is
+//     given from a value nobody built.
 //   - Amounts of about more than 40 digits either side of the point are
 //     refused as bad input (not a rule), before decimal arithmetic on them
 //     could take seconds: the bound is on the decimal's exponent (at most
@@ -111,23 +140,43 @@
 // MinOrder, ValidityMonths), professionalMinCallOff onto
 // Professional.MinCallOff, flexibleMinCallOff onto Flexible.MinCallOff. A
 // credit account is an Account and its purchases and callOffs the
-// arguments of NewLedger; localEntity defaults to true and
+// arguments of Program.NewLedger (a HistoryError's Entry and Index are the
+// file's path to the entry); localEntity defaults to true and
 // professionalServices to true (OtherService false). A purchaseCredits check
-// is CheckPurchase (values: credits = PurchaseResult.Credits; its invoice
+// is Program.CheckPurchase (values: credits = PurchaseResult.Credits; its invoice
 // is in Obligations); callOff is Ledger.CheckCallOff (balance =
 // CallOffResult.Balance, on allowance only); creditStatement is
 // Ledger.Statement (purchased, used, expired, available = Closing).
 //
 // # Cost
 //
-// NewLedger sorts and replays the history once, keeping the state after
-// every event. A query at an instant is then a binary search for the last
-// event before it, the expiries since (a binary search over the lots), and
-// for a call-off's Until a walk forward over the following events and lot
-// ends that usually stops at the first; it is linear in the history only in
-// the worst case.
+// For n recorded entries, Program.NewLedger sorts the history and replays it
+// once: O(n log n) time, O(n) memory and a fixed number of allocations per
+// entry. The replay keeps, for every event, the oldest lot with credits
+// left and what is left in it, and for every instant at which the credits
+// available change (an event counting, a lot with credits lapsing) the
+// credits from then on, with a segment tree of their maxima.
+//
+// A call-off, allowed or refused, is then a binary search for the credits
+// available at the instant; an allowed one's Until is the next change, a
+// refused one's the first later change to a balance that covers it, found
+// by descending the tree of maxima. A statement or a balance's figures are
+// binary searches for the last event before the instant and for the lots
+// ended by then (lots end in purchase order but where the month-end clamp
+// reorders a few ending on one day, which are searched run by run). Each
+// is O(log n) with a fixed number of allocations; Balance adds its lots.
+// Credits are kept as int64 when every purchase is whole and their total is
+// under 2^62, and as exact decimals otherwise.
+//
+// WithPurchase and WithCallOff rebuild the ledger from its history and the
+// new entry: O(n log n), like NewLedger.
 //
 // The blocks check is exact for any amount: the residue-class solution of
 // the coin problem tells in constant time whether a whole number is a sum of
-// blocks, after a set-up proportional to the smallest block.
+// blocks. Its table is built once per Program, by the round-robin algorithm,
+// in O(k·m) steps and 8·m bytes for k blocks and a smallest block m over
+// their gcd: with the caps of Terms.Validate (k <= 100, m <= 10,000), at
+// most two million steps and 80 KB a kind, about 20 ms for both kinds on
+// the benchmark machine (BENCHMARKS.md). Terms over the caps are refused
+// before any table is built, in time linear in the number of blocks.
 package credits

@@ -18,6 +18,9 @@ func date(s string) time.Time {
 	return t
 }
 
+// program is the published program, for the examples.
+var program, _ = credits.NewProgram(credits.DefaultTerms())
+
 var design = credits.Engagement{
 	Type: credits.Design, Pricing: credits.Fixed, DefinedScope: true,
 	PurchaseOrder: true, StatementOfWork: true,
@@ -26,8 +29,12 @@ var design = credits.Engagement{
 // The account of the services-credits sample: 25 credits bought in
 // February, 5 called off in March.
 func Example() {
-	terms := credits.DefaultTerms()
-	ledger, err := credits.NewLedger(terms, credits.Account{ID: "psc-acme", Kind: credits.Professional},
+	program, err := credits.NewProgram(credits.DefaultTerms())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ledger, err := program.NewLedger(credits.Account{ID: "psc-acme", Kind: credits.Professional},
 		[]credits.Purchase{{ID: "po-1", At: date("2025-02-01T00:00:00Z"),
 			Order: credits.Order{Credits: decimal.NewFromInt(25), LocalEntity: true}}},
 		[]credits.CallOffRecord{{At: date("2025-03-01T00:00:00Z"),
@@ -52,15 +59,14 @@ func Example() {
 	// 2025-Q2 purchased 25 used 5 expired 0 available 20
 }
 
-func ExampleCheckPurchase() {
-	terms := credits.DefaultTerms()
+func ExampleProgram_CheckPurchase() {
 	at := date("2025-01-05T00:00:00Z")
 	for _, o := range []credits.Order{
 		{Credits: decimal.NewFromInt(37), LocalEntity: true},
 		{Credits: decimal.NewFromInt(5), LocalEntity: true},
 		{Credits: decimal.RequireFromString("37.5"), Discount: decimal.NewFromInt(2)},
 	} {
-		res, err := credits.CheckPurchase(terms, credits.Professional, o, at)
+		res, err := program.CheckPurchase(credits.Professional, o, at)
 		if err != nil {
 			fmt.Println(err)
 			continue
@@ -79,8 +85,13 @@ func ExampleCheckPurchase() {
 func ExampleTerms() {
 	terms := credits.DefaultTerms()
 	terms.Professional.Blocks = []decimal.Decimal{decimal.NewFromInt(10), decimal.NewFromInt(25), decimal.NewFromInt(50)}
+	program, err := credits.NewProgram(terms)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, n := range []int64{37, 35} {
-		_, err := credits.CheckPurchase(terms, credits.Professional,
+		_, err := program.CheckPurchase(credits.Professional,
 			credits.Order{Credits: decimal.NewFromInt(n), LocalEntity: true}, date("2025-01-05T00:00:00Z"))
 		fmt.Println(n, errors.Is(err, rule.CrdBlocks))
 	}
@@ -92,7 +103,7 @@ func ExampleTerms() {
 // A refused call-off still says when the answer changes and what was
 // available; a flexible account's minimum is 10 on professional services.
 func ExampleLedger_CheckCallOff() {
-	ledger, _ := credits.NewLedger(credits.DefaultTerms(), credits.Account{ID: "fsc-1", Kind: credits.Flexible},
+	ledger, _ := program.NewLedger(credits.Account{ID: "fsc-1", Kind: credits.Flexible},
 		[]credits.Purchase{{ID: "po-7", At: date("2025-01-10T00:00:00Z"),
 			Order: credits.Order{Credits: decimal.NewFromInt(10), LocalEntity: true}}}, nil)
 	for _, at := range []string{"2025-01-10T00:00:00Z", "2025-06-01T00:00:00Z", "2026-01-10T00:00:00Z"} {
@@ -107,14 +118,14 @@ func ExampleLedger_CheckCallOff() {
 
 // Balance lists the lots with credits left, oldest first, and when each lapses.
 func ExampleLedger_Balance() {
-	ledger, _ := credits.NewLedger(credits.DefaultTerms(), credits.Account{ID: "psc-2", Kind: credits.Professional},
+	ledger, _ := program.NewLedger(credits.Account{ID: "psc-2", Kind: credits.Professional},
 		[]credits.Purchase{
 			{ID: "po-1", At: date("2025-01-31T00:00:00Z"), Order: credits.Order{Credits: decimal.NewFromInt(10), LocalEntity: true}},
 			{ID: "po-2", At: date("2025-03-15T00:00:00Z"), Order: credits.Order{Credits: decimal.NewFromInt(25), LocalEntity: true}},
 		},
 		[]credits.CallOffRecord{{At: date("2025-04-01T00:00:00Z"),
 			CallOff: credits.CallOff{Credits: decimal.NewFromInt(12), Engagement: design}}})
-	b := ledger.Balance(date("2025-05-01T00:00:00Z"))
+	b, _ := ledger.Balance(date("2025-05-01T00:00:00Z"))
 	fmt.Println("available", b.Available, "used", b.Used)
 	for _, l := range b.Lots {
 		fmt.Println(l.Purchase, l.Remaining, "of", l.Credits, "ends", l.Ends.Format(time.DateOnly))
@@ -126,7 +137,7 @@ func ExampleLedger_Balance() {
 
 // The statement's opening figures are the previous quarter's closing ones.
 func ExampleLedger_Statement() {
-	ledger, _ := credits.NewLedger(credits.DefaultTerms(), credits.Account{ID: "psc-3", Kind: credits.Professional},
+	ledger, _ := program.NewLedger(credits.Account{ID: "psc-3", Kind: credits.Professional},
 		[]credits.Purchase{{ID: "po-1", At: date("2025-02-01T00:00:00Z"),
 			Order: credits.Order{Credits: decimal.NewFromInt(25), LocalEntity: true}}},
 		[]credits.CallOffRecord{{At: date("2025-11-01T00:00:00Z"),
@@ -147,13 +158,18 @@ func figures(f credits.Figures) []decimal.Decimal {
 }
 
 // A history that broke a rule when it happened is refused, naming the entry.
-func ExampleNewLedger() {
-	_, err := credits.NewLedger(credits.DefaultTerms(), credits.Account{ID: "psc-4", Kind: credits.Professional},
+func ExampleProgram_NewLedger() {
+	_, err := program.NewLedger(credits.Account{ID: "psc-4", Kind: credits.Professional},
 		[]credits.Purchase{{ID: "po-1", At: date("2025-02-01T00:00:00Z"),
 			Order: credits.Order{Credits: decimal.NewFromInt(10), LocalEntity: true}}},
 		[]credits.CallOffRecord{{At: date("2026-02-01T00:00:00Z"),
 			CallOff: credits.CallOff{Credits: decimal.NewFromInt(5), Engagement: design}}})
 	fmt.Println(err)
+	var h *credits.HistoryError
+	if errors.As(err, &h) {
+		fmt.Println(h.Entry, h.Index, h.At.Format(time.DateOnly), errors.Is(err, rule.CrdValidity))
+	}
 	// Output:
 	// CRD-VALIDITY: account psc-4 callOffs[0] of 5 credits at 2026-02-01T00:00:00Z: only 0 unexpired credits are available
+	// callOffs 0 2026-02-01 true
 }

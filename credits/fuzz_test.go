@@ -27,7 +27,7 @@ func FuzzAmounts(f *testing.F) {
 			d = decimal.Zero
 		}
 		at := time.Unix(0, ns).UTC()
-		res, err := CheckPurchase(DefaultTerms(), Flexible, Order{Credits: c, Discount: d, LocalEntity: true}, at)
+		res, err := checkPurchase(DefaultTerms(), Flexible, Order{Credits: c, Discount: d, LocalEntity: true}, at)
 		if err == nil && (!res.Credits.Equal(c) || !c.IsInteger() || c.LessThan(decimal.NewFromInt(10)) || !d.IsZero()) {
 			t.Fatalf("order of %s at discount %s allowed", c, d)
 		}
@@ -36,7 +36,7 @@ func FuzzAmounts(f *testing.F) {
 			t.Fatalf("call-off of %s allowed: %+v", c, co)
 		}
 		_, _ = l.Statement(calendar.QuarterOf(at), at)
-		_, _ = NewLedger(DefaultTerms(), Account{ID: "a", Kind: Professional},
+		_, _ = newLedger(DefaultTerms(), Account{ID: "a", Kind: Professional},
 			[]Purchase{{ID: "p", At: at, Order: Order{Credits: c, Discount: d, LocalEntity: true}}},
 			[]CallOffRecord{{At: at.Add(time.Hour), CallOff: CallOff{Credits: c, Engagement: fixed(Design)}}})
 	})

@@ -58,7 +58,7 @@ func wantRules(t fataler, err error, want ...rule.ID) {
 
 func mustLedger(t fataler, kind Kind, ps []Purchase, cs []CallOffRecord) *Ledger {
 	t.Helper()
-	l, err := NewLedger(DefaultTerms(), Account{ID: "acct", Kind: kind}, ps, cs)
+	l, err := newLedger(DefaultTerms(), Account{ID: "acct", Kind: kind}, ps, cs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,4 +72,32 @@ func rulesOfAny(err error) []rule.ID {
 		return v.Rules.IDs()
 	}
 	return nil
+}
+
+// newLedger builds the ledger under a program of terms.
+func newLedger(terms Terms, account Account, ps []Purchase, cs []CallOffRecord) (*Ledger, error) {
+	p, err := NewProgram(terms)
+	if err != nil {
+		return nil, err
+	}
+	return p.NewLedger(account, ps, cs)
+}
+
+// checkPurchase checks an order under a program of terms.
+func checkPurchase(terms Terms, kind Kind, o Order, at time.Time) (PurchaseResult, error) {
+	p, err := NewProgram(terms)
+	if err != nil {
+		return PurchaseResult{}, err
+	}
+	return p.CheckPurchase(kind, o, at)
+}
+
+// mustBalance is l.Balance(at), failing the test on an error.
+func mustBalance(t fataler, l *Ledger, at time.Time) Balance {
+	t.Helper()
+	b, err := l.Balance(at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

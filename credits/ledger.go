@@ -1,6 +1,7 @@
 package credits
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -11,6 +12,7 @@ import (
 )
 
 // Account names a customer's credit account and the kind of credit it holds.
+// The zero Account is refused by NewLedger: it has no ID and no kind.
 type Account struct {
 	// ID is non-empty.
 	ID string
@@ -18,7 +20,8 @@ type Account struct {
 	Kind Kind
 }
 
-// CallOff asks to spend credits on one engagement.
+// CallOff asks to spend credits on one engagement. The zero CallOff is
+// refused: no credits, and an engagement refused on every count.
 type CallOff struct {
 	// Credits to spend: whole credits, at least the minimum call-off.
 	Credits decimal.Decimal
@@ -26,159 +29,297 @@ type CallOff struct {
 	Engagement Engagement
 }
 
-// CallOffRecord is a call-off that happened: history of a ledger.
+// CallOffRecord is a call-off that happened: history of a ledger. The zero
+// CallOffRecord is refused by NewLedger: it has no instant.
 type CallOffRecord struct {
 	// At is when the credits were called off.
 	At time.Time
 	CallOff
 }
 
-// Ledger is one account's history of purchases and call-offs, checked and
-// replayed once by NewLedger. It never changes afterwards: every method is a
-// query at an instant, safe for concurrent use, and sees only the history
-// dated strictly before that instant.
+// Ledger is one account's history of purchases and call-offs under a
+// Program, checked and replayed once by Program.NewLedger. It never changes
+// afterwards: every method is a query at an instant, safe for concurrent
+// use, and sees only the history dated strictly before that instant;
+// WithPurchase and WithCallOff return another ledger.
+//
+// The zero Ledger and a nil *Ledger have no program and no history: every
+// query refuses with an error saying so, and Account and Program return
+// their zero values.
 type Ledger struct {
-	account  Account
-	terms    KindTerms
-	otherMin decimal.Decimal // Flexible minimum off professional services
-	blocks   blockTable
+	program *Program
+	kind    *kindProgram
+	account Account
+	// The history as given, for WithPurchase and WithCallOff.
+	purchases []Purchase
+	callOffs  []CallOffRecord
 
-	lots []lot             // purchases by instant, ties in the order given
-	pre  []decimal.Decimal // pre[j] is the credits of lots[:j]
-	// ends are the lots' ends in time order. Usually that is purchase
-	// order, but the month-end clamp can end a later purchase first
-	// (2024-02-29T00:00 + 12 months = 2025-02-28T00:00, before the end of
-	// one bought 2024-02-28T12:00).
-	ends []time.Time
-	// inOrder[j] is the first k > j at which lots[j:k+1] stop ending in
-	// purchase order, or len(lots): a lot k >= inOrder[j] may end before
-	// lots[j].
-	inOrder []int
-	at      []time.Time // event instants in replay order
-	post    []state     // post[i] is the state just after event i
+	lots []lot // purchases by instant, ties in the order given
+	// Lots end in purchase order except where the month-end clamp ends a
+	// later purchase first (2024-02-29T00:00 + 12 months = 2025-02-28T00:00,
+	// before the end of one bought 2024-02-28T12:00). maxEnd and minEnd
+	// bound where that can happen: lots[:j+1] all end by maxEnd[j], and
+	// lots[j:] none before minEnd[j]; in between, runEnd[j] is the first
+	// index past the run of lots from j that end in purchase order.
+	maxEnd, minEnd []time.Time
+	runEnd         []int
+
+	// Per event, in replay order: its instant, and after it the head (the
+	// oldest lot with credits left, or bought if none) and the lots bought.
+	at     []time.Time
+	head   []int
+	bought []int
+	// lastCallOff says the last event replayed is a call-off.
+	lastCallOff bool
+
+	// change are the instants at which the credits available change, each
+	// counting from then: a recorded event's instant plus 1ns, or a lot's end.
+	change []time.Time
+	nums   ledgerNumbers
 }
 
 // lot is one purchase: usable in [at, end).
 type lot struct {
 	id      string
 	at, end time.Time
-	credits decimal.Decimal
 }
 
-// state is the ledger at an instant. Spending oldest first keeps the lots
-// with credits left a run: lots[head] has rem left (rem > 0) and
-// lots[head+1:lots] are untouched, except early: the untouched lots past the
-// head that expired before it (ends out of purchase order, see Ledger.ends),
-// ascending. early is shared between states: never modify it in place.
-type state struct {
-	lots, head    int
-	rem           decimal.Decimal
-	early         []int
-	avail         decimal.Decimal // rem plus the untouched unexpired lots: kept, not summed per query
-	used, expired decimal.Decimal
+// HistoryError is the error of a recorded entry NewLedger, WithPurchase or
+// WithCallOff refused: which entry and why. Err is a *rule.Violation when
+// the entry broke a rule when it happened, so errors.Is(err, rule.X) and
+// errors.As(err, &violation) see through it; otherwise it says what is
+// wrong with the entry (no ID, no instant, an absurd amount, out of order).
+// The zero HistoryError names no entry.
+type HistoryError struct {
+	// Account is the account's ID.
+	Account string
+	// Entry is "purchases" or "callOffs", the list the entry is in.
+	Entry string
+	// Index is the entry's index in that list as the caller gave it; for
+	// WithPurchase and WithCallOff, the length of the ledger's list.
+	Index int
+	// ID is the purchase's ID; empty for call-offs.
+	ID string
+	// At is the entry's instant.
+	At time.Time
+	// Err is why it was refused.
+	Err error
 }
+
+// Error returns Err's message, which names the entry.
+func (e *HistoryError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("credits: account %s %s[%d] refused", e.Account, e.Entry, e.Index)
+	}
+	return e.Err.Error()
+}
+
+// Unwrap returns Err.
+func (e *HistoryError) Unwrap() error { return e.Err }
+
+// ErrOutOfOrder is the reason WithPurchase and WithCallOff refuse an entry
+// dated before the ledger's last recorded event (or, for a purchase, at the
+// instant of a recorded call-off, which replay would put after it): the
+// entry would rewrite what the ledger already answered.
+var ErrOutOfOrder = errors.New("credits: entry dated before the ledger's last recorded event")
+
+var (
+	errNilLedger  = errors.New("credits: no ledger (a nil *Ledger): build one with Program.NewLedger")
+	errZeroLedger = errors.New("credits: the zero Ledger has no program or history: build one with Program.NewLedger")
+)
 
 // NewLedger checks an account's recorded history and replays it in time
 // order (at one instant, purchases before call-offs, otherwise in the order
-// given). Every entry must have been allowed when it happened: a purchase
-// that breaks a purchase rule, or a call-off that breaks a call-off rule at
-// its instant, is an error naming the entry and every rule it breaks (a
-// *rule.Violation). Purchase IDs must be non-empty and unique, and every
-// entry must have an instant.
-func NewLedger(terms Terms, account Account, purchases []Purchase, callOffs []CallOffRecord) (*Ledger, error) {
-	if err := terms.Validate(); err != nil {
+// given) under the program's terms. Every entry must have been allowed when
+// it happened: a purchase that breaks a purchase rule, or a call-off that
+// breaks a call-off rule at its instant, is a *HistoryError naming the entry
+// and wrapping a *rule.Violation with every rule it breaks. Purchase IDs
+// must be non-empty and unique, and every entry must have an instant.
+//
+// It costs O(n log n) for n entries, with a fixed number of allocations per
+// entry. The ledger keeps its own copy of both lists.
+func (p *Program) NewLedger(account Account, purchases []Purchase, callOffs []CallOffRecord) (*Ledger, error) {
+	if err := p.ready(); err != nil {
 		return nil, err
 	}
 	if account.ID == "" {
 		return nil, fmt.Errorf("credits: account has no ID")
 	}
-	kt, err := terms.of(account.Kind)
+	kp, err := p.of(account.Kind)
 	if err != nil {
 		return nil, fmt.Errorf("credits: account %s: %w", account.ID, err)
 	}
-	l := &Ledger{account: account, terms: kt, otherMin: terms.FlexibleOtherMinCallOff, blocks: newBlockTable(kt.Blocks)}
+	l := &Ledger{program: p, kind: kp, account: account,
+		purchases: slices.Clone(purchases), callOffs: slices.Clone(callOffs)}
+	if err := l.build(false); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
 
+// Account returns the account the ledger is for.
+func (l *Ledger) Account() Account {
+	if l == nil {
+		return Account{}
+	}
+	return l.account
+}
+
+// Program returns the program the ledger was built under, or nil for a nil
+// or zero Ledger.
+func (l *Ledger) Program() *Program {
+	if l == nil {
+		return nil
+	}
+	return l.program
+}
+
+// ready returns an error saying what is missing when l cannot answer.
+func (l *Ledger) ready() error {
+	switch {
+	case l == nil:
+		return errNilLedger
+	case l.program == nil || l.nums == nil:
+		return errZeroLedger
+	}
+	return nil
+}
+
+// WithPurchase returns the ledger with p recorded as well, refusing p
+// exactly when CheckPurchase at p.At refuses it, with the same rules (a
+// *rule.Violation inside a *HistoryError), and refusing an ID the ledger
+// already has. l is unchanged and answers as before.
+//
+// p must not be dated before the last recorded event, nor at the instant of
+// a recorded call-off: NewLedger would replay it before entries already
+// recorded, changing what l answered. That is a *HistoryError wrapping
+// ErrOutOfOrder. At the instant of the last recorded purchase it joins it,
+// as NewLedger replays ties.
+func (l *Ledger) WithPurchase(p Purchase) (*Ledger, error) {
+	if err := l.ready(); err != nil {
+		return nil, err
+	}
+	if n := len(l.at); n > 0 && (p.At.Before(l.at[n-1]) || (p.At.Equal(l.at[n-1]) && l.lastCallOff)) {
+		return nil, &HistoryError{Account: l.account.ID, Entry: "purchases", Index: len(l.purchases), ID: p.ID, At: p.At,
+			Err: fmt.Errorf("%w: account %s purchase %s at %s is not after %s", ErrOutOfOrder, l.account.ID, p.ID, stamp(p.At), stamp(l.at[n-1]))}
+	}
+	return l.program.NewLedger(l.account, append(slices.Clip(l.purchases), p), l.callOffs)
+}
+
+// WithCallOff returns the ledger with r recorded as well, refusing r
+// exactly when CheckCallOff at r.At refuses it, with the same rules (a
+// *rule.Violation inside a *HistoryError). l is unchanged and answers as
+// before.
+//
+// r must not be dated before the last recorded event (a *HistoryError
+// wrapping ErrOutOfOrder). Dated at that instant it is judged as NewLedger
+// judges entries at one instant: against the credits the entries already
+// recorded then left, which CheckCallOff at that instant does not yet see.
+func (l *Ledger) WithCallOff(r CallOffRecord) (*Ledger, error) {
+	if err := l.ready(); err != nil {
+		return nil, err
+	}
+	if n := len(l.at); n > 0 && r.At.Before(l.at[n-1]) {
+		return nil, &HistoryError{Account: l.account.ID, Entry: "callOffs", Index: len(l.callOffs), At: r.At,
+			Err: fmt.Errorf("%w: account %s call-off at %s is before %s", ErrOutOfOrder, l.account.ID, stamp(r.At), stamp(l.at[n-1]))}
+	}
+	return l.program.NewLedger(l.account, l.purchases, append(slices.Clip(l.callOffs), r))
+}
+
+func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// build checks the history and replays it, in exact decimals if exact or
+// when some amount does not fit an int64.
+func (l *Ledger) build(exact bool) error {
+	purchases, callOffs, id := l.purchases, l.callOffs, l.account.ID
+	purchaseError := func(i int, err error) error {
+		return &HistoryError{Account: id, Entry: "purchases", Index: i, ID: purchases[i].ID, At: purchases[i].At, Err: err}
+	}
+	callOffError := func(i int, err error) error {
+		return &HistoryError{Account: id, Entry: "callOffs", Index: i, At: callOffs[i].At, Err: err}
+	}
 	seen := make(map[string]bool, len(purchases))
 	for i, p := range purchases {
 		switch {
 		case p.ID == "":
-			return nil, fmt.Errorf("credits: account %s purchases[%d] has no ID", account.ID, i)
+			return purchaseError(i, fmt.Errorf("credits: account %s purchases[%d] has no ID", id, i))
 		case seen[p.ID]:
-			return nil, fmt.Errorf("credits: account %s has two purchases %s", account.ID, p.ID)
+			return purchaseError(i, fmt.Errorf("credits: account %s has two purchases %s", id, p.ID))
 		case p.At.IsZero():
-			return nil, fmt.Errorf("credits: account %s purchase %s has no instant", account.ID, p.ID)
+			return purchaseError(i, fmt.Errorf("credits: account %s purchase %s has no instant", id, p.ID))
 		}
 		seen[p.ID] = true
-		if err := p.checkAmounts(func() string { return fmt.Sprintf("account %s purchase %s", account.ID, p.ID) }); err != nil {
-			return nil, err
+		if err := p.checkAmounts(func() string { return fmt.Sprintf("account %s purchase %s", id, p.ID) }); err != nil {
+			return purchaseError(i, err)
 		}
 	}
 	for i, c := range callOffs {
 		if c.At.IsZero() {
-			return nil, fmt.Errorf("credits: account %s callOffs[%d] has no instant", account.ID, i)
+			return callOffError(i, fmt.Errorf("credits: account %s callOffs[%d] has no instant", id, i))
 		}
-		if err := checkAmount(c.Credits, func() string { return fmt.Sprintf("account %s callOffs[%d] credits", account.ID, i) }); err != nil {
-			return nil, err
+		if err := checkAmount(c.Credits, func() string { return fmt.Sprintf("account %s callOffs[%d] credits", id, i) }); err != nil {
+			return callOffError(i, err)
 		}
 	}
 
 	pOrder := sortedByInstant(len(purchases), func(i int) time.Time { return purchases[i].At })
 	cOrder := sortedByInstant(len(callOffs), func(i int) time.Time { return callOffs[i].At })
 	l.lots = make([]lot, len(purchases))
-	l.pre = make([]decimal.Decimal, len(purchases)+1)
 	for j, i := range pOrder {
-		p := purchases[i]
-		at := p.At.UTC()
-		l.lots[j] = lot{id: p.ID, at: at, end: calendar.AddMonths(at, kt.ValidityMonths), credits: p.Credits}
-		l.pre[j+1] = l.pre[j].Add(p.Credits)
+		at := purchases[i].At.UTC()
+		l.lots[j] = lot{id: purchases[i].ID, at: at, end: calendar.AddMonths(at, l.kind.terms.ValidityMonths)}
 	}
-	l.ends = make([]time.Time, len(l.lots))
-	l.inOrder = make([]int, len(l.lots))
-	for j := len(l.lots) - 1; j >= 0; j-- {
-		l.ends[j] = l.lots[j].end
-		switch {
-		case j == len(l.lots)-1:
-			l.inOrder[j] = len(l.lots)
-		case l.lots[j+1].end.Before(l.lots[j].end):
-			l.inOrder[j] = j + 1
-		default:
-			l.inOrder[j] = l.inOrder[j+1]
-		}
-	}
-	slices.SortFunc(l.ends, time.Time.Compare)
+	l.indexEnds()
 
-	n := len(purchases) + len(callOffs)
-	l.at = make([]time.Time, 0, n)
-	l.post = make([]state, 0, n)
-	var s state
-	for pi, ci := 0, 0; pi < len(pOrder) || ci < len(cOrder); {
-		// Purchases first at one instant: a lot is usable from its purchase.
-		if pi < len(pOrder) && (ci == len(cOrder) || !callOffs[cOrder[ci]].At.Before(purchases[pOrder[pi]].At)) {
-			p := purchases[pOrder[pi]]
-			s = l.expire(s, p.At)
-			if v := p.Order.check(account.Kind, kt, l.blocks, p.ID); v != nil {
-				return nil, named(fmt.Sprintf("account %s purchase %s of %s %s credits", account.ID, p.ID, p.Credits, account.Kind), v)
-			}
-			s = l.buy(s)
-			l.record(p.At, s)
-			pi++
-			continue
+	// Amounts stay int64 when every purchase is whole and their total fits;
+	// a history that cannot be valid is replayed exactly to its refusal.
+	fits, total := !exact, small(0)
+	for _, p := range purchases {
+		if !fits {
+			break
 		}
-		c := callOffs[cOrder[ci]]
-		s = l.expire(s, c.At)
-		if v := l.checkCallOff(c.CallOff, l.available(s)); v != nil {
-			return nil, named(fmt.Sprintf("account %s callOffs[%d] of %s credits at %s",
-				account.ID, cOrder[ci], c.Credits, c.At.UTC().Format(time.RFC3339Nano)), v)
+		s, ok := toSmall(p.Credits)
+		if total += s; !ok || s < 0 || total >= smallLimit {
+			fits = false
+			break
 		}
-		s = l.spend(s, c.Credits)
-		l.record(c.At, s)
-		ci++
 	}
-	return l, nil
+	if fits {
+		a := &amounts[small]{conv: toSmall}
+		l.nums = a
+		return replay(l, a, pOrder, cOrder, purchaseError, callOffError)
+	}
+	a := &amounts[large]{conv: toLarge, zero: zeroLarge}
+	l.nums = a
+	return replay(l, a, pOrder, cOrder, purchaseError, callOffError)
 }
 
-// Account returns the account the ledger is for.
-func (l *Ledger) Account() Account { return l.account }
+// indexEnds fills maxEnd, minEnd and runEnd.
+func (l *Ledger) indexEnds() {
+	n := len(l.lots)
+	l.maxEnd = make([]time.Time, n)
+	l.minEnd = make([]time.Time, n)
+	l.runEnd = make([]int, n)
+	for j := range n {
+		l.maxEnd[j] = l.lots[j].end
+		if j > 0 && l.maxEnd[j-1].After(l.maxEnd[j]) {
+			l.maxEnd[j] = l.maxEnd[j-1]
+		}
+	}
+	for j := n - 1; j >= 0; j-- {
+		l.minEnd[j] = l.lots[j].end
+		l.runEnd[j] = n
+		if j+1 < n {
+			if l.minEnd[j+1].Before(l.minEnd[j]) {
+				l.minEnd[j] = l.minEnd[j+1]
+			}
+			l.runEnd[j] = l.runEnd[j+1]
+			if l.lots[j+1].end.Before(l.lots[j].end) {
+				l.runEnd[j] = j + 1
+			}
+		}
+	}
+}
 
 // sortedByInstant returns the indexes 0..n-1 ordered by instant, ties kept
 // in the order given.
@@ -191,123 +332,10 @@ func sortedByInstant(n int, at func(int) time.Time) []int {
 	return idx
 }
 
-func (l *Ledger) record(at time.Time, s state) {
-	l.at = append(l.at, at.UTC())
-	l.post = append(l.post, s)
-}
-
-// buy adds the next lot in purchase order.
-func (l *Ledger) buy(s state) state {
-	s.lots++
-	s.avail = s.avail.Add(l.lots[s.lots-1].credits)
-	if s.head == s.lots-1 {
-		s.rem = l.lots[s.head].credits
-	}
-	return s
-}
-
-// spend takes amount from the oldest valid lots first (CRD-VALIDITY). The
-// caller has checked that amount is available.
-func (l *Ledger) spend(s state, amount decimal.Decimal) state {
-	s.used = s.used.Add(amount)
-	s.avail = s.avail.Sub(amount)
-	for amount.Sign() > 0 && s.head < s.lots {
-		if amount.LessThan(s.rem) {
-			s.rem = s.rem.Sub(amount)
-			return s
-		}
-		amount = amount.Sub(s.rem)
-		s = l.advance(s)
-	}
-	return s
-}
-
-// advance moves the head past its lot to the next one in purchase order
-// that has not expired.
-func (l *Ledger) advance(s state) state {
-	s.head++
-	for len(s.early) > 0 && s.early[0] == s.head {
-		s.early = s.early[1:]
-		s.head++
-	}
-	s.rem = decimal.Decimal{}
-	if s.head < s.lots {
-		s.rem = l.lots[s.head].credits
-	}
-	return s
-}
-
-// expire removes the lots whose validity has ended at t (end <= t): credits
-// unused at a lot's end expire (CRD-VALIDITY).
-func (l *Ledger) expire(s state, t time.Time) state {
-	if s.head < s.lots && l.inOrder[s.head] >= s.lots {
-		// The live lots end in purchase order (and so none expired early):
-		// the expired ones are a prefix, found by binary search.
-		live := l.lots[s.head:s.lots]
-		return l.expireBefore(s, s.head+sort.Search(len(live), func(k int) bool { return live[k].end.After(t) }))
-	}
-	return l.expireStep(s, t)
-}
-
-// expireStep is expire by walking from the oldest lot, for callers that
-// move forward in time and expire few lots per step, and for lots that end
-// out of purchase order.
-func (l *Ledger) expireStep(s state, t time.Time) state {
-	for s.head < s.lots && !l.lots[s.head].end.After(t) {
-		s.expired = s.expired.Add(s.rem)
-		s.avail = s.avail.Sub(s.rem)
-		s = l.advance(s)
-	}
-	if s.head == s.lots {
-		return s
-	}
-	// lots[head:inOrder[head]] end after the head, so after t; a later
-	// untouched one may have ended already.
-	for k := l.inOrder[s.head]; k < s.lots; k++ {
-		i, known := slices.BinarySearch(s.early, k)
-		if known || l.lots[k].end.After(t) {
-			continue
-		}
-		s.early = slices.Insert(slices.Clip(s.early), i, k) // a copy: states share early
-		s.expired = s.expired.Add(l.lots[k].credits)
-		s.avail = s.avail.Sub(l.lots[k].credits)
-	}
-	return s
-}
-
-// expireBefore expires lots[s.head:j]; the lots from j on are untouched.
-func (l *Ledger) expireBefore(s state, j int) state {
-	if j == s.head {
-		return s
-	}
-	left := l.pre[s.lots].Sub(l.pre[j])
-	s.expired = s.expired.Add(s.avail.Sub(left))
-	s.avail = left
-	s.head = j
-	s.rem = decimal.Decimal{}
-	if j < s.lots {
-		s.rem = l.lots[j].credits
-	}
-	return s
-}
-
-// available is the unexpired credits left in s.
-func (l *Ledger) available(s state) decimal.Decimal { return s.avail }
-
 // counted returns how many events are dated strictly before t: only they
 // count at t.
 func (l *Ledger) counted(t time.Time) int {
 	return sort.Search(len(l.at), func(i int) bool { return !l.at[i].Before(t) })
-}
-
-// stateAt is the ledger at instant t knowing the history dated before cut
-// (cut <= t): the events before cut, then the expiries up to t.
-func (l *Ledger) stateAt(cut, t time.Time) state {
-	var s state
-	if i := l.counted(cut); i > 0 {
-		s = l.post[i-1]
-	}
-	return l.expire(s, t)
 }
 
 // nextEvent returns the first instant after at from which an event not yet
@@ -318,6 +346,38 @@ func (l *Ledger) nextEvent(at time.Time) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return l.at[i].Add(time.Nanosecond), true
+}
+
+// expiredRange splits lots[a:b] by whether they have ended by t: it calls
+// span for each run of consecutive lots that all have (ended true) or all
+// have not, in index order. Lots ending in purchase order make one or two
+// runs; the month-end clamp adds at most a few, those ending on t's day.
+func (l *Ledger) expiredRange(a, b int, t time.Time, span func(from, to int, ended bool)) {
+	if a >= b {
+		return
+	}
+	// lots[a:p] have all ended by t, lots[q:b] none. Searching [a, b)
+	// alone keeps the search among the lots still live, usually few.
+	p := a + sort.Search(b-a, func(j int) bool { return l.maxEnd[a+j].After(t) })
+	q := p + sort.Search(b-p, func(j int) bool { return l.minEnd[p+j].After(t) })
+	if a < p {
+		span(a, p, true)
+	}
+	for s := p; s < q; {
+		r := min(l.runEnd[s], q)
+		run := l.lots[s:r] // ends in order
+		k := s + sort.Search(len(run), func(i int) bool { return run[i].end.After(t) })
+		if s < k {
+			span(s, k, true)
+		}
+		if k < r {
+			span(k, r, false)
+		}
+		s = r
+	}
+	if q < b {
+		span(q, b, false)
+	}
 }
 
 func earliest(a, b time.Time) time.Time {

@@ -85,16 +85,16 @@ func TestValidityOfOneMonthIsSensible(t *testing.T) {
 	if err := terms.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	l, err := NewLedger(terms, Account{ID: "a", Kind: Professional},
+	l, err := newLedger(terms, Account{ID: "a", Kind: Professional},
 		[]Purchase{{ID: "po-1", At: instant(t, "2025-01-31T00:00:00Z"), Order: local("10")}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	end := instant(t, "2025-02-28T00:00:00Z")
-	if b := l.Balance(end.Add(-time.Nanosecond)); len(b.Lots) != 1 || !b.Lots[0].Ends.Equal(end) || !b.Until.Equal(end) {
+	if b := mustBalance(t, l, end.Add(-time.Nanosecond)); len(b.Lots) != 1 || !b.Lots[0].Ends.Equal(end) || !b.Until.Equal(end) {
 		t.Fatalf("balance %+v, want one lot ending %s", b, end)
 	}
-	if b := l.Balance(end); !b.Expired.Equal(dec("10")) || !b.Available.IsZero() {
+	if b := mustBalance(t, l, end); !b.Expired.Equal(dec("10")) || !b.Available.IsZero() {
 		t.Fatalf("at the end %+v, want all 10 expired", b.Figures)
 	}
 }
@@ -124,7 +124,7 @@ func TestCRDValidityNothingToCallOffWithoutPurchases(t *testing.T) {
 	if !res.Available.IsZero() || !res.Until.IsZero() {
 		t.Fatalf("result %+v, want nothing available, until never", res)
 	}
-	if b := l.Balance(at); !figuresEqual(b.Figures, figures("0", "0", "0", "0")) || len(b.Lots) != 0 || !b.Until.IsZero() {
+	if b := mustBalance(t, l, at); !figuresEqual(b.Figures, figures("0", "0", "0", "0")) || len(b.Lots) != 0 || !b.Until.IsZero() {
 		t.Fatalf("balance %+v, want nothing, until never", b)
 	}
 }
@@ -139,7 +139,7 @@ func TestCRDValidityASpentAccountStaysEmpty(t *testing.T) {
 		[]CallOffRecord{{At: instant(t, "2025-03-01T00:00:00Z"), CallOff: CallOff{Credits: dec("25"), Engagement: fixed(Design)}}})
 	for _, s := range []string{"2025-03-01T00:00:00.000000001Z", "2025-06-01T00:00:00Z", "2026-02-01T00:00:00Z", "2027-01-01T00:00:00Z"} {
 		at := instant(t, s)
-		if b := l.Balance(at); !figuresEqual(b.Figures, figures("25", "25", "0", "0")) || len(b.Lots) != 0 || !b.Until.IsZero() {
+		if b := mustBalance(t, l, at); !figuresEqual(b.Figures, figures("25", "25", "0", "0")) || len(b.Lots) != 0 || !b.Until.IsZero() {
 			t.Errorf("balance at %s %v %+v until %s, want 25 used, nothing left, until never", s, show(b.Figures), b.Lots, b.Until)
 		}
 		res, err := l.CheckCallOff(CallOff{Credits: dec("5"), Engagement: fixed(Design)}, at)

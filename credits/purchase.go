@@ -1,7 +1,6 @@
 package credits
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/policy/rule"
@@ -24,7 +23,8 @@ type Order struct {
 }
 
 // Purchase is a recorded purchase: an order placed at an instant. Each
-// purchase is a lot of credits, usable in [At, At + validity months).
+// purchase is a lot of credits, usable in [At, At + validity months). The
+// zero Purchase is refused by NewLedger: it has no ID and no instant.
 type Purchase struct {
 	// ID names the purchase; non-empty and unique within a ledger.
 	ID string
@@ -33,7 +33,8 @@ type Purchase struct {
 	Order
 }
 
-// PurchaseResult is the answer to an allowed order.
+// PurchaseResult is the answer to an allowed order. The zero
+// PurchaseResult is no answer: it comes only with an error.
 type PurchaseResult struct {
 	// Rules behind the allowance: CRD-INVOICE, then CRD-FLEX for Flexible
 	// Services Credits.
@@ -49,30 +50,6 @@ type PurchaseResult struct {
 	// Until is the zero time: whether an order may be placed depends on the
 	// order and the terms alone, never on when it is asked.
 	Until time.Time
-}
-
-// CheckPurchase decides whether an order of credits of kind may be placed at
-// at under terms. A refusal is a *rule.Violation naming every rule the order
-// breaks: CRD-MIN-ORDER, CRD-BLOCKS, CRD-NO-DISCOUNT, CRD-LOCAL, followed by
-// CRD-FLEX for Flexible Services Credits (whose terms applied). Any other
-// error is bad input (invalid terms, an unknown kind, an absurd amount) and
-// names it. The answer never changes with time: Until is zero on both
-// outcomes.
-func CheckPurchase(terms Terms, kind Kind, o Order, at time.Time) (PurchaseResult, error) {
-	if err := terms.Validate(); err != nil {
-		return PurchaseResult{}, err
-	}
-	kt, err := terms.of(kind)
-	if err != nil {
-		return PurchaseResult{}, err
-	}
-	if err := o.checkAmounts(func() string { return "order" }); err != nil {
-		return PurchaseResult{}, err
-	}
-	if v := o.check(kind, kt, newBlockTable(kt.Blocks), "order"); v != nil {
-		return PurchaseResult{}, named(fmt.Sprintf("order of %s %s credits", o.Credits, kind), v)
-	}
-	return allowPurchase(kind, o), nil
 }
 
 func allowPurchase(kind Kind, o Order) PurchaseResult {

@@ -41,7 +41,7 @@ func TestCheckPurchaseQuotesTheDatasheet(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res, err := CheckPurchase(DefaultTerms(), c.kind, c.order, at)
+			res, err := checkPurchase(DefaultTerms(), c.kind, c.order, at)
 			wantRules(t, err, c.want...)
 			if c.want != nil {
 				return
@@ -62,7 +62,7 @@ func TestPurchaseIsInvoicedInFullAtOnce(t *testing.T) {
 	// invoice is due on placing the order, whenever that is: no instant of
 	// its own, so the answer is the same asked at any instant.
 	at := instant(t, "2025-02-01T10:30:00Z")
-	res, err := CheckPurchase(DefaultTerms(), Professional, local("37"), at)
+	res, err := checkPurchase(DefaultTerms(), Professional, local("37"), at)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestPurchaseIsInvoicedInFullAtOnce(t *testing.T) {
 	if len(res.Obligations.Slice()) != 1 || res.Obligations.Slice()[0] != want {
 		t.Fatalf("obligations %+v, want %+v", res.Obligations.Slice(), want)
 	}
-	later, err := CheckPurchase(DefaultTerms(), Professional, local("37"), at.Add(time.Nanosecond))
+	later, err := checkPurchase(DefaultTerms(), Professional, local("37"), at.Add(time.Nanosecond))
 	if err != nil || !reflect.DeepEqual(later, res) {
 		t.Fatalf("asked 1ns later: %+v, %v; want %+v", later, err, res)
 	}
@@ -91,7 +91,7 @@ func TestTermsAreParameters(t *testing.T) {
 		{"37", false}, {"35", true}, {"10", true}, {"15", false}, {"20", true}, {"45", true},
 		{"55", true}, {"60", true}, {"65", true}, {"1000000000000000000000000005", true}, {"1000000000000000000000000001", false},
 	} {
-		_, err := CheckPurchase(terms, Professional, local(c.credits), at)
+		_, err := checkPurchase(terms, Professional, local(c.credits), at)
 		if c.ok {
 			wantRules(t, err)
 		} else {
@@ -99,13 +99,13 @@ func TestTermsAreParameters(t *testing.T) {
 		}
 	}
 	// The defaults are untouched by a caller's change to a copy.
-	if _, err := CheckPurchase(DefaultTerms(), Professional, local("37"), at); err != nil {
+	if _, err := checkPurchase(DefaultTerms(), Professional, local("37"), at); err != nil {
 		t.Fatal(err)
 	}
 	// Another minimum order.
 	terms = DefaultTerms()
 	terms.Professional.MinOrder = dec("50")
-	_, err := CheckPurchase(terms, Professional, local("37"), at)
+	_, err := checkPurchase(terms, Professional, local("37"), at)
 	wantRules(t, err, rule.CrdMinOrder)
 }
 
@@ -115,14 +115,14 @@ func TestCheckPurchaseRefusesBadInput(t *testing.T) {
 	bad.Professional.Blocks = nil
 	huge := decimal.New(1, 100000)
 	for name, f := range map[string]func() error{
-		"unknown kind": func() error { _, err := CheckPurchase(DefaultTerms(), 0, local("10"), at); return err },
-		"bad terms":    func() error { _, err := CheckPurchase(bad, Professional, local("10"), at); return err },
+		"unknown kind": func() error { _, err := checkPurchase(DefaultTerms(), 0, local("10"), at); return err },
+		"bad terms":    func() error { _, err := checkPurchase(bad, Professional, local("10"), at); return err },
 		"huge credits": func() error {
-			_, err := CheckPurchase(DefaultTerms(), Professional, Order{Credits: huge, LocalEntity: true}, at)
+			_, err := checkPurchase(DefaultTerms(), Professional, Order{Credits: huge, LocalEntity: true}, at)
 			return err
 		},
 		"tiny discount": func() error {
-			_, err := CheckPurchase(DefaultTerms(), Professional, Order{Credits: dec("10"), Discount: decimal.New(1, -100000), LocalEntity: true}, at)
+			_, err := checkPurchase(DefaultTerms(), Professional, Order{Credits: dec("10"), Discount: decimal.New(1, -100000), LocalEntity: true}, at)
 			return err
 		},
 	} {

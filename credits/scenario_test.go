@@ -98,7 +98,7 @@ func TestServicesCreditsSample(t *testing.T) {
 		for _, c := range a.CallOffs {
 			cs = append(cs, CallOffRecord{At: c.At, CallOff: CallOff{Credits: c.Credits, Engagement: c.Engagement.engagement()}})
 		}
-		l, err := NewLedger(terms, Account{ID: a.ID, Kind: a.Kind}, ps, cs)
+		l, err := newLedger(terms, Account{ID: a.ID, Kind: a.Kind}, ps, cs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -117,7 +117,7 @@ func TestServicesCreditsSample(t *testing.T) {
 		switch r.Kind {
 		case "purchaseCredits":
 			var res PurchaseResult
-			res, err = CheckPurchase(terms, r.CreditKind, order(r.Credits, r.Discount, r.LocalEntity), c.At)
+			res, err = checkPurchase(terms, r.CreditKind, order(r.Credits, r.Discount, r.LocalEntity), c.At)
 			rules = res.Rules.IDs()
 			values["credits"] = res.Credits
 		case "callOff":

@@ -11,6 +11,7 @@ import (
 
 // Figures are an account's credits at an instant, cumulative from the
 // account's first purchase: Purchased = Used + Expired + Available always.
+// The zero Figures are those of an account with no history.
 type Figures struct {
 	// Purchased is every credit bought.
 	Purchased decimal.Decimal
@@ -44,7 +45,8 @@ func (f Figures) sub(g Figures) Figures {
 }
 
 // Statement is the quarterly statement of an account (CRD-STATEMENT): its
-// credits used and available, for one calendar quarter.
+// credits used and available, for one calendar quarter. The zero Statement
+// is no answer: it comes only with an error.
 type Statement struct {
 	// Account is the account's ID.
 	Account string
@@ -70,15 +72,19 @@ type Statement struct {
 // Statement returns the statement for quarter q as known at at: the history
 // dated before at, as of q's end. Asked before the quarter is over it is a
 // projection; credits that lapse by the quarter's end count as expired.
-// An invalid quarter is an error.
+// An invalid quarter, a nil or a zero Ledger is an error. It costs
+// O(log n) in the history and a fixed number of allocations.
 func (l *Ledger) Statement(q calendar.Quarter, at time.Time) (Statement, error) {
+	if err := l.ready(); err != nil {
+		return Statement{}, err
+	}
 	if !q.IsValid() {
 		return Statement{}, fmt.Errorf("credits: account %s: invalid quarter %d-Q%d", l.account.ID, q.Year, q.Q)
 	}
 	start, end := q.Start(), q.End()
 	// CRD-STATEMENT: calendar quarters, figures as of the quarter's end.
-	opening := l.figures(l.stateAt(earliest(at, start), start))
-	closing := l.figures(l.stateAt(earliest(at, end), end))
+	opening := l.nums.figures(l, earliest(at, start), start)
+	closing := l.nums.figures(l, earliest(at, end), end)
 	st := Statement{
 		Account:   l.account.ID,
 		Quarter:   q,
@@ -97,12 +103,3 @@ func (l *Ledger) Statement(q calendar.Quarter, at time.Time) (Statement, error) 
 
 // rulesStatement is every statement's rules.
 var rulesStatement = rule.ListOf(rule.CrdStatement)
-
-func (l *Ledger) figures(s state) Figures {
-	return Figures{
-		Purchased: l.pre[s.lots],
-		Used:      s.used,
-		Expired:   s.expired,
-		Available: l.available(s),
-	}
-}

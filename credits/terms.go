@@ -10,6 +10,7 @@ import (
 // Limits that keep terms sensible and the blocks check fast; terms beyond
 // them are refused by Validate as nonsense rather than evaluated slowly.
 const (
+	maxBlocks         = 100       // blocks of one kind: each costs a pass over the table
 	maxBlock          = 1_000_000 // credits in one block
 	maxSmallestBlock  = 10_000    // the blocks check keeps a table this long
 	maxValidityMonths = 1200      // a hundred years
@@ -17,7 +18,8 @@ const (
 
 // Terms are the published numbers of both credit programs. A caller
 // evaluating under another program year builds other Terms; nothing else
-// changes.
+// changes. The zero Terms are refused by Validate and NewProgram (no
+// blocks, no validity): start from DefaultTerms.
 type Terms struct {
 	// Professional are the terms of Professional Services Credits.
 	Professional KindTerms
@@ -32,11 +34,13 @@ type Terms struct {
 	FlexibleOtherMinCallOff decimal.Decimal
 }
 
-// KindTerms are the numbers of one kind of credit.
+// KindTerms are the numbers of one kind of credit. The zero KindTerms are
+// refused by Validate: no blocks, no validity.
 type KindTerms struct {
 	// Blocks are the quantities an order is made of (CRD-BLOCKS): an order is
 	// valid when its credits are a sum of blocks, each used any number of
-	// times. Whole numbers from 1 to 1,000,000; the smallest at most 10,000.
+	// times. At most 100 blocks, whole numbers from 1 to 1,000,000; the
+	// smallest at most 10,000.
 	Blocks []decimal.Decimal
 	// MinOrder is the smallest order (CRD-MIN-ORDER), a whole number >= 0.
 	MinOrder decimal.Decimal
@@ -69,9 +73,14 @@ func DefaultTerms() Terms {
 	}
 }
 
-// Validate refuses terms no program could mean: no blocks, a block that is
-// not a positive whole number, a negative or fractional minimum, a validity
-// that is not a positive number of months. The error names the field.
+// Validate refuses terms no program could mean: no blocks or more than 100,
+// a block that is not a whole number from 1 to 1,000,000, a smallest block
+// over 10,000, a negative or fractional minimum, a validity that is not 1 to
+// 1200 months. The error names the field and the cap it is over.
+//
+// The caps bound the blocks check (see the package doc): its table is built
+// in O(k·m) steps and 8·m bytes for k blocks and a smallest block m, at most
+// two passes of 100 × 10,000 steps and 80 KB a kind.
 func (t Terms) Validate() error {
 	var errs []error
 	errs = append(errs, t.Professional.validate("Professional"))
@@ -93,8 +102,12 @@ func (t Terms) of(k Kind) (KindTerms, error) {
 
 func (k KindTerms) validate(name string) error {
 	var errs []error
-	if len(k.Blocks) == 0 {
+	switch {
+	case len(k.Blocks) == 0:
 		errs = append(errs, fmt.Errorf("credits: terms %s.Blocks is empty", name))
+	case len(k.Blocks) > maxBlocks:
+		// Refused before looking at each block: the list is what is too long.
+		return fmt.Errorf("credits: terms %s.Blocks has %d blocks, over the cap of at most %d", name, len(k.Blocks), maxBlocks)
 	}
 	smallest := int64(0)
 	for i, b := range k.Blocks {

@@ -72,7 +72,7 @@ func TestValidateRefusesNonsense(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), c.mention) {
 				t.Fatalf("Validate() = %v, want an error naming %s", err, c.mention)
 			}
-			if _, err := NewLedger(terms, Account{ID: "a", Kind: Professional}, nil, nil); err == nil {
+			if _, err := newLedger(terms, Account{ID: "a", Kind: Professional}, nil, nil); err == nil {
 				t.Fatal("NewLedger accepts the terms")
 			}
 		})

@@ -9,10 +9,10 @@
 // # One engine, one set of terms
 //
 // NewEngine validates Terms and Catalog and builds the four domain programs
-// from them (license.Program, entitlement.Program, the credits terms,
+// from them (license.Program, entitlement.Program, credits.Program,
 // tmip.Program). Facts are built under those programs: Engine.NewLicense,
-// NewDevice, NewOrder and NewBook, or the programs Engine.License,
-// Entitlement and TMIP return. Decide refuses a fact built under other
+// NewDevice, NewOrder, NewLedger and NewBook, or the programs
+// Engine.License, Entitlement, Credits and TMIP return. Decide refuses a fact built under other
 // terms with a *RequestError whose cause is ErrOtherTerms; a fact of equal
 // terms built apart is the engine's (compared in full, so building facts
 // through the engine is also faster). The zero Engine and a nil *Engine
@@ -45,7 +45,7 @@
 //     license.Program.TrialAvailable.
 //   - FulfilLine: entitlement.Order.Fulfil; ViewEntitlement:
 //     entitlement.Order.View.
-//   - PurchaseCredits: credits.CheckPurchase (value "credits", on both
+//   - PurchaseCredits: credits.Program.CheckPurchase (value "credits", on both
 //     outcomes); CallOff: Ledger.CheckCallOff (value "balance", on allowance
 //     only, as Until promises it only then); CreditStatement:
 //     Ledger.Statement (values "purchased", "used", "expired", "available").

@@ -64,7 +64,7 @@ func (c Catalog) Validate() error {
 type Engine struct {
 	license     *license.Program
 	entitlement *entitlement.Program
-	credits     credits.Terms
+	credits     *credits.Program
 	tmip        *tmip.Program
 }
 
@@ -89,7 +89,11 @@ func NewEngine(t Terms, c Catalog) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("policy: %w", err)
 	}
-	return &Engine{license: lp, entitlement: ep, credits: cloneCreditTerms(t.Credits), tmip: tp}, nil
+	cp, err := credits.NewProgram(t.Credits)
+	if err != nil {
+		return nil, fmt.Errorf("policy: %w", err)
+	}
+	return &Engine{license: lp, entitlement: ep, credits: cp, tmip: tp}, nil
 }
 
 // Terms returns a copy of the engine's terms.
@@ -97,7 +101,7 @@ func (e *Engine) Terms() Terms {
 	if e == nil {
 		return Terms{}
 	}
-	return Terms{License: e.license.Terms(), Entitlement: e.entitlement.Terms(), Credits: cloneCreditTerms(e.credits), TMIP: e.tmip.Terms()}
+	return Terms{License: e.license.Terms(), Entitlement: e.entitlement.Terms(), Credits: e.credits.Terms(), TMIP: e.tmip.Terms()}
 }
 
 // Catalog returns a copy of the engine's catalog.
@@ -126,6 +130,15 @@ func (e *Engine) Entitlement() *entitlement.Program {
 	return e.entitlement
 }
 
+// Credits returns the credits program ledgers are built and purchases
+// checked under; nil for a zero or nil Engine.
+func (e *Engine) Credits() *credits.Program {
+	if e == nil {
+		return nil
+	}
+	return e.credits
+}
+
 // TMIP returns the trade-in program books are built under; nil for a zero
 // or nil Engine.
 func (e *Engine) TMIP() *tmip.Program {
@@ -151,6 +164,12 @@ func (e *Engine) NewDevice(serial, platform, class string) (license.Device, erro
 // entitlement.Program.NewOrder.
 func (e *Engine) NewOrder(spec entitlement.OrderSpec) (entitlement.Order, error) {
 	return e.Entitlement().NewOrder(spec)
+}
+
+// NewLedger builds a credit account's ledger under the engine's credits
+// program; see credits.Program.NewLedger.
+func (e *Engine) NewLedger(account credits.Account, purchases []credits.Purchase, callOffs []credits.CallOffRecord) (*credits.Ledger, error) {
+	return e.Credits().NewLedger(account, purchases, callOffs)
 }
 
 // NewBook builds a book of trade-ins under the engine's trade-in program;
@@ -297,13 +316,13 @@ func (e *Engine) decide(r Request, at time.Time) (Decision, error) {
 	case PurchaseCredits:
 		return e.purchase(r, at)
 	case CallOff:
-		if r.Ledger == nil {
-			return Decision{}, &RequestError{Kind: "callOff", Field: "Ledger", Reason: "no credit ledger"}
+		if err := e.checkLedger("callOff", r.Ledger); err != nil {
+			return Decision{}, err
 		}
 		return callOff(r, at)
 	case CreditStatement:
-		if r.Ledger == nil {
-			return Decision{}, &RequestError{Kind: "creditStatement", Field: "Ledger", Reason: "no credit ledger"}
+		if err := e.checkLedger("creditStatement", r.Ledger); err != nil {
+			return Decision{}, err
 		}
 		return statement(r, at)
 	case TradeIn:
@@ -351,6 +370,17 @@ func (e *Engine) checkOrder(kind string, o *entitlement.Order) error {
 	return nil
 }
 
+// checkLedger refuses a ledger that cannot be asked about, as checkLicense.
+func (e *Engine) checkLedger(kind string, l *credits.Ledger) error {
+	switch {
+	case l == nil || l.Program() == nil:
+		return &RequestError{Kind: kind, Field: "Ledger", Reason: "no credit ledger: build one with Engine.NewLedger"}
+	case !e.credits.Equal(l.Program()):
+		return &RequestError{Kind: kind, Field: "Ledger", Reason: "ledger " + l.Account().ID + " was built under other credits terms than the engine's", Err: ErrOtherTerms}
+	}
+	return nil
+}
+
 // checkBook refuses a book that cannot be asked about, as checkLicense, and
 // a trade-in it does not hold.
 func (e *Engine) checkBook(kind string, b *tmip.Book, id string) error {
@@ -394,7 +424,7 @@ func (e *Engine) purchase(r PurchaseCredits, at time.Time) (Decision, error) {
 		return Decision{}, &RequestError{Kind: "purchaseCredits", Field: "Kind", Reason: fmt.Sprintf("invalid credit kind %d (want professional or flexible)", r.Kind)}
 	}
 	credit := []Value{{Name: "credits", Amount: r.Order.Credits}}
-	res, err := credits.CheckPurchase(e.credits, r.Kind, r.Order, at)
+	res, err := e.credits.CheckPurchase(r.Kind, r.Order, at)
 	if err != nil {
 		return refusal("purchaseCredits", "Order", err, credit...)
 	}
@@ -475,11 +505,4 @@ func compliance(r TradeInCompliance, at time.Time) (Decision, error) {
 		d.Values = []Value{{Name: "clawback", Amount: c.Clawback}}
 	}
 	return d, nil
-}
-
-// cloneCreditTerms returns t sharing nothing with it.
-func cloneCreditTerms(t credits.Terms) credits.Terms {
-	t.Professional.Blocks = slices.Clone(t.Professional.Blocks)
-	t.Flexible.Blocks = slices.Clone(t.Flexible.Blocks)
-	return t
 }

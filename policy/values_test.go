@@ -124,7 +124,7 @@ func editDomainAnswers(r policy.Request, at time.Time) {
 		res, err := r.Ledger.CheckCallOff(r.CallOff, at)
 		vandal.Edit(&res)
 		vandal.Edit(&err)
-		b := r.Ledger.Balance(at)
+		b, _ := r.Ledger.Balance(at)
 		vandal.Edit(&b)
 	case policy.CreditStatement:
 		st, err := r.Ledger.Statement(r.Quarter, at)

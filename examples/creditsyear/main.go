@@ -60,7 +60,11 @@ func run(w io.Writer) error {
 		{At: date(2025, 5, 20), CallOff: credits.CallOff{Credits: n("10"), Engagement: engagement(credits.Design)}},
 		{At: date(2025, 12, 1), CallOff: credits.CallOff{Credits: n("40"), Engagement: engagement(credits.Migration)}},
 	}
-	ledger, err := credits.NewLedger(e.Terms().Credits, credits.Account{ID: "acme-ps", Kind: credits.Professional}, purchases, callOffs)
+	program, err := credits.NewProgram(e.Terms().Credits)
+	if err != nil {
+		return err
+	}
+	ledger, err := program.NewLedger(credits.Account{ID: "acme-ps", Kind: credits.Professional}, purchases, callOffs)
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,7 @@
 //     with tmip.Catalog.AddSKUs.
 //   - devices with Engine.NewDevice, licenses with Engine.NewLicense,
 //     orders with Engine.NewOrder, contacts with entitlement.NewContact,
-//     credit accounts with credits.NewLedger, trade-ins (in file order) with
+//     credit accounts with Engine.NewLedger, trade-ins (in file order) with
 //     Engine.NewBook: every fact under the scenario's one engine, so its
 //     checks never mix two sets of terms.
 //
@@ -69,10 +69,10 @@
 //     trial, like a feature not in the catalog. A device's "class" must be
 //     its platform's "class" or one of its "classes" (LIC-PORT).
 //   - A credit account's "purchases" and "callOffs" may be absent (none).
-//     Purchases are each checked with credits.CheckPurchase so a broken one
-//     is named by its path; a call-off history that breaks a rule is named
-//     by the path of the call-off credits.NewLedger stopped at (found by
-//     bisection over the call-offs in the ledger's replay order).
+//     Purchases are each checked with credits.Program.CheckPurchase so a
+//     broken one is named by its path; a call-off history that breaks a
+//     rule is named by the path of the call-off the ledger stopped at, from
+//     the index its credits.HistoryError carries.
 //   - A trade-in the book refuses is named by its path, from the index its
 //     tmip.EntryError carries.
 //   - An expect has the shape of the Decision object: "reason" is accepted

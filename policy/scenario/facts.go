@@ -3,6 +3,7 @@ package scenario
 import (
 	"errors"
 	"sort"
+	"strconv"
 
 	"github.com/licensepolicy/licensepolicy/credits"
 	"github.com/licensepolicy/licensepolicy/entitlement"
@@ -280,7 +281,7 @@ func (d *decoder) engagement(o obj) credits.Engagement {
 }
 
 func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
-	creditTerms := e.Terms().Credits
+	program := e.Credits()
 	seen := map[string]string{}
 	for _, el := range top.list("creditAccounts", false, "credit accounts") {
 		o := d.object(el.n, el.path, "id", "kind", "purchases", "callOffs")
@@ -301,7 +302,7 @@ func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
 			}
 			// A purchase's validity does not depend on the history, so
 			// it is checked alone to name its path.
-			if _, err := credits.CheckPurchase(creditTerms, acct.Kind, p.Order, p.At); err != nil {
+			if _, err := program.CheckPurchase(acct.Kind, p.Order, p.At); err != nil {
 				d.wrap(pe.path, err)
 				return
 			}
@@ -320,54 +321,27 @@ func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
 		if d.failed() {
 			return
 		}
-		l, err := credits.NewLedger(creditTerms, acct, purchases, callOffs)
+		l, err := program.NewLedger(acct, purchases, callOffs)
 		if err != nil {
-			d.ledgerError(el.path, creditTerms, acct, purchases, callOffs, paths, err)
+			d.ledgerError(el.path, paths, err)
 			return
 		}
 		f.ledgers[acct.ID] = l
 	}
 }
 
-// ledgerError names the recorded entry that broke a rule. NewLedger
-// replays the history in time order (purchases first at one instant, else
-// file order) and stops at the first entry that breaks a rule; err already
-// names it by its index. Its path is found by bisection over the call-offs in
-// that order: a prefix of them fails exactly when it holds the culprit.
-func (d *decoder) ledgerError(path string, t credits.Terms, acct credits.Account, ps []credits.Purchase,
-	cs []credits.CallOffRecord, paths []string, err error) {
-	order := make([]int, len(cs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return cs[order[a]].At.Before(cs[order[b]].At) })
-	prefix := make([]credits.CallOffRecord, 0, len(cs))
-	fails := func(n int) bool {
-		prefix = prefix[:0]
-		for _, i := range order[:n] {
-			prefix = append(prefix, cs[i])
-		}
-		_, err := credits.NewLedger(t, acct, ps, prefix)
-		return err != nil
-	}
-	if fails(0) {
-		d.wrap(path+".purchases", err)
-		return
-	}
-	lo, hi := 0, len(cs) // fails(lo) is false, fails(hi) true
-	for hi-lo > 1 {
-		mid := lo + (hi-lo)/2
-		if fails(mid) {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	if hi == 0 || !fails(hi) {
+// ledgerError names the recorded entry that broke a rule: the ledger's
+// *credits.HistoryError carries the list and the index the file gave it.
+func (d *decoder) ledgerError(path string, paths []string, err error) {
+	var he *credits.HistoryError
+	switch {
+	case errors.As(err, &he) && he.Entry == "callOffs" && he.Index >= 0 && he.Index < len(paths):
+		d.wrap(paths[he.Index], err)
+	case errors.As(err, &he) && he.Entry == "purchases" && he.Index >= 0:
+		d.wrap(path+".purchases["+strconv.Itoa(he.Index)+"]", err)
+	default:
 		d.wrap(path, err)
-		return
 	}
-	d.wrap(paths[order[hi-1]], err)
 }
 
 func (d *decoder) tradeIns(top obj, e *policy.Engine, f *facts) {
