@@ -22,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite the golden exposition files")
 // sharedFixtures is the shared tree's captures, beside the repository.
 const sharedFixtures = "../../../shared/fixtures/junos"
 
-func instant(t *testing.T, s string) time.Time {
+func instant(t testing.TB, s string) time.Time {
 	t.Helper()
 	at, err := time.Parse(time.RFC3339, s)
 	if err != nil {
@@ -33,7 +33,7 @@ func instant(t *testing.T, s string) time.Time {
 
 func fixed(at time.Time) func() time.Time { return func() time.Time { return at } }
 
-func registry(t *testing.T, c prometheus.Collector) *prometheus.Registry {
+func registry(t testing.TB, c prometheus.Collector) *prometheus.Registry {
 	t.Helper()
 	reg := prometheus.NewRegistry()
 	if err := reg.Register(c); err != nil {
