@@ -151,8 +151,10 @@ func metrics(f fleet, readErrors map[string]float64, at time.Time) []prometheus.
 		for i, fr := range a.Features {
 			r := featureRow{device: d.name, feature: fr.Name, license: fr.License, state: fr.Standing.State, allowed: fr.Decision.Allowed,
 				inUsage: fr.InUsage, used: fr.Used, installed: fr.Installed, needed: fr.Needed}
-			if fr.License != "" {
-				r.expiry = end(d.facts.Features[i].Licenses, d.facts.Features[i].Windows, fr.License)
+			// At reports Facts.Features in their order; the name check
+			// keeps a wrong expiry out should that ever change.
+			if ff := d.facts.Features; fr.License != "" && i < len(ff) && ff[i].Name == fr.Name {
+				r.expiry = end(ff[i].Licenses, ff[i].Windows, fr.License)
 			}
 			rows = append(rows, r)
 		}
