@@ -1,0 +1,146 @@
+// Command licenseexporter serves the license standing of Junos devices as
+// Prometheus metrics: per device and feature, when its license ends, whether
+// it is usable, in its warning window, allowed, and the usage table's counts;
+// per device, features by standing; per file, read errors.
+//
+//	go run . -listen :9731 DIR...
+//
+// Arguments are directories of show system license captures (CLI text,
+// | display xml or | display json, detected; one file per device, named by
+// the file) or capture files. They are read again on every scrape, or every
+// -interval. -scenario adds the licenses a scenario file's checks ask
+// about. The standings are evaluated at the wall clock of each scrape, or
+// at -at. A file that cannot be read is counted in
+// licensepolicy_capture_read_errors_total and logged; the others are
+// exported.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+func main() {
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	if err := run(os.Args[1:], os.Stderr, log); err != nil {
+		fmt.Fprintln(os.Stderr, "licenseexporter:", err)
+		os.Exit(2)
+	}
+}
+
+// settings are the flags.
+type settings struct {
+	listen   string
+	interval time.Duration
+	at       time.Time // zero: the wall clock at each scrape
+	cfg      Config
+}
+
+func parseFlags(args []string, errOut io.Writer) (settings, error) {
+	fl := flag.NewFlagSet("licenseexporter", flag.ContinueOnError)
+	fl.SetOutput(errOut)
+	fl.Usage = func() {
+		fmt.Fprintln(errOut, "usage: licenseexporter [flags] DIR|FILE...")
+		fl.PrintDefaults()
+	}
+	var s settings
+	fl.StringVar(&s.listen, "listen", ":9731", "the address to serve /metrics on")
+	fl.DurationVar(&s.interval, "interval", 0, "read the files every interval instead of on each scrape (0: on each scrape)")
+	at := fl.String("at", "", "evaluate at this instant, RFC 3339, instead of the wall clock at each scrape (tests, demos)")
+	captured := fl.String("captured", "", "when captures without an instant of their own were taken, RFC 3339 (default: the file's modification time)")
+	fl.StringVar(&s.cfg.Platform, "platform", "", "the devices' platform, e.g. vSRX (default: inferred from each capture)")
+	fl.StringVar(&s.cfg.Scenario, "scenario", "", "a scenario file whose licenses are exported too")
+	fl.IntVar(&s.cfg.MaxFiles, "max-files", DefaultMaxFiles, "the most files one read takes in")
+	if err := fl.Parse(args); err != nil {
+		return s, err
+	}
+	var err error
+	if *at != "" {
+		if s.at, err = time.Parse(time.RFC3339, *at); err != nil {
+			return s, fmt.Errorf("-at: %w", err)
+		}
+	}
+	if *captured != "" {
+		if s.cfg.Captured, err = time.Parse(time.RFC3339, *captured); err != nil {
+			return s, fmt.Errorf("-captured: %w", err)
+		}
+	}
+	if s.interval < 0 {
+		return s, errors.New("-interval: want a positive duration, or 0 to read on each scrape")
+	}
+	if s.cfg.MaxFiles < 1 {
+		return s, errors.New("-max-files: want at least 1")
+	}
+	s.cfg.Paths = fl.Args()
+	if len(s.cfg.Paths) == 0 && s.cfg.Scenario == "" {
+		fl.Usage()
+		return s, errors.New("want capture directories or files, or -scenario")
+	}
+	return s, nil
+}
+
+// clock is the evaluation instant: at when pinned, else the wall clock.
+// Only main reads the clock; the collector is handed this function.
+func clock(at time.Time) func() time.Time {
+	if !at.IsZero() {
+		return func() time.Time { return at }
+	}
+	return func() time.Time { return time.Now().UTC() }
+}
+
+// handler serves the registry's metrics on /metrics, logging the errors
+// of a gathering to log (nil: nowhere).
+func handler(reg *prometheus.Registry, log *slog.Logger) http.Handler {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{
+		ErrorLog:      slog.NewLogLogger(log.Handler(), slog.LevelError),
+		ErrorHandling: promhttp.ContinueOnError,
+		// One scrape reads at most -max-files captures; concurrent
+		// scrapes wait for it rather than read alongside.
+		MaxRequestsInFlight: 4,
+		Timeout:             time.Minute,
+	}))
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprintln(w, "licenseexporter: metrics on /metrics")
+	})
+	return mux
+}
+
+func run(args []string, errOut io.Writer, log *slog.Logger) error {
+	s, err := parseFlags(args, errOut)
+	if err != nil {
+		return err
+	}
+	c := NewCollector(s.cfg, clock(s.at), log)
+	reg := prometheus.NewRegistry()
+	if err := reg.Register(c); err != nil {
+		return err
+	}
+	if s.interval > 0 {
+		c.Refresh()
+		go func() {
+			for range time.Tick(s.interval) {
+				c.Refresh()
+			}
+		}()
+	}
+	srv := &http.Server{Addr: s.listen, Handler: handler(reg, log), ReadHeaderTimeout: 10 * time.Second}
+	log.Info("serving", "address", s.listen, "paths", s.cfg.Paths)
+	return srv.ListenAndServe()
+}
