@@ -13,6 +13,7 @@ import (
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/license/junos"
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
 // DefaultMaxFiles bounds the captures one read takes in, so that a scrape's
@@ -193,10 +194,10 @@ func scenarioLicenses(file string) ([]*license.License, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st.Size() > policy.MaxScenarioSize {
-		return nil, fmt.Errorf("%d bytes, over the %d a scenario file may hold", st.Size(), policy.MaxScenarioSize)
+	if st.Size() > scenario.MaxSize {
+		return nil, fmt.Errorf("%d bytes, over the %d a scenario file may hold", st.Size(), scenario.MaxSize)
 	}
-	s, err := policy.DecodeScenario(file, f)
+	s, err := scenario.Decode(file, f)
 	if err != nil {
 		return nil, err
 	}
