@@ -30,7 +30,7 @@ const fleetBatchSize = 1024
 // order, computed by workers goroutines (all cores when workers <= 0).
 //
 // ls is read once, on the goroutine that ranges over the result; the
-// standings are computed in batches of fleetBatchSize licenses by the
+// standings are computed in batches of a thousand licenses by the
 // workers, at most two batches per worker in flight. Memory is that fixed
 // set of batches: it does not grow with the fleet, and nothing of a batch is
 // kept once its standings are yielded. Stopping early (break) stops reading
