@@ -44,6 +44,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/licensepolicy/licensepolicy/policy/policytest"
 )
 
 // Exit statuses of run.
@@ -57,7 +59,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usageHead = `usage: evaluate [-json] [-check] FILE...
+const usageHead = `usage: evaluate [-json | -check | -log | -calendar FROM/TO] [flags] FILE...
 
 Evaluate decides every check of each scenario file (spec/SCENARIOS.md), in
 file order. Without flags it prints one block per check: the request in
@@ -68,21 +70,41 @@ obligations, the values and until.
 
 const usageTail = `
 Checks without an "expect" are decided but not counted by -check.
--json and -check cannot be combined.
-
-Exit status: 0 when all is well; 1 when -check found a mismatch; 2 on a
-usage error, a file that cannot be read or decoded (reported as
-FILE: PATH: message) or a check that cannot be decided, also when
-mismatches were found too. The other files are always evaluated.
+-json, -check, -log and -calendar cannot be combined; the -coverage flags
+need -check; -svg and -at need -calendar.
+Exit status: 0 when all is well; 1 when -check found a mismatch or
+coverage is under -coverage-min; 2 on a usage error, a file that cannot
+be read or decoded (reported as FILE: PATH: message), a check that cannot
+be decided, a -check run that compared nothing, or output that could not
+be written, also when mismatches were found too. The other files are
+always evaluated.
 `
+
+// options are the command's flags.
+type options struct {
+	json, check, log    bool
+	coverage            bool
+	coverageMin         float64
+	coverageJSON, junit string
+	calendar, svg, at   string
+}
 
 // run is the command with its arguments (without the program name) and
 // outputs; it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	var o options
 	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print one JSON object per check and line: file, check, at, request, decision")
-	check := fs.Bool("check", false, "compare each check with its expect; print one line per mismatch and \"N passed, M failed\"")
+	fs.BoolVar(&o.json, "json", false, "print one JSON object per check and line: file, check, at, request, decision")
+	fs.BoolVar(&o.check, "check", false, "compare each check with its expect; print one line per mismatch and \"N passed, M failed\"")
+	fs.BoolVar(&o.log, "log", false, "print one JSON decision-log line per check through slog.NewJSONHandler")
+	fs.BoolVar(&o.coverage, "coverage", false, "with -check: print, for every rule, the checks whose decisions cited it, and the rules none reached")
+	fs.Float64Var(&o.coverageMin, "coverage-min", 0, "with -check: fail (exit 1) when under `PCT` percent of the rules are cited, naming the rest")
+	fs.StringVar(&o.coverageJSON, "coverage-json", "", "with -check: write the rule coverage as JSON to `FILE`")
+	fs.StringVar(&o.junit, "junit", "", "write JUnit XML to `FILE`: one testcase per check, mismatches as failures")
+	fs.StringVar(&o.calendar, "calendar", "", "print every instant in [`FROM/TO`) (RFC 3339) at which a decision of the files' checks changes")
+	fs.StringVar(&o.svg, "svg", "", "with -calendar: draw the licenses, credit lots and trade-ins over the period as SVG to `FILE`")
+	fs.StringVar(&o.at, "at", "", "with -calendar: the `INSTANT` marked \"now\" in the SVG (default FROM)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
@@ -94,25 +116,52 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitError
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "evaluate: no scenario file given")
+	usage := func(msg string) int {
+		fmt.Fprintln(stderr, "evaluate: "+msg)
 		fs.Usage()
 		return exitError
 	}
-	if *asJSON && *check {
-		fmt.Fprintln(stderr, "evaluate: -json and -check cannot be combined")
-		fs.Usage()
-		return exitError
+	if fs.NArg() == 0 {
+		return usage("no scenario file given")
+	}
+	modes := 0
+	for _, on := range []bool{o.json, o.check, o.log, o.calendar != ""} {
+		if on {
+			modes++
+		}
+	}
+	switch {
+	case modes > 1:
+		return usage("-json, -check, -log and -calendar cannot be combined")
+	case !o.check && (o.coverage || o.coverageMin != 0 || o.coverageJSON != ""):
+		return usage("-coverage, -coverage-min and -coverage-json need -check")
+	case o.coverageMin < 0 || o.coverageMin > 100:
+		return usage("-coverage-min: want a percentage from 0 to 100")
+	case o.calendar == "" && (o.svg != "" || o.at != ""):
+		return usage("-svg and -at need -calendar")
+	case o.calendar != "" && o.junit != "":
+		return usage("-junit reports checks, not a -calendar")
+	}
+	if o.calendar != "" {
+		return runCalendar(o, fs.Args(), stdout, stderr)
 	}
 	e := newEvaluator(stdout, stderr, textMode)
 	switch {
-	case *asJSON:
+	case o.json:
 		e.mode = jsonMode
-	case *check:
+	case o.check:
 		e.mode = checkMode
+	case o.log:
+		e.mode = logMode
+	}
+	if o.coverage || o.coverageMin > 0 || o.coverageJSON != "" {
+		e.cov = &policytest.Coverage{}
+	}
+	if o.junit != "" {
+		e.junit = &junitReport{Name: "evaluate"}
 	}
 	for _, name := range fs.Args() {
 		e.file(name)
 	}
-	return e.finish()
+	return e.finish(o)
 }
