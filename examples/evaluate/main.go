@@ -4,7 +4,9 @@
 //
 // Usage:
 //
-//	go run ./examples/evaluate [-json] [-check] FILE...
+//	go run ./examples/evaluate [-json | -check | -log] [-junit FILE] FILE...
+//	go run ./examples/evaluate -check [-coverage] [-coverage-min PCT] [-coverage-json FILE] FILE...
+//	go run ./examples/evaluate -calendar FROM/TO [-svg OUT.svg] [-at INSTANT] FILE...
 //
 // Without flags it prints one block per check: the file, the check's index
 // and instant, the request in words, the outcome, the reason, each rule with
@@ -21,14 +23,39 @@
 // "N passed, M failed". Checks without an expect are decided but not
 // counted.
 //
+// With -log it prints one JSON decision-log line per check through
+// slog.NewJSONHandler: file, check, at, request and decision as the
+// policy package's slog.LogValuers give them.
+//
+// With -check -coverage it prints, after the closing line, every rule of
+// the catalog with the checks (with an expect) whose decisions cited it,
+// by outcome, the rules no check reached and the percentage;
+// -coverage-json FILE writes the same as JSON; -coverage-min PCT exits 1,
+// naming the rules missing, under PCT percent. -junit FILE writes JUnit
+// XML: one testcase per check, mismatch lines as the failure, a file that
+// cannot be decoded a failed testcase "decode".
+//
+// With -calendar FROM/TO it prints, for the requests of the files' checks,
+// every instant in [FROM, TO) at which a decision changes, found by
+// chaining Until (never by sampling): one line each, RFC 3339, the request
+// and what the decision was and becomes. -svg OUT.svg draws the licenses,
+// credit lots and trade-ins the checks name as one row each, colored by
+// standing over a time axis, with -at (default FROM) marked "now".
+//
+// Text from the files is printed quoted when it holds a character that
+// does not print, so no input adds a line or a block. Only regular files
+// are read: a FIFO is refused at once (it is opened non-blocking and its
+// mode checked), never waited on. A write that fails is an error.
+//
 // -json and -check together are a usage error: the two outputs would share
 // standard output with no way to tell them apart.
 //
 // Errors go to standard error and never stop the other files: a file that
 // cannot be read or decoded is reported as "FILE: PATH: what was expected"
 // (PATH inside the file, such as checks[2].request.devise), a check the
-// engine cannot decide as "FILE: checks[N]: error"; neither file's nor
-// check's checks are counted by -check.
+// engine cannot decide as "FILE: checks[N]: error"; -check counts each as
+// failed, since it was not run, and a -check run that compared nothing
+// says so and exits 2.
 //
 // Exit status: 0 when every file was evaluated and, with -check, every
 // counted check passed; 1 when -check found a mismatch and nothing else went
