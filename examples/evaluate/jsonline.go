@@ -21,7 +21,8 @@ type jsonLine struct {
 func (e *evaluator) json(name string, c scenario.Check, d policy.Decision) {
 	// The encoder compacts Request onto the line.
 	err := e.enc.Encode(jsonLine{File: name, Check: c.Index, At: instant(c.At), Request: c.Raw, Decision: d})
-	if err != nil {
+	// A lost write is reported once, by finish.
+	if err != nil && e.stdout.err == nil {
 		e.fail(fmt.Errorf("%s: checks[%d]: %w", name, c.Index, err))
 	}
 }

@@ -4,7 +4,9 @@
 //
 // Usage:
 //
-//	go run ./examples/evaluate [-json] [-check] FILE...
+//	go run ./examples/evaluate [-json | -check | -log] [-junit FILE] FILE...
+//	go run ./examples/evaluate -check [-coverage] [-coverage-min PCT] [-coverage-json FILE] FILE...
+//	go run ./examples/evaluate -calendar FROM/TO [-svg OUT.svg] [-at INSTANT] FILE...
 //
 // Without flags it prints one block per check: the file, the check's index
 // and instant, the request in words, the outcome, the reason, each rule with
@@ -21,14 +23,39 @@
 // "N passed, M failed". Checks without an expect are decided but not
 // counted.
 //
+// With -log it prints one JSON decision-log line per check through
+// slog.NewJSONHandler: file, check, at, request and decision as the
+// policy package's slog.LogValuers give them.
+//
+// With -check -coverage it prints, after the closing line, every rule of
+// the catalog with the checks (with an expect) whose decisions cited it,
+// by outcome, the rules no check reached and the percentage;
+// -coverage-json FILE writes the same as JSON; -coverage-min PCT exits 1,
+// naming the rules missing, under PCT percent. -junit FILE writes JUnit
+// XML: one testcase per check, mismatch lines as the failure, a file that
+// cannot be decoded a failed testcase "decode".
+//
+// With -calendar FROM/TO it prints, for the requests of the files' checks,
+// every instant in [FROM, TO) at which a decision changes, found by
+// chaining Until (never by sampling): one line each, RFC 3339, the request
+// and what the decision was and becomes. -svg OUT.svg draws the licenses,
+// credit lots and trade-ins the checks name as one row each, colored by
+// standing over a time axis, with -at (default FROM) marked "now".
+//
+// Text from the files is printed quoted when it holds a character that
+// does not print, so no input adds a line or a block. Only regular files
+// are read: a FIFO is refused at once (it is opened non-blocking and its
+// mode checked), never waited on. A write that fails is an error.
+//
 // -json and -check together are a usage error: the two outputs would share
 // standard output with no way to tell them apart.
 //
 // Errors go to standard error and never stop the other files: a file that
 // cannot be read or decoded is reported as "FILE: PATH: what was expected"
 // (PATH inside the file, such as checks[2].request.devise), a check the
-// engine cannot decide as "FILE: checks[N]: error"; neither file's nor
-// check's checks are counted by -check.
+// engine cannot decide as "FILE: checks[N]: error"; -check counts each as
+// failed, since it was not run, and a -check run that compared nothing
+// says so and exits 2.
 //
 // Exit status: 0 when every file was evaluated and, with -check, every
 // counted check passed; 1 when -check found a mismatch and nothing else went
@@ -44,6 +71,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/licensepolicy/licensepolicy/policy/policytest"
 )
 
 // Exit statuses of run.
@@ -57,7 +86,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usageHead = `usage: evaluate [-json] [-check] FILE...
+const usageHead = `usage: evaluate [-json | -check | -log | -calendar FROM/TO] [flags] FILE...
 
 Evaluate decides every check of each scenario file (spec/SCENARIOS.md), in
 file order. Without flags it prints one block per check: the request in
@@ -68,21 +97,41 @@ obligations, the values and until.
 
 const usageTail = `
 Checks without an "expect" are decided but not counted by -check.
--json and -check cannot be combined.
-
-Exit status: 0 when all is well; 1 when -check found a mismatch; 2 on a
-usage error, a file that cannot be read or decoded (reported as
-FILE: PATH: message) or a check that cannot be decided, also when
-mismatches were found too. The other files are always evaluated.
+-json, -check, -log and -calendar cannot be combined; the -coverage flags
+need -check; -svg and -at need -calendar.
+Exit status: 0 when all is well; 1 when -check found a mismatch or
+coverage is under -coverage-min; 2 on a usage error, a file that cannot
+be read or decoded (reported as FILE: PATH: message), a check that cannot
+be decided, a -check run that compared nothing, or output that could not
+be written, also when mismatches were found too. The other files are
+always evaluated.
 `
+
+// options are the command's flags.
+type options struct {
+	json, check, log    bool
+	coverage            bool
+	coverageMin         float64
+	coverageJSON, junit string
+	calendar, svg, at   string
+}
 
 // run is the command with its arguments (without the program name) and
 // outputs; it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	var o options
 	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print one JSON object per check and line: file, check, at, request, decision")
-	check := fs.Bool("check", false, "compare each check with its expect; print one line per mismatch and \"N passed, M failed\"")
+	fs.BoolVar(&o.json, "json", false, "print one JSON object per check and line: file, check, at, request, decision")
+	fs.BoolVar(&o.check, "check", false, "compare each check with its expect; print one line per mismatch and \"N passed, M failed\"")
+	fs.BoolVar(&o.log, "log", false, "print one JSON decision-log line per check through slog.NewJSONHandler")
+	fs.BoolVar(&o.coverage, "coverage", false, "with -check: print, for every rule, the checks whose decisions cited it, and the rules none reached")
+	fs.Float64Var(&o.coverageMin, "coverage-min", 0, "with -check: fail (exit 1) when under `PCT` percent of the rules are cited, naming the rest")
+	fs.StringVar(&o.coverageJSON, "coverage-json", "", "with -check: write the rule coverage as JSON to `FILE`")
+	fs.StringVar(&o.junit, "junit", "", "write JUnit XML to `FILE`: one testcase per check, mismatches as failures")
+	fs.StringVar(&o.calendar, "calendar", "", "print every instant in [`FROM/TO`) (RFC 3339) at which a decision of the files' checks changes")
+	fs.StringVar(&o.svg, "svg", "", "with -calendar: draw the licenses, credit lots and trade-ins over the period as SVG to `FILE`")
+	fs.StringVar(&o.at, "at", "", "with -calendar: the `INSTANT` marked \"now\" in the SVG (default FROM)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
@@ -94,25 +143,52 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitError
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "evaluate: no scenario file given")
+	usage := func(msg string) int {
+		fmt.Fprintln(stderr, "evaluate: "+msg)
 		fs.Usage()
 		return exitError
 	}
-	if *asJSON && *check {
-		fmt.Fprintln(stderr, "evaluate: -json and -check cannot be combined")
-		fs.Usage()
-		return exitError
+	if fs.NArg() == 0 {
+		return usage("no scenario file given")
+	}
+	modes := 0
+	for _, on := range []bool{o.json, o.check, o.log, o.calendar != ""} {
+		if on {
+			modes++
+		}
+	}
+	switch {
+	case modes > 1:
+		return usage("-json, -check, -log and -calendar cannot be combined")
+	case !o.check && (o.coverage || o.coverageMin != 0 || o.coverageJSON != ""):
+		return usage("-coverage, -coverage-min and -coverage-json need -check")
+	case o.coverageMin < 0 || o.coverageMin > 100:
+		return usage("-coverage-min: want a percentage from 0 to 100")
+	case o.calendar == "" && (o.svg != "" || o.at != ""):
+		return usage("-svg and -at need -calendar")
+	case o.calendar != "" && o.junit != "":
+		return usage("-junit reports checks, not a -calendar")
+	}
+	if o.calendar != "" {
+		return runCalendar(o, fs.Args(), stdout, stderr)
 	}
 	e := newEvaluator(stdout, stderr, textMode)
 	switch {
-	case *asJSON:
+	case o.json:
 		e.mode = jsonMode
-	case *check:
+	case o.check:
 		e.mode = checkMode
+	case o.log:
+		e.mode = logMode
+	}
+	if o.coverage || o.coverageMin > 0 || o.coverageJSON != "" {
+		e.cov = &policytest.Coverage{}
+	}
+	if o.junit != "" {
+		e.junit = &junitReport{Name: "evaluate"}
 	}
 	for _, name := range fs.Args() {
 		e.file(name)
 	}
-	return e.finish()
+	return e.finish(o)
 }

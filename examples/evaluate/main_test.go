@@ -46,6 +46,12 @@ func TestCommandIsPinned(t *testing.T) {
 		{"json-and-check", []string{"-json", "-check", "testdata/mismatch.json"}, exitError},
 		{"unknown-flag", []string{"-verbose", "testdata/mismatch.json"}, exitError},
 		{"help", []string{"-h"}, exitOK},
+		// Nothing to compare is not a pass.
+		{"check-nothing", []string{"-check", "testdata/no-expect.json"}, exitError},
+		{"check-coverage", append([]string{"-check", "-coverage"}, samples...), exitOK},
+		{"check-coverage-min", append([]string{"-check", "-coverage-min", "90"}, samples...), exitMismatch},
+		{"coverage-without-check", append([]string{"-coverage"}, samples...), exitError},
+		{"log-and-json", []string{"-log", "-json", "testdata/mismatch.json"}, exitError},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,8 +97,9 @@ func TestFailuresAreNamed(t *testing.T) {
 		"testdata/mismatch.json: check 3: values: available: want 24, got 25\n",
 		"testdata/mismatch.json: check 3: values: refunded: want 0, got none\n",
 		// mismatch.json: check 0 passes, 1 to 3 fail, 4 has no expect;
-		// services-credits.json: 4 pass; broken.json is not counted.
-		"\n5 passed, 3 failed\n",
+		// services-credits.json: 4 pass; broken.json and missing.json
+		// could not be run and count as failed.
+		"\n5 passed, 5 failed\n",
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("standard output lacks %q:\n%s", want, stdout.String())
@@ -128,7 +135,7 @@ func TestNoFileIsAUsageError(t *testing.T) {
 		if exit := run(args, &stdout, &stderr); exit != exitError {
 			t.Errorf("%q: exit status %d, want %d", args, exit, exitError)
 		}
-		if stdout.Len() != 0 || !strings.Contains(stderr.String(), "usage: evaluate [-json] [-check] FILE...") {
+		if stdout.Len() != 0 || !strings.Contains(stderr.String(), "usage: evaluate [-json | -check | -log | -calendar FROM/TO] [flags] FILE...") {
 			t.Errorf("%q: stdout %q, stderr %q", args, stdout.String(), stderr.String())
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/scenario"
@@ -22,12 +21,15 @@ import (
 //	  until        2026-02-09T00:00:00Z
 //
 // Lists print one item a line under their label, "none" when empty.
+// Anything that came from the file (the name, IDs in the request and the
+// reason, subjects, value names) goes through printable, so a block is
+// always these lines and no input can add one.
 func (e *evaluator) text(name string, c scenario.Check, d policy.Decision) {
 	w := e.stdout
-	fmt.Fprintf(w, "%s check %d at %s\n", name, c.Index, instant(c.At))
-	fmt.Fprintf(w, "  %s\n", c.Describe())
+	fmt.Fprintf(w, "%s check %d at %s\n", printable(name), c.Index, instant(c.At))
+	fmt.Fprintf(w, "  %s\n", printable(c.Describe()))
 	field(w, "outcome", d.Outcome.String())
-	field(w, "reason", d.Reason)
+	field(w, "reason", printable(d.Reason))
 	var rules []string
 	for id := range d.Rules.All() {
 		rules = append(rules, id.String()+"  "+id.Statement())
@@ -37,7 +39,7 @@ func (e *evaluator) text(name string, c scenario.Check, d policy.Decision) {
 	for i, o := range d.Obligations.Slice() {
 		s := o.Kind.String() + " " + o.Rule.String()
 		if o.Subject != "" {
-			s += " for " + o.Subject
+			s += " for " + printable(o.Subject)
 		}
 		if !o.Due.IsZero() {
 			s += " due " + instant(o.Due)
@@ -47,7 +49,7 @@ func (e *evaluator) text(name string, c scenario.Check, d policy.Decision) {
 	list(w, "obligations", obligations)
 	values := make([]string, len(d.Values))
 	for i, v := range d.Values {
-		values[i] = v.Name + " " + v.Amount.String()
+		values[i] = printable(v.Name) + " " + v.Amount.String()
 	}
 	list(w, "values", values)
 	field(w, "until", instant(d.Until))
@@ -70,13 +72,4 @@ func list(w io.Writer, label string, items []string) {
 	for _, it := range items[1:] {
 		fmt.Fprintf(w, "  %s%s\n", pad, it)
 	}
-}
-
-// instant formats t as the decision JSON does: "never" for the zero time,
-// RFC 3339 in UTC otherwise, with nanoseconds only when non-zero.
-func instant(t time.Time) string {
-	if t.IsZero() {
-		return "never"
-	}
-	return t.UTC().Format(time.RFC3339Nano)
 }

@@ -32,6 +32,14 @@
 //     hold another way of deciding (Engine.DecideInto, a reference
 //     evaluator) to the same files. The facts are always built under the
 //     file's terms, as the decoder builds them.
+//   - Subtests are named "<index> <request in words>" under the file's
+//     base name, so go test -json shows one test per check with its file,
+//     index and request.
+//   - Options.Coverage gathers, for every rule of the catalog, the checks
+//     whose decisions cited it, by outcome (only checks with an expect: a
+//     check without one pins nothing); Options.MinCoverage fails the run
+//     under a percentage of the catalog's rules, naming those no check
+//     reached.
 //   - Run takes any TB[T], not only *testing.T, so that a test of a suite
 //     (this package's own) can record failures instead of failing.
 package policytest

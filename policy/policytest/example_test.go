@@ -27,7 +27,7 @@ func (p *printer) Errorf(format string, args ...any) {
 }
 
 func (p *printer) Run(name string, f func(*printer)) bool {
-	sub := &printer{name: p.name + "/" + name}
+	sub := &printer{name: p.name + "/" + strings.ReplaceAll(name, " ", "_")} // as go test names it
 	f(sub)
 	if strings.Count(sub.name, "/") == 2 { // a check, not a file
 		result := "PASS"
@@ -56,21 +56,21 @@ func Example() {
 	t := &printer{name: "TestScenarios"}
 	policytest.Run(t, "testdata/mismatch.json")
 	// Output:
-	// --- PASS: TestScenarios/mismatch.json/0
-	// --- FAIL: TestScenarios/mismatch.json/1
+	// --- PASS: TestScenarios/mismatch.json/0_may_device_vmx-1_use_feature_bgp_under_license_trial-bgp?
+	// --- FAIL: TestScenarios/mismatch.json/1_may_device_vmx-1_use_feature_bgp_under_license_trial-bgp?
 	//     testdata/mismatch.json: check 1 at 2025-03-01T00:00:00Z: may device vmx-1 use feature bgp under license trial-bgp?
 	//     outcome: want allow, got deny
 	//     rules: want LIC-TRIAL-WARN among [LIC-TRIAL-EXPIRY]
 	//     until: want 2025-03-02T00:00:00Z, got never
-	// --- FAIL: TestScenarios/mismatch.json/2
+	// --- FAIL: TestScenarios/mismatch.json/2_may_device_vmx-1_use_feature_bgp_under_license_trial-bgp?
 	//     testdata/mismatch.json: check 2 at 2025-02-01T00:00:00Z: may device vmx-1 use feature bgp under license trial-bgp?
 	//     obligations: want email (LIC-TRIAL-WARN) among [alarm (LIC-TRIAL-WARN) for "trial-bgp" due 2025-03-01T00:00:00Z, syslog (LIC-TRIAL-WARN) for "trial-bgp" due 2025-03-01T00:00:00Z, warning (LIC-TRIAL-WARN) for "trial-bgp" due 2025-03-01T00:00:00Z]
 	//     obligations: want alarm (LIC-TRIAL-WARN) due 2025-02-28T00:00:00Z among [alarm (LIC-TRIAL-WARN) for "trial-bgp" due 2025-03-01T00:00:00Z, syslog (LIC-TRIAL-WARN) for "trial-bgp" due 2025-03-01T00:00:00Z, warning (LIC-TRIAL-WARN) for "trial-bgp" due 2025-03-01T00:00:00Z]
-	// --- FAIL: TestScenarios/mismatch.json/3
+	// --- FAIL: TestScenarios/mismatch.json/3_what_does_the_2025-Q2_statement_of_account_psc_say?
 	//     testdata/mismatch.json: check 3 at 2025-07-02T00:00:00Z: what does the 2025-Q2 statement of account psc say?
 	//     values: available: want 24, got 25
 	//     values: refunded: want 0, got none
-	// --- PASS: TestScenarios/mismatch.json/4
+	// --- PASS: TestScenarios/mismatch.json/4_what_does_the_2025-Q2_statement_of_account_psc_say?
 }
 
 // RunWith holds another way of deciding to the same files: here
@@ -85,8 +85,8 @@ func ExampleRunWith() {
 		},
 	}, "testdata/pass.json")
 	// Output:
-	// --- PASS: TestDecideInto/pass.json/0
-	// --- PASS: TestDecideInto/pass.json/1
-	// --- PASS: TestDecideInto/pass.json/2
-	// --- PASS: TestDecideInto/pass.json/3
+	// --- PASS: TestDecideInto/pass.json/0_may_an_order_of_5_professional_credits_be_placed?
+	// --- PASS: TestDecideInto/pass.json/1_may_7.5_credits_be_called_off_from_account_psc-acme_for_a_design_engagement?
+	// --- PASS: TestDecideInto/pass.json/2_may_8_credits_be_called_off_from_account_psc-acme_for_a_design_engagement?
+	// --- PASS: TestDecideInto/pass.json/3_what_does_the_2025-Q2_statement_of_account_psc-acme_say?
 }

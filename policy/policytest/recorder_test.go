@@ -23,7 +23,8 @@ func (r *recorder) Errorf(format string, args ...any) {
 }
 
 func (r *recorder) Run(name string, f func(*recorder)) bool {
-	sub := &recorder{name: r.name + "/" + name, log: r.log}
+	// As go test names a subtest: spaces become underscores.
+	sub := &recorder{name: r.name + "/" + strings.ReplaceAll(name, " ", "_"), log: r.log}
 	f(sub)
 	if sub.failed {
 		r.failed = true
@@ -31,11 +32,14 @@ func (r *recorder) Run(name string, f func(*recorder)) bool {
 	return !sub.failed
 }
 
-// failures returns the recorded messages of the subtest named name.
+// failures returns the recorded messages of the subtest named name, or of
+// the check subtest whose name begins with name and "_" ("T/f.json/1"
+// names "T/f.json/1_may_device_...").
 func (r *recorder) failures(name string) []string {
 	var out []string
 	for _, m := range *r.log {
-		if rest, ok := strings.CutPrefix(m, name+": "); ok {
+		sub, rest, _ := strings.Cut(m, ": ")
+		if sub == name || strings.HasPrefix(sub, name+"_") {
 			out = append(out, rest)
 		}
 	}

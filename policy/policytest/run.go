@@ -27,10 +27,20 @@ type Options struct {
 	// Decide answers check c of scenario s. Nil means
 	// s.Engine().Decide(c.Request, c.At). An error fails the check.
 	Decide func(s *scenario.Scenario, c scenario.Check) (policy.Decision, error)
+	// Coverage, when not nil, gathers the rules cited by the decisions of
+	// the checks with an expect (see Coverage), for the caller to read
+	// after the run; Run adds to it, never resets it.
+	Coverage *Coverage
+	// MinCoverage, a percentage, fails t after the run, naming the rules no
+	// check cited, when fewer than MinCoverage percent of the catalog's
+	// rules were cited. Zero sets no threshold. A file that cannot be
+	// decoded cites nothing, so it can fail the threshold too.
+	MinCoverage float64
 }
 
 // Run decides every check of every file as subtest
-// "<base name of file>/<check index>" of t and fails each check whose
+// "<base name of file>/<check index> <request in words>" of t (so that
+// go test -json shows one test per check, its file, index and request) and fails each check whose
 // decision does not meet its expect. A file that cannot be decoded fails
 // its subtest with the decoder's error; no file at all fails t.
 func Run[T TB[T]](t T, files ...string) {
@@ -49,6 +59,10 @@ func RunWith[T TB[T]](t T, o Options, files ...string) {
 	if decide == nil {
 		decide = engineDecide
 	}
+	cov := o.Coverage
+	if cov == nil && o.MinCoverage > 0 {
+		cov = &Coverage{}
+	}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t T) {
 			t.Helper()
@@ -58,13 +72,27 @@ func RunWith[T TB[T]](t T, o Options, files ...string) {
 				return
 			}
 			for _, c := range s.Checks {
-				t.Run(strconv.Itoa(c.Index), func(t T) {
+				t.Run(checkName(c), func(t T) {
 					t.Helper()
-					checkOne(t, decide, file, s, c)
+					d, ok := checkOne(t, decide, file, s, c)
+					if ok && cov != nil && c.Expect != nil {
+						cov.Add(filepath.Base(file), c.Index, d)
+					}
 				})
 			}
 		})
 	}
+	if o.MinCoverage > 0 {
+		if err := cov.Report().Below(o.MinCoverage); err != nil {
+			t.Errorf("policytest: %v", err)
+		}
+	}
+}
+
+// checkName is "<index> <request in words>", without the "/" that would
+// nest a subtest: go test replaces spaces and escapes what does not print.
+func checkName(c scenario.Check) string {
+	return strconv.Itoa(c.Index) + " " + strings.ReplaceAll(c.Describe(), "/", "∕")
 }
 
 func formatInstant(t time.Time) string {
@@ -89,20 +117,20 @@ func decodeFile(file string) (*scenario.Scenario, error) {
 }
 
 func checkOne[T TB[T]](t T, decide func(*scenario.Scenario, scenario.Check) (policy.Decision, error),
-	file string, s *scenario.Scenario, c scenario.Check) {
+	file string, s *scenario.Scenario, c scenario.Check) (policy.Decision, bool) {
 	t.Helper()
 	d, err := decide(s, c)
 	if err != nil {
 		t.Errorf("%s: checks[%d]: %s: %v", file, c.Index, c.Describe(), err)
-		return
+		return policy.Decision{}, false
 	}
 	if c.Expect == nil {
-		return
+		return d, true
 	}
 	ms := c.Expect.Mismatches(d)
 	diff := cmp.Diff(viewOf(*c.Expect), viewOf(restrict(*c.Expect, d)))
 	if len(ms) == 0 && diff == "" {
-		return
+		return d, true
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: check %d at %s: %s\n", file, c.Index, formatInstant(c.At), c.Describe())
@@ -113,4 +141,5 @@ func checkOne[T TB[T]](t T, decide func(*scenario.Scenario, scenario.Check) (pol
 	fmt.Fprintf(&b, "decision: %s\n", d)
 	fmt.Fprintf(&b, "expect against the decision restricted to it (-want +got):\n%s", diff)
 	t.Errorf("%s", b.String())
+	return d, true
 }

@@ -1,0 +1,114 @@
+package policytest
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
+
+func projectFiles(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("../scenario/testdata/scenarios/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no project scenario files: %v", err)
+	}
+	return files
+}
+
+func coverageOf(t *testing.T, files ...string) CoverageReport {
+	t.Helper()
+	var cov Coverage
+	r := newRecorder("T")
+	RunWith(r, Options{Coverage: &cov}, files...)
+	if r.failed {
+		t.Fatalf("the suite failed: %q", *r.log)
+	}
+	return cov.Report()
+}
+
+// TestRemovingAFileNamesTheRulesItAloneExercised: for every project
+// scenario file, coverage of the suite without it lists as not reached
+// exactly the rules no other file's checks cite, and at least one file
+// exercises a rule alone.
+func TestRemovingAFileNamesTheRulesItAloneExercised(t *testing.T) {
+	files := projectFiles(t)
+	full := coverageOf(t, files...)
+	alone := 0
+	for i, file := range files {
+		rest := slices.Delete(slices.Clone(files), i, i+1)
+		without := coverageOf(t, rest...)
+		var want []rule.ID // cited only by checks of file
+		for _, rc := range full.Rules {
+			cited, byOthers := false, false
+			for _, c := range append(slices.Clone(rc.Allow), rc.Deny...) {
+				cited = true
+				byOthers = byOthers || c.File != filepath.Base(file)
+			}
+			if cited && !byOthers {
+				want = append(want, rc.Rule)
+			}
+		}
+		var got []rule.ID
+		for _, id := range without.Missing {
+			if !slices.Contains(full.Missing, id) {
+				got = append(got, id)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("without %s: newly missing %v, want %v", file, got, want)
+		}
+		if len(want) > 0 {
+			alone++
+		}
+	}
+	if alone == 0 {
+		t.Error("no file exercises a rule alone: the test proves nothing")
+	}
+	// tradein.json is the only project file of trade-ins.
+	without := coverageOf(t, slices.DeleteFunc(slices.Clone(files), func(f string) bool {
+		return strings.HasSuffix(f, "tradein.json")
+	})...)
+	if !slices.Contains(without.Missing, rule.TmipBreach) || slices.Contains(full.Missing, rule.TmipBreach) {
+		t.Errorf("removing tradein.json: TMIP-BREACH missing %v, want it named (full suite missing %v)",
+			without.Missing, full.Missing)
+	}
+}
+
+// TestMinCoverageFailsNamingTheMissingRules: a threshold above what the
+// suite reaches fails t once, naming what is missing; one at or below it
+// passes.
+func TestMinCoverageFailsNamingTheMissingRules(t *testing.T) {
+	files := projectFiles(t)
+	rep := coverageOf(t, files...)
+	if len(rep.Missing) == 0 {
+		t.Skip("the project files cite every rule; nothing can be missing")
+	}
+	r := newRecorder("T")
+	RunWith(r, Options{MinCoverage: 100}, files...)
+	fs := r.failures("T")
+	if len(fs) != 1 || !strings.Contains(fs[0], "under 100.0%") || !strings.Contains(fs[0], rep.Missing[0].String()) {
+		t.Errorf("failures %q, want one naming %v", *r.log, rep.Missing)
+	}
+	r = newRecorder("T")
+	RunWith(r, Options{MinCoverage: rep.Percent}, files...)
+	if r.failed {
+		t.Errorf("at the suite's own %.1f%%: failed %q", rep.Percent, *r.log)
+	}
+}
+
+// TestCoverageCountsOnlyChecksWithAnExpect: mismatch.json's check 4 has no
+// expect; its decision's rule is not cited by it.
+func TestCoverageCountsOnlyChecksWithAnExpect(t *testing.T) {
+	var cov Coverage
+	RunWith(newRecorder("T"), Options{Coverage: &cov}, "testdata/mismatch.json")
+	for _, rc := range cov.Report().Rules {
+		for _, c := range append(rc.Allow, rc.Deny...) {
+			if c.Check == 4 {
+				t.Errorf("%s cited by check 4, which has no expect", rc.Rule)
+			}
+		}
+	}
+}
