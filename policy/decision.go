@@ -141,12 +141,21 @@ func parseInstant(s string) (time.Time, error) {
 // reason, until (RFC 3339 in UTC, or "never"), obligations (kind, rule, due,
 // subject) and values (decimal strings by name); obligations and values are
 // present even when empty.
+//
+// An instant outside years 0000 to 9999 in UTC is an error: RFC 3339 cannot
+// write it, and nothing is written that UnmarshalJSON could not read back.
 func (d Decision) MarshalJSON() ([]byte, error) {
+	if !wire.Writable(d.Until) {
+		return nil, fmt.Errorf("policy: decision until %s: outside years 0000 to 9999", d.Until)
+	}
 	j := jsonDecision{Outcome: d.Outcome, Rules: d.Rules, Reason: d.Reason, Until: formatInstant(d.Until),
 		Obligations: []jsonObligation{}, Values: map[string]string{}}
 	for o := range d.Obligations.All() {
 		jo := jsonObligation{Kind: o.Kind, Rule: o.Rule, Subject: o.Subject}
 		if !o.Due.IsZero() {
+			if !wire.Writable(o.Due) {
+				return nil, fmt.Errorf("policy: decision obligation %s due %s: outside years 0000 to 9999", o.Kind, o.Due)
+			}
 			jo.Due = formatInstant(o.Due)
 		}
 		j.Obligations = append(j.Obligations, jo)

@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
 // TestDecisionJSONRefusesARepeatedKey: encoding/json keeps the last of a
@@ -53,6 +55,21 @@ func TestDecisionJSONErrorsQuoteAtMostAClip(t *testing.T) {
 		err := json.Unmarshal([]byte(src), &d)
 		if err == nil || len(err.Error()) > 400 {
 			t.Errorf("error of %d bytes: %.200v", len(err.Error()), err)
+		}
+	}
+}
+
+// TestDecisionJSONNeverWritesAnInstantItCannotReadBack: "nothing prints a
+// year the format cannot read back": a year past 9999 is an error, not
+// "10000-06-01T00:00:00Z".
+func TestDecisionJSONNeverWritesAnInstantItCannotReadBack(t *testing.T) {
+	far := time.Date(10000, 6, 1, 0, 0, 0, 0, time.UTC)
+	for _, d := range []policy.Decision{
+		{Until: far},
+		{Obligations: rule.ObligationsOf(rule.Obligation{Kind: rule.Entitlement, Rule: rule.LicRenew, Due: far})},
+	} {
+		if b, err := json.Marshal(d); err == nil {
+			t.Errorf("wrote %s", b)
 		}
 	}
 }
