@@ -11,8 +11,8 @@ import (
 // from when to when. It is not bound to a device: it becomes a license when
 // installed on one (see License).
 //
-// Its slices are shared with the other entitlements of the same fulfilment:
-// never modify them.
+// Fulfilment.Entitlements returns copies whose slices are shared with the
+// other records of the same call only.
 type Entitlement struct {
 	// ID is "order/line/unit", units counted from 1, so fulfilling a line
 	// twice names the same records, never a second set.

@@ -58,11 +58,16 @@ func (c Catalog) IsHeritage(product string) bool { return slices.Contains(c.Heri
 // products; a name already listed is kept once.
 func (c Catalog) AddHeritage(names ...string) (Catalog, error) {
 	out := Catalog{Heritage: slices.Clone(c.Heritage)}
+	listed := make(map[string]bool, len(c.Heritage)+len(names))
+	for _, n := range c.Heritage {
+		listed[n] = true
+	}
 	for _, n := range names {
 		if n == "" {
 			return c, rule.Errorf([]rule.ID{rule.EntHeritage}, "", "a heritage product has no name")
 		}
-		if !out.IsHeritage(n) {
+		if !listed[n] {
+			listed[n] = true
 			out.Heritage = append(out.Heritage, n)
 		}
 	}
@@ -71,13 +76,15 @@ func (c Catalog) AddHeritage(names ...string) (Catalog, error) {
 
 // Validate refuses empty or repeated heritage names.
 func (c Catalog) Validate() error {
+	seen := make(map[string]bool, len(c.Heritage))
 	for i, n := range c.Heritage {
 		if n == "" {
 			return rule.Errorf([]rule.ID{rule.EntHeritage}, "", "heritage product %d has no name", i)
 		}
-		if slices.Contains(c.Heritage[:i], n) {
+		if seen[n] {
 			return rule.Errorf([]rule.ID{rule.EntHeritage}, n, "heritage product %q is listed twice", n)
 		}
+		seen[n] = true
 	}
 	return nil
 }

@@ -30,7 +30,7 @@ func Example() {
 	}
 	f := order.Fulfil("L1", ship)
 	fmt.Println(f.Allowed, f.Rules.IDs())
-	for _, e := range f.Entitlements {
+	for _, e := range f.Entitlements() {
 		fmt.Println(e.ID, e.Start.Format(time.DateOnly), e.End.Format(time.DateOnly))
 	}
 
@@ -38,7 +38,7 @@ func Example() {
 	fmt.Println(order.View(partner, "L1", ship).Allowed)
 
 	router, _ := env.License().NewDevice("SN-1", "MX", "")
-	lic, _ := f.Entitlements[0].License(env.License(), router)
+	lic, _ := f.Entitlements()[0].License(env.License(), router)
 	fmt.Println(lic.StandingAt(time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)).State)
 	// Output:
 	// true [ENT-AUTO ENT-SHIP ENT-EMAIL ENT-TIMER ENT-GRACE]
@@ -68,7 +68,7 @@ func ExampleOrder_Fulfil() {
 	fmt.Println(early.Err(), "until", early.Until.Format(time.RFC3339))
 
 	f := order.Fulfil("L1", ship)
-	fmt.Println(f.Rules.IDs(), len(f.Entitlements), "entitlements")
+	fmt.Println(f.Rules.IDs(), len(f.Entitlements()), "entitlements")
 	for _, o := range f.Obligations.Slice() {
 		fmt.Println(o.Kind, o.Rule, o.Subject, o.Due.Format(time.DateOnly))
 	}

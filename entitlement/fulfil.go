@@ -3,6 +3,7 @@ package entitlement
 import (
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/license"
@@ -10,9 +11,9 @@ import (
 )
 
 // Email is one fulfilment email (ENT-EMAIL): sent to one address of the
-// order with the license details of the line. Its slices are shared with
-// the fulfilment's other emails: never modify them. The zero Email is no
-// email: fulfilment never sends one.
+// order with the license details of the line. Fulfilment.Emails returns
+// copies whose slices are shared with the other emails of the same call
+// only. The zero Email is no email: fulfilment never sends one.
 type Email struct {
 	To        string
 	Order     string
@@ -33,14 +34,67 @@ type Email struct {
 
 // Fulfilment is the answer to "may this line be fulfilled at this instant,
 // and what does fulfilment do?". Allowed, it holds the entitlement records
-// created (ENT-AUTO) and the emails sent (ENT-EMAIL), also stated as
-// obligations: one rule.Email per address, due at the ship instant, and one
-// rule.Entitlement per unit, due at the end of its period (zero when
-// perpetual).
+// created (ENT-AUTO) and the emails sent (ENT-EMAIL), read through
+// Entitlements and Emails, and also stated as obligations: one rule.Email
+// per address, due at the ship instant, and one rule.Entitlement per unit,
+// due at the end of its period (zero when perpetual). The zero Fulfilment
+// is a refusal with no rule, no record and no email.
 type Fulfilment struct {
 	Verdict
-	Entitlements []Entitlement
-	Emails       []Email
+	// done is the line's fulfilment, shared with every other answer about
+	// the line and never written after it is built; nil when refused.
+	done *fulfilled
+}
+
+// Entitlements returns the records fulfilment creates, one per unit
+// (ENT-AUTO), none when refused or for a heritage product. Each call
+// returns new copies, in time and memory linear in the line's quantity:
+// changing them changes no other answer. The records of one call share
+// their Accounts and Features slices.
+func (f Fulfilment) Entitlements() []Entitlement {
+	if f.done == nil || len(f.done.entitlements) == 0 {
+		return nil
+	}
+	out := slices.Clone(f.done.entitlements)
+	accounts, features := slices.Clone(out[0].Accounts), slices.Clone(out[0].Features)
+	for i := range out {
+		out[i].Accounts, out[i].Features = accounts, features
+	}
+	return out
+}
+
+// Emails returns the emails fulfilment sends, one per distinct address of
+// the order (ENT-EMAIL); none when refused. Each call returns new copies,
+// in time and memory linear in the number of addresses plus the line's
+// quantity (every email lists the records); the emails of one call share
+// their Features and Entitlements slices.
+func (f Fulfilment) Emails() []Email {
+	if f.done == nil || len(f.done.emails) == 0 {
+		return nil
+	}
+	out := slices.Clone(f.done.emails)
+	features, ids := slices.Clone(out[0].Features), slices.Clone(out[0].Entitlements)
+	for i := range out {
+		out[i].Features, out[i].Entitlements = features, ids
+	}
+	return out
+}
+
+// fulfilled is what fulfilling one line does, the same at every instant
+// from its ship date on: built once, on the first ask, and read only
+// afterwards, so that asking again costs nothing of the line's quantity.
+type fulfilled struct {
+	verdict      Verdict
+	entitlements []Entitlement
+	emails       []Email
+}
+
+// lineCache holds a line's fulfilment once it has been asked for. Copies
+// of an Order share their caches, which is safe: once guards the only
+// write.
+type lineCache struct {
+	once sync.Once
+	done *fulfilled
 }
 
 // Fulfil answers whether line lineID of order o may be fulfilled at instant
@@ -54,70 +108,81 @@ type Fulfilment struct {
 // (ENT-HERITAGE); one email per distinct address of the order (ENT-EMAIL).
 // Fulfilling twice gives equal results with the same entitlement IDs.
 //
+// Cost: the first allowed fulfilment of a line builds its records, emails
+// and obligations, in time and memory linear in its quantity plus the
+// order's addresses; the line keeps them, so every later Fulfil of it, on
+// this Order or a copy, from any goroutine, takes constant time and
+// allocates nothing. The Verdict shares the kept obligations, which no
+// caller can change (rule.Obligations); Entitlements and Emails copy.
+//
 // An invalid order or an unknown line is refused citing ENT-ORDER, for good.
 func (o Order) Fulfil(lineID string, at time.Time) Fulfilment {
-	i := o.lineIndex(lineID)
-	if !o.IsValid() || i < 0 {
+	i, ok := o.lineAt[lineID]
+	if !o.IsValid() || !ok {
 		return Fulfilment{Verdict: Verdict{Rules: rulesUnknownLine, Reason: "the order has no such line", Subject: o.id + "/" + lineID}}
 	}
-	l, p := o.lines[i], o.periods[i]
-	subject := o.id + "/" + l.ID
+	l := &o.lines[i]
 	if at.Before(l.ShipDate) {
 		// ENT-SHIP: the line is fulfilled on its ship date, not before.
-		return Fulfilment{Verdict: Verdict{Rules: rulesNotShipped, Reason: "the line is not fulfilled before its ship date", Until: l.ShipDate, Subject: subject}}
+		return Fulfilment{Verdict: Verdict{Rules: rulesNotShipped, Reason: "the line is not fulfilled before its ship date", Until: l.ShipDate, Subject: o.id + "/" + l.ID}}
 	}
+	c := &o.cache[i]
+	c.once.Do(func() { c.done = o.fulfil(i) })
+	return Fulfilment{Verdict: c.done.verdict, done: c.done}
+}
+
+// fulfil builds line i's fulfilment.
+func (o Order) fulfil(i int) *fulfilled {
+	l, p := o.lines[i], o.periods[i]
+	subject := o.id + "/" + l.ID
 	heritage := o.program.IsHeritage(l.Product)
-	f := Fulfilment{Verdict: Verdict{Allowed: true, Subject: subject}}
+	f := &fulfilled{verdict: Verdict{Allowed: true, Subject: subject}}
 	var ids []string
 	var obl rule.ObligationsBuilder
 	if heritage {
 		// ENT-HERITAGE: no entitlement record, the email still goes out.
-		f.Rules = rulesFulfilHeritage
-		f.Reason = "the line ships: a heritage product gets fulfilment emails and no entitlement"
+		f.verdict.Rules = rulesFulfilHeritage
+		f.verdict.Reason = "the line ships: a heritage product gets fulfilment emails and no entitlement"
 		obl.Grow(len(o.emails))
 	} else {
-		f.Rules = rulesFulfilPerpetual
+		f.verdict.Rules = rulesFulfilPerpetual
 		if l.Kind == license.Subscription {
-			f.Rules = rulesFulfilRenewal
+			f.verdict.Rules = rulesFulfilRenewal
 			if !l.Renewal {
-				f.Rules = rulesFulfilInitial
+				f.verdict.Rules = rulesFulfilInitial
 			}
 		}
-		f.Reason = "the line ships: one entitlement per unit and fulfilment emails"
+		f.verdict.Reason = "the line ships: one entitlement per unit and fulfilment emails"
 		obl.Grow(len(o.emails) + l.Quantity)
-		f.Entitlements = make([]Entitlement, l.Quantity)
+		f.entitlements = make([]Entitlement, l.Quantity)
 		ids = make([]string, l.Quantity)
 		prefix := subject + "/"
-		// One copy per fulfilment, shared by its records, so that no record
-		// aliases the order.
-		accounts, features := slices.Clone(o.accounts), slices.Clone(l.Features)
 		for u := range l.Quantity {
 			// ENT-AUTO: one record per unit, named by order, line and unit.
 			id := prefix + strconv.Itoa(u+1)
 			ids[u] = id
-			f.Entitlements[u] = Entitlement{
+			f.entitlements[u] = Entitlement{
 				ID: id, Order: o.id, Line: l.ID, Unit: u + 1,
-				Accounts: accounts, Product: l.Product, Kind: l.Kind, Tier: l.Tier,
-				Features: features, TermYears: l.TermYears, Renewal: l.Renewal,
+				Accounts: o.accounts, Product: l.Product, Kind: l.Kind, Tier: l.Tier,
+				Features: l.Features, TermYears: l.TermYears, Renewal: l.Renewal,
 				Start: p.start, End: p.end,
 			}
 		}
 	}
-	f.Emails = make([]Email, len(o.emails))
-	features := slices.Clone(l.Features)
+	f.emails = make([]Email, len(o.emails))
 	for k, addr := range o.emails {
 		// ENT-EMAIL: every address of the order, once, with the details.
-		f.Emails[k] = Email{
+		f.emails[k] = Email{
 			To: addr, Order: o.id, Line: l.ID, Product: l.Product, Kind: l.Kind, Tier: l.Tier,
-			TermYears: l.TermYears, Features: features, Quantity: l.Quantity, ShipDate: l.ShipDate,
+			TermYears: l.TermYears, Features: l.Features, Quantity: l.Quantity, ShipDate: l.ShipDate,
 			Entitlements: ids, Heritage: heritage,
 		}
 		obl.Add(rule.Obligation{Kind: rule.Email, Rule: rule.EntEmail, Due: l.ShipDate, Subject: addr})
 	}
-	for _, e := range f.Entitlements {
+	for _, e := range f.entitlements {
 		obl.Add(rule.Obligation{Kind: rule.Entitlement, Rule: rule.EntAuto, Due: e.End, Subject: e.ID})
 	}
-	f.Obligations = obl.List()
+	f.verdict.Obligations = obl.List()
 	return f
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
@@ -31,7 +32,9 @@ type Line struct {
 	// Quantity is the number of units, each its own entitlement (ENT-AUTO).
 	Quantity int
 	// ShipDate is the fulfilment instant asked for (ENT-SHIP); the
-	// subscription timer starts then (ENT-TIMER).
+	// subscription timer starts then (ENT-TIMER). Every line has one, and
+	// every instant of years 0000 to 9999 is one, the zero time.Time
+	// included: zero does not mean absent.
 	ShipDate time.Time
 	// Renewal marks a subscription bought as a renewal, which gets no grace
 	// (ENT-GRACE). The zero value is an initial subscription, as scenario
@@ -70,6 +73,12 @@ type Order struct {
 	// periods[i] is the period of one entitlement of lines[i], computed by
 	// the license package (ENT-TIMER, ENT-GRACE); zero for heritage lines.
 	periods []period
+	// lineAt indexes lines by ID and hasAccount holds the accounts, so a
+	// question costs no scan of the order.
+	lineAt     map[string]int
+	hasAccount map[string]bool
+	// cache[i] is lines[i]'s fulfilment once asked for (Fulfil).
+	cache []lineCache
 }
 
 type period struct{ start, end time.Time }
@@ -100,13 +109,15 @@ func (p *Program) NewOrder(spec OrderSpec) (Order, error) {
 	if len(spec.Accounts) == 0 {
 		fail(rule.EntOrder, spec.ID, "has no account ID")
 	}
+	hasAccount := make(map[string]bool, len(spec.Accounts))
 	for i, a := range spec.Accounts {
 		switch {
 		case a == "":
 			fail(rule.EntOrder, spec.ID, "account ID %d is empty", i)
-		case slices.Contains(spec.Accounts[:i], a):
+		case hasAccount[a]:
 			fail(rule.EntOrder, a, "account ID %q is listed twice", a)
 		}
+		hasAccount[a] = true
 	}
 	// ENT-EMAIL: at least one address, or fulfilment would tell no one.
 	if len(spec.Emails) == 0 {
@@ -128,11 +139,14 @@ func (p *Program) NewOrder(spec OrderSpec) (Order, error) {
 	}
 	periods := make([]period, len(spec.Lines))
 	lines := make([]Line, len(spec.Lines))
+	lineAt := make(map[string]int, len(spec.Lines))
 	for i, l := range spec.Lines {
 		l.Features = slices.Clone(l.Features)
 		lines[i] = l
-		if l.ID != "" && slices.ContainsFunc(spec.Lines[:i], func(m Line) bool { return m.ID == l.ID }) {
+		if _, dup := lineAt[l.ID]; dup && l.ID != "" {
 			fail(rule.EntOrder, l.ID, "line ID %q is listed twice", l.ID)
+		} else {
+			lineAt[l.ID] = i
 		}
 		n := len(bad)
 		validateLine(env, spec.ID, l, i, fail)
@@ -160,6 +174,10 @@ func (p *Program) NewOrder(spec OrderSpec) (Order, error) {
 		emails:   emails,
 		lines:    lines,
 		periods:  periods,
+
+		lineAt:     lineAt,
+		hasAccount: hasAccount,
+		cache:      make([]lineCache, len(lines)),
 	}, nil
 }
 
@@ -208,19 +226,21 @@ func validateLine(env *Program, order string, l Line, i int, fail func(rule.ID, 
 	if len(l.Features) == 0 {
 		fail(rule.LicTier, id, "line %s grants no feature", id)
 	}
+	seen := make(map[string]bool, len(l.Features))
 	for j, f := range l.Features {
 		switch {
 		case f == "":
 			fail(rule.LicTier, id, "line %s: feature %d has no name", id, j)
-		case slices.Contains(l.Features[:j], f):
+		case seen[f]:
 			fail(rule.LicTier, id, "line %s: feature %q is listed twice", id, f)
 		}
+		seen[f] = true
 	}
 	if l.Quantity < 1 || l.Quantity > env.terms.MaxLineQuantity {
 		fail(rule.EntAuto, id, "line %s: quantity %d is not between 1 and %d", id, l.Quantity, env.terms.MaxLineQuantity)
 	}
-	if l.ShipDate.IsZero() {
-		fail(rule.EntShip, id, "line %s has no ship date", id)
+	if !calendar.InRange(l.ShipDate) {
+		fail(rule.EntShip, id, "line %s: ship date %s is not in years 0000 to 9999", id, l.ShipDate.UTC().Format(time.RFC3339Nano))
 	}
 }
 
@@ -297,14 +317,44 @@ func (o Order) Line(id string) (Line, bool) {
 }
 
 func (o Order) lineIndex(id string) int {
-	return slices.IndexFunc(o.lines, func(l Line) bool { return l.ID == id })
+	if i, ok := o.lineAt[id]; ok {
+		return i
+	}
+	return -1
 }
 
 // sharesAccount reports whether any of accounts is an account of the order
-// (ENT-VISIBLE).
+// (ENT-VISIBLE), in time linear in len(accounts).
+func (o Order) sharesAccount(accounts []string) bool {
+	for _, a := range accounts {
+		if o.hasAccount[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesAccount reports whether a and b have an account in common: by
+// scanning when both are short, else through a set of the shorter, so the
+// cost is linear in their lengths.
 func sharesAccount(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) <= 8 {
+		for _, x := range b {
+			if slices.Contains(a, x) {
+				return true
+			}
+		}
+		return false
+	}
+	set := make(map[string]bool, len(a))
 	for _, x := range a {
-		if slices.Contains(b, x) {
+		set[x] = true
+	}
+	for _, x := range b {
+		if set[x] {
 			return true
 		}
 	}

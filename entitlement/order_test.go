@@ -2,7 +2,9 @@ package entitlement
 
 import (
 	"errors"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -32,7 +34,8 @@ func TestNewOrderRefusesBadInput(t *testing.T) {
 		{"ENT-EMAIL: an address with a display name is not bare", func(s *OrderSpec) { s.Emails = []string{"Ops <ops@acme.example>"} }, rule.EntEmail, `"Ops <ops@acme.example>"`},
 		{"ENT-EMAIL: an address with spaces around it is not bare", func(s *OrderSpec) { s.Emails = []string{" ops@acme.example"} }, rule.EntEmail, `" ops@acme.example"`},
 		{"ENT-EMAIL: no address", func(s *OrderSpec) { s.Emails = nil }, rule.EntEmail, "has no email address"},
-		{"ENT-SHIP: no ship date", func(s *OrderSpec) { s.Lines[0].ShipDate = time.Time{} }, rule.EntShip, "line L1 has no ship date"},
+		{"ENT-SHIP: a ship date past year 9999", func(s *OrderSpec) { s.Lines[0].ShipDate = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC) }, rule.EntShip, "line L1: ship date 10000-01-01T00:00:00Z"},
+		{"LIC-SUB-TERM: a term ending past year 9999", func(s *OrderSpec) { s.Lines[0].ShipDate = time.Date(9999, 6, 1, 0, 0, 0, 0, time.UTC) }, rule.LicSubTerm, "ends after 9999-12-31"},
 		{"LIC-SUB-TERM: a term not in the list", func(s *OrderSpec) { s.Lines[0].TermYears = 2 }, rule.LicSubTerm, "term of 2 years"},
 		{"LIC-PERP-TERM: a perpetual line with a term", func(s *OrderSpec) { s.Lines[1].TermYears = 1 }, rule.LicPerpTerm, "a perpetual line has no term"},
 		{"LIC-KIND: a trial line", func(s *OrderSpec) { s.Lines[0].Kind = license.Trial }, rule.LicKind, "trial keys are not sold"},
@@ -77,8 +80,14 @@ func TestOrderIsACopy(t *testing.T) {
 	spec.Accounts[0] = "MALLORY"
 	spec.Lines[0].Features[0] = "stolen"
 	f := o.Fulfil("L1", ship)
-	f.Entitlements[0].Accounts[0] = "MALLORY"
-	f.Emails[0].Features[0] = "stolen"
+	f.Entitlements()[0].Accounts[0] = "MALLORY"
+	f.Emails()[0].Features[0] = "stolen"
+	es, ms := f.Entitlements(), f.Emails()
+	es[1].Features[0], ms[0].Entitlements[0] = "stolen", "forged"
+	if g := o.Fulfil("L1", ship); g.Entitlements()[0].Accounts[0] != "ACME" || g.Entitlements()[1].Features[0] != "bgp" ||
+		g.Emails()[0].Features[0] != "bgp" || g.Emails()[0].Entitlements[0] != "SO1/L1/1" {
+		t.Fatalf("a later fulfilment changed through an earlier one's records: %+v", g.Entitlements()[0])
+	}
 	if o.Accounts()[0] != "ACME" || o.Lines()[0].Features[0] != "bgp" {
 		t.Fatalf("the order changed through its spec or a fulfilment: %v %v", o.Accounts(), o.Lines()[0].Features)
 	}
@@ -138,7 +147,7 @@ func TestCatalogAddHeritage(t *testing.T) {
 	cat, _ := DefaultCatalog().AddHeritage("MX")
 	env := MustNewProgram(cat, DefaultTerms(), license.DefaultProgram())
 	f := env.MustNewOrder(sampleSpec()).Fulfil("L1", ship)
-	if !f.Allowed || len(f.Entitlements) != 0 || f.Rules.IDs()[0] != rule.EntHeritage {
+	if !f.Allowed || len(f.Entitlements()) != 0 || f.Rules.IDs()[0] != rule.EntHeritage {
 		t.Fatalf("MX as heritage: %+v", f.Verdict)
 	}
 }
@@ -170,5 +179,52 @@ func TestZeroValuesRefuse(t *testing.T) {
 	var v Verdict
 	if v.Allowed || v.Err() == nil {
 		t.Error("the zero Verdict allows")
+	}
+}
+
+// An instant given is present whatever its value: a line shipping at the
+// zero instant ships then (ENT-SHIP), and its subscription runs from then
+// (ENT-TIMER).
+func TestLineMayShipAtTheZeroInstant(t *testing.T) {
+	spec := sampleSpec()
+	for i := range spec.Lines {
+		spec.Lines[i].ShipDate = time.Time{}
+	}
+	o, err := DefaultProgram().NewOrder(spec)
+	if err != nil {
+		t.Fatalf("an order shipping at %v refused: %v", time.Time{}, err)
+	}
+	f := o.Fulfil("L1", time.Time{})
+	if !f.Allowed || len(f.Entitlements()) != 2 || !f.Entitlements()[0].Start.Equal(time.Time{}) {
+		t.Fatalf("fulfilment at the zero instant = %+v", f)
+	}
+	// Until is the zero instant here, which a Verdict reads as "never":
+	// Verdict.Until's own zero is not this package's to change.
+	if f := o.Fulfil("L1", time.Time{}.Add(-1)); f.Allowed || !f.Rules.Contains(rule.EntShip) {
+		t.Fatalf("fulfilment before the zero instant = %+v, want refused citing ENT-SHIP", f)
+	}
+}
+
+// Fulfil from many goroutines at once builds the line's fulfilment once
+// and answers each the same; go test -race checks the cache.
+func TestFulfilIsSafeForConcurrentUse(t *testing.T) {
+	o := sampleOrder(t)
+	want := o.Fulfil("L1", ship)
+	var wg sync.WaitGroup
+	got := make([]Fulfilment, 8)
+	fresh := sampleOrder(t)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fresh.Fulfil("L3", ship) // first asks race to build
+			got[i] = o.Fulfil("L1", ship)
+		}()
+	}
+	wg.Wait()
+	for i, g := range got {
+		if !reflect.DeepEqual(g, want) {
+			t.Fatalf("goroutine %d: %+v, want %+v", i, g, want)
+		}
 	}
 }

@@ -85,11 +85,11 @@ func TestFulfilmentCreatesQuantityEntitlementsPerLine(t *testing.T) {
 			if env.IsHeritage(l.Product) {
 				want = 0
 			}
-			if !f.Allowed || len(f.Entitlements) != want || len(f.Obligations.Slice()) != want+len(f.Emails) {
-				t.Fatalf("line %s (%s x%d): allowed %v, %d entitlements, %d obligations", l.ID, l.Product, l.Quantity, f.Allowed, len(f.Entitlements), len(f.Obligations.Slice()))
+			if !f.Allowed || len(f.Entitlements()) != want || len(f.Obligations.Slice()) != want+len(f.Emails()) {
+				t.Fatalf("line %s (%s x%d): allowed %v, %d entitlements, %d obligations", l.ID, l.Product, l.Quantity, f.Allowed, len(f.Entitlements()), len(f.Obligations.Slice()))
 			}
 			seen := map[string]bool{}
-			for u, e := range f.Entitlements {
+			for u, e := range f.Entitlements() {
 				if seen[e.ID] || e.Unit != u+1 || e.Line != l.ID || !e.Start.Equal(l.ShipDate) {
 					t.Fatalf("entitlement %+v", e)
 				}
@@ -118,16 +118,16 @@ func TestOneEmailPerDistinctAddress(t *testing.T) {
 		for _, e := range emails {
 			distinct[strings.ToLower(e)] = true
 		}
-		if len(a.Emails) != len(distinct) {
-			t.Fatalf("%d emails for %d distinct addresses in %v", len(a.Emails), len(distinct), emails)
+		if len(a.Emails()) != len(distinct) {
+			t.Fatalf("%d emails for %d distinct addresses in %v", len(a.Emails()), len(distinct), emails)
 		}
-		for _, m := range a.Emails {
+		for _, m := range a.Emails() {
 			if !distinct[m.To] {
 				t.Fatalf("email to %q, not an address of the order", m.To)
 			}
 		}
 		if !reflect.DeepEqual(a, b) {
-			t.Fatalf("reordering or repeating addresses changed fulfilment:\n%+v\n%+v", a.Emails, b.Emails)
+			t.Fatalf("reordering or repeating addresses changed fulfilment:\n%+v\n%+v", a.Emails(), b.Emails())
 		}
 	})
 }
@@ -146,7 +146,7 @@ func TestContactSeesIfAndOnlyIfTheyShareAnAccount(t *testing.T) {
 		}
 		for _, l := range o.Lines() {
 			at := l.ShipDate.Add(time.Duration(rapid.Int64Range(0, 1e17).Draw(t, "after")))
-			for _, e := range o.Fulfil(l.ID, at).Entitlements {
+			for _, e := range o.Fulfil(l.ID, at).Entitlements() {
 				if c.Sees(e) != shared {
 					t.Fatalf("contact %v sees %v: %v, shared %v", c.Accounts, e.Accounts, c.Sees(e), shared)
 				}

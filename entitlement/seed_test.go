@@ -73,8 +73,8 @@ func TestSeedFulfilmentTable(t *testing.T) {
 			if f.Allowed != tc.allowed || !sameRules(f.Rules.IDs(), tc.rules) || !f.Until.Equal(tc.until) {
 				t.Fatalf("got allowed %v rules %v until %v, want %v %v %v", f.Allowed, f.Rules.IDs(), f.Until, tc.allowed, tc.rules, tc.until)
 			}
-			if len(f.Entitlements) != tc.ents || len(f.Emails) != tc.emails || len(f.Obligations.Slice()) != tc.obligated {
-				t.Fatalf("got %d entitlements, %d emails, %d obligations; want %d, %d, %d", len(f.Entitlements), len(f.Emails), len(f.Obligations.Slice()), tc.ents, tc.emails, tc.obligated)
+			if len(f.Entitlements()) != tc.ents || len(f.Emails()) != tc.emails || len(f.Obligations.Slice()) != tc.obligated {
+				t.Fatalf("got %d entitlements, %d emails, %d obligations; want %d, %d, %d", len(f.Entitlements()), len(f.Emails()), len(f.Obligations.Slice()), tc.ents, tc.emails, tc.obligated)
 			}
 			if !tc.allowed {
 				if err := f.Err(); err == nil || !errors.Is(err, tc.rules[0]) {
@@ -82,7 +82,7 @@ func TestSeedFulfilmentTable(t *testing.T) {
 				}
 				return
 			}
-			for _, e := range f.Entitlements {
+			for _, e := range f.Entitlements() {
 				// ENT-TIMER: the period starts at the ship instant.
 				if !e.Start.Equal(ship) && !e.Start.Equal(day("2025-04-01")) || !e.End.Equal(tc.entEnd) {
 					t.Errorf("entitlement %s runs [%v, %v), want end %v", e.ID, e.Start, e.End, tc.entEnd)
@@ -99,10 +99,10 @@ func TestSeedFulfilmentDetails(t *testing.T) {
 	f := sampleOrder(t).Fulfil("L1", ship)
 	wantTo := []string{"lic@partner.example", "ops@acme.example"}
 	// The order's four addresses are two mailboxes: case does not count.
-	if len(f.Emails) != 2 {
-		t.Fatalf("emails %v, want 2", f.Emails)
+	if len(f.Emails()) != 2 {
+		t.Fatalf("emails %v, want 2", f.Emails())
 	}
-	for i, m := range f.Emails {
+	for i, m := range f.Emails() {
 		if m.To != wantTo[i] || m.Product != "MX" || m.Kind != license.Subscription || m.Tier != license.Advanced ||
 			m.TermYears != 1 || len(m.Features) != 2 || m.Quantity != 2 || !m.ShipDate.Equal(ship) ||
 			len(m.Entitlements) != 2 || m.Entitlements[0] != "SO1/L1/1" || m.Entitlements[1] != "SO1/L1/2" || m.Heritage {
@@ -122,7 +122,7 @@ func TestSeedFulfilmentDetails(t *testing.T) {
 	}
 	// Sales Orders: "Sales Orders might include multiple Account IDs for
 	// customers and partners." Every entitlement carries them all (ENT-ORDER).
-	for _, e := range f.Entitlements {
+	for _, e := range f.Entitlements() {
 		if len(e.Accounts) != 2 || e.Accounts[0] != "ACME" || e.Accounts[1] != "PARTNER-7" {
 			t.Errorf("entitlement %s accounts %v", e.ID, e.Accounts)
 		}
@@ -141,7 +141,7 @@ func TestSeedSubscriptionTimer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := f.Entitlements[0].License(env.License(), dev)
+	l, err := f.Entitlements()[0].License(env.License(), dev)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,10 +169,10 @@ func TestSeedSubscriptionTimer(t *testing.T) {
 			}
 		})
 	}
-	if !l.End().Equal(f.Entitlements[0].End) || l.ID() != "SO1/L1/1" {
-		t.Errorf("license %s ends %v, entitlement ends %v", l.ID(), l.End(), f.Entitlements[0].End)
+	if !l.End().Equal(f.Entitlements()[0].End) || l.ID() != "SO1/L1/1" {
+		t.Errorf("license %s ends %v, entitlement ends %v", l.ID(), l.End(), f.Entitlements()[0].End)
 	}
-	if _, err := f.Entitlements[0].License(env.License(), license.Device{}); err == nil {
+	if _, err := f.Entitlements()[0].License(env.License(), license.Device{}); err == nil {
 		t.Error("an entitlement became a license without a device")
 	}
 }

@@ -21,13 +21,15 @@ func NewContact(id string, accounts []string) (Contact, error) {
 	if id == "" {
 		return Contact{}, rule.Errorf([]rule.ID{rule.EntVisible}, "", "a contact has no ID")
 	}
+	seen := make(map[string]bool, len(accounts))
 	for i, a := range accounts {
 		switch {
 		case a == "":
 			return Contact{}, rule.Errorf([]rule.ID{rule.EntVisible}, id, "contact %s: account ID %d is empty", id, i)
-		case slices.Contains(accounts[:i], a):
+		case seen[a]:
 			return Contact{}, rule.Errorf([]rule.ID{rule.EntVisible}, id, "contact %s: account ID %q is listed twice", id, a)
 		}
+		seen[a] = true
 	}
 	return Contact{ID: id, Accounts: slices.Clone(accounts)}, nil
 }
@@ -54,7 +56,7 @@ const reasonNotVisible = "the entitlement is not visible to this contact"
 //   - Otherwise allowed citing ENT-VISIBLE, for good.
 func (o Order) View(c Contact, lineID string, at time.Time) Verdict {
 	i := o.lineIndex(lineID)
-	if !o.IsValid() || i < 0 || !sharesAccount(c.Accounts, o.accounts) {
+	if !o.IsValid() || i < 0 || !o.sharesAccount(c.Accounts) {
 		// ENT-VISIBLE: identical whatever the order holds.
 		return Verdict{Rules: rulesVisible, Reason: reasonNotVisible, Subject: c.ID}
 	}

@@ -42,7 +42,12 @@ func TestBadInputNamesValueAndRule(t *testing.T) {
 		}), rule.LicTrialFeatures, "capacity-key"},
 		{"subscription with an end", with(func(s *license.Spec) { s.End = date(2026, 1, 1) }), rule.LicSubTerm, "L1"},
 		{"perpetual with a term", with(func(s *license.Spec) { s.Kind = license.Perpetual }), rule.LicPerpTerm, "L1"},
-		{"no start", with(func(s *license.Spec) { s.Start = time.Time{} }), rule.EntTimer, "L1"},
+		{"start past year 9999", with(func(s *license.Spec) { s.Start = date(10000, 1, 1) }), rule.EntTimer, "10000-01-01"},
+		{"term ending past year 9999", with(func(s *license.Spec) { s.Start = date(9999, 6, 1) }), rule.LicSubTerm, "9999-06-01"},
+		{"grace ending past year 9999", with(func(s *license.Spec) { s.Start = date(9998, 12, 15) }), rule.EntGrace, "initialGraceDays 30"},
+		{"trial ending past year 9999", with(func(s *license.Spec) {
+			s.Kind, s.TermYears, s.Platform, s.Device, s.End = license.Trial, 0, "vMX", mustDevice("v", "vMX"), date(10000, 1, 1)
+		}), rule.LicKind, "10000-01-01"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -31,8 +31,28 @@
 // warns in [end - trialWarningDays, end) (LIC-TRIAL-WARN). A perpetual
 // license runs from its start for good (LIC-PERP-TERM).
 //
+// # The edges of time
+//
+// Every instant a license takes or computes lies in years 0000 to 9999, the
+// years RFC 3339 writes and reads back. The calendar arithmetic is exact
+// there (calendar.AddDays counts on the calendar, never multiplying a
+// time.Duration). Terms cap the day counts at 3,660,000 (10,000 years):
+// Validate refuses more, naming the field and the cap. NewLicense refuses a
+// start or a trial's end outside those years (ENT-TIMER, LIC-KIND), a
+// subscription whose years end after 9999-12-31 (LIC-SUB-TERM) and one
+// whose initial grace does (ENT-GRACE); Renew refuses a renewal that would
+// (LIC-SUB-TERM). A trial warning window reaching before the trial's start
+// opens at the start.
+//
+// Spec.Start is always present: every license has a start, and the zero
+// time.Time (0001-01-01T00:00:00Z) is one like any other, not a missing
+// value.
+//
 // # Choices where the rules are silent
 //
+//   - A use asking for zero or negative units is refused citing LIC-SOD,
+//     reason "units must be positive", for good and before any other
+//     ground: it is no use of a capacity. The check allocates nothing.
 //   - A use that can never be allowed (another device, a feature the license
 //     does not hold, units over capacity) is refused for good citing only
 //     those grounds, not also the license's standing.

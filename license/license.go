@@ -21,7 +21,9 @@ type Spec struct {
 	Device   Device
 	Features []string
 	// Start is when the license begins: for a subscription the fulfilment
-	// (ship) instant, which starts its timer (ENT-TIMER).
+	// (ship) instant, which starts its timer (ENT-TIMER). Every license has
+	// a start, and every instant of years 0000 to 9999 is one, the zero
+	// time.Time (0001-01-01T00:00:00Z) included: zero does not mean absent.
 	Start time.Time
 	// TermYears is a subscription's term, one of the terms' list; zero for
 	// the other kinds.
@@ -110,19 +112,21 @@ func (p *Program) NewLicense(spec Spec) (License, error) {
 	if len(spec.Features) == 0 {
 		return fail(rule.LicTier, "grants no feature")
 	}
+	seen := make(map[string]struct{}, len(spec.Features))
 	for i, f := range spec.Features {
 		if f == "" {
 			return fail(rule.LicTier, "feature %d has no name", i)
 		}
-		if slices.Contains(spec.Features[:i], f) {
+		if _, dup := seen[f]; dup {
 			return fail(rule.LicTier, "feature %q is listed twice", f)
 		}
+		seen[f] = struct{}{}
 	}
 	if spec.Capacity.Valid && spec.Capacity.Decimal.IsNegative() {
 		return fail(rule.LicSOD, "capacity %s is negative", spec.Capacity.Decimal)
 	}
-	if spec.Start.IsZero() {
-		return fail(rule.EntTimer, "has no start")
+	if !calendar.InRange(spec.Start) {
+		return fail(rule.EntTimer, "start %s is not in years 0000 to 9999", spec.Start.UTC().Format(time.RFC3339Nano))
 	}
 	l := License{
 		program:  p,
@@ -157,9 +161,19 @@ func (p *Program) NewLicense(spec Spec) (License, error) {
 		if !spec.Renewal {
 			l.end = calendar.AddDays(l.termEnd, t.InitialGraceDays)
 		}
+		start := spec.Start.UTC().Format(time.RFC3339Nano)
+		if !calendar.InRange(l.termEnd) {
+			return fail(rule.LicSubTerm, "a term of %d years from %s ends after 9999-12-31, the last day an instant may fall on", spec.TermYears, start)
+		}
+		if !calendar.InRange(l.end) {
+			return fail(rule.EntGrace, "initialGraceDays %d after a term of %d years from %s ends after 9999-12-31, the last day an instant may fall on", t.InitialGraceDays, spec.TermYears, start)
+		}
 	case Trial:
 		if spec.TermYears != 0 || spec.Renewal {
 			return fail(rule.LicKind, "a trial has no term years and is never renewed")
+		}
+		if !calendar.InRange(spec.End) {
+			return fail(rule.LicKind, "trial end %s is not in years 0000 to 9999", spec.End.UTC().Format(time.RFC3339Nano))
 		}
 		if !spec.End.After(spec.Start) {
 			return fail(rule.LicKind, "trial ends at %s, not after its start %s", spec.End.Format(time.RFC3339), spec.Start.Format(time.RFC3339))

@@ -55,6 +55,9 @@ func (l License) Renew(years int, at time.Time) (License, Verdict) {
 		v.Rules, v.Reason, v.Until = rulesRenewLate, "the subscription had expired: the renewal starts now", at.Add(1)
 	}
 	r.termEnd = calendar.AddYears(r.start, years)
+	if !calendar.InRange(r.termEnd) {
+		return deny(rulesSubTermOnly, "the renewal would end after 9999-12-31, the last day an instant may fall on")
+	}
 	r.end = r.termEnd
 	r.seal()
 	// The renewed term is one entitlement record, due at its end.

@@ -83,6 +83,8 @@ const (
 	// rowRefusals is the first of the use refusals: rowRefusals +
 	// 8*perpetual + grounds (use.go).
 	rowRefusals
+	// rowBadUnits refuses a use asking for zero or negative units (LIC-SOD).
+	rowBadUnits = rowRefusals + 16
 )
 
 // rulings and rowStates are indexed by a row's byte, so that a lookup
@@ -103,6 +105,7 @@ func rulingTable() (t [256]ruling, states [256]State) {
 		rowTrial:        {Active, ruling{true, rulesTrial, reasonTrial}},
 		rowTrialWarn:    {InWarning, ruling{true, rulesTrialWarn, reasonTrialWarn}},
 		rowTrialExpired: {Expired, ruling{false, rulesTrialExpired, reasonTrialExpired}},
+		rowBadUnits:     {0, ruling{false, rule.ListOf(rule.LicSOD), "units must be positive"}},
 	} {
 		t[i], states[i] = r.ruling, r.state
 	}

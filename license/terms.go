@@ -3,6 +3,7 @@ package license
 import (
 	"slices"
 
+	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
@@ -15,10 +16,14 @@ type Terms struct {
 	// (LIC-SUB-TERM): 1, 3 and 5 years.
 	SubscriptionTermYears []int
 	// TrialWarningDays is how many days before a trial's end the alarms,
-	// syslog messages and warnings start (LIC-TRIAL-WARN): 30.
+	// syslog messages and warnings start (LIC-TRIAL-WARN): 30. From 0 to
+	// 3,660,000 (calendar.MaxDays, 10,000 years); a window reaching before
+	// the trial's start opens at the start.
 	TrialWarningDays int
 	// InitialGraceDays is added to the end of an initial subscription's
-	// years (ENT-GRACE): 30.
+	// years (ENT-GRACE): 30. From 0 to 3,660,000 (calendar.MaxDays); a
+	// subscription whose grace would end after 9999-12-31 is refused when
+	// it is built.
 	InitialGraceDays int
 }
 
@@ -32,7 +37,9 @@ func DefaultTerms() Terms {
 const maxTermYears = 100
 
 // Validate refuses terms that make no sense: no term years, a term that is
-// not a positive number of years, negative days.
+// not 1 to 100 years, day counts that are negative or over 3,660,000 (no
+// instant of years 0000 to 9999 is that many days from another). The error
+// names the value, the cap and the rule.
 func (t Terms) Validate() error {
 	if len(t.SubscriptionTermYears) == 0 {
 		return rule.Errorf([]rule.ID{rule.LicSubTerm}, "terms", "subscriptionTermYears is empty")
@@ -42,11 +49,11 @@ func (t Terms) Validate() error {
 			return rule.Errorf([]rule.ID{rule.LicSubTerm}, "terms", "subscription term of %d years is not between 1 and %d", y, maxTermYears)
 		}
 	}
-	if t.TrialWarningDays < 0 {
-		return rule.Errorf([]rule.ID{rule.LicTrialWarn}, "terms", "trialWarningDays %d is negative", t.TrialWarningDays)
+	if t.TrialWarningDays < 0 || t.TrialWarningDays > calendar.MaxDays {
+		return rule.Errorf([]rule.ID{rule.LicTrialWarn}, "terms", "trialWarningDays %d is not between 0 and %d (10,000 years)", t.TrialWarningDays, calendar.MaxDays)
 	}
-	if t.InitialGraceDays < 0 {
-		return rule.Errorf([]rule.ID{rule.EntGrace}, "terms", "initialGraceDays %d is negative", t.InitialGraceDays)
+	if t.InitialGraceDays < 0 || t.InitialGraceDays > calendar.MaxDays {
+		return rule.Errorf([]rule.ID{rule.EntGrace}, "terms", "initialGraceDays %d is not between 0 and %d (10,000 years)", t.InitialGraceDays, calendar.MaxDays)
 	}
 	return nil
 }

@@ -21,6 +21,9 @@ import (
 // for good.
 //
 // units is optional: an invalid NullDecimal asks for no particular scale.
+// Units given must be positive: zero or negative units are refused citing
+// LIC-SOD ("units must be positive"), for good, before any other ground, as
+// a request for no scale or less than none is no use of a capacity.
 // Use allocates nothing. It is the hot path, and with UseRuling the only
 // exported methods of License with a pointer receiver: a License is over
 // 300 bytes, and copying it for every question cost more than the
@@ -67,6 +70,9 @@ func (r Ruling) Reason() string { return rulings[r.row].reason }
 func (l *License) UseRuling(device, feature string, units decimal.NullDecimal, at time.Time) (r Ruling, until time.Time, warnings rule.Obligations) {
 	if l == nil || l.kind == 0 {
 		return Ruling{rowInvalid}, time.Time{}, rule.Obligations{}
+	}
+	if units.Valid && units.Decimal.Sign() <= 0 {
+		return Ruling{rowBadUnits}, time.Time{}, rule.Obligations{}
 	}
 	var broken useBreaks
 	if device != l.device {

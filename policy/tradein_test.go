@@ -19,7 +19,7 @@ func book(t *testing.T) *tmip.Book {
 		ID: "T1", SKU: "MX960-PREMIUM2-AC", Serial: "JN11", NewProduct: "MX10008",
 		Condition: tmip.Condition{Working: true, Network: tmip.Production, Channel: tmip.Authorized},
 		Support:   &tmip.Contract{Serial: "JN11", Start: at(2020, 7, 1), End: at(2022, 7, 1), Value: decimal.RequireFromString("1000.00")},
-		Ordered:   at(2021, 7, 1), NewEquipmentShipped: at(2021, 7, 15),
+		Ordered:   tmip.At(at(2021, 7, 1)), NewEquipmentShipped: tmip.At(at(2021, 7, 15)),
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -69,7 +69,7 @@ func TestTradeInTransitionsAreNewBooks(t *testing.T) {
 	e := engine(t)
 	ti := tmip.TradeIn{ID: "T1", SKU: "MX480-PREMIUM2-AC", Serial: "JN1", NewProduct: "MX10008",
 		Condition: tmip.Condition{Working: true, Network: tmip.Production, Channel: tmip.Authorized},
-		Ordered:   zeroAt.AddDate(-1, 0, 0), NewEquipmentShipped: zeroAt.AddDate(0, -1, 0)}
+		Ordered:   tmip.At(zeroAt.AddDate(-1, 0, 0)), NewEquipmentShipped: tmip.At(zeroAt.AddDate(0, -1, 0))}
 	book, err := e.NewBook([]tmip.TradeIn{ti})
 	if err != nil {
 		t.Fatal(err)

@@ -88,9 +88,9 @@ const (
 
 func (t Terms) windowState(at time.Time) windowState {
 	switch {
-	case !t.WindowStart.IsZero() && at.Before(t.WindowStart):
+	case t.WindowStart.Valid && at.Before(t.WindowStart.Time):
 		return beforeWindow
-	case !t.WindowEnd.IsZero() && !at.Before(t.WindowEnd):
+	case t.WindowEnd.Valid && !at.Before(t.WindowEnd.Time):
 		return afterWindow
 	}
 	return inWindow
@@ -109,7 +109,7 @@ func (b *Book) assess(e *entry, at time.Time) Assessment {
 	if ws != inWindow {
 		a.Rules, a.Reason = rulesWindow, e.denyReasons[ws]
 		if ws == beforeWindow {
-			a.Until = b.terms.WindowStart // TMIP-WINDOW opens
+			a.Until = b.terms.WindowStart.Time // TMIP-WINDOW opens
 		}
 		return a
 	}
@@ -118,7 +118,9 @@ func (b *Book) assess(e *entry, at time.Time) Assessment {
 		a.Discount = e.sup.discount(at) // TMIP-SUPPORT, applied at order (TMIP-AT-ORDER)
 		a.Until = e.sup.nextChange(at)
 	}
-	a.Until = earliest(a.Until, b.terms.WindowEnd)
+	if b.terms.WindowEnd.Valid {
+		a.Until = earliest(a.Until, b.terms.WindowEnd.Time)
+	}
 	return a
 }
 
@@ -161,17 +163,17 @@ func (e *entry) prepareAssess(p *Program, listed bool, earlier string) {
 	}
 	e.refused = rule.Merge(vs...)
 	lead := "trade-in " + t.ID + " earns no discount: "
-	if !terms.WindowStart.IsZero() {
-		e.denyReasons[beforeWindow] = lead + "the validation period opens " + stamp(terms.WindowStart)
+	if terms.WindowStart.Valid {
+		e.denyReasons[beforeWindow] = lead + "the validation period opens " + terms.WindowStart.String()
 	}
-	if !terms.WindowEnd.IsZero() {
-		e.denyReasons[afterWindow] = lead + "the validation period ended " + stamp(terms.WindowEnd)
+	if terms.WindowEnd.Valid {
+		e.denyReasons[afterWindow] = lead + "the validation period ended " + terms.WindowEnd.String()
 	}
 
 	// The allowed answer, most specific rule first.
 	e.allowRules = rulesAllowed[boolIndex(e.hasSupport)][boolIndex(t.Partner)]
 	var obl rule.ObligationsBuilder
-	if !e.deadline.IsZero() {
+	if e.hasDeadline {
 		obl.Add(rule.Obligation{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: e.deadline, Subject: t.ID})
 	}
 	if t.Partner {

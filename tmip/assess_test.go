@@ -78,7 +78,7 @@ func TestValidationPeriodEndsInThirdQuarter2021(t *testing.T) {
 	// "The validation period is scheduled to end in the third calendar
 	// quarter of 2021." (TMIP-WINDOW)
 	end := instant(t, "2021-10-01T00:00:00Z")
-	if got := DefaultTerms().WindowEnd; !got.Equal(end) {
+	if got := DefaultTerms().WindowEnd; !got.Equal(At(end)) {
 		t.Fatalf("WindowEnd = %v, want %v", got, end)
 	}
 	b := mustBook(t, DefaultTerms(), eligible(t, "T", "MX10008"))
@@ -92,14 +92,14 @@ func TestValidationPeriodEndsInThirdQuarter2021(t *testing.T) {
 	}
 
 	terms := DefaultTerms()
-	terms.WindowStart = instant(t, "2021-01-01T00:00:00Z")
+	terms.WindowStart = At(instant(t, "2021-01-01T00:00:00Z"))
 	b = mustBook(t, terms, eligible(t, "T", "MX10008"))
-	early := mustAssess(t, b, "T", terms.WindowStart.Add(-time.Nanosecond))
+	early := mustAssess(t, b, "T", terms.WindowStart.Time.Add(-time.Nanosecond))
 	wantRules(t, early.Err(), rule.TmipWindow)
-	if !early.Until.Equal(terms.WindowStart) {
+	if !early.Until.Equal(terms.WindowStart.Time) {
 		t.Fatalf("before the window: until %v, want its start", early.Until)
 	}
-	if !mustAssess(t, b, "T", terms.WindowStart).Allowed {
+	if !mustAssess(t, b, "T", terms.WindowStart.Time).Allowed {
 		t.Fatal("refused at the window's start")
 	}
 }
@@ -110,7 +110,7 @@ func TestIntrinsicRefusalHoldsForGoodWithoutTheWindow(t *testing.T) {
 	ti := eligible(t, "T", "MX10008")
 	ti.Condition.Channel = Gray
 	terms := DefaultTerms()
-	terms.WindowStart = instant(t, "2021-01-01T00:00:00Z")
+	terms.WindowStart = At(instant(t, "2021-01-01T00:00:00Z"))
 	b := mustBook(t, terms, ti)
 	for _, at := range []string{"2020-07-01T00:00:00Z", "2021-07-01T00:00:00Z", "2025-01-01T00:00:00Z"} {
 		a := mustAssess(t, b, "T", instant(t, at))
@@ -143,7 +143,7 @@ func TestDiscountIsTheSupportContractsRemainingValue(t *testing.T) {
 		}
 	}
 	terms := DefaultTerms()
-	terms.WindowEnd = time.Time{}
+	terms.WindowEnd = Instant{}
 	b = mustBook(t, terms, eligible(t, "T", "MX10008"))
 	for _, at := range []string{"2022-06-30T23:59:59Z", "2022-07-01T00:00:00Z", "2030-01-01T00:00:00Z"} {
 		a := mustAssess(t, b, "T", instant(t, at))
@@ -237,7 +237,7 @@ func TestDiscountUntilIsTheNextDropToTheCent(t *testing.T) {
 		ti := eligible(t, "T", "MX10008")
 		ti.Support = &Contract{Serial: "S", Start: start, End: start.AddDate(0, 0, days), Value: dec(c.value)}
 		terms := DefaultTerms()
-		terms.WindowEnd = time.Time{}
+		terms.WindowEnd = Instant{}
 		b := mustBook(t, terms, ti)
 		for d := -2; d <= days+1; d++ {
 			at := start.AddDate(0, 0, d).Add(7 * time.Hour)

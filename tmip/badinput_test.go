@@ -42,7 +42,7 @@ func TestNewBookNamesBadInput(t *testing.T) {
 		{"an absurd value", with(func(ti *TradeIn) { ti.Support.Value = decimal.New(1, 100) }), rule.TmipSupport, "out of range"},
 		{"a century-long contract", with(func(ti *TradeIn) { ti.Support.End = ti.Support.Start.AddDate(101, 0, 0) }), rule.TmipSupport, "over 36525"},
 		{"an unknown signer title", with(func(ti *TradeIn) {
-			ti.Destruction = &Certificate{Signed: ti.Ordered, SignerTitle: 0, LegalAuthority: true}
+			ti.Destruction = &Certificate{Signed: ti.Ordered.Time, SignerTitle: 0, LegalAuthority: true}
 		}), rule.TmipSigner, "unknown signer title tmip.Title(0)"},
 		{"a certificate never signed", with(func(ti *TradeIn) {
 			ti.Destruction = &Certificate{SignerTitle: President, LegalAuthority: true}
@@ -65,7 +65,7 @@ func TestNewBookNamesBadInput(t *testing.T) {
 func TestNewBookNamesEveryProblemOfATradeIn(t *testing.T) {
 	ti := eligible(t, "T1", "MX10008")
 	ti.SKU, ti.Support.Value = "", dec("-3")
-	ti.Destruction = &Certificate{Signed: ti.Ordered, SignerTitle: 42}
+	ti.Destruction = &Certificate{Signed: ti.Ordered.Time, SignerTitle: 42}
 	_, err := MustNewProgram(DefaultTerms(), DefaultCatalog()).NewBook([]TradeIn{ti})
 	wantRules(t, err, rule.TmipEligible, rule.TmipSupport, rule.TmipSigner)
 	if !strings.HasPrefix(err.Error(), "tmip: tradeIns[0] (T1): TMIP-ELIGIBLE, TMIP-SUPPORT, TMIP-SIGNER: trade-in T1: ") {

@@ -3,6 +3,7 @@ package tmip
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 	"time"
 
@@ -14,7 +15,7 @@ import (
 func benchBook(b *testing.B, n int) (*Book, []string, []time.Time) {
 	b.Helper()
 	terms := DefaultTerms()
-	terms.WindowEnd = time.Time{}
+	terms.WindowEnd = Instant{}
 	r := rand.New(rand.NewPCG(1, 2))
 	tradeIns := make([]TradeIn, n)
 	ids := make([]string, n)
@@ -24,12 +25,12 @@ func benchBook(b *testing.B, n int) (*Book, []string, []time.Time) {
 		ti := eligible(b, fmt.Sprintf("T%d", i), fmt.Sprintf("P%d", i))
 		ti.Condition.Damaged = i%4 == 0
 		ti.Support.Value = dec(fmt.Sprintf("%d.%02d", r.IntN(100000), r.IntN(100)))
-		ti.NewEquipmentShipped = day(r.IntN(900))
+		ti.NewEquipmentShipped = At(day(r.IntN(900)))
 		if i%3 == 0 {
-			ti.Returned = ti.NewEquipmentShipped.Add(time.Duration(r.IntN(150)) * calendar.Day)
+			ti.Returned = At(ti.NewEquipmentShipped.Time.Add(time.Duration(r.IntN(150)) * calendar.Day))
 		}
 		if i%5 == 0 {
-			ti.Destruction = &Certificate{Signed: ti.NewEquipmentShipped.Add(40 * calendar.Day), SignerTitle: Title(1 + r.IntN(8)), LegalAuthority: true}
+			ti.Destruction = &Certificate{Signed: ti.NewEquipmentShipped.Time.Add(40 * calendar.Day), SignerTitle: Title(1 + r.IntN(8)), LegalAuthority: true}
 		}
 		tradeIns[i], ids[i] = ti, ti.ID
 	}
@@ -77,6 +78,25 @@ func BenchmarkNewBook(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := MustNewProgram(DefaultTerms(), DefaultCatalog()).NewBook(tradeIns); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Issue 18 finding 3: 100,000 SKUs added to the catalog took seconds to
+// check for repeats.
+func BenchmarkAddSKUsOf100000(b *testing.B) {
+	skus := make([]string, 100_000)
+	for i := range skus {
+		skus[i] = "SKU-" + strconv.Itoa(i)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := DefaultCatalog().AddSKUs(skus...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := c.Validate(); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -37,12 +37,14 @@ type entry struct {
 	allowReason string
 
 	// Compliance.
-	deadline   time.Time // zero when the new equipment has not shipped
-	cure       time.Time // the first return or valid certificate that meets TMIP-RETURN; zero when none
-	badCert    bool      // a certificate is given and is no certificate (TMIP-SIGNER)
-	pendingObl rule.Obligations
-	reasons    [statusCount][2]string // by Status and whether TMIP-SIGNER is cited
-	clawback   decimal.Decimal
+	deadline    time.Time // valid when hasDeadline: the new equipment has shipped
+	hasDeadline bool
+	cure        time.Time // the first return or valid certificate that meets TMIP-RETURN, when hasCure
+	hasCure     bool
+	badCert     bool // a certificate is given and is no certificate (TMIP-SIGNER)
+	pendingObl  rule.Obligations
+	reasons     [statusCount][2]string // by Status and whether TMIP-SIGNER is cited
+	clawback    decimal.Decimal
 }
 
 // NewBook checks terms, catalog and every trade-in, and returns them as a
@@ -79,7 +81,12 @@ func (p *Program) NewBook(tradeIns []TradeIn) (*Book, error) {
 		b.index[t.ID] = i
 		e := &b.entries[i]
 		e.t, e.sup, e.hasSupport = t, sup, t.Support != nil
-		e.deadline = deadlineOf(terms, t.NewEquipmentShipped)
+		e.deadline, e.hasDeadline = deadlineOf(terms, t.NewEquipmentShipped)
+		if e.hasDeadline && !calendar.InRange(e.deadline) {
+			return nil, &EntryError{Index: i, ID: t.ID, Err: rule.Errorf([]rule.ID{rule.TmipReturn}, t.ID,
+				"trade-in %s: newEquipmentShipped %s plus the terms' %d return months ends after 9999-12-31, the last day an instant may fall on",
+				t.ID, t.NewEquipmentShipped, terms.ReturnMonths)}
+		}
 		earlier, taken := first[t.NewProduct]
 		if !taken {
 			first[t.NewProduct] = t.ID
@@ -91,8 +98,8 @@ func (p *Program) NewBook(tradeIns []TradeIn) (*Book, error) {
 	// assessment at the order instant, when it allowed the trade-in.
 	for i := range b.entries {
 		e := &b.entries[i]
-		if !e.t.Ordered.IsZero() {
-			if a := b.assess(e, e.t.Ordered); a.Allowed {
+		if e.t.Ordered.Valid {
+			if a := b.assess(e, e.t.Ordered.Time); a.Allowed {
 				e.clawback = a.Discount
 			}
 		}
@@ -139,11 +146,11 @@ func (b *Book) WithReturn(id string, at time.Time) (*Book, error) {
 	if !ok {
 		return nil, b.unknown(id)
 	}
-	if !e.t.Returned.IsZero() {
-		return nil, fmt.Errorf("tmip: trade-in %s was already returned at %s", id, stamp(e.t.Returned))
+	if e.t.Returned.Valid {
+		return nil, fmt.Errorf("tmip: trade-in %s was already returned at %s", id, e.t.Returned)
 	}
 	ts := b.tradeIns()
-	ts[b.index[id]].Returned = at
+	ts[b.index[id]].Returned = At(at)
 	return b.program.NewBook(ts)
 }
 
@@ -219,10 +226,10 @@ func (b *Book) unknown(id string) error {
 
 // deadlineOf is the return deadline of a trade-in whose new equipment
 // shipped at shipped (TMIP-RETURN): shipment + ReturnMonths calendar months,
-// clamped to the month's end. Zero when it has not shipped.
-func deadlineOf(terms Terms, shipped time.Time) time.Time {
-	if shipped.IsZero() {
-		return time.Time{}
+// clamped to the month's end; none when it has not shipped.
+func deadlineOf(terms Terms, shipped Instant) (time.Time, bool) {
+	if !shipped.Valid {
+		return time.Time{}, false
 	}
-	return calendar.AddMonths(shipped, terms.ReturnMonths)
+	return calendar.AddMonths(shipped.Time, terms.ReturnMonths), true
 }

@@ -49,11 +49,16 @@ func DefaultCatalog() Catalog {
 // error naming it; c itself is never modified.
 func (c Catalog) AddSKUs(skus ...string) (Catalog, error) {
 	out := Catalog{SKUs: slices.Clone(c.SKUs)}
+	listed := make(map[string]bool, len(c.SKUs)+len(skus))
+	for _, s := range c.SKUs {
+		listed[s] = true
+	}
 	for i, s := range skus {
 		if err := checkSKU(s); err != nil {
 			return Catalog{}, fmt.Errorf("tmip: catalog addition [%d]: %w", i, err)
 		}
-		if !slices.Contains(out.SKUs, s) {
+		if !listed[s] {
+			listed[s] = true
 			out.SKUs = append(out.SKUs, s)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
@@ -127,9 +128,9 @@ type standing struct {
 func (b *Book) standingAt(e *entry, at time.Time) standing {
 	s := standing{signer: e.badCert && e.t.Destruction.Signed.Before(at)}
 	switch {
-	case !e.cure.IsZero() && e.cure.Before(at):
+	case e.hasCure && e.cure.Before(at):
 		s.status = Met
-	case e.deadline.IsZero() || at.Before(e.deadline):
+	case !e.hasDeadline || at.Before(e.deadline):
 		s.status = Pending
 	default:
 		s.status = Breach
@@ -195,17 +196,19 @@ func (b *Book) compliance(e *entry, at time.Time) Compliance {
 func (b *Book) complianceUntil(e *entry, at time.Time, s standing) time.Time {
 	var until time.Time
 	try := func(t time.Time) {
-		if t.After(at) && (until.IsZero() || t.Before(until)) && b.standingAt(e, t) != s {
+		// An instant past year 9999 is none: nothing changes within the
+		// years the library answers for.
+		if t.After(at) && calendar.InRange(t) && (until.IsZero() || t.Before(until)) && b.standingAt(e, t) != s {
 			until = t
 		}
 	}
-	if !e.t.Returned.IsZero() {
-		try(e.t.Returned.Add(time.Nanosecond))
+	if e.t.Returned.Valid {
+		try(e.t.Returned.Time.Add(time.Nanosecond))
 	}
 	if d := e.t.Destruction; d != nil {
 		try(d.Signed.Add(time.Nanosecond))
 	}
-	if !e.deadline.IsZero() {
+	if e.hasDeadline {
 		try(e.deadline)
 		if s.status == Breach {
 			try(b.noticeAt(e.deadline, s.notice+1))
@@ -226,17 +229,17 @@ func boolIndex(b bool) int {
 // one, the pending obligation.
 func (e *entry) prepareCompliance() {
 	t := e.t
-	beforeDeadline := func(at time.Time) bool { return e.deadline.IsZero() || at.Before(e.deadline) }
-	if !t.Returned.IsZero() && beforeDeadline(t.Returned) {
-		e.cure = t.Returned
+	beforeDeadline := func(at time.Time) bool { return !e.hasDeadline || at.Before(e.deadline) }
+	if t.Returned.Valid && beforeDeadline(t.Returned.Time) {
+		e.cure, e.hasCure = t.Returned.Time, true
 	}
 	if d := t.Destruction; d != nil {
 		e.badCert = !d.Valid() // TMIP-SIGNER: signed otherwise, no certificate
-		if !e.badCert && beforeDeadline(d.Signed) {
-			e.cure = earliest(e.cure, d.Signed)
+		if !e.badCert && beforeDeadline(d.Signed) && (!e.hasCure || d.Signed.Before(e.cure)) {
+			e.cure, e.hasCure = d.Signed, true
 		}
 	}
-	if !e.deadline.IsZero() {
+	if e.hasDeadline {
 		e.pendingObl = rule.ObligationsOf(rule.Obligation{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: e.deadline, Subject: t.ID})
 	}
 }
@@ -246,20 +249,20 @@ func (e *entry) prepareCompliance() {
 func (e *entry) prepareReasons() {
 	t := e.t
 	var reachable []Status
-	if !e.cure.IsZero() {
+	if e.hasCure {
 		reachable = append(reachable, Met)
 		how := "returned"
-		if !e.cure.Equal(t.Returned) {
+		if !t.Returned.Valid || !e.cure.Equal(t.Returned.Time) {
 			how = "destroyed, with a certificate of destruction signed"
 		}
 		by := "before its deadline " + stamp(e.deadline)
-		if e.deadline.IsZero() {
+		if !e.hasDeadline {
 			by = "before the new equipment shipped"
 		}
 		e.reasons[Met][0] = "trade-in " + t.ID + " was " + how + " " + stamp(e.cure) + ", " + by
 	}
 	reachable = append(reachable, Pending)
-	if e.deadline.IsZero() {
+	if !e.hasDeadline {
 		e.reasons[Pending][0] = "trade-in " + t.ID + " is due back, or its destruction certified, within the return period of the new equipment's shipment, not yet recorded"
 	} else {
 		reachable = append(reachable, Breach)

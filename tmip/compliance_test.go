@@ -41,7 +41,7 @@ func TestThreeMonthsFromShipmentToReturn(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			ti := eligible(t, "T", "MX10008")
-			ti.NewEquipmentShipped, ti.Returned, ti.Destruction = shipped, c.returned, c.cert
+			ti.NewEquipmentShipped, ti.Returned, ti.Destruction = At(shipped), given(c.returned), c.cert
 			b := mustBook(t, DefaultTerms(), ti)
 			got := mustComply(t, b, "T", instant(t, c.at))
 			if got.Status != c.status || !slices.Equal(got.Rules.IDs(), c.rules) || !got.Deadline.Equal(deadline) {
@@ -146,11 +146,11 @@ func TestSignerIsVicePresidentOrAboveWithLegalAuthority(t *testing.T) {
 
 func TestNoShipmentNoDeadline(t *testing.T) {
 	ti := eligible(t, "T", "MX10008")
-	ti.NewEquipmentShipped = time.Time{}
-	ti.Returned = instant(t, "2021-08-01T00:00:00Z")
+	ti.NewEquipmentShipped = Instant{}
+	ti.Returned = At(instant(t, "2021-08-01T00:00:00Z"))
 	b := mustBook(t, DefaultTerms(), ti)
 	c := mustComply(t, b, "T", instant(t, "2021-07-20T00:00:00Z"))
-	if c.Status != Pending || !c.Deadline.IsZero() || c.Obligations.Slice() != nil || !c.Until.Equal(ti.Returned.Add(time.Nanosecond)) {
+	if c.Status != Pending || !c.Deadline.IsZero() || c.Obligations.Slice() != nil || !c.Until.Equal(ti.Returned.Time.Add(time.Nanosecond)) {
 		t.Fatalf("not shipped: %+v", c)
 	}
 	if c := mustComply(t, b, "T", c.Until); c.Status != Met || !c.Until.IsZero() {

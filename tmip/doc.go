@@ -128,12 +128,36 @@
 //     (TMIP-SUPPORT), a certificate without a signing instant (TMIP-RETURN)
 //     or with an unknown title (TMIP-SIGNER).
 //
+// # Absent instants and the edges of time
+//
+// An instant a trade-in or the terms may leave out (TradeIn.Ordered,
+// NewEquipmentShipped and Returned; Terms.WindowStart and WindowEnd) is an
+// Instant, in the manner of sql.NullTime: the zero Instant is absent, and
+// At(t) is present whatever t is, the zero time.Time included, so a return
+// dated 0001-01-01T00:00:00Z is a return and a window ending then has
+// ended. The instants a trade-in must have (a contract's start and end, a
+// certificate's signing instant) stay time.Time.
+//
+// Every instant a book takes or computes lies in years 0000 to 9999: NewBook
+// refuses a trade-in instant outside them, and one whose return deadline
+// would fall after 9999-12-31 (TMIP-RETURN), naming the field; Validate
+// refuses a window bound outside them. ReturnMonths is at most 1,200 and
+// NoticeEveryDays at most 36,600. A compliance Until that would fall past
+// year 9999 (the next notice) is none: the answer holds for every instant
+// the library answers for.
+//
+// Answers still read the zero time.Time as none in Until and Deadline
+// (Assessment, Compliance): a deadline falling exactly on
+// 0001-01-01T00:00:00Z reads as no deadline there.
+//
 // # From the scenario format
 //
 // SCENARIOS.md's terms map onto Terms: tmipWindowStart onto WindowStart,
 // tmipWindowEnd onto WindowEnd, tmipReturnMonths onto ReturnMonths,
 // tmipNoticeEveryDays onto NoticeEveryDays, tmipCombinable onto Combinable.
-// catalog.tmipSkus is Catalog.AddSKUs on DefaultCatalog. The tradeIns list,
+// An instant the file gives is At it; one it leaves out is absent.
+// catalog.tmipSkus is Catalog.AddSKUs on DefaultCatalog, which finds
+// repeats through a set (100,000 SKUs take milliseconds). The tradeIns list,
 // in file order, is NewBook's; a trade-in's fields map one to one (support
 // onto Contract, destruction onto Certificate, network, channel and
 // signerTitle onto Network, Channel and Title by their names). A tradeIn

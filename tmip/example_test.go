@@ -26,8 +26,8 @@ func Example() {
 			ID: "T1", SKU: "MX960-PREMIUM2-AC", Serial: "JN11", Condition: working, NewProduct: "MX10008",
 			Support: &tmip.Contract{Serial: "JN11", Start: date("2020-07-01T00:00:00Z"),
 				End: date("2022-07-01T00:00:00Z"), Value: decimal.RequireFromString("1000.00")},
-			Ordered:             date("2021-07-01T00:00:00Z"),
-			NewEquipmentShipped: date("2021-07-15T00:00:00Z"),
+			Ordered:             tmip.At(date("2021-07-01T00:00:00Z")),
+			NewEquipmentShipped: tmip.At(date("2021-07-15T00:00:00Z")),
 		},
 		{ID: "T2", SKU: "MX960-PREMIUM2-AC", Serial: "JN12", Condition: working, NewProduct: "MX10008"},
 	})
@@ -81,7 +81,7 @@ func ExampleBook_Compliance() {
 	book, err := tmip.MustNewProgram(tmip.DefaultTerms(), tmip.DefaultCatalog()).NewBook([]tmip.TradeIn{{
 		ID: "T1", SKU: "MX480-PREMIUM2-AC", Serial: "JN31", NewProduct: "MX10004",
 		Condition:           tmip.Condition{Working: true, Network: tmip.Production, Channel: tmip.Authorized},
-		NewEquipmentShipped: date("2021-11-30T00:00:00Z"),
+		NewEquipmentShipped: tmip.At(date("2021-11-30T00:00:00Z")),
 		Destruction:         &tmip.Certificate{Signed: date("2022-01-10T00:00:00Z"), SignerTitle: tmip.Director, LegalAuthority: true},
 	}})
 	if err != nil {

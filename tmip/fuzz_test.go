@@ -30,13 +30,13 @@ func FuzzTradeIn(f *testing.F) {
 			ID: "T", SKU: "MX960-PREMIUM2-AC", Serial: "S", NewProduct: "P",
 			Condition:           Condition{Working: true, Network: Network(network), Channel: Channel(channel)},
 			Support:             &Contract{Serial: "S", Start: time.Unix(0, start), End: time.Unix(0, end), Value: v},
-			Ordered:             time.Unix(0, at),
-			NewEquipmentShipped: time.Unix(0, shipped),
-			Returned:            time.Unix(0, shipped).Add(time.Hour),
+			Ordered:             At(time.Unix(0, at)),
+			NewEquipmentShipped: At(time.Unix(0, shipped)),
+			Returned:            At(time.Unix(0, shipped).Add(time.Hour)),
 			Destruction:         &Certificate{Signed: time.Unix(0, at), SignerTitle: Title(title), LegalAuthority: authority},
 		}
 		terms := DefaultTerms()
-		terms.WindowEnd = time.Time{}
+		terms.WindowEnd = Instant{}
 		b, err := MustNewProgram(terms, DefaultCatalog()).NewBook([]TradeIn{ti})
 		if err != nil {
 			var viol *rule.Violation

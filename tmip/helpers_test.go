@@ -39,8 +39,8 @@ func eligible(t fataler, id, product string) TradeIn {
 		ID: id, SKU: "MX960-PREMIUM2-AC", Serial: "JN-" + id, Condition: good, NewProduct: product,
 		Support: &Contract{Serial: "JN-" + id, Start: instant(t, "2020-07-01T00:00:00Z"),
 			End: instant(t, "2022-07-01T00:00:00Z"), Value: dec("1000.00")},
-		Ordered:             instant(t, "2021-07-01T00:00:00Z"),
-		NewEquipmentShipped: instant(t, "2021-07-15T00:00:00Z"),
+		Ordered:             At(instant(t, "2021-07-01T00:00:00Z")),
+		NewEquipmentShipped: At(instant(t, "2021-07-15T00:00:00Z")),
 	}
 }
 

@@ -31,11 +31,11 @@ func when(t *rapid.T, label string) time.Time {
 }
 
 // maybe draws an instant or, one time in three, the zero time.
-func maybe(t *rapid.T, label string) time.Time {
+func maybe(t *rapid.T, label string) Instant {
 	if rapid.IntRange(0, 2).Draw(t, label+"Zero") == 0 {
-		return time.Time{}
+		return Instant{}
 	}
-	return when(t, label)
+	return At(when(t, label))
 }
 
 // genValue draws a contract value in cents: mostly small, sometimes beyond
@@ -106,8 +106,8 @@ func genTerms(t *rapid.T) Terms {
 		WindowStart:     maybe(t, "windowStart"),
 		WindowEnd:       maybe(t, "windowEnd"),
 	}
-	if !terms.WindowStart.IsZero() && !terms.WindowEnd.After(terms.WindowStart) {
-		terms.WindowEnd = time.Time{}
+	if terms.WindowStart.Valid && terms.WindowEnd.Valid && !terms.WindowEnd.Time.After(terms.WindowStart.Time) {
+		terms.WindowEnd = Instant{}
 	}
 	return terms
 }
@@ -134,11 +134,16 @@ func (w world) special() []time.Time {
 			ts = append(ts, x, x.Add(time.Nanosecond), x.Add(-time.Nanosecond))
 		}
 	}
-	add(w.terms.WindowStart)
-	add(w.terms.WindowEnd)
+	given := func(x Instant) {
+		if x.Valid {
+			add(x.Time)
+		}
+	}
+	given(w.terms.WindowStart)
+	given(w.terms.WindowEnd)
 	for _, ti := range w.tradeIns {
-		add(ti.Ordered)
-		add(ti.Returned)
+		given(ti.Ordered)
+		given(ti.Returned)
 		if ti.Destruction != nil {
 			add(ti.Destruction.Signed)
 		}
@@ -146,7 +151,7 @@ func (w world) special() []time.Time {
 			add(calendar.Date(c.Start))
 			add(calendar.Date(c.End))
 		}
-		if d := deadlineOf(w.terms, ti.NewEquipmentShipped); !d.IsZero() {
+		if d, ok := deadlineOf(w.terms, ti.NewEquipmentShipped); ok {
 			add(d)
 			add(calendar.AddDays(d, w.terms.NoticeEveryDays))
 		}
@@ -271,12 +276,12 @@ func TestBreachHoldsFromTheDeadlineUnlessReturnedOrDestroyedBefore(t *testing.T)
 		w := genWorld(t)
 		id := w.genID(t)
 		ti, _ := w.book.TradeIn(id)
-		deadline := deadlineOf(w.terms, ti.NewEquipmentShipped)
-		if deadline.IsZero() {
+		deadline, ok := deadlineOf(w.terms, ti.NewEquipmentShipped)
+		if !ok {
 			return
 		}
 		at := deadline.Add(time.Duration(rapid.Int64Range(0, int64(800*calendar.Day)).Draw(t, "since")))
-		cured := (!ti.Returned.IsZero() && ti.Returned.Before(deadline)) ||
+		cured := (ti.Returned.Valid && ti.Returned.Time.Before(deadline)) ||
 			(ti.Destruction != nil && ti.Destruction.Valid() && ti.Destruction.Signed.Before(deadline))
 		c := mustComply(t, w.book, id, at)
 		if (c.Status == Breach) == cured || (c.Status == Met) != cured || c.Allowed == (c.Status == Breach) {
@@ -326,8 +331,8 @@ func TestClawbackEqualsTheDiscountGrantedAtOrder(t *testing.T) {
 		c := mustComply(t, w.book, id, w.genInstant(t, "at"))
 		ti, _ := w.book.TradeIn(id)
 		want := decimal.Zero
-		if !ti.Ordered.IsZero() {
-			if a := mustAssess(t, w.book, id, ti.Ordered); a.Allowed {
+		if ti.Ordered.Valid {
+			if a := mustAssess(t, w.book, id, ti.Ordered.Time); a.Allowed {
 				want = a.Discount
 			}
 		}

@@ -42,7 +42,7 @@ func refAssess(terms Terms, catalog Catalog, tradeIns []TradeIn, i int, at time.
 	if ti.OtherPromotion && !terms.Combinable {
 		broken = append(broken, rule.TmipCombine)
 	}
-	if broken == nil && (!terms.WindowStart.IsZero() && at.Before(terms.WindowStart)) || broken == nil && (!terms.WindowEnd.IsZero() && !at.Before(terms.WindowEnd)) {
+	if broken == nil && (terms.WindowStart.Valid && at.Before(terms.WindowStart.Time)) || broken == nil && (terms.WindowEnd.Valid && !at.Before(terms.WindowEnd.Time)) {
 		broken = append(broken, rule.TmipWindow) // asked only of an otherwise eligible trade-in
 	}
 	if broken != nil {
@@ -54,9 +54,9 @@ func refAssess(terms Terms, catalog Catalog, tradeIns []TradeIn, i int, at time.
 		a.discount = refDiscount(*ti.Support, at)
 	}
 	a.rules = append(a.rules, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap)
-	if !ti.NewEquipmentShipped.IsZero() {
+	if ti.NewEquipmentShipped.Valid {
 		a.obligations = append(a.obligations, rule.Obligation{Kind: rule.Deadline, Rule: rule.TmipReturn,
-			Due: calendar.AddMonths(ti.NewEquipmentShipped, terms.ReturnMonths), Subject: ti.ID})
+			Due: calendar.AddMonths(ti.NewEquipmentShipped.Time, terms.ReturnMonths), Subject: ti.ID})
 	}
 	if ti.Partner {
 		a.rules = append(a.rules, rule.TmipPassOn)
@@ -68,20 +68,21 @@ func refAssess(terms Terms, catalog Catalog, tradeIns []TradeIn, i int, at time.
 func refCompliance(terms Terms, catalog Catalog, tradeIns []TradeIn, i int, at time.Time) refAnswer {
 	ti := tradeIns[i]
 	var deadline time.Time
-	if !ti.NewEquipmentShipped.IsZero() {
-		deadline = calendar.AddMonths(ti.NewEquipmentShipped, terms.ReturnMonths)
+	shipped := ti.NewEquipmentShipped.Valid
+	if shipped {
+		deadline = calendar.AddMonths(ti.NewEquipmentShipped.Time, terms.ReturnMonths)
 	}
 	known := func(x time.Time) bool { return !x.IsZero() && x.Before(at) }
-	inTime := func(x time.Time) bool { return deadline.IsZero() || x.Before(deadline) }
+	inTime := func(x time.Time) bool { return !shipped || x.Before(deadline) }
 	d := ti.Destruction
 	validCert := d != nil && d.LegalAuthority && d.SignerTitle >= VicePresident && d.SignerTitle <= ChiefExecutiveOfficer
 	signer := d != nil && known(d.Signed) && !validCert
-	met := (known(ti.Returned) && inTime(ti.Returned)) || (validCert && known(d.Signed) && inTime(d.Signed))
+	met := (ti.Returned.Valid && ti.Returned.Time.Before(at) && inTime(ti.Returned.Time)) || (validCert && known(d.Signed) && inTime(d.Signed))
 	var a refAnswer
 	switch {
 	case met:
 		a = refAnswer{allowed: true, status: Met, rules: []rule.ID{rule.TmipReturn}}
-	case deadline.IsZero():
+	case !shipped:
 		a = refAnswer{allowed: true, status: Pending, rules: []rule.ID{rule.TmipReturn}}
 	case at.Before(deadline):
 		a = refAnswer{allowed: true, status: Pending, rules: []rule.ID{rule.TmipReturn},
@@ -96,8 +97,8 @@ func refCompliance(terms Terms, catalog Catalog, tradeIns []TradeIn, i int, at t
 				{Kind: rule.Notice, Rule: rule.TmipBreach, Due: notice, Subject: ti.ID},
 				{Kind: rule.Clawback, Rule: rule.TmipBreach, Due: deadline, Subject: ti.ID},
 			}}
-		if !ti.Ordered.IsZero() {
-			a.discount = refAssess(terms, catalog, tradeIns, i, ti.Ordered).discount
+		if ti.Ordered.Valid {
+			a.discount = refAssess(terms, catalog, tradeIns, i, ti.Ordered.Time).discount
 		}
 	}
 	if signer {

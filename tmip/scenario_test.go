@@ -71,11 +71,19 @@ type scenarioTradeIn struct {
 	} `json:"destruction"`
 }
 
+// given reads an instant the test file leaves out as absent.
+func given(t time.Time) Instant {
+	if t.IsZero() {
+		return Instant{}
+	}
+	return At(t)
+}
+
 func (s scenarioTradeIn) tradeIn() TradeIn {
 	t := TradeIn{
 		ID: s.ID, Partner: s.Partner, SKU: s.SKU, Serial: s.Serial, NewProduct: s.NewProduct, OtherPromotion: s.OtherPromotion,
 		Condition: Condition(s.Condition),
-		Ordered:   s.Ordered, NewEquipmentShipped: s.NewEquipmentShipped, Returned: s.Returned,
+		Ordered:   given(s.Ordered), NewEquipmentShipped: given(s.NewEquipmentShipped), Returned: given(s.Returned),
 	}
 	if c := s.Support; c != nil {
 		t.Support = &Contract{Serial: c.Serial, Start: c.Start, End: c.End, Value: c.Value}

@@ -17,12 +17,13 @@ const (
 // another program year builds other Terms; nothing else changes.
 type Terms struct {
 	// WindowStart is when the validation period opens (TMIP-WINDOW); the
-	// zero time means it has no start. The seed gives none.
-	WindowStart time.Time
+	// absent (zero) Instant means it has no start. The seed gives none.
+	WindowStart Instant
 	// WindowEnd is when it closes, excluded (TMIP-WINDOW): "scheduled to end
 	// in the third calendar quarter of 2021", so the default is the end of
-	// that quarter, 2021-10-01T00:00:00Z. The zero time means no end.
-	WindowEnd time.Time
+	// that quarter, 2021-10-01T00:00:00Z. The absent (zero) Instant means
+	// no end; a given one is an end whatever its value.
+	WindowEnd Instant
 	// ReturnMonths is how long after shipment of the new equipment the
 	// trade-in must be returned or destroyed (TMIP-RETURN): 3, in calendar
 	// months with the month-end clamp. From 1 to 1200.
@@ -43,26 +44,32 @@ type Terms struct {
 // combinable.
 func DefaultTerms() Terms {
 	return Terms{
-		WindowEnd:       time.Date(2021, 10, 1, 0, 0, 0, 0, time.UTC),
+		WindowEnd:       At(time.Date(2021, 10, 1, 0, 0, 0, 0, time.UTC)),
 		ReturnMonths:    3,
 		NoticeEveryDays: 30,
 	}
 }
 
 // Window reports whether at lies in the validation period [WindowStart,
-// WindowEnd), a zero bound being no bound (TMIP-WINDOW).
-func (t Terms) Window(at time.Time) bool {
-	return (t.WindowStart.IsZero() || !at.Before(t.WindowStart)) && (t.WindowEnd.IsZero() || at.Before(t.WindowEnd))
-}
+// WindowEnd), an absent bound being no bound (TMIP-WINDOW).
+func (t Terms) Window(at time.Time) bool { return t.windowState(at) == inWindow }
 
 // Validate refuses terms no program could mean: a window that ends at or
-// before it starts, a return period or notice cadence that is not a positive
-// number within a hundred years. The error names the field.
+// before it starts or lies outside years 0000 to 9999, a return period or
+// notice cadence that is not a positive number within a hundred years. The
+// error names the field.
 func (t Terms) Validate() error {
 	var errs []error
-	if !t.WindowStart.IsZero() && !t.WindowEnd.IsZero() && !t.WindowEnd.After(t.WindowStart) {
-		errs = append(errs, fmt.Errorf("tmip: terms WindowEnd %s is not after WindowStart %s",
-			t.WindowEnd.UTC().Format(time.RFC3339Nano), t.WindowStart.UTC().Format(time.RFC3339Nano)))
+	if t.WindowStart.Valid && t.WindowEnd.Valid && !t.WindowEnd.Time.After(t.WindowStart.Time) {
+		errs = append(errs, fmt.Errorf("tmip: terms WindowEnd %s is not after WindowStart %s", t.WindowEnd, t.WindowStart))
+	}
+	for _, w := range []struct {
+		name string
+		at   Instant
+	}{{"WindowStart", t.WindowStart}, {"WindowEnd", t.WindowEnd}} {
+		if !w.at.inRange() {
+			errs = append(errs, fmt.Errorf("tmip: terms %s %s is not in years 0000 to 9999", w.name, w.at))
+		}
 	}
 	if t.ReturnMonths < 1 || t.ReturnMonths > maxReturnMonths {
 		errs = append(errs, fmt.Errorf("tmip: terms ReturnMonths = %d is not 1 to %d", t.ReturnMonths, maxReturnMonths))

@@ -16,8 +16,8 @@ func TestDefaultTermsAreTheFAQ(t *testing.T) {
 		quote     string
 		got, want any
 	}{
-		{"The validation period is scheduled to end in the third calendar quarter of 2021 (TMIP-WINDOW)", d.WindowEnd, time.Date(2021, 10, 1, 0, 0, 0, 0, time.UTC)},
-		{"no start is published", d.WindowStart, time.Time{}},
+		{"The validation period is scheduled to end in the third calendar quarter of 2021 (TMIP-WINDOW)", d.WindowEnd, At(time.Date(2021, 10, 1, 0, 0, 0, 0, time.UTC))},
+		{"no start is published", d.WindowStart, Instant{}},
 		{"You have three months from shipment of your new Juniper equipment (TMIP-RETURN)", d.ReturnMonths, 3},
 		{"repeated notifications that you are in breach of contract (TMIP-BREACH): every 30 days", d.NoticeEveryDays, 30},
 		{"Can this program incentive be combined with any other promotion program? (TMIP-COMBINE): no", d.Combinable, false},
@@ -35,7 +35,7 @@ func TestTermsValidateRefusesNonsense(t *testing.T) {
 		mention string
 	}{
 		{"a window ending at its start", func(t *Terms) { t.WindowStart = t.WindowEnd }, "WindowEnd 2021-10-01T00:00:00Z is not after WindowStart"},
-		{"a window ending before its start", func(t *Terms) { t.WindowStart = t.WindowEnd.Add(time.Hour) }, "not after WindowStart"},
+		{"a window ending before its start", func(t *Terms) { t.WindowStart = At(t.WindowEnd.Time.Add(time.Hour)) }, "not after WindowStart"},
 		{"no months to return", func(t *Terms) { t.ReturnMonths = 0 }, "ReturnMonths = 0"},
 		{"negative months to return", func(t *Terms) { t.ReturnMonths = -3 }, "ReturnMonths = -3"},
 		{"centuries to return", func(t *Terms) { t.ReturnMonths = 1201 }, "ReturnMonths = 1201"},
@@ -53,11 +53,11 @@ func TestTermsValidateRefusesNonsense(t *testing.T) {
 		})
 	}
 	open := DefaultTerms()
-	open.WindowEnd = time.Time{}
+	open.WindowEnd = Instant{}
 	if err := open.Validate(); err != nil {
 		t.Fatalf("a window without end: %v", err)
 	}
-	all := Terms{WindowStart: time.Unix(10, 0), WindowEnd: time.Unix(5, 0)}
+	all := Terms{WindowStart: At(time.Unix(10, 0)), WindowEnd: At(time.Unix(5, 0))}
 	if err := all.Validate(); err == nil || strings.Count(err.Error(), "tmip: terms") != 3 {
 		t.Fatalf("every problem is named: %v", err)
 	}
@@ -65,15 +65,15 @@ func TestTermsValidateRefusesNonsense(t *testing.T) {
 
 func TestWindowIsHalfOpen(t *testing.T) {
 	terms := DefaultTerms()
-	terms.WindowStart = time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
+	terms.WindowStart = At(time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC))
 	for _, c := range []struct {
 		at   time.Time
 		want bool
 	}{
-		{terms.WindowStart.Add(-time.Nanosecond), false},
-		{terms.WindowStart, true},
-		{terms.WindowEnd.Add(-time.Nanosecond), true},
-		{terms.WindowEnd, false},
+		{terms.WindowStart.Time.Add(-time.Nanosecond), false},
+		{terms.WindowStart.Time, true},
+		{terms.WindowEnd.Time.Add(-time.Nanosecond), true},
+		{terms.WindowEnd.Time, false},
 	} {
 		if got := terms.Window(c.at); got != c.want {
 			t.Errorf("Window(%v) = %v, want %v", c.at, got, c.want)

@@ -38,13 +38,13 @@ type TradeIn struct {
 	Support *Contract
 	// Ordered is when the new equipment was ordered: the discount granted
 	// is the one assessed then (TMIP-AT-ORDER), and a claw-back repays it.
-	// Zero: not ordered yet.
-	Ordered time.Time
+	// Absent (the zero Instant): not ordered yet.
+	Ordered Instant
 	// NewEquipmentShipped is when the new equipment shipped: the return
-	// deadline runs from it (TMIP-RETURN). Zero: not shipped yet.
-	NewEquipmentShipped time.Time
-	// Returned is when the item was returned. Zero: not returned.
-	Returned time.Time
+	// deadline runs from it (TMIP-RETURN). Absent: not shipped yet.
+	NewEquipmentShipped Instant
+	// Returned is when the item was returned. Absent: not returned.
+	Returned Instant
 	// Destruction is the Certificate of Destruction delivered instead of
 	// returning the item; nil when none.
 	Destruction *Certificate
@@ -53,9 +53,9 @@ type TradeIn struct {
 // clone returns a deep copy of t with its instants in UTC, so that a Book
 // shares nothing with its caller.
 func (t TradeIn) clone() TradeIn {
-	t.Ordered = utc(t.Ordered)
-	t.NewEquipmentShipped = utc(t.NewEquipmentShipped)
-	t.Returned = utc(t.Returned)
+	t.Ordered = t.Ordered.utc()
+	t.NewEquipmentShipped = t.NewEquipmentShipped.utc()
+	t.Returned = t.Returned.utc()
 	if t.Support != nil {
 		c := *t.Support
 		c.Start, c.End = utc(c.Start), utc(c.End)
@@ -114,6 +114,19 @@ func (t TradeIn) check() (support, *rule.Violation) {
 	}
 	if t.NewProduct == "" {
 		bad(rule.TmipOneForOne, "no new product to count toward")
+	}
+	for _, at := range []struct {
+		name string
+		at   Instant
+		rule rule.ID
+	}{
+		{"ordered", t.Ordered, rule.TmipAtOrder},
+		{"newEquipmentShipped", t.NewEquipmentShipped, rule.TmipReturn},
+		{"returned", t.Returned, rule.TmipReturn},
+	} {
+		if !at.at.inRange() {
+			bad(at.rule, fmt.Sprintf("%s %s is not in years 0000 to 9999", at.name, at.at))
+		}
 	}
 	var s support
 	if t.Support != nil {

@@ -46,11 +46,11 @@ func run(w io.Writer) error {
 	// 2021-05-31: the return deadline is 2021-08-31.
 	tradeIn := func(id, serial, product string) tmip.TradeIn {
 		return tmip.TradeIn{ID: id, SKU: "MX240-PREMIUM2-AC", Serial: serial, Condition: good, NewProduct: product,
-			Support: contract(serial), Ordered: date(2021, 5, 1), NewEquipmentShipped: date(2021, 5, 31)}
+			Support: contract(serial), Ordered: tmip.At(date(2021, 5, 1)), NewEquipmentShipped: tmip.At(date(2021, 5, 31))}
 	}
 	never := tradeIn("TB-1", "JN2001", "MX204 order SO-4001")
 	late := tradeIn("TB-2", "JN2002", "MX204 order SO-4002")
-	late.Returned = date(2021, 9, 15)
+	late.Returned = tmip.At(date(2021, 9, 15))
 	director := tradeIn("TB-3", "JN2003", "MX204 order SO-4003")
 	director.Destruction = &tmip.Certificate{Signed: date(2021, 7, 1), SignerTitle: tmip.Director, LegalAuthority: true}
 	noAuthority := tradeIn("TB-4", "JN2004", "MX204 order SO-4004")
@@ -59,7 +59,7 @@ func run(w io.Writer) error {
 	vp.Destruction = &tmip.Certificate{Signed: date(2021, 7, 1), SignerTitle: tmip.VicePresident, LegalAuthority: true}
 	// Shipped on 2021-11-30: three months on is the end of February.
 	clamp := tradeIn("TB-6", "JN2006", "MX204 order SO-4006")
-	clamp.Ordered, clamp.NewEquipmentShipped = date(2021, 9, 20), date(2021, 11, 30)
+	clamp.Ordered, clamp.NewEquipmentShipped = tmip.At(date(2021, 9, 20)), tmip.At(date(2021, 11, 30))
 
 	tradeIns := []tmip.TradeIn{never, late, director, noAuthority, vp, clamp}
 	book, err := e.NewBook(tradeIns)
@@ -67,9 +67,9 @@ func run(w io.Writer) error {
 		return err
 	}
 	for _, t := range tradeIns {
-		fmt.Fprintf(w, "trade-in %s: %s ordered %s, new equipment shipped %s", t.ID, t.SKU, day(t.Ordered), day(t.NewEquipmentShipped))
-		if !t.Returned.IsZero() {
-			fmt.Fprintf(w, ", returned %s", day(t.Returned))
+		fmt.Fprintf(w, "trade-in %s: %s ordered %s, new equipment shipped %s", t.ID, t.SKU, day(t.Ordered.Time), day(t.NewEquipmentShipped.Time))
+		if t.Returned.Valid {
+			fmt.Fprintf(w, ", returned %s", day(t.Returned.Time))
 		}
 		if c := t.Destruction; c != nil {
 			fmt.Fprintf(w, ", certificate signed %s by a %s (legal authority %t)", day(c.Signed), c.SignerTitle, c.LegalAuthority)

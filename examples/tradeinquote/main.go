@@ -50,13 +50,13 @@ func run(w io.Writer) error {
 		// shipped 2021-04-01, returned 2021-06-10.
 		{ID: "TI-1", SKU: "MX480-PREMIUM2-AC", Serial: "JN11A4F2", Condition: good, NewProduct: "MX10008 order SO-3001",
 			Support: &tmip.Contract{Serial: "JN11A4F2", Start: date(2020, 7, 1), End: date(2022, 7, 1), Value: decimal.RequireFromString("7300.00")},
-			Ordered: date(2021, 3, 15), NewEquipmentShipped: date(2021, 4, 1), Returned: date(2021, 6, 10)},
+			Ordered: tmip.At(date(2021, 3, 15)), NewEquipmentShipped: tmip.At(date(2021, 4, 1)), Returned: tmip.At(date(2021, 6, 10))},
 		// A partner's full-bandwidth Flex MPC7E from a lab, without a support
 		// contract, destroyed with a certificate signed by a vice president
 		// with legal sign-off authority.
 		{ID: "TI-2", Partner: true, SKU: "MPC7E-MRATE-FLEX", Serial: "CAFX2217", NewProduct: "MX304 order SO-3002",
 			Condition: tmip.Condition{Working: true, Network: tmip.Lab, Channel: tmip.Direct},
-			Ordered:   date(2021, 5, 3), NewEquipmentShipped: date(2021, 5, 31),
+			Ordered:   tmip.At(date(2021, 5, 3)), NewEquipmentShipped: tmip.At(date(2021, 5, 31)),
 			Destruction: &tmip.Certificate{Signed: date(2021, 7, 15), SignerTitle: tmip.VicePresident, LegalAuthority: true}},
 		// A second return toward the MX10008 of TI-1.
 		{ID: "TI-3", SKU: "MX480-PREMIUM2-AC", Serial: "JN11A4F9", Condition: good, NewProduct: "MX10008 order SO-3001"},

@@ -142,3 +142,80 @@ func FuzzParseQuarter(f *testing.F) {
 		}
 	})
 }
+
+// anyInstant draws an instant anywhere in years 0000 to 9999.
+func anyInstant() *rapid.Generator[time.Time] {
+	return rapid.Custom(func(t *rapid.T) time.Time {
+		sec := rapid.Int64Range(First.Unix(), Last.Unix()).Draw(t, "sec")
+		ns := rapid.Int64Range(0, 999_999_999).Draw(t, "ns")
+		return time.Unix(sec, ns).UTC()
+	})
+}
+
+func TestAddDaysIsAddDateForEveryCountInRange(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		at := anyInstant().Draw(t, "at")
+		n := rapid.IntRange(-MaxDays, MaxDays).Draw(t, "n")
+		got := AddDays(at, n)
+		if want := at.AddDate(0, 0, n); !got.Equal(want) {
+			t.Fatalf("AddDays(%v, %d) = %v, want %v", at, n, got, want)
+		}
+		if InRange(got) != (DaysBetween(First, got) >= 0 && DaysBetween(got, Last) >= 0) {
+			t.Fatalf("InRange(%v) disagrees with the day count", got)
+		}
+	})
+}
+
+func TestCalendarAdditionStaysInRangeOrLeavesItNeverWraps(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		at := anyInstant().Draw(t, "at")
+		n := rapid.OneOf(rapid.Int(), rapid.IntRange(-2*MaxDays, 2*MaxDays)).Draw(t, "n")
+		for _, c := range []struct {
+			name string
+			got  time.Time
+		}{{"AddDays", AddDays(at, n)}, {"AddMonths", AddMonths(at, n)}, {"AddYears", AddYears(at, n)}} {
+			// Adding moves the instant the way the count says, or not at
+			// all; a wrapped result would move it the other way.
+			if n > 0 && !c.got.After(at) || n < 0 && !c.got.Before(at) {
+				t.Fatalf("%s(%v, %d) = %v moved the wrong way", c.name, at, n, c.got)
+			}
+			if InRange(c.got) {
+				if _, err := c.got.MarshalJSON(); err != nil {
+					t.Fatalf("%s(%v, %d) = %v is in range and does not marshal: %v", c.name, at, n, c.got, err)
+				}
+			}
+		}
+		if n >= -MaxYears && n <= MaxYears {
+			if got, want := AddYears(at, n), AddMonths(at, 12*n); !got.Equal(want) {
+				t.Fatalf("AddYears(%v, %d) = %v, AddMonths by %d months = %v", at, n, got, 12*n, want)
+			}
+		}
+	})
+}
+
+func TestCalendarEdgesOfTime(t *testing.T) {
+	cases := []struct {
+		name    string
+		got     time.Time
+		want    time.Time
+		inRange bool
+	}{
+		// issue 18: "trialWarningDays: 200000" wrapped a time.Duration.
+		{"200,000 days back from 2026", AddDays(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), -200_000),
+			time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -200_000), true},
+		{"200,000 days on from 2025", AddDays(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), 200_000),
+			time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 200_000), true},
+		{"last day + 1", AddDays(time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), 1), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), false},
+		{"first day - 1", AddDays(First, -1), time.Date(-1, 12, 31, 0, 0, 0, 0, time.UTC), false},
+		{"whole range in days", AddDays(First, DaysBetween(First, Last)), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), true},
+		{"9999-06-01 + 1 year", AddYears(time.Date(9999, 6, 1, 0, 0, 0, 0, time.UTC), 1), time.Date(10000, 6, 1, 0, 0, 0, 0, time.UTC), false},
+	}
+	for _, c := range cases {
+		if !c.got.Equal(c.want) || InRange(c.got) != c.inRange {
+			t.Errorf("%s = %v (in range %v), want %v (in range %v)", c.name, c.got, InRange(c.got), c.want, c.inRange)
+		}
+	}
+	if DaysBetween(First, Last) != 3_652_424 {
+		t.Errorf("DaysBetween(First, Last) = %d, want 3,652,424", DaysBetween(First, Last))
+	}
+}

@@ -29,6 +29,8 @@
 //     class, a subscription move to another class, any trial move) cites only
 //     those grounds, not the standing (license doc for uses; extended to
 //     moves). A move to the device the license is on is refused the same way.
+//   - A use asking for zero or negative units is refused citing LIC-SOD
+//     alone, for good, whatever else is wrong (license doc).
 //   - An expired subscription refuses a move citing LIC-PORT and
 //     LIC-SUB-EXPIRY, a tier change citing LIC-SUB-CHANGE and LIC-SUB-EXPIRY.
 //   - A grace-period use cites ENT-GRACE and LIC-SUB-TERM (grace is part of

@@ -81,6 +81,11 @@ func useFeature(w *World, r Request, at time.Time) (answer, error) {
 	if err != nil {
 		return answer{}, err
 	}
+	// Units that are not positive are no use of a capacity: refused alone,
+	// before any other ground (license doc's choice).
+	if r.Units != nil && r.Units.Sign() <= 0 {
+		return deny(rule.LicSOD), nil
+	}
 	// Grounds that no instant cures are cited alone (license doc's choice).
 	var forGood []rule.ID
 	if r.Device != l.Device {

@@ -65,10 +65,10 @@ func (d *decoder) terms(o obj) policy.Terms {
 		t.Credits.Professional.ValidityMonths, t.Credits.Flexible.ValidityMonths = n, n
 	}
 	if o.has("tmipWindowStart") {
-		t.TMIP.WindowStart = o.instant("tmipWindowStart", false)
+		t.TMIP.WindowStart = o.given("tmipWindowStart")
 	}
 	if o.has("tmipWindowEnd") {
-		t.TMIP.WindowEnd = o.instant("tmipWindowEnd", false)
+		t.TMIP.WindowEnd = o.given("tmipWindowEnd")
 	}
 	if n, ok := o.integer("tmipReturnMonths", false); ok {
 		t.TMIP.ReturnMonths = n
@@ -368,9 +368,9 @@ func (d *decoder) tradeIns(top obj, e *policy.Engine, f *facts) {
 				End: s.instant("end", true)}
 			t.Support.Value, _ = s.amount("value", true)
 		}
-		t.Ordered = o.instant("ordered", false)
-		t.NewEquipmentShipped = o.instant("newEquipmentShipped", false)
-		t.Returned = o.instant("returned", false)
+		t.Ordered = o.given("ordered")
+		t.NewEquipmentShipped = o.given("newEquipmentShipped")
+		t.Returned = o.given("returned")
 		if o.has("destruction") {
 			s := o.sub("destruction", false, "signed", "signerTitle", "legalAuthority")
 			t.Destruction = &tmip.Certificate{Signed: s.instant("signed", true)}

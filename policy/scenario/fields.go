@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/internal/wire"
+	"github.com/licensepolicy/licensepolicy/tmip"
 	"github.com/shopspring/decimal"
 )
 
@@ -135,6 +136,15 @@ func (d *decoder) instantOf(v *jnode, p string) time.Time {
 func (o obj) instant(key string, required bool) time.Time {
 	v, p := o.field(key, required, wire.WantInstant)
 	return o.d.instantOf(v, p)
+}
+
+// given reads an optional instant: present whenever the file gives it,
+// whatever its value; absent when it leaves it out.
+func (o obj) given(key string) tmip.Instant {
+	if !o.has(key) {
+		return tmip.Instant{}
+	}
+	return tmip.At(o.instant(key, false))
 }
 
 func (d *decoder) amountOf(v *jnode, p string) decimal.Decimal {

@@ -268,7 +268,7 @@ func TestScenarioTermsAndCatalogOverrides(t *testing.T) {
 		c.Professional.MinOrder.IntPart() != 20 || c.Flexible.MinOrder.IntPart() != 20 ||
 		c.Professional.MinCallOff.IntPart() != 6 || c.Flexible.MinCallOff.IntPart() != 12 ||
 		c.Professional.ValidityMonths != 24 || c.Flexible.ValidityMonths != 24 ||
-		tm.TMIP.WindowStart.Year() != 2020 || tm.TMIP.WindowEnd.Year() != 2030 || tm.TMIP.ReturnMonths != 2 ||
+		tm.TMIP.WindowStart.Time.Year() != 2020 || tm.TMIP.WindowEnd.Time.Year() != 2030 || tm.TMIP.ReturnMonths != 2 ||
 		tm.TMIP.NoticeEveryDays != 14 || !tm.TMIP.Combinable {
 		t.Errorf("terms not applied: %+v", tm)
 	}
