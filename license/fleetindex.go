@@ -475,23 +475,35 @@ func (x *FleetIndex) Standings(at time.Time) iter.Seq[IndexedStanding] {
 			base := ci << indexChunkBits
 			var side sideCursor
 			sideReady := false
+			mids, ends, kinds := c.mid[:len(c.start)], c.end[:len(c.start)], c.kind[:len(c.start)]
 			for j, s := range c.start {
-				k := c.kind[j]
-				var start, mid, end instant
+				k := kinds[j]
+				var st State
+				var until time.Time
 				if k&kindSide == 0 {
-					start = instant{sec: s}
-					mid = instant{sec: s + int64(c.mid[j])}
-					end = instant{sec: mid.sec + int64(c.end[j])}
+					// Whole seconds: the instant's seconds decide.
+					m := s + int64(mids[j])
+					e := m + int64(ends[j])
+					switch {
+					case now.sec < s:
+						st, until = NotStarted, timeOf(instant{sec: s})
+					case now.sec < m:
+						st, until = phaseStates[k&3][1], time.Unix(m, 0).UTC()
+					case now.sec < e:
+						st, until = phaseStates[k&3][2], time.Unix(e, 0).UTC()
+					default:
+						st = phaseStates[k&3][3]
+					}
 				} else {
 					if !sideReady {
 						side, sideReady = x.sideFrom(base+j), true
 					}
 					b := side.next()
-					start, mid, end = b[0], b[1], b[2]
+					kind := Kind(k &^ kindSide)
+					ph := phaseAt(now, b[0], b[1], b[2], false)
+					st, until = phaseStates[kind&3][ph], untilOf(kind, ph, b[0], b[1], b[2])
 				}
-				kind := Kind(k &^ kindSide)
-				ph := phaseAt(now, start, mid, end, false)
-				if !yield(IndexedStanding{Index: base + j, State: phaseStates[kind&3][ph], Until: untilOf(kind, ph, start, mid, end)}) {
+				if !yield(IndexedStanding{Index: base + j, State: st, Until: until}) {
 					return
 				}
 			}
@@ -538,7 +550,8 @@ func (x *FleetIndex) Changes(from, to time.Time) iter.Seq[FleetChange] {
 // The changes are counted into buckets of 2^shift seconds, then scattered,
 // a group of buckets at a time, into a scratch list of (offset in bucket,
 // ref) pairs each bucket of which is sorted on its own; ties within a second
-// are settled by the exact instant.
+// are settled by the exact instant. Each group reads the columns once, in
+// order; two workers scatter the two halves of a group's buckets.
 func (x *FleetIndex) sortChanges(events int, minSec, maxSec int64) {
 	if events == 0 {
 		return
@@ -551,69 +564,129 @@ func (x *FleetIndex) sortChanges(events int, minSec, maxSec int64) {
 		shift++
 	}
 	nb := int(span>>shift) + 1
-	bucketOf := func(sec int64) int { return int(uint64(sec-minSec) >> shift) }
 	// ends[b] becomes the end of bucket b in x.changes.
 	ends := make([]int, nb)
-	x.eachChange(func(ref uint32, m instant) { ends[bucketOf(m.sec)]++ })
+	x.scatter(minSec, shift, 0, nb, func(b int, _ uint64) { ends[b]++ })
 	largest, total := 0, 0
 	for b, n := range ends {
 		largest = max(largest, n)
 		total += n
 		ends[b] = total
 	}
-	scratch := make([]uint64, max(largest, events/16, min(events, 1<<16)))
-	for b0 := 0; b0 < nb; {
-		base := 0
-		if b0 > 0 {
-			base = ends[b0-1]
+	scratch := make([]uint64, max(largest, events/8, min(events, 1<<16)))
+	startOf := func(b int) int {
+		if b == 0 {
+			return 0
 		}
+		return ends[b-1]
+	}
+	for b0 := 0; b0 < nb; {
+		base := startOf(b0)
 		b1 := b0 + 1
 		for b1 < nb && ends[b1]-base <= len(scratch) {
 			b1++
 		}
-		// cursor[b-b0] is where bucket b's next change goes in scratch.
-		cursor := make([]int, b1-b0)
-		for b := b0; b < b1; b++ {
-			if b > b0 {
-				cursor[b-b0] = ends[b-1] - base
-			}
+		group := scratch[:ends[b1-1]-base]
+		// Two workers when the group is large enough to pay for a second
+		// read of the columns; each scatters its own half of the buckets.
+		mid := b1
+		if len(group) >= 1<<20 && runtime.GOMAXPROCS(0) > 1 {
+			mid = b0 + (b1-b0)/2
 		}
-		x.eachChange(func(ref uint32, m instant) {
-			b := bucketOf(m.sec)
-			if b < b0 || b >= b1 {
-				return
+		var wg sync.WaitGroup
+		for _, r := range [][2]int{{b0, mid}, {mid, b1}} {
+			if r[0] == r[1] {
+				continue
 			}
-			off := uint64(m.sec-minSec) - uint64(b)<<shift
-			scratch[cursor[b-b0]] = off<<32 | uint64(ref)
-			cursor[b-b0]++
-		})
-		for b := b0; b < b1; b++ {
-			lo := 0
-			if b > b0 {
-				lo = ends[b-1] - base
-			}
-			seg := scratch[lo : ends[b]-base]
-			slices.Sort(seg)
-			if len(x.side) > 0 {
-				x.settleTies(seg)
-			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				cursor := make([]int, r[1]-r[0])
+				for b := r[0]; b < r[1]; b++ {
+					cursor[b-r[0]] = startOf(b) - base
+				}
+				x.scatter(minSec, shift, r[0], r[1], func(b int, v uint64) {
+					group[cursor[b-r[0]]] = v
+					cursor[b-r[0]]++
+				})
+				for b := r[0]; b < r[1]; b++ {
+					seg := group[startOf(b)-base : ends[b]-base]
+					slices.Sort(seg)
+					if len(x.side) > 0 {
+						x.settleTies(seg)
+					}
+				}
+			}()
 		}
-		for j, v := range scratch[:ends[b1-1]-base] {
+		wg.Wait()
+		for j, v := range group {
 			x.changes[base+j] = uint32(v)
 		}
 		b0 = b1
 	}
 }
 
+// scatter calls put with the bucket and (offset in bucket)<<32 | ref of
+// every change of every license whose bucket is in [b0, b1), in license
+// order.
+func (x *FleetIndex) scatter(minSec int64, shift uint, b0, b1 int, put func(b int, v uint64)) {
+	side := 0
+	lo, width := uint64(b0)<<shift, uint64(b1-b0)<<shift
+	emit := func(ref uint32, sec int64) {
+		if off := uint64(sec-minSec) - lo; off < width {
+			b := int(off >> shift)
+			put(b0+b, (off-uint64(b)<<shift)<<32|uint64(ref))
+		}
+	}
+	for ci := range x.chunks {
+		c := &x.chunks[ci]
+		base := ci << indexChunkBits
+		mids, ends, kinds := c.mid[:len(c.start)], c.end[:len(c.start)], c.kind[:len(c.start)]
+		for j, s := range c.start {
+			k := kinds[j]
+			ref := uint32(base+j) << 2
+			if k&kindSide == 0 {
+				if s == nilStart {
+					continue
+				}
+				emit(ref, s)
+				if Kind(k) == Perpetual {
+					continue
+				}
+				m := s + int64(mids[j])
+				if m != s {
+					emit(ref|1, m)
+				}
+				if e := m + int64(ends[j]); e != m {
+					emit(ref|2, e)
+				}
+				continue
+			}
+			b := &x.side[side]
+			side++
+			emit(ref, b[0].sec)
+			if Kind(k&^kindSide) == Perpetual {
+				continue
+			}
+			if b[1] != b[0] {
+				emit(ref|1, b[1].sec)
+			}
+			if b[2] != b[1] {
+				emit(ref|2, b[2].sec)
+			}
+		}
+	}
+}
+
 // settleTies sorts runs of changes in the same second by exact instant when
-// any of them is sub-second.
+// any of them is a side license's, which may be sub-second.
 func (x *FleetIndex) settleTies(seg []uint64) {
 	for i := 0; i < len(seg); {
 		j := i + 1
 		for j < len(seg) && seg[j]>>32 == seg[i]>>32 {
 			j++
 		}
-		if j-i > 1 {
+		if j-i > 1 && slices.ContainsFunc(seg[i:j], func(v uint64) bool { return x.flagged(int(uint32(v) >> 2)) }) {
 			slices.SortStableFunc(seg[i:j], func(a, b uint64) int {
 				return int(x.changeAt(uint32(a)).nsec) - int(x.changeAt(uint32(b)).nsec)
 			})
@@ -622,41 +695,8 @@ func (x *FleetIndex) settleTies(seg []uint64) {
 	}
 }
 
-// eachChange calls f with every change of every license, in license order.
-func (x *FleetIndex) eachChange(f func(ref uint32, m instant)) {
-	side := 0
-	for ci := range x.chunks {
-		c := &x.chunks[ci]
-		base := ci << indexChunkBits
-		for j, s := range c.start {
-			k := c.kind[j]
-			var start, mid, end instant
-			if k&kindSide == 0 {
-				if s == nilStart {
-					continue
-				}
-				start = instant{sec: s}
-				mid = instant{sec: s + int64(c.mid[j])}
-				end = instant{sec: mid.sec + int64(c.end[j])}
-			} else {
-				b := &x.side[side]
-				side++
-				start, mid, end = b[0], b[1], b[2]
-			}
-			ref := uint32(base+j) << 2
-			f(ref, start)
-			kind := Kind(k &^ kindSide)
-			if kind == Perpetual || kind == 0 {
-				continue
-			}
-			if mid != start {
-				f(ref|1, mid)
-			}
-			if end != mid {
-				f(ref|2, end)
-			}
-		}
-	}
+func (x *FleetIndex) flagged(i int) bool {
+	return x.chunks[i>>indexChunkBits].kind[i&(indexChunkSize-1)]&kindSide != 0
 }
 
 // String describes the index for logs: its size and memory.
