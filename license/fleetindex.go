@@ -29,11 +29,15 @@ import (
 // position in the stream the index was built from, which the caller maps to
 // its own records. Platform names are stored once each.
 //
-// Time: building reads the stream once and sorts the changes by a bucket
-// count on their second and a sort inside each bucket, O(n) for instants
-// spread over time and O(n log n) at worst, with scratch memory of 8 bytes
-// for each of max(n/16, the largest bucket) changes; Summarize and Standings
-// read every column once, O(n); Changes is O(log n + k) for k changes.
+// Time: building reads the stream once, then sorts the changes by a count
+// into buckets of about 32 changes each and a sort inside each bucket:
+// at most 17 further ordered reads of the columns, O(n) for instants spread
+// over time and O(n log n) at worst. Its scratch is 8 bytes for each of
+// max(changes/8, the largest bucket) changes and 16 bytes a bucket, about 1.5
+// bytes a change in all, freed when it returns. Summarize and Standings read
+// every column once, O(n); Changes is O(log n + k) for k changes (the
+// binary search reads the columns of log n licenses, then each change reads
+// its own license's).
 //
 // A FleetIndex is immutable once built and safe for concurrent use. The zero
 // FleetIndex is an empty index: no licenses, no changes, zero counts.
@@ -101,7 +105,9 @@ var phaseStates = [4][4]State{
 
 // IndexedStanding is one license's standing in a FleetIndex: its position in
 // the stream the index was built from, its state and the first instant
-// after which the state changes (zero when it holds for good), in UTC.
+// after which the state changes (zero when it holds for good), in UTC. The
+// zero IndexedStanding is license 0 in the invalid state, which grants
+// nothing.
 type IndexedStanding struct {
 	Index int
 	State State
@@ -110,6 +116,8 @@ type IndexedStanding struct {
 
 // FleetChange is a change of one license's standing: its position in the
 // stream, the instant (UTC) and the states before and from that instant.
+// The zero FleetChange is license 0 going from the invalid state to the
+// invalid state at the zero instant: no change, granting nothing.
 type FleetChange struct {
 	Index    int
 	At       time.Time
@@ -378,10 +386,15 @@ func (x *FleetIndex) Summarize(at time.Time, workers int) FleetSummary {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = min(workers, len(x.chunks))
 	if x.n < indexParallelMin {
 		workers = 1
 	}
+	return x.summarize(at, workers)
+}
+
+// summarize is Summarize with exactly min(workers, chunks) workers.
+func (x *FleetIndex) summarize(at time.Time, workers int) FleetSummary {
+	workers = min(workers, len(x.chunks))
 	now := instantOf(at)
 	size := len(x.platforms) << 5
 	cnt := make([]uint64, size)
@@ -529,21 +542,39 @@ func (x *FleetIndex) Changes(from, to time.Time) iter.Seq[FleetChange] {
 			}
 			return 1
 		})
-		for _, ref := range x.changes[first:] {
-			i := int(ref >> 2)
-			s, m, e := x.bounds(i)
-			at := [3]instant{s, m, e}[ref&3]
-			if !at.before(hi) {
-				return
+		// A batch's bounds are read first, all at once, so that the reads
+		// of licenses scattered over the columns overlap.
+		var batch [changeBatch]changeBounds
+		for rest := x.changes[first:]; len(rest) > 0; {
+			refs := rest[:min(len(rest), changeBatch)]
+			rest = rest[len(refs):]
+			for k, ref := range refs {
+				b := &batch[k]
+				b.s, b.m, b.e = x.bounds(int(ref >> 2))
+				b.kind = x.kindOf(int(ref >> 2))
 			}
-			kind := x.kindOf(i)
-			before := phaseStates[kind&3][phaseAt(at, s, m, e, true)]
-			after := phaseStates[kind&3][phaseAt(at, s, m, e, false)]
-			if !yield(FleetChange{Index: i, At: timeOf(at), From: before, To: after}) {
-				return
+			for k, ref := range refs {
+				b := &batch[k]
+				at := [3]instant{b.s, b.m, b.e}[ref&3]
+				if !at.before(hi) {
+					return
+				}
+				before := phaseStates[b.kind&3][phaseAt(at, b.s, b.m, b.e, true)]
+				after := phaseStates[b.kind&3][phaseAt(at, b.s, b.m, b.e, false)]
+				if !yield(FleetChange{Index: int(ref >> 2), At: timeOf(at), From: before, To: after}) {
+					return
+				}
 			}
 		}
 	}
+}
+
+// changeBatch is how many changes Changes reads ahead.
+const changeBatch = 64
+
+type changeBounds struct {
+	kind    Kind
+	s, m, e instant
 }
 
 // sortChanges fills x.changes with every license's change instants, sorted.

@@ -207,6 +207,27 @@ func BenchmarkFleetIndexSummarize(b *testing.B) {
 	}
 }
 
+// BenchmarkFleetIndexSummarizeSmall measures where a second worker starts
+// to pay, which sets indexParallelMin: the first n licenses of the
+// million-license fleet, one worker against two forced.
+func BenchmarkFleetIndexSummarizeSmall(b *testing.B) {
+	full := benchIndex(b, 1_000_000)
+	for _, chunks := range []int{1, 2, 4, 8} {
+		x := *full
+		x.chunks = full.chunks[:chunks]
+		x.n = chunks * indexChunkSize
+		for _, workers := range []int{1, 2} {
+			b.Run(fmt.Sprintf("licenses=%d/workers=%d", x.n, workers), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					benchSink = x.summarize(benchIndexAt, workers).Usable()
+				}
+				perLicense(b, x.n)
+			})
+		}
+	}
+}
+
 // BenchmarkFleetIndexStandings streams every license's state and Until.
 func BenchmarkFleetIndexStandings(b *testing.B) {
 	x := benchIndex(b, 1_000_000)
