@@ -105,7 +105,7 @@ var phaseStates = [4][4]State{
 
 // IndexedStanding is one license's standing in a FleetIndex: its position in
 // the stream the index was built from, its state and the first instant
-// after which the state changes (zero when it holds for good), in UTC. The
+// at which the state changes (zero when it holds for good), in UTC. The
 // zero IndexedStanding is license 0 in the invalid state, which grants
 // nothing.
 type IndexedStanding struct {
@@ -125,10 +125,10 @@ type FleetChange struct {
 }
 
 // NewFleetIndex builds the index of the licenses of ls, read once, in order;
-// no license is kept. It refuses more than 2^30 licenses or 65535 platforms, and a
-// license whose instants are out of order (LIC-KIND). A nil or invalid
-// license (the zero License) stands invalid at every instant and never
-// changes, as a nil one does in Fleet.
+// no license is kept. It refuses more than 2^30 licenses or 65535
+// platforms, and a license whose instants are out of order (LIC-KIND). A nil
+// or invalid license (the zero License) stands invalid at every instant and
+// never changes, as a nil one does in Fleet.
 func NewFleetIndex(ls iter.Seq[*License]) (*FleetIndex, error) {
 	b := indexBuilder{x: &FleetIndex{platforms: []string{""}}, platNum: map[string]uint16{}, minSec: math.MaxInt64, maxSec: math.MinInt64}
 	for l := range ls {
@@ -140,7 +140,7 @@ func NewFleetIndex(ls iter.Seq[*License]) (*FleetIndex, error) {
 	if k := len(x.chunks); k > 0 {
 		x.chunks[k-1].trim()
 	}
-	x.sortChanges(b.events, b.minSec, b.maxSec)
+	x.sortChanges(b.events, b.minSec, b.maxSec, runtime.GOMAXPROCS(0))
 	return x, nil
 }
 
@@ -583,7 +583,7 @@ type changeBounds struct {
 // ref) pairs each bucket of which is sorted on its own; ties within a second
 // are settled by the exact instant. Each group reads the columns once, in
 // order; two workers scatter the two halves of a group's buckets.
-func (x *FleetIndex) sortChanges(events int, minSec, maxSec int64) {
+func (x *FleetIndex) sortChanges(events int, minSec, maxSec int64, workers int) {
 	if events == 0 {
 		return
 	}
@@ -621,7 +621,7 @@ func (x *FleetIndex) sortChanges(events int, minSec, maxSec int64) {
 		// Two workers when the group is large enough to pay for a second
 		// read of the columns; each scatters its own half of the buckets.
 		mid := b1
-		if len(group) >= 1<<20 && runtime.GOMAXPROCS(0) > 1 {
+		if len(group) >= 1<<20 && workers > 1 {
 			mid = b0 + (b1-b0)/2
 		}
 		var wg sync.WaitGroup

@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -223,6 +224,30 @@ func BenchmarkFleetIndexSummarizeSmall(b *testing.B) {
 					benchSink = x.summarize(benchIndexAt, workers).Usable()
 				}
 				perLicense(b, x.n)
+			})
+		}
+	}
+}
+
+// BenchmarkFleetIndexSortChanges is the sort of a built index's changes
+// again, with one worker and two: whether the second scattering worker
+// pays.
+func BenchmarkFleetIndexSortChanges(b *testing.B) {
+	for _, n := range []int{1_000_000, 10_000_000} {
+		full := benchIndex(b, n)
+		events := len(full.changes)
+		lo, hi := full.changeAt(full.changes[0]).sec, full.changeAt(full.changes[events-1]).sec
+		for _, workers := range []int{1, 2} {
+			b.Run(fmt.Sprintf("licenses=%d/workers=%d", n, workers), func(b *testing.B) {
+				x := *full
+				b.ReportAllocs()
+				for b.Loop() {
+					x.sortChanges(events, lo, hi, workers)
+				}
+				if !slices.Equal(x.changes, full.changes) {
+					b.Fatal("the sort again differs from the first")
+				}
+				perLicense(b, n)
 			})
 		}
 	}
