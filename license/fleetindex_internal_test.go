@@ -13,7 +13,7 @@ import (
 // public Summarize keeps to one worker below indexParallelMin, so this
 // drives the workers directly.
 func TestFleetIndexSummaryIsTheSameWithAnyNumberOfWorkers(t *testing.T) {
-	x, err := NewFleetIndex(generatedFleet(3*indexChunkSize + 17))
+	x, err := NewFleetIndex(generatedFleet(2*indexChunkSize + 17))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -216,12 +216,12 @@ func TestFleetIndexStandsExactlyAsStandingAtForEveryLicenseAndInstant(t *testing
 }
 
 // TestFleetIndexAgreesWithStandingAtOnALargeFleet is the differential test
-// at scale: 140,000 licenses (three chunks of columns), the standing of
-// each at every year-end of 2020-2031 and at a boundary instant or a
+// at scale: 70,000 licenses (two chunks of columns), the standing of each
+// at every other year-end of 2020-2030 and at a boundary instant or a
 // nanosecond around it, the summary at each, and the changes of each
 // quarter of 2025.
 func TestFleetIndexAgreesWithStandingAtOnALargeFleet(t *testing.T) {
-	fleet := genFleet(140_000, 7)
+	fleet := genFleet(70_000, 7)
 	ls := make([]*license.License, len(fleet))
 	for i := range fleet {
 		ls[i] = &fleet[i]
@@ -231,7 +231,7 @@ func TestFleetIndexAgreesWithStandingAtOnALargeFleet(t *testing.T) {
 		t.Fatal(err)
 	}
 	instants := []time.Time{fleet[3].End(), fleet[3].End().Add(-1), fleet[5].Start().Add(1)}
-	for y := 2020; y <= 2031; y++ {
+	for y := 2020; y <= 2030; y += 2 {
 		instants = append(instants, date(y, 12, 31))
 	}
 	for _, at := range instants {
@@ -249,7 +249,7 @@ func TestFleetIndexAgreesWithStandingAtOnALargeFleet(t *testing.T) {
 // its memory, columns and changes, is at most 32 bytes a license for a fleet
 // of whole-second instants.
 func TestFleetIndexFitsInThirtyTwoBytesALicense(t *testing.T) {
-	fleet := genFleet(100_000, 3)
+	fleet := genFleet(20_000, 3)
 	x, err := license.NewFleetIndex(pointers(fleet))
 	if err != nil {
 		t.Fatal(err)
