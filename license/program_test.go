@@ -121,3 +121,15 @@ func TestZeroLicenseGrantsNothingAndSaysWhy(t *testing.T) {
 }
 
 func second[A, B any](_ A, b B) B { return b }
+
+// TestZeroLicenseStandsInvalidAtEveryInstant: the zero License is not "not
+// started" before 1970, where its unset bounds would put it: it is invalid
+// at every instant, and never changes.
+func TestZeroLicenseStandsInvalidAtEveryInstant(t *testing.T) {
+	var zero license.License
+	for _, at := range []time.Time{{}, time.Unix(-1, 0), time.Unix(0, 0), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)} {
+		if s := zero.StandingAt(at); s.State != 0 || s.Allowed || !s.Until.IsZero() || s.Rules != rule.ListOf(rule.LicKind) {
+			t.Errorf("at %s: %+v", at, s)
+		}
+	}
+}

@@ -123,6 +123,10 @@ var rulesInvalid = rule.ListOf(rule.LicKind)
 // it stops applying. It takes a pointer so the hot path never copies the
 // license.
 func (l *License) stand(at time.Time) (uint8, time.Time) {
+	if l.kind == 0 {
+		// The zero License has no bounds: it grants nothing, for good.
+		return rowInvalid, time.Time{}
+	}
 	now, b := momentOf(at), &l.bounds
 	if now.before(b.start) {
 		// ENT-TIMER: the timer starts at fulfilment; nothing before it.
