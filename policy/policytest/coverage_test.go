@@ -22,7 +22,7 @@ func coverageOf(t *testing.T, files ...string) CoverageReport {
 	t.Helper()
 	var cov Coverage
 	r := newRecorder("T")
-	RunWith(r, Options{Coverage: &cov}, files...)
+	run(r, Options{Coverage: &cov}, files...)
 	if r.failed {
 		t.Fatalf("the suite failed: %q", *r.log)
 	}
@@ -87,13 +87,13 @@ func TestMinCoverageFailsNamingTheMissingRules(t *testing.T) {
 		t.Skip("the project files cite every rule; nothing can be missing")
 	}
 	r := newRecorder("T")
-	RunWith(r, Options{MinCoverage: 100}, files...)
+	run(r, Options{MinCoverage: 100}, files...)
 	fs := r.failures("T")
 	if len(fs) != 1 || !strings.Contains(fs[0], "under 100.0%") || !strings.Contains(fs[0], rep.Missing[0].String()) {
 		t.Errorf("failures %q, want one naming %v", *r.log, rep.Missing)
 	}
 	r = newRecorder("T")
-	RunWith(r, Options{MinCoverage: rep.Percent}, files...)
+	run(r, Options{MinCoverage: rep.Percent}, files...)
 	if r.failed {
 		t.Errorf("at the suite's own %.1f%%: failed %q", rep.Percent, *r.log)
 	}
@@ -103,7 +103,7 @@ func TestMinCoverageFailsNamingTheMissingRules(t *testing.T) {
 // expect; its decision's rule is not cited by it.
 func TestCoverageCountsOnlyChecksWithAnExpect(t *testing.T) {
 	var cov Coverage
-	RunWith(newRecorder("T"), Options{Coverage: &cov}, "testdata/mismatch.json")
+	run(newRecorder("T"), Options{Coverage: &cov}, "testdata/mismatch.json")
 	for _, rc := range cov.Report().Rules {
 		for _, c := range append(rc.Allow, rc.Deny...) {
 			if c.Check == 4 {

@@ -40,6 +40,4 @@
 //     check without one pins nothing); Options.MinCoverage fails the run
 //     under a percentage of the catalog's rules, naming those no check
 //     reached.
-//   - Run takes any TB[T], not only *testing.T, so that a test of a suite
-//     (this package's own) can record failures instead of failing.
 package policytest

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// recorder is a TB[*recorder] that records failures instead of failing, so
+// recorder is a tb[*recorder] that records failures instead of failing, so
 // that a test can prove Run fails.
 type recorder struct {
 	name   string

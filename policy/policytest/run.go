@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -13,10 +14,9 @@ import (
 	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
-// TB is the part of *testing.T that Run uses. T is the type a subtest
-// receives, so *testing.T is a TB[*testing.T] (and *testing.B a
-// TB[*testing.B]); a test of a test suite passes a recorder of its own.
-type TB[T any] interface {
+// tb is the part of *testing.T that run uses; T is the type a subtest
+// receives. The package's own tests pass a recorder of their own.
+type tb[T any] interface {
 	Helper()
 	Errorf(format string, args ...any)
 	Run(name string, f func(T)) bool
@@ -43,13 +43,19 @@ type Options struct {
 // go test -json shows one test per check, its file, index and request) and fails each check whose
 // decision does not meet its expect. A file that cannot be decoded fails
 // its subtest with the decoder's error; no file at all fails t.
-func Run[T TB[T]](t T, files ...string) {
+func Run(t *testing.T, files ...string) {
 	t.Helper()
-	RunWith(t, Options{}, files...)
+	run(t, Options{}, files...)
 }
 
 // RunWith is Run with the decisions made as o says.
-func RunWith[T TB[T]](t T, o Options, files ...string) {
+func RunWith(t *testing.T, o Options, files ...string) {
+	t.Helper()
+	run(t, o, files...)
+}
+
+// run is RunWith for any tb.
+func run[T tb[T]](t T, o Options, files ...string) {
 	t.Helper()
 	if len(files) == 0 {
 		t.Errorf("policytest: no scenario file given")
@@ -116,7 +122,7 @@ func decodeFile(file string) (*scenario.Scenario, error) {
 	return scenario.Decode(file, f)
 }
 
-func checkOne[T TB[T]](t T, decide func(*scenario.Scenario, scenario.Check) (policy.Decision, error),
+func checkOne[T tb[T]](t T, decide func(*scenario.Scenario, scenario.Check) (policy.Decision, error),
 	file string, s *scenario.Scenario, c scenario.Check) (policy.Decision, bool) {
 	t.Helper()
 	d, err := decide(s, c)

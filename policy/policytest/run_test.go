@@ -17,7 +17,7 @@ import (
 func TestRunPassesMatchingChecks(t *testing.T) {
 	r := newRecorder("T")
 	var ran []string
-	RunWith(r, Options{Decide: func(s *scenario.Scenario, c scenario.Check) (policy.Decision, error) {
+	run(r, Options{Decide: func(s *scenario.Scenario, c scenario.Check) (policy.Decision, error) {
 		ran = append(ran, c.Describe())
 		return s.Engine().Decide(c.Request, c.At)
 	}}, "testdata/pass.json")
@@ -35,7 +35,7 @@ func TestRunPassesMatchingChecks(t *testing.T) {
 // expect do not fail.
 func TestRunFailsEachMismatch(t *testing.T) {
 	r := newRecorder("T")
-	Run(r, "testdata/mismatch.json")
+	run(r, Options{}, "testdata/mismatch.json")
 	if !r.failed {
 		t.Fatal("Run did not fail on a file of mismatches")
 	}
@@ -81,7 +81,7 @@ func TestRunFailsEachMismatch(t *testing.T) {
 // it, fails the file's subtest, and the next file still runs.
 func TestRunFailsABrokenFile(t *testing.T) {
 	r := newRecorder("T")
-	Run(r, "testdata/broken.json", "testdata/missing.json", "testdata/pass.json")
+	run(r, Options{}, "testdata/broken.json", "testdata/missing.json", "testdata/pass.json")
 	if !r.failed {
 		t.Fatal("Run did not fail on a broken file")
 	}
@@ -102,7 +102,7 @@ func TestRunFailsABrokenFile(t *testing.T) {
 // TestRunFailsWithoutFiles: an empty glob must not pass.
 func TestRunFailsWithoutFiles(t *testing.T) {
 	r := newRecorder("T")
-	Run(r)
+	run(r, Options{})
 	if fs := r.failures("T"); len(fs) != 1 || fs[0] != "policytest: no scenario file given" {
 		t.Errorf("failures %q", *r.log)
 	}
@@ -112,7 +112,7 @@ func TestRunFailsWithoutFiles(t *testing.T) {
 // file, the index and the request, even when the check has no expect.
 func TestRunFailsAnUndecidedCheck(t *testing.T) {
 	r := newRecorder("T")
-	RunWith(r, Options{Decide: func(s *scenario.Scenario, c scenario.Check) (policy.Decision, error) {
+	run(r, Options{Decide: func(s *scenario.Scenario, c scenario.Check) (policy.Decision, error) {
 		if c.Index == 4 {
 			return policy.Decision{}, errors.New("policy: request without credit ledger")
 		}
