@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
@@ -45,13 +44,13 @@ func (f Figures) sub(g Figures) Figures {
 }
 
 // Statement is the quarterly statement of an account (CRD-STATEMENT): its
-// credits used and available, for one calendar quarter. The zero Statement
+// credits used and available, for one quarter of the year. The zero Statement
 // is no answer: it comes only with an error.
 type Statement struct {
 	// Account is the account's ID.
 	Account string
-	// Quarter is the calendar quarter reported.
-	Quarter calendar.Quarter
+	// Quarter is the quarter reported.
+	Quarter Quarter
 	// Opening are the figures as of the quarter's first instant; they equal
 	// the previous quarter's Closing.
 	Opening Figures
@@ -74,7 +73,7 @@ type Statement struct {
 // projection; credits that lapse by the quarter's end count as expired.
 // An invalid quarter, a nil or a zero Ledger is an error. It costs
 // O(log n) in the history and a fixed number of allocations.
-func (l *Ledger) Statement(q calendar.Quarter, at time.Time) (Statement, error) {
+func (l *Ledger) Statement(q Quarter, at time.Time) (Statement, error) {
 	if err := l.ready(); err != nil {
 		return Statement{}, err
 	}
