@@ -24,22 +24,18 @@ type Figures struct {
 
 // Add returns the figures plus g, field by field: Opening.Add(Movements) is
 // Closing.
-func (f Figures) Add(g Figures) Figures {
-	return Figures{
-		Purchased: f.Purchased.Add(g.Purchased),
-		Used:      f.Used.Add(g.Used),
-		Expired:   f.Expired.Add(g.Expired),
-		Available: f.Available.Add(g.Available),
-	}
-}
+func (f Figures) Add(g Figures) Figures { return f.each(g, decimal.Decimal.Add) }
 
 // sub returns the figures minus g, field by field.
-func (f Figures) sub(g Figures) Figures {
+func (f Figures) sub(g Figures) Figures { return f.each(g, decimal.Decimal.Sub) }
+
+// each applies op to each field of f and g.
+func (f Figures) each(g Figures, op func(a, b decimal.Decimal) decimal.Decimal) Figures {
 	return Figures{
-		Purchased: f.Purchased.Sub(g.Purchased),
-		Used:      f.Used.Sub(g.Used),
-		Expired:   f.Expired.Sub(g.Expired),
-		Available: f.Available.Sub(g.Available),
+		Purchased: op(f.Purchased, g.Purchased),
+		Used:      op(f.Used, g.Used),
+		Expired:   op(f.Expired, g.Expired),
+		Available: op(f.Available, g.Available),
 	}
 }
 
