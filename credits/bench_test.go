@@ -107,7 +107,7 @@ func BenchmarkStatement(b *testing.B) {
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				at := ats[i%len(ats)]
-				_, _ = l.Statement(calendar.QuarterOf(at), at)
+				_, _ = l.Statement(QuarterOf(at), at)
 			}
 		})
 	}
@@ -189,7 +189,7 @@ func BenchmarkCallOffGrowth(b *testing.B) {
 					for j := range batch {
 						at := ats[k][(i*batch+j)%len(ats[k])]
 						if ask.credits == 0 {
-							_, _ = l.Statement(calendar.QuarterOf(at), at)
+							_, _ = l.Statement(QuarterOf(at), at)
 						} else {
 							_, _ = l.CheckCallOff(c, at)
 						}

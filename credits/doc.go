@@ -29,12 +29,13 @@
 // # The ledger
 //
 // A Ledger is one account's history: purchases, each a lot of credits usable
-// in [purchase, purchase + ValidityMonths calendar months) (CRD-VALIDITY,
-// calendar.AddMonths clamps month ends), and call-offs. Program.NewLedger
-// replays the history in time order and refuses one whose purchase or
-// call-off broke a rule when it happened, with a *HistoryError naming the
-// entry (its list, its index as given, its ID and instant) and wrapping the
-// *rule.Violation, so errors.Is(err, rule.CrdValidity) still answers.
+// in [purchase, purchase + ValidityMonths months) (CRD-VALIDITY; a month's
+// end clamps, so Nov 30 + 3 months is the end of February), and call-offs.
+// Program.NewLedger replays the history in time order and refuses one whose
+// purchase or call-off broke a rule when it happened, with a *HistoryError
+// naming the entry (its list, its index as given, its ID and instant) and
+// wrapping the *rule.Violation, so errors.Is(err, rule.CrdValidity) still
+// answers.
 // Afterwards the ledger never changes: checks are queries, and asking
 // whether credits may be called off spends nothing.
 //
@@ -59,7 +60,7 @@
 //
 // # Statements and balances
 //
-// Statement reports a calendar quarter (CRD-STATEMENT): credits purchased,
+// Statement reports a quarter of the year (CRD-STATEMENT): credits purchased,
 // used, expired and available as of the quarter's end, cumulative since the
 // account's first purchase, with the opening figures and the movements
 // within the quarter, so that one quarter's closing figures are the next

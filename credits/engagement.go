@@ -3,11 +3,13 @@ package credits
 import (
 	"strings"
 
+	"github.com/licensepolicy/licensepolicy/internal/enum"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
 // EngagementType is what a call-off buys (CRD-TYPES). The zero value is
-// invalid: a call-off for an engagement of no known type is refused.
+// invalid and has no text form: a call-off for an engagement of no known
+// type is refused.
 type EngagementType uint8
 
 // The engagement types of the datasheet. The list is append-only: a value is
@@ -19,34 +21,33 @@ const (
 	Migration
 )
 
-var engagementTypeNames = []string{"", "assessment", "design", "deployment", "migration"}
+var engagementTypes = enum.New[EngagementType]("credits", "EngagementType", "engagement type", nil,
+	"", "assessment", "design", "deployment", "migration")
+
+// ParseEngagementType returns the type named s: "assessment", "design",
+// "deployment" or "migration"; any other text is an error listing them.
+func ParseEngagementType(s string) (EngagementType, error) { return engagementTypes.Parse(s) }
 
 // IsValid reports whether t is one of the four engagement types.
-func (t EngagementType) IsValid() bool { return t >= Assessment && t <= Migration }
+func (t EngagementType) IsValid() bool { return engagementTypes.IsValid(t) }
 
-// String returns the name SCENARIOS.md uses, such as "assessment".
-func (t EngagementType) String() string {
-	return nameOf("EngagementType", engagementTypeNames, int(t))
-}
+// String returns the name SCENARIOS.md uses, such as "assessment", or
+// "credits.EngagementType(N)" for a value without one.
+func (t EngagementType) String() string { return engagementTypes.String(t) }
+
+// AppendText appends t's name to b; an invalid type is an error.
+func (t EngagementType) AppendText(b []byte) ([]byte, error) { return engagementTypes.AppendText(b, t) }
 
 // MarshalText encodes t by its name; an invalid type is an error.
-func (t EngagementType) MarshalText() ([]byte, error) {
-	return marshalName("engagement type", engagementTypeNames, int(t))
-}
+func (t EngagementType) MarshalText() ([]byte, error) { return t.AppendText(nil) }
 
-// UnmarshalText decodes "assessment", "design", "deployment" or "migration".
-func (t *EngagementType) UnmarshalText(text []byte) error {
-	i, err := parseName("engagement type", engagementTypeNames, text)
-	if err != nil {
-		return err
-	}
-	*t = EngagementType(i)
-	return nil
-}
+// UnmarshalText decodes "assessment", "design", "deployment" or "migration";
+// any other text is an error listing them, and leaves t as it was.
+func (t *EngagementType) UnmarshalText(text []byte) error { return engagementTypes.Unmarshal(t, text) }
 
 // Pricing is how an engagement is priced (CRD-SCOPE). The zero value is
-// invalid and is refused like a duration-based contract: credits pay only
-// for what is known to be fixed-price.
+// invalid, has no text form, and is refused like a duration-based contract:
+// credits pay only for what is known to be fixed-price.
 type Pricing uint8
 
 // The pricings. The list is append-only: a value is never reordered or reused.
@@ -57,26 +58,28 @@ const (
 	Duration
 )
 
-var pricingNames = []string{"", "fixed", "duration"}
+var pricings = enum.New[Pricing]("credits", "Pricing", "pricing", nil, "", "fixed", "duration")
+
+// ParsePricing returns the pricing named s, "fixed" or "duration"; any other
+// text is an error listing both.
+func ParsePricing(s string) (Pricing, error) { return pricings.Parse(s) }
 
 // IsValid reports whether p is Fixed or Duration.
-func (p Pricing) IsValid() bool { return p == Fixed || p == Duration }
+func (p Pricing) IsValid() bool { return pricings.IsValid(p) }
 
-// String returns the name SCENARIOS.md uses: "fixed" or "duration".
-func (p Pricing) String() string { return nameOf("Pricing", pricingNames, int(p)) }
+// String returns the name SCENARIOS.md uses, "fixed" or "duration", or
+// "credits.Pricing(N)" for a value that is neither.
+func (p Pricing) String() string { return pricings.String(p) }
+
+// AppendText appends p's name to b; an invalid pricing is an error.
+func (p Pricing) AppendText(b []byte) ([]byte, error) { return pricings.AppendText(b, p) }
 
 // MarshalText encodes p by its name; an invalid pricing is an error.
-func (p Pricing) MarshalText() ([]byte, error) { return marshalName("pricing", pricingNames, int(p)) }
+func (p Pricing) MarshalText() ([]byte, error) { return p.AppendText(nil) }
 
-// UnmarshalText decodes "fixed" or "duration".
-func (p *Pricing) UnmarshalText(text []byte) error {
-	i, err := parseName("pricing", pricingNames, text)
-	if err != nil {
-		return err
-	}
-	*p = Pricing(i)
-	return nil
-}
+// UnmarshalText decodes "fixed" or "duration"; any other text is an error
+// listing both, and leaves p as it was.
+func (p *Pricing) UnmarshalText(text []byte) error { return pricings.Unmarshal(p, text) }
 
 // Engagement describes the services a call-off pays for. Its zero value is
 // refused on every count: each field must be set for a call-off to pass, so

@@ -10,12 +10,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-func date(s string) time.Time {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
+// day is midnight UTC of a date: every instant of these examples is one.
+func day(year int, month time.Month, d int) time.Time {
+	return time.Date(year, month, d, 0, 0, 0, 0, time.UTC)
 }
 
 // program is the published program, for the examples.
@@ -35,22 +32,22 @@ func Example() {
 		return
 	}
 	ledger, err := program.NewLedger(credits.Account{ID: "psc-acme", Kind: credits.Professional},
-		[]credits.Purchase{{ID: "po-1", At: date("2025-02-01T00:00:00Z"),
+		[]credits.Purchase{{ID: "po-1", At: day(2025, 2, 1),
 			Order: credits.Order{Credits: decimal.NewFromInt(25), LocalEntity: true}}},
-		[]credits.CallOffRecord{{At: date("2025-03-01T00:00:00Z"),
+		[]credits.CallOffRecord{{At: day(2025, 3, 1),
 			CallOff: credits.CallOff{Credits: decimal.NewFromInt(5), Engagement: design}}})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	at := date("2025-04-01T00:00:00Z")
+	at := day(2025, 4, 1)
 	res, err := ledger.CheckCallOff(credits.CallOff{Credits: decimal.RequireFromString("7.5"), Engagement: design}, at)
 	fmt.Println(err)
 	res, err = ledger.CheckCallOff(credits.CallOff{Credits: decimal.NewFromInt(8), Engagement: design}, at)
 	fmt.Println(err, res.Rules.IDs(), "balance", res.Balance, "until", res.Until)
 
 	q, _ := credits.ParseQuarter("2025-Q2")
-	st, _ := ledger.Statement(q, date("2025-07-02T00:00:00Z"))
+	st, _ := ledger.Statement(q, day(2025, 7, 2))
 	c := st.Closing
 	fmt.Println(st.Quarter, "purchased", c.Purchased, "used", c.Used, "expired", c.Expired, "available", c.Available)
 	// Output:
@@ -60,7 +57,7 @@ func Example() {
 }
 
 func ExampleProgram_CheckPurchase() {
-	at := date("2025-01-05T00:00:00Z")
+	at := day(2025, 1, 5)
 	for _, o := range []credits.Order{
 		{Credits: decimal.NewFromInt(37), LocalEntity: true},
 		{Credits: decimal.NewFromInt(5), LocalEntity: true},
@@ -92,7 +89,7 @@ func ExampleTerms() {
 	}
 	for _, n := range []int64{37, 35} {
 		_, err := program.CheckPurchase(credits.Professional,
-			credits.Order{Credits: decimal.NewFromInt(n), LocalEntity: true}, date("2025-01-05T00:00:00Z"))
+			credits.Order{Credits: decimal.NewFromInt(n), LocalEntity: true}, day(2025, 1, 5))
 		fmt.Println(n, errors.Is(err, rule.CrdBlocks))
 	}
 	// Output:
@@ -104,11 +101,11 @@ func ExampleTerms() {
 // available; a flexible account's minimum is 10 on professional services.
 func ExampleLedger_CheckCallOff() {
 	ledger, _ := program.NewLedger(credits.Account{ID: "fsc-1", Kind: credits.Flexible},
-		[]credits.Purchase{{ID: "po-7", At: date("2025-01-10T00:00:00Z"),
+		[]credits.Purchase{{ID: "po-7", At: day(2025, 1, 10),
 			Order: credits.Order{Credits: decimal.NewFromInt(10), LocalEntity: true}}}, nil)
-	for _, at := range []string{"2025-01-10T00:00:00Z", "2025-06-01T00:00:00Z", "2026-01-10T00:00:00Z"} {
-		res, err := ledger.CheckCallOff(credits.CallOff{Credits: decimal.NewFromInt(10), Engagement: design}, date(at))
-		fmt.Println(at, res.Rules.IDs(), "available", res.Available, "balance", res.Balance, "until", res.Until.Format(time.RFC3339Nano), err != nil)
+	for _, at := range []time.Time{day(2025, 1, 10), day(2025, 6, 1), day(2026, 1, 10)} {
+		res, err := ledger.CheckCallOff(credits.CallOff{Credits: decimal.NewFromInt(10), Engagement: design}, at)
+		fmt.Println(at.Format(time.RFC3339), res.Rules.IDs(), "available", res.Available, "balance", res.Balance, "until", res.Until.Format(time.RFC3339Nano), err != nil)
 	}
 	// Output:
 	// 2025-01-10T00:00:00Z [CRD-VALIDITY CRD-FLEX] available 0 balance 0 until 2025-01-10T00:00:00.000000001Z true
@@ -120,12 +117,12 @@ func ExampleLedger_CheckCallOff() {
 func ExampleLedger_Balance() {
 	ledger, _ := program.NewLedger(credits.Account{ID: "psc-2", Kind: credits.Professional},
 		[]credits.Purchase{
-			{ID: "po-1", At: date("2025-01-31T00:00:00Z"), Order: credits.Order{Credits: decimal.NewFromInt(10), LocalEntity: true}},
-			{ID: "po-2", At: date("2025-03-15T00:00:00Z"), Order: credits.Order{Credits: decimal.NewFromInt(25), LocalEntity: true}},
+			{ID: "po-1", At: day(2025, 1, 31), Order: credits.Order{Credits: decimal.NewFromInt(10), LocalEntity: true}},
+			{ID: "po-2", At: day(2025, 3, 15), Order: credits.Order{Credits: decimal.NewFromInt(25), LocalEntity: true}},
 		},
-		[]credits.CallOffRecord{{At: date("2025-04-01T00:00:00Z"),
+		[]credits.CallOffRecord{{At: day(2025, 4, 1),
 			CallOff: credits.CallOff{Credits: decimal.NewFromInt(12), Engagement: design}}})
-	b, _ := ledger.Balance(date("2025-05-01T00:00:00Z"))
+	b, _ := ledger.Balance(day(2025, 5, 1))
 	fmt.Println("available", b.Available, "used", b.Used)
 	for _, l := range b.Lots {
 		fmt.Println(l.Purchase, l.Remaining, "of", l.Credits, "ends", l.Ends.Format(time.DateOnly))
@@ -138,13 +135,13 @@ func ExampleLedger_Balance() {
 // The statement's opening figures are the previous quarter's closing ones.
 func ExampleLedger_Statement() {
 	ledger, _ := program.NewLedger(credits.Account{ID: "psc-3", Kind: credits.Professional},
-		[]credits.Purchase{{ID: "po-1", At: date("2025-02-01T00:00:00Z"),
+		[]credits.Purchase{{ID: "po-1", At: day(2025, 2, 1),
 			Order: credits.Order{Credits: decimal.NewFromInt(25), LocalEntity: true}}},
-		[]credits.CallOffRecord{{At: date("2025-11-01T00:00:00Z"),
+		[]credits.CallOffRecord{{At: day(2025, 11, 1),
 			CallOff: credits.CallOff{Credits: decimal.NewFromInt(20), Engagement: design}}})
 	q, _ := credits.ParseQuarter("2025-Q4")
 	for range 2 {
-		st, _ := ledger.Statement(q, date("2027-01-01T00:00:00Z"))
+		st, _ := ledger.Statement(q, day(2027, 1, 1))
 		fmt.Printf("%s opening %v moved %v closing %v\n", q, figures(st.Opening), figures(st.Movements), figures(st.Closing))
 		q = q.Next()
 	}
@@ -160,9 +157,9 @@ func figures(f credits.Figures) []decimal.Decimal {
 // A history that broke a rule when it happened is refused, naming the entry.
 func ExampleProgram_NewLedger() {
 	_, err := program.NewLedger(credits.Account{ID: "psc-4", Kind: credits.Professional},
-		[]credits.Purchase{{ID: "po-1", At: date("2025-02-01T00:00:00Z"),
+		[]credits.Purchase{{ID: "po-1", At: day(2025, 2, 1),
 			Order: credits.Order{Credits: decimal.NewFromInt(10), LocalEntity: true}}},
-		[]credits.CallOffRecord{{At: date("2026-02-01T00:00:00Z"),
+		[]credits.CallOffRecord{{At: day(2026, 2, 1),
 			CallOff: credits.CallOff{Credits: decimal.NewFromInt(5), Engagement: design}}})
 	fmt.Println(err)
 	var h *credits.HistoryError

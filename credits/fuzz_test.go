@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/shopspring/decimal"
 )
 
@@ -35,7 +34,7 @@ func FuzzAmounts(f *testing.F) {
 		if err == nil && (co.Balance.Sign() < 0 || !c.IsInteger() || c.LessThan(decimal.NewFromInt(5))) {
 			t.Fatalf("call-off of %s allowed: %+v", c, co)
 		}
-		_, _ = l.Statement(calendar.QuarterOf(at), at)
+		_, _ = l.Statement(QuarterOf(at), at)
 		_, _ = newLedger(DefaultTerms(), Account{ID: "a", Kind: Professional},
 			[]Purchase{{ID: "p", At: at, Order: Order{Credits: c, Discount: d, LocalEntity: true}}},
 			[]CallOffRecord{{At: at.Add(time.Hour), CallOff: CallOff{Credits: c, Engagement: fixed(Design)}}})

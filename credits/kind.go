@@ -1,7 +1,10 @@
 package credits
 
+import "github.com/licensepolicy/licensepolicy/internal/enum"
+
 // Kind is the kind of services credit an account holds. The zero Kind is
-// invalid: an account or order that does not say its kind is refused.
+// invalid: an account or order that does not say its kind is refused, and
+// it has no text form.
 type Kind uint8
 
 // The credit kinds. The list is append-only: a value is never reordered or
@@ -13,24 +16,25 @@ const (
 	Flexible
 )
 
-var kindNames = []string{"", "professional", "flexible"}
+var kinds = enum.New[Kind]("credits", "Kind", "credit kind", nil, "", "professional", "flexible")
+
+// ParseKind returns the kind named s, "professional" or "flexible"; any
+// other text is an error listing both.
+func ParseKind(s string) (Kind, error) { return kinds.Parse(s) }
 
 // IsValid reports whether k is Professional or Flexible.
-func (k Kind) IsValid() bool { return k == Professional || k == Flexible }
+func (k Kind) IsValid() bool { return kinds.IsValid(k) }
 
-// String returns the name SCENARIOS.md uses: "professional" or "flexible".
-func (k Kind) String() string { return nameOf("Kind", kindNames, int(k)) }
+// String returns the name SCENARIOS.md uses, "professional" or "flexible",
+// or "credits.Kind(N)" for a value that is neither.
+func (k Kind) String() string { return kinds.String(k) }
+
+// AppendText appends k's name to b; an invalid Kind is an error.
+func (k Kind) AppendText(b []byte) ([]byte, error) { return kinds.AppendText(b, k) }
 
 // MarshalText encodes k by its name; an invalid Kind is an error.
-func (k Kind) MarshalText() ([]byte, error) { return marshalName("credit kind", kindNames, int(k)) }
+func (k Kind) MarshalText() ([]byte, error) { return k.AppendText(nil) }
 
 // UnmarshalText decodes "professional" or "flexible"; any other text is an
-// error listing both.
-func (k *Kind) UnmarshalText(text []byte) error {
-	i, err := parseName("credit kind", kindNames, text)
-	if err != nil {
-		return err
-	}
-	*k = Kind(i)
-	return nil
-}
+// error listing both, and leaves k as it was.
+func (k *Kind) UnmarshalText(text []byte) error { return kinds.Unmarshal(k, text) }

@@ -265,14 +265,14 @@ func TestRefusedCallOffChangesNothing(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		w := genWorld(t)
 		probe := w.genInstant(t, "probe")
-		before, _ := w.ledger.Statement(calendar.QuarterOf(probe), probe)
+		before, _ := w.ledger.Statement(QuarterOf(probe), probe)
 		balance := mustBalance(t, w.ledger, probe)
 
 		c, at := genCallOff(t), w.genInstant(t, "at")
 		res, err := w.ledger.CheckCallOff(c, at)
 
 		// Asking changed nothing.
-		after, _ := w.ledger.Statement(calendar.QuarterOf(probe), probe)
+		after, _ := w.ledger.Statement(QuarterOf(probe), probe)
 		if !figuresEqual(before.Closing, after.Closing) || !figuresEqual(balance.Figures, mustBalance(t, w.ledger, probe).Figures) {
 			t.Fatal("a check changed the ledger")
 		}
@@ -320,7 +320,7 @@ func TestQuarterlyStatementsChain(t *testing.T) {
 	// CRD-STATEMENT: the next quarter starts from the previous one's figures.
 	rapid.Check(t, func(t *rapid.T) {
 		w := genWorld(t)
-		q := calendar.QuarterOf(w.genInstant(t, "quarter"))
+		q := QuarterOf(w.genInstant(t, "quarter"))
 		at := w.genInstant(t, "at")
 		if rapid.Bool().Draw(t, "late") {
 			at = base.AddDate(10, 0, 0)
@@ -417,7 +417,7 @@ func statementKey(s Statement, err error) string {
 func TestStatementUntilIsExact(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		w := genWorld(t)
-		q := calendar.QuarterOf(w.genInstant(t, "quarter"))
+		q := QuarterOf(w.genInstant(t, "quarter"))
 		at := w.genInstant(t, "at")
 		s, err := w.ledger.Statement(q, at)
 		if err != nil {

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
@@ -41,7 +40,7 @@ type scenarioFile struct {
 			Discount    *decimal.Decimal   `json:"discount"`
 			LocalEntity *bool              `json:"localEntity"`
 			Engagement  scenarioEngagement `json:"engagement"`
-			Quarter     calendar.Quarter   `json:"quarter"`
+			Quarter     Quarter            `json:"quarter"`
 		} `json:"request"`
 		Expect struct {
 			Outcome string                     `json:"outcome"`

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
@@ -25,33 +24,29 @@ type Figures struct {
 
 // Add returns the figures plus g, field by field: Opening.Add(Movements) is
 // Closing.
-func (f Figures) Add(g Figures) Figures {
-	return Figures{
-		Purchased: f.Purchased.Add(g.Purchased),
-		Used:      f.Used.Add(g.Used),
-		Expired:   f.Expired.Add(g.Expired),
-		Available: f.Available.Add(g.Available),
-	}
-}
+func (f Figures) Add(g Figures) Figures { return f.each(g, decimal.Decimal.Add) }
 
 // sub returns the figures minus g, field by field.
-func (f Figures) sub(g Figures) Figures {
+func (f Figures) sub(g Figures) Figures { return f.each(g, decimal.Decimal.Sub) }
+
+// each applies op to each field of f and g.
+func (f Figures) each(g Figures, op func(a, b decimal.Decimal) decimal.Decimal) Figures {
 	return Figures{
-		Purchased: f.Purchased.Sub(g.Purchased),
-		Used:      f.Used.Sub(g.Used),
-		Expired:   f.Expired.Sub(g.Expired),
-		Available: f.Available.Sub(g.Available),
+		Purchased: op(f.Purchased, g.Purchased),
+		Used:      op(f.Used, g.Used),
+		Expired:   op(f.Expired, g.Expired),
+		Available: op(f.Available, g.Available),
 	}
 }
 
 // Statement is the quarterly statement of an account (CRD-STATEMENT): its
-// credits used and available, for one calendar quarter. The zero Statement
+// credits used and available, for one quarter of the year. The zero Statement
 // is no answer: it comes only with an error.
 type Statement struct {
 	// Account is the account's ID.
 	Account string
-	// Quarter is the calendar quarter reported.
-	Quarter calendar.Quarter
+	// Quarter is the quarter reported.
+	Quarter Quarter
 	// Opening are the figures as of the quarter's first instant; they equal
 	// the previous quarter's Closing.
 	Opening Figures
@@ -74,7 +69,7 @@ type Statement struct {
 // projection; credits that lapse by the quarter's end count as expired.
 // An invalid quarter, a nil or a zero Ledger is an error. It costs
 // O(log n) in the history and a fixed number of allocations.
-func (l *Ledger) Statement(q calendar.Quarter, at time.Time) (Statement, error) {
+func (l *Ledger) Statement(q Quarter, at time.Time) (Statement, error) {
 	if err := l.ready(); err != nil {
 		return Statement{}, err
 	}

@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/shopspring/decimal"
 )
 
@@ -55,7 +54,7 @@ func TestQuarterlyStatementReportsUsedAndAvailable(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.quarter+" at "+c.at.Format(time.RFC3339), func(t *testing.T) {
-			q, err := calendar.ParseQuarter(c.quarter)
+			q, err := ParseQuarter(c.quarter)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -80,7 +79,7 @@ func TestQuarterlyStatementReportsUsedAndAvailable(t *testing.T) {
 			}
 		})
 	}
-	if _, err := l.Statement(calendar.Quarter{}, late); err == nil {
+	if _, err := l.Statement(Quarter{}, late); err == nil {
 		t.Fatal("the zero quarter has a statement")
 	}
 }

@@ -49,7 +49,7 @@ type KindTerms struct {
 	// whole number >= 1.
 	MinCallOff decimal.Decimal
 	// ValidityMonths is how long a purchase can be called off (CRD-VALIDITY,
-	// CRD-FLEX): [purchase, purchase + ValidityMonths calendar months).
+	// CRD-FLEX): [purchase, purchase + ValidityMonths months).
 	ValidityMonths int
 }
 

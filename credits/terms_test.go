@@ -1,12 +1,11 @@
 package credits
 
 import (
-	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
-	"pgregory.net/rapid"
 )
 
 func TestDefaultTermsAreTheDatasheet(t *testing.T) {
@@ -87,74 +86,26 @@ func TestValidateRefusesNonsense(t *testing.T) {
 	}
 }
 
-// sumOfBlocksBrute says by dynamic programming whether n is a sum of one or
-// more blocks.
-func sumOfBlocksBrute(n int, blocks []int) bool {
-	if n <= 0 {
-		return false
+// TestValidityOfOneMonthIsSensible: Validate refuses "validity outside 1 to
+// 1200 months", so one month is the shortest program, and its lots lapse a
+// calendar month after purchase with the month-end clamp (CRD-VALIDITY:
+// "Usable in [purchase, purchase + 12 months)", here 1).
+func TestValidityOfOneMonthIsSensible(t *testing.T) {
+	terms := DefaultTerms()
+	terms.Professional.ValidityMonths = 1
+	if err := terms.Validate(); err != nil {
+		t.Fatal(err)
 	}
-	ok := make([]bool, n+1)
-	ok[0] = true
-	for i := 1; i <= n; i++ {
-		for _, b := range blocks {
-			if b <= i && ok[i-b] {
-				ok[i] = true
-			}
-		}
+	l, err := newLedger(terms, Account{ID: "a", Kind: Professional},
+		[]Purchase{{ID: "po-1", At: instant(t, "2025-01-31T00:00:00Z"), Order: local("10")}}, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return ok[n]
-}
-
-func blockTableOf(blocks []int) blockTable {
-	ds := make([]decimal.Decimal, len(blocks))
-	for i, b := range blocks {
-		ds[i] = decimal.NewFromInt(int64(b))
+	end := instant(t, "2025-02-28T00:00:00Z")
+	if b := mustBalance(t, l, end.Add(-time.Nanosecond)); len(b.Lots) != 1 || !b.Lots[0].Ends.Equal(end) || !b.Until.Equal(end) {
+		t.Fatalf("balance %+v, want one lot ending %s", b, end)
 	}
-	return newBlockTable(ds)
-}
-
-// blocksDisagreeWithBruteForce says where the residue table of blocks and
-// brute force first disagree on whether n in [from, to] is a sum of blocks,
-// or "" when they agree throughout.
-func blocksDisagreeWithBruteForce(blocks []int, from, to int) string {
-	table := blockTableOf(blocks)
-	for n := from; n <= to; n++ {
-		if got, want := table.sums(decimal.NewFromInt(int64(n))), sumOfBlocksBrute(n, blocks); got != want {
-			return fmt.Sprintf("blocks %v: %d is a sum: got %v, want %v", blocks, n, got, want)
-		}
-	}
-	return ""
-}
-
-func TestBlocksCheckIsExact(t *testing.T) {
-	// CRD-BLOCKS for any blocks: the residue table agrees with brute force,
-	// and no partial credit is ever a sum of blocks.
-	rapid.Check(t, func(t *rapid.T) {
-		blocks := rapid.SliceOfN(rapid.IntRange(1, 60), 1, 4).Draw(t, "blocks")
-		if msg := blocksDisagreeWithBruteForce(blocks, -3, 700); msg != "" {
-			t.Fatal(msg)
-		}
-		frac := rapid.IntRange(1, 99).Draw(t, "hundredths")
-		if n := decimal.New(int64(rapid.IntRange(0, 10000).Draw(t, "whole")*100+frac), -2); blockTableOf(blocks).sums(n) {
-			t.Fatalf("blocks %v: %s is a sum", blocks, n)
-		}
-	})
-}
-
-func TestBlocksCheckOnLargeNumbers(t *testing.T) {
-	// Beyond the largest gap every multiple of the gcd is a sum: 10, 25, 50
-	// reach every multiple of 5 from 20 on, and nothing else.
-	table := newBlockTable([]decimal.Decimal{dec("10"), dec("25"), dec("50")})
-	for _, c := range []struct {
-		n  string
-		ok bool
-	}{
-		{"35", true}, {"37", false}, {"15", false}, {"20", true}, {"5", false},
-		{"123456789012345678901234567890", true}, {"123456789012345678901234567891", false},
-		{"1e39", true}, {"35.0000", true}, {"35.0001", false},
-	} {
-		if got := table.sums(dec(c.n)); got != c.ok {
-			t.Errorf("%s: got %v, want %v", c.n, got, c.ok)
-		}
+	if b := mustBalance(t, l, end); !b.Expired.Equal(dec("10")) || !b.Available.IsZero() {
+		t.Fatalf("at the end %+v, want all 10 expired", b.Figures)
 	}
 }

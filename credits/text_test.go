@@ -1,80 +1,93 @@
 package credits
 
 import (
-	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/licensepolicy/licensepolicy/internal/enum/enumtest"
 )
 
-// textCodec is what the enumerations share.
-type textCodec interface {
-	MarshalText() ([]byte, error)
-	String() string
-}
+// The names are SCENARIOS.md's: "kind": "professional" | "flexible",
+// "type": "assessment" | "design" | "deployment" | "migration",
+// "pricing": "fixed" | "duration".
+var (
+	kindNames           = []string{"professional", "flexible"}
+	engagementTypeNames = []string{"assessment", "design", "deployment", "migration"}
+	pricingNames        = []string{"fixed", "duration"}
+)
 
 func TestEnumerationsUseTheScenarioNames(t *testing.T) {
+	enumtest.Names(t, "credits", ParseKind, []Kind{Professional, Flexible}, kindNames, 0, 3, 255)
+	enumtest.Names(t, "credits", ParseEngagementType,
+		[]EngagementType{Assessment, Design, Deployment, Migration}, engagementTypeNames, 0, 5)
+	enumtest.Names(t, "credits", ParsePricing, []Pricing{Fixed, Duration}, pricingNames, 0, 3)
+}
+
+func TestQuarterTextRoundTripsAndTheZeroQuarterIsInvalid(t *testing.T) {
+	// "quarter": "2025-Q1" (SCENARIOS.md, creditStatement).
 	for _, c := range []struct {
-		v    textCodec
-		name string
+		text string
+		want Quarter
 	}{
-		{Professional, "professional"}, {Flexible, "flexible"},
-		{Assessment, "assessment"}, {Design, "design"}, {Deployment, "deployment"}, {Migration, "migration"},
-		{Fixed, "fixed"}, {Duration, "duration"},
+		{"2025-Q1", Quarter{2025, 1}}, {"2025-Q4", Quarter{2025, 4}}, {"0001-Q2", Quarter{1, 2}}, {"9999-Q3", Quarter{9999, 3}},
 	} {
-		b, err := c.v.MarshalText()
-		if err != nil || string(b) != c.name || c.v.String() != c.name {
-			t.Errorf("%v: MarshalText %q %v, String %q, want %q", c.v, b, err, c.v.String(), c.name)
+		var q Quarter
+		if err := q.UnmarshalText([]byte(c.text)); err != nil || q != c.want || !q.IsValid() {
+			t.Errorf("%q decodes to %+v, %v; want %+v", c.text, q, err, c.want)
+		}
+		if b, err := q.MarshalText(); err != nil || string(b) != c.text || q.String() != c.text {
+			t.Errorf("%+v encodes as %q, %v", q, b, err)
 		}
 	}
-	// The zero values are invalid and say so.
-	for _, v := range []textCodec{Kind(0), EngagementType(0), Pricing(0), Kind(9)} {
-		if _, err := v.MarshalText(); err == nil {
-			t.Errorf("%v marshals", v)
-		}
-		if !strings.HasPrefix(v.String(), "credits.") {
-			t.Errorf("String of an invalid value is %q", v.String())
+	for _, q := range []Quarter{{}, {2025, 0}, {2025, 5}, {0, 1}, {10000, 1}} {
+		if _, err := q.MarshalText(); err == nil || q.IsValid() {
+			t.Errorf("%+v is valid or marshals", q)
 		}
 	}
-	var k Kind
-	err := k.UnmarshalText([]byte("Professional"))
-	if err == nil || !strings.Contains(err.Error(), "professional, flexible") {
-		t.Fatalf("UnmarshalText(Professional) = %v, want an error listing the names", err)
+	q := Quarter{2025, 1}
+	for _, bad := range []string{"", "2025Q1", "2025-Q5", "2025-Q0", "02025-Q1", "-2025-Q1", "+2025-Q1", "10000-Q1", "2025-q1", strings.Repeat("9", 200) + "-Q1"} {
+		err := q.UnmarshalText([]byte(bad))
+		if err == nil || q != (Quarter{2025, 1}) || !strings.Contains(err.Error(), "2025-Q1") || len(err.Error()) > 200 {
+			t.Errorf("%q: %v, left %+v", bad, err, q)
+		}
+	}
+	if s, e := (Quarter{2025, 1}).Start(), (Quarter{2025, 1}).End(); !s.Equal(instant(t, "2025-01-01T00:00:00Z")) || !e.Equal(instant(t, "2025-04-01T00:00:00Z")) {
+		t.Errorf("2025-Q1 is [%s, %s)", s, e)
+	}
+	if n := (Quarter{2025, 4}).Next(); n != (Quarter{2026, 1}) {
+		t.Errorf("after 2025-Q4 comes %s", n)
+	}
+	if q := QuarterOf(instant(t, "2025-06-30T23:59:59.999999999-01:00")); q != (Quarter{2025, 3}) {
+		t.Errorf("QuarterOf the last instant of June, an hour west of UTC = %s, want 2025-Q3", q)
 	}
 }
 
-// fuzzText checks one enumeration's decoder: it never panics, accepts
-// exactly the names MarshalText gives back, and an error lists them.
-func fuzzText[T any, P interface {
-	*T
-	UnmarshalText([]byte) error
-	MarshalText() ([]byte, error)
-}](f *testing.F, names ...string) {
-	for _, n := range names {
-		f.Add([]byte(n))
+func FuzzKindText(f *testing.F) {
+	enumtest.Fuzz[Kind](f, kindNames, "PROFESSIONAL", "professional\x00", " flexible")
+}
+
+func FuzzEngagementTypeText(f *testing.F) {
+	enumtest.Fuzz[EngagementType](f, engagementTypeNames, "Design", "design\x00", "migration ")
+}
+
+func FuzzPricingText(f *testing.F) { enumtest.Fuzz[Pricing](f, pricingNames, "FIXED", "fixed\x00") }
+
+// FuzzQuarterText: a quarter decodes only from the text it encodes to, and a
+// refusal leaves the quarter as it was.
+func FuzzQuarterText(f *testing.F) {
+	for _, s := range []string{"2025-Q1", "9999-Q4", "0000-Q1", "02025-Q1", "2025-Q5", "-001-Q1", "+2025-Q1", "2025-Q", ""} {
+		f.Add([]byte(s))
 	}
-	f.Add([]byte(""))
-	f.Add([]byte("PROFESSIONAL"))
-	f.Add([]byte("design\x00"))
 	f.Fuzz(func(t *testing.T, text []byte) {
-		var v T
-		err := P(&v).UnmarshalText(text)
-		if err != nil {
-			if !strings.Contains(err.Error(), strings.Join(names, ", ")) {
-				t.Fatalf("error %q does not list %v", err, names)
+		q := Quarter{2025, 1}
+		if err := q.UnmarshalText(text); err != nil {
+			if q != (Quarter{2025, 1}) {
+				t.Fatalf("a refused %q changed the quarter to %+v", text, q)
 			}
 			return
 		}
-		back, err := P(&v).MarshalText()
-		if err != nil || !bytes.Equal(back, text) {
-			t.Fatalf("%q decodes but encodes as %q, %v", text, back, err)
+		if b, err := q.MarshalText(); err != nil || string(b) != string(text) {
+			t.Fatalf("%q decodes to %+v, which encodes as %q, %v", text, q, b, err)
 		}
 	})
 }
-
-func FuzzKindText(f *testing.F) { fuzzText[Kind](f, "professional", "flexible") }
-
-func FuzzEngagementTypeText(f *testing.F) {
-	fuzzText[EngagementType](f, "assessment", "design", "deployment", "migration")
-}
-
-func FuzzPricingText(f *testing.F) { fuzzText[Pricing](f, "fixed", "duration") }

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"pgregory.net/rapid"
 )
@@ -23,7 +22,7 @@ func answers(t *rapid.T, w world, l *Ledger) string {
 			res, err := l.CheckCallOff(CallOff{Credits: dec(n), Engagement: fixed(Design)}, at)
 			s += fmt.Sprint(callOffKey(res, err), res.Available, res.Until, "\n")
 		}
-		st, err := l.Statement(calendar.QuarterOf(at), at)
+		st, err := l.Statement(QuarterOf(at), at)
 		s += statementKey(st, err) + fmt.Sprint(st.Until, "\n")
 	}
 	return s
