@@ -2,7 +2,6 @@ package policy_test
 
 import (
 	"bytes"
-	"flag"
 	"io"
 	"log/slog"
 	"os"
@@ -10,13 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/golden"
+
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/licensepolicy/licensepolicy/policy/scenario"
 	"github.com/shopspring/decimal"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // TestDecisionLogsAsJSONOfEveryKind logs, through slog.NewJSONHandler, the
 // request and decision of the first check of each request kind in the
@@ -64,7 +63,7 @@ func TestDecisionLogsAsJSONOfEveryKind(t *testing.T) {
 	if len(seen) != 12 {
 		t.Errorf("logged %d request kinds, want all 12: %v", len(seen), seen)
 	}
-	checkGolden(t, "testdata/slog.golden", out.Bytes())
+	golden.Check(t, "testdata/slog.golden", out.Bytes())
 }
 
 // requestKind is the "kind" attribute of r's LogValue, which every kind
@@ -82,22 +81,6 @@ func requestKind(t *testing.T, r policy.Request) string {
 	}
 	t.Fatalf("%T logs no kind", r)
 	return ""
-}
-
-func checkGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (go test -update if intended):\n%s", path, got)
-	}
 }
 
 // TestZeroRequestsLogWithoutPanic: a request naming no facts logs its kind

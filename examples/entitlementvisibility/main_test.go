@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/licensepolicy/licensepolicy/examples/internal/golden"
+	"github.com/licensepolicy/licensepolicy/internal/golden"
 )
 
 func TestOutputIsPinned(t *testing.T) {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/golden"
+
 	"github.com/licensepolicy/licensepolicy/policy/scenario"
 	"pgregory.net/rapid"
 )
@@ -29,12 +31,12 @@ func TestCalendarIsPinned(t *testing.T) {
 	if exit := run(args, &stdout, &stderr); exit != exitOK {
 		t.Fatalf("exit %d: %s", exit, stderr.String())
 	}
-	checkGolden(t, "testdata/calendar.golden", stdout.Bytes())
+	golden.Check(t, "testdata/calendar.golden", stdout.Bytes())
 	got, err := os.ReadFile(svg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "testdata/calendar.svg.golden", got)
+	golden.Check(t, "testdata/calendar.svg.golden", got)
 }
 
 // TestBetweenTwoListedInstantsEveryDecisionIsTheSame: for a generated

@@ -2,15 +2,13 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	"github.com/licensepolicy/licensepolicy/internal/golden"
+)
 
 // samples are copies of ../shared/scenarios/*.json, so the test does not
 // depend on a directory outside the module.
@@ -62,19 +60,7 @@ func TestCommandIsPinned(t *testing.T) {
 			}
 			got := fmt.Sprintf("$ evaluate %s\nexit %d\n-- stdout --\n%s-- stderr --\n%s",
 				strings.Join(tt.args, " "), exit, stdout.String(), stderr.String())
-			golden := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("output differs from %s (go test -update if intended):\n%s", golden, got)
-			}
+			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), []byte(got))
 		})
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/licensepolicy/licensepolicy/internal/golden"
 )
 
 // TestCoverageJSONIsPinned: -coverage-json of the samples and the project
@@ -23,7 +25,7 @@ func TestCoverageJSONIsPinned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "testdata/coverage.json.golden", got)
+	golden.Check(t, "testdata/coverage.json.golden", got)
 }
 
 // TestJUnitIsPinned: -junit of a file of mismatches, a broken file and a
@@ -41,7 +43,7 @@ func TestJUnitIsPinned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "testdata/junit.xml.golden", got)
+	golden.Check(t, "testdata/junit.xml.golden", got)
 	var r junitReport
 	if err := xml.Unmarshal(got, &r); err != nil {
 		t.Fatal(err)
@@ -72,26 +74,8 @@ func TestLogIsPinned(t *testing.T) {
 	if exit := run(append([]string{"-log"}, samples...), &stdout, &stderr); exit != exitOK {
 		t.Fatalf("exit %d: %s", exit, stderr.String())
 	}
-	checkGolden(t, "testdata/log.golden", stdout.Bytes())
+	golden.Check(t, "testdata/log.golden", stdout.Bytes())
 	if n, want := bytes.Count(stdout.Bytes(), []byte("\n")), 13; n != want {
 		t.Errorf("%d lines, want one per check (%d)", n, want)
-	}
-}
-
-// checkGolden compares got with the file at path, or rewrites the file
-// under -update.
-func checkGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (go test -update if intended):\n%s", path, got)
 	}
 }
