@@ -15,13 +15,16 @@ import (
 // accepted and not compared (SCENARIOS.md's matching rules leave it out).
 func (d *decoder) expect(n *jnode, path string) *Expect {
 	o := d.object(n, path, "outcome", "rules", "reason", "until", "obligations", "values")
+	mark := len(d.errs)
 	x := &Expect{}
 	o.enum("outcome", true, &x.Outcome, `"allow" or "deny"`)
 	for _, e := range o.list("rules", false, "rule IDs") {
 		var id rule.ID
 		if d.typed(e.n, e.path, jString, `a rule ID such as "LIC-PORT"`) {
-			if err := id.UnmarshalText([]byte(e.n.str)); err != nil {
-				d.fail(e.path, "%v", err)
+			if len(e.n.str) > maxQuote {
+				d.fail(e.n.off, e.path, "%s: want a rule ID such as \"LIC-PORT\"", quote(e.n.str))
+			} else if err := id.UnmarshalText([]byte(e.n.str)); err != nil {
+				d.fail(e.n.off, e.path, "%v", err)
 			}
 		}
 		x.Rules = append(x.Rules, id)
@@ -54,13 +57,13 @@ func (d *decoder) expect(n *jnode, path string) *Expect {
 	if v, p := o.field("values", false, ""); v != nil && d.typed(v, p, jObject, "an object of decimal strings") {
 		for i, k := range v.keys {
 			if k == "" {
-				d.fail(p, "empty value name; want a name such as \"balance\"")
+				d.fail(v.koffs[i], p, "empty value name; want a name such as \"balance\"")
 			}
 			x.Values = append(x.Values, policy.Value{Name: k, Amount: d.amountOf(v.vals[i], join(p, k))})
 		}
 		slices.SortFunc(x.Values, func(a, b policy.Value) int { return strings.Compare(a.Name, b.Name) })
 	}
-	if d.failed() {
+	if d.since(mark) {
 		return nil
 	}
 	return x
