@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -81,10 +82,10 @@ func firstInvalidUTF8(b []byte) int {
 
 func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 	if root.kind != jObject {
-		d.fail(root.off, "", "want a JSON object, not %s", root.kind)
+		d.fail(root.off, loc{n: root}, "want a JSON object, not %s", root.kind)
 		return nil
 	}
-	top := d.object(root, "", topKeys...)
+	top := d.object(root, loc{n: root}, topKeys...)
 	s := &Scenario{}
 	mark := len(d.errs)
 	if v, p := top.field("name", true, `short kebab-case name such as "bgp-license-moves"`); v != nil {
@@ -99,7 +100,7 @@ func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 	s.Catalog = d.catalog(top.sub("catalog", false, "platforms", "features", "heritage", "tmipSkus"))
 	checks := top.list("checks", true, "checks")
 	if v := root.get("checks"); v != nil && v.kind == jArray && len(checks) == 0 {
-		d.fail(v.off, "checks", "empty; want at least one check")
+		d.fail(v.off, loc{n: v}, "empty; want at least one check")
 	}
 	// Without its terms and catalog there is no engine to build facts under.
 	if d.since(mark) {
@@ -107,7 +108,7 @@ func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 	}
 	e, err := policy.NewEngine(s.Terms, s.Catalog)
 	if err != nil {
-		d.wrap(root.off, "", err)
+		d.wrap(root.off, loc{n: root}, err)
 		return nil
 	}
 	s.engine = e
@@ -120,16 +121,22 @@ func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 	d.contacts(top, f)
 	d.creditAccounts(top, e, f)
 	d.tradeIns(top, e, f)
+	var raws []byte
 	for i, el := range checks {
 		if d.full {
 			return nil
 		}
-		o := d.object(el.n, el.path, "at", "request", "expect")
+		o := d.object(el, loc{n: el}, "at", "request", "expect")
 		c := Check{Index: i, At: o.instant("at", true)}
 		rn, rp := o.field("request", true, "an object with a kind")
 		if rn != nil {
 			c.Request = d.request(rn, rp, f)
-			c.Raw = json.RawMessage(append([]byte(nil), data[rn.off:rn.end]...))
+			// One copy of the file for all requests, each capped at its
+			// end so that an append to one cannot write over the next.
+			if raws == nil {
+				raws = bytes.Clone(data)
+			}
+			c.Raw = json.RawMessage(raws[rn.off:rn.end:rn.end])
 			c.off = int(rn.off)
 		}
 		if en, ep := o.field("expect", false, ""); en != nil {

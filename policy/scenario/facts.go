@@ -38,10 +38,11 @@ func (d *decoder) terms(o obj) policy.Terms {
 		return t
 	}
 	mark := len(d.errs)
-	if es := o.list("subscriptionTermYears", false, "JSON integers"); es != nil {
+	if o.has("subscriptionTermYears") {
+		es := o.list("subscriptionTermYears", false, "JSON integers")
 		t.License.SubscriptionTermYears = make([]int, len(es))
 		for i, e := range es {
-			t.License.SubscriptionTermYears[i], _ = d.integerOf(e.n, e.path)
+			t.License.SubscriptionTermYears[i], _ = d.integerOf(e, loc{n: e})
 		}
 	}
 	if n, ok := o.integer("trialWarningDays", false); ok {
@@ -50,10 +51,11 @@ func (d *decoder) terms(o obj) policy.Terms {
 	if n, ok := o.integer("initialGraceDays", false); ok {
 		t.License.InitialGraceDays = n
 	}
-	if es := o.list("creditBlocks", false, "JSON integers"); es != nil {
+	if o.has("creditBlocks") {
+		es := o.list("creditBlocks", false, "JSON integers")
 		blocks := make([]decimal.Decimal, len(es))
 		for i, e := range es {
-			n, _ := d.integerOf(e.n, e.path)
+			n, _ := d.integerOf(e, loc{n: e})
 			blocks[i] = decimal.NewFromInt(int64(n))
 		}
 		// Two slices, so that neither kind's terms alias the other's.
@@ -87,7 +89,7 @@ func (d *decoder) terms(o obj) policy.Terms {
 	t.TMIP.Combinable = o.boolean("tmipCombinable", false, t.TMIP.Combinable)
 	if !d.since(mark) {
 		if err := t.Validate(); err != nil {
-			d.wrap(o.n.off, o.path, err)
+			d.wrap(o.n.off, o.at, err)
 		}
 	}
 	return t
@@ -103,10 +105,10 @@ var termsKeys = []string{"subscriptionTermYears", "trialWarningDays", "initialGr
 const maxCatalogListed = 1000
 
 // catalogList reads a list of "catalog", at most maxCatalogListed long.
-func (o obj) catalogList(key, want string) []elem {
+func (o obj) catalogList(key, want string) []*jnode {
 	es := o.list(key, false, want)
 	if len(es) > maxCatalogListed {
-		o.d.fail(o.n.get(key).off, join(o.path, key), "%d entries; want at most %d", len(es), maxCatalogListed)
+		o.d.fail(o.n.get(key).off, loc{n: o.n.get(key)}, "%d entries; want at most %d", len(es), maxCatalogListed)
 		return nil
 	}
 	return es
@@ -124,10 +126,10 @@ func (d *decoder) catalog(o obj) policy.Catalog {
 	for i, p := range c.License.Platforms {
 		platforms[p.Name] = i
 	}
-	names := map[string]string{}
+	names := map[string]loc{}
 	for _, e := range o.catalogList("platforms", "platforms") {
 		m := len(d.errs)
-		p := d.object(e.n, e.path, "name", "family", "class", "classes", "trial")
+		p := d.object(e, loc{n: e}, "name", "family", "class", "classes", "trial")
 		spec := license.PlatformSpec{Name: p.id("name", "platform name"), Class: p.str("class", false, "a like-device class"),
 			Classes: p.strings("classes", false, "a like-device class", false, maxNamesListed)}
 		p.enum("family", true, &spec.Family, `"hardware", "virtual" or "software"`)
@@ -139,7 +141,7 @@ func (d *decoder) catalog(o obj) policy.Catalog {
 				spec.Trial = license.TrialsOffered
 			}
 		}
-		d.unique(names, spec.Name, e.n.off, e.path+".name")
+		d.unique(names, spec.Name, e.off, loc{e, "name"})
 		if d.since(m) {
 			continue
 		}
@@ -147,7 +149,7 @@ func (d *decoder) catalog(o obj) policy.Catalog {
 		// would copy it for every entry.
 		one, err := license.Catalog{}.AddPlatform(spec)
 		if err != nil {
-			d.wrap(e.n.off, e.path, err)
+			d.wrap(e.off, loc{n: e}, err)
 			continue
 		}
 		if i, ok := platforms[spec.Name]; ok {
@@ -164,9 +166,9 @@ func (d *decoder) catalog(o obj) policy.Catalog {
 	clear(names)
 	for _, e := range o.catalogList("features", "features") {
 		m := len(d.errs)
-		f := d.object(e.n, e.path, "name", "trial")
+		f := d.object(e, loc{n: e}, "name", "trial")
 		spec := license.FeatureSpec{Name: f.id("name", "feature name"), Trial: f.boolean("trial", false, true)}
-		d.unique(names, spec.Name, e.n.off, e.path+".name")
+		d.unique(names, spec.Name, e.off, loc{e, "name"})
 		if d.since(m) {
 			continue
 		}
@@ -179,7 +181,7 @@ func (d *decoder) catalog(o obj) policy.Catalog {
 	}
 	if v := o.n.get("heritage"); v != nil {
 		if len(v.vals) > maxCatalogListed {
-			d.fail(v.off, o.path+".heritage", "%d entries; want at most %d", len(v.vals), maxCatalogListed)
+			d.fail(v.off, loc{n: v}, "%d entries; want at most %d", len(v.vals), maxCatalogListed)
 		} else if h := o.strings("heritage", false, "a product name", false, 0); h != nil {
 			// A name already listed is kept once, as AddHeritage does.
 			c.Entitlement.Heritage = appendNew(c.Entitlement.Heritage, h)
@@ -187,12 +189,12 @@ func (d *decoder) catalog(o obj) policy.Catalog {
 	}
 	if v := o.n.get("tmipSkus"); v != nil {
 		if len(v.vals) > maxCatalogListed {
-			d.fail(v.off, o.path+".tmipSkus", "%d entries; want at most %d", len(v.vals), maxCatalogListed)
+			d.fail(v.off, loc{n: v}, "%d entries; want at most %d", len(v.vals), maxCatalogListed)
 		} else if skus := o.strings("tmipSkus", false, "a SKU", false, 0); skus != nil {
 			// Each SKU is checked alone; a SKU already listed is kept once.
 			for i, sku := range skus {
 				if _, err := (tmip.Catalog{}).AddSKUs(sku); err != nil {
-					d.wrap(v.vals[i].off, o.path+".tmipSkus", err)
+					d.wrap(v.vals[i].off, loc{n: v.vals[i]}, err)
 				}
 			}
 			c.TMIP.SKUs = appendNew(c.TMIP.SKUs, skus)
@@ -200,7 +202,7 @@ func (d *decoder) catalog(o obj) policy.Catalog {
 	}
 	if !d.since(mark) {
 		if err := c.Validate(); err != nil {
-			d.wrap(o.n.off, o.path, err)
+			d.wrap(o.n.off, o.at, err)
 		}
 	}
 	return c
@@ -223,17 +225,17 @@ func appendNew(list, names []string) []string {
 }
 
 func (d *decoder) devices(top obj, e *policy.Engine, f *facts) {
-	seen := map[string]string{}
+	seen := map[string]loc{}
 	for _, el := range top.list("devices", false, "devices") {
 		if d.full {
 			return
 		}
 		mark := len(d.errs)
-		o := d.object(el.n, el.path, "serial", "platform", "class")
+		o := d.object(el, loc{n: el}, "serial", "platform", "class")
 		serial := o.id("serial", "serial number")
 		platform := o.id("platform", "platform name")
 		class := o.str("class", false, "a like-device class")
-		if !d.unique(seen, serial, el.n.off, el.path+".serial") {
+		if !d.unique(seen, serial, el.off, loc{el, "serial"}) {
 			continue
 		}
 		if !d.since(mark) {
@@ -242,7 +244,7 @@ func (d *decoder) devices(top obj, e *policy.Engine, f *facts) {
 				f.devices[serial] = dev
 				continue
 			}
-			d.wrap(el.n.off, el.path, err)
+			d.wrap(el.off, loc{n: el}, err)
 		}
 		f.broken[factKey{"device", serial}] = true
 	}
@@ -250,7 +252,7 @@ func (d *decoder) devices(top obj, e *policy.Engine, f *facts) {
 
 // ref looks up an ID another list defines, refusing an unknown one with the
 // IDs there are. A fact that was itself refused is not reported again.
-func ref[T any](d *decoder, f *facts, m map[string]T, id string, at *jnode, path, what string) (T, bool) {
+func ref[T any](d *decoder, f *facts, m map[string]T, id string, at *jnode, what string) (T, bool) {
 	v, ok := m[id]
 	if ok || id == "" || at == nil || f.broken[factKey{what, id}] {
 		return v, ok
@@ -269,31 +271,31 @@ func ref[T any](d *decoder, f *facts, m map[string]T, id string, at *jnode, path
 		}
 	}
 	if len(known) == 0 {
-		d.fail(at.off, path, "unknown %s %s; the file defines none", what, quote(id))
+		d.fail(at.off, loc{n: at}, "unknown %s %s; the file defines none", what, quote(id))
 	} else {
-		d.fail(at.off, path, "unknown %s %s; want one of %v", what, quote(id), known)
+		d.fail(at.off, loc{n: at}, "unknown %s %s; want one of %v", what, quote(id), known)
 	}
 	return v, false
 }
 
 func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {
-	seen := map[string]string{}
+	seen := map[string]loc{}
 	for _, el := range top.list("licenses", false, "licenses") {
 		if d.full {
 			return
 		}
 		mark := len(d.errs)
-		o := d.object(el.n, el.path, "id", "kind", "tier", "platform", "device", "features", "start",
+		o := d.object(el, loc{n: el}, "id", "kind", "tier", "platform", "device", "features", "start",
 			"termYears", "end", "initial", "capacity")
 		spec := license.Spec{ID: o.id("id", "license ID")}
-		if !d.unique(seen, spec.ID, el.n.off, el.path+".id") {
+		if !d.unique(seen, spec.ID, el.off, loc{el, "id"}) {
 			continue
 		}
 		o.enum("kind", true, &spec.Kind, `"perpetual", "subscription" or "trial"`)
 		o.enum("tier", true, &spec.Tier, `"standard", "advanced" or "premium"`)
 		spec.Platform = o.id("platform", "platform name")
 		serial := o.id("device", "device serial number")
-		spec.Device, _ = ref(d, f, f.devices, serial, o.get("device"), el.path+".device", "device")
+		spec.Device, _ = ref(d, f, f.devices, serial, o.get("device"), "device")
 		spec.Features = o.strings("features", true, "a feature name", true, maxNamesListed)
 		spec.Start = o.instant("start", true)
 		spec.TermYears, _ = o.integer("termYears", false)
@@ -308,7 +310,7 @@ func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {
 				f.licenses[spec.ID] = &l
 				continue
 			}
-			d.wrap(el.n.off, el.path, err)
+			d.wrap(el.off, loc{n: el}, err)
 		}
 		f.broken[factKey{"license", spec.ID}] = true
 	}
@@ -319,30 +321,30 @@ func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {
 const maxLinesListed = 1000
 
 func (d *decoder) orders(top obj, e *policy.Engine, f *facts) {
-	seen := map[string]string{}
+	seen := map[string]loc{}
 	for _, el := range top.list("orders", false, "orders") {
 		if d.full {
 			return
 		}
 		mark := len(d.errs)
-		o := d.object(el.n, el.path, "id", "accounts", "emails", "lines")
+		o := d.object(el, loc{n: el}, "id", "accounts", "emails", "lines")
 		spec := entitlement.OrderSpec{ID: o.id("id", "order ID")}
-		if !d.unique(seen, spec.ID, el.n.off, el.path+".id") {
+		if !d.unique(seen, spec.ID, el.off, loc{el, "id"}) {
 			continue
 		}
 		spec.Accounts = o.strings("accounts", true, "an account ID", true, maxNamesListed)
 		spec.Emails = o.strings("emails", true, "an email address", false, maxNamesListed)
-		lines := map[string]string{}
+		lines := map[string]loc{}
 		les := o.list("lines", true, "order lines")
 		if len(les) > maxLinesListed {
-			d.fail(o.get("lines").off, el.path+".lines", "%d lines; want at most %d", len(les), maxLinesListed)
+			d.fail(o.get("lines").off, loc{el, "lines"}, "%d lines; want at most %d", len(les), maxLinesListed)
 			les = nil
 		}
 		for _, le := range les {
-			lo := d.object(le.n, le.path, "id", "product", "kind", "tier", "termYears", "features",
+			lo := d.object(le, loc{n: le}, "id", "product", "kind", "tier", "termYears", "features",
 				"quantity", "shipDate", "initial")
 			l := entitlement.Line{ID: lo.id("id", "line ID"), Product: lo.id("product", "product name")}
-			d.unique(lines, l.ID, le.n.off, le.path+".id")
+			d.unique(lines, l.ID, le.off, loc{le, "id"})
 			lo.enum("kind", true, &l.Kind, `"perpetual" or "subscription"`)
 			lo.enum("tier", true, &l.Tier, `"standard", "advanced" or "premium"`)
 			l.TermYears, _ = lo.integer("termYears", false)
@@ -358,22 +360,22 @@ func (d *decoder) orders(top obj, e *policy.Engine, f *facts) {
 				f.orders[spec.ID] = &ord
 				continue
 			}
-			d.wrap(el.n.off, el.path, err)
+			d.wrap(el.off, loc{n: el}, err)
 		}
 		f.broken[factKey{"order", spec.ID}] = true
 	}
 }
 
 func (d *decoder) contacts(top obj, f *facts) {
-	seen := map[string]string{}
+	seen := map[string]loc{}
 	for _, el := range top.list("contacts", false, "contacts") {
 		if d.full {
 			return
 		}
 		mark := len(d.errs)
-		o := d.object(el.n, el.path, "id", "accounts")
+		o := d.object(el, loc{n: el}, "id", "accounts")
 		id := o.id("id", "contact ID")
-		if !d.unique(seen, id, el.n.off, el.path+".id") {
+		if !d.unique(seen, id, el.off, loc{el, "id"}) {
 			continue
 		}
 		accounts := o.strings("accounts", true, "an account ID", true, maxNamesListed)
@@ -383,7 +385,7 @@ func (d *decoder) contacts(top obj, f *facts) {
 				f.contacts[id] = &c
 				continue
 			}
-			d.wrap(el.n.off, el.path, err)
+			d.wrap(el.off, loc{n: el}, err)
 		}
 		f.broken[factKey{"contact", id}] = true
 	}
@@ -404,25 +406,25 @@ func (d *decoder) engagement(o obj) credits.Engagement {
 
 func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
 	creditTerms := e.Terms().Credits
-	seen := map[string]string{}
+	seen := map[string]loc{}
 	for _, el := range top.list("creditAccounts", false, "credit accounts") {
 		if d.full {
 			return
 		}
 		mark := len(d.errs)
-		o := d.object(el.n, el.path, "id", "kind", "purchases", "callOffs")
+		o := d.object(el, loc{n: el}, "id", "kind", "purchases", "callOffs")
 		acct := credits.Account{ID: o.id("id", "account ID")}
-		if !d.unique(seen, acct.ID, el.n.off, el.path+".id") {
+		if !d.unique(seen, acct.ID, el.off, loc{el, "id"}) {
 			continue
 		}
 		o.enum("kind", true, &acct.Kind, `"professional" or "flexible"`)
 		var purchases []credits.Purchase
-		ids := map[string]string{}
+		ids := map[string]loc{}
 		for _, pe := range o.list("purchases", false, "purchases") {
 			m := len(d.errs)
-			po := d.object(pe.n, pe.path, "id", "at", "credits", "discount", "localEntity")
+			po := d.object(pe, loc{n: pe}, "id", "at", "credits", "discount", "localEntity")
 			p := credits.Purchase{ID: po.id("id", "purchase ID"), At: po.instant("at", true)}
-			d.unique(ids, p.ID, pe.n.off, pe.path+".id")
+			d.unique(ids, p.ID, pe.off, loc{pe, "id"})
 			p.Credits, _ = po.amount("credits", true)
 			p.Discount, _ = po.amount("discount", false)
 			p.LocalEntity = po.boolean("localEntity", false, true)
@@ -432,16 +434,16 @@ func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
 			// A purchase's validity does not depend on the history, so
 			// it is checked alone to name its path.
 			if _, err := credits.CheckPurchase(creditTerms, acct.Kind, p.Order, p.At); err != nil {
-				d.wrap(pe.n.off, pe.path, err)
+				d.wrap(pe.off, loc{n: pe}, err)
 			}
 			if !d.since(m) {
 				purchases = append(purchases, p)
 			}
 		}
 		var callOffs []credits.CallOffRecord
-		var nodes []elem
+		var nodes []*jnode
 		for _, ce := range o.list("callOffs", false, "call-offs") {
-			co := d.object(ce.n, ce.path, "at", "credits", "engagement")
+			co := d.object(ce, loc{n: ce}, "at", "credits", "engagement")
 			c := credits.CallOffRecord{At: co.instant("at", true)}
 			c.Credits, _ = co.amount("credits", true)
 			c.Engagement = d.engagement(co.sub("engagement", true, engagementKeys...))
@@ -465,8 +467,8 @@ func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
 // file order) and stops at the first entry that breaks a rule; err already
 // names it by its index. Its path is found by bisection over the call-offs in
 // that order: a prefix of them fails exactly when it holds the culprit.
-func (d *decoder) ledgerError(acct0 elem, t credits.Terms, acct credits.Account, ps []credits.Purchase,
-	cs []credits.CallOffRecord, nodes []elem, err error) {
+func (d *decoder) ledgerError(acct0 *jnode, t credits.Terms, acct credits.Account, ps []credits.Purchase,
+	cs []credits.CallOffRecord, nodes []*jnode, err error) {
 	order := make([]int, len(cs))
 	for i := range order {
 		order[i] = i
@@ -482,7 +484,7 @@ func (d *decoder) ledgerError(acct0 elem, t credits.Terms, acct credits.Account,
 		return err != nil
 	}
 	if fails(0) {
-		d.wrap(acct0.n.off, acct0.path+".purchases", err)
+		d.wrap(acct0.off, loc{acct0, "purchases"}, err)
 		return
 	}
 	lo, hi := 0, len(cs) // fails(lo) is false, fails(hi) true
@@ -495,26 +497,26 @@ func (d *decoder) ledgerError(acct0 elem, t credits.Terms, acct credits.Account,
 		}
 	}
 	if hi == 0 || !fails(hi) {
-		d.wrap(acct0.n.off, acct0.path, err)
+		d.wrap(acct0.off, loc{n: acct0}, err)
 		return
 	}
 	culprit := nodes[order[hi-1]]
-	d.wrap(culprit.n.off, culprit.path, err)
+	d.wrap(culprit.off, loc{n: culprit}, err)
 }
 
 func (d *decoder) tradeIns(top obj, e *policy.Engine, f *facts) {
 	var ts []tmip.TradeIn
-	var nodes []elem
-	seen := map[string]string{}
+	var nodes []*jnode
+	seen := map[string]loc{}
 	mark := len(d.errs)
 	for _, el := range top.list("tradeIns", false, "trade-ins") {
 		if d.full {
 			return
 		}
-		o := d.object(el.n, el.path, "id", "partner", "sku", "serial", "condition", "newProduct",
+		o := d.object(el, loc{n: el}, "id", "partner", "sku", "serial", "condition", "newProduct",
 			"otherPromotion", "support", "ordered", "newEquipmentShipped", "returned", "destruction")
 		t := tmip.TradeIn{ID: o.id("id", "trade-in ID"), Partner: o.boolean("partner", false, false)}
-		d.unique(seen, t.ID, el.n.off, el.path+".id")
+		d.unique(seen, t.ID, el.off, loc{el, "id"})
 		t.SKU = o.id("sku", "SKU")
 		t.Serial = o.id("serial", "serial number")
 		c := o.sub("condition", true, "working", "network", "damaged", "channel")
@@ -560,10 +562,10 @@ func (d *decoder) tradeIns(top obj, e *policy.Engine, f *facts) {
 		// The book names the trade-in it refused by its index.
 		var ee *tmip.EntryError
 		if errors.As(err, &ee) && ee.Index >= 0 && ee.Index < len(nodes) {
-			d.wrap(nodes[ee.Index].n.off, nodes[ee.Index].path, ee.Err)
+			d.wrap(nodes[ee.Index].off, loc{n: nodes[ee.Index]}, ee.Err)
 			return
 		}
-		d.wrap(top.n.off, "tradeIns", err)
+		d.wrap(top.n.off, loc{top.n, "tradeIns"}, err)
 		return
 	}
 	f.book = b

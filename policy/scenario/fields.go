@@ -40,15 +40,18 @@ func (d *decoder) add(e *Error) {
 }
 
 // fail records an error at path, off being the node's offset.
-func (d *decoder) fail(off int32, path, format string, args ...any) {
-	d.add(&Error{Path: path, Msg: fmt.Sprintf(format, args...), off: int(off)})
+func (d *decoder) fail(off int32, at loc, format string, args ...any) {
+	if d.full {
+		return
+	}
+	d.add(&Error{Path: at.path(), Msg: fmt.Sprintf(format, args...), off: int(off)})
 }
 
 // wrap records err, a domain constructor's refusal, at path; a long message
 // is clipped, since it may quote a value of the file.
-func (d *decoder) wrap(off int32, path string, err error) {
-	if err != nil {
-		d.add(&Error{Path: path, Msg: clip(err.Error()), Err: err, off: int(off)})
+func (d *decoder) wrap(off int32, at loc, err error) {
+	if err != nil && !d.full {
+		d.add(&Error{Path: at.path(), Msg: clip(err.Error()), Err: err, off: int(off)})
 	}
 }
 
@@ -86,9 +89,9 @@ func clip(msg string) string {
 
 // obj is an object of the file whose keys were checked against the format.
 type obj struct {
-	d    *decoder
-	n    *jnode // nil when absent or refused
-	path string
+	d  *decoder
+	n  *jnode // nil when absent or refused
+	at loc
 	// unknown is set when the object has a key the format does not
 	// define: that key is most often a missing field misspelt, so the
 	// missing field is not reported too.
@@ -97,22 +100,22 @@ type obj struct {
 
 // object checks that n at path is an object whose keys are all among
 // allowed; each unknown key is an error, and the known ones are still read.
-func (d *decoder) object(n *jnode, path string, allowed ...string) obj {
+func (d *decoder) object(n *jnode, at loc, allowed ...string) obj {
 	if n == nil {
-		return obj{d: d, path: path}
+		return obj{d: d, at: at}
 	}
 	if n.kind != jObject {
-		d.fail(n.off, path, "want an object, not %s", n.kind)
-		return obj{d: d, path: path}
+		d.fail(n.off, at, "want an object, not %s", n.kind)
+		return obj{d: d, at: at}
 	}
 	unknown := false
 	for i, k := range n.keys {
 		if !contains(allowed, k) {
-			d.fail(n.koffs[i], join(path, k), "unknown field; want one of %s", strings.Join(allowed, ", "))
+			d.fail(n.koffs[i], loc{n, k}, "unknown field; want one of %s", strings.Join(allowed, ", "))
 			unknown = true
 		}
 	}
-	return obj{d: d, n: n, path: path, unknown: unknown}
+	return obj{d: d, n: n, at: at, unknown: unknown}
 }
 
 func contains(list []string, s string) bool {
@@ -126,16 +129,24 @@ func contains(list []string, s string) bool {
 
 // field returns the value of key and its path; nil when absent, or missing
 // and required (then an error is recorded, saying what was wanted).
-func (o obj) field(key string, required bool, want string) (*jnode, string) {
-	p := join(o.path, key)
+func (o obj) field(key string, required bool, want string) (*jnode, loc) {
+	return o.fieldOf(key, required, "", want)
+}
+
+// fieldOf is field, want being prefix+what: built only for an error.
+func (o obj) fieldOf(key string, required bool, prefix, what string) (*jnode, loc) {
 	if o.n == nil {
-		return nil, p
+		return nil, loc{}
 	}
 	v := o.n.get(key)
+	p := loc{n: v}
+	if v == nil {
+		p = loc{o.n, key}
+	}
 	if v == nil && required && !o.unknown {
 		// At the object's end, where it is found missing: after the
 		// object's unknown keys, which are often the misspelt field.
-		o.d.fail(o.n.end-1, p, "missing; want %s", want)
+		o.d.fail(o.n.end-1, p, "missing; want %s%s", prefix, what)
 	}
 	return v, p
 }
@@ -151,7 +162,7 @@ func (o obj) get(key string) *jnode {
 func (o obj) has(key string) bool { return o.n != nil && o.n.get(key) != nil }
 
 // typed checks that v is of kind k.
-func (d *decoder) typed(v *jnode, path string, k jkind, want string) bool {
+func (d *decoder) typed(v *jnode, path loc, k jkind, want string) bool {
 	if v == nil {
 		return false
 	}
@@ -175,7 +186,20 @@ func (o obj) str(key string, required bool, want string) string {
 }
 
 // id reads a required non-empty ID.
-func (o obj) id(key, what string) string { return o.str(key, true, "a non-empty "+what) }
+func (o obj) id(key, what string) string {
+	v, p := o.fieldOf(key, true, "a non-empty ", what)
+	if v == nil {
+		return ""
+	}
+	if v.kind != jString || v.str == "" {
+		o.d.typed(v, p, jString, "a non-empty "+what)
+		if v.kind == jString {
+			o.d.fail(v.off, p, "empty; want a non-empty %s", what)
+		}
+		return ""
+	}
+	return v.str
+}
 
 func (o obj) boolean(key string, required bool, def bool) bool {
 	v, p := o.field(key, required, "true or false")
@@ -185,7 +209,7 @@ func (o obj) boolean(key string, required bool, def bool) bool {
 	return v.b
 }
 
-func (d *decoder) instantOf(v *jnode, p string) time.Time {
+func (d *decoder) instantOf(v *jnode, p loc) time.Time {
 	if !d.typed(v, p, jString, wire.WantInstant) {
 		return time.Time{}
 	}
@@ -211,7 +235,7 @@ const (
 	maxAmountExp  = wire.MaxAmountDigits
 )
 
-func (d *decoder) amountOf(v *jnode, p string) decimal.Decimal {
+func (d *decoder) amountOf(v *jnode, p loc) decimal.Decimal {
 	if v == nil {
 		return decimal.Decimal{}
 	}
@@ -259,7 +283,7 @@ func (o obj) amount(key string, required bool) (decimal.Decimal, bool) {
 // quantity of it is larger, and absurd ones would only overflow arithmetic.
 const maxCount = 1_000_000
 
-func (d *decoder) integerOf(v *jnode, p string) (int, bool) {
+func (d *decoder) integerOf(v *jnode, p loc) (int, bool) {
 	const want = "a JSON integer such as 3"
 	if !d.typed(v, p, jNumber, want) {
 		return 0, false
@@ -299,22 +323,17 @@ func (o obj) enum(key string, required bool, u encoding.TextUnmarshaler, what st
 	return true
 }
 
-// elem is one element of a list and its path.
-type elem struct {
-	n    *jnode
-	path string
-}
-
-func (o obj) list(key string, required bool, want string) []elem {
-	v, p := o.field(key, required, "a list of "+want)
-	if !o.d.typed(v, p, jArray, "a list of "+want) {
-		return nil
+// list returns the elements of a list.
+func (o obj) list(key string, required bool, want string) []*jnode {
+	v, p := o.fieldOf(key, required, "a list of ", want)
+	if v == nil || v.kind == jArray {
+		if v == nil {
+			return nil
+		}
+		return v.vals
 	}
-	es := make([]elem, len(v.vals))
-	for i, x := range v.vals {
-		es[i] = elem{x, index(p, i)}
-	}
-	return es
+	o.d.typed(v, p, jArray, "a list of "+want)
+	return nil
 }
 
 // maxNamesListed bounds the lists of names inside one fact (a license's or
@@ -325,8 +344,8 @@ const maxNamesListed = 100
 // strings reads a list of non-empty strings, unique when unique is set,
 // at most limit of them when limit > 0.
 func (o obj) strings(key string, required bool, want string, unique bool, limit int) []string {
-	v, p := o.field(key, required, "a list of "+want)
-	if !o.d.typed(v, p, jArray, "a list of "+want) {
+	v, p := o.fieldOf(key, required, "a list of ", want)
+	if v == nil || !o.d.typed(v, p, jArray, "a list of "+want) {
 		return nil
 	}
 	if limit > 0 && len(v.vals) > limit {
@@ -340,16 +359,16 @@ func (o obj) strings(key string, required bool, want string, unique bool, limit 
 	mark := len(o.d.errs)
 	out := make([]string, 0, len(v.vals))
 	for i, e := range v.vals {
-		if !o.d.typed(e, index(p, i), jString, want) {
+		if !o.d.typed(e, loc{n: e}, jString, want) {
 			continue
 		}
 		if e.str == "" {
-			o.d.fail(e.off, index(p, i), "empty; want %s", want)
+			o.d.fail(e.off, loc{n: e}, "empty; want %s", want)
 			continue
 		}
 		if unique {
 			if first, ok := seen[e.str]; ok {
-				o.d.fail(e.off, index(p, i), "%s is listed twice (first at %s); want each once", quote(e.str), index(p, first))
+				o.d.fail(e.off, loc{n: e}, "%s is listed twice (first at %s); want each once", quote(e.str), loc{n: v.vals[first]}.path())
 				continue
 			}
 			seen[e.str] = i
@@ -366,20 +385,20 @@ func (o obj) strings(key string, required bool, want string, unique bool, limit 
 func (o obj) sub(key string, required bool, allowed ...string) obj {
 	v, p := o.field(key, required, "an object")
 	if v == nil {
-		return obj{d: o.d, path: p}
+		return obj{d: o.d, at: p}
 	}
 	return o.d.object(v, p, allowed...)
 }
 
 // unique refuses an ID already seen in its list, naming where it first was.
-func (d *decoder) unique(seen map[string]string, id string, off int32, path string) bool {
+func (d *decoder) unique(seen map[string]loc, id string, off int32, at loc) bool {
 	if id == "" {
 		return true
 	}
 	if first, ok := seen[id]; ok {
-		d.fail(off, path, "duplicate id %s (first at %s); want IDs unique within their list", quote(id), first)
+		d.fail(off, at, "duplicate id %s (first at %s); want IDs unique within their list", quote(id), first.path())
 		return false
 	}
-	seen[id] = path
+	seen[id] = at
 	return true
 }

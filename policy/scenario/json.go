@@ -47,6 +47,38 @@ type jnode struct {
 	keys  []string // an object's keys, in file order
 	koffs []int32  // the offset of each key
 	vals  []*jnode // an object's values or a list's elements
+	// parent and idx place the value in its object or list, so that its
+	// path is built only for an error.
+	parent *jnode
+	idx    int32
+}
+
+// loc is a place in a file an error is about: the value n, or the field key
+// of object n (a missing or unknown field). Its path is built only when an
+// error is recorded.
+type loc struct {
+	n   *jnode
+	key string
+}
+
+// path is the place's path, such as "checks[2].request.devise".
+func (l loc) path() string {
+	var parts []string
+	if l.key != "" {
+		parts = append(parts, "."+l.key)
+	}
+	for n := l.n; n != nil && n.parent != nil; n = n.parent {
+		if n.parent.kind == jArray {
+			parts = append(parts, "["+strconv.Itoa(int(n.idx))+"]")
+		} else {
+			parts = append(parts, "."+n.parent.keys[n.idx])
+		}
+	}
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		b.WriteString(parts[i])
+	}
+	return strings.TrimPrefix(b.String(), ".")
 }
 
 // get returns the value of key in an object, or nil.
@@ -307,6 +339,9 @@ func (p *jparser) object(n *jnode) error {
 		}
 	}
 	n.vals = take(&p.ptrs, &p.scratch, from)
+	for i, v := range n.vals {
+		v.parent, v.idx = n, int32(i)
+	}
 	n.keys = take(&p.strs, &p.kscratch, kfrom)
 	n.koffs = take(&p.offs, &p.oscratch, kfrom)
 	p.stack = p.stack[:top]
@@ -355,6 +390,9 @@ func (p *jparser) list(n *jnode) error {
 		}
 	}
 	n.vals = take(&p.ptrs, &p.scratch, from)
+	for i, v := range n.vals {
+		v.parent, v.idx = n, int32(i)
+	}
 	p.stack = p.stack[:top]
 	p.depth--
 	return nil

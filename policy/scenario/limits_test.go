@@ -209,11 +209,11 @@ func TestBrokenCallOffHistoryIsNamedByItsPath(t *testing.T) {
 
 // TestCatalogSKUTheDomainRefusesIsNamedByItsPath: "Terms and catalog that a
 // domain package refuses are an error at "terms" or "catalog"" (doc.go),
-// here at the list the refused SKU is in, with tmip's error kept.
+// here at the refused SKU in its list, with tmip's error kept.
 func TestCatalogSKUTheDomainRefusesIsNamedByItsPath(t *testing.T) {
 	se := scenarioErr(t, fileWith(`"catalog": {"tmipSkus": ["MX80", " MX80"]}`))
-	if se.Path != "catalog.tmipSkus" || !strings.Contains(se.Msg, `SKU " MX80" has spaces around it`) || se.Err == nil {
-		t.Errorf("got %q at %q (underlying %v), want the spaced SKU refused at catalog.tmipSkus", se.Msg, se.Path, se.Err)
+	if se.Path != "catalog.tmipSkus[1]" || !strings.Contains(se.Msg, `SKU " MX80" has spaces around it`) || se.Err == nil {
+		t.Errorf("got %q at %q (underlying %v), want the spaced SKU refused at catalog.tmipSkus[1]", se.Msg, se.Path, se.Err)
 	}
 }
 
