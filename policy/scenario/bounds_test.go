@@ -85,22 +85,8 @@ func TestErrorsStopAtMaxErrorsAndSaySo(t *testing.T) {
 // TestInstantsSayWhichPartIsWrong: an instant that does not exist names
 // the part that is wrong, and offsets run from -23:59 to +23:59.
 func TestInstantsSayWhichPartIsWrong(t *testing.T) {
-	for _, c := range []struct{ at, msg string }{
-		{"2024-02-30T00:00:00Z", "day 30 does not exist: February 2024 has 29 days"},
-		{"2023-02-29T00:00:00Z", "day 29 does not exist: February 2023 has 28 days"},
-		{"2025-04-31T00:00:00Z", "day 31 does not exist: April 2025 has 30 days"},
-		{"2025-13-01T00:00:00Z", "month 13 does not exist"},
-		{"2025-00-01T00:00:00Z", "month 00 does not exist"},
-		{"2025-01-01T24:00:00Z", "hour 24 does not exist"},
-		{"2025-01-01T00:60:00Z", "minute 60 does not exist"},
-		{"2025-01-01T00:00:60Z", "second 60 does not exist"},
-		{"2025-01-01T00:00:00+24:00", "offset +24:00 is out of range"},
-		{"2025-01-01T00:00:00-00:60", "offset -00:60 is out of range"},
-		{"2025-01-01T00:00:00", "want an RFC 3339 instant"},
-		{"2025-01-01t00:00:00Z", "want an RFC 3339 instant"},
-		{"2025-01-01T00:00:00.Z", "want an RFC 3339 instant"},
-	} {
-		se := scenarioErr(t, `{"name": "t", "checks": [{"at": "`+c.at+`", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}]}`)
+	for _, c := range badInstants {
+		se := scenarioErr(t, instantFile(c.at))
 		if se.Path != "checks[0].at" || !strings.Contains(se.Msg, c.msg) {
 			t.Errorf("%s: got %q at %s, want %q", c.at, se.Msg, se.Path, c.msg)
 		}
@@ -222,4 +208,26 @@ func TestDecideNamesTheCheckAndItsRequest(t *testing.T) {
 	if !errors.As(err, &se) || se.File != "f.json" || se.Path != "checks[0].request" || se.Line != c.Line || c.Line < 1 {
 		t.Errorf("got %v, want an error at f.json:%d:%d: checks[0].request", err, c.Line, c.Column)
 	}
+}
+
+// badInstants are instants the decoder refuses, and what it says.
+var badInstants = []struct{ at, msg string }{
+	{"2024-02-30T00:00:00Z", "day 30 does not exist: February 2024 has 29 days"},
+	{"2023-02-29T00:00:00Z", "day 29 does not exist: February 2023 has 28 days"},
+	{"2025-04-31T00:00:00Z", "day 31 does not exist: April 2025 has 30 days"},
+	{"2025-13-01T00:00:00Z", "month 13 does not exist"},
+	{"2025-00-01T00:00:00Z", "month 00 does not exist"},
+	{"2025-01-01T24:00:00Z", "hour 24 does not exist"},
+	{"2025-01-01T00:60:00Z", "minute 60 does not exist"},
+	{"2025-01-01T00:00:60Z", "second 60 does not exist"},
+	{"2025-01-01T00:00:00+24:00", "offset +24:00 is out of range"},
+	{"2025-01-01T00:00:00-00:60", "offset -00:60 is out of range"},
+	{"2025-01-01T00:00:00", "want an RFC 3339 instant"},
+	{"2025-01-01t00:00:00Z", "want an RFC 3339 instant"},
+	{"2025-01-01T00:00:00.Z", "want an RFC 3339 instant"},
+}
+
+// instantFile is a file whose one check is at at.
+func instantFile(at string) string {
+	return `{"name": "t", "checks": [{"at": "` + at + `", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}]}`
 }
