@@ -21,7 +21,7 @@ var topKeys = []string{"name", "source", "terms", "catalog", "devices", "license
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func decode(name string, r io.Reader) (*Scenario, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	data, err := readLimited(r)
 	if err != nil {
 		return nil, &Error{File: name, Msg: "cannot read: " + err.Error(), Err: err}
 	}
@@ -51,6 +51,30 @@ func decode(name string, r io.Reader) (*Scenario, error) {
 		return s, nil
 	}
 	return nil, d.result(ls)
+}
+
+// readLimited reads at most MaxSize+1 bytes of r, in one buffer of the
+// right size when r says its length.
+func readLimited(r io.Reader) ([]byte, error) {
+	size := 4096
+	if l, ok := r.(interface{ Len() int }); ok {
+		size = min(l.Len(), MaxSize) + 1
+	}
+	lr := io.LimitReader(r, MaxSize+1)
+	buf := make([]byte, 0, size)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // result places the errors in file order and converts their offsets to

@@ -109,9 +109,9 @@ func (d *decoder) object(n *jnode, at loc, allowed ...string) obj {
 		return obj{d: d, at: at}
 	}
 	unknown := false
-	for i, k := range n.keys {
-		if !contains(allowed, k) {
-			d.fail(n.koffs[i], loc{n, k}, "unknown field; want one of %s", strings.Join(allowed, ", "))
+	for _, k := range n.keys {
+		if !contains(allowed, k.s) {
+			d.fail(k.off, loc{n, k.s}, "unknown field; want one of %s", strings.Join(allowed, ", "))
 			unknown = true
 		}
 	}

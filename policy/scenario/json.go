@@ -44,13 +44,18 @@ type jnode struct {
 	off   int32    // offset of the value's first byte
 	end   int32    // offset just past the value
 	str   string   // a string's value or a number's literal
-	keys  []string // an object's keys, in file order
-	koffs []int32  // the offset of each key
+	keys  []jkey   // an object's keys, in file order
 	vals  []*jnode // an object's values or a list's elements
 	// parent and idx place the value in its object or list, so that its
 	// path is built only for an error.
 	parent *jnode
 	idx    int32
+}
+
+// jkey is a key of an object and its offset.
+type jkey struct {
+	s   string
+	off int32
 }
 
 // loc is a place in a file an error is about: the value n, or the field key
@@ -71,7 +76,7 @@ func (l loc) path() string {
 		if n.parent.kind == jArray {
 			parts = append(parts, "["+strconv.Itoa(int(n.idx))+"]")
 		} else {
-			parts = append(parts, "."+n.parent.keys[n.idx])
+			parts = append(parts, "."+n.parent.keys[n.idx].s)
 		}
 	}
 	var b strings.Builder
@@ -84,7 +89,7 @@ func (l loc) path() string {
 // get returns the value of key in an object, or nil.
 func (n *jnode) get(key string) *jnode {
 	for i, k := range n.keys {
-		if k == key {
+		if k.s == key {
 			return n.vals[i]
 		}
 	}
@@ -105,12 +110,10 @@ type jparser struct {
 
 	nodes []jnode
 	ptrs  []*jnode
-	strs  []string
-	offs  []int32
+	strs  []jkey
 	// scratch holds the children of open containers, innermost last.
 	scratch  []*jnode
-	kscratch []string
-	oscratch []int32
+	kscratch []jkey
 }
 
 // frame is one open container: its key in its parent or its index.
@@ -302,7 +305,7 @@ func (p *jparser) object(n *jnode) error {
 			if len(keys) > 16 && seen == nil {
 				seen = make(map[string]bool, 2*len(keys))
 				for _, k := range keys {
-					seen[k] = true
+					seen[k.s] = true
 				}
 			}
 			if (seen != nil && seen[key]) || (seen == nil && containsKey(keys, key)) {
@@ -323,8 +326,7 @@ func (p *jparser) object(n *jnode) error {
 				return err
 			}
 			p.scratch = append(p.scratch, v)
-			p.kscratch = append(p.kscratch, key)
-			p.oscratch = append(p.oscratch, koff)
+			p.kscratch = append(p.kscratch, jkey{key, koff})
 			p.space()
 			if p.pos < len(p.src) && p.src[p.pos] == ',' {
 				p.pos++
@@ -343,15 +345,14 @@ func (p *jparser) object(n *jnode) error {
 		v.parent, v.idx = n, int32(i)
 	}
 	n.keys = take(&p.strs, &p.kscratch, kfrom)
-	n.koffs = take(&p.offs, &p.oscratch, kfrom)
 	p.stack = p.stack[:top]
 	p.depth--
 	return nil
 }
 
-func containsKey(keys []string, key string) bool {
+func containsKey(keys []jkey, key string) bool {
 	for _, k := range keys {
-		if k == key {
+		if k.s == key {
 			return true
 		}
 	}

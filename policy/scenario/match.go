@@ -56,10 +56,10 @@ func (d *decoder) expect(n *jnode, path loc) *Expect {
 	}
 	if v, p := o.field("values", false, ""); v != nil && d.typed(v, p, jObject, "an object of decimal strings") {
 		for i, k := range v.keys {
-			if k == "" {
-				d.fail(v.koffs[i], p, "empty value name; want a name such as \"balance\"")
+			if k.s == "" {
+				d.fail(k.off, p, "empty value name; want a name such as \"balance\"")
 			}
-			x.Values = append(x.Values, policy.Value{Name: k, Amount: d.amountOf(v.vals[i], loc{n: v.vals[i]})})
+			x.Values = append(x.Values, policy.Value{Name: k.s, Amount: d.amountOf(v.vals[i], loc{n: v.vals[i]})})
 		}
 		slices.SortFunc(x.Values, func(a, b policy.Value) int { return strings.Compare(a.Name, b.Name) })
 	}
