@@ -39,13 +39,13 @@ func (k jkind) String() string {
 // every later error can name its path and place, and a request can be
 // echoed as written.
 type jnode struct {
-	kind  jkind
-	b     bool
-	off   int32    // offset of the value's first byte
-	end   int32    // offset just past the value
-	str   string   // a string's value or a number's literal
-	keys  []jkey   // an object's keys, in file order
-	vals  []*jnode // an object's values or a list's elements
+	kind jkind
+	b    bool
+	off  int32    // offset of the value's first byte
+	end  int32    // offset just past the value
+	str  string   // a string's value or a number's literal
+	keys []jkey   // an object's keys, in file order
+	vals []*jnode // an object's values or a list's elements
 	// parent and idx place the value in its object or list, so that its
 	// path is built only for an error.
 	parent *jnode
