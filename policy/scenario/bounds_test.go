@@ -205,8 +205,12 @@ func TestDecideNamesTheCheckAndItsRequest(t *testing.T) {
 	c.Request = nil
 	_, err = s.Decide(c)
 	var se *scenario.Error
-	if !errors.As(err, &se) || se.File != "f.json" || se.Path != "checks[0].request" || se.Line != c.Line || c.Line < 1 {
+	if !errors.As(err, &se) || se.File != "f.json" || se.Path != "checks[0].request" || se.Line != c.Line || c.Line < 1 ||
+		!strings.Contains(se.Msg, "deciding") {
 		t.Errorf("got %v, want an error at f.json:%d:%d: checks[0].request", err, c.Line, c.Column)
+	}
+	if _, err := new(scenario.Scenario).Decide(c); err == nil {
+		t.Error("the zero Scenario decided a check")
 	}
 }
 

@@ -55,12 +55,13 @@ type Check struct {
 
 // Decide decides c with the scenario's engine; an error is an *Error naming
 // the file, the request's path and place ("checks[3].request") and the
-// check in words, with the engine's error behind it.
+// check in words, with the engine's error behind it. The zero Scenario has
+// no engine: its Decide fails closed with the engine's error.
 func (s *Scenario) Decide(c Check) (policy.Decision, error) {
 	d, err := s.Engine().Decide(c.Request, c.At)
 	if err != nil {
 		return d, &Error{File: s.File, Path: index("checks", c.Index) + ".request", Line: c.Line, Column: c.Column,
-			Msg: c.Describe() + " " + err.Error(), Err: err, off: c.off}
+			Msg: "deciding " + strconv.Quote(c.Describe()) + ": " + err.Error(), Err: err, off: c.off}
 	}
 	return d, nil
 }
