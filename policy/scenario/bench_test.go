@@ -74,3 +74,58 @@ func BenchmarkDecodeGenerated(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) { benchmarkDecode(b, c.size) })
 	}
 }
+
+// hostileFile is a file of about n entries in one list that the old
+// decoder checked pairwise or copied whole per entry (issue 18, finding 3).
+func hostileFile(list string, n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"name": "hostile", `)
+	entry := map[string]string{
+		"heritage":  `"product-%d"`,
+		"platforms": `{"name": "p%d", "family": "virtual"}`,
+		"devices":   `{"serial": "mx-%d", "platform": "MX"}`,
+		"features":  `"f%d"`,
+	}[list]
+	switch list {
+	case "heritage", "platforms":
+		fmt.Fprintf(&b, `"catalog": {%q: [`, list)
+	case "devices":
+		b.WriteString(`"devices": [`)
+	case "features":
+		b.WriteString(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "start": "2020-01-01T00:00:00Z", "features": [`)
+	}
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, entry, i)
+	}
+	b.WriteString(map[string]string{"heritage": "]}", "platforms": "]}", "features": "]}]", "devices": "]"}[list])
+	b.WriteString(`, ` + oneCheck + `}`)
+	return b.Bytes()
+}
+
+// BenchmarkDecodeHostileLists decodes (or refuses) files of 10,000 to
+// 800,000 entries in one list: heritage and platforms past the catalog's
+// cap, a license's features past its cap, and devices, each unique. Cost
+// grows with the file, at most n log n (issue 18, finding 3).
+func BenchmarkDecodeHostileLists(b *testing.B) {
+	for _, list := range []string{"heritage", "platforms", "features", "devices"} {
+		for _, n := range []int{10_000, 100_000, 400_000} {
+			file := hostileFile(list, n)
+			if len(file) > scenario.MaxSize {
+				continue
+			}
+			b.Run(fmt.Sprintf("%s/%d", list, n), func(b *testing.B) {
+				b.SetBytes(int64(len(file)))
+				b.ReportAllocs()
+				for b.Loop() {
+					_, err := scenario.Decode("hostile.json", bytes.NewReader(file))
+					if (err == nil) != (list == "devices") {
+						b.Fatalf("%s: %v", list, err)
+					}
+				}
+			})
+		}
+	}
+}
