@@ -235,3 +235,16 @@ var badInstants = []struct{ at, msg string }{
 func instantFile(at string) string {
 	return `{"name": "t", "checks": [{"at": "` + at + `", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}]}`
 }
+
+// TestEveryBrokenPurchaseOfAnAccountIsNamed: each purchase of an account is
+// checked alone, so two broken purchases are two errors at their paths.
+func TestEveryBrokenPurchaseOfAnAccountIsNamed(t *testing.T) {
+	_, err := decode(t, fileWith(`"creditAccounts": [{"id": "a", "kind": "professional", "purchases": [
+	 {"id": "p1", "at": "2025-01-01T00:00:00Z", "credits": "37.5"},
+	 {"id": "p2", "at": "2025-01-01T00:00:00Z", "credits": "10", "discount": "5"}]}]`))
+	var es scenario.Errors
+	if !errors.As(err, &es) || len(es) != 2 || es[0].Path != "creditAccounts[0].purchases[0]" || es[1].Path != "creditAccounts[0].purchases[1]" ||
+		!errors.Is(es[0], rule.CrdBlocks) || !errors.Is(es[1], rule.CrdNoDiscount) {
+		t.Errorf("got %v, want CRD-BLOCKS at purchases[0] and CRD-NO-DISCOUNT at purchases[1]", err)
+	}
+}

@@ -267,7 +267,7 @@ func ref[T any](d *decoder, f *facts, m map[string]T, id string, at *jnode, what
 	}
 	for i, k := range known {
 		if len(k) > maxQuote {
-			known[i] = k[:maxQuote] + "..."
+			known[i] = quote(k)
 		}
 	}
 	if len(known) == 0 {
@@ -417,7 +417,7 @@ func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
 		if !d.unique(seen, acct.ID, el.off, loc{el, "id"}) {
 			continue
 		}
-		o.enum("kind", true, &acct.Kind, `"professional" or "flexible"`)
+		kindOK := o.enum("kind", true, &acct.Kind, `"professional" or "flexible"`)
 		var purchases []credits.Purchase
 		ids := map[string]loc{}
 		for _, pe := range o.list("purchases", false, "purchases") {
@@ -428,7 +428,7 @@ func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
 			p.Credits, _ = po.amount("credits", true)
 			p.Discount, _ = po.amount("discount", false)
 			p.LocalEntity = po.boolean("localEntity", false, true)
-			if d.since(mark) {
+			if d.since(m) || !kindOK {
 				continue
 			}
 			// A purchase's validity does not depend on the history, so
