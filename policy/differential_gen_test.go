@@ -345,7 +345,8 @@ func drawRequestOf(t *rapid.T, w *reference.World, kind string) reference.Reques
 			r.Feature = rapid.SampledFrom(featurePool).Draw(t, "feature")
 		}
 		if rapid.Bool().Draw(t, "units") {
-			u := drawDecimal(t, "unitsAmount", "1", "10", "100", "150.5", "151", "0", "-1", "150.50")
+			// Positive only: a scenario file refuses zero or fewer units (LIC-SOD).
+			u := drawDecimal(t, "unitsAmount", "1", "10", "100", "150.5", "151", "0.5", "150.50")
 			r.Units = &u
 		}
 	case "moveLicense":

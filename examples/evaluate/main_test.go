@@ -91,7 +91,7 @@ func TestFailuresAreNamed(t *testing.T) {
 			t.Errorf("standard output lacks %q:\n%s", want, stdout.String())
 		}
 	}
-	wantErr := "testdata/broken.json: checks[1].request.devise: unknown field; want one of kind, license, device, feature, units\n" +
+	wantErr := "testdata/broken.json:12:59: checks[1].request.devise: unknown field; want one of kind, license, device, feature, units\n" +
 		"testdata/missing.json: no such file or directory\n"
 	if stderr.String() != wantErr {
 		t.Errorf("standard error:\n%s\nwant:\n%s", stderr.String(), wantErr)

@@ -86,7 +86,7 @@ func TestRunFailsABrokenFile(t *testing.T) {
 		t.Fatal("Run did not fail on a broken file")
 	}
 	want := map[string]string{
-		"T/broken.json":  "testdata/broken.json: checks[1].request.devise: unknown field; want one of kind, license, device, feature, units",
+		"T/broken.json":  "testdata/broken.json:12:59: checks[1].request.devise: unknown field; want one of kind, license, device, feature, units",
 		"T/missing.json": "open testdata/missing.json: no such file or directory",
 	}
 	for name, msg := range want {

@@ -1,11 +1,12 @@
 package scenario
 
 import (
+	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"unicode/utf8"
 
 	"github.com/licensepolicy/licensepolicy/credits"
@@ -20,83 +21,150 @@ var topKeys = []string{"name", "source", "terms", "catalog", "devices", "license
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func decode(name string, r io.Reader) (*Scenario, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	data, err := readLimited(r)
 	if err != nil {
 		return nil, &Error{File: name, Msg: "cannot read: " + err.Error(), Err: err}
 	}
 	if len(data) > MaxSize {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("larger than %d bytes (8 MiB); want a smaller file", MaxSize)}
 	}
+	ls := &lines{src: data}
 	if !utf8.Valid(data) {
-		return nil, &Error{File: name, Msg: "not valid UTF-8; want a JSON text in UTF-8"}
+		e := &Error{File: name, Msg: "not valid UTF-8; want a JSON text in UTF-8"}
+		e.Line, e.Column = ls.at(firstInvalidUTF8(data))
+		return nil, e
 	}
 	root, err := parseTree(data)
 	if err != nil {
-		var pe *pathError
-		if errors.As(err, &pe) {
-			return nil, &Error{File: name, Path: pe.path, Msg: pe.msg}
-		}
-		return nil, &Error{File: name, Msg: err.Error()}
+		se := err.(*syntaxError)
+		e := &Error{File: name, Path: se.path, Msg: se.msg}
+		e.Line, e.Column = ls.at(se.off)
+		return nil, e
 	}
 	d := &decoder{file: name}
-	s := d.scenario(root)
-	if d.err != nil {
-		return nil, d.err
+	s := d.scenario(root, data)
+	if len(d.errs) == 0 && !d.full {
+		s.File = name
+		for i := range s.Checks {
+			s.Checks[i].Line, s.Checks[i].Column = ls.at(s.Checks[i].off)
+		}
+		return s, nil
 	}
-	return s, nil
+	return nil, d.result(ls)
 }
 
-func (d *decoder) scenario(root *jnode) *Scenario {
+// readLimited reads at most MaxSize+1 bytes of r, in one buffer of the
+// right size when r says its length.
+func readLimited(r io.Reader) ([]byte, error) {
+	size := 4096
+	if l, ok := r.(interface{ Len() int }); ok {
+		size = min(l.Len(), MaxSize) + 1
+	}
+	lr := io.LimitReader(r, MaxSize+1)
+	buf := make([]byte, 0, size)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+}
+
+// result places the errors in file order and converts their offsets to
+// line:column once.
+func (d *decoder) result(ls *lines) error {
+	sort.SliceStable(d.errs, func(i, j int) bool { return d.errs[i].off < d.errs[j].off })
+	for _, e := range d.errs {
+		e.Line, e.Column = ls.at(e.off)
+	}
+	if d.full {
+		d.errs = append(d.errs, &Error{File: d.file, Msg: fmt.Sprintf("more errors not reported after the first %d", MaxErrors)})
+	}
+	if len(d.errs) == 1 {
+		return d.errs[0]
+	}
+	return Errors(d.errs)
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 	if root.kind != jObject {
-		d.fail("", "want a JSON object, not %s", root.kind)
+		d.fail(root.off, loc{n: root}, "want a JSON object, not %s", root.kind)
 		return nil
 	}
-	top := d.object(root, "", topKeys...)
-	s := &Scenario{Name: top.id("name", `short kebab-case name such as "bgp-license-moves"`)}
-	if !d.failed() && (!kebab.MatchString(s.Name) || len(s.Name) > 100) {
-		d.fail("name", "%q: want a short kebab-case name such as \"bgp-license-moves\"", s.Name)
+	top := d.object(root, loc{n: root}, topKeys...)
+	s := &Scenario{}
+	mark := len(d.errs)
+	if v, p := top.field("name", true, `short kebab-case name such as "bgp-license-moves"`); v != nil {
+		s.Name = top.id("name", `short kebab-case name such as "bgp-license-moves"`)
+		if !d.since(mark) && (!kebab.MatchString(s.Name) || len(s.Name) > 100) {
+			d.fail(v.off, p, "%s: want a short kebab-case name such as \"bgp-license-moves\"", quote(s.Name))
+		}
 	}
 	s.Source = top.str("source", false, "the seed file's name")
+	mark = len(d.errs)
 	s.Terms = d.terms(top.sub("terms", false, termsKeys...))
 	s.Catalog = d.catalog(top.sub("catalog", false, "platforms", "features", "heritage", "tmipSkus"))
-	// The checks are required; say so before the facts are built.
 	checks := top.list("checks", true, "checks")
-	if !d.failed() && len(checks) == 0 {
-		d.fail("checks", "empty; want at least one check")
+	if v := root.get("checks"); v != nil && v.kind == jArray && len(checks) == 0 {
+		d.fail(v.off, loc{n: v}, "empty; want at least one check")
 	}
-	if d.failed() {
+	// Without its terms and catalog there is no engine to build facts under.
+	if d.since(mark) {
 		return nil
 	}
 	e, err := policy.NewEngine(s.Terms, s.Catalog)
 	if err != nil {
-		d.wrap("", err)
+		d.wrap(root.off, loc{n: root}, err)
 		return nil
 	}
 	s.engine = e
 	f := &facts{devices: map[string]license.Device{}, licenses: map[string]*license.License{},
 		orders: map[string]*entitlement.Order{}, contacts: map[string]*entitlement.Contact{},
-		ledgers: map[string]*credits.Ledger{}, tradeIns: map[string]bool{}}
+		ledgers: map[string]*credits.Ledger{}, tradeIns: map[string]bool{}, broken: map[factKey]bool{}}
 	d.devices(top, e, f)
 	d.licenses(top, e, f)
 	d.orders(top, e, f)
 	d.contacts(top, f)
 	d.creditAccounts(top, e, f)
-	if !d.failed() {
-		d.tradeIns(top, e, f)
-	}
+	d.tradeIns(top, e, f)
+	var raws []byte
 	for i, el := range checks {
-		o := d.object(el.n, el.path, "at", "request", "expect")
+		if d.full {
+			return nil
+		}
+		o := d.object(el, loc{n: el}, "at", "request", "expect")
 		c := Check{Index: i, At: o.instant("at", true)}
 		rn, rp := o.field("request", true, "an object with a kind")
 		if rn != nil {
 			c.Request = d.request(rn, rp, f)
-			c.Raw = json.RawMessage(append([]byte(nil), rn.raw...))
+			// One copy of the file for all requests, each capped at its
+			// end so that an append to one cannot write over the next.
+			if raws == nil {
+				raws = bytes.Clone(data)
+			}
+			c.Raw = json.RawMessage(raws[rn.off:rn.end:rn.end])
+			c.off = int(rn.off)
 		}
 		if en, ep := o.field("expect", false, ""); en != nil {
 			c.Expect = d.expect(en, ep)
-		}
-		if d.failed() {
-			return nil
 		}
 		s.Checks = append(s.Checks, c)
 	}

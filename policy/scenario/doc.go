@@ -8,10 +8,13 @@
 // (policy.DefaultCatalog plus "catalog"), the Engine built from them, and its
 // checks, each a Request ready for Engine().Decide at the check's instant,
 // the request object as written (Check.Raw) and the Expect, if any, that
-// Expect.Mismatches compares with a decision. Every error is a
-// *Error naming the file, the path inside it
-// ("checks[2].request.devise") and what was expected; a refusal by a domain
-// constructor stays reachable through it with errors.As and errors.Is.
+// Expect.Mismatches compares with a decision. Every error is a *Error
+// naming the file, the line and column, the path inside it
+// ("checks[2].request.devise") and what was expected; a file with several
+// mistakes gives them all at once, as Errors in file order. A refusal by a
+// domain constructor stays reachable with errors.As and errors.Is.
+// Scenario.Decide decides a check and names it and its request's path and
+// place in an error.
 //
 // The file's keys map onto the domain packages as their docs say:
 //
@@ -21,20 +24,69 @@
 //     onto Professional.MinCallOff, flexibleMinCallOff onto
 //     Flexible.MinCallOff; tmipWindowStart, tmipWindowEnd, tmipReturnMonths,
 //     tmipNoticeEveryDays, tmipCombinable onto tmip.Terms.
-//   - catalog: platforms with license.Catalog.AddPlatform, features with
-//     AddFeature, heritage with entitlement.Catalog.AddHeritage, tmipSkus
-//     with tmip.Catalog.AddSKUs.
+//   - catalog: platforms and features into license.Catalog (each validated
+//     alone with AddPlatform, then placed: an entry replaces the default of
+//     its name, else is appended, in one pass rather than a copy of the
+//     catalog per entry), heritage into entitlement.Catalog and tmipSkus into
+//     tmip.Catalog (each checked as AddHeritage and AddSKUs do, a name
+//     already listed kept once).
 //   - devices with Engine.NewDevice, licenses with Engine.NewLicense,
 //     orders with Engine.NewOrder, contacts with entitlement.NewContact,
 //     credit accounts with Engine.NewLedger, trade-ins (in file order) with
 //     Engine.NewBook: every fact under the scenario's one engine, so its
 //     checks never mix two sets of terms.
 //
-// Decoding walks a tree of the file built with encoding/json's tokenizer,
-// so that every unknown key, wrong type, missing field and unknown
-// reference is reported at its exact path, inside lists too
-// ("licenses[3].features[1]"). It never panics on any input
-// (FuzzDecode).
+// Decoding walks a tree of the file built by a single-pass scanner over its
+// bytes (json.go), which keeps each value's offset and its place in its
+// parent; paths and line:column are built only for an error, so that every
+// unknown key, wrong type, missing field and unknown reference is reported
+// at its exact path and place, inside lists too ("licenses[3].features[1]").
+// Strings without escapes are slices of one copy of the file and the tree's
+// nodes come from chunked arenas, so decoding allocates per fact, not per
+// token. It never panics on any input (FuzzDecode, FuzzDecodeStructured).
+//
+// # Errors
+//
+//   - Every error of a file is reported, up to MaxErrors (100): past it
+//     decoding stops and a last error says more were not reported. They are
+//     in file order (by the offset of the value or key each is about); one
+//     error is a *Error, more are Errors, whose Unwrap lets errors.As find
+//     the first *Error and errors.Is and errors.As reach a domain error
+//     behind any of them. Error() is "file:line:column: path: msg", one line
+//     per error.
+//   - Line and column count from 1, the column in characters (Unicode code
+//     points), not bytes. A syntax error is at the byte where the file stops
+//     being JSON, with the path of the list or object it is in; a file cut
+//     short is at its end. An invalid UTF-8 file is at its first bad byte.
+//   - A missing field is reported at the end of its object; in an object
+//     that has an unknown key it is not reported, since the unknown key is
+//     most often that field misspelt.
+//   - A fact the file defines that was itself refused is not reported
+//     again where a check or another fact refers to it. When the terms or
+//     catalog are refused, the facts and checks are not read, as there is
+//     no engine to build them under; when one trade-in is refused there is
+//     no book, and trade-in checks are not read further.
+//   - An error quotes at most 80 characters of a value, and says its size
+//     when it quotes less; a domain refusal's message longer than 640 bytes
+//     keeps its first and last 320.
+//
+// # Cost
+//
+// Decode reads at most MaxSize+1 bytes. A file of n bytes is answered or
+// refused in O(n log n) time and O(n) memory: about 15 bytes of heap per
+// byte of file (BENCHMARKS.md, "Scenario decoding"). Every duplicate check is
+// a map; the lists the domain constructors check pairwise are bounded so
+// that their quadratic cost is at most a constant per byte:
+//
+//   - a license's and a line's features, an order's accounts and emails, a
+//     contact's accounts, a platform's classes: at most 100 names each,
+//     repeats refused at the repeat's path;
+//   - an order's lines: at most 1,000;
+//   - each list of "catalog" (platforms, features, heritage, tmipSkus): at
+//     most 1,000 entries.
+//
+// A credit account's history is replayed once by credits.NewLedger, and a
+// broken one O(log n) more times to find the call-off at fault.
 //
 // # Where SCENARIOS.md is silent, and what this package chose
 //
@@ -48,13 +100,29 @@
 //   - Files: read through an io.LimitReader of 8 MiB + 1 byte; more than
 //     MaxSize bytes is refused.
 //   - Amounts are decimal strings -?digits(.digits)?, at most 40 digits each
-//     side: no exponent, no "+", no ".5". Counts are JSON integers without
-//     fraction or exponent, between -1,000,000 and 1,000,000.
+//     side and at most 40 significant digits in all (what credits accepts,
+//     so an amount the domain would refuse is refused at its own path): no
+//     exponent, no "+", no ".5". Counts are JSON integers without fraction
+//     or exponent, between -1,000,000 and 1,000,000.
+//   - A useFeature check's "units" must be positive (LIC-SOD grants
+//     capacity to scale into; zero or fewer units is not a use).
 //   - The numbers of "terms" are counts: creditBlocks, creditMinOrder and the
 //     call-off minimums are JSON integers, as SCENARIOS.md writes their
 //     defaults; the instants are RFC 3339 strings. Terms and catalog that a
 //     domain package refuses are an error at "terms" or "catalog".
-//   - Instants are converted to UTC.
+//   - Instants are RFC 3339: YYYY-MM-DDTHH:MM:SS, an optional fraction
+//     (digits past nanoseconds are dropped), then Z or an offset from -23:59
+//     to +23:59 (+24:00 is refused); "T" and "Z" upper case. A date that
+//     does not exist says which part is wrong ("day 30 does not exist:
+//     February 2024 has 29 days"). Instants are converted to UTC and must
+//     be within years 0000 to 9999 there, so that everything read can be
+//     written back.
+//   - The zero instant, 0001-01-01T00:00:00Z, is refused wherever it is
+//     given, with an error saying it is outside the supported range: the
+//     domain packages read the zero time.Time as "absent" (no return, no
+//     window end, "never"), so a file giving it would be silently misread.
+//     Once tmip.TradeIn and the other facts say presence explicitly, this
+//     can be lifted.
 //   - References that must exist: a license's device, and in checks license,
 //     device (useFeature's device too), to, order, line (of that order),
 //     contact, account (a credit account) and tradeIn. A trialAvailable
@@ -85,5 +153,18 @@
 //     an expected obligation may match the same decision obligation as
 //     another one.
 //   - Check.Describe says the request in words from the decoded request, not
-//     the raw text.
+//     the raw text. Check.Raw is a slice of one copy of the file made for
+//     the scenario, capped at the request's end.
+//
+// # The JSON Schema
+//
+// scenario.schema.json (draft 2020-12) describes the format for editors and
+// other tools. Module policy/scenario/schematest keeps it true: every
+// scenario file in the repository validates, and every file of this
+// package's bad-file tables (published in testdata/bad/table.json by
+// TestBadFileTableIsPublished) is refused by the schema too, or is listed
+// there with the reason a schema cannot say it: references to IDs the file
+// defines, IDs unique by one field of objects in a list, repeated keys (a
+// schema sees the parsed object), days a month does not have, years past
+// 0000-9999 after the offset, and history or facts a domain rule refuses.
 package scenario

@@ -38,11 +38,16 @@ func ExampleDecode() {
 		fmt.Printf("%d: %s %s; mismatches: %q\n", c.Index, c.Describe(), d.Outcome, c.Expect.Mismatches(d))
 	}
 
-	// Every error names the file, the path and what was expected.
-	_, err = scenario.Decode("typo.json", strings.NewReader(strings.Replace(file, `"device": "qfx-7", "feature"`, `"devise": "qfx-7", "feature"`, 1)))
+	// Every error names the file, the line and column, the path and what
+	// was expected; all of a file's errors are reported at once.
+	typos := strings.NewReplacer(`"device": "qfx-7", "feature"`, `"devise": "qfx-7", "feature"`,
+		`{"at": "2025-03-31T00:00:00Z"`, `{"at": "2025-02-30T00:00:00Z"`)
+	_, err = scenario.Decode("typo.json", strings.NewReader(typos.Replace(file)))
 	fmt.Println(err)
 	// Output:
 	// 0: may device qfx-7 use feature evpn-vxlan under license evpn-1y? allow; mismatches: []
 	// 1: may device qfx-7 use feature evpn-vxlan under license evpn-1y? deny; mismatches: ["outcome: want allow, got deny"]
-	// typo.json: checks[0].request.devise: unknown field; want one of kind, license, device, feature, units
+	// typo.json:8:63: checks[0].request.devise: unknown field; want one of kind, license, device, feature, units
+	// typo.json:10:13: checks[1].at: "2025-02-30T00:00:00Z": day 30 does not exist: February 2025 has 28 days
+	// typo.json:11:63: checks[1].request.devise: unknown field; want one of kind, license, device, feature, units
 }

@@ -2,8 +2,8 @@ package scenario
 
 import (
 	"errors"
+	"slices"
 	"sort"
-	"strconv"
 
 	"github.com/licensepolicy/licensepolicy/credits"
 	"github.com/licensepolicy/licensepolicy/entitlement"
@@ -23,7 +23,13 @@ type facts struct {
 	ledgers  map[string]*credits.Ledger
 	book     *tmip.Book
 	tradeIns map[string]bool
+	// broken are the facts the file defines that were refused: a
+	// reference to one is not reported again.
+	broken map[factKey]bool
 }
+
+// factKey names a fact of one kind ("license", "device"...) by its ID.
+type factKey struct{ kind, id string }
 
 // terms applies the file's "terms" over the defaults.
 func (d *decoder) terms(o obj) policy.Terms {
@@ -31,10 +37,12 @@ func (d *decoder) terms(o obj) policy.Terms {
 	if o.n == nil {
 		return t
 	}
-	if es := o.list("subscriptionTermYears", false, "JSON integers"); es != nil {
+	mark := len(d.errs)
+	if o.has("subscriptionTermYears") {
+		es := o.list("subscriptionTermYears", false, "JSON integers")
 		t.License.SubscriptionTermYears = make([]int, len(es))
 		for i, e := range es {
-			t.License.SubscriptionTermYears[i] = d.integerOf(e.n, e.path)
+			t.License.SubscriptionTermYears[i], _ = d.integerOf(e, loc{n: e})
 		}
 	}
 	if n, ok := o.integer("trialWarningDays", false); ok {
@@ -43,10 +51,12 @@ func (d *decoder) terms(o obj) policy.Terms {
 	if n, ok := o.integer("initialGraceDays", false); ok {
 		t.License.InitialGraceDays = n
 	}
-	if es := o.list("creditBlocks", false, "JSON integers"); es != nil {
+	if o.has("creditBlocks") {
+		es := o.list("creditBlocks", false, "JSON integers")
 		blocks := make([]decimal.Decimal, len(es))
 		for i, e := range es {
-			blocks[i] = decimal.NewFromInt(int64(d.integerOf(e.n, e.path)))
+			n, _ := d.integerOf(e, loc{n: e})
+			blocks[i] = decimal.NewFromInt(int64(n))
 		}
 		// Two slices, so that neither kind's terms alias the other's.
 		t.Credits.Professional.Blocks, t.Credits.Flexible.Blocks = blocks, append([]decimal.Decimal(nil), blocks...)
@@ -77,9 +87,9 @@ func (d *decoder) terms(o obj) policy.Terms {
 		t.TMIP.NoticeEveryDays = n
 	}
 	t.TMIP.Combinable = o.boolean("tmipCombinable", false, t.TMIP.Combinable)
-	if !d.failed() {
+	if !d.since(mark) {
 		if err := t.Validate(); err != nil {
-			d.wrap(o.path, err)
+			d.wrap(o.n.off, o.at, err)
 		}
 	}
 	return t
@@ -89,17 +99,39 @@ var termsKeys = []string{"subscriptionTermYears", "trialWarningDays", "initialGr
 	"creditMinOrder", "professionalMinCallOff", "flexibleMinCallOff", "creditValidityMonths",
 	"tmipWindowStart", "tmipWindowEnd", "tmipReturnMonths", "tmipNoticeEveryDays", "tmipCombinable"}
 
-// catalog adds the file's "catalog" to the defaults.
+// maxCatalogListed bounds each list of "catalog": the domain catalogs look
+// names up by scanning their lists, and check heritage for repeats
+// pairwise.
+const maxCatalogListed = 1000
+
+// catalogList reads a list of "catalog", at most maxCatalogListed long.
+func (o obj) catalogList(key, want string) []*jnode {
+	es := o.list(key, false, want)
+	if len(es) > maxCatalogListed {
+		o.d.fail(o.n.get(key).off, loc{n: o.n.get(key)}, "%d entries; want at most %d", len(es), maxCatalogListed)
+		return nil
+	}
+	return es
+}
+
+// catalog adds the file's "catalog" to the defaults, in one pass: an
+// entry replaces the default of the same name, else is appended.
 func (d *decoder) catalog(o obj) policy.Catalog {
 	c := policy.DefaultCatalog()
 	if o.n == nil {
 		return c
 	}
-	names := map[string]string{}
-	for _, e := range o.list("platforms", false, "platforms") {
-		p := d.object(e.n, e.path, "name", "family", "class", "classes", "trial")
+	mark := len(d.errs)
+	platforms := make(map[string]int, len(c.License.Platforms))
+	for i, p := range c.License.Platforms {
+		platforms[p.Name] = i
+	}
+	names := map[string]loc{}
+	for _, e := range o.catalogList("platforms", "platforms") {
+		m := len(d.errs)
+		p := d.object(e, loc{n: e}, "name", "family", "class", "classes", "trial")
 		spec := license.PlatformSpec{Name: p.id("name", "platform name"), Class: p.str("class", false, "a like-device class"),
-			Classes: p.strings("classes", false, "a like-device class")}
+			Classes: p.strings("classes", false, "a like-device class", false, maxNamesListed)}
 		p.enum("family", true, &spec.Family, `"hardware", "virtual" or "software"`)
 		// Without "trial" the platform follows LIC-TRIAL-PRODUCTS by its
 		// family.
@@ -109,161 +141,253 @@ func (d *decoder) catalog(o obj) policy.Catalog {
 				spec.Trial = license.TrialsOffered
 			}
 		}
-		d.unique(names, spec.Name, e.path+".name")
-		if d.failed() {
-			return c
+		d.unique(names, spec.Name, e.off, loc{e, "name"})
+		if d.since(m) {
+			continue
 		}
-		var err error
-		if c.License, err = c.License.AddPlatform(spec); err != nil {
-			d.wrap(e.path, err)
+		// Validated alone, then placed: AddPlatform on the whole catalog
+		// would copy it for every entry.
+		one, err := license.Catalog{}.AddPlatform(spec)
+		if err != nil {
+			d.wrap(e.off, loc{n: e}, err)
+			continue
 		}
+		if i, ok := platforms[spec.Name]; ok {
+			c.License.Platforms[i] = one.Platforms[0]
+		} else {
+			platforms[spec.Name] = len(c.License.Platforms)
+			c.License.Platforms = append(c.License.Platforms, one.Platforms[0])
+		}
+	}
+	features := make(map[string]int, len(c.License.Features))
+	for i, f := range c.License.Features {
+		features[f.Name] = i
 	}
 	clear(names)
-	for _, e := range o.list("features", false, "features") {
-		f := d.object(e.n, e.path, "name", "trial")
+	for _, e := range o.catalogList("features", "features") {
+		m := len(d.errs)
+		f := d.object(e, loc{n: e}, "name", "trial")
 		spec := license.FeatureSpec{Name: f.id("name", "feature name"), Trial: f.boolean("trial", false, true)}
-		d.unique(names, spec.Name, e.path+".name")
-		if d.failed() {
-			return c
+		d.unique(names, spec.Name, e.off, loc{e, "name"})
+		if d.since(m) {
+			continue
 		}
-		var err error
-		if c.License, err = c.License.AddFeature(spec); err != nil {
-			d.wrap(e.path, err)
-		}
-	}
-	if h := o.strings("heritage", false, "a product name"); h != nil {
-		var err error
-		if c.Entitlement, err = c.Entitlement.AddHeritage(h...); err != nil {
-			d.wrap(o.path+".heritage", err)
+		if i, ok := features[spec.Name]; ok {
+			c.License.Features[i] = spec
+		} else {
+			features[spec.Name] = len(c.License.Features)
+			c.License.Features = append(c.License.Features, spec)
 		}
 	}
-	if s := o.strings("tmipSkus", false, "a SKU"); s != nil {
-		var err error
-		if c.TMIP, err = c.TMIP.AddSKUs(s...); err != nil {
-			d.wrap(o.path+".tmipSkus", err)
+	if v := o.n.get("heritage"); v != nil {
+		if len(v.vals) > maxCatalogListed {
+			d.fail(v.off, loc{n: v}, "%d entries; want at most %d", len(v.vals), maxCatalogListed)
+		} else if h := o.strings("heritage", false, "a product name", false, 0); h != nil {
+			// A name already listed is kept once, as AddHeritage does.
+			c.Entitlement.Heritage = appendNew(c.Entitlement.Heritage, h)
 		}
 	}
-	if !d.failed() {
+	if v := o.n.get("tmipSkus"); v != nil {
+		if len(v.vals) > maxCatalogListed {
+			d.fail(v.off, loc{n: v}, "%d entries; want at most %d", len(v.vals), maxCatalogListed)
+		} else if skus := o.strings("tmipSkus", false, "a SKU", false, 0); skus != nil {
+			// Each SKU is checked alone; a SKU already listed is kept once.
+			for i, sku := range skus {
+				if _, err := (tmip.Catalog{}).AddSKUs(sku); err != nil {
+					d.wrap(v.vals[i].off, loc{n: v.vals[i]}, err)
+				}
+			}
+			c.TMIP.SKUs = appendNew(c.TMIP.SKUs, skus)
+		}
+	}
+	if !d.since(mark) {
 		if err := c.Validate(); err != nil {
-			d.wrap(o.path, err)
+			d.wrap(o.n.off, o.at, err)
 		}
 	}
 	return c
 }
 
+// appendNew appends to list the names it does not hold yet, in order.
+func appendNew(list, names []string) []string {
+	seen := make(map[string]bool, len(list)+len(names))
+	for _, s := range list {
+		seen[s] = true
+	}
+	list = slices.Clone(list)
+	for _, s := range names {
+		if !seen[s] {
+			seen[s] = true
+			list = append(list, s)
+		}
+	}
+	return list
+}
+
 func (d *decoder) devices(top obj, e *policy.Engine, f *facts) {
-	seen := map[string]string{}
+	seen := map[string]loc{}
 	for _, el := range top.list("devices", false, "devices") {
-		o := d.object(el.n, el.path, "serial", "platform", "class")
+		if d.full {
+			return
+		}
+		mark := len(d.errs)
+		o := d.object(el, loc{n: el}, "serial", "platform", "class")
 		serial := o.id("serial", "serial number")
 		platform := o.id("platform", "platform name")
 		class := o.str("class", false, "a like-device class")
-		d.unique(seen, serial, el.path+".serial")
-		if d.failed() {
-			return
+		if !d.unique(seen, serial, el.off, loc{el, "serial"}) {
+			continue
 		}
-		dev, err := e.License().NewDevice(serial, platform, class)
-		d.wrap(el.path, err)
-		f.devices[serial] = dev
+		if !d.since(mark) {
+			dev, err := e.License().NewDevice(serial, platform, class)
+			if err == nil {
+				f.devices[serial] = dev
+				continue
+			}
+			d.wrap(el.off, loc{n: el}, err)
+		}
+		f.broken[factKey{"device", serial}] = true
 	}
 }
 
 // ref looks up an ID another list defines, refusing an unknown one with the
-// IDs there are.
-func ref[T any](d *decoder, m map[string]T, id, path, what string) (T, bool) {
+// IDs there are. A fact that was itself refused is not reported again.
+func ref[T any](d *decoder, f *facts, m map[string]T, id string, at *jnode, what string) (T, bool) {
 	v, ok := m[id]
-	if !ok && !d.failed() {
-		known := make([]string, 0, len(m))
-		for k := range m {
-			known = append(known, k)
-		}
-		sort.Strings(known)
-		if len(known) > 10 {
-			known = append(known[:10], "...")
-		}
-		if len(known) == 0 {
-			d.fail(path, "unknown %s %q; the file defines none", what, id)
-		} else {
-			d.fail(path, "unknown %s %q; want one of %v", what, id, known)
+	if ok || id == "" || at == nil || f.broken[factKey{what, id}] {
+		return v, ok
+	}
+	known := make([]string, 0, min(len(m), 11))
+	for k := range m {
+		known = append(known, k)
+	}
+	sort.Strings(known)
+	if len(known) > 10 {
+		known = append(known[:10], "...")
+	}
+	for i, k := range known {
+		if len(k) > maxQuote {
+			known[i] = quote(k)
 		}
 	}
-	return v, ok
+	if len(known) == 0 {
+		d.fail(at.off, loc{n: at}, "unknown %s %s; the file defines none", what, quote(id))
+	} else {
+		d.fail(at.off, loc{n: at}, "unknown %s %s; want one of %v", what, quote(id), known)
+	}
+	return v, false
 }
 
 func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {
-	seen := map[string]string{}
+	seen := map[string]loc{}
 	for _, el := range top.list("licenses", false, "licenses") {
-		o := d.object(el.n, el.path, "id", "kind", "tier", "platform", "device", "features", "start",
+		if d.full {
+			return
+		}
+		mark := len(d.errs)
+		o := d.object(el, loc{n: el}, "id", "kind", "tier", "platform", "device", "features", "start",
 			"termYears", "end", "initial", "capacity")
 		spec := license.Spec{ID: o.id("id", "license ID")}
-		d.unique(seen, spec.ID, el.path+".id")
+		if !d.unique(seen, spec.ID, el.off, loc{el, "id"}) {
+			continue
+		}
 		o.enum("kind", true, &spec.Kind, `"perpetual", "subscription" or "trial"`)
 		o.enum("tier", true, &spec.Tier, `"standard", "advanced" or "premium"`)
 		spec.Platform = o.id("platform", "platform name")
 		serial := o.id("device", "device serial number")
-		spec.Device, _ = ref(d, f.devices, serial, el.path+".device", "device")
-		spec.Features = o.strings("features", true, "a feature name")
-		spec.Start = o.instant("start", true)
+		spec.Device, _ = ref(d, f, f.devices, serial, o.get("device"), "device")
+		spec.Features = o.strings("features", true, "a feature name", true, maxNamesListed)
+		spec.Start = o.presentInstant("start", true)
 		spec.TermYears, _ = o.integer("termYears", false)
 		spec.End = o.instant("end", false)
 		spec.Renewal = !o.boolean("initial", false, true)
 		if a, ok := o.amount("capacity", false); ok {
 			spec.Capacity = decimal.NewNullDecimal(a)
 		}
-		if d.failed() {
-			return
+		if !d.since(mark) && !f.broken[factKey{"device", serial}] {
+			l, err := e.License().NewLicense(spec)
+			if err == nil {
+				f.licenses[spec.ID] = &l
+				continue
+			}
+			d.wrap(el.off, loc{n: el}, err)
 		}
-		l, err := e.License().NewLicense(spec)
-		d.wrap(el.path, err)
-		f.licenses[spec.ID] = &l
+		f.broken[factKey{"license", spec.ID}] = true
 	}
 }
 
+// maxLinesListed bounds an order's lines: the order checks line IDs for
+// repeats pairwise.
+const maxLinesListed = 1000
+
 func (d *decoder) orders(top obj, e *policy.Engine, f *facts) {
-	seen := map[string]string{}
+	seen := map[string]loc{}
 	for _, el := range top.list("orders", false, "orders") {
-		o := d.object(el.n, el.path, "id", "accounts", "emails", "lines")
+		if d.full {
+			return
+		}
+		mark := len(d.errs)
+		o := d.object(el, loc{n: el}, "id", "accounts", "emails", "lines")
 		spec := entitlement.OrderSpec{ID: o.id("id", "order ID")}
-		d.unique(seen, spec.ID, el.path+".id")
-		spec.Accounts = o.strings("accounts", true, "an account ID")
-		spec.Emails = o.strings("emails", true, "an email address")
-		lines := map[string]string{}
-		for _, le := range o.list("lines", true, "order lines") {
-			lo := d.object(le.n, le.path, "id", "product", "kind", "tier", "termYears", "features",
+		if !d.unique(seen, spec.ID, el.off, loc{el, "id"}) {
+			continue
+		}
+		spec.Accounts = o.strings("accounts", true, "an account ID", true, maxNamesListed)
+		spec.Emails = o.strings("emails", true, "an email address", false, maxNamesListed)
+		lines := map[string]loc{}
+		les := o.list("lines", true, "order lines")
+		if len(les) > maxLinesListed {
+			d.fail(o.get("lines").off, loc{el, "lines"}, "%d lines; want at most %d", len(les), maxLinesListed)
+			les = nil
+		}
+		for _, le := range les {
+			lo := d.object(le, loc{n: le}, "id", "product", "kind", "tier", "termYears", "features",
 				"quantity", "shipDate", "initial")
 			l := entitlement.Line{ID: lo.id("id", "line ID"), Product: lo.id("product", "product name")}
-			d.unique(lines, l.ID, le.path+".id")
+			d.unique(lines, l.ID, le.off, loc{le, "id"})
 			lo.enum("kind", true, &l.Kind, `"perpetual" or "subscription"`)
 			lo.enum("tier", true, &l.Tier, `"standard", "advanced" or "premium"`)
 			l.TermYears, _ = lo.integer("termYears", false)
-			l.Features = lo.strings("features", true, "a feature name")
+			l.Features = lo.strings("features", true, "a feature name", true, maxNamesListed)
 			l.Quantity, _ = lo.integer("quantity", true)
-			l.ShipDate = lo.instant("shipDate", true)
+			l.ShipDate = lo.presentInstant("shipDate", true)
 			l.Renewal = !lo.boolean("initial", false, true)
 			spec.Lines = append(spec.Lines, l)
 		}
-		if d.failed() {
-			return
+		if !d.since(mark) {
+			ord, err := e.Entitlement().NewOrder(spec)
+			if err == nil {
+				f.orders[spec.ID] = &ord
+				continue
+			}
+			d.wrap(el.off, loc{n: el}, err)
 		}
-		ord, err := e.Entitlement().NewOrder(spec)
-		d.wrap(el.path, err)
-		f.orders[spec.ID] = &ord
+		f.broken[factKey{"order", spec.ID}] = true
 	}
 }
 
 func (d *decoder) contacts(top obj, f *facts) {
-	seen := map[string]string{}
+	seen := map[string]loc{}
 	for _, el := range top.list("contacts", false, "contacts") {
-		o := d.object(el.n, el.path, "id", "accounts")
-		id := o.id("id", "contact ID")
-		d.unique(seen, id, el.path+".id")
-		accounts := o.strings("accounts", true, "an account ID")
-		if d.failed() {
+		if d.full {
 			return
 		}
-		c, err := entitlement.NewContact(id, accounts)
-		d.wrap(el.path, err)
-		f.contacts[id] = &c
+		mark := len(d.errs)
+		o := d.object(el, loc{n: el}, "id", "accounts")
+		id := o.id("id", "contact ID")
+		if !d.unique(seen, id, el.off, loc{el, "id"}) {
+			continue
+		}
+		accounts := o.strings("accounts", true, "an account ID", true, maxNamesListed)
+		if !d.since(mark) {
+			c, err := entitlement.NewContact(id, accounts)
+			if err == nil {
+				f.contacts[id] = &c
+				continue
+			}
+			d.wrap(el.off, loc{n: el}, err)
+		}
+		f.broken[factKey{"contact", id}] = true
 	}
 }
 
@@ -282,77 +406,92 @@ func (d *decoder) engagement(o obj) credits.Engagement {
 
 func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
 	program := e.Credits()
-	seen := map[string]string{}
+	seen := map[string]loc{}
 	for _, el := range top.list("creditAccounts", false, "credit accounts") {
-		o := d.object(el.n, el.path, "id", "kind", "purchases", "callOffs")
+		if d.full {
+			return
+		}
+		mark := len(d.errs)
+		o := d.object(el, loc{n: el}, "id", "kind", "purchases", "callOffs")
 		acct := credits.Account{ID: o.id("id", "account ID")}
-		d.unique(seen, acct.ID, el.path+".id")
-		o.enum("kind", true, &acct.Kind, `"professional" or "flexible"`)
+		if !d.unique(seen, acct.ID, el.off, loc{el, "id"}) {
+			continue
+		}
+		kindOK := o.enum("kind", true, &acct.Kind, `"professional" or "flexible"`)
 		var purchases []credits.Purchase
-		ids := map[string]string{}
+		var purchaseNodes []*jnode
+		ids := map[string]loc{}
 		for _, pe := range o.list("purchases", false, "purchases") {
-			po := d.object(pe.n, pe.path, "id", "at", "credits", "discount", "localEntity")
+			m := len(d.errs)
+			po := d.object(pe, loc{n: pe}, "id", "at", "credits", "discount", "localEntity")
 			p := credits.Purchase{ID: po.id("id", "purchase ID"), At: po.instant("at", true)}
-			d.unique(ids, p.ID, pe.path+".id")
+			d.unique(ids, p.ID, pe.off, loc{pe, "id"})
 			p.Credits, _ = po.amount("credits", true)
 			p.Discount, _ = po.amount("discount", false)
 			p.LocalEntity = po.boolean("localEntity", false, true)
-			if d.failed() {
-				return
+			if d.since(m) || !kindOK {
+				continue
 			}
 			// A purchase's validity does not depend on the history, so
 			// it is checked alone to name its path.
 			if _, err := program.CheckPurchase(acct.Kind, p.Order, p.At); err != nil {
-				d.wrap(pe.path, err)
-				return
+				d.wrap(pe.off, loc{n: pe}, err)
 			}
-			purchases = append(purchases, p)
+			if !d.since(m) {
+				purchases = append(purchases, p)
+				purchaseNodes = append(purchaseNodes, pe)
+			}
 		}
 		var callOffs []credits.CallOffRecord
-		var paths []string
+		var nodes []*jnode
 		for _, ce := range o.list("callOffs", false, "call-offs") {
-			co := d.object(ce.n, ce.path, "at", "credits", "engagement")
+			co := d.object(ce, loc{n: ce}, "at", "credits", "engagement")
 			c := credits.CallOffRecord{At: co.instant("at", true)}
 			c.Credits, _ = co.amount("credits", true)
 			c.Engagement = d.engagement(co.sub("engagement", true, engagementKeys...))
 			callOffs = append(callOffs, c)
-			paths = append(paths, ce.path)
+			nodes = append(nodes, ce)
 		}
-		if d.failed() {
-			return
+		if !d.since(mark) {
+			l, err := program.NewLedger(acct, purchases, callOffs)
+			if err == nil {
+				f.ledgers[acct.ID] = l
+				continue
+			}
+			d.ledgerError(el, purchaseNodes, nodes, err)
 		}
-		l, err := program.NewLedger(acct, purchases, callOffs)
-		if err != nil {
-			d.ledgerError(el.path, paths, err)
-			return
-		}
-		f.ledgers[acct.ID] = l
+		f.broken[factKey{"credit account", acct.ID}] = true
 	}
 }
 
 // ledgerError names the recorded entry that broke a rule: the ledger's
-// *credits.HistoryError carries the list and the index the file gave it.
-func (d *decoder) ledgerError(path string, paths []string, err error) {
+// *credits.HistoryError carries the list and the index it was given, and
+// purchases and callOffs hold the file's node of each entry given.
+func (d *decoder) ledgerError(account *jnode, purchases, callOffs []*jnode, err error) {
 	var he *credits.HistoryError
 	switch {
-	case errors.As(err, &he) && he.Entry == "callOffs" && he.Index >= 0 && he.Index < len(paths):
-		d.wrap(paths[he.Index], err)
-	case errors.As(err, &he) && he.Entry == "purchases" && he.Index >= 0:
-		d.wrap(path+".purchases["+strconv.Itoa(he.Index)+"]", err)
+	case errors.As(err, &he) && he.Entry == "callOffs" && he.Index >= 0 && he.Index < len(callOffs):
+		d.wrap(callOffs[he.Index].off, loc{n: callOffs[he.Index]}, err)
+	case errors.As(err, &he) && he.Entry == "purchases" && he.Index >= 0 && he.Index < len(purchases):
+		d.wrap(purchases[he.Index].off, loc{n: purchases[he.Index]}, err)
 	default:
-		d.wrap(path, err)
+		d.wrap(account.off, loc{n: account}, err)
 	}
 }
 
 func (d *decoder) tradeIns(top obj, e *policy.Engine, f *facts) {
 	var ts []tmip.TradeIn
-	var paths []string
-	seen := map[string]string{}
+	var nodes []*jnode
+	seen := map[string]loc{}
+	mark := len(d.errs)
 	for _, el := range top.list("tradeIns", false, "trade-ins") {
-		o := d.object(el.n, el.path, "id", "partner", "sku", "serial", "condition", "newProduct",
+		if d.full {
+			return
+		}
+		o := d.object(el, loc{n: el}, "id", "partner", "sku", "serial", "condition", "newProduct",
 			"otherPromotion", "support", "ordered", "newEquipmentShipped", "returned", "destruction")
 		t := tmip.TradeIn{ID: o.id("id", "trade-in ID"), Partner: o.boolean("partner", false, false)}
-		d.unique(seen, t.ID, el.path+".id")
+		d.unique(seen, t.ID, el.off, loc{el, "id"})
 		t.SKU = o.id("sku", "SKU")
 		t.Serial = o.id("serial", "serial number")
 		c := o.sub("condition", true, "working", "network", "damaged", "channel")
@@ -377,22 +516,31 @@ func (d *decoder) tradeIns(top obj, e *policy.Engine, f *facts) {
 			s.enum("signerTitle", true, &t.Destruction.SignerTitle, "a title such as \"vice-president\"")
 			t.Destruction.LegalAuthority = s.boolean("legalAuthority", true, false)
 		}
-		if d.failed() {
-			return
-		}
 		ts = append(ts, t)
-		paths = append(paths, el.path)
+		nodes = append(nodes, el)
 		f.tradeIns[t.ID] = true
+	}
+	// The book takes the trade-ins in file order (TMIP-ONE-FOR-ONE): with
+	// one of them refused there is no book, and the checks that ask it are
+	// not reported again.
+	if d.since(mark) {
+		for id := range f.tradeIns {
+			f.broken[factKey{"trade-in", id}] = true
+		}
+		return
 	}
 	b, err := e.TMIP().NewBook(ts)
 	if err != nil {
+		for id := range f.tradeIns {
+			f.broken[factKey{"trade-in", id}] = true
+		}
 		// The book names the trade-in it refused by its index.
 		var ee *tmip.EntryError
-		if errors.As(err, &ee) && ee.Index >= 0 && ee.Index < len(paths) {
-			d.wrap(paths[ee.Index], ee.Err)
+		if errors.As(err, &ee) && ee.Index >= 0 && ee.Index < len(nodes) {
+			d.wrap(nodes[ee.Index].off, loc{n: nodes[ee.Index]}, ee.Err)
 			return
 		}
-		d.wrap("tradeIns", err)
+		d.wrap(top.n.off, loc{top.n, "tradeIns"}, err)
 		return
 	}
 	f.book = b

@@ -6,59 +6,117 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/tmip"
 	"github.com/shopspring/decimal"
 )
 
-// decoder walks a scenario's tree. It keeps the first error and makes every
-// later call a no-op returning zero values, so that the code reading a file
-// states the format instead of checking errors after every field.
+// decoder walks a scenario's tree and collects its errors, each at the
+// offset of the node it is about. A node that breaks the format records an
+// error and reads as its zero value, so the code reading a file states the
+// format instead of checking errors after every field; a fact is built only
+// when its own fields had no error (see since).
 type decoder struct {
 	file string
-	err  *Error
+	errs []*Error
+	// full is set when MaxErrors were recorded: decoding stops.
+	full bool
 }
 
-func (d *decoder) failed() bool { return d.err != nil }
+// since reports whether errors were recorded after mark, a len(d.errs).
+func (d *decoder) since(mark int) bool { return len(d.errs) > mark || d.full }
 
-func (d *decoder) fail(path, format string, args ...any) {
-	if d.err == nil {
-		d.err = &Error{File: d.file, Path: path, Msg: fmt.Sprintf(format, args...)}
+func (d *decoder) add(e *Error) {
+	if d.full {
+		return
+	}
+	if len(d.errs) == MaxErrors {
+		d.full = true
+		return
+	}
+	e.File = d.file
+	d.errs = append(d.errs, e)
+}
+
+// fail records an error at path, off being the node's offset.
+func (d *decoder) fail(off int32, at loc, format string, args ...any) {
+	if d.full {
+		return
+	}
+	d.add(&Error{Path: at.path(), Msg: fmt.Sprintf(format, args...), off: int(off)})
+}
+
+// wrap records err, a domain constructor's refusal, at path; a long message
+// is clipped, since it may quote a value of the file.
+func (d *decoder) wrap(off int32, at loc, err error) {
+	if err != nil && !d.full {
+		d.add(&Error{Path: at.path(), Msg: clip(err.Error()), Err: err, off: int(off)})
 	}
 }
 
-// wrap records err, a domain constructor's refusal, at path.
-func (d *decoder) wrap(path string, err error) {
-	if d.err == nil && err != nil {
-		d.err = &Error{File: d.file, Path: path, Msg: err.Error(), Err: err}
+// maxQuote is the most characters of a value an error quotes.
+const maxQuote = 80
+
+// quote quotes s for an error, at most maxQuote characters of it.
+func quote(s string) string {
+	if utf8.RuneCountInString(s) <= maxQuote {
+		return strconv.Quote(s)
 	}
+	i := 0
+	for n := 0; n < maxQuote; n++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return strconv.Quote(s[:i]) + fmt.Sprintf("... (%d bytes)", len(s))
+}
+
+// clip shortens a domain error's message that quotes a long value.
+func clip(msg string) string {
+	const keep = 4 * maxQuote
+	if len(msg) <= 2*keep {
+		return msg
+	}
+	head, tail := msg[:keep], msg[len(msg)-keep:]
+	for !utf8.ValidString(head) {
+		head = head[:len(head)-1]
+	}
+	for !utf8.ValidString(tail) {
+		tail = tail[1:]
+	}
+	return head + fmt.Sprintf(" ...(%d bytes)... ", len(msg)-len(head)-len(tail)) + tail
 }
 
 // obj is an object of the file whose keys were checked against the format.
 type obj struct {
-	d    *decoder
-	n    *jnode // nil when absent or refused
-	path string
+	d  *decoder
+	n  *jnode // nil when absent or refused
+	at loc
+	// unknown is set when the object has a key the format does not
+	// define: that key is most often a missing field misspelt, so the
+	// missing field is not reported too.
+	unknown bool
 }
 
 // object checks that n at path is an object whose keys are all among
-// allowed.
-func (d *decoder) object(n *jnode, path string, allowed ...string) obj {
-	if d.failed() {
-		return obj{d: d, path: path}
+// allowed; each unknown key is an error, and the known ones are still read.
+func (d *decoder) object(n *jnode, at loc, allowed ...string) obj {
+	if n == nil {
+		return obj{d: d, at: at}
 	}
 	if n.kind != jObject {
-		d.fail(path, "want an object, not %s", n.kind)
-		return obj{d: d, path: path}
+		d.fail(n.off, at, "want an object, not %s", n.kind)
+		return obj{d: d, at: at}
 	}
+	unknown := false
 	for _, k := range n.keys {
-		if !contains(allowed, k) {
-			d.fail(join(path, k), "unknown field; want one of %s", strings.Join(allowed, ", "))
-			return obj{d: d, path: path}
+		if !contains(allowed, k.s) {
+			d.fail(k.off, loc{n, k.s}, "unknown field; want one of %s", strings.Join(allowed, ", "))
+			unknown = true
 		}
 	}
-	return obj{d: d, n: n, path: path}
+	return obj{d: d, n: n, at: at, unknown: unknown}
 }
 
 func contains(list []string, s string) bool {
@@ -72,27 +130,45 @@ func contains(list []string, s string) bool {
 
 // field returns the value of key and its path; nil when absent, or missing
 // and required (then an error is recorded, saying what was wanted).
-func (o obj) field(key string, required bool, want string) (*jnode, string) {
-	p := join(o.path, key)
-	if o.d.failed() || o.n == nil {
-		return nil, p
+func (o obj) field(key string, required bool, want string) (*jnode, loc) {
+	return o.fieldOf(key, required, "", want)
+}
+
+// fieldOf is field, want being prefix+what: built only for an error.
+func (o obj) fieldOf(key string, required bool, prefix, what string) (*jnode, loc) {
+	if o.n == nil {
+		return nil, loc{}
 	}
 	v := o.n.get(key)
-	if v == nil && required {
-		o.d.fail(p, "missing; want %s", want)
+	p := loc{n: v}
+	if v == nil {
+		p = loc{o.n, key}
+	}
+	if v == nil && required && !o.unknown {
+		// At the object's end, where it is found missing: after the
+		// object's unknown keys, which are often the misspelt field.
+		o.d.fail(o.n.end-1, p, "missing; want %s%s", prefix, what)
 	}
 	return v, p
+}
+
+// get returns the value of key, or nil.
+func (o obj) get(key string) *jnode {
+	if o.n == nil {
+		return nil
+	}
+	return o.n.get(key)
 }
 
 func (o obj) has(key string) bool { return o.n != nil && o.n.get(key) != nil }
 
 // typed checks that v is of kind k.
-func (d *decoder) typed(v *jnode, path string, k jkind, want string) bool {
-	if v == nil || d.failed() {
+func (d *decoder) typed(v *jnode, path loc, k jkind, want string) bool {
+	if v == nil {
 		return false
 	}
 	if v.kind != k {
-		d.fail(path, "want %s, not %s", want, v.kind)
+		d.fail(v.off, path, "want %s, not %s", want, v.kind)
 		return false
 	}
 	return true
@@ -105,13 +181,26 @@ func (o obj) str(key string, required bool, want string) string {
 		return ""
 	}
 	if required && v.str == "" {
-		o.d.fail(p, "empty; want %s", want)
+		o.d.fail(v.off, p, "empty; want %s", want)
 	}
 	return v.str
 }
 
 // id reads a required non-empty ID.
-func (o obj) id(key, what string) string { return o.str(key, true, "a non-empty "+what) }
+func (o obj) id(key, what string) string {
+	v, p := o.fieldOf(key, true, "a non-empty ", what)
+	if v == nil {
+		return ""
+	}
+	if v.kind != jString || v.str == "" {
+		o.d.typed(v, p, jString, "a non-empty "+what)
+		if v.kind == jString {
+			o.d.fail(v.off, p, "empty; want a non-empty %s", what)
+		}
+		return ""
+	}
+	return v.str
+}
 
 func (o obj) boolean(key string, required bool, def bool) bool {
 	v, p := o.field(key, required, "true or false")
@@ -121,19 +210,35 @@ func (o obj) boolean(key string, required bool, def bool) bool {
 	return v.b
 }
 
-func (d *decoder) instantOf(v *jnode, p string) time.Time {
+func (d *decoder) instantOf(v *jnode, p loc) time.Time {
 	if !d.typed(v, p, jString, wire.WantInstant) {
 		return time.Time{}
 	}
-	t, err := time.Parse(time.RFC3339, v.str)
-	if err != nil || !wire.Writable(t) {
-		d.fail(p, "%q: want %s within years 0000 to 9999 in UTC", v.str, wire.WantInstant)
+	t, why := parseInstant(v.str)
+	if why != "" {
+		d.fail(v.off, p, "%s: %s", quote(v.str), why)
 		return time.Time{}
 	}
-	return t.UTC()
+	return t
 }
 
 func (o obj) instant(key string, required bool) time.Time {
+	v, p := o.field(key, required, wire.WantInstant)
+	mark := len(o.d.errs)
+	t := o.d.instantOf(v, p)
+	if v != nil && t.IsZero() && !o.d.since(mark) {
+		// Here the zero time would read as "none" (a check's instant, a
+		// contract's dates, a certificate's signing), so it is refused
+		// rather than taken for absent.
+		o.d.fail(v.off, p, "%s is the zero instant, which this field cannot hold: want any other instant within years 0000 to 9999 in UTC", quote(v.str))
+	}
+	return t
+}
+
+// presentInstant reads an instant whose presence the domain says apart
+// from its value (a license's start, a ship date): 0001-01-01T00:00:00Z is
+// an instant like any other there.
+func (o obj) presentInstant(key string, required bool) time.Time {
 	v, p := o.field(key, required, wire.WantInstant)
 	return o.d.instantOf(v, p)
 }
@@ -144,60 +249,87 @@ func (o obj) given(key string) tmip.Instant {
 	if !o.has(key) {
 		return tmip.Instant{}
 	}
-	return tmip.At(o.instant(key, false))
+	return tmip.At(o.presentInstant(key, false))
 }
 
-func (d *decoder) amountOf(v *jnode, p string) decimal.Decimal {
-	if v == nil || d.failed() {
+// maxAmountBits and maxAmountExp are the credits package's bounds on an
+// amount (at most 40 significant digits, the point at most 40 places
+// either way), so that the decoder refuses at its own path what a domain
+// call would refuse later.
+const (
+	maxAmountBits = wire.MaxAmountDigits * 10 / 3
+	maxAmountExp  = wire.MaxAmountDigits
+)
+
+func (d *decoder) amountOf(v *jnode, p loc) decimal.Decimal {
+	if v == nil {
 		return decimal.Decimal{}
 	}
 	if v.kind == jNumber {
-		d.fail(p, "the JSON number %s: want %s (amounts are strings)", v.str, wire.WantAmount)
+		d.fail(v.off, p, "the JSON number %s: want %s (amounts are strings)", clipLiteral(v.str), wire.WantAmount)
 		return decimal.Decimal{}
 	}
 	if !d.typed(v, p, jString, wire.WantAmount) {
 		return decimal.Decimal{}
 	}
 	if !wire.IsDecimal(v.str) {
-		d.fail(p, "%q: want %s, at most %d digits either side of the point", v.str, wire.WantAmount, wire.MaxAmountDigits)
+		d.fail(v.off, p, "%s: want %s, at most %d digits either side of the point", quote(v.str), wire.WantAmount, wire.MaxAmountDigits)
 		return decimal.Decimal{}
 	}
 	a, err := decimal.NewFromString(v.str)
 	if err != nil {
-		d.fail(p, "%q: want %s", v.str, wire.WantAmount)
+		d.fail(v.off, p, "%s: want %s", quote(v.str), wire.WantAmount)
+		return decimal.Decimal{}
+	}
+	if a.Coefficient().BitLen() > maxAmountBits || a.Exponent() < -maxAmountExp || a.Exponent() > maxAmountExp {
+		d.fail(v.off, p, "%s: more than %d significant digits; want an amount of at most %d digits in all",
+			quote(v.str), wire.MaxAmountDigits, wire.MaxAmountDigits)
+		return decimal.Decimal{}
 	}
 	return a
 }
 
+// clipLiteral shortens a number's literal for an error.
+func clipLiteral(s string) string {
+	if len(s) <= maxQuote {
+		return s
+	}
+	return s[:maxQuote] + fmt.Sprintf("... (%d bytes)", len(s))
+}
+
+// amount reads an amount; ok is false when it is absent or refused.
 func (o obj) amount(key string, required bool) (decimal.Decimal, bool) {
 	v, p := o.field(key, required, wire.WantAmount)
-	return o.d.amountOf(v, p), v != nil && !o.d.failed()
+	mark := len(o.d.errs)
+	a := o.d.amountOf(v, p)
+	return a, v != nil && !o.d.since(mark)
 }
 
 // maxCount bounds every count of the format: no term, day count, block or
 // quantity of it is larger, and absurd ones would only overflow arithmetic.
 const maxCount = 1_000_000
 
-func (d *decoder) integerOf(v *jnode, p string) int {
+func (d *decoder) integerOf(v *jnode, p loc) (int, bool) {
 	const want = "a JSON integer such as 3"
 	if !d.typed(v, p, jNumber, want) {
-		return 0
+		return 0, false
 	}
 	n, err := strconv.Atoi(v.str)
 	if err != nil {
-		d.fail(p, "%s: want %s", v.str, want)
-		return 0
+		d.fail(v.off, p, "%s: want %s", clipLiteral(v.str), want)
+		return 0, false
 	}
 	if n < -maxCount || n > maxCount {
-		d.fail(p, "%d: want an integer between %d and %d", n, -maxCount, maxCount)
-		return 0
+		d.fail(v.off, p, "%d: want an integer between %d and %d", n, -maxCount, maxCount)
+		return 0, false
 	}
-	return n
+	return n, true
 }
 
+// integer reads a count; ok is false when it is absent or refused.
 func (o obj) integer(key string, required bool) (int, bool) {
 	v, p := o.field(key, required, "a JSON integer")
-	return o.d.integerOf(v, p), v != nil && !o.d.failed()
+	return o.d.integerOf(v, p)
 }
 
 // enum decodes a string with u's UnmarshalText, whose error lists the names.
@@ -206,47 +338,71 @@ func (o obj) enum(key string, required bool, u encoding.TextUnmarshaler, what st
 	if !o.d.typed(v, p, jString, what) {
 		return false
 	}
+	if len(v.str) > maxQuote {
+		o.d.fail(v.off, p, "%s: want %s", quote(v.str), what)
+		return false
+	}
 	if err := u.UnmarshalText([]byte(v.str)); err != nil {
-		o.d.fail(p, "%v", err)
+		o.d.fail(v.off, p, "%v", err)
 		return false
 	}
 	return true
 }
 
-// elem is one element of a list and its path.
-type elem struct {
-	n    *jnode
-	path string
-}
-
-func (o obj) list(key string, required bool, want string) []elem {
-	v, p := o.field(key, required, "a list of "+want)
-	if !o.d.typed(v, p, jArray, "a list of "+want) {
-		return nil
-	}
-	es := make([]elem, len(v.vals))
-	for i, x := range v.vals {
-		es[i] = elem{x, index(p, i)}
-	}
-	return es
-}
-
-// strings reads a list of non-empty strings.
-func (o obj) strings(key string, required bool, want string) []string {
-	es := o.list(key, required, want)
-	if es == nil {
-		return nil
-	}
-	out := make([]string, 0, len(es))
-	for _, e := range es {
-		if !o.d.typed(e.n, e.path, jString, want) {
+// list returns the elements of a list.
+func (o obj) list(key string, required bool, want string) []*jnode {
+	v, p := o.fieldOf(key, required, "a list of ", want)
+	if v == nil || v.kind == jArray {
+		if v == nil {
 			return nil
 		}
-		if e.n.str == "" {
-			o.d.fail(e.path, "empty; want %s", want)
-			return nil
+		return v.vals
+	}
+	o.d.typed(v, p, jArray, "a list of "+want)
+	return nil
+}
+
+// maxNamesListed bounds the lists of names inside one fact (a license's or
+// a line's features, an order's accounts and emails, a contact's
+// accounts): the domain constructors check them for repeats pairwise.
+const maxNamesListed = 100
+
+// strings reads a list of non-empty strings, unique when unique is set,
+// at most limit of them when limit > 0.
+func (o obj) strings(key string, required bool, want string, unique bool, limit int) []string {
+	v, p := o.fieldOf(key, required, "a list of ", want)
+	if v == nil || !o.d.typed(v, p, jArray, "a list of "+want) {
+		return nil
+	}
+	if limit > 0 && len(v.vals) > limit {
+		o.d.fail(v.off, p, "%d entries; want at most %d", len(v.vals), limit)
+		return nil
+	}
+	var seen map[string]int
+	if unique {
+		seen = make(map[string]int, len(v.vals))
+	}
+	mark := len(o.d.errs)
+	out := make([]string, 0, len(v.vals))
+	for i, e := range v.vals {
+		if !o.d.typed(e, loc{n: e}, jString, want) {
+			continue
 		}
-		out = append(out, e.n.str)
+		if e.str == "" {
+			o.d.fail(e.off, loc{n: e}, "empty; want %s", want)
+			continue
+		}
+		if unique {
+			if first, ok := seen[e.str]; ok {
+				o.d.fail(e.off, loc{n: e}, "%s is listed twice (first at %s); want each once", quote(e.str), loc{n: v.vals[first]}.path())
+				continue
+			}
+			seen[e.str] = i
+		}
+		out = append(out, e.str)
+	}
+	if o.d.since(mark) {
+		return nil
 	}
 	return out
 }
@@ -255,19 +411,20 @@ func (o obj) strings(key string, required bool, want string) []string {
 func (o obj) sub(key string, required bool, allowed ...string) obj {
 	v, p := o.field(key, required, "an object")
 	if v == nil {
-		return obj{d: o.d, path: p}
+		return obj{d: o.d, at: p}
 	}
 	return o.d.object(v, p, allowed...)
 }
 
 // unique refuses an ID already seen in its list, naming where it first was.
-func (d *decoder) unique(seen map[string]string, id, path string) {
-	if d.failed() {
-		return
+func (d *decoder) unique(seen map[string]loc, id string, off int32, at loc) bool {
+	if id == "" {
+		return true
 	}
 	if first, ok := seen[id]; ok {
-		d.fail(path, "duplicate id %q (first at %s); want IDs unique within their list", id, first)
-		return
+		d.fail(off, at, "duplicate id %s (first at %s); want IDs unique within their list", quote(id), first.path())
+		return false
 	}
-	seen[id] = path
+	seen[id] = at
+	return true
 }

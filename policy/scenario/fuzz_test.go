@@ -36,7 +36,7 @@ func FuzzDecode(f *testing.F) {
 		}
 		if err1 != nil {
 			var se *scenario.Error
-			if !errors.As(err1, &se) || se.File != "fuzz.json" || !strings.HasPrefix(err1.Error(), "fuzz.json: ") {
+			if !errors.As(err1, &se) || se.File != "fuzz.json" || !strings.HasPrefix(err1.Error(), "fuzz.json:") {
 				t.Fatalf("error %T %v: want a *Error naming the file", err1, err1)
 			}
 			return

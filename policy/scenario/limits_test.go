@@ -25,13 +25,13 @@ func scenarioErr(t *testing.T, src string) *scenario.Error {
 }
 
 // TestScenarioErrorSaysFilePathAndMessage: "Every error names the file, the
-// path inside it, and what was expected", as "file: path: msg", and
-// "file: msg" when the error is about the whole file.
+// path inside it, and what was expected", as "file:line:column: path: msg",
+// and "file:line:column: msg" when the error is about the whole value.
 func TestScenarioErrorSaysFilePathAndMessage(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
 		{`{"name": "t", "nmae": 1, ` + oneCheck + `}`,
-			"f.json: nmae: unknown field; want one of name, source, terms, catalog, devices, licenses, orders, contacts, creditAccounts, tradeIns, checks"},
-		{`[1]`, "f.json: want a JSON object, not a list"},
+			"f.json:1:15: nmae: unknown field; want one of name, source, terms, catalog, devices, licenses, orders, contacts, creditAccounts, tradeIns, checks"},
+		{`[1]`, "f.json:1:1: want a JSON object, not a list"},
 	} {
 		if got := scenarioErr(t, c.src).Error(); got != c.want {
 			t.Errorf("Error() = %q\nwant        %q", got, c.want)
@@ -78,14 +78,17 @@ func TestCountsRunFromMinusToPlusOneMillion(t *testing.T) {
 	}
 }
 
-// TestAmountsHaveAtMost40DigitsEachSide: amounts are "-?digits(.digits)?, at
-// most 40 digits each side" (doc.go); every digit 0-9 is one.
-func TestAmountsHaveAtMost40DigitsEachSide(t *testing.T) {
+// TestAmountsHaveAtMost40SignificantDigits: amounts are "-?digits(.digits)?"
+// of at most 40 significant digits, the point at most 40 places from the
+// end (doc.go): what credits would refuse is refused at its own path;
+// every digit 0-9 is one.
+func TestAmountsHaveAtMost40SignificantDigits(t *testing.T) {
 	purchase := func(credits string) string {
 		return withChecks(`{"at": "2025-06-01T00:00:00Z", "request": {"kind": "purchaseCredits", "creditKind": "flexible", "credits": "` + credits + `"}}`)
 	}
 	forty := strings.Repeat("9", 40)
-	for _, a := range []string{forty + "." + forty, "-" + forty, "1234567890.0987654321", "0"} {
+	for _, a := range []string{"-" + forty, "0." + forty, "1234567890.0987654321", "0",
+		strings.Repeat("9", 20) + "." + strings.Repeat("9", 20)} {
 		s, err := decode(t, purchase(a))
 		if err != nil {
 			t.Errorf("%s: %v", a, err)
@@ -95,9 +98,10 @@ func TestAmountsHaveAtMost40DigitsEachSide(t *testing.T) {
 			t.Errorf("%s decoded as %s", a, got)
 		}
 	}
-	for _, a := range []string{forty + "9", "1." + forty + "9", "1/2", "1:0", "+1", ".5", "5.", "1e3", ""} {
+	for _, a := range []string{forty + "9", "1." + forty + "9", "1/2", "1:0", "+1", ".5", "5.", "1e3", "",
+		forty + "." + forty, "1." + forty} {
 		se := scenarioErr(t, purchase(a))
-		if se.Path != "checks[0].request.credits" || !strings.Contains(se.Msg, "want a decimal string") {
+		if se.Path != "checks[0].request.credits" || !strings.Contains(se.Msg, "want a") || !strings.Contains(se.Msg, "40") {
 			t.Errorf("%q: got %v, want it refused at checks[0].request.credits", a, se)
 		}
 	}
@@ -124,21 +128,27 @@ func TestRepeatedKeyIsRefusedInLargeObjectsToo(t *testing.T) {
 	}
 }
 
-// TestInvalidJSONSaysWhereAndWhy: a syntax error names its byte offset, a
-// file cut short says so.
+// TestInvalidJSONSaysWhereAndWhy: a syntax error names its line and
+// column (in characters, from 1) and the path of the list or object it is
+// in; a file cut short says so, at its end.
 func TestInvalidJSONSaysWhereAndWhy(t *testing.T) {
-	for _, c := range []struct{ src, path, msg string }{
-		{`{"name": "t", "checks": [`, "checks", "invalid JSON: unexpected end of file"},
-		{`{"name": "t", "checks": [{"at": "x"`, "checks[0]", "invalid JSON: unexpected end of file"},
-		{`{"name": "t"`, "", "invalid JSON: unexpected end of file"},
-		{`{"name": "t",`, "", "invalid JSON: unexpected end of file"},
-		{``, "", "invalid JSON: unexpected end of file"},
-		{`{"name": "t", "checks": [}`, "checks", "invalid JSON at byte 25: invalid character '}' looking for beginning of value"},
-		{`{"name": "t" "checks": []}`, "", "invalid JSON at byte 13: invalid character '\"' after object key:value pair"},
+	for _, c := range []struct {
+		src, path, msg string
+		line, col      int
+	}{
+		{`{"name": "t", "checks": [`, "checks", "invalid JSON: unexpected end of file", 1, 26},
+		{`{"name": "t", "checks": [{"at": "x"`, "checks[0]", "invalid JSON: unexpected end of file", 1, 36},
+		{`{"name": "t"`, "", "invalid JSON: unexpected end of file", 1, 13},
+		{`{"name": "t",`, "", "invalid JSON: unexpected end of file", 1, 14},
+		{``, "", "invalid JSON: unexpected end of file", 1, 1},
+		{`{"name": "t", "checks": [}`, "checks", "invalid JSON: invalid character '}' looking for beginning of value", 1, 26},
+		{`{"name": "t" "checks": []}`, "", "invalid JSON: invalid character '\"' after object key:value pair", 1, 14},
+		{"{\n  \"name\": \"été\",\n  \"checks\": [1 2]}", "checks", "invalid JSON: invalid character '2' after array element", 3, 16},
+		{"{\"name\": \"t\",\r\n \"checks\": [tru]}", "checks", "invalid JSON: invalid character 't' looking for beginning of value", 2, 13},
 	} {
 		se := scenarioErr(t, c.src)
-		if se.Path != c.path || se.Msg != c.msg {
-			t.Errorf("%s: got %q at %q, want %q at %q", c.src, se.Msg, se.Path, c.msg, c.path)
+		if se.Path != c.path || se.Msg != c.msg || se.Line != c.line || se.Column != c.col {
+			t.Errorf("%q: got %q at %q %d:%d, want %q at %q %d:%d", c.src, se.Msg, se.Path, se.Line, se.Column, c.msg, c.path, c.line, c.col)
 		}
 	}
 }
@@ -199,11 +209,11 @@ func TestBrokenCallOffHistoryIsNamedByItsPath(t *testing.T) {
 
 // TestCatalogSKUTheDomainRefusesIsNamedByItsPath: "Terms and catalog that a
 // domain package refuses are an error at "terms" or "catalog"" (doc.go),
-// here at the list the refused SKU is in, with tmip's error kept.
+// here at the refused SKU in its list, with tmip's error kept.
 func TestCatalogSKUTheDomainRefusesIsNamedByItsPath(t *testing.T) {
 	se := scenarioErr(t, fileWith(`"catalog": {"tmipSkus": ["MX80", " MX80"]}`))
-	if se.Path != "catalog.tmipSkus" || !strings.Contains(se.Msg, `SKU " MX80" has spaces around it`) || se.Err == nil {
-		t.Errorf("got %q at %q (underlying %v), want the spaced SKU refused at catalog.tmipSkus", se.Msg, se.Path, se.Err)
+	if se.Path != "catalog.tmipSkus[1]" || !strings.Contains(se.Msg, `SKU " MX80" has spaces around it`) || se.Err == nil {
+		t.Errorf("got %q at %q (underlying %v), want the spaced SKU refused at catalog.tmipSkus[1]", se.Msg, se.Path, se.Err)
 	}
 }
 

@@ -13,15 +13,18 @@ import (
 
 // expect decodes a check's expect: the Decision object's shape, "reason"
 // accepted and not compared (SCENARIOS.md's matching rules leave it out).
-func (d *decoder) expect(n *jnode, path string) *Expect {
+func (d *decoder) expect(n *jnode, path loc) *Expect {
 	o := d.object(n, path, "outcome", "rules", "reason", "until", "obligations", "values")
+	mark := len(d.errs)
 	x := &Expect{}
 	o.enum("outcome", true, &x.Outcome, `"allow" or "deny"`)
 	for _, e := range o.list("rules", false, "rule IDs") {
 		var id rule.ID
-		if d.typed(e.n, e.path, jString, `a rule ID such as "LIC-PORT"`) {
-			if err := id.UnmarshalText([]byte(e.n.str)); err != nil {
-				d.fail(e.path, "%v", err)
+		if d.typed(e, loc{n: e}, jString, `a rule ID such as "LIC-PORT"`) {
+			if len(e.str) > maxQuote {
+				d.fail(e.off, loc{n: e}, "%s: want a rule ID such as \"LIC-PORT\"", quote(e.str))
+			} else if err := id.UnmarshalText([]byte(e.str)); err != nil {
+				d.fail(e.off, loc{n: e}, "%v", err)
 			}
 		}
 		x.Rules = append(x.Rules, id)
@@ -37,7 +40,7 @@ func (d *decoder) expect(n *jnode, path string) *Expect {
 		}
 	}
 	for _, e := range o.list("obligations", false, "obligations") {
-		ob := d.object(e.n, e.path, "kind", "rule", "due", "subject")
+		ob := d.object(e, loc{n: e}, "kind", "rule", "due", "subject")
 		var w ExpectedObligation
 		ob.enum("kind", true, &w.Kind, "an obligation kind such as \"alarm\"")
 		ob.enum("rule", true, &w.Rule, `a rule ID such as "LIC-PORT"`)
@@ -53,14 +56,14 @@ func (d *decoder) expect(n *jnode, path string) *Expect {
 	}
 	if v, p := o.field("values", false, ""); v != nil && d.typed(v, p, jObject, "an object of decimal strings") {
 		for i, k := range v.keys {
-			if k == "" {
-				d.fail(p, "empty value name; want a name such as \"balance\"")
+			if k.s == "" {
+				d.fail(k.off, p, "empty value name; want a name such as \"balance\"")
 			}
-			x.Values = append(x.Values, policy.Value{Name: k, Amount: d.amountOf(v.vals[i], join(p, k))})
+			x.Values = append(x.Values, policy.Value{Name: k.s, Amount: d.amountOf(v.vals[i], loc{n: v.vals[i]})})
 		}
 		slices.SortFunc(x.Values, func(a, b policy.Value) int { return strings.Compare(a.Name, b.Name) })
 	}
-	if d.failed() {
+	if d.since(mark) {
 		return nil
 	}
 	return x

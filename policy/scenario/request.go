@@ -8,6 +8,7 @@ import (
 	"github.com/licensepolicy/licensepolicy/entitlement"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
 
@@ -31,45 +32,47 @@ const requestKinds = "useFeature, moveLicense, renewLicense, changeTier, trialAv
 	"viewEntitlement, purchaseCredits, callOff, creditStatement, tradeIn, tradeInCompliance"
 
 // request decodes a check's request against the scenario's facts.
-func (d *decoder) request(n *jnode, path string, f *facts) policy.Request {
-	if d.failed() {
-		return nil
-	}
+func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 	if n.kind != jObject {
-		d.fail(path, "want an object, not %s", n.kind)
+		d.fail(n.off, path, "want an object, not %s", n.kind)
 		return nil
 	}
 	k := n.get("kind")
 	if k == nil {
-		d.fail(path+".kind", "missing; want one of %s", requestKinds)
+		d.fail(n.end-1, loc{n, "kind"}, "missing; want one of %s", requestKinds)
 		return nil
 	}
-	if !d.typed(k, path+".kind", jString, "one of "+requestKinds) {
+	if !d.typed(k, loc{n, "kind"}, jString, "one of "+requestKinds) {
 		return nil
 	}
 	keys, ok := requestKeys[k.str]
 	if !ok {
-		d.fail(path+".kind", "unknown request kind %q; want one of %s", k.str, requestKinds)
+		d.fail(k.off, loc{n, "kind"}, "unknown request kind %s; want one of %s", quote(k.str), requestKinds)
 		return nil
 	}
 	o := d.object(n, path, keys...)
 	lic := func() *license.License {
-		l, _ := ref(d, f.licenses, o.id("license", "license ID"), path+".license", "license")
+		l, _ := ref(d, f, f.licenses, o.id("license", "license ID"), o.get("license"), "license")
 		return l
 	}
 	switch k.str {
 	case "useFeature":
 		r := policy.UseFeature{License: lic()}
-		dev, _ := ref(d, f.devices, o.id("device", "device serial number"), path+".device", "device")
+		dev, _ := ref(d, f, f.devices, o.id("device", "device serial number"), o.get("device"), "device")
 		r.Device = dev.Serial
 		r.Feature = o.id("feature", "feature name")
 		if a, ok := o.amount("units", false); ok {
+			// LIC-SOD grants capacity to scale into: a use of none or
+			// less is not a use.
+			if a.Sign() <= 0 {
+				d.fail(o.get("units").off, loc{n, "units"}, "%s: want a positive number of units (%s)", a, rule.LicSOD)
+			}
 			r.Units = decimal.NewNullDecimal(a)
 		}
 		return r
 	case "moveLicense":
 		r := policy.MoveLicense{License: lic()}
-		r.To, _ = ref(d, f.devices, o.id("to", "device serial number"), path+".to", "device")
+		r.To, _ = ref(d, f, f.devices, o.id("to", "device serial number"), o.get("to"), "device")
 		o.enum("reason", true, &r.Reason, `"rma" or "rebalance"`)
 		return r
 	case "renewLicense":
@@ -85,17 +88,21 @@ func (d *decoder) request(n *jnode, path string, f *facts) policy.Request {
 	case "fulfilLine", "viewEntitlement":
 		var r policy.ViewEntitlement
 		if k.str == "viewEntitlement" {
-			r.Contact, _ = ref(d, f.contacts, o.id("contact", "contact ID"), path+".contact", "contact")
+			r.Contact, _ = ref(d, f, f.contacts, o.id("contact", "contact ID"), o.get("contact"), "contact")
 		}
-		r.Order, _ = ref(d, f.orders, o.id("order", "order ID"), path+".order", "order")
+		r.Order, _ = ref(d, f, f.orders, o.id("order", "order ID"), o.get("order"), "order")
 		r.Line = o.id("line", "line ID")
-		if r.Order != nil && !d.failed() {
+		if r.Order != nil && r.Line != "" {
 			if _, ok := r.Order.Line(r.Line); !ok {
 				lines := []string{}
 				for _, l := range r.Order.Lines() {
+					if len(lines) == 10 {
+						lines = append(lines, "...")
+						break
+					}
 					lines = append(lines, l.ID)
 				}
-				d.fail(path+".line", "unknown line %q of order %s; want one of %v", r.Line, r.Order.ID(), lines)
+				d.fail(o.get("line").off, loc{n, "line"}, "unknown line %s of order %s; want one of %v", quote(r.Line), r.Order.ID(), lines)
 			}
 		}
 		if k.str == "fulfilLine" {
@@ -111,24 +118,24 @@ func (d *decoder) request(n *jnode, path string, f *facts) policy.Request {
 		return r
 	case "callOff":
 		r := policy.CallOff{}
-		r.Ledger, _ = ref(d, f.ledgers, o.id("account", "credit account ID"), path+".account", "credit account")
+		r.Ledger, _ = ref(d, f, f.ledgers, o.id("account", "credit account ID"), o.get("account"), "credit account")
 		r.CallOff.Credits, _ = o.amount("credits", true)
 		r.CallOff.Engagement = d.engagement(o.sub("engagement", true, engagementKeys...))
 		return r
 	case "creditStatement":
 		r := policy.CreditStatement{}
-		r.Ledger, _ = ref(d, f.ledgers, o.id("account", "credit account ID"), path+".account", "credit account")
+		r.Ledger, _ = ref(d, f, f.ledgers, o.id("account", "credit account ID"), o.get("account"), "credit account")
 		q := o.id("quarter", `quarter such as "2025-Q1"`)
-		if !d.failed() {
+		if q != "" {
 			var err error
 			if r.Quarter, err = credits.ParseQuarter(q); err != nil {
-				d.fail(path+".quarter", "%q: want a quarter such as \"2025-Q1\"", q)
+				d.fail(o.get("quarter").off, loc{n, "quarter"}, "%s: want a quarter such as \"2025-Q1\"", quote(q))
 			}
 		}
 		return r
 	case "tradeIn", "tradeInCompliance":
 		id := o.id("tradeIn", "trade-in ID")
-		ref(d, f.tradeIns, id, path+".tradeIn", "trade-in")
+		ref(d, f, f.tradeIns, id, o.get("tradeIn"), "trade-in")
 		if k.str == "tradeIn" {
 			return policy.TradeIn{Book: f.book, ID: id}
 		}

@@ -2,9 +2,12 @@ package scenario_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -41,6 +44,9 @@ func withChecks(checks string) string {
 	return `{"name": "t", ` + world + `, "checks": [` + checks + `]}`
 }
 
+// fileLineColumn is how every error about a place in a file starts.
+var fileLineColumn = regexp.MustCompile(`^f\.json:[1-9][0-9]*:[1-9][0-9]*: `)
+
 func decode(t *testing.T, src string) (*scenario.Scenario, error) {
 	t.Helper()
 	return scenario.Decode("f.json", strings.NewReader(src))
@@ -49,104 +55,7 @@ func decode(t *testing.T, src string) (*scenario.Scenario, error) {
 // TestBadScenarioFilesNameFilePathAndWhatWasExpected: "Every error names the
 // file, the path inside it, and what was expected."
 func TestBadScenarioFilesNameFilePathAndWhatWasExpected(t *testing.T) {
-	at := `"at": "2025-06-01T00:00:00Z", `
-	for _, c := range []struct {
-		name, src, path, msg string
-	}{
-		{"unknown top-level key", `{"name": "t", "nmae": 1, ` + oneCheck + `}`, "nmae", "unknown field"},
-		{"unknown key in a request (the spec's example)", withChecks(`{}, {}, {` + at + `"request": {"kind": "useFeature", "license": "L1", "devise": "mx-1", "feature": "bgp"}}`),
-			"checks[0].at", "missing"}, // the first check is checked first
-		{"unknown key checks[2].request.devise", withChecks(`{` + at + `"request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}, {` + at + `"request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}, {` + at + `"request": {"kind": "useFeature", "license": "L1", "devise": "mx-1", "feature": "bgp"}}`),
-			"checks[2].request.devise", "unknown field"},
-		{"unknown key in a license", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z", "colour": "red"}]`),
-			"licenses[0].colour", "unknown field"},
-		{"unknown key in an engagement", fileWith(`"creditAccounts": [{"id": "a", "kind": "professional", "purchases": [{"id": "p", "at": "2025-01-01T00:00:00Z", "credits": "10"}], "callOffs": [{"at": "2025-02-01T00:00:00Z", "credits": "5", "engagement": {"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true, "cost": "1"}}]}]`),
-			"creditAccounts[0].callOffs[0].engagement.cost", "unknown field"},
-		{"unknown key in an expected obligation", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "obligations": [{"kind": "notice", "rule": "TMIP-BREACH", "when": "x"}]}}`),
-			"checks[0].expect.obligations[0].when", "unknown field"},
-		{"unknown terms key", fileWith(`"terms": {"trialWarningDay": 3}`), "terms.trialWarningDay", "unknown field"},
-		{"a JSON number for an amount", fileWith(`"creditAccounts": [{"id": "a", "kind": "professional", "purchases": [{"id": "p", "at": "2025-01-01T00:00:00Z", "credits": 25}]}]`),
-			"creditAccounts[0].purchases[0].credits", "JSON number 25"},
-		{"a JSON number for an expected value", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "values": {"discount": 0}}}`),
-			"checks[0].expect.values.discount", "want a decimal string"},
-		{"an amount with an exponent", withChecks(`{` + at + `"request": {"kind": "purchaseCredits", "creditKind": "professional", "credits": "1e3"}}`),
-			"checks[0].request.credits", "want a decimal string"},
-		{"a string for a count", withChecks(`{` + at + `"request": {"kind": "renewLicense", "license": "L1", "termYears": "1"}}`),
-			"checks[0].request.termYears", "want a JSON integer"},
-		{"a fraction for a count", withChecks(`{` + at + `"request": {"kind": "renewLicense", "license": "L1", "termYears": 1.5}}`),
-			"checks[0].request.termYears", "want a JSON integer"},
-		{"an unknown license", withChecks(`{` + at + `"request": {"kind": "useFeature", "license": "L9", "device": "mx-1", "feature": "bgp"}}`),
-			"checks[0].request.license", `unknown license "L9"`},
-		{"an unknown device serial", withChecks(`{` + at + `"request": {"kind": "moveLicense", "license": "L1", "to": "mx-9", "reason": "rma"}}`),
-			"checks[0].request.to", `unknown device "mx-9"`},
-		{"an unknown device of a license", fileWith(`"licenses": [{"id": "L1", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z"}]`),
-			"licenses[0].device", `unknown device "mx-1"; the file defines none`},
-		{"an unknown order", withChecks(`{` + at + `"request": {"kind": "fulfilLine", "order": "SO9", "line": "1"}}`),
-			"checks[0].request.order", `unknown order "SO9"`},
-		{"an unknown line", withChecks(`{` + at + `"request": {"kind": "viewEntitlement", "contact": "C1", "order": "SO1", "line": "7"}}`),
-			"checks[0].request.line", `unknown line "7" of order SO1`},
-		{"an unknown contact", withChecks(`{` + at + `"request": {"kind": "viewEntitlement", "contact": "C9", "order": "SO1", "line": "1"}}`),
-			"checks[0].request.contact", `unknown contact "C9"`},
-		{"an unknown credit account", withChecks(`{` + at + `"request": {"kind": "creditStatement", "account": "nope", "quarter": "2025-Q1"}}`),
-			"checks[0].request.account", `unknown credit account "nope"`},
-		{"an unknown trade-in", withChecks(`{` + at + `"request": {"kind": "tradeInCompliance", "tradeIn": "T9"}}`),
-			"checks[0].request.tradeIn", `unknown trade-in "T9"`},
-		{"duplicate license IDs", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z"}, {"id": "L1", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z"}]`),
-			"licenses[1].id", `duplicate id "L1" (first at licenses[0].id)`},
-		{"duplicate device serials", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}, {"serial": "mx-1", "platform": "MX"}]`),
-			"devices[1].serial", `duplicate id "mx-1"`},
-		{"duplicate line IDs", fileWith(`"orders": [{"id": "SO1", "accounts": ["A1"], "emails": ["a@b.c"], "lines": [{"id": "1", "product": "MX", "kind": "perpetual", "tier": "standard", "features": ["bgp"], "quantity": 1, "shipDate": "2025-01-01T00:00:00Z"}, {"id": "1", "product": "MX", "kind": "perpetual", "tier": "standard", "features": ["bgp"], "quantity": 1, "shipDate": "2025-01-01T00:00:00Z"}]}]`),
-			"orders[0].lines[1].id", `duplicate id "1"`},
-		{"duplicate trade-in IDs", fileWith(`"tradeIns": [{"id": "T1", "sku": "MX960", "serial": "JN1", "newProduct": "MX304", "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"}}, {"id": "T1", "sku": "MX960", "serial": "JN2", "newProduct": "MX204", "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"}}]`),
-			"tradeIns[1].id", `duplicate id "T1"`},
-		{"a repeated key", `{"name": "t", "name": "u", ` + oneCheck + `}`, "name", "repeated key"},
-		{"no name", `{` + oneCheck + `}`, "name", "missing"},
-		{"an empty name", `{"name": "", ` + oneCheck + `}`, "name", "empty"},
-		{"a name not kebab-case", `{"name": "My Scenario", ` + oneCheck + `}`, "name", "kebab-case"},
-		{"no checks", `{"name": "t"}`, "checks", "missing; want a list of checks"},
-		{"empty checks", `{"name": "t", "checks": []}`, "checks", "empty; want at least one check"},
-		{"checks not a list", `{"name": "t", "checks": {}}`, "checks", "want a list of checks, not an object"},
-		{"a check without request", `{"name": "t", "checks": [{"at": "2025-01-01T00:00:00Z"}]}`, "checks[0].request", "missing"},
-		{"a request without kind", `{"name": "t", "checks": [{"at": "2025-01-01T00:00:00Z", "request": {"platform": "MX"}}]}`, "checks[0].request.kind", "missing; want one of useFeature"},
-		{"an unknown request kind", `{"name": "t", "checks": [{"at": "2025-01-01T00:00:00Z", "request": {"kind": "useFeatures"}}]}`, "checks[0].request.kind", `unknown request kind "useFeatures"`},
-		{"a bad instant", `{"name": "t", "checks": [{"at": "2025-01-01 00:00", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}]}`,
-			"checks[0].at", "want an RFC 3339 instant"},
-		{"an instant without zone", fileWith(`"terms": {"tmipWindowEnd": "2021-10-01T00:00:00"}`), "terms.tmipWindowEnd", "want an RFC 3339 instant"},
-		{"an instant before year 0 in UTC", `{"name": "t", "checks": [{"at": "0000-01-01T00:00:00+00:01", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}]}`,
-			"checks[0].at", "within years 0000 to 9999 in UTC"},
-		{"a bad until", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "until": "forever"}}`),
-			"checks[0].expect.until", "want an RFC 3339 instant"},
-		{"a bad enum name", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "forever", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z"}]`),
-			"licenses[0].kind", "perpetual"},
-		{"a bad signer title", fileWith(`"tradeIns": [{"id": "T1", "sku": "MX960", "serial": "JN1", "newProduct": "MX304", "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"}, "destruction": {"signed": "2021-01-01T00:00:00Z", "signerTitle": "vp", "legalAuthority": true}}]`),
-			"tradeIns[0].destruction.signerTitle", "vice-president"},
-		{"a bad rule ID", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "rules": ["TMIP-SWAP", "TMIP-NOPE"]}}`),
-			"checks[0].expect.rules[1]", `unknown rule ID "TMIP-NOPE"`},
-		{"a bad outcome", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "maybe"}}`),
-			"checks[0].expect.outcome", "deny, allow"},
-		{"a bad quarter", withChecks(`{` + at + `"request": {"kind": "creditStatement", "account": "psc", "quarter": "2025-Q5"}}`),
-			"checks[0].request.quarter", `want a quarter such as "2025-Q1"`},
-		{"a feature that is not a string", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp", 7], "start": "2020-01-01T00:00:00Z"}]`),
-			"licenses[0].features[1]", "want a feature name, not a number"},
-		{"history that breaks a rule: a call-off under the minimum", fileWith(`"creditAccounts": [{"id": "a", "kind": "professional", "purchases": [{"id": "p", "at": "2025-01-01T00:00:00Z", "credits": "10"}], "callOffs": [{"at": "2025-02-01T00:00:00Z", "credits": "5", "engagement": {"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true}}, {"at": "2025-02-02T00:00:00Z", "credits": "3", "engagement": {"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true}}]}]`),
-			"creditAccounts[0].callOffs[1]", "CRD-MIN-CALLOFF"},
-		{"history that breaks a rule: spending more than was bought", fileWith(`"creditAccounts": [{"id": "a", "kind": "professional", "purchases": [{"id": "p", "at": "2025-01-01T00:00:00Z", "credits": "10"}], "callOffs": [{"at": "2025-03-01T00:00:00Z", "credits": "6", "engagement": {"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true}}, {"at": "2025-02-01T00:00:00Z", "credits": "5", "engagement": {"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true}}]}]`),
-			"creditAccounts[0].callOffs[0]", "CRD-VALIDITY"},
-		{"history that breaks a rule: a discounted purchase", fileWith(`"creditAccounts": [{"id": "a", "kind": "professional", "purchases": [{"id": "p", "at": "2025-01-01T00:00:00Z", "credits": "10", "discount": "5"}]}]`),
-			"creditAccounts[0].purchases[0]", "CRD-NO-DISCOUNT"},
-		{"a license the license package refuses", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "subscription", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z", "termYears": 2}]`),
-			"licenses[0]", "LIC-SUB-TERM"},
-		{"terms the domain refuses", fileWith(`"terms": {"subscriptionTermYears": []}`), "terms", "subscriptionTermYears"},
-		{"a trade-in tmip refuses", fileWith(`"tradeIns": [{"id": "T1", "sku": "MX960", "serial": "JN1", "newProduct": "MX304", "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"}, "support": {"serial": "JN1", "start": "2021-01-01T00:00:00Z", "end": "2020-01-01T00:00:00Z", "value": "10.00"}}]`),
-			"tradeIns[0]", "TMIP-SUPPORT"},
-		{"nesting deeper than the format needs", `{"name": "t", "checks": [{"at": "2025-01-01T00:00:00Z", "request": {"kind": "trialAvailable", "platform": {"a": {"b": {"c": {}}}}}}]}`,
-			"checks[0].request.platform.a.b", "nested deeper"},
-		{"invalid JSON", `{"name": "t", "checks": [}`, "checks", "invalid JSON"},
-		{"not an object", `[1]`, "", "want a JSON object"},
-		{"trailing data", `{"name": "t", ` + oneCheck + `} {}`, "", "data after the top-level object"},
-		{"invalid UTF-8", "{\"name\": \"t\xff\", " + oneCheck + "}", "", "not valid UTF-8"},
-		{"null for a string", `{"name": null, ` + oneCheck + `}`, "name", "not null"},
-	} {
+	for _, c := range badScenarioFiles {
 		t.Run(c.name, func(t *testing.T) {
 			s, err := decode(t, c.src)
 			var se *scenario.Error
@@ -156,8 +65,8 @@ func TestBadScenarioFilesNameFilePathAndWhatWasExpected(t *testing.T) {
 			if se.File != "f.json" || se.Path != c.path || !strings.Contains(se.Msg, c.msg) {
 				t.Errorf("got file %q path %q msg %q;\nwant path %q and a message containing %q", se.File, se.Path, se.Msg, c.path, c.msg)
 			}
-			if want := "f.json: "; !strings.HasPrefix(err.Error(), want) {
-				t.Errorf("Error() = %q, want it to start with %q", err, want)
+			if !fileLineColumn.MatchString(err.Error()) || se.Line < 1 || se.Column < 1 {
+				t.Errorf("Error() = %q, want it to start with f.json:line:column", err)
 			}
 		})
 	}
@@ -382,5 +291,152 @@ func TestBadTestdataFilesAreRefused(t *testing.T) {
 		if !errors.As(err, &se) || se.Path != path || se.File != file {
 			t.Errorf("%s: got %v, want an error at %s", file, err, path)
 		}
+	}
+}
+
+// at is the start of a check at an instant, in the tables of bad files.
+const at = `"at": "2025-06-01T00:00:00Z", `
+
+// badFile is a file the decoder refuses: at path, with a message holding
+// msg.
+type badFile struct {
+	name, src, path, msg string
+}
+
+// badScenarioFiles are files the decoder refuses, each for one reason;
+// testdata/bad/table.json publishes them for the schema's test
+// (TestBadFileTableIsPublished).
+var badScenarioFiles = []badFile{
+	{"unknown top-level key", `{"name": "t", "nmae": 1, ` + oneCheck + `}`, "nmae", "unknown field"},
+	{"unknown key in a request (the spec's example)", withChecks(`{}, {}, {` + at + `"request": {"kind": "useFeature", "license": "L1", "devise": "mx-1", "feature": "bgp"}}`),
+		"checks[0].at", "missing"}, // the first check is checked first
+	{"unknown key checks[2].request.devise", withChecks(`{` + at + `"request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}, {` + at + `"request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}, {` + at + `"request": {"kind": "useFeature", "license": "L1", "devise": "mx-1", "feature": "bgp"}}`),
+		"checks[2].request.devise", "unknown field"},
+	{"unknown key in a license", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z", "colour": "red"}]`),
+		"licenses[0].colour", "unknown field"},
+	{"unknown key in an engagement", fileWith(`"creditAccounts": [{"id": "a", "kind": "professional", "purchases": [{"id": "p", "at": "2025-01-01T00:00:00Z", "credits": "10"}], "callOffs": [{"at": "2025-02-01T00:00:00Z", "credits": "5", "engagement": {"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true, "cost": "1"}}]}]`),
+		"creditAccounts[0].callOffs[0].engagement.cost", "unknown field"},
+	{"unknown key in an expected obligation", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "obligations": [{"kind": "notice", "rule": "TMIP-BREACH", "when": "x"}]}}`),
+		"checks[0].expect.obligations[0].when", "unknown field"},
+	{"unknown terms key", fileWith(`"terms": {"trialWarningDay": 3}`), "terms.trialWarningDay", "unknown field"},
+	{"a JSON number for an amount", fileWith(`"creditAccounts": [{"id": "a", "kind": "professional", "purchases": [{"id": "p", "at": "2025-01-01T00:00:00Z", "credits": 25}]}]`),
+		"creditAccounts[0].purchases[0].credits", "JSON number 25"},
+	{"a JSON number for an expected value", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "values": {"discount": 0}}}`),
+		"checks[0].expect.values.discount", "want a decimal string"},
+	{"an amount with an exponent", withChecks(`{` + at + `"request": {"kind": "purchaseCredits", "creditKind": "professional", "credits": "1e3"}}`),
+		"checks[0].request.credits", "want a decimal string"},
+	{"a string for a count", withChecks(`{` + at + `"request": {"kind": "renewLicense", "license": "L1", "termYears": "1"}}`),
+		"checks[0].request.termYears", "want a JSON integer"},
+	{"a fraction for a count", withChecks(`{` + at + `"request": {"kind": "renewLicense", "license": "L1", "termYears": 1.5}}`),
+		"checks[0].request.termYears", "want a JSON integer"},
+	{"an unknown license", withChecks(`{` + at + `"request": {"kind": "useFeature", "license": "L9", "device": "mx-1", "feature": "bgp"}}`),
+		"checks[0].request.license", `unknown license "L9"`},
+	{"an unknown device serial", withChecks(`{` + at + `"request": {"kind": "moveLicense", "license": "L1", "to": "mx-9", "reason": "rma"}}`),
+		"checks[0].request.to", `unknown device "mx-9"`},
+	{"an unknown device of a license", fileWith(`"licenses": [{"id": "L1", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z"}]`),
+		"licenses[0].device", `unknown device "mx-1"; the file defines none`},
+	{"an unknown order", withChecks(`{` + at + `"request": {"kind": "fulfilLine", "order": "SO9", "line": "1"}}`),
+		"checks[0].request.order", `unknown order "SO9"`},
+	{"an unknown line", withChecks(`{` + at + `"request": {"kind": "viewEntitlement", "contact": "C1", "order": "SO1", "line": "7"}}`),
+		"checks[0].request.line", `unknown line "7" of order SO1`},
+	{"an unknown contact", withChecks(`{` + at + `"request": {"kind": "viewEntitlement", "contact": "C9", "order": "SO1", "line": "1"}}`),
+		"checks[0].request.contact", `unknown contact "C9"`},
+	{"an unknown credit account", withChecks(`{` + at + `"request": {"kind": "creditStatement", "account": "nope", "quarter": "2025-Q1"}}`),
+		"checks[0].request.account", `unknown credit account "nope"`},
+	{"an unknown trade-in", withChecks(`{` + at + `"request": {"kind": "tradeInCompliance", "tradeIn": "T9"}}`),
+		"checks[0].request.tradeIn", `unknown trade-in "T9"`},
+	{"duplicate license IDs", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z"}, {"id": "L1", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z"}]`),
+		"licenses[1].id", `duplicate id "L1" (first at licenses[0].id)`},
+	{"duplicate device serials", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}, {"serial": "mx-1", "platform": "MX"}]`),
+		"devices[1].serial", `duplicate id "mx-1"`},
+	{"duplicate line IDs", fileWith(`"orders": [{"id": "SO1", "accounts": ["A1"], "emails": ["a@b.c"], "lines": [{"id": "1", "product": "MX", "kind": "perpetual", "tier": "standard", "features": ["bgp"], "quantity": 1, "shipDate": "2025-01-01T00:00:00Z"}, {"id": "1", "product": "MX", "kind": "perpetual", "tier": "standard", "features": ["bgp"], "quantity": 1, "shipDate": "2025-01-01T00:00:00Z"}]}]`),
+		"orders[0].lines[1].id", `duplicate id "1"`},
+	{"duplicate trade-in IDs", fileWith(`"tradeIns": [{"id": "T1", "sku": "MX960", "serial": "JN1", "newProduct": "MX304", "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"}}, {"id": "T1", "sku": "MX960", "serial": "JN2", "newProduct": "MX204", "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"}}]`),
+		"tradeIns[1].id", `duplicate id "T1"`},
+	{"a repeated key", `{"name": "t", "name": "u", ` + oneCheck + `}`, "name", "repeated key"},
+	{"no name", `{` + oneCheck + `}`, "name", "missing"},
+	{"an empty name", `{"name": "", ` + oneCheck + `}`, "name", "empty"},
+	{"a name not kebab-case", `{"name": "My Scenario", ` + oneCheck + `}`, "name", "kebab-case"},
+	{"no checks", `{"name": "t"}`, "checks", "missing; want a list of checks"},
+	{"empty checks", `{"name": "t", "checks": []}`, "checks", "empty; want at least one check"},
+	{"checks not a list", `{"name": "t", "checks": {}}`, "checks", "want a list of checks, not an object"},
+	{"a check without request", `{"name": "t", "checks": [{"at": "2025-01-01T00:00:00Z"}]}`, "checks[0].request", "missing"},
+	{"a request without kind", `{"name": "t", "checks": [{"at": "2025-01-01T00:00:00Z", "request": {"platform": "MX"}}]}`, "checks[0].request.kind", "missing; want one of useFeature"},
+	{"an unknown request kind", `{"name": "t", "checks": [{"at": "2025-01-01T00:00:00Z", "request": {"kind": "useFeatures"}}]}`, "checks[0].request.kind", `unknown request kind "useFeatures"`},
+	{"a bad instant", `{"name": "t", "checks": [{"at": "2025-01-01 00:00", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}]}`,
+		"checks[0].at", "want an RFC 3339 instant"},
+	{"an instant without zone", fileWith(`"terms": {"tmipWindowEnd": "2021-10-01T00:00:00"}`), "terms.tmipWindowEnd", "want an RFC 3339 instant"},
+	{"an instant before year 0 in UTC", `{"name": "t", "checks": [{"at": "0000-01-01T00:00:00+00:01", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}]}`,
+		"checks[0].at", "within years 0000 to 9999 in UTC"},
+	{"a bad until", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "until": "forever"}}`),
+		"checks[0].expect.until", "want an RFC 3339 instant"},
+	{"a bad enum name", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "forever", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z"}]`),
+		"licenses[0].kind", "perpetual"},
+	{"a bad signer title", fileWith(`"tradeIns": [{"id": "T1", "sku": "MX960", "serial": "JN1", "newProduct": "MX304", "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"}, "destruction": {"signed": "2021-01-01T00:00:00Z", "signerTitle": "vp", "legalAuthority": true}}]`),
+		"tradeIns[0].destruction.signerTitle", "vice-president"},
+	{"a bad rule ID", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "rules": ["TMIP-SWAP", "TMIP-NOPE"]}}`),
+		"checks[0].expect.rules[1]", `unknown rule ID "TMIP-NOPE"`},
+	{"a bad outcome", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "maybe"}}`),
+		"checks[0].expect.outcome", "deny, allow"},
+	{"a bad quarter", withChecks(`{` + at + `"request": {"kind": "creditStatement", "account": "psc", "quarter": "2025-Q5"}}`),
+		"checks[0].request.quarter", `want a quarter such as "2025-Q1"`},
+	{"a feature that is not a string", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp", 7], "start": "2020-01-01T00:00:00Z"}]`),
+		"licenses[0].features[1]", "want a feature name, not a number"},
+	{"history that breaks a rule: a call-off under the minimum", fileWith(`"creditAccounts": [{"id": "a", "kind": "professional", "purchases": [{"id": "p", "at": "2025-01-01T00:00:00Z", "credits": "10"}], "callOffs": [{"at": "2025-02-01T00:00:00Z", "credits": "5", "engagement": {"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true}}, {"at": "2025-02-02T00:00:00Z", "credits": "3", "engagement": {"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true}}]}]`),
+		"creditAccounts[0].callOffs[1]", "CRD-MIN-CALLOFF"},
+	{"history that breaks a rule: spending more than was bought", fileWith(`"creditAccounts": [{"id": "a", "kind": "professional", "purchases": [{"id": "p", "at": "2025-01-01T00:00:00Z", "credits": "10"}], "callOffs": [{"at": "2025-03-01T00:00:00Z", "credits": "6", "engagement": {"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true}}, {"at": "2025-02-01T00:00:00Z", "credits": "5", "engagement": {"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true}}]}]`),
+		"creditAccounts[0].callOffs[0]", "CRD-VALIDITY"},
+	{"history that breaks a rule: a discounted purchase", fileWith(`"creditAccounts": [{"id": "a", "kind": "professional", "purchases": [{"id": "p", "at": "2025-01-01T00:00:00Z", "credits": "10", "discount": "5"}]}]`),
+		"creditAccounts[0].purchases[0]", "CRD-NO-DISCOUNT"},
+	{"a license the license package refuses", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "subscription", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z", "termYears": 2}]`),
+		"licenses[0]", "LIC-SUB-TERM"},
+	{"terms the domain refuses", fileWith(`"terms": {"subscriptionTermYears": []}`), "terms", "subscriptionTermYears"},
+	{"a trade-in tmip refuses", fileWith(`"tradeIns": [{"id": "T1", "sku": "MX960", "serial": "JN1", "newProduct": "MX304", "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"}, "support": {"serial": "JN1", "start": "2021-01-01T00:00:00Z", "end": "2020-01-01T00:00:00Z", "value": "10.00"}}]`),
+		"tradeIns[0]", "TMIP-SUPPORT"},
+	{"nesting deeper than the format needs", `{"name": "t", "checks": [{"at": "2025-01-01T00:00:00Z", "request": {"kind": "trialAvailable", "platform": {"a": {"b": {"c": {}}}}}}]}`,
+		"checks[0].request.platform.a.b", "nested deeper"},
+	{"invalid JSON", `{"name": "t", "checks": [}`, "checks", "invalid JSON"},
+	{"not an object", `[1]`, "", "want a JSON object"},
+	{"trailing data", `{"name": "t", ` + oneCheck + `} {}`, "", "data after the top-level object"},
+	{"invalid UTF-8", "{\"name\": \"t\xff\", " + oneCheck + "}", "", "not valid UTF-8"},
+	{"null for a string", `{"name": null, ` + oneCheck + `}`, "name", "not null"},
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/bad/table.json")
+
+// publishedBadFile is one entry of testdata/bad/table.json: the file's bytes
+// (base64 in JSON, since some are not UTF-8) and the path it is refused at.
+type publishedBadFile struct {
+	Name string `json:"name"`
+	Src  []byte `json:"src"`
+	Path string `json:"path"`
+}
+
+// TestBadFileTableIsPublished: testdata/bad/table.json holds exactly the
+// bad-file tables of this package (badScenarioFiles and badInstants), so
+// that the schema's test (schematest) checks the schema refuses them too;
+// go test -update rewrites it.
+func TestBadFileTableIsPublished(t *testing.T) {
+	var table []publishedBadFile
+	for _, c := range badScenarioFiles {
+		table = append(table, publishedBadFile{c.name, []byte(c.src), c.path})
+	}
+	for _, c := range badInstants {
+		table = append(table, publishedBadFile{"instant " + c.at, []byte(instantFile(c.at)), "checks[0].at"})
+	}
+	want, err := json.MarshalIndent(table, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = append(want, '\n')
+	file := filepath.Join("testdata", "bad", "table.json")
+	if *update {
+		if err := os.WriteFile(file, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(file)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("%s is not the tables of bad files (go test -update to rewrite it): %v", file, err)
 	}
 }

@@ -1,0 +1,131 @@
+package scenario_test
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
+)
+
+// generatedFile is a scenario file of about size bytes: a world of devices,
+// licenses, orders, contacts and a credit account, one of each per ten
+// checks, and checks of every kind that refer to them, with expects.
+func generatedFile(size int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"name": "generated", "devices": [`)
+	var facts, checks bytes.Buffer
+	n := 0
+	for b.Len()+facts.Len()+checks.Len() < size-200 {
+		if n%10 == 0 {
+			i := n / 10
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, `{"serial": "mx-%d", "platform": "MX"}`, i)
+			if i > 0 {
+				facts.WriteString(", ")
+			}
+			fmt.Fprintf(&facts, `{"id": "L%d", "kind": "subscription", "tier": "advanced", "platform": "MX", "device": "mx-%d", "features": ["bgp", "ospf"], "start": "2025-01-10T00:00:00Z", "termYears": 1}`, i, i)
+		}
+		if n > 0 {
+			checks.WriteString(",\n")
+		}
+		i := n / 10
+		switch n % 3 {
+		case 0:
+			fmt.Fprintf(&checks, `{"at": "2025-06-01T00:00:00Z", "request": {"kind": "useFeature", "license": "L%d", "device": "mx-%d", "feature": "bgp", "units": "10"}, "expect": {"outcome": "allow", "rules": ["LIC-SUB-TERM"], "until": "2026-02-09T00:00:00Z"}}`, i, i)
+		case 1:
+			fmt.Fprintf(&checks, `{"at": "2025-06-01T00:00:00Z", "request": {"kind": "renewLicense", "license": "L%d", "termYears": 3}, "expect": {"outcome": "allow", "obligations": [{"kind": "entitlement", "rule": "LIC-SUB-TERM"}]}}`, i)
+		default:
+			fmt.Fprintf(&checks, `{"at": "2025-06-01T00:00:00.5+02:00", "request": {"kind": "purchaseCredits", "creditKind": "professional", "credits": "25.00"}, "expect": {"outcome": "allow", "values": {"credits": "25"}}}`)
+		}
+		n++
+	}
+	b.WriteString(`], "licenses": [`)
+	b.Write(facts.Bytes())
+	b.WriteString(`], "checks": [`)
+	b.Write(checks.Bytes())
+	b.WriteString("]}\n")
+	return b.Bytes()
+}
+
+func benchmarkDecode(b *testing.B, size int) {
+	file := generatedFile(size)
+	if _, err := scenario.Decode("generated.json", bytes.NewReader(file)); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(file)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := scenario.Decode("generated.json", bytes.NewReader(file)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecodeGenerated decodes generated files at 1 MB and 8 MB (issue
+// 22: 30 MB/s or more), and at 128 KB for the growth exponent.
+func BenchmarkDecodeGenerated(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		size int
+	}{{"128KB", 128 << 10}, {"1MB", 1 << 20}, {"8MB", scenario.MaxSize - 1024}} {
+		b.Run(c.name, func(b *testing.B) { benchmarkDecode(b, c.size) })
+	}
+}
+
+// hostileFile is a file of about n entries in one list that the old
+// decoder checked pairwise or copied whole per entry (issue 18, finding 3).
+func hostileFile(list string, n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"name": "hostile", `)
+	entry := map[string]string{
+		"heritage":  `"product-%d"`,
+		"platforms": `{"name": "p%d", "family": "virtual"}`,
+		"devices":   `{"serial": "mx-%d", "platform": "MX"}`,
+		"features":  `"f%d"`,
+	}[list]
+	switch list {
+	case "heritage", "platforms":
+		fmt.Fprintf(&b, `"catalog": {%q: [`, list)
+	case "devices":
+		b.WriteString(`"devices": [`)
+	case "features":
+		b.WriteString(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "start": "2020-01-01T00:00:00Z", "features": [`)
+	}
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, entry, i)
+	}
+	b.WriteString(map[string]string{"heritage": "]}", "platforms": "]}", "features": "]}]", "devices": "]"}[list])
+	b.WriteString(`, ` + oneCheck + `}`)
+	return b.Bytes()
+}
+
+// BenchmarkDecodeHostileLists decodes (or refuses) files of 10,000 to
+// 800,000 entries in one list: heritage and platforms past the catalog's
+// cap, a license's features past its cap, and devices, each unique. Cost
+// grows with the file, at most n log n (issue 18, finding 3).
+func BenchmarkDecodeHostileLists(b *testing.B) {
+	for _, list := range []string{"heritage", "platforms", "features", "devices"} {
+		for _, n := range []int{10_000, 100_000, 400_000} {
+			file := hostileFile(list, n)
+			if len(file) > scenario.MaxSize {
+				continue
+			}
+			b.Run(fmt.Sprintf("%s/%d", list, n), func(b *testing.B) {
+				b.SetBytes(int64(len(file)))
+				b.ReportAllocs()
+				for b.Loop() {
+					_, err := scenario.Decode("hostile.json", bytes.NewReader(file))
+					if (err == nil) != (list == "devices") {
+						b.Fatalf("%s: %v", list, err)
+					}
+				}
+			})
+		}
+	}
+}

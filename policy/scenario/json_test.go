@@ -1,0 +1,74 @@
+package scenario
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// toAny converts a tree to what encoding/json's Unmarshal into an any
+// gives, numbers as json.Number.
+func toAny(n *jnode) any {
+	switch n.kind {
+	case jNull:
+		return nil
+	case jBool:
+		return n.b
+	case jNumber:
+		return json.Number(n.str)
+	case jString:
+		return n.str
+	case jArray:
+		out := []any{}
+		for _, v := range n.vals {
+			out = append(out, toAny(v))
+		}
+		return out
+	}
+	out := map[string]any{}
+	for i, k := range n.keys {
+		out[k.s] = toAny(n.vals[i])
+	}
+	return out
+}
+
+// FuzzScannerAgreesWithEncodingJSON: the scanner accepts exactly the valid
+// UTF-8 JSON texts nested at most maxDepth deep without repeated keys, and
+// reads each as encoding/json does.
+func FuzzScannerAgreesWithEncodingJSON(f *testing.F) {
+	for _, s := range []string{`{}`, `[]`, `{"a": [1, -0.5e+3, true, false, null, "x\u00e9\ud83d\ude00\n"]}`, `{"a": 1, "a": 2}`,
+		`"\ud800"`, `"\ud800\u0041"`, `01`, `1.`, `-`, `{"a" 1}`, `[1,]`, `[[[[[[[]]]]]]]`, ` {"k": "v"} `, `{"a":{"b":{}}} x`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if !utf8.Valid(b) {
+			return
+		}
+		root, err := parseTree(b)
+		var want any
+		d := json.NewDecoder(strings.NewReader(string(b)))
+		d.UseNumber()
+		jerr := d.Decode(&want)
+		valid := json.Valid(b)
+		if err == nil {
+			if !valid || jerr != nil {
+				t.Fatalf("scanner accepts what encoding/json refuses: %q", b)
+			}
+			if got := toAny(root); !cmp.Equal(got, want) {
+				t.Fatalf("%q: scanner reads %v, encoding/json %v", b, got, want)
+			}
+			return
+		}
+		var se *syntaxError
+		if !errors.As(err, &se) || se.off < 0 || se.off > len(b) {
+			t.Fatalf("%q: error %v without a place", b, err)
+		}
+		if valid && !strings.Contains(se.msg, "nested deeper") && !strings.Contains(se.msg, "repeated key") {
+			t.Fatalf("scanner refuses valid JSON %q: %v", b, err)
+		}
+	})
+}
