@@ -154,7 +154,7 @@ func (b *Book) noticesBefore(deadline, at time.Time) int64 {
 }
 
 // noticeAt is the k-th notice instant: the deadline plus k × NoticeEveryDays
-// days of 24 hours, as calendar.AddDays counts them (the deadline is UTC,
+// days of 24 hours, as AddDate counts them (the deadline is UTC,
 // where AddDate's days are 24 hours).
 func (b *Book) noticeAt(deadline time.Time, k int64) time.Time {
 	return deadline.AddDate(0, 0, int(k)*b.terms.NoticeEveryDays)
