@@ -29,9 +29,9 @@
 //     with the line's license details and the entitlement IDs.
 //   - ENT-TIMER: an entitlement's period starts at the ship instant, not at
 //     installation.
-//   - ENT-GRACE: an initial subscription ends initialGraceDays (a field of
-//     license.Terms) after its years; a renewal at the end of its years. The
-//     period is computed by license.New, so it is the license's own.
+//   - ENT-GRACE: an initial subscription ends license.Terms.InitialGraceDays
+//     after its years; a renewal at the end of its years. The period is
+//     computed by license.Program.NewLicense, so it is the license's own.
 //   - ENT-HERITAGE: a heritage product gets its emails and no entitlement;
 //     viewing it is refused citing ENT-HERITAGE.
 //   - ENT-VISIBLE: a contact sees an entitlement only when one of its

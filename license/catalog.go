@@ -131,10 +131,10 @@ func (p PlatformSpec) validate() error {
 		return rule.Errorf([]rule.ID{rule.LicPlatform}, "", "a platform has no name")
 	}
 	if !p.Family.IsValid() {
-		return rule.Errorf([]rule.ID{rule.LicPlatform}, p.Name, "platform %q has no valid family (want one of %s)", p.Name, strings.Join(familyNames[1:], ", "))
+		return rule.Errorf([]rule.ID{rule.LicPlatform}, p.Name, "platform %q has no valid family (want one of %s)", p.Name, strings.Join(families.Names(), ", "))
 	}
 	if !p.Trial.IsValid() {
-		return rule.Errorf([]rule.ID{rule.LicTrialProducts}, p.Name, "platform %q: trial setting %d is not one of %s", p.Name, p.Trial, strings.Join(trialsNames, ", "))
+		return rule.Errorf([]rule.ID{rule.LicTrialProducts}, p.Name, "platform %q: trial setting %d is not one of %s", p.Name, p.Trial, strings.Join(trialSettings.Names(), ", "))
 	}
 	seen := make(map[string]bool, len(p.Classes)+1)
 	seen[p.DefaultClass()] = true

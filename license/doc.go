@@ -25,17 +25,18 @@
 // # Periods
 //
 // All periods are half-open. A subscription fulfilled at s runs its years
-// [s, AddYears(s, n)) (LIC-SUB-TERM, month-end clamped) and, when initial,
-// its grace [AddYears(s, n), AddYears(s, n) + initialGraceDays) (ENT-GRACE);
-// the timer starts at fulfilment (ENT-TIMER). A trial runs [start, end) and
-// warns in [end - trialWarningDays, end) (LIC-TRIAL-WARN). A perpetual
-// license runs from its start for good (LIC-PERP-TERM).
+// [s, s + n years) (LIC-SUB-TERM, month-end clamped) and, when initial, its
+// grace [s + n years, s + n years + Terms.InitialGraceDays days)
+// (ENT-GRACE); the timer starts at fulfilment (ENT-TIMER). A trial runs
+// [start, end) and warns in [end - Terms.TrialWarningDays days, end)
+// (LIC-TRIAL-WARN). A perpetual license runs from its start for good
+// (LIC-PERP-TERM).
 //
 // # The edges of time
 //
 // Every instant a license takes or computes lies in years 0000 to 9999, the
-// years RFC 3339 writes and reads back. The calendar arithmetic is exact
-// there (calendar.AddDays counts on the calendar, never multiplying a
+// years RFC 3339 writes and reads back. Date arithmetic is exact there
+// (days and years are counted on dates, never by multiplying a
 // time.Duration). Terms cap the day counts at 3,660,000 (10,000 years):
 // Validate refuses more, naming the field and the cap. NewLicense refuses a
 // start or a trial's end outside those years (ENT-TIMER, LIC-KIND), a

@@ -76,15 +76,7 @@ var fleetAt = date(2026, 1, 1)
 func TestFleetStreamsEveryStandingInInputOrder(t *testing.T) {
 	pool := genFleet(64, 7)
 	rapid.Check(t, func(t *rapid.T) {
-		n := rapid.IntRange(0, 3000).Draw(t, "n")
-		workers := rapid.IntRange(-1, 4).Draw(t, "workers")
-		at := date(2021, 1, 1).Add(time.Duration(rapid.IntRange(0, 7*365).Draw(t, "day")) * 24 * time.Hour)
-		ls := make([]*license.License, n)
-		for i := range ls {
-			if k := rapid.IntRange(-1, len(pool)-1).Draw(t, "license"); k >= 0 {
-				ls[i] = &pool[k]
-			}
-		}
+		ls, at, workers := drawFleet(t, pool, 3000)
 		i := 0
 		for s := range license.Fleet(slices.Values(ls), at, workers) {
 			if s.Index != i || s.License != ls[i] {
@@ -103,8 +95,8 @@ func TestFleetStreamsEveryStandingInInputOrder(t *testing.T) {
 			}
 			i++
 		}
-		if i != n {
-			t.Fatalf("%d standings for %d licenses", i, n)
+		if i != len(ls) {
+			t.Fatalf("%d standings for %d licenses", i, len(ls))
 		}
 	})
 }
@@ -244,15 +236,7 @@ func TestSummarizeCountsNilAsInvalid(t *testing.T) {
 func TestSummarizeFleetCountsAsSummarize(t *testing.T) {
 	pool := genFleet(200, 9)
 	rapid.Check(t, func(t *rapid.T) {
-		n := rapid.IntRange(0, 5000).Draw(t, "n")
-		workers := rapid.IntRange(-1, 4).Draw(t, "workers")
-		at := date(2021, 1, 1).Add(time.Duration(rapid.IntRange(0, 7*365).Draw(t, "day")) * 24 * time.Hour)
-		ls := make([]*license.License, n)
-		for i := range ls {
-			if k := rapid.IntRange(-1, len(pool)-1).Draw(t, "license"); k >= 0 {
-				ls[i] = &pool[k]
-			}
-		}
+		ls, at, workers := drawFleet(t, pool, 5000)
 		want := license.Summarize(license.Fleet(slices.Values(ls), at, 1))
 		if got := license.SummarizeFleet(slices.Values(ls), at, workers); !cmp.Equal(got, want) {
 			t.Fatalf("SummarizeFleet %+v, Summarize %+v", got, want)
@@ -325,4 +309,19 @@ func BenchmarkFleetSummary(b *testing.B) {
 	for b.Loop() {
 		sinkAllowed = license.SummarizeFleet(pointers(benchFleet), fleetAt, 0).Usable()
 	}
+}
+
+// drawFleet draws up to most licenses from pool, some of them nil, an
+// instant in 2021-2027 and a number of workers, -1 (all cores) to 4.
+func drawFleet(t *rapid.T, pool []license.License, most int) ([]*license.License, time.Time, int) {
+	n := rapid.IntRange(0, most).Draw(t, "n")
+	workers := rapid.IntRange(-1, 4).Draw(t, "workers")
+	at := date(2021, 1, 1).Add(time.Duration(rapid.IntRange(0, 7*365).Draw(t, "day")) * 24 * time.Hour)
+	ls := make([]*license.License, n)
+	for i := range ls {
+		if k := rapid.IntRange(-1, len(pool)-1).Draw(t, "license"); k >= 0 {
+			ls[i] = &pool[k]
+		}
+	}
+	return ls, at, workers
 }

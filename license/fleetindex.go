@@ -380,8 +380,8 @@ const indexParallelMin = 4 * indexChunkSize
 // Summarize counts the standing of every license at instant at, for the
 // whole fleet, by platform and by tier (invalid licenses count in the whole
 // fleet only), as SummarizeFleet does for the same licenses. It uses up to
-// workers goroutines (all cores when workers <= 0), one when the index is
-// smaller than indexParallelMin, and allocates only the counts.
+// workers goroutines (all cores when workers <= 0), one when the index
+// holds fewer than 262,144 licenses, and allocates only the counts.
 func (x *FleetIndex) Summarize(at time.Time, workers int) FleetSummary {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)

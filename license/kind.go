@@ -1,12 +1,14 @@
 package license
 
 import (
-	"fmt"
-	"slices"
-	"strings"
-
+	"github.com/licensepolicy/licensepolicy/internal/enum"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
+
+// refuseBy makes an enumeration's unknown name a violation of rule id.
+func refuseBy(id rule.ID) func(name, msg string) error {
+	return func(name, msg string) error { return rule.Errorf([]rule.ID{id}, name, "%s", msg) }
+}
 
 // Kind is a license kind (LIC-KIND). The zero Kind is invalid.
 type Kind uint8
@@ -19,31 +21,28 @@ const (
 	Trial
 )
 
-var kindNames = []string{"", "perpetual", "subscription", "trial"}
+var kinds = enum.New[Kind]("license", "Kind", "license kind", refuseBy(rule.LicKind),
+	"", "perpetual", "subscription", "trial")
 
-// ParseKind returns the kind named s ("perpetual", "subscription", "trial").
-func ParseKind(s string) (Kind, error) {
-	i, err := parseName(kindNames, "license kind", rule.LicKind, s)
-	return Kind(i), err
-}
+// ParseKind returns the kind named s ("perpetual", "subscription", "trial");
+// an unknown name is a *rule.Violation of LIC-KIND that lists the names.
+func ParseKind(s string) (Kind, error) { return kinds.Parse(s) }
 
 // IsValid reports whether k is one of the kinds.
-func (k Kind) IsValid() bool { return k > 0 && int(k) < len(kindNames) }
+func (k Kind) IsValid() bool { return kinds.IsValid(k) }
 
-// String returns the kind's name as scenario files write it.
-func (k Kind) String() string { return nameOf(kindNames, "license.Kind", int(k)) }
+// String returns the kind's name as scenario files write it, or
+// "license.Kind(N)" for a value that is none.
+func (k Kind) String() string { return kinds.String(k) }
+
+// AppendText appends the kind's name; an invalid kind is an error.
+func (k Kind) AppendText(b []byte) ([]byte, error) { return kinds.AppendText(b, k) }
 
 // MarshalText encodes the kind's name; an invalid kind is an error.
-func (k Kind) MarshalText() ([]byte, error) { return marshalName(kindNames, "kind", int(k)) }
+func (k Kind) MarshalText() ([]byte, error) { return k.AppendText(nil) }
 
-// UnmarshalText decodes a kind's name.
-func (k *Kind) UnmarshalText(b []byte) error {
-	p, err := ParseKind(string(b))
-	if err == nil {
-		*k = p
-	}
-	return err
-}
+// UnmarshalText decodes a kind's name, leaving k as it was on an error.
+func (k *Kind) UnmarshalText(b []byte) error { return kinds.Unmarshal(k, b) }
 
 // Tier is a license tier (LIC-TIER). The zero Tier is invalid.
 type Tier uint8
@@ -56,31 +55,28 @@ const (
 	Premium
 )
 
-var tierNames = []string{"", "standard", "advanced", "premium"}
+var tiers = enum.New[Tier]("license", "Tier", "tier", refuseBy(rule.LicTier),
+	"", "standard", "advanced", "premium")
 
-// ParseTier returns the tier named s ("standard", "advanced", "premium").
-func ParseTier(s string) (Tier, error) {
-	i, err := parseName(tierNames, "tier", rule.LicTier, s)
-	return Tier(i), err
-}
+// ParseTier returns the tier named s ("standard", "advanced", "premium");
+// an unknown name is a *rule.Violation of LIC-TIER that lists the names.
+func ParseTier(s string) (Tier, error) { return tiers.Parse(s) }
 
 // IsValid reports whether t is one of the tiers.
-func (t Tier) IsValid() bool { return t > 0 && int(t) < len(tierNames) }
+func (t Tier) IsValid() bool { return tiers.IsValid(t) }
 
-// String returns the tier's name as scenario files write it.
-func (t Tier) String() string { return nameOf(tierNames, "license.Tier", int(t)) }
+// String returns the tier's name as scenario files write it, or
+// "license.Tier(N)" for a value that is none.
+func (t Tier) String() string { return tiers.String(t) }
+
+// AppendText appends the tier's name; an invalid tier is an error.
+func (t Tier) AppendText(b []byte) ([]byte, error) { return tiers.AppendText(b, t) }
 
 // MarshalText encodes the tier's name; an invalid tier is an error.
-func (t Tier) MarshalText() ([]byte, error) { return marshalName(tierNames, "tier", int(t)) }
+func (t Tier) MarshalText() ([]byte, error) { return t.AppendText(nil) }
 
-// UnmarshalText decodes a tier's name.
-func (t *Tier) UnmarshalText(b []byte) error {
-	p, err := ParseTier(string(b))
-	if err == nil {
-		*t = p
-	}
-	return err
-}
+// UnmarshalText decodes a tier's name, leaving t as it was on an error.
+func (t *Tier) UnmarshalText(b []byte) error { return tiers.Unmarshal(t, b) }
 
 // Family is a platform family (LIC-PLATFORM). The zero Family is invalid.
 type Family uint8
@@ -98,31 +94,28 @@ const (
 	Software
 )
 
-var familyNames = []string{"", "hardware", "virtual", "software"}
+var families = enum.New[Family]("license", "Family", "platform family", refuseBy(rule.LicPlatform),
+	"", "hardware", "virtual", "software")
 
-// ParseFamily returns the family named s ("hardware", "virtual", "software").
-func ParseFamily(s string) (Family, error) {
-	i, err := parseName(familyNames, "platform family", rule.LicPlatform, s)
-	return Family(i), err
-}
+// ParseFamily returns the family named s ("hardware", "virtual", "software");
+// an unknown name is a *rule.Violation of LIC-PLATFORM that lists the names.
+func ParseFamily(s string) (Family, error) { return families.Parse(s) }
 
-// IsValid reports whether f is one of the families.
-func (f Family) IsValid() bool { return f > 0 && int(f) < len(familyNames) }
+// IsValid reports whether f is one of the familys.
+func (f Family) IsValid() bool { return families.IsValid(f) }
 
-// String returns the family's name as scenario files write it.
-func (f Family) String() string { return nameOf(familyNames, "license.Family", int(f)) }
+// String returns the family's name as scenario files write it, or
+// "license.Family(N)" for a value that is none.
+func (f Family) String() string { return families.String(f) }
+
+// AppendText appends the family's name; an invalid family is an error.
+func (f Family) AppendText(b []byte) ([]byte, error) { return families.AppendText(b, f) }
 
 // MarshalText encodes the family's name; an invalid family is an error.
-func (f Family) MarshalText() ([]byte, error) { return marshalName(familyNames, "family", int(f)) }
+func (f Family) MarshalText() ([]byte, error) { return f.AppendText(nil) }
 
-// UnmarshalText decodes a family's name.
-func (f *Family) UnmarshalText(b []byte) error {
-	p, err := ParseFamily(string(b))
-	if err == nil {
-		*f = p
-	}
-	return err
-}
+// UnmarshalText decodes a family's name, leaving f as it was on an error.
+func (f *Family) UnmarshalText(b []byte) error { return families.Unmarshal(f, b) }
 
 // MoveReason says why a license moves. The zero MoveReason is invalid.
 type MoveReason uint8
@@ -138,33 +131,28 @@ const (
 	Rebalance
 )
 
-var moveReasonNames = []string{"", "rma", "rebalance"}
+var moveReasons = enum.New[MoveReason]("license", "MoveReason", "move reason", refuseBy(rule.LicPort),
+	"", "rma", "rebalance")
 
-// ParseMoveReason returns the reason named s ("rma", "rebalance").
-func ParseMoveReason(s string) (MoveReason, error) {
-	i, err := parseName(moveReasonNames, "move reason", rule.LicPort, s)
-	return MoveReason(i), err
-}
+// ParseMoveReason returns the reason named s ("rma", "rebalance");
+// an unknown name is a *rule.Violation of LIC-PORT that lists the names.
+func ParseMoveReason(s string) (MoveReason, error) { return moveReasons.Parse(s) }
 
 // IsValid reports whether r is one of the reasons.
-func (r MoveReason) IsValid() bool { return r > 0 && int(r) < len(moveReasonNames) }
+func (r MoveReason) IsValid() bool { return moveReasons.IsValid(r) }
 
-// String returns the reason's name as scenario files write it.
-func (r MoveReason) String() string { return nameOf(moveReasonNames, "license.MoveReason", int(r)) }
+// String returns the reason's name as scenario files write it, or
+// "license.MoveReason(N)" for a value that is none.
+func (r MoveReason) String() string { return moveReasons.String(r) }
+
+// AppendText appends the reason's name; an invalid reason is an error.
+func (r MoveReason) AppendText(b []byte) ([]byte, error) { return moveReasons.AppendText(b, r) }
 
 // MarshalText encodes the reason's name; an invalid reason is an error.
-func (r MoveReason) MarshalText() ([]byte, error) {
-	return marshalName(moveReasonNames, "move reason", int(r))
-}
+func (r MoveReason) MarshalText() ([]byte, error) { return r.AppendText(nil) }
 
-// UnmarshalText decodes a reason's name.
-func (r *MoveReason) UnmarshalText(b []byte) error {
-	p, err := ParseMoveReason(string(b))
-	if err == nil {
-		*r = p
-	}
-	return err
-}
+// UnmarshalText decodes a reason's name, leaving r as it was on an error.
+func (r *MoveReason) UnmarshalText(b []byte) error { return moveReasons.Unmarshal(r, b) }
 
 // Trials says whether trial keys exist for a platform (LIC-TRIAL-PRODUCTS).
 // The zero value, TrialsByFamily, follows the platform's family: the
@@ -182,40 +170,25 @@ const (
 	TrialsNone
 )
 
-var trialsNames = []string{"by-family", "offered", "none"}
+var trialSettings = enum.New[Trials]("license", "Trials", "trial setting", refuseBy(rule.LicTrialProducts),
+	"by-family", "offered", "none")
 
-// ParseTrials returns the setting named s ("by-family", "offered", "none").
-func ParseTrials(s string) (Trials, error) {
-	if i := slices.Index(trialsNames, s); i >= 0 {
-		return Trials(i), nil
-	}
-	return 0, rule.Errorf([]rule.ID{rule.LicTrialProducts}, s, "unknown trial setting %q (want one of %s)", s, strings.Join(trialsNames, ", "))
-}
+// ParseTrials returns the setting named s ("by-family", "offered", "none");
+// an unknown name is a *rule.Violation of LIC-TRIAL-PRODUCTS that lists the names.
+func ParseTrials(s string) (Trials, error) { return trialSettings.Parse(s) }
 
 // IsValid reports whether t is one of the settings.
-func (t Trials) IsValid() bool { return int(t) < len(trialsNames) }
+func (t Trials) IsValid() bool { return trialSettings.IsValid(t) }
 
-// String returns the setting's name.
-func (t Trials) String() string {
-	if !t.IsValid() {
-		return fmt.Sprintf("license.Trials(%d)", uint8(t))
-	}
-	return trialsNames[t]
-}
+// String returns the setting's name as scenario files write it, or
+// "license.Trials(N)" for a value that is none.
+func (t Trials) String() string { return trialSettings.String(t) }
+
+// AppendText appends the setting's name; an invalid setting is an error.
+func (t Trials) AppendText(b []byte) ([]byte, error) { return trialSettings.AppendText(b, t) }
 
 // MarshalText encodes the setting's name; an invalid setting is an error.
-func (t Trials) MarshalText() ([]byte, error) {
-	if !t.IsValid() {
-		return nil, fmt.Errorf("license: invalid trial setting %d", uint8(t))
-	}
-	return []byte(trialsNames[t]), nil
-}
+func (t Trials) MarshalText() ([]byte, error) { return t.AppendText(nil) }
 
-// UnmarshalText decodes a setting's name.
-func (t *Trials) UnmarshalText(b []byte) error {
-	p, err := ParseTrials(string(b))
-	if err == nil {
-		*t = p
-	}
-	return err
-}
+// UnmarshalText decodes a setting's name, leaving t as it was on an error.
+func (t *Trials) UnmarshalText(b []byte) error { return trialSettings.Unmarshal(t, b) }

@@ -3,6 +3,7 @@ package license
 import (
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/enum"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
@@ -29,22 +30,29 @@ const (
 	Expired
 )
 
-var stateNames = []string{"", "not-started", "active", "in-grace", "in-warning", "expired"}
+var states = enum.New[State]("license", "State", "license state", refuseBy(rule.LicKind),
+	"", "not-started", "active", "in-grace", "in-warning", "expired")
 
-// String returns the state's name.
-func (s State) String() string { return nameOf(stateNames, "license.State", int(s)) }
+// ParseState returns the state named s ("not-started", "active", "in-grace",
+// "in-warning", "expired"); an unknown name is a *rule.Violation of LIC-KIND
+// that lists the names.
+func ParseState(s string) (State, error) { return states.Parse(s) }
+
+// IsValid reports whether s is one of the states.
+func (s State) IsValid() bool { return states.IsValid(s) }
+
+// String returns the state's name, or "license.State(N)" for a value that is
+// none.
+func (s State) String() string { return states.String(s) }
+
+// AppendText appends the state's name; an invalid state is an error.
+func (s State) AppendText(b []byte) ([]byte, error) { return states.AppendText(b, s) }
 
 // MarshalText encodes the state's name; an invalid state is an error.
-func (s State) MarshalText() ([]byte, error) { return marshalName(stateNames, "state", int(s)) }
+func (s State) MarshalText() ([]byte, error) { return s.AppendText(nil) }
 
-// UnmarshalText decodes a state's name.
-func (s *State) UnmarshalText(b []byte) error {
-	i, err := parseName(stateNames, "license state", rule.LicKind, string(b))
-	if err == nil {
-		*s = State(i)
-	}
-	return err
-}
+// UnmarshalText decodes a state's name, leaving s as it was on an error.
+func (s *State) UnmarshalText(b []byte) error { return states.Unmarshal(s, b) }
 
 // Usable reports whether a license in state s grants its features and scale.
 func (s State) Usable() bool { return s == Active || s == InGrace || s == InWarning }

@@ -17,11 +17,11 @@ type Terms struct {
 	SubscriptionTermYears []int
 	// TrialWarningDays is how many days before a trial's end the alarms,
 	// syslog messages and warnings start (LIC-TRIAL-WARN): 30. From 0 to
-	// 3,660,000 (calendar.MaxDays, 10,000 years); a window reaching before
+	// 3,660,000 (10,000 years); a window reaching before
 	// the trial's start opens at the start.
 	TrialWarningDays int
 	// InitialGraceDays is added to the end of an initial subscription's
-	// years (ENT-GRACE): 30. From 0 to 3,660,000 (calendar.MaxDays); a
+	// years (ENT-GRACE): 30. From 0 to 3,660,000; a
 	// subscription whose grace would end after 9999-12-31 is refused when
 	// it is built.
 	InitialGraceDays int

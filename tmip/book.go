@@ -225,7 +225,7 @@ func (b *Book) unknown(id string) error {
 }
 
 // deadlineOf is the return deadline of a trade-in whose new equipment
-// shipped at shipped (TMIP-RETURN): shipment + ReturnMonths calendar months,
+// shipped at shipped (TMIP-RETURN): shipment + ReturnMonths months,
 // clamped to the month's end; none when it has not shipped.
 func deadlineOf(terms Terms, shipped Instant) (time.Time, bool) {
 	if !shipped.Valid {

@@ -1,6 +1,10 @@
 package tmip
 
-import "time"
+import (
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/internal/enum"
+)
 
 // Title is the official title of a Certificate of Destruction's signer
 // (TMIP-SIGNER). The zero Title is invalid: a certificate that does not say
@@ -21,7 +25,7 @@ const (
 	OtherTitle
 )
 
-var titleNames = []string{
+var titles = enum.New[Title]("tmip", "Title", "signer title", nil,
 	"",
 	"vice-president",
 	"senior-vice-president",
@@ -30,33 +34,33 @@ var titleNames = []string{
 	"chief-executive-officer",
 	"director",
 	"manager",
-	"other",
-}
+	"other")
+
+// ParseTitle returns the title named s (such as "vice-president"); an unknown
+// name is an error that lists the names.
+func ParseTitle(s string) (Title, error) { return titles.Parse(s) }
 
 // IsValid reports whether t is one of the titles.
-func (t Title) IsValid() bool { return t >= VicePresident && t <= OtherTitle }
+func (t Title) IsValid() bool { return titles.IsValid(t) }
 
 // VicePresidentOrAbove reports whether t is vice president or above, as
 // TMIP-SIGNER requires of a signer: "Authorized signers must hold the official
 // title of vice president or above".
 func (t Title) VicePresidentOrAbove() bool { return t >= VicePresident && t <= ChiefExecutiveOfficer }
 
-// String returns the name SCENARIOS.md uses, such as "vice-president".
-func (t Title) String() string { return nameOf("Title", titleNames, int(t)) }
+// String returns the name SCENARIOS.md uses, such as "vice-president", or
+// "tmip.Title(N)" for a value that is none.
+func (t Title) String() string { return titles.String(t) }
+
+// AppendText appends t's name; an invalid Title is an error.
+func (t Title) AppendText(b []byte) ([]byte, error) { return titles.AppendText(b, t) }
 
 // MarshalText encodes t by its name; an invalid Title is an error.
-func (t Title) MarshalText() ([]byte, error) { return marshalName("signer title", titleNames, int(t)) }
+func (t Title) MarshalText() ([]byte, error) { return t.AppendText(nil) }
 
-// UnmarshalText decodes a title's name; any other text is an error listing
-// the names.
-func (t *Title) UnmarshalText(text []byte) error {
-	i, err := parseName("signer title", titleNames, text)
-	if err != nil {
-		return err
-	}
-	*t = Title(i)
-	return nil
-}
+// UnmarshalText decodes a title's name, leaving t as it was on an
+// error; any other text is an error listing the names.
+func (t *Title) UnmarshalText(text []byte) error { return titles.Unmarshal(t, text) }
 
 // Certificate is a Certificate of Destruction delivered instead of returning
 // the equipment (TMIP-RETURN). The zero Certificate is no certificate: it has

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/internal/calendar"
+	"github.com/licensepolicy/licensepolicy/internal/enum"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
@@ -29,27 +30,29 @@ const (
 	statusCount
 )
 
-var statusNames = []string{"", "met", "pending", "breach"}
+var statuses = enum.New[Status]("tmip", "Status", "status", nil,
+	"", "met", "pending", "breach")
 
-// IsValid reports whether s is Met, Pending or Breach.
-func (s Status) IsValid() bool { return s >= Met && s < statusCount }
+// ParseStatus returns the status named s ("met", "pending", "breach"); an unknown
+// name is an error that lists the names.
+func ParseStatus(s string) (Status, error) { return statuses.Parse(s) }
 
-// String returns "met", "pending" or "breach".
-func (s Status) String() string { return nameOf("Status", statusNames, int(s)) }
+// IsValid reports whether s is one of the statuss.
+func (s Status) IsValid() bool { return statuses.IsValid(s) }
+
+// String returns "met", "pending" or "breach", or "tmip.Status(N)" for a
+// value that is none.
+func (s Status) String() string { return statuses.String(s) }
+
+// AppendText appends s's name; an invalid Status is an error.
+func (s Status) AppendText(b []byte) ([]byte, error) { return statuses.AppendText(b, s) }
 
 // MarshalText encodes s by its name; an invalid Status is an error.
-func (s Status) MarshalText() ([]byte, error) { return marshalName("status", statusNames, int(s)) }
+func (s Status) MarshalText() ([]byte, error) { return s.AppendText(nil) }
 
-// UnmarshalText decodes "met", "pending" or "breach"; any other text is an
-// error listing them.
-func (s *Status) UnmarshalText(text []byte) error {
-	i, err := parseName("status", statusNames, text)
-	if err != nil {
-		return err
-	}
-	*s = Status(i)
-	return nil
-}
+// UnmarshalText decodes a status's name, leaving s as it was on an
+// error; any other text is an error listing the names.
+func (s *Status) UnmarshalText(text []byte) error { return statuses.Unmarshal(s, text) }
 
 // Compliance is the answer to "is the trade-in's return obligation met now".
 type Compliance struct {
@@ -151,7 +154,7 @@ func (b *Book) noticesBefore(deadline, at time.Time) int64 {
 }
 
 // noticeAt is the k-th notice instant: the deadline plus k × NoticeEveryDays
-// days of 24 hours, as calendar.AddDays counts them (the deadline is UTC,
+// days of 24 hours, as AddDate counts them (the deadline is UTC,
 // where AddDate's days are 24 hours).
 func (b *Book) noticeAt(deadline time.Time, k int64) time.Time {
 	return deadline.AddDate(0, 0, int(k)*b.terms.NoticeEveryDays)

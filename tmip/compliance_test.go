@@ -171,3 +171,12 @@ func TestTradeInCarriesNoCountry(t *testing.T) {
 		}
 	}
 }
+
+func TestStatusIsValidOnlyForMetPendingBreach(t *testing.T) {
+	// "The zero Status is invalid": so is anything past Breach.
+	for s, want := range map[Status]bool{0: false, Met: true, Pending: true, Breach: true, statusCount: false, 200: false} {
+		if got := s.IsValid(); got != want {
+			t.Errorf("Status(%d).IsValid() = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package tmip
 
+import "github.com/licensepolicy/licensepolicy/internal/enum"
+
 // Network is where the returned equipment was deployed (TMIP-CONDITION). The
 // zero Network is invalid: a trade-in that does not say is refused as bad
 // input.
@@ -16,27 +18,29 @@ const (
 	OtherNetwork
 )
 
-var networkNames = []string{"", "production", "lab", "other"}
+var networks = enum.New[Network]("tmip", "Network", "network", nil,
+	"", "production", "lab", "other")
+
+// ParseNetwork returns the network named s ("production", "lab", "other"); an unknown
+// name is an error that lists the names.
+func ParseNetwork(s string) (Network, error) { return networks.Parse(s) }
 
 // IsValid reports whether n is one of the networks.
-func (n Network) IsValid() bool { return n >= Production && n <= OtherNetwork }
+func (n Network) IsValid() bool { return networks.IsValid(n) }
 
-// String returns the name SCENARIOS.md uses: "production", "lab" or "other".
-func (n Network) String() string { return nameOf("Network", networkNames, int(n)) }
+// String returns the name SCENARIOS.md uses: "production", "lab" or
+// "other", or "tmip.Network(N)" for a value that is none.
+func (n Network) String() string { return networks.String(n) }
+
+// AppendText appends n's name; an invalid Network is an error.
+func (n Network) AppendText(b []byte) ([]byte, error) { return networks.AppendText(b, n) }
 
 // MarshalText encodes n by its name; an invalid Network is an error.
-func (n Network) MarshalText() ([]byte, error) { return marshalName("network", networkNames, int(n)) }
+func (n Network) MarshalText() ([]byte, error) { return n.AppendText(nil) }
 
-// UnmarshalText decodes "production", "lab" or "other"; any other text is an
-// error listing them.
-func (n *Network) UnmarshalText(text []byte) error {
-	i, err := parseName("network", networkNames, text)
-	if err != nil {
-		return err
-	}
-	*n = Network(i)
-	return nil
-}
+// UnmarshalText decodes a network's name, leaving n as it was on an
+// error; any other text is an error listing the names.
+func (n *Network) UnmarshalText(text []byte) error { return networks.Unmarshal(n, text) }
 
 // Channel is how the returned equipment was bought (TMIP-CONDITION). The
 // zero Channel is invalid.
@@ -53,28 +57,29 @@ const (
 	Gray
 )
 
-var channelNames = []string{"", "authorized", "direct", "gray"}
+var channels = enum.New[Channel]("tmip", "Channel", "channel", nil,
+	"", "authorized", "direct", "gray")
+
+// ParseChannel returns the channel named s ("authorized", "direct", "gray"); an unknown
+// name is an error that lists the names.
+func ParseChannel(s string) (Channel, error) { return channels.Parse(s) }
 
 // IsValid reports whether c is one of the channels.
-func (c Channel) IsValid() bool { return c >= Authorized && c <= Gray }
+func (c Channel) IsValid() bool { return channels.IsValid(c) }
 
 // String returns the name SCENARIOS.md uses: "authorized", "direct" or
-// "gray".
-func (c Channel) String() string { return nameOf("Channel", channelNames, int(c)) }
+// "gray", or "tmip.Channel(N)" for a value that is none.
+func (c Channel) String() string { return channels.String(c) }
+
+// AppendText appends c's name; an invalid Channel is an error.
+func (c Channel) AppendText(b []byte) ([]byte, error) { return channels.AppendText(b, c) }
 
 // MarshalText encodes c by its name; an invalid Channel is an error.
-func (c Channel) MarshalText() ([]byte, error) { return marshalName("channel", channelNames, int(c)) }
+func (c Channel) MarshalText() ([]byte, error) { return c.AppendText(nil) }
 
-// UnmarshalText decodes "authorized", "direct" or "gray"; any other text is
-// an error listing them.
-func (c *Channel) UnmarshalText(text []byte) error {
-	i, err := parseName("channel", channelNames, text)
-	if err != nil {
-		return err
-	}
-	*c = Channel(i)
-	return nil
-}
+// UnmarshalText decodes a channel's name, leaving c as it was on an
+// error; any other text is an error listing the names.
+func (c *Channel) UnmarshalText(text []byte) error { return channels.Unmarshal(c, text) }
 
 // Condition is the returned equipment's state as the customer declares it.
 // The zero Condition is invalid (no network, no channel).

@@ -11,7 +11,7 @@
 // nothing is refused for where the customer is. Terms holds every number of
 // the program with its published default: the validation window
 // [WindowStart, WindowEnd) (TMIP-WINDOW; no start, end 2021-10-01T00:00:00Z,
-// the end of calendar Q3 2021), the months to return (TMIP-RETURN: 3), the
+// the end of Q3 2021), the months to return (TMIP-RETURN: 3), the
 // breach notice cadence (TMIP-BREACH: 30 days) and whether the incentive
 // combines with other promotions (TMIP-COMBINE: no). Catalog lists the
 // eligible SKUs (TMIP-ELIGIBLE), matched exactly.
@@ -37,15 +37,15 @@
 // given, TMIP-RETURN, TMIP-AT-ORDER and TMIP-SWAP, then TMIP-PASS-ON for a
 // partner. Its Discount is the support contract's remaining value at at
 // (TMIP-SUPPORT): Value × (days left) / (days of the contract), the days
-// counted between UTC calendar dates (calendar.DaysBetween), rounded half
-// away from zero to the cent; the full value before the contract starts and
-// zero from its end. It is applied at order and listed in the quote
-// (TMIP-AT-ORDER). When the shipment of the new equipment is recorded the
-// assessment carries a rule.Deadline obligation (TMIP-RETURN) due at the
-// return deadline, shipment + ReturnMonths calendar months with the
-// month-end clamp (calendar.AddMonths; Nov 30 + 3 months is the end of
-// February). A partner gets a rule.Advisory (TMIP-PASS-ON): the discount is
-// meant for the end customer. It is advice, not a refusal.
+// counted between UTC dates, rounded half away from zero to the cent; the
+// full value before the contract starts and zero from its end. It is applied
+// at order and listed in the quote (TMIP-AT-ORDER). When the shipment of the
+// new equipment is recorded the assessment carries a rule.Deadline
+// obligation (TMIP-RETURN) due at the return deadline, shipment +
+// ReturnMonths months with the month-end clamp (Nov 30 + 3 months is the end
+// of February, where time.Time.AddDate would run into March). A partner gets
+// a rule.Advisory (TMIP-PASS-ON): the discount is meant for the end
+// customer. It is advice, not a refusal.
 //
 // # Compliance
 //
@@ -83,8 +83,8 @@
 //
 // # Where the seed is silent
 //
-//   - The window: the seed gives no start; its end is "the third calendar
-//     quarter of 2021", read as the quarter's end, 2021-10-01T00:00:00Z.
+//   - The window: the seed gives no start; the seed schedules its end in
+//     the third quarter of 2021, read as the quarter's end, 2021-10-01T00:00:00Z.
 //   - Combination with other promotions: the FAQ asks and does not answer;
 //     Terms.Combinable defaults to false.
 //   - The notice cadence: the FAQ says "repeated notifications"; every 30

@@ -35,7 +35,7 @@ type Contract struct {
 
 // RemainingValue is the contract's value left at at (TMIP-SUPPORT): Value ×
 // (days left at at) / (days of the contract), the days counted between UTC
-// calendar dates, rounded half away from zero to the cent. It is the full
+// dates, rounded half away from zero to the cent. It is the full
 // value before the contract starts and zero from its end. It is meaningful
 // for a contract NewBook accepts; for any other it is zero.
 func (c Contract) RemainingValue(at time.Time) decimal.Decimal {

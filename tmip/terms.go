@@ -19,13 +19,13 @@ type Terms struct {
 	// WindowStart is when the validation period opens (TMIP-WINDOW); the
 	// absent (zero) Instant means it has no start. The seed gives none.
 	WindowStart Instant
-	// WindowEnd is when it closes, excluded (TMIP-WINDOW): "scheduled to end
-	// in the third calendar quarter of 2021", so the default is the end of
-	// that quarter, 2021-10-01T00:00:00Z. The absent (zero) Instant means
+	// WindowEnd is when it closes, excluded (TMIP-WINDOW): the seed
+	// schedules it to end in the third quarter of 2021, so the default is
+	// the end of that quarter, 2021-10-01T00:00:00Z. The absent (zero) Instant means
 	// no end; a given one is an end whatever its value.
 	WindowEnd Instant
 	// ReturnMonths is how long after shipment of the new equipment the
-	// trade-in must be returned or destroyed (TMIP-RETURN): 3, in calendar
+	// trade-in must be returned or destroyed (TMIP-RETURN): 3, in
 	// months with the month-end clamp. From 1 to 1200.
 	ReturnMonths int
 	// NoticeEveryDays is the cadence of breach notices after the deadline

@@ -162,3 +162,34 @@ func mustBookCatalog(t fataler, c Catalog, tradeIns ...TradeIn) *Book {
 	}
 	return b
 }
+
+func TestTermsValidateAcceptsTheLimitsInclusive(t *testing.T) {
+	// Terms: ReturnMonths "From 1 to 1200", NoticeEveryDays "From 1 to
+	// 36,600" (TMIP-RETURN, TMIP-BREACH): both ends are allowed, one past
+	// either is refused.
+	cases := []struct {
+		name    string
+		months  int
+		days    int
+		mention string // "" valid
+	}{
+		{"the shortest return period and cadence", 1, 1, ""},
+		{"the longest return period and cadence", maxReturnMonths, maxNoticeEveryDays, ""},
+		{"a return period past the limit", maxReturnMonths + 1, 30, "ReturnMonths = 1201"},
+		{"a cadence past the limit", 3, maxNoticeEveryDays + 1, "NoticeEveryDays = 36601"},
+	}
+	for _, c := range cases {
+		terms := DefaultTerms()
+		terms.ReturnMonths, terms.NoticeEveryDays = c.months, c.days
+		err := terms.Validate()
+		if c.mention == "" {
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), c.mention) {
+			t.Errorf("%s: Validate = %v, want an error mentioning %q", c.name, err, c.mention)
+		}
+	}
+}

@@ -1,45 +1,23 @@
 package tmip
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/licensepolicy/licensepolicy/internal/enum/enumtest"
 )
 
-// textCodec is what the enumerations share.
-type textCodec interface {
-	MarshalText() ([]byte, error)
-	String() string
-}
-
+// TestEnumerationsUseTheScenarioNames: each network, channel (TMIP-CONDITION),
+// signer title (TMIP-SIGNER) and status (TMIP-RETURN) is named as
+// SCENARIOS.md names it; the zero value and the one past the last are
+// invalid and never marshal; an unknown name is an error listing the names.
 func TestEnumerationsUseTheScenarioNames(t *testing.T) {
-	for _, c := range []struct {
-		v    textCodec
-		name string
-	}{
-		{Production, "production"}, {Lab, "lab"}, {OtherNetwork, "other"},
-		{Authorized, "authorized"}, {Direct, "direct"}, {Gray, "gray"},
-		{VicePresident, "vice-president"}, {SeniorVicePresident, "senior-vice-president"},
-		{ExecutiveVicePresident, "executive-vice-president"}, {President, "president"},
-		{ChiefExecutiveOfficer, "chief-executive-officer"}, {Director, "director"},
-		{Manager, "manager"}, {OtherTitle, "other"},
-		{Met, "met"}, {Pending, "pending"}, {Breach, "breach"},
-	} {
-		b, err := c.v.MarshalText()
-		if err != nil || string(b) != c.name || c.v.String() != c.name {
-			t.Errorf("%v: MarshalText %q %v, String %q, want %q", c.v, b, err, c.v.String(), c.name)
-		}
-	}
-	// The zero values are invalid and say so.
-	for _, v := range []textCodec{Network(0), Channel(0), Title(0), Status(0), Network(4), Channel(200), Title(9), Status(4)} {
-		if _, err := v.MarshalText(); err == nil {
-			t.Errorf("%v marshals", v)
-		}
-		if !strings.HasPrefix(v.String(), "tmip.") {
-			t.Errorf("String of an invalid value is %q", v.String())
-		}
-	}
+	enumtest.Check[Network](t, "tmip.Network", ParseNetwork, "", "production", "lab", "other")
+	enumtest.Check[Channel](t, "tmip.Channel", ParseChannel, "", "authorized", "direct", "gray")
+	enumtest.Check[Title](t, "tmip.Title", ParseTitle, "", "vice-president", "senior-vice-president",
+		"executive-vice-president", "president", "chief-executive-officer", "director", "manager", "other")
+	enumtest.Check[Status](t, "tmip.Status", ParseStatus, "", "met", "pending", "breach")
 	var title Title
 	err := title.UnmarshalText([]byte("Vice President"))
 	if err == nil || !strings.Contains(err.Error(), "vice-president, senior-vice-president, executive-vice-president, president, chief-executive-officer, director, manager, other") {
@@ -69,43 +47,13 @@ func TestConditionDecodesFromTheScenarioFormat(t *testing.T) {
 	}
 }
 
-// fuzzText checks one enumeration's decoder: it never panics, accepts
-// exactly the names MarshalText gives back, and an error lists them.
-func fuzzText[T any, P interface {
-	*T
-	UnmarshalText([]byte) error
-	MarshalText() ([]byte, error)
-}](f *testing.F, names ...string) {
-	for _, n := range names {
-		f.Add([]byte(n))
-	}
-	f.Add([]byte(""))
-	f.Add([]byte("PRODUCTION"))
-	f.Add([]byte("lab\x00"))
-	f.Add([]byte(" gray"))
-	f.Fuzz(func(t *testing.T, text []byte) {
-		var v T
-		err := P(&v).UnmarshalText(text)
-		if err != nil {
-			if !strings.Contains(err.Error(), strings.Join(names, ", ")) {
-				t.Fatalf("error %q does not list %v", err, names)
-			}
-			return
-		}
-		back, err := P(&v).MarshalText()
-		if err != nil || !bytes.Equal(back, text) {
-			t.Fatalf("%q decodes but encodes as %q, %v", text, back, err)
-		}
-	})
-}
+func FuzzNetworkText(f *testing.F) { enumtest.Fuzz[Network](f, "production", "lab", "other") }
 
-func FuzzNetworkText(f *testing.F) { fuzzText[Network](f, "production", "lab", "other") }
-
-func FuzzChannelText(f *testing.F) { fuzzText[Channel](f, "authorized", "direct", "gray") }
+func FuzzChannelText(f *testing.F) { enumtest.Fuzz[Channel](f, "authorized", "direct", "gray") }
 
 func FuzzTitleText(f *testing.F) {
-	fuzzText[Title](f, "vice-president", "senior-vice-president", "executive-vice-president", "president",
+	enumtest.Fuzz[Title](f, "vice-president", "senior-vice-president", "executive-vice-president", "president",
 		"chief-executive-officer", "director", "manager", "other")
 }
 
-func FuzzStatusText(f *testing.F) { fuzzText[Status](f, "met", "pending", "breach") }
+func FuzzStatusText(f *testing.F) { enumtest.Fuzz[Status](f, "met", "pending", "breach") }

@@ -106,11 +106,11 @@ func (t TradeIn) check() (support, *rule.Violation) {
 	}
 	if !t.Condition.Network.IsValid() {
 		bad(rule.TmipCondition, fmt.Sprintf("condition has no valid network (got %s; want one of %s)",
-			t.Condition.Network, strings.Join(networkNames[1:], ", ")))
+			t.Condition.Network, strings.Join(networks.Names(), ", ")))
 	}
 	if !t.Condition.Channel.IsValid() {
 		bad(rule.TmipCondition, fmt.Sprintf("condition has no valid channel (got %s; want one of %s)",
-			t.Condition.Channel, strings.Join(channelNames[1:], ", ")))
+			t.Condition.Channel, strings.Join(channels.Names(), ", ")))
 	}
 	if t.NewProduct == "" {
 		bad(rule.TmipOneForOne, "no new product to count toward")
@@ -142,7 +142,7 @@ func (t TradeIn) check() (support, *rule.Violation) {
 		}
 		if !d.SignerTitle.IsValid() {
 			bad(rule.TmipSigner, fmt.Sprintf("certificate of destruction has an unknown signer title %s (want one of %s)",
-				d.SignerTitle, strings.Join(titleNames[1:], ", ")))
+				d.SignerTitle, strings.Join(titles.Names(), ", ")))
 		}
 	}
 	v := rule.Merge(vs...)

@@ -1,92 +1,97 @@
-// Package enumtest checks an enumeration's text form the same way in every
-// package: each value reads and writes its name, invalid values write
-// nothing, and an unknown name is an error listing the valid ones. It is for
-// tests only; the library never imports it.
+// Package enumtest checks that an enumeration keeps the pattern every
+// enumeration of the library follows (see internal/enum): its tests and
+// fuzz tests call Check and Fuzz instead of each writing its own table.
 package enumtest
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-// Enumeration is what every enumeration of the library offers.
-type Enumeration interface {
-	comparable
+// Enum is what every enumeration answers.
+type Enum interface {
+	~uint8
 	IsValid() bool
 	String() string
-	AppendText(b []byte) ([]byte, error)
+	AppendText([]byte) ([]byte, error)
 	MarshalText() ([]byte, error)
 }
 
-// Names checks that values[i] is named names[i] by String, MarshalText,
-// AppendText and parse; that each of invalid is invalid, does not marshal
-// and has a String starting with pkg+"."; and that parse refuses a
-// misspelt name with an error listing names in order.
-func Names[T Enumeration](t testing.TB, pkg string, parse func(string) (T, error), values []T, names []string, invalid ...T) {
-	t.Helper()
-	if len(values) != len(names) {
-		t.Fatalf("%d values for %d names", len(values), len(names))
-		return
-	}
-	for i, v := range values {
-		name := names[i]
-		b, err := v.MarshalText()
-		if err != nil || string(b) != name || v.String() != name || !v.IsValid() {
-			t.Errorf("%v: MarshalText %q %v, String %q, IsValid %v; want %q", v, b, err, v.String(), v.IsValid(), name)
-		}
-		if b, err := v.AppendText([]byte("x=")); err != nil || string(b) != "x="+name {
-			t.Errorf("%v: AppendText = %q, %v", v, b, err)
-		}
-		if got, err := parse(name); err != nil || got != v {
-			t.Errorf("parse(%q) = %v, %v; want %v", name, got, err, v)
-		}
-	}
-	for _, v := range invalid {
-		if v.IsValid() {
-			t.Errorf("%v is valid", v)
-		}
-		if _, err := v.MarshalText(); err == nil {
-			t.Errorf("%v marshals", v)
-		}
-		if !strings.HasPrefix(v.String(), pkg+".") {
-			t.Errorf("String of an invalid value is %q", v.String())
-		}
-	}
-	for _, bad := range []string{"", strings.ToUpper(names[0]), names[0] + " "} {
-		if _, err := parse(bad); err == nil || !strings.Contains(err.Error(), strings.Join(names, ", ")) {
-			t.Errorf("parse(%q) = %v, want an error listing %v", bad, err, names)
-		}
-	}
-}
-
-// Fuzz fuzzes the decoder of an enumeration whose valid names are names:
-// it never panics, accepts exactly the texts MarshalText gives back, leaves
-// the value as it was on an error, and the error lists names. The names,
-// the empty text and seeds are the seed corpus.
-func Fuzz[T any, P interface {
+// Decoder is a pointer to an enumeration of type T.
+type Decoder[T any] interface {
 	*T
 	UnmarshalText([]byte) error
-	MarshalText() ([]byte, error)
-}](f *testing.F, names []string, seeds ...string) {
-	for _, s := range append(append([]string{""}, names...), seeds...) {
-		f.Add([]byte(s))
+}
+
+// Check asserts that value i of the enumeration is named names[i], where
+// "" marks a value without a name, and that the value after the last is
+// invalid: a named value is valid, prints, appends and marshals as its name
+// and parses back to itself; a value without a name is invalid, prints as
+// typ(i), such as "license.Kind(0)", and neither appends nor marshals. It
+// returns the error of parsing an unknown name, which must list the names
+// and leave a decoded value as it was, so that the caller can check which
+// rule it cites.
+func Check[T Enum, P Decoder[T]](t testing.TB, typ string, parse func(string) (T, error), names ...string) error {
+	t.Helper()
+	var valid []string
+	for i, name := range append(names[:len(names):len(names)], "") {
+		v := T(i)
+		text, merr := v.MarshalText()
+		appended, aerr := v.AppendText([]byte("x"))
+		if name == "" {
+			if v.IsValid() || merr == nil || aerr == nil || v.String() != typ+"("+strconv.Itoa(i)+")" {
+				t.Errorf("%s(%d) without a name: valid %v, String %q, MarshalText %q %v, AppendText %v",
+					typ, i, v.IsValid(), v.String(), text, merr, aerr)
+			}
+			continue
+		}
+		valid = append(valid, name)
+		if !v.IsValid() || v.String() != name || merr != nil || string(text) != name || aerr != nil || string(appended) != "x"+name {
+			t.Errorf("%s(%d): valid %v, String %q, MarshalText %q %v, AppendText %q %v; want %q",
+				typ, i, v.IsValid(), v.String(), text, merr, appended, aerr, name)
+		}
+		if got, err := parse(name); err != nil || got != v {
+			t.Errorf("%s: parsing %q gives %v, %v", typ, name, got, err)
+		}
+		var decoded T
+		if err := P(&decoded).UnmarshalText([]byte(name)); err != nil || decoded != v {
+			t.Errorf("%s: decoding %q gives %v, %v", typ, name, decoded, err)
+		}
 	}
+	unknown := "no-such-" + strings.ToLower(typ[strings.LastIndex(typ, ".")+1:])
+	if _, err := parse(unknown); err == nil || !strings.Contains(err.Error(), strings.Join(valid, ", ")) {
+		t.Errorf("%s: parsing %q: %v, want an error listing %v", typ, unknown, err, valid)
+	}
+	kept := T(len(names)) // an invalid value, to see it left as it was
+	err := P(&kept).UnmarshalText([]byte(unknown))
+	if err == nil || kept != T(len(names)) {
+		t.Errorf("%s: decoding %q: %v, value now %v", typ, unknown, err, kept)
+	}
+	return err
+}
+
+// Fuzz checks an enumeration's decoder on the names and on text near them:
+// it never panics, accepts exactly the text MarshalText gives back, and an
+// error lists the names.
+func Fuzz[T Enum, P Decoder[T]](f *testing.F, names ...string) {
+	for _, n := range names {
+		f.Add([]byte(n))
+		f.Add([]byte(strings.ToUpper(n)))
+		f.Add([]byte(" " + n))
+		f.Add([]byte(n + "\x00"))
+	}
+	f.Add([]byte(""))
 	f.Fuzz(func(t *testing.T, text []byte) {
 		var v T
-		if err := P(&v).UnmarshalText([]byte(names[0])); err != nil {
-			t.Fatalf("%q does not decode: %v", names[0], err)
-		}
 		if err := P(&v).UnmarshalText(text); err != nil {
 			if !strings.Contains(err.Error(), strings.Join(names, ", ")) {
 				t.Fatalf("error %q does not list %v", err, names)
 			}
-			if b, _ := P(&v).MarshalText(); !bytes.Equal(b, []byte(names[0])) {
-				t.Fatalf("a refused %q changed the value to %q", text, b)
-			}
 			return
 		}
-		back, err := P(&v).MarshalText()
+		back, err := v.MarshalText()
 		if err != nil || !bytes.Equal(back, text) {
 			t.Fatalf("%q decodes but encodes as %q, %v", text, back, err)
 		}

@@ -11,49 +11,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Tests at boundaries the broader tests do not pin: each fails if the
-// comparison or the arithmetic behind its bound is off by one.
-
-func TestStatusIsValidOnlyForMetPendingBreach(t *testing.T) {
-	// "The zero Status is invalid": so is anything past Breach.
-	for s, want := range map[Status]bool{0: false, Met: true, Pending: true, Breach: true, statusCount: false, 200: false} {
-		if got := s.IsValid(); got != want {
-			t.Errorf("Status(%d).IsValid() = %v, want %v", s, got, want)
-		}
-	}
-}
-
-func TestTermsValidateAcceptsTheLimitsInclusive(t *testing.T) {
-	// Terms: ReturnMonths "From 1 to 1200", NoticeEveryDays "From 1 to
-	// 36,600" (TMIP-RETURN, TMIP-BREACH): both ends are allowed, one past
-	// either is refused.
-	cases := []struct {
-		name    string
-		months  int
-		days    int
-		mention string // "" valid
-	}{
-		{"the shortest return period and cadence", 1, 1, ""},
-		{"the longest return period and cadence", maxReturnMonths, maxNoticeEveryDays, ""},
-		{"a return period past the limit", maxReturnMonths + 1, 30, "ReturnMonths = 1201"},
-		{"a cadence past the limit", 3, maxNoticeEveryDays + 1, "NoticeEveryDays = 36601"},
-	}
-	for _, c := range cases {
-		terms := DefaultTerms()
-		terms.ReturnMonths, terms.NoticeEveryDays = c.months, c.days
-		err := terms.Validate()
-		if c.mention == "" {
-			if err != nil {
-				t.Errorf("%s: %v", c.name, err)
-			}
-			continue
-		}
-		if err == nil || !strings.Contains(err.Error(), c.mention) {
-			t.Errorf("%s: Validate = %v, want an error mentioning %q", c.name, err, c.mention)
-		}
-	}
-}
-
 // TestDiscountMatchesTheFormulaAtTheIntegerPathLimit checks TMIP-SUPPORT's
 // formula ("value x (days left at order) / (days of the contract) ...
 // rounded half away from zero to cents; full value before the start, zero
