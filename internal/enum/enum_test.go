@@ -6,7 +6,6 @@ import (
 	"testing"
 )
 
-
 type color uint8
 
 var colors = New[color]("paint", "Color", "color", nil, "", "red", "green")
