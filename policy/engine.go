@@ -9,6 +9,7 @@ import (
 
 	"github.com/licensepolicy/licensepolicy/credits"
 	"github.com/licensepolicy/licensepolicy/entitlement"
+	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/licensepolicy/licensepolicy/tmip"
@@ -196,27 +197,25 @@ func (e *Engine) DecideInto(r Request, at time.Time, d *Decision) error {
 	return nil
 }
 
-// decideInto is DecideInto off the hot path.
+// decideInto is DecideInto off the hot path: the domain's answer written
+// into *d, settled where its kind needs it.
 func (e *Engine) decideInto(r Request, at time.Time, d *Decision) error {
 	if d == nil {
 		return &RequestError{Kind: kindOf(r), Reason: "DecideInto was given a nil *Decision"}
 	}
-	dec, err := e.decideSettled(r, at)
-	*d = dec
-	return err
-}
-
-// decideSettled is Decide for every request but a feature use on the hot
-// path: the domain's answer, settled.
-func (e *Engine) decideSettled(r Request, at time.Time) (Decision, error) {
 	if e == nil || e.license == nil {
-		return Decision{}, &RequestError{Kind: kindOf(r), Reason: "no engine: build one with NewEngine", Err: ErrNoEngine}
+		*d = Decision{}
+		return &RequestError{Kind: kindOf(r), Reason: "no engine: build one with NewEngine", Err: ErrNoEngine}
 	}
-	d, err := e.decide(r, at)
+	unsettled, err := e.decide(r, at, d)
 	if err != nil {
-		return Decision{}, err
+		*d = Decision{}
+		return err
 	}
-	return e.settle(r, d), nil
+	if unsettled {
+		e.settle(r, d)
+	}
+	return nil
 }
 
 // maxSettle bounds the look-ahead of settle; every domain answer changes
@@ -224,23 +223,28 @@ func (e *Engine) decideSettled(r Request, at time.Time) (Decision, error) {
 const maxSettle = 64
 
 // settle moves d.Until past the instants at which the domain answer changes
-// in a way a Decision does not show (a trade-in's status going from pending
-// to met with the same rules, say), so that Until is the first instant at
+// in a way a Decision does not show, so that Until is the first instant at
 // which the outcome, the rules, the obligations or the values differ, as
 // SCENARIOS.md defines it. The reason may be worded differently on
 // [at, Until): it is not part of that promise.
-func (e *Engine) settle(r Request, d Decision) Decision {
+//
+// Deciding again at Until doubles the cost of a decision, so decide asks
+// for it only where the domain's Until can be such an instant: a trade-in
+// pending without obligations (no shipment recorded) whose return starts
+// to count, which is met with the same rules and still no obligations.
+// Every other domain answer changes, at its Until, in a part a Decision
+// shows (TestDecideEqualsFullySettled).
+func (e *Engine) settle(r Request, d *Decision) {
+	var next Decision
 	for range maxSettle {
 		if d.Until.IsZero() {
-			return d
+			return
 		}
-		next, err := e.decide(r, d.Until)
-		if err != nil || !sameDecision(d, next) {
-			return d
+		if _, err := e.decide(r, d.Until, &next); err != nil || !sameDecision(*d, next) {
+			return
 		}
 		d.Until = next.Until
 	}
-	return d
 }
 
 // sameDecision reports whether a and b agree on everything Until promises.
@@ -249,79 +253,84 @@ func sameDecision(a, b Decision) bool {
 		slices.EqualFunc(a.Values, b.Values, func(x, y Value) bool { return x.Name == y.Name && x.Amount.Equal(y.Amount) })
 }
 
-// decide is Decide before settling.
-func (e *Engine) decide(r Request, at time.Time) (Decision, error) {
+// decide is Decide before settling, writing the whole decision into *d on
+// success; unsettled says the decision's Until may be an instant at which
+// only its reason changes, for settle to look past.
+func (e *Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, err error) {
 	var v license.Verdict
 	switch r := r.(type) {
 	case UseFeature:
 		if err := e.checkLicense("useFeature", r.License); err != nil {
-			return Decision{}, err
+			return false, err
 		}
 		v = r.License.Use(r.Device, r.Feature, r.Units, at)
 	case MoveLicense:
 		if err := e.checkLicense("moveLicense", r.License); err != nil {
-			return Decision{}, err
+			return false, err
 		}
 		if !r.Reason.IsValid() {
-			return Decision{}, &RequestError{Kind: "moveLicense", Field: "Reason", Reason: fmt.Sprintf("invalid move reason %d (want rma or rebalance)", r.Reason)}
+			return false, &RequestError{Kind: "moveLicense", Field: "Reason", Reason: fmt.Sprintf("invalid move reason %d (want rma or rebalance)", r.Reason)}
 		}
 		_, v = r.License.Move(r.To, r.Reason, at)
 	case RenewLicense:
 		if err := e.checkLicense("renewLicense", r.License); err != nil {
-			return Decision{}, err
+			return false, err
 		}
 		_, v = r.License.Renew(r.TermYears, at)
 	case ChangeTier:
 		if err := e.checkLicense("changeTier", r.License); err != nil {
-			return Decision{}, err
+			return false, err
 		}
 		if !r.Tier.IsValid() {
-			return Decision{}, &RequestError{Kind: "changeTier", Field: "Tier", Reason: fmt.Sprintf("invalid tier %d (want standard, advanced or premium)", r.Tier)}
+			return false, &RequestError{Kind: "changeTier", Field: "Tier", Reason: fmt.Sprintf("invalid tier %d (want standard, advanced or premium)", r.Tier)}
 		}
 		_, v = r.License.ChangeTier(r.Tier, at)
 	case TrialAvailable:
 		v = e.license.TrialAvailable(r.Platform, r.Feature)
 	case FulfilLine:
 		if err := e.checkOrder("fulfilLine", r.Order); err != nil {
-			return Decision{}, err
+			return false, err
 		}
-		return fromEntitlement(r.Order.Fulfil(r.Line, at).Verdict), nil
+		fromEntitlement(r.Order.Fulfil(r.Line, at).Verdict, d)
+		return false, nil
 	case ViewEntitlement:
 		if err := e.checkOrder("viewEntitlement", r.Order); err != nil {
-			return Decision{}, err
+			return false, err
 		}
 		if r.Contact == nil {
-			return Decision{}, &RequestError{Kind: "viewEntitlement", Field: "Contact", Reason: "no contact"}
+			return false, &RequestError{Kind: "viewEntitlement", Field: "Contact", Reason: "no contact"}
 		}
-		return fromEntitlement(r.Order.View(*r.Contact, r.Line, at)), nil
+		fromEntitlement(r.Order.View(*r.Contact, r.Line, at), d)
+		return false, nil
 	case PurchaseCredits:
-		return e.purchase(r, at)
+		return false, e.purchase(r, at, d)
 	case CallOff:
 		if r.Ledger == nil {
-			return Decision{}, &RequestError{Kind: "callOff", Field: "Ledger", Reason: "no credit ledger"}
+			return false, &RequestError{Kind: "callOff", Field: "Ledger", Reason: "no credit ledger"}
 		}
-		return callOff(r, at)
+		return false, callOff(r, at, d)
 	case CreditStatement:
 		if r.Ledger == nil {
-			return Decision{}, &RequestError{Kind: "creditStatement", Field: "Ledger", Reason: "no credit ledger"}
+			return false, &RequestError{Kind: "creditStatement", Field: "Ledger", Reason: "no credit ledger"}
 		}
-		return statement(r, at)
+		return false, statement(r, at, d)
 	case TradeIn:
-		if err := e.checkBook("tradeIn", r.Book, r.ID); err != nil {
-			return Decision{}, err
+		if err := e.checkBook("tradeIn", r.Book); err != nil {
+			return false, err
 		}
-		return assess(r, at)
+		return false, assess(r, at, d)
 	case TradeInCompliance:
-		if err := e.checkBook("tradeInCompliance", r.Book, r.ID); err != nil {
-			return Decision{}, err
+		if err := e.checkBook("tradeInCompliance", r.Book); err != nil {
+			return false, err
 		}
-		return compliance(r, at)
+		return compliance(r, at, d)
 	case nil:
-		return Decision{}, &RequestError{Reason: "no request"}
+		return false, &RequestError{Reason: "no request"}
 	default:
-		return Decision{}, &RequestError{Reason: "request of unknown type " + reflect.TypeOf(r).String()}
+		return false, &RequestError{Reason: "request of unknown type " + reflect.TypeOf(r).String()}
 	}
-	return fromVerdict(v), nil
+	fromVerdict(v, d)
+	return false, nil
 }
 
 // checkLicense refuses a license that cannot be asked about: none, a zero
@@ -351,37 +360,43 @@ func (e *Engine) checkOrder(kind string, o *entitlement.Order) error {
 	return nil
 }
 
-// checkBook refuses a book that cannot be asked about, as checkLicense, and
-// a trade-in it does not hold.
-func (e *Engine) checkBook(kind string, b *tmip.Book, id string) error {
+// checkBook refuses a book that cannot be asked about, as checkLicense. A
+// trade-in the book does not hold is refused by noTradeIn once the domain
+// call has failed, so a known one is looked up once.
+func (e *Engine) checkBook(kind string, b *tmip.Book) error {
 	switch {
 	case b == nil || b.Program() == nil:
 		return &RequestError{Kind: kind, Field: "Book", Reason: "no trade-in book: build one with Engine.NewBook"}
 	case !e.tmip.Equal(b.Program()):
 		return &RequestError{Kind: kind, Field: "Book", Reason: "the book was built under other TMIP terms or catalog than the engine's", Err: ErrOtherTerms}
 	}
-	if _, ok := b.TradeIn(id); !ok {
-		return &RequestError{Kind: kind, Field: "ID", Reason: fmt.Sprintf("the book holds no trade-in %q", id)}
-	}
 	return nil
 }
 
-func fromEntitlement(v entitlement.Verdict) Decision {
-	d := Decision{Rules: v.Rules, Reason: v.Reason, Obligations: v.Obligations, Until: v.Until}
+// tradeInError is the *RequestError of err, from asking b about trade-in id.
+func tradeInError(kind string, b *tmip.Book, id string, err error) error {
+	if _, ok := b.TradeIn(id); !ok {
+		return &RequestError{Kind: kind, Field: "ID", Reason: fmt.Sprintf("the book holds no trade-in %q", id)}
+	}
+	return badInput(kind, "ID", err)
+}
+
+func fromEntitlement(v entitlement.Verdict, d *Decision) {
+	*d = Decision{Rules: v.Rules, Reason: v.Reason, Obligations: v.Obligations, Until: v.Until}
 	if v.Allowed {
 		d.Outcome = Allow
 	}
-	return d
 }
 
-// refusal translates a domain refusal; any other error is bad input,
-// returned as a *RequestError about the request's field.
-func refusal(kind, field string, err error, values ...Value) (Decision, error) {
+// refusal translates a domain refusal into *d; any other error is bad
+// input, returned as a *RequestError about the request's field.
+func refusal(kind, field string, err error, d *Decision) error {
 	var v *rule.Violation
 	if !errors.As(err, &v) {
-		return Decision{}, badInput(kind, field, err)
+		return badInput(kind, field, err)
 	}
-	return Decision{Outcome: Deny, Rules: v.Rules, Reason: v.Reason, Values: values}, nil
+	*d = Decision{Outcome: Deny, Rules: v.Rules, Reason: v.Reason}
+	return nil
 }
 
 // badInput is the *RequestError of a domain error that is not a refusal.
@@ -389,92 +404,117 @@ func badInput(kind, field string, err error) error {
 	return &RequestError{Kind: kind, Field: field, Reason: err.Error(), Err: err}
 }
 
-func (e *Engine) purchase(r PurchaseCredits, at time.Time) (Decision, error) {
+// The reasons of the credit decisions are joined from their parts, not
+// formatted: fmt cost more than the rest of the translation.
+
+func (e *Engine) purchase(r PurchaseCredits, at time.Time, d *Decision) error {
 	if !r.Kind.IsValid() {
-		return Decision{}, &RequestError{Kind: "purchaseCredits", Field: "Kind", Reason: fmt.Sprintf("invalid credit kind %d (want professional or flexible)", r.Kind)}
+		return &RequestError{Kind: "purchaseCredits", Field: "Kind", Reason: fmt.Sprintf("invalid credit kind %d (want professional or flexible)", r.Kind)}
 	}
-	credit := []Value{{Name: "credits", Amount: r.Order.Credits}}
 	res, err := credits.CheckPurchase(e.credits, r.Kind, r.Order, at)
 	if err != nil {
-		return refusal("purchaseCredits", "Order", err, credit...)
+		if err := refusal("purchaseCredits", "Order", err, d); err != nil {
+			return err
+		}
+		d.Values = []Value{{Name: "credits", Amount: r.Order.Credits}}
+		return nil
 	}
-	return Decision{
-		Outcome: Allow, Rules: res.Rules, Obligations: res.Obligations, Values: credit, Until: res.Until,
-		Reason: fmt.Sprintf("an order of %s %s credits may be placed; all of them are invoiced at once", res.Credits, r.Kind),
-	}, nil
+	*d = Decision{
+		Outcome: Allow, Rules: res.Rules, Obligations: res.Obligations, Until: res.Until,
+		Values: []Value{{Name: "credits", Amount: r.Order.Credits}},
+		Reason: "an order of " + res.Credits.String() + " " + r.Kind.String() + " credits may be placed; all of them are invoiced at once",
+	}
+	return nil
 }
 
-func callOff(r CallOff, at time.Time) (Decision, error) {
+func callOff(r CallOff, at time.Time, d *Decision) error {
 	res, err := r.Ledger.CheckCallOff(r.CallOff, at)
 	if err != nil {
-		d, err := refusal("callOff", "CallOff", err)
+		if err := refusal("callOff", "CallOff", err, d); err != nil {
+			return err
+		}
 		d.Until = res.Until
-		return d, err
+		return nil
 	}
-	return Decision{
+	*d = Decision{
 		Outcome: Allow, Rules: res.Rules, Until: res.Until,
 		Values: []Value{{Name: "balance", Amount: res.Balance}},
-		Reason: fmt.Sprintf("%s credits may be called off from account %s, the oldest unexpired first, leaving %s",
-			r.CallOff.Credits, r.Ledger.Account().ID, res.Balance),
-	}, nil
+		Reason: r.CallOff.Credits.String() + " credits may be called off from account " + r.Ledger.Account().ID +
+			", the oldest unexpired first, leaving " + res.Balance.String(),
+	}
+	return nil
 }
 
-func statement(r CreditStatement, at time.Time) (Decision, error) {
+func statement(r CreditStatement, at time.Time, d *Decision) error {
 	st, err := r.Ledger.Statement(r.Quarter, at)
 	if err != nil {
-		return Decision{}, badInput("creditStatement", "Quarter", err)
+		return badInput("creditStatement", "Quarter", err)
 	}
 	c := st.Closing
-	return Decision{
+	purchased, used, expired, available := c.Purchased.String(), c.Used.String(), c.Expired.String(), c.Available.String()
+	*d = Decision{
 		Outcome: Allow, Rules: st.Rules, Until: st.Until,
 		Values: []Value{ // sorted by name
 			{Name: "available", Amount: c.Available}, {Name: "expired", Amount: c.Expired},
 			{Name: "purchased", Amount: c.Purchased}, {Name: "used", Amount: c.Used},
 		},
-		Reason: fmt.Sprintf("statement of account %s for %s: %s credits purchased, %s used, %s expired, %s available",
-			st.Account, st.Quarter, c.Purchased, c.Used, c.Expired, c.Available),
-	}, nil
+		Reason: "statement of account " + st.Account + " for " + quarterName(st.Quarter) + ": " + purchased +
+			" credits purchased, " + used + " used, " + expired + " expired, " + available + " available",
+	}
+	return nil
 }
 
-func fromVerdict(v license.Verdict) Decision {
-	d := Decision{Rules: v.Rules, Reason: v.Reason, Obligations: v.Obligations, Until: v.Until}
+// quarterName is q.String() ("2025-Q1") without fmt, for the quarters a
+// statement is given for (years 1 to 9999).
+func quarterName(q calendar.Quarter) string {
+	y := q.Year
+	if y < 0 || y > 9999 || q.Q < 0 || q.Q > 9 {
+		return q.String()
+	}
+	b := [...]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', 'Q', byte('0' + q.Q)}
+	return string(b[:])
+}
+
+func fromVerdict(v license.Verdict, d *Decision) {
+	*d = Decision{Rules: v.Rules, Reason: v.Reason, Obligations: v.Obligations, Until: v.Until}
 	if v.Allowed {
 		d.Outcome = Allow
 	}
-	return d
 }
 
 // assess translates tmip.Book.Assess. The discount is reported on both
 // outcomes, zero on a refusal, so a tradeIn decision always has the same
 // values; an unknown trade-in is a malformed request.
-func assess(r TradeIn, at time.Time) (Decision, error) {
+func assess(r TradeIn, at time.Time, d *Decision) error {
 	a, err := r.Book.Assess(r.ID, at)
 	if err != nil {
-		return Decision{}, badInput("tradeIn", "ID", err)
+		return tradeInError("tradeIn", r.Book, r.ID, err)
 	}
-	d := Decision{Rules: a.Rules, Reason: a.Reason, Obligations: a.Obligations, Until: a.Until,
+	*d = Decision{Rules: a.Rules, Reason: a.Reason, Obligations: a.Obligations, Until: a.Until,
 		Values: []Value{{Name: "discount", Amount: a.Discount}}}
 	if a.Allowed {
 		d.Outcome = Allow
 	}
-	return d, nil
+	return nil
 }
 
 // compliance translates tmip.Book.Compliance; the claw-back is reported in
-// breach only, as SCENARIOS.md lists it.
-func compliance(r TradeInCompliance, at time.Time) (Decision, error) {
+// breach only, as SCENARIOS.md lists it. A trade-in pending without
+// obligations is met later with the same rules and none either: that
+// decision is left for settle.
+func compliance(r TradeInCompliance, at time.Time, d *Decision) (unsettled bool, err error) {
 	c, err := r.Book.Compliance(r.ID, at)
 	if err != nil {
-		return Decision{}, badInput("tradeInCompliance", "ID", err)
+		return false, tradeInError("tradeInCompliance", r.Book, r.ID, err)
 	}
-	d := Decision{Rules: c.Rules, Reason: c.Reason, Obligations: c.Obligations, Until: c.Until}
+	*d = Decision{Rules: c.Rules, Reason: c.Reason, Obligations: c.Obligations, Until: c.Until}
 	if c.Allowed {
 		d.Outcome = Allow
 	}
 	if c.Status == tmip.Breach {
 		d.Values = []Value{{Name: "clawback", Amount: c.Clawback}}
 	}
-	return d, nil
+	return c.Status == tmip.Pending && c.Obligations.Len() == 0, nil
 }
 
 // cloneCreditTerms returns t sharing nothing with it.
