@@ -9,7 +9,6 @@ import (
 
 	"github.com/licensepolicy/licensepolicy/credits"
 	"github.com/licensepolicy/licensepolicy/entitlement"
-	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/licensepolicy/licensepolicy/tmip"
@@ -404,9 +403,6 @@ func badInput(kind, field string, err error) error {
 	return &RequestError{Kind: kind, Field: field, Reason: err.Error(), Err: err}
 }
 
-// The reasons of the credit decisions are joined from their parts, not
-// formatted: fmt cost more than the rest of the translation.
-
 func (e *Engine) purchase(r PurchaseCredits, at time.Time, d *Decision) error {
 	if !r.Kind.IsValid() {
 		return &RequestError{Kind: "purchaseCredits", Field: "Kind", Reason: fmt.Sprintf("invalid credit kind %d (want professional or flexible)", r.Kind)}
@@ -422,7 +418,7 @@ func (e *Engine) purchase(r PurchaseCredits, at time.Time, d *Decision) error {
 	*d = Decision{
 		Outcome: Allow, Rules: res.Rules, Obligations: res.Obligations, Until: res.Until,
 		Values: []Value{{Name: "credits", Amount: r.Order.Credits}},
-		Reason: "an order of " + res.Credits.String() + " " + r.Kind.String() + " credits may be placed; all of them are invoiced at once",
+		Reason: purchaseReason(res.Credits, r.Kind),
 	}
 	return nil
 }
@@ -439,8 +435,7 @@ func callOff(r CallOff, at time.Time, d *Decision) error {
 	*d = Decision{
 		Outcome: Allow, Rules: res.Rules, Until: res.Until,
 		Values: []Value{{Name: "balance", Amount: res.Balance}},
-		Reason: r.CallOff.Credits.String() + " credits may be called off from account " + r.Ledger.Account().ID +
-			", the oldest unexpired first, leaving " + res.Balance.String(),
+		Reason: callOffReason(r.CallOff.Credits, r.Ledger.Account().ID, res.Balance),
 	}
 	return nil
 }
@@ -451,28 +446,15 @@ func statement(r CreditStatement, at time.Time, d *Decision) error {
 		return badInput("creditStatement", "Quarter", err)
 	}
 	c := st.Closing
-	purchased, used, expired, available := c.Purchased.String(), c.Used.String(), c.Expired.String(), c.Available.String()
 	*d = Decision{
 		Outcome: Allow, Rules: st.Rules, Until: st.Until,
 		Values: []Value{ // sorted by name
 			{Name: "available", Amount: c.Available}, {Name: "expired", Amount: c.Expired},
 			{Name: "purchased", Amount: c.Purchased}, {Name: "used", Amount: c.Used},
 		},
-		Reason: "statement of account " + st.Account + " for " + quarterName(st.Quarter) + ": " + purchased +
-			" credits purchased, " + used + " used, " + expired + " expired, " + available + " available",
+		Reason: statementReason(st.Account, st.Quarter, c),
 	}
 	return nil
-}
-
-// quarterName is q.String() ("2025-Q1") without fmt, for the quarters a
-// statement is given for (years 1 to 9999).
-func quarterName(q calendar.Quarter) string {
-	y := q.Year
-	if y < 0 || y > 9999 || q.Q < 0 || q.Q > 9 {
-		return q.String()
-	}
-	b := [...]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', 'Q', byte('0' + q.Q)}
-	return string(b[:])
 }
 
 func fromVerdict(v license.Verdict, d *Decision) {

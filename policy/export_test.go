@@ -1,6 +1,10 @@
 package policy
 
-import "time"
+import (
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/internal/calendar"
+)
 
 // DecideFullySettled is Decide settling every answer, whatever its kind:
 // what Decide did before each kind said whether it needs settling.
@@ -13,6 +17,10 @@ func DecideFullySettled(e *Engine, r Request, at time.Time) (Decision, error) {
 	return d, nil
 }
 
-// QuarterName exposes quarterName to the tests of its agreement with
+// QuarterName is appendQuarter alone, for the tests of its agreement with
 // calendar.Quarter.String.
-var QuarterName = quarterName
+func QuarterName(q calendar.Quarter) string { return string(appendQuarter(nil, q)) }
+
+// AppendDecimal exposes appendDecimal to the tests of its agreement with
+// decimal.Decimal.String.
+var AppendDecimal = appendDecimal

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/scenario"
 	"github.com/shopspring/decimal"
@@ -46,16 +45,4 @@ func TestDecideEqualsFullySettled(t *testing.T) {
 			})
 		})
 	}
-}
-
-// TestQuarterNameIsQuarterString: the statement's reason names its quarter
-// as calendar.Quarter.String does, for every quarter a statement is given
-// for.
-func TestQuarterNameIsQuarterString(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		q := calendar.Quarter{Year: rapid.IntRange(1, 9999).Draw(t, "year"), Q: rapid.IntRange(1, 4).Draw(t, "q")}
-		if got, want := policy.QuarterName(q), q.String(); got != want {
-			t.Fatalf("quarterName(%+v) = %q, want %q", q, got, want)
-		}
-	})
 }

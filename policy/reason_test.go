@@ -1,0 +1,41 @@
+package policy_test
+
+import (
+	"testing"
+
+	"github.com/licensepolicy/licensepolicy/internal/calendar"
+	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+)
+
+// TestQuarterNameIsQuarterString: the statement's reason names its quarter
+// as calendar.Quarter.String does, for every quarter a statement is given
+// for.
+func TestQuarterNameIsQuarterString(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		q := calendar.Quarter{Year: rapid.IntRange(0, 9999).Draw(t, "year"), Q: rapid.IntRange(1, 4).Draw(t, "q")}
+		if got, want := policy.QuarterName(q), q.String(); got != want {
+			t.Fatalf("quarterName(%+v) = %q, want %q", q, got, want)
+		}
+	})
+}
+
+// TestAppendDecimalIsString: the credit reasons spell amounts as
+// decimal.Decimal.String does, for amounts of every sign, scale and size,
+// int64 coefficients or not.
+func TestAppendDecimalIsString(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		var d decimal.Decimal
+		exp := rapid.Int32Range(-25, 4).Draw(t, "exp")
+		if rapid.Bool().Draw(t, "big") {
+			digits := rapid.StringMatching(`-?[1-9][0-9]{0,40}`).Draw(t, "coefficient")
+			d = decimal.RequireFromString(digits).Shift(exp)
+		} else {
+			d = decimal.New(rapid.Int64().Draw(t, "coefficient"), exp)
+		}
+		if got, want := string(policy.AppendDecimal([]byte("x"), d)), "x"+d.String(); got != want {
+			t.Fatalf("appendDecimal(%#v) = %q, want %q", d, got, want)
+		}
+	})
+}
