@@ -290,7 +290,8 @@ func (e *Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, e
 		if err := e.checkOrder("fulfilLine", r.Order); err != nil {
 			return false, err
 		}
-		fromEntitlement(r.Order.Fulfil(r.Line, at).Verdict, d)
+		f := r.Order.Fulfil(r.Line, at)
+		fromEntitlement(&f.Verdict, d)
 		return false, nil
 	case ViewEntitlement:
 		if err := e.checkOrder("viewEntitlement", r.Order); err != nil {
@@ -299,7 +300,8 @@ func (e *Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, e
 		if r.Contact == nil {
 			return false, &RequestError{Kind: "viewEntitlement", Field: "Contact", Reason: "no contact"}
 		}
-		fromEntitlement(r.Order.View(*r.Contact, r.Line, at), d)
+		v := r.Order.View(*r.Contact, r.Line, at)
+		fromEntitlement(&v, d)
 		return false, nil
 	case PurchaseCredits:
 		return false, e.purchase(r, at, d)
@@ -328,7 +330,7 @@ func (e *Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, e
 	default:
 		return false, &RequestError{Reason: "request of unknown type " + reflect.TypeOf(r).String()}
 	}
-	fromVerdict(v, d)
+	fromVerdict(&v, d)
 	return false, nil
 }
 
@@ -380,11 +382,13 @@ func tradeInError(kind string, b *tmip.Book, id string, err error) error {
 	return badInput(kind, "ID", err)
 }
 
-func fromEntitlement(v entitlement.Verdict, d *Decision) {
-	*d = Decision{Rules: v.Rules, Reason: v.Reason, Obligations: v.Obligations, Until: v.Until}
+// fromEntitlement writes v into *d field by field, as fromVerdict.
+func fromEntitlement(v *entitlement.Verdict, d *Decision) {
+	d.Outcome = Deny
 	if v.Allowed {
 		d.Outcome = Allow
 	}
+	d.Rules, d.Reason, d.Obligations, d.Values, d.Until = v.Rules, v.Reason, v.Obligations, nil, v.Until
 }
 
 // refusal translates a domain refusal into *d; any other error is bad
@@ -457,11 +461,13 @@ func statement(r CreditStatement, at time.Time, d *Decision) error {
 	return nil
 }
 
-func fromVerdict(v license.Verdict, d *Decision) {
-	*d = Decision{Rules: v.Rules, Reason: v.Reason, Obligations: v.Obligations, Until: v.Until}
+// fromVerdict writes v into *d field by field, as the hot path does.
+func fromVerdict(v *license.Verdict, d *Decision) {
+	d.Outcome = Deny
 	if v.Allowed {
 		d.Outcome = Allow
 	}
+	d.Rules, d.Reason, d.Obligations, d.Values, d.Until = v.Rules, v.Reason, v.Obligations, nil, v.Until
 }
 
 // assess translates tmip.Book.Assess. The discount is reported on both
