@@ -29,8 +29,14 @@ func TestAppendDecimalIsString(t *testing.T) {
 		var d decimal.Decimal
 		exp := rapid.Int32Range(-25, 4).Draw(t, "exp")
 		if rapid.Bool().Draw(t, "big") {
-			digits := rapid.StringMatching(`-?[1-9][0-9]{0,40}`).Draw(t, "coefficient")
-			d = decimal.RequireFromString(digits).Shift(exp)
+			digits := []byte{byte('1' + rapid.IntRange(0, 8).Draw(t, "lead"))}
+			for _, x := range rapid.SliceOfN(rapid.IntRange(0, 9), 0, 40).Draw(t, "digits") {
+				digits = append(digits, byte('0'+x))
+			}
+			d = decimal.RequireFromString(string(digits)).Shift(exp)
+			if rapid.Bool().Draw(t, "negative") {
+				d = d.Neg()
+			}
 		} else {
 			d = decimal.New(rapid.Int64().Draw(t, "coefficient"), exp)
 		}
