@@ -215,27 +215,25 @@ func (e *Engine) DecideInto(r Request, at time.Time, d *Decision) error {
 	return nil
 }
 
-// decideInto is DecideInto off the hot path.
+// decideInto is DecideInto off the hot path: the domain's answer written
+// into *d, settled where its kind needs it.
 func (e *Engine) decideInto(r Request, at time.Time, d *Decision) error {
 	if d == nil {
 		return &RequestError{Kind: kindOf(r), Reason: "DecideInto was given a nil *Decision"}
 	}
-	dec, err := e.decideSettled(r, at)
-	*d = dec
-	return err
-}
-
-// decideSettled is Decide for every request but a feature use on the hot
-// path: the domain's answer, settled.
-func (e *Engine) decideSettled(r Request, at time.Time) (Decision, error) {
 	if e == nil || e.license == nil {
-		return Decision{}, &RequestError{Kind: kindOf(r), Reason: "no engine: build one with NewEngine", Err: ErrNoEngine}
+		*d = Decision{}
+		return &RequestError{Kind: kindOf(r), Reason: "no engine: build one with NewEngine", Err: ErrNoEngine}
 	}
-	d, err := e.decide(r, at)
+	unsettled, err := e.decide(r, at, d)
 	if err != nil {
-		return Decision{}, err
+		*d = Decision{}
+		return err
 	}
-	return e.settle(r, d), nil
+	if unsettled {
+		e.settle(r, d)
+	}
+	return nil
 }
 
 // maxSettle bounds the look-ahead of settle; every domain answer changes
@@ -243,23 +241,28 @@ func (e *Engine) decideSettled(r Request, at time.Time) (Decision, error) {
 const maxSettle = 64
 
 // settle moves d.Until past the instants at which the domain answer changes
-// in a way a Decision does not show (a trade-in's status going from pending
-// to met with the same rules, say), so that Until is the first instant at
+// in a way a Decision does not show, so that Until is the first instant at
 // which the outcome, the rules, the obligations or the values differ, as
 // SCENARIOS.md defines it. The reason may be worded differently on
 // [at, Until): it is not part of that promise.
-func (e *Engine) settle(r Request, d Decision) Decision {
+//
+// Deciding again at Until doubles the cost of a decision, so decide asks
+// for it only where the domain's Until can be such an instant: a trade-in
+// pending without obligations (no shipment recorded) whose return starts
+// to count, which is met with the same rules and still no obligations.
+// Every other domain answer changes, at its Until, in a part a Decision
+// shows (TestDecideEqualsFullySettled).
+func (e *Engine) settle(r Request, d *Decision) {
+	var next Decision
 	for range maxSettle {
 		if d.Until.IsZero() {
-			return d
+			return
 		}
-		next, err := e.decide(r, d.Until)
-		if err != nil || !sameDecision(d, next) {
-			return d
+		if _, err := e.decide(r, d.Until, &next); err != nil || !sameDecision(*d, next) {
+			return
 		}
 		d.Until = next.Until
 	}
-	return d
 }
 
 // sameDecision reports whether a and b agree on everything Until promises.
@@ -268,79 +271,119 @@ func sameDecision(a, b Decision) bool {
 		slices.EqualFunc(a.Values, b.Values, func(x, y Value) bool { return x.Name == y.Name && x.Amount.Equal(y.Amount) })
 }
 
-// decide is Decide before settling.
-func (e *Engine) decide(r Request, at time.Time) (Decision, error) {
-	var v license.Verdict
+// decide is Decide before settling, writing the whole decision into *d on
+// success; unsettled says the decision's Until may be an instant at which
+// only its reason changes, for settle to look past. Each kind is decided in
+// a function of its own, so that none pays for the stack frame of all the
+// others' results.
+func (e *Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, err error) {
 	switch r := r.(type) {
 	case UseFeature:
-		if err := e.checkLicense("useFeature", r.License); err != nil {
-			return Decision{}, err
-		}
-		v = r.License.Use(r.Device, r.Feature, r.Units, at)
+		return false, e.useFeature(r, at, d)
 	case MoveLicense:
-		if err := e.checkLicense("moveLicense", r.License); err != nil {
-			return Decision{}, err
-		}
-		if !r.Reason.IsValid() {
-			return Decision{}, &RequestError{Kind: "moveLicense", Field: "Reason", Reason: fmt.Sprintf("invalid move reason %d (want rma or rebalance)", r.Reason)}
-		}
-		_, v = r.License.Move(r.To, r.Reason, at)
+		return false, e.move(r, at, d)
 	case RenewLicense:
-		if err := e.checkLicense("renewLicense", r.License); err != nil {
-			return Decision{}, err
-		}
-		_, v = r.License.Renew(r.TermYears, at)
+		return false, e.renew(r, at, d)
 	case ChangeTier:
-		if err := e.checkLicense("changeTier", r.License); err != nil {
-			return Decision{}, err
-		}
-		if !r.Tier.IsValid() {
-			return Decision{}, &RequestError{Kind: "changeTier", Field: "Tier", Reason: fmt.Sprintf("invalid tier %d (want standard, advanced or premium)", r.Tier)}
-		}
-		_, v = r.License.ChangeTier(r.Tier, at)
+		return false, e.changeTier(r, at, d)
 	case TrialAvailable:
-		v = e.license.TrialAvailable(r.Platform, r.Feature)
+		v := e.license.TrialAvailable(r.Platform, r.Feature)
+		fromVerdict(&v, d)
+		return false, nil
 	case FulfilLine:
-		if err := e.checkOrder("fulfilLine", r.Order); err != nil {
-			return Decision{}, err
-		}
-		return fromEntitlement(r.Order.Fulfil(r.Line, at).Verdict), nil
+		return false, e.fulfil(r, at, d)
 	case ViewEntitlement:
-		if err := e.checkOrder("viewEntitlement", r.Order); err != nil {
-			return Decision{}, err
-		}
-		if r.Contact == nil {
-			return Decision{}, &RequestError{Kind: "viewEntitlement", Field: "Contact", Reason: "no contact"}
-		}
-		return fromEntitlement(r.Order.View(*r.Contact, r.Line, at)), nil
+		return false, e.view(r, at, d)
 	case PurchaseCredits:
-		return e.purchase(r, at)
+		return false, e.purchase(r, at, d)
 	case CallOff:
 		if err := e.checkLedger("callOff", r.Ledger); err != nil {
-			return Decision{}, err
+			return false, err
 		}
-		return callOff(r, at)
+		return false, callOff(r, at, d)
 	case CreditStatement:
 		if err := e.checkLedger("creditStatement", r.Ledger); err != nil {
-			return Decision{}, err
+			return false, err
 		}
-		return statement(r, at)
+		return false, statement(r, at, d)
 	case TradeIn:
-		if err := e.checkBook("tradeIn", r.Book, r.ID); err != nil {
-			return Decision{}, err
+		if err := e.checkBook("tradeIn", r.Book); err != nil {
+			return false, err
 		}
-		return assess(r, at)
+		return false, assess(r, at, d)
 	case TradeInCompliance:
-		if err := e.checkBook("tradeInCompliance", r.Book, r.ID); err != nil {
-			return Decision{}, err
+		if err := e.checkBook("tradeInCompliance", r.Book); err != nil {
+			return false, err
 		}
-		return compliance(r, at)
+		return compliance(r, at, d)
 	case nil:
-		return Decision{}, &RequestError{Reason: "no request"}
+		return false, &RequestError{Reason: "no request"}
 	default:
-		return Decision{}, &RequestError{Reason: "request of unknown type " + reflect.TypeOf(r).String()}
+		return false, &RequestError{Reason: "request of unknown type " + reflect.TypeOf(r).String()}
 	}
-	return fromVerdict(v), nil
+}
+
+func (e *Engine) useFeature(r UseFeature, at time.Time, d *Decision) error {
+	if err := e.checkLicense("useFeature", r.License); err != nil {
+		return err
+	}
+	v := r.License.Use(r.Device, r.Feature, r.Units, at)
+	fromVerdict(&v, d)
+	return nil
+}
+
+func (e *Engine) move(r MoveLicense, at time.Time, d *Decision) error {
+	if err := e.checkLicense("moveLicense", r.License); err != nil {
+		return err
+	}
+	if !r.Reason.IsValid() {
+		return &RequestError{Kind: "moveLicense", Field: "Reason", Reason: fmt.Sprintf("invalid move reason %d (want rma or rebalance)", r.Reason)}
+	}
+	_, v := r.License.Move(r.To, r.Reason, at)
+	fromVerdict(&v, d)
+	return nil
+}
+
+func (e *Engine) renew(r RenewLicense, at time.Time, d *Decision) error {
+	if err := e.checkLicense("renewLicense", r.License); err != nil {
+		return err
+	}
+	_, v := r.License.Renew(r.TermYears, at)
+	fromVerdict(&v, d)
+	return nil
+}
+
+func (e *Engine) changeTier(r ChangeTier, at time.Time, d *Decision) error {
+	if err := e.checkLicense("changeTier", r.License); err != nil {
+		return err
+	}
+	if !r.Tier.IsValid() {
+		return &RequestError{Kind: "changeTier", Field: "Tier", Reason: fmt.Sprintf("invalid tier %d (want standard, advanced or premium)", r.Tier)}
+	}
+	_, v := r.License.ChangeTier(r.Tier, at)
+	fromVerdict(&v, d)
+	return nil
+}
+
+func (e *Engine) fulfil(r FulfilLine, at time.Time, d *Decision) error {
+	if err := e.checkOrder("fulfilLine", r.Order); err != nil {
+		return err
+	}
+	f := r.Order.Fulfil(r.Line, at)
+	fromEntitlement(&f.Verdict, d)
+	return nil
+}
+
+func (e *Engine) view(r ViewEntitlement, at time.Time, d *Decision) error {
+	if err := e.checkOrder("viewEntitlement", r.Order); err != nil {
+		return err
+	}
+	if r.Contact == nil {
+		return &RequestError{Kind: "viewEntitlement", Field: "Contact", Reason: "no contact"}
+	}
+	v := r.Order.View(*r.Contact, r.Line, at)
+	fromEntitlement(&v, d)
+	return nil
 }
 
 // checkLicense refuses a license that cannot be asked about: none, a zero
@@ -381,37 +424,45 @@ func (e *Engine) checkLedger(kind string, l *credits.Ledger) error {
 	return nil
 }
 
-// checkBook refuses a book that cannot be asked about, as checkLicense, and
-// a trade-in it does not hold.
-func (e *Engine) checkBook(kind string, b *tmip.Book, id string) error {
+// checkBook refuses a book that cannot be asked about, as checkLicense. A
+// trade-in the book does not hold is refused by noTradeIn once the domain
+// call has failed, so a known one is looked up once.
+func (e *Engine) checkBook(kind string, b *tmip.Book) error {
 	switch {
 	case b == nil || b.Program() == nil:
 		return &RequestError{Kind: kind, Field: "Book", Reason: "no trade-in book: build one with Engine.NewBook"}
 	case !e.tmip.Equal(b.Program()):
 		return &RequestError{Kind: kind, Field: "Book", Reason: "the book was built under other TMIP terms or catalog than the engine's", Err: ErrOtherTerms}
 	}
-	if _, ok := b.TradeIn(id); !ok {
-		return &RequestError{Kind: kind, Field: "ID", Reason: fmt.Sprintf("the book holds no trade-in %q", id)}
-	}
 	return nil
 }
 
-func fromEntitlement(v entitlement.Verdict) Decision {
-	d := Decision{Rules: v.Rules, Reason: v.Reason, Obligations: v.Obligations, Until: v.Until}
+// tradeInError is the *RequestError of err, from asking b about trade-in id.
+func tradeInError(kind string, b *tmip.Book, id string, err error) error {
+	if _, ok := b.TradeIn(id); !ok {
+		return &RequestError{Kind: kind, Field: "ID", Reason: fmt.Sprintf("the book holds no trade-in %q", id)}
+	}
+	return badInput(kind, "ID", err)
+}
+
+// fromEntitlement writes v into *d field by field, as fromVerdict.
+func fromEntitlement(v *entitlement.Verdict, d *Decision) {
+	d.Outcome = Deny
 	if v.Allowed {
 		d.Outcome = Allow
 	}
-	return d
+	d.Rules, d.Reason, d.Obligations, d.Values, d.Until = v.Rules, v.Reason, v.Obligations, nil, v.Until
 }
 
-// refusal translates a domain refusal; any other error is bad input,
-// returned as a *RequestError about the request's field.
-func refusal(kind, field string, err error, values ...Value) (Decision, error) {
+// refusal translates a domain refusal into *d; any other error is bad
+// input, returned as a *RequestError about the request's field.
+func refusal(kind, field string, err error, d *Decision) error {
 	var v *rule.Violation
 	if !errors.As(err, &v) {
-		return Decision{}, badInput(kind, field, err)
+		return badInput(kind, field, err)
 	}
-	return Decision{Outcome: Deny, Rules: v.Rules, Reason: v.Reason, Values: values}, nil
+	*d = Decision{Outcome: Deny, Rules: v.Rules, Reason: v.Reason}
+	return nil
 }
 
 // badInput is the *RequestError of a domain error that is not a refusal.
@@ -419,90 +470,100 @@ func badInput(kind, field string, err error) error {
 	return &RequestError{Kind: kind, Field: field, Reason: err.Error(), Err: err}
 }
 
-func (e *Engine) purchase(r PurchaseCredits, at time.Time) (Decision, error) {
+func (e *Engine) purchase(r PurchaseCredits, at time.Time, d *Decision) error {
 	if !r.Kind.IsValid() {
-		return Decision{}, &RequestError{Kind: "purchaseCredits", Field: "Kind", Reason: fmt.Sprintf("invalid credit kind %d (want professional or flexible)", r.Kind)}
+		return &RequestError{Kind: "purchaseCredits", Field: "Kind", Reason: fmt.Sprintf("invalid credit kind %d (want professional or flexible)", r.Kind)}
 	}
-	credit := []Value{{Name: "credits", Amount: r.Order.Credits}}
 	res, err := e.credits.CheckPurchase(r.Kind, r.Order, at)
 	if err != nil {
-		return refusal("purchaseCredits", "Order", err, credit...)
+		if err := refusal("purchaseCredits", "Order", err, d); err != nil {
+			return err
+		}
+		d.Values = []Value{{Name: "credits", Amount: r.Order.Credits}}
+		return nil
 	}
-	return Decision{
-		Outcome: Allow, Rules: res.Rules, Obligations: res.Obligations, Values: credit, Until: res.Until,
-		Reason: fmt.Sprintf("an order of %s %s credits may be placed; all of them are invoiced at once", res.Credits, r.Kind),
-	}, nil
+	*d = Decision{
+		Outcome: Allow, Rules: res.Rules, Obligations: res.Obligations, Until: res.Until,
+		Values: []Value{{Name: "credits", Amount: r.Order.Credits}},
+		Reason: purchaseReason(res.Credits, r.Kind),
+	}
+	return nil
 }
 
-func callOff(r CallOff, at time.Time) (Decision, error) {
+func callOff(r CallOff, at time.Time, d *Decision) error {
 	res, err := r.Ledger.CheckCallOff(r.CallOff, at)
 	if err != nil {
-		d, err := refusal("callOff", "CallOff", err)
+		if err := refusal("callOff", "CallOff", err, d); err != nil {
+			return err
+		}
 		d.Until = res.Until
-		return d, err
+		return nil
 	}
-	return Decision{
+	*d = Decision{
 		Outcome: Allow, Rules: res.Rules, Until: res.Until,
 		Values: []Value{{Name: "balance", Amount: res.Balance}},
-		Reason: fmt.Sprintf("%s credits may be called off from account %s, the oldest unexpired first, leaving %s",
-			r.CallOff.Credits, r.Ledger.Account().ID, res.Balance),
-	}, nil
+		Reason: callOffReason(r.CallOff.Credits, r.Ledger.Account().ID, res.Balance),
+	}
+	return nil
 }
 
-func statement(r CreditStatement, at time.Time) (Decision, error) {
+func statement(r CreditStatement, at time.Time, d *Decision) error {
 	st, err := r.Ledger.Statement(r.Quarter, at)
 	if err != nil {
-		return Decision{}, badInput("creditStatement", "Quarter", err)
+		return badInput("creditStatement", "Quarter", err)
 	}
 	c := st.Closing
-	return Decision{
+	*d = Decision{
 		Outcome: Allow, Rules: st.Rules, Until: st.Until,
 		Values: []Value{ // sorted by name
 			{Name: "available", Amount: c.Available}, {Name: "expired", Amount: c.Expired},
 			{Name: "purchased", Amount: c.Purchased}, {Name: "used", Amount: c.Used},
 		},
-		Reason: fmt.Sprintf("statement of account %s for %s: %s credits purchased, %s used, %s expired, %s available",
-			st.Account, st.Quarter, c.Purchased, c.Used, c.Expired, c.Available),
-	}, nil
+		Reason: statementReason(st.Account, st.Quarter, c),
+	}
+	return nil
 }
 
-func fromVerdict(v license.Verdict) Decision {
-	d := Decision{Rules: v.Rules, Reason: v.Reason, Obligations: v.Obligations, Until: v.Until}
+// fromVerdict writes v into *d field by field, as the hot path does.
+func fromVerdict(v *license.Verdict, d *Decision) {
+	d.Outcome = Deny
 	if v.Allowed {
 		d.Outcome = Allow
 	}
-	return d
+	d.Rules, d.Reason, d.Obligations, d.Values, d.Until = v.Rules, v.Reason, v.Obligations, nil, v.Until
 }
 
 // assess translates tmip.Book.Assess. The discount is reported on both
 // outcomes, zero on a refusal, so a tradeIn decision always has the same
 // values; an unknown trade-in is a malformed request.
-func assess(r TradeIn, at time.Time) (Decision, error) {
+func assess(r TradeIn, at time.Time, d *Decision) error {
 	a, err := r.Book.Assess(r.ID, at)
 	if err != nil {
-		return Decision{}, badInput("tradeIn", "ID", err)
+		return tradeInError("tradeIn", r.Book, r.ID, err)
 	}
-	d := Decision{Rules: a.Rules, Reason: a.Reason, Obligations: a.Obligations, Until: a.Until,
+	*d = Decision{Rules: a.Rules, Reason: a.Reason, Obligations: a.Obligations, Until: a.Until,
 		Values: []Value{{Name: "discount", Amount: a.Discount}}}
 	if a.Allowed {
 		d.Outcome = Allow
 	}
-	return d, nil
+	return nil
 }
 
 // compliance translates tmip.Book.Compliance; the claw-back is reported in
-// breach only, as SCENARIOS.md lists it.
-func compliance(r TradeInCompliance, at time.Time) (Decision, error) {
+// breach only, as SCENARIOS.md lists it. A trade-in pending without
+// obligations is met later with the same rules and none either: that
+// decision is left for settle.
+func compliance(r TradeInCompliance, at time.Time, d *Decision) (unsettled bool, err error) {
 	c, err := r.Book.Compliance(r.ID, at)
 	if err != nil {
-		return Decision{}, badInput("tradeInCompliance", "ID", err)
+		return false, tradeInError("tradeInCompliance", r.Book, r.ID, err)
 	}
-	d := Decision{Rules: c.Rules, Reason: c.Reason, Obligations: c.Obligations, Until: c.Until}
+	*d = Decision{Rules: c.Rules, Reason: c.Reason, Obligations: c.Obligations, Until: c.Until}
 	if c.Allowed {
 		d.Outcome = Allow
 	}
 	if c.Status == tmip.Breach {
 		d.Values = []Value{{Name: "clawback", Amount: c.Clawback}}
 	}
-	return d, nil
+	return c.Status == tmip.Pending && c.Obligations.Len() == 0, nil
 }
