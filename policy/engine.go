@@ -183,7 +183,7 @@ func (e *Engine) NewBook(tradeIns []tmip.TradeIn) (*tmip.Book, error) {
 // terms, an unknown trade-in), never a refusal; with an error the Decision
 // is the zero Decision, a denial.
 func (e *Engine) Decide(r Request, at time.Time) (d Decision, err error) {
-	// Small enough to inline (TestDecideIsInlined): DecideInto then fills
+	// Small enough to inline (TestHotPathIsInlined): DecideInto then fills
 	// a Decision in the caller's frame. Returned from a call, the words of
 	// a Decision cost more than deciding them (BENCHMARKS.md).
 	err = e.DecideInto(r, at, &d)

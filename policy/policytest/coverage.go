@@ -19,7 +19,8 @@ type Coverage struct {
 	cited map[rule.ID]*RuleCoverage
 }
 
-// CheckRef names one check of a scenario file.
+// CheckRef names one check of a scenario file. The zero CheckRef names
+// check 0 of no file.
 type CheckRef struct {
 	File  string `json:"file"`
 	Check int    `json:"check"`
@@ -29,6 +30,7 @@ type CheckRef struct {
 func (c CheckRef) String() string { return fmt.Sprintf("%s#%d", c.File, c.Check) }
 
 // RuleCoverage is the checks whose decisions cited one rule, by outcome.
+// The zero RuleCoverage is of no rule, cited by no check.
 type RuleCoverage struct {
 	Rule  rule.ID    `json:"rule"`
 	Allow []CheckRef `json:"allow"`
