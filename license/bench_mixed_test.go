@@ -1,9 +1,10 @@
 package license_test
 
 import (
-	"slices"
 	"testing"
 	"time"
+
+	"github.com/licensepolicy/licensepolicy/internal/plainuse"
 
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
@@ -52,57 +53,6 @@ func mixedUses() []mixedUse {
 	}
 }
 
-// plainLicense holds what a hand-written check needs of a license.
-type plainLicense struct {
-	kind                          license.Kind
-	device                        string
-	features                      []string
-	start, termEnd, end, warnFrom time.Time
-}
-
-func plainOf(l *license.License) plainLicense {
-	return plainLicense{kind: l.Kind(), device: l.Device(), features: l.Features(),
-		start: l.Start(), termEnd: l.TermEnd(), end: l.End(), warnFrom: l.WarningFrom()}
-}
-
-// plainUse is the baseline Use is measured against: the same comparisons
-// written by hand, answering a constant rule ID and building nothing else
-// (no list of every broken rule, no Until, reason or obligations).
-func plainUse(l *plainLicense, device, feature string, at time.Time) (bool, rule.ID) {
-	wrongDevice, missing := device != l.device, !slices.Contains(l.features, feature)
-	switch {
-	case wrongDevice && l.kind == license.Perpetual:
-		return false, rule.LicPerpBind
-	case wrongDevice:
-		return false, rule.LicPort
-	case missing:
-		return false, rule.LicTier
-	case at.Before(l.start):
-		return false, rule.EntTimer
-	}
-	switch l.kind {
-	case license.Perpetual:
-		return true, rule.LicPerpTerm
-	case license.Subscription:
-		switch {
-		case at.Before(l.termEnd):
-			return true, rule.LicSubTerm
-		case at.Before(l.end):
-			return true, rule.EntGrace
-		}
-		return false, rule.LicSubExpiry
-	case license.Trial:
-		switch {
-		case at.Before(l.warnFrom):
-			return true, rule.LicKind
-		case at.Before(l.end):
-			return true, rule.LicTrialWarn
-		}
-		return false, rule.LicTrialExpiry
-	}
-	return false, rule.LicKind
-}
-
 // TestUseAnswersTheMixedSetAsPlainUse: Use and the baseline give every
 // mixed input the seeds' answer and first rule, and Use allocates nothing
 // for any of them.
@@ -112,8 +62,8 @@ func TestUseAnswersTheMixedSetAsPlainUse(t *testing.T) {
 		if v.Allowed != c.allowed || v.Rules.IDs()[0] != c.first {
 			t.Errorf("%s: Use = %v %v, want %v %v", c.name, v.Allowed, v.Rules.IDs(), c.allowed, c.first)
 		}
-		p := plainOf(c.lic)
-		if ok, id := plainUse(&p, c.device, c.feature, c.at); ok != c.allowed || id != c.first {
+		p := plainuse.Of(c.lic)
+		if ok, id := plainuse.Use(&p, c.device, c.feature, c.at); ok != c.allowed || id != c.first {
 			t.Errorf("%s: plainUse = %v %v, want %v %v", c.name, ok, id, c.allowed, c.first)
 		}
 		if n := testing.AllocsPerRun(100, func() { _ = c.lic.Use(c.device, c.feature, noUnits, c.at) }); n != 0 {
@@ -143,15 +93,15 @@ func BenchmarkUseMixed(b *testing.B) {
 // same inputs in the same order.
 func BenchmarkPlainUseMixed(b *testing.B) {
 	cs := mixedUses()
-	ps := make([]plainLicense, len(cs))
+	ps := make([]plainuse.License, len(cs))
 	for i, c := range cs {
-		ps[i] = plainOf(c.lic)
+		ps[i] = plainuse.Of(c.lic)
 	}
 	b.ReportAllocs()
 	i, allowed := 0, 0
 	for b.Loop() {
 		c := &cs[i]
-		if ok, _ := plainUse(&ps[i], c.device, c.feature, c.at); ok {
+		if ok, _ := plainuse.Use(&ps[i], c.device, c.feature, c.at); ok {
 			allowed++
 		}
 		if i++; i == len(cs) {

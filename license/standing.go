@@ -135,6 +135,12 @@ func (l *License) stand(at time.Time) (uint8, time.Time) {
 		// The zero License has no bounds: it grants nothing, for good.
 		return rowInvalid, time.Time{}
 	}
+	return l.standValid(at)
+}
+
+// standValid is stand for a license of a kind, which the hot path has
+// checked already.
+func (l *License) standValid(at time.Time) (uint8, time.Time) {
 	now, b := momentOf(at), &l.bounds
 	if now.before(b.start) {
 		// ENT-TIMER: the timer starts at fulfilment; nothing before it.

@@ -87,7 +87,7 @@ func (l *License) UseRuling(device, feature string, units decimal.NullDecimal, a
 	if broken != 0 {
 		return Ruling{refusalRow(l.kind == Perpetual, broken)}, time.Time{}, rule.Obligations{}
 	}
-	row, until := l.stand(at)
+	row, until := l.standValid(at)
 	if row == rowTrialWarn {
 		warnings = l.warnings // LIC-TRIAL-WARN
 	}

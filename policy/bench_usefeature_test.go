@@ -2,9 +2,10 @@ package policy_test
 
 import (
 	"errors"
-	"slices"
 	"testing"
 	"time"
+
+	"github.com/licensepolicy/licensepolicy/internal/plainuse"
 
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy"
@@ -69,60 +70,6 @@ func useInputs(t testing.TB) []useInput {
 	}
 }
 
-// plainLicense is what a hand-written check needs of a license: the facts
-// the License computed once, copied into plain fields.
-type plainLicense struct {
-	kind                          license.Kind
-	device                        string
-	features                      []string
-	start, termEnd, end, warnFrom time.Time
-}
-
-func plainOf(l *license.License) plainLicense {
-	return plainLicense{kind: l.Kind(), device: l.Device(), features: l.Features(),
-		start: l.Start(), termEnd: l.TermEnd(), end: l.End(), warnFrom: l.WarningFrom()}
-}
-
-// plainUse is the baseline the hot path is measured against: the same
-// comparisons (device, feature, kind, start, end of term, end of grace,
-// trial window, instant) written by hand, returning a constant rule ID and
-// building nothing else. It answers only the first rule; Decide names them
-// all, and its Until, reason and obligations.
-func plainUse(l *plainLicense, device, feature string, at time.Time) (bool, rule.ID) {
-	wrongDevice, missing := device != l.device, !slices.Contains(l.features, feature)
-	switch {
-	case wrongDevice && l.kind == license.Perpetual:
-		return false, rule.LicPerpBind
-	case wrongDevice:
-		return false, rule.LicPort
-	case missing:
-		return false, rule.LicTier
-	case at.Before(l.start):
-		return false, rule.EntTimer
-	}
-	switch l.kind {
-	case license.Perpetual:
-		return true, rule.LicPerpTerm
-	case license.Subscription:
-		switch {
-		case at.Before(l.termEnd):
-			return true, rule.LicSubTerm
-		case at.Before(l.end):
-			return true, rule.EntGrace
-		}
-		return false, rule.LicSubExpiry
-	case license.Trial:
-		switch {
-		case at.Before(l.warnFrom):
-			return true, rule.LicKind
-		case at.Before(l.end):
-			return true, rule.LicTrialWarn
-		}
-		return false, rule.LicTrialExpiry
-	}
-	return false, rule.LicKind
-}
-
 // TestPlainUseAgreesWithDecide: the baseline answers every benchmark input
 // as the engine does (outcome and first rule), so the two benchmarks measure
 // the same question.
@@ -133,8 +80,8 @@ func TestPlainUseAgreesWithDecide(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := plainOf(in.req.License)
-		ok, id := plainUse(&p, in.req.Device, in.req.Feature, in.at)
+		p := plainuse.Of(in.req.License)
+		ok, id := plainuse.Use(&p, in.req.Device, in.req.Feature, in.at)
 		if d.Outcome != in.want || d.Rules.IDs()[0] != in.first {
 			t.Errorf("%s: Decide = %v %v, want %v %v", in.name, d.Outcome, d.Rules.IDs(), in.want, in.first)
 		}
@@ -202,15 +149,15 @@ func BenchmarkDecideUseFeature(b *testing.B) {
 // plainUse on the same inputs in the same order.
 func BenchmarkPlainUseFeature(b *testing.B) {
 	ins := useInputs(b)
-	ls := make([]plainLicense, len(ins))
+	ls := make([]plainuse.License, len(ins))
 	for i, in := range ins {
-		ls[i] = plainOf(in.req.License)
+		ls[i] = plainuse.Of(in.req.License)
 	}
 	b.ReportAllocs()
 	i, allowed := 0, 0
 	for b.Loop() {
 		in := &ins[i]
-		if ok, _ := plainUse(&ls[i], in.req.Device, in.req.Feature, in.at); ok {
+		if ok, _ := plainuse.Use(&ls[i], in.req.Device, in.req.Feature, in.at); ok {
 			allowed++
 		}
 		if i++; i == len(ins) {
