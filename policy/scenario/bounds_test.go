@@ -251,3 +251,23 @@ func TestEveryBrokenPurchaseOfAnAccountIsNamed(t *testing.T) {
 		t.Errorf("got %v, want CRD-BLOCKS at purchases[0] and CRD-NO-DISCOUNT at purchases[1]", err)
 	}
 }
+
+// TestFulfilmentOutputIsBoundedOverTheFile: issue 18's finding 4, 40,000
+// fulfilLine checks of a 10,000-unit line wrote over 6 GB with -json; the
+// file is refused at the check that crosses MaxFulfilled instead.
+func TestFulfilmentOutputIsBoundedOverTheFile(t *testing.T) {
+	var checks []string
+	for range scenario.MaxFulfilled/10_000 + 2 {
+		checks = append(checks, `{"at": "2025-06-01T00:00:00Z", "request": {"kind": "fulfilLine", "order": "SO1", "line": "1"}}`)
+	}
+	src := `{"name": "t", "orders": [{"id": "SO1", "accounts": ["A1"], "emails": ["ops@example.com"],
+	  "lines": [{"id": "1", "product": "MX", "kind": "perpetual", "tier": "standard", "features": ["bgp"], "quantity": 10000, "shipDate": "2025-01-01T00:00:00Z"}]}],
+	 "checks": [` + strings.Join(checks, ",") + `]}`
+	se := scenarioErr(t, src)
+	if !strings.Contains(se.Msg, "MaxFulfilled") || !strings.HasPrefix(se.Path, "checks[") {
+		t.Fatalf("got %q at %s, want the cap named at a check", se.Msg, se.Path)
+	}
+	if _, err := decode(t, strings.Replace(src, `"quantity": 10000`, `"quantity": 10`, 1)); err != nil {
+		t.Fatalf("the same checks of a 10-unit line: %v", err)
+	}
+}

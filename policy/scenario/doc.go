@@ -98,7 +98,10 @@
 //     expect, its obligations, one obligation; or creditAccounts, an account,
 //     callOffs, a call-off, its engagement); a seventh is refused.
 //   - Files: read through an io.LimitReader of 8 MiB + 1 byte; more than
-//     MaxSize bytes is refused.
+//     MaxSize bytes is refused. The decisions a file's checks ask for are
+//     bounded too: over the file, fulfilLine checks may list at most
+//     MaxFulfilled entitlements and emails, so output stays proportional
+//     to the file.
 //   - Amounts are decimal strings -?digits(.digits)?, at most 40 digits each
 //     side and at most 40 significant digits in all (what credits accepts,
 //     so an amount the domain would refuse is refused at its own path): no

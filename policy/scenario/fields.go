@@ -20,7 +20,10 @@ import (
 // when its own fields had no error (see since).
 type decoder struct {
 	file string
-	errs []*Error
+	// fulfilled counts the entitlements and emails the fulfilLine checks
+	// read so far would list.
+	fulfilled int
+	errs      []*Error
 	// full is set when MaxErrors were recorded: decoding stops.
 	full bool
 }

@@ -106,6 +106,18 @@ func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 			}
 		}
 		if k.str == "fulfilLine" {
+			// Each fulfilLine decision lists an entitlement per unit and an
+			// email per address: bounded over the file, so that a small
+			// file cannot ask for gigabytes of decisions.
+			if r.Order == nil {
+				return policy.FulfilLine{Line: r.Line}
+			}
+			if l, ok := r.Order.Line(r.Line); ok {
+				d.fulfilled += l.Quantity + len(r.Order.Emails())
+				if d.fulfilled > MaxFulfilled {
+					d.fail(n.off, path, "the file's fulfilLine checks would list more than %d entitlements and emails (MaxFulfilled); split the file", MaxFulfilled)
+				}
+			}
 			return policy.FulfilLine{Order: r.Order, Line: r.Line}
 		}
 		return r

@@ -135,3 +135,10 @@ func (es Errors) Unwrap() []error {
 func Decode(name string, r io.Reader) (*Scenario, error) {
 	return decode(name, r)
 }
+
+// MaxFulfilled bounds, over a whole file, the entitlement records and
+// emails its fulfilLine checks' decisions list: each such decision lists
+// one per unit of its line and one per address of its order, so without a
+// bound a few kilobytes of checks could ask for gigabytes of decisions. A
+// file over it is refused at the check that crosses it.
+const MaxFulfilled = 1_000_000
