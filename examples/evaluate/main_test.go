@@ -40,6 +40,11 @@ func TestCommandIsPinned(t *testing.T) {
 		{"text-broken", []string{"testdata/broken.json", "testdata/samples/bgp-license-moves.json"}, exitError},
 		{"json-broken", []string{"-json", "testdata/broken.json", "testdata/samples/bgp-license-moves.json"}, exitError},
 		{"text-mismatch", []string{"testdata/mismatch.json"}, exitOK},
+		// Every mistake of a file in one pass, each with its line:column,
+		// in file order: a name not kebab-case, an unknown key, an unknown
+		// kind, a day that does not exist, a JSON number for an amount, an
+		// unknown key in a request and an hour that does not exist.
+		{"check-five-mistakes", []string{"-check", "testdata/five-mistakes.json"}, exitError},
 		{"no-file", nil, exitError},
 		{"json-and-check", []string{"-json", "-check", "testdata/mismatch.json"}, exitError},
 		{"unknown-flag", []string{"-verbose", "testdata/mismatch.json"}, exitError},
