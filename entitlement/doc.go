@@ -3,15 +3,19 @@
 // (entitlement records and fulfilment emails), heritage products, the
 // subscription timer and grace, and who may see an entitlement.
 //
-// Build an Env (DefaultEnv: this package's Catalog and Terms and the license
-// package's), an Order with NewOrder and a Contact with NewContact; then ask:
+// Build a Program (NewProgram of this package's Catalog and Terms over a
+// license.Program; DefaultProgram for the published ones), an Order with
+// Program.NewOrder and a Contact with NewContact; then ask:
 //
-//   - Fulfil(env, order, line, at): may the line be fulfilled now, and the
+//   - Order.Fulfil(line, at): may the line be fulfilled now, and the
 //     entitlements and emails fulfilment creates, as a Fulfilment.
-//   - View(env, contact, order, line, at): may the contact see the line's
+//   - Order.View(contact, line, at): may the contact see the line's
 //     entitlement, as a Verdict.
-//   - Entitlement.License(catalog, terms, device): the license.License an
+//   - Entitlement.License(program, device): the license.License an
 //     entitlement grants once installed on a device.
+//
+// An Order remembers its Program, so fulfilment and visibility answer under
+// the terms and catalog the order was built under.
 //
 // Every answer cites the rule IDs of spec/RULES.md and carries Until, the
 // first instant after at at which it can change (zero: never); Verdict.Err

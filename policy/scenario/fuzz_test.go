@@ -12,7 +12,7 @@ import (
 	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
-// FuzzDecodeScenario: decoding never panics; every error is a
+// FuzzDecode: decoding never panics; every error is a
 // *Error naming the file; decoding twice gives the same result; a
 // decoded check is a well-formed request the engine decides without error.
 func FuzzDecode(f *testing.F) {
@@ -65,9 +65,9 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
-// BenchmarkDecodeScenario decodes the sample files; decoding is not a hot
+// BenchmarkDecodeSamples decodes the sample files; decoding is not a hot
 // path, but a file of thousands of checks should take milliseconds.
-func BenchmarkDecodeScenario(b *testing.B) {
+func BenchmarkDecodeSamples(b *testing.B) {
 	files := sampleFiles(b)
 	var data [][]byte
 	for _, f := range files {

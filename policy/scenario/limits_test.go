@@ -24,10 +24,10 @@ func scenarioErr(t *testing.T, src string) *scenario.Error {
 	return se
 }
 
-// TestScenarioErrorSaysFilePathAndMessage: "Every error names the file, the
+// TestErrorSaysFilePathAndMessage: "Every error names the file, the
 // path inside it, and what was expected", as "file:line:column: path: msg",
 // and "file:line:column: msg" when the error is about the whole value.
-func TestScenarioErrorSaysFilePathAndMessage(t *testing.T) {
+func TestErrorSaysFilePathAndMessage(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
 		{`{"name": "t", "nmae": 1, ` + oneCheck + `}`,
 			"f.json:1:15: nmae: unknown field; want one of name, source, terms, catalog, devices, licenses, orders, contacts, creditAccounts, tradeIns, checks"},
