@@ -2,8 +2,11 @@
 // platforms and like-device classes, and licenses that answer for themselves
 // at an instant.
 //
-// Build a Catalog (DefaultCatalog) and Terms (DefaultTerms), a Device with
-// NewDevice and a License with New; then ask the license:
+// Build a Program of a Catalog (DefaultCatalog) and Terms (DefaultTerms)
+// with NewProgram, a Device with Program.NewDevice and a License with
+// Program.NewLicense; a License remembers its Program, so every later
+// answer about it (Renew's terms, Move's classes) is under the terms it was
+// built under. Then ask the license:
 //
 //   - StandingAt(at): not started, active, in initial grace, in the trial
 //     warning window, or expired; the rules behind it, the trial warnings
@@ -12,7 +15,7 @@
 //   - Move, Renew, ChangeTier: may the license move, be renewed or change
 //     tier now, and the resulting license.
 //
-// and the catalog TrialAvailable(platform, feature).
+// and the program TrialAvailable(platform, feature).
 //
 // For a whole fleet, Fleet streams the standing of every license of an
 // iter.Seq at one instant, in input order, over all cores and in memory that

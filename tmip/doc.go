@@ -18,7 +18,9 @@
 //
 // # Assessing a trade-in at order
 //
-// NewBook checks a file's trade-ins once, in order. Book.Assess answers
+// Program.NewBook checks a file's trade-ins once, in order, under the
+// program's terms and catalog, which the Book remembers; WithReturn and
+// WithCertificate return a new book with one more fact. Book.Assess answers
 // "may this trade-in earn a discount on an order placed at at". It is
 // refused, naming every rule broken in this order, when
 //
@@ -121,7 +123,8 @@
 //     meets the obligation.
 //   - Breach rules are TMIP-BREACH, TMIP-SIGNER when cited, then
 //     TMIP-RETURN (the obligation broken).
-//   - Bad input is refused by NewBook as a *rule.Violation naming the
+//   - Bad input is refused by NewBook as an *EntryError (its index and
+//     ID) wrapping a *rule.Violation naming the
 //     trade-in: no ID or a repeated one (TMIP-SWAP), no SKU (TMIP-ELIGIBLE),
 //     no serial (TMIP-SWAP), an invalid network or channel
 //     (TMIP-CONDITION), no new product (TMIP-ONE-FOR-ONE), a bad contract
