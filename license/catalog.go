@@ -202,24 +202,3 @@ func (c Catalog) equal(d Catalog) bool {
 		return p.Name == q.Name && p.Family == q.Family && p.Class == q.Class && p.Trial == q.Trial && slices.Equal(p.Classes, q.Classes)
 	}) && slices.Equal(c.Features, d.Features)
 }
-
-// Platform returns the platform named name, or false. It looks through the
-// list; a Program answers the same from an index.
-func (c Catalog) Platform(name string) (PlatformSpec, bool) {
-	i := slices.IndexFunc(c.Platforms, func(p PlatformSpec) bool { return p.Name == name })
-	if i < 0 {
-		return PlatformSpec{}, false
-	}
-	return c.Platforms[i].clone(), true
-}
-
-// Feature returns the catalog's entry for a feature; a feature the catalog
-// does not list has a trial. It looks through the list; a Program answers
-// the same from an index.
-func (c Catalog) Feature(name string) FeatureSpec {
-	i := slices.IndexFunc(c.Features, func(f FeatureSpec) bool { return f.Name == name })
-	if i < 0 {
-		return FeatureSpec{Name: name, Trial: true}
-	}
-	return c.Features[i]
-}

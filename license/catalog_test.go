@@ -48,10 +48,10 @@ func TestCatalogAddReplacesByNameAndCopies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p, _ := c.Platform(name); len(c.Platforms) != len(base.Platforms) || p.Family != license.Software || p.Class != "lab" {
+		if p, _ := program(c).Platform(name); len(c.Platforms) != len(base.Platforms) || p.Family != license.Software || p.Class != "lab" {
 			t.Errorf("replacing %s: %d platforms, %+v", name, len(c.Platforms), p)
 		}
-		if p, _ := base.Platform(name); p.Class != name {
+		if p, _ := program(base).Platform(name); p.Class != name {
 			t.Errorf("replacing %s changed the original catalog: %+v", name, p)
 		}
 	}
@@ -75,14 +75,14 @@ func TestCatalogAddReplacesByNameAndCopies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Features) != len(base.Features) || !f.Feature(firstF).Trial || base.Feature(firstF).Trial {
+	if len(f.Features) != len(base.Features) || !program(f).Feature(firstF).Trial || program(base).Feature(firstF).Trial {
 		t.Errorf("replacing %s: features %+v, original %+v", firstF, f.Features, base.Features)
 	}
 	f, err = base.AddFeature(license.FeatureSpec{Name: "idp"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Features) != len(base.Features)+1 || f.Feature("idp").Trial || f.Feature(firstF).Trial {
+	if len(f.Features) != len(base.Features)+1 || program(f).Feature("idp").Trial || program(f).Feature(firstF).Trial {
 		t.Errorf("adding idp: features %+v", f.Features)
 	}
 	if _, err := base.AddFeature(license.FeatureSpec{}); !errors.Is(err, rule.LicTrialFeatures) {
@@ -135,4 +135,10 @@ func TestCatalogValidateRefusesBadNames(t *testing.T) {
 			t.Errorf("%s: %v, want %v saying %q", c.name, err, c.rule, c.says)
 		}
 	}
+}
+
+// program is the Program of catalog c under the default terms: what answers
+// for a catalog.
+func program(c license.Catalog) *license.Program {
+	return license.MustNewProgram(c, license.DefaultTerms())
 }
