@@ -47,7 +47,7 @@ func (q Quarter) AppendText(b []byte) ([]byte, error) {
 	if !q.IsValid() {
 		return b, fmt.Errorf("credits: invalid quarter %d-Q%d", q.Year, q.Q)
 	}
-	return append(b, q.String()...), nil
+	return calendar.Quarter(q).AppendTo(b), nil
 }
 
 // MarshalText encodes q as "2025-Q1"; an invalid quarter is an error.

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -121,6 +122,22 @@ func TestQuarters(t *testing.T) {
 			t.Fatalf("%v does not chain to the next quarter", q)
 		}
 	})
+}
+
+func TestQuarterStringIsPrintfs(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		q := Quarter{Year: rapid.IntRange(-20, 10020).Draw(t, "year"), Q: rapid.IntRange(-1, 6).Draw(t, "q")}
+		want := fmt.Sprintf("%04d-Q%d", q.Year, q.Q)
+		if got := q.String(); got != want {
+			t.Fatalf("%#v.String() = %q, want %q", q, got, want)
+		}
+		if got := string(q.AppendTo([]byte("x"))); got != "x"+want {
+			t.Fatalf("%#v.AppendTo = %q, want %q", q, got, "x"+want)
+		}
+	})
+	if n := testing.AllocsPerRun(100, func() { _ = Quarter{2025, 3}.AppendTo(make([]byte, 0, 16)) }); n != 0 {
+		t.Errorf("AppendTo of a valid quarter allocates %v times, want 0", n)
+	}
 }
 
 func FuzzParseQuarter(f *testing.F) {
