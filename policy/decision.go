@@ -145,25 +145,103 @@ func parseInstant(s string) (time.Time, error) {
 // An instant outside years 0000 to 9999 in UTC is an error: RFC 3339 cannot
 // write it, and nothing is written that UnmarshalJSON could not read back.
 func (d Decision) MarshalJSON() ([]byte, error) {
+	// Written by hand, byte for byte as json.Marshal wrote jsonDecision
+	// (decision_json_test.go holds the two together): reflection, a map of
+	// the values and encoding/json's second pass over the output were most
+	// of what writing a decision cost.
 	if !wire.Writable(d.Until) {
 		return nil, fmt.Errorf("policy: decision until %s: outside years 0000 to 9999", d.Until)
 	}
-	j := jsonDecision{Outcome: d.Outcome, Rules: d.Rules, Reason: d.Reason, Until: formatInstant(d.Until),
-		Obligations: []jsonObligation{}, Values: map[string]string{}}
+	b := make([]byte, 0, 512)
+	b = append(b, `{"outcome":"`...)
+	b, err := d.Outcome.AppendText(b)
+	if err != nil {
+		return nil, fmt.Errorf("policy: decision outcome: %w", err)
+	}
+	b = append(b, `","rules":`...)
+	b = append(b, '[')
+	for i := range d.Rules.Len() {
+		id := d.Rules.At(i)
+		if !id.IsValid() {
+			return nil, fmt.Errorf("policy: decision rules: invalid rule %d", uint8(id))
+		}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = append(b, id.String()...)
+		b = append(b, '"')
+	}
+	b = append(b, `],"reason":`...)
+	b = wire.AppendJSONString(b, d.Reason, true)
+	b = append(b, `,"until":"`...)
+	b = wire.AppendInstant(b, d.Until)
+	b = append(b, `","obligations":[`...)
+	i := 0
 	for o := range d.Obligations.All() {
-		jo := jsonObligation{Kind: o.Kind, Rule: o.Rule, Subject: o.Subject}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		i++
+		b = append(b, `{"kind":"`...)
+		if b, err = o.Kind.AppendText(b); err != nil {
+			return nil, fmt.Errorf("policy: decision obligation kind: %w", err)
+		}
+		b = append(b, `","rule":"`...)
+		if !o.Rule.IsValid() {
+			return nil, fmt.Errorf("policy: decision obligation %s: invalid rule %d", o.Kind, uint8(o.Rule))
+		}
+		b = append(b, o.Rule.String()...)
+		b = append(b, '"')
 		if !o.Due.IsZero() {
 			if !wire.Writable(o.Due) {
 				return nil, fmt.Errorf("policy: decision obligation %s due %s: outside years 0000 to 9999", o.Kind, o.Due)
 			}
-			jo.Due = formatInstant(o.Due)
+			b = append(b, `,"due":"`...)
+			b = wire.AppendInstant(b, o.Due)
+			b = append(b, '"')
 		}
-		j.Obligations = append(j.Obligations, jo)
+		if o.Subject != "" {
+			b = append(b, `,"subject":`...)
+			b = wire.AppendJSONString(b, o.Subject, true)
+		}
+		b = append(b, '}')
 	}
-	for _, v := range d.Values {
-		j.Values[v.Name] = v.Amount.String()
+	b = append(b, `],"values":{`...)
+	for i, v := range valuesByName(d.Values) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = wire.AppendJSONString(b, v.Name, true)
+		b = append(b, `:"`...)
+		b = appendDecimal(b, v.Amount)
+		b = append(b, '"')
 	}
-	return json.Marshal(j)
+	return append(b, "}}"...), nil
+}
+
+// valuesByName returns the values as a JSON object holds them: sorted by
+// name, and of a name given twice the last. A decision's values are
+// already sorted and unique, and are returned as they are.
+func valuesByName(vs []Value) []Value {
+	sorted := true
+	for i := 1; i < len(vs) && sorted; i++ {
+		sorted = vs[i-1].Name < vs[i].Name
+	}
+	if sorted {
+		return vs
+	}
+	out := slices.Clone(vs)
+	slices.SortStableFunc(out, func(a, b Value) int { return strings.Compare(a.Name, b.Name) })
+	unique := out[:0]
+	for _, v := range out {
+		if n := len(unique); n > 0 && unique[n-1].Name == v.Name {
+			unique[n-1] = v
+			continue
+		}
+		unique = append(unique, v)
+	}
+	return unique
 }
 
 // UnmarshalJSON decodes what MarshalJSON encodes. Unknown keys are an

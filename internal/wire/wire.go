@@ -24,10 +24,16 @@ const MaxAmountDigits = 40
 // FormatInstant writes t in UTC as RFC 3339 with nanoseconds only when not
 // zero, or "never" for the zero time.
 func FormatInstant(t time.Time) string {
+	var buf [64]byte
+	return string(AppendInstant(buf[:0], t))
+}
+
+// AppendInstant appends t to b as FormatInstant writes it.
+func AppendInstant(b []byte, t time.Time) []byte {
 	if t.IsZero() {
-		return "never"
+		return append(b, "never"...)
 	}
-	return t.UTC().Format(time.RFC3339Nano)
+	return t.UTC().AppendFormat(b, time.RFC3339Nano)
 }
 
 // Writable reports whether t, in UTC, is within the years RFC 3339 can
