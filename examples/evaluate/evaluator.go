@@ -1,8 +1,8 @@
 package main
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -48,7 +48,7 @@ type evaluator struct {
 	stderr io.Writer
 	mode   mode
 	decide decider
-	enc    *json.Encoder
+	line   bytes.Buffer // the -json line being written
 	logger *slog.Logger
 	// passed and failed count the checks compared with their expect;
 	// failed also counts a file that could not be decoded and a check
@@ -64,11 +64,8 @@ type evaluator struct {
 
 func newEvaluator(stdout, stderr io.Writer, m mode) *evaluator {
 	out := &errWriter{w: stdout}
-	enc := json.NewEncoder(out)
-	// The request and reason are echoed as written: "<" stays "<".
-	enc.SetEscapeHTML(false)
 	logger := slog.New(slog.NewJSONHandler(out, &slog.HandlerOptions{ReplaceAttr: logReplace}))
-	return &evaluator{stdout: out, stderr: stderr, mode: m, decide: engineDecide, enc: enc, logger: logger}
+	return &evaluator{stdout: out, stderr: stderr, mode: m, decide: engineDecide, logger: logger}
 }
 
 // errWriter keeps the first write error and writes nothing after it, so

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"testing"
 
@@ -81,5 +82,35 @@ func TestJSONLinesParseBack(t *testing.T) {
 	}
 	if lines < 15 {
 		t.Errorf("only %d lines checked", lines)
+	}
+}
+
+// TestJSONLineIsAnEncodersLine holds the hand-written -json line to what a
+// json.Encoder without HTML escaping writes for a jsonLine, for file names
+// that need escapes and for every check of the samples.
+func TestJSONLineIsAnEncodersLine(t *testing.T) {
+	for _, file := range append(append([]string{}, samples...), "testdata/mismatch.json") {
+		s, err := decodeFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{file, `a<b>&"c"\` + "\u2028\x01\xff.json"} {
+			for _, c := range s.Checks {
+				d, err := engineDecide(s, c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got, want bytes.Buffer
+				newEvaluator(&got, io.Discard, jsonMode).json(name, c, d)
+				enc := json.NewEncoder(&want)
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(jsonLine{File: name, Check: c.Index, At: instant(c.At), Request: c.Raw, Decision: d}); err != nil {
+					t.Fatal(err)
+				}
+				if got.String() != want.String() {
+					t.Fatalf("%q check %d:\n got %s\nwant %s", name, c.Index, got.Bytes(), want.Bytes())
+				}
+			}
+		}
 	}
 }
