@@ -346,7 +346,7 @@ func (o obj) enum(key string, required bool, u encoding.TextUnmarshaler, what st
 		o.d.fail(v.off, p, "%s: want %s", quote(o.d.str(v)), what)
 		return false
 	}
-	if err := u.UnmarshalText([]byte(o.d.str(v))); err != nil {
+	if err := u.UnmarshalText(o.d.t.text(v)); err != nil {
 		o.d.fail(v.off, p, "%v", err)
 		return false
 	}

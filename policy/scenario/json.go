@@ -40,7 +40,9 @@ func (k jkind) String() string {
 // never scans it however large the file; strings are offsets into src, the
 // file's one string copy, except those with escapes, which live in escs.
 type tree struct {
-	src   string
+	src string
+	// data is the file's bytes, the decoder's own read buffer.
+	data  []byte
 	nodes []jnode
 	// kids holds the children of every list and object, each container's
 	// contiguous, in file order.
@@ -81,6 +83,16 @@ func (t *tree) str(n *jnode) string {
 		return t.src[n.off:n.end]
 	}
 	return ""
+}
+
+// text is a string's value as bytes for an UnmarshalText, which by its
+// contract copies what it keeps: without escapes, a slice of data, so that
+// reading an enumeration's name allocates nothing.
+func (t *tree) text(n *jnode) []byte {
+	if n.esc == 0 && n.kind == jString {
+		return t.data[n.off+1 : n.end-1 : n.end-1]
+	}
+	return []byte(t.str(n))
 }
 
 // key is n's key in its object.
@@ -196,7 +208,7 @@ func (e *syntaxError) Error() string { return e.path + ": " + e.msg }
 const bytesPerNode = 16
 
 func parseTree(data []byte) (*tree, error) {
-	t := &tree{src: string(data)}
+	t := &tree{src: string(data), data: data}
 	guess := len(data)/bytesPerNode + 16
 	t.nodes = make([]jnode, 0, guess)
 	t.kids = make([]int32, 0, guess)

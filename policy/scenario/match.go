@@ -23,8 +23,10 @@ func (d *decoder) expect(n *jnode, path loc) *Expect {
 		if d.typed(e, loc{n: e}, jString, `a rule ID such as "LIC-PORT"`) {
 			if len(d.str(e)) > maxQuote {
 				d.fail(e.off, loc{n: e}, "%s: want a rule ID such as \"LIC-PORT\"", quote(d.str(e)))
-			} else if err := id.UnmarshalText([]byte(d.str(e))); err != nil {
+			} else if parsed, err := rule.Parse(d.str(e)); err != nil {
 				d.fail(e.off, loc{n: e}, "%v", err)
+			} else {
+				id = parsed
 			}
 		}
 		x.Rules = append(x.Rules, id)
