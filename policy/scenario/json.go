@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"bytes"
 	"fmt"
 	"iter"
 	"strconv"
@@ -39,6 +40,7 @@ func (k jkind) String() string {
 // root first. Nothing in the arena is a pointer, so the garbage collector
 // never scans it however large the file; strings are offsets into src, the
 // file's one string copy, except those with escapes, which live in escs.
+// A node is 28 bytes; a scenario file has a value every 18 bytes or so.
 type tree struct {
 	src string
 	// data is the file's bytes, the decoder's own read buffer.
@@ -47,7 +49,9 @@ type tree struct {
 	// kids holds the children of every list and object, each container's
 	// contiguous, in file order.
 	kids []int32
-	escs []string
+	// escs holds the strings with escapes, value or key, by the offset
+	// of their opening quote: they are rare in a scenario file.
+	escs map[int32]string
 }
 
 // jnode is one JSON value of a scenario file, kept with its key order, its
@@ -57,17 +61,16 @@ type tree struct {
 type jnode struct {
 	kind jkind
 	b    bool
-	off  int32 // offset of the value's first byte
-	end  int32 // offset just past the value
-	// esc is 1 + the index in tree.escs of a string with escapes, else 0:
-	// a string's value is then src[off+1:end-1], a number's src[off:end].
-	esc int32
-	// koff and klen are the offset and length of the value's key in its
-	// object; klen is -(1 + index in tree.escs) for a key with escapes.
-	koff, klen int32
-	// parent (-1 for the root) and idx place the value in its object or
-	// list, so that its path is built only for an error.
-	parent, idx int32
+	// esc and kesc say the value (a string) or its key has escapes, and
+	// is in tree.escs; else a string's value is src[off+1:end-1], a
+	// number's src[off:end], a key src from koff+1 to the next quote.
+	esc, kesc bool
+	off       int32 // offset of the value's first byte
+	end       int32 // offset just past the value
+	koff      int32 // offset of the value's key in its object
+	// parent places the value in its object or list (-1 for the root),
+	// so that its path is built only for an error.
+	parent int32
 	// kids and nkids are the range of tree.kids holding its children.
 	kids, nkids int32
 }
@@ -75,8 +78,8 @@ type jnode struct {
 // str is a string's value or a number's literal.
 func (t *tree) str(n *jnode) string {
 	switch {
-	case n.esc > 0:
-		return t.escs[n.esc-1]
+	case n.esc:
+		return t.escs[n.off]
 	case n.kind == jString:
 		return t.src[n.off+1 : n.end-1]
 	case n.kind == jNumber:
@@ -89,7 +92,7 @@ func (t *tree) str(n *jnode) string {
 // contract copies what it keeps: without escapes, a slice of data, so that
 // reading an enumeration's name allocates nothing.
 func (t *tree) text(n *jnode) []byte {
-	if n.esc == 0 && n.kind == jString {
+	if !n.esc && n.kind == jString {
 		return t.data[n.off+1 : n.end-1 : n.end-1]
 	}
 	return []byte(t.str(n))
@@ -97,10 +100,11 @@ func (t *tree) text(n *jnode) []byte {
 
 // key is n's key in its object.
 func (t *tree) key(n *jnode) string {
-	if n.klen < 0 {
-		return t.escs[-n.klen-1]
+	if n.kesc {
+		return t.escs[n.koff]
 	}
-	return t.src[n.koff+1 : n.koff+1+n.klen]
+	k := t.src[n.koff+1:]
+	return k[:strings.IndexByte(k, '"')]
 }
 
 // kidList is the values of a list or an object, in file order.
@@ -117,6 +121,17 @@ func (t *tree) children(n *jnode) kidList {
 func (c kidList) len() int { return len(c.ids) }
 
 func (c kidList) at(i int) *jnode { return &c.t.nodes[c.ids[i]] }
+
+// index is n's index among c, found by a scan: only an error's path needs
+// it.
+func (c kidList) index(n *jnode) int {
+	for i, id := range c.ids {
+		if &c.t.nodes[id] == n {
+			return i
+		}
+	}
+	return -1
+}
 
 // all yields the children with their indices.
 func (c kidList) all() iter.Seq2[int, *jnode] {
@@ -157,8 +172,8 @@ func (l loc) path(t *tree) string {
 		parts = append(parts, "."+l.key)
 	}
 	for n := l.n; n != nil && n.parent >= 0; n = &t.nodes[n.parent] {
-		if t.nodes[n.parent].kind == jArray {
-			parts = append(parts, "["+strconv.Itoa(int(n.idx))+"]")
+		if p := &t.nodes[n.parent]; p.kind == jArray {
+			parts = append(parts, "["+strconv.Itoa(t.children(p).index(n))+"]")
 		} else {
 			parts = append(parts, "."+t.key(n))
 		}
@@ -214,7 +229,7 @@ func parseTree(data []byte) (*tree, error) {
 	t.kids = make([]int32, 0, guess)
 	p := &jparser{t: t, src: t.src}
 	p.space()
-	if _, err := p.value(-1, 0); err != nil {
+	if _, err := p.value(-1); err != nil {
 		return nil, err
 	}
 	p.space()
@@ -270,22 +285,24 @@ func (p *jparser) space() {
 	}
 }
 
-// escape keeps a string with escapes aside and returns its reference.
-func (p *jparser) escape(s string) int32 {
-	p.t.escs = append(p.t.escs, s)
-	return int32(len(p.t.escs))
+// escape keeps a string with escapes aside, by the offset of its quote.
+func (p *jparser) escape(quote int32, s string) {
+	if p.t.escs == nil {
+		p.t.escs = map[int32]string{}
+	}
+	p.t.escs[quote] = s
 }
 
-// value reads one value at p.pos, which is not space, as child idx of
+// value reads one value at p.pos, which is not space, as a child of
 // parent, and returns its index. The arena may grow meanwhile, so a node
 // is addressed by index until it is complete.
-func (p *jparser) value(parent, idx int32) (int32, error) {
+func (p *jparser) value(parent int32) (int32, error) {
 	if p.pos >= len(p.src) {
 		return 0, p.fail("")
 	}
 	start := p.pos
 	i := int32(len(p.t.nodes))
-	p.t.nodes = append(p.t.nodes, jnode{off: int32(start), parent: parent, idx: idx})
+	p.t.nodes = append(p.t.nodes, jnode{off: int32(start), parent: parent})
 	switch c := p.src[p.pos]; {
 	case c == '{' || c == '[':
 		if p.depth+1 > maxDepth {
@@ -309,9 +326,9 @@ func (p *jparser) value(parent, idx int32) (int32, error) {
 		if err != nil {
 			return 0, err
 		}
-		p.t.nodes[i].kind = jString
+		p.t.nodes[i].kind, p.t.nodes[i].esc = jString, escaped
 		if escaped {
-			p.t.nodes[i].esc = p.escape(s)
+			p.escape(int32(start), s)
 		}
 	case c == '-' || (c >= '0' && c <= '9'):
 		if err := p.number(); err != nil {
@@ -395,15 +412,14 @@ func (p *jparser) object(n int32) error {
 			p.pos++
 			p.space()
 			p.stack[top].key = key
-			klen := int32(len(key))
 			if escaped {
-				klen = -p.escape(key)
+				p.escape(koff, key)
 			}
-			v, err := p.value(n, int32(len(p.scratch)-from))
+			v, err := p.value(n)
 			if err != nil {
 				return err
 			}
-			p.t.nodes[v].koff, p.t.nodes[v].klen = koff, klen
+			p.t.nodes[v].koff, p.t.nodes[v].kesc = koff, escaped
 			p.scratch = append(p.scratch, v)
 			p.space()
 			if p.pos < len(p.src) && p.src[p.pos] == ',' {
@@ -444,7 +460,7 @@ func (p *jparser) list(n int32) error {
 	} else {
 		for {
 			p.stack[top].n = len(p.scratch) - from
-			v, err := p.value(n, int32(len(p.scratch)-from))
+			v, err := p.value(n)
 			if err != nil {
 				return err
 			}
@@ -629,10 +645,13 @@ type lines struct {
 func (l *lines) at(off int) (line, col int) {
 	if l.starts == nil {
 		l.starts = []int{0}
-		for i, c := range l.src {
-			if c == '\n' {
-				l.starts = append(l.starts, i+1)
+		for i := 0; ; {
+			j := bytes.IndexByte(l.src[i:], '\n')
+			if j < 0 {
+				break
 			}
+			i += j + 1
+			l.starts = append(l.starts, i)
 		}
 	}
 	off = min(max(off, 0), len(l.src))
