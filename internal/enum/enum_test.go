@@ -54,3 +54,20 @@ func TestSetReadsAndWritesEveryNameAndRefusesTheRest(t *testing.T) {
 		t.Errorf("an unknown name is echoed whole: %d bytes", len(err.Error()))
 	}
 }
+
+// TestUnmarshalOfAKnownNameAllocatesNothing: a decoder reads an enumeration
+// per field, so a known name costs no allocation (issue 22).
+func TestUnmarshalOfAKnownNameAllocatesNothing(t *testing.T) {
+	text := []byte("green")
+	var c color
+	if n := testing.AllocsPerRun(100, func() {
+		if err := colors.Unmarshal(&c, text); err != nil {
+			t.Fatal(err)
+		}
+	}); n != 0 {
+		t.Errorf("%v allocations per Unmarshal", n)
+	}
+	if c != 2 {
+		t.Errorf("Unmarshal(green) = %d", c)
+	}
+}

@@ -73,10 +73,14 @@ func (s Set[T]) Parse(text string) (T, error) {
 // Unmarshal sets *v to the value named text, leaving it as it was on an
 // error.
 func (s Set[T]) Unmarshal(v *T, text []byte) error {
-	p, err := s.Parse(string(text))
-	if err == nil {
-		*v = p
+	// Compared in place, so that a known name costs no allocation.
+	for i, n := range s.names {
+		if n != "" && n == string(text) {
+			*v = T(i)
+			return nil
+		}
 	}
+	_, err := s.Parse(string(text))
 	return err
 }
 

@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -34,15 +33,15 @@ func decode(name string, r io.Reader) (*Scenario, error) {
 		e.Line, e.Column = ls.at(firstInvalidUTF8(data))
 		return nil, e
 	}
-	root, err := parseTree(data)
+	t, err := parseTree(data)
 	if err != nil {
 		se := err.(*syntaxError)
 		e := &Error{File: name, Path: se.path, Msg: se.msg}
 		e.Line, e.Column = ls.at(se.off)
 		return nil, e
 	}
-	d := &decoder{file: name}
-	s := d.scenario(root, data)
+	d := &decoder{file: name, t: t}
+	s := d.scenario(t.root(), data)
 	if len(d.errs) == 0 && !d.full {
 		s.File = name
 		for i := range s.Checks {
@@ -123,7 +122,7 @@ func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 	s.Terms = d.terms(top.sub("terms", false, termsKeys...))
 	s.Catalog = d.catalog(top.sub("catalog", false, "platforms", "features", "heritage", "tmipSkus"))
 	checks := top.list("checks", true, "checks")
-	if v := root.get("checks"); v != nil && v.kind == jArray && len(checks) == 0 {
+	if v := d.t.get(root, "checks"); v != nil && v.kind == jArray && checks.len() == 0 {
 		d.fail(v.off, loc{n: v}, "empty; want at least one check")
 	}
 	// Without its terms and catalog there is no engine to build facts under.
@@ -145,8 +144,8 @@ func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 	d.contacts(top, f)
 	d.creditAccounts(top, e, f)
 	d.tradeIns(top, e, f)
-	var raws []byte
-	for i, el := range checks {
+	s.Checks = make([]Check, 0, checks.len())
+	for i, el := range checks.all() {
 		if d.full {
 			return nil
 		}
@@ -155,12 +154,12 @@ func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 		rn, rp := o.field("request", true, "an object with a kind")
 		if rn != nil {
 			c.Request = d.request(rn, rp, f)
-			// One copy of the file for all requests, each capped at its
-			// end so that an append to one cannot write over the next.
-			if raws == nil {
-				raws = bytes.Clone(data)
-			}
-			c.Raw = json.RawMessage(raws[rn.off:rn.end:rn.end])
+			// data is this decode's own read buffer, and the Scenario's
+			// strings come from the separate string copy the tree
+			// holds: so Raw can be slices of data, no other answer
+			// shares their bytes, each capped at its end so that an
+			// append to one cannot write over the next.
+			c.Raw = json.RawMessage(data[rn.off:rn.end:rn.end])
 			c.off = int(rn.off)
 		}
 		if en, ep := o.field("expect", false, ""); en != nil {

@@ -40,8 +40,8 @@ func (d *decoder) terms(o obj) policy.Terms {
 	mark := len(d.errs)
 	if o.has("subscriptionTermYears") {
 		es := o.list("subscriptionTermYears", false, "JSON integers")
-		t.License.SubscriptionTermYears = make([]int, len(es))
-		for i, e := range es {
+		t.License.SubscriptionTermYears = make([]int, es.len())
+		for i, e := range es.all() {
 			t.License.SubscriptionTermYears[i], _ = d.integerOf(e, loc{n: e})
 		}
 	}
@@ -53,8 +53,8 @@ func (d *decoder) terms(o obj) policy.Terms {
 	}
 	if o.has("creditBlocks") {
 		es := o.list("creditBlocks", false, "JSON integers")
-		blocks := make([]decimal.Decimal, len(es))
-		for i, e := range es {
+		blocks := make([]decimal.Decimal, es.len())
+		for i, e := range es.all() {
 			n, _ := d.integerOf(e, loc{n: e})
 			blocks[i] = decimal.NewFromInt(int64(n))
 		}
@@ -105,11 +105,12 @@ var termsKeys = []string{"subscriptionTermYears", "trialWarningDays", "initialGr
 const maxCatalogListed = 1000
 
 // catalogList reads a list of "catalog", at most maxCatalogListed long.
-func (o obj) catalogList(key, want string) []*jnode {
+func (o obj) catalogList(key, want string) kidList {
 	es := o.list(key, false, want)
-	if len(es) > maxCatalogListed {
-		o.d.fail(o.n.get(key).off, loc{n: o.n.get(key)}, "%d entries; want at most %d", len(es), maxCatalogListed)
-		return nil
+	if es.len() > maxCatalogListed {
+		v := o.d.t.get(o.n, key)
+		o.d.fail(v.off, loc{n: v}, "%d entries; want at most %d", es.len(), maxCatalogListed)
+		return kidList{}
 	}
 	return es
 }
@@ -127,7 +128,7 @@ func (d *decoder) catalog(o obj) policy.Catalog {
 		platforms[p.Name] = i
 	}
 	names := map[string]loc{}
-	for _, e := range o.catalogList("platforms", "platforms") {
+	for _, e := range o.catalogList("platforms", "platforms").all() {
 		m := len(d.errs)
 		p := d.object(e, loc{n: e}, "name", "family", "class", "classes", "trial")
 		spec := license.PlatformSpec{Name: p.id("name", "platform name"), Class: p.str("class", false, "a like-device class"),
@@ -164,7 +165,7 @@ func (d *decoder) catalog(o obj) policy.Catalog {
 		features[f.Name] = i
 	}
 	clear(names)
-	for _, e := range o.catalogList("features", "features") {
+	for _, e := range o.catalogList("features", "features").all() {
 		m := len(d.errs)
 		f := d.object(e, loc{n: e}, "name", "trial")
 		spec := license.FeatureSpec{Name: f.id("name", "feature name"), Trial: f.boolean("trial", false, true)}
@@ -179,22 +180,23 @@ func (d *decoder) catalog(o obj) policy.Catalog {
 			c.License.Features = append(c.License.Features, spec)
 		}
 	}
-	if v := o.n.get("heritage"); v != nil {
-		if len(v.vals) > maxCatalogListed {
-			d.fail(v.off, loc{n: v}, "%d entries; want at most %d", len(v.vals), maxCatalogListed)
+	if v := d.t.get(o.n, "heritage"); v != nil {
+		if n := d.t.children(v).len(); n > maxCatalogListed {
+			d.fail(v.off, loc{n: v}, "%d entries; want at most %d", n, maxCatalogListed)
 		} else if h := o.strings("heritage", false, "a product name", false, 0); h != nil {
 			// A name already listed is kept once, as AddHeritage does.
 			c.Entitlement.Heritage = appendNew(c.Entitlement.Heritage, h)
 		}
 	}
-	if v := o.n.get("tmipSkus"); v != nil {
-		if len(v.vals) > maxCatalogListed {
-			d.fail(v.off, loc{n: v}, "%d entries; want at most %d", len(v.vals), maxCatalogListed)
+	if v := d.t.get(o.n, "tmipSkus"); v != nil {
+		if n := d.t.children(v).len(); n > maxCatalogListed {
+			d.fail(v.off, loc{n: v}, "%d entries; want at most %d", n, maxCatalogListed)
 		} else if skus := o.strings("tmipSkus", false, "a SKU", false, 0); skus != nil {
 			// Each SKU is checked alone; a SKU already listed is kept once.
 			for i, sku := range skus {
 				if _, err := (tmip.Catalog{}).AddSKUs(sku); err != nil {
-					d.wrap(v.vals[i].off, loc{n: v.vals[i]}, err)
+					e := d.t.children(v).at(i)
+					d.wrap(e.off, loc{n: e}, err)
 				}
 			}
 			c.TMIP.SKUs = appendNew(c.TMIP.SKUs, skus)
@@ -226,7 +228,7 @@ func appendNew(list, names []string) []string {
 
 func (d *decoder) devices(top obj, e *policy.Engine, f *facts) {
 	seen := map[string]loc{}
-	for _, el := range top.list("devices", false, "devices") {
+	for _, el := range top.list("devices", false, "devices").all() {
 		if d.full {
 			return
 		}
@@ -280,7 +282,7 @@ func ref[T any](d *decoder, f *facts, m map[string]T, id string, at *jnode, what
 
 func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {
 	seen := map[string]loc{}
-	for _, el := range top.list("licenses", false, "licenses") {
+	for _, el := range top.list("licenses", false, "licenses").all() {
 		if d.full {
 			return
 		}
@@ -322,7 +324,7 @@ const maxLinesListed = 1000
 
 func (d *decoder) orders(top obj, e *policy.Engine, f *facts) {
 	seen := map[string]loc{}
-	for _, el := range top.list("orders", false, "orders") {
+	for _, el := range top.list("orders", false, "orders").all() {
 		if d.full {
 			return
 		}
@@ -336,11 +338,11 @@ func (d *decoder) orders(top obj, e *policy.Engine, f *facts) {
 		spec.Emails = o.strings("emails", true, "an email address", false, maxNamesListed)
 		lines := map[string]loc{}
 		les := o.list("lines", true, "order lines")
-		if len(les) > maxLinesListed {
-			d.fail(o.get("lines").off, loc{el, "lines"}, "%d lines; want at most %d", len(les), maxLinesListed)
-			les = nil
+		if les.len() > maxLinesListed {
+			d.fail(o.get("lines").off, loc{el, "lines"}, "%d lines; want at most %d", les.len(), maxLinesListed)
+			les = kidList{}
 		}
-		for _, le := range les {
+		for _, le := range les.all() {
 			lo := d.object(le, loc{n: le}, "id", "product", "kind", "tier", "termYears", "features",
 				"quantity", "shipDate", "initial")
 			l := entitlement.Line{ID: lo.id("id", "line ID"), Product: lo.id("product", "product name")}
@@ -368,7 +370,7 @@ func (d *decoder) orders(top obj, e *policy.Engine, f *facts) {
 
 func (d *decoder) contacts(top obj, f *facts) {
 	seen := map[string]loc{}
-	for _, el := range top.list("contacts", false, "contacts") {
+	for _, el := range top.list("contacts", false, "contacts").all() {
 		if d.full {
 			return
 		}
@@ -407,7 +409,7 @@ func (d *decoder) engagement(o obj) credits.Engagement {
 func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
 	program := e.Credits()
 	seen := map[string]loc{}
-	for _, el := range top.list("creditAccounts", false, "credit accounts") {
+	for _, el := range top.list("creditAccounts", false, "credit accounts").all() {
 		if d.full {
 			return
 		}
@@ -421,7 +423,7 @@ func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
 		var purchases []credits.Purchase
 		var purchaseNodes []*jnode
 		ids := map[string]loc{}
-		for _, pe := range o.list("purchases", false, "purchases") {
+		for _, pe := range o.list("purchases", false, "purchases").all() {
 			m := len(d.errs)
 			po := d.object(pe, loc{n: pe}, "id", "at", "credits", "discount", "localEntity")
 			p := credits.Purchase{ID: po.id("id", "purchase ID"), At: po.instant("at", true)}
@@ -444,7 +446,7 @@ func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
 		}
 		var callOffs []credits.CallOffRecord
 		var nodes []*jnode
-		for _, ce := range o.list("callOffs", false, "call-offs") {
+		for _, ce := range o.list("callOffs", false, "call-offs").all() {
 			co := d.object(ce, loc{n: ce}, "at", "credits", "engagement")
 			c := credits.CallOffRecord{At: co.instant("at", true)}
 			c.Credits, _ = co.amount("credits", true)
@@ -484,7 +486,7 @@ func (d *decoder) tradeIns(top obj, e *policy.Engine, f *facts) {
 	var nodes []*jnode
 	seen := map[string]loc{}
 	mark := len(d.errs)
-	for _, el := range top.list("tradeIns", false, "trade-ins") {
+	for _, el := range top.list("tradeIns", false, "trade-ins").all() {
 		if d.full {
 			return
 		}

@@ -20,6 +20,7 @@ import (
 // when its own fields had no error (see since).
 type decoder struct {
 	file string
+	t    *tree
 	// fulfilled counts the entitlements and emails the fulfilLine checks
 	// read so far would list.
 	fulfilled int
@@ -48,14 +49,14 @@ func (d *decoder) fail(off int32, at loc, format string, args ...any) {
 	if d.full {
 		return
 	}
-	d.add(&Error{Path: at.path(), Msg: fmt.Sprintf(format, args...), off: int(off)})
+	d.add(&Error{Path: at.path(d.t), Msg: fmt.Sprintf(format, args...), off: int(off)})
 }
 
 // wrap records err, a domain constructor's refusal, at path; a long message
 // is clipped, since it may quote a value of the file.
 func (d *decoder) wrap(off int32, at loc, err error) {
 	if err != nil && !d.full {
-		d.add(&Error{Path: at.path(), Msg: clip(err.Error()), Err: err, off: int(off)})
+		d.add(&Error{Path: at.path(d.t), Msg: clip(err.Error()), Err: err, off: int(off)})
 	}
 }
 
@@ -113,9 +114,9 @@ func (d *decoder) object(n *jnode, at loc, allowed ...string) obj {
 		return obj{d: d, at: at}
 	}
 	unknown := false
-	for _, k := range n.keys {
-		if !contains(allowed, k.s) {
-			d.fail(k.off, loc{n, k.s}, "unknown field; want one of %s", strings.Join(allowed, ", "))
+	for _, c := range d.t.children(n).all() {
+		if k := d.t.key(c); !contains(allowed, k) {
+			d.fail(c.koff, loc{n, k}, "unknown field; want one of %s", strings.Join(allowed, ", "))
 			unknown = true
 		}
 	}
@@ -142,7 +143,7 @@ func (o obj) fieldOf(key string, required bool, prefix, what string) (*jnode, lo
 	if o.n == nil {
 		return nil, loc{}
 	}
-	v := o.n.get(key)
+	v := o.d.t.get(o.n, key)
 	p := loc{n: v}
 	if v == nil {
 		p = loc{o.n, key}
@@ -160,10 +161,10 @@ func (o obj) get(key string) *jnode {
 	if o.n == nil {
 		return nil
 	}
-	return o.n.get(key)
+	return o.d.t.get(o.n, key)
 }
 
-func (o obj) has(key string) bool { return o.n != nil && o.n.get(key) != nil }
+func (o obj) has(key string) bool { return o.n != nil && o.d.t.get(o.n, key) != nil }
 
 // typed checks that v is of kind k.
 func (d *decoder) typed(v *jnode, path loc, k jkind, want string) bool {
@@ -183,10 +184,10 @@ func (o obj) str(key string, required bool, want string) string {
 	if !o.d.typed(v, p, jString, want) {
 		return ""
 	}
-	if required && v.str == "" {
+	if required && o.d.str(v) == "" {
 		o.d.fail(v.off, p, "empty; want %s", want)
 	}
-	return v.str
+	return o.d.str(v)
 }
 
 // id reads a required non-empty ID.
@@ -195,14 +196,14 @@ func (o obj) id(key, what string) string {
 	if v == nil {
 		return ""
 	}
-	if v.kind != jString || v.str == "" {
+	if v.kind != jString || o.d.str(v) == "" {
 		o.d.typed(v, p, jString, "a non-empty "+what)
 		if v.kind == jString {
 			o.d.fail(v.off, p, "empty; want a non-empty %s", what)
 		}
 		return ""
 	}
-	return v.str
+	return o.d.str(v)
 }
 
 func (o obj) boolean(key string, required bool, def bool) bool {
@@ -217,9 +218,9 @@ func (d *decoder) instantOf(v *jnode, p loc) time.Time {
 	if !d.typed(v, p, jString, wire.WantInstant) {
 		return time.Time{}
 	}
-	t, why := parseInstant(v.str)
+	t, why := parseInstant(d.str(v))
 	if why != "" {
-		d.fail(v.off, p, "%s: %s", quote(v.str), why)
+		d.fail(v.off, p, "%s: %s", quote(d.str(v)), why)
 		return time.Time{}
 	}
 	return t
@@ -233,7 +234,7 @@ func (o obj) instant(key string, required bool) time.Time {
 		// Here the zero time would read as "none" (a check's instant, a
 		// contract's dates, a certificate's signing), so it is refused
 		// rather than taken for absent.
-		o.d.fail(v.off, p, "%s is the zero instant, which this field cannot hold: want any other instant within years 0000 to 9999 in UTC", quote(v.str))
+		o.d.fail(v.off, p, "%s is the zero instant, which this field cannot hold: want any other instant within years 0000 to 9999 in UTC", quote(o.d.str(v)))
 	}
 	return t
 }
@@ -269,24 +270,24 @@ func (d *decoder) amountOf(v *jnode, p loc) decimal.Decimal {
 		return decimal.Decimal{}
 	}
 	if v.kind == jNumber {
-		d.fail(v.off, p, "the JSON number %s: want %s (amounts are strings)", clipLiteral(v.str), wire.WantAmount)
+		d.fail(v.off, p, "the JSON number %s: want %s (amounts are strings)", clipLiteral(d.str(v)), wire.WantAmount)
 		return decimal.Decimal{}
 	}
 	if !d.typed(v, p, jString, wire.WantAmount) {
 		return decimal.Decimal{}
 	}
-	if !wire.IsDecimal(v.str) {
-		d.fail(v.off, p, "%s: want %s, at most %d digits either side of the point", quote(v.str), wire.WantAmount, wire.MaxAmountDigits)
+	if !wire.IsDecimal(d.str(v)) {
+		d.fail(v.off, p, "%s: want %s, at most %d digits either side of the point", quote(d.str(v)), wire.WantAmount, wire.MaxAmountDigits)
 		return decimal.Decimal{}
 	}
-	a, err := decimal.NewFromString(v.str)
+	a, err := decimal.NewFromString(d.str(v))
 	if err != nil {
-		d.fail(v.off, p, "%s: want %s", quote(v.str), wire.WantAmount)
+		d.fail(v.off, p, "%s: want %s", quote(d.str(v)), wire.WantAmount)
 		return decimal.Decimal{}
 	}
 	if a.Coefficient().BitLen() > maxAmountBits || a.Exponent() < -maxAmountExp || a.Exponent() > maxAmountExp {
 		d.fail(v.off, p, "%s: more than %d significant digits; want an amount of at most %d digits in all",
-			quote(v.str), wire.MaxAmountDigits, wire.MaxAmountDigits)
+			quote(d.str(v)), wire.MaxAmountDigits, wire.MaxAmountDigits)
 		return decimal.Decimal{}
 	}
 	return a
@@ -317,9 +318,9 @@ func (d *decoder) integerOf(v *jnode, p loc) (int, bool) {
 	if !d.typed(v, p, jNumber, want) {
 		return 0, false
 	}
-	n, err := strconv.Atoi(v.str)
+	n, err := strconv.Atoi(d.str(v))
 	if err != nil {
-		d.fail(v.off, p, "%s: want %s", clipLiteral(v.str), want)
+		d.fail(v.off, p, "%s: want %s", clipLiteral(d.str(v)), want)
 		return 0, false
 	}
 	if n < -maxCount || n > maxCount {
@@ -341,11 +342,11 @@ func (o obj) enum(key string, required bool, u encoding.TextUnmarshaler, what st
 	if !o.d.typed(v, p, jString, what) {
 		return false
 	}
-	if len(v.str) > maxQuote {
-		o.d.fail(v.off, p, "%s: want %s", quote(v.str), what)
+	if len(o.d.str(v)) > maxQuote {
+		o.d.fail(v.off, p, "%s: want %s", quote(o.d.str(v)), what)
 		return false
 	}
-	if err := u.UnmarshalText([]byte(v.str)); err != nil {
+	if err := u.UnmarshalText(o.d.t.text(v)); err != nil {
 		o.d.fail(v.off, p, "%v", err)
 		return false
 	}
@@ -353,16 +354,16 @@ func (o obj) enum(key string, required bool, u encoding.TextUnmarshaler, what st
 }
 
 // list returns the elements of a list.
-func (o obj) list(key string, required bool, want string) []*jnode {
+func (o obj) list(key string, required bool, want string) kidList {
 	v, p := o.fieldOf(key, required, "a list of ", want)
 	if v == nil || v.kind == jArray {
 		if v == nil {
-			return nil
+			return kidList{}
 		}
-		return v.vals
+		return o.d.t.children(v)
 	}
 	o.d.typed(v, p, jArray, "a list of "+want)
-	return nil
+	return kidList{}
 }
 
 // maxNamesListed bounds the lists of names inside one fact (a license's or
@@ -377,32 +378,33 @@ func (o obj) strings(key string, required bool, want string, unique bool, limit 
 	if v == nil || !o.d.typed(v, p, jArray, "a list of "+want) {
 		return nil
 	}
-	if limit > 0 && len(v.vals) > limit {
-		o.d.fail(v.off, p, "%d entries; want at most %d", len(v.vals), limit)
+	es := o.d.t.children(v)
+	if limit > 0 && es.len() > limit {
+		o.d.fail(v.off, p, "%d entries; want at most %d", es.len(), limit)
 		return nil
 	}
 	var seen map[string]int
 	if unique {
-		seen = make(map[string]int, len(v.vals))
+		seen = make(map[string]int, es.len())
 	}
 	mark := len(o.d.errs)
-	out := make([]string, 0, len(v.vals))
-	for i, e := range v.vals {
+	out := make([]string, 0, es.len())
+	for i, e := range es.all() {
 		if !o.d.typed(e, loc{n: e}, jString, want) {
 			continue
 		}
-		if e.str == "" {
+		if o.d.str(e) == "" {
 			o.d.fail(e.off, loc{n: e}, "empty; want %s", want)
 			continue
 		}
 		if unique {
-			if first, ok := seen[e.str]; ok {
-				o.d.fail(e.off, loc{n: e}, "%s is listed twice (first at %s); want each once", quote(e.str), loc{n: v.vals[first]}.path())
+			if first, ok := seen[o.d.str(e)]; ok {
+				o.d.fail(e.off, loc{n: e}, "%s is listed twice (first at %s); want each once", quote(o.d.str(e)), loc{n: es.at(first)}.path(o.d.t))
 				continue
 			}
-			seen[e.str] = i
+			seen[o.d.str(e)] = i
 		}
-		out = append(out, e.str)
+		out = append(out, o.d.str(e))
 	}
 	if o.d.since(mark) {
 		return nil
@@ -425,9 +427,12 @@ func (d *decoder) unique(seen map[string]loc, id string, off int32, at loc) bool
 		return true
 	}
 	if first, ok := seen[id]; ok {
-		d.fail(off, at, "duplicate id %s (first at %s); want IDs unique within their list", quote(id), first.path())
+		d.fail(off, at, "duplicate id %s (first at %s); want IDs unique within their list", quote(id), first.path(d.t))
 		return false
 	}
 	seen[id] = at
 	return true
 }
+
+// str is v's string value or number literal.
+func (d *decoder) str(v *jnode) string { return d.t.str(v) }

@@ -1,7 +1,9 @@
 package scenario
 
 import (
+	"bytes"
 	"fmt"
+	"iter"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -34,28 +36,125 @@ func (k jkind) String() string {
 	return [...]string{"null", "a boolean", "a number", "a string", "a list", "an object"}[k]
 }
 
+// tree is a scenario file parsed: its nodes in one arena, preorder, the
+// root first. Nothing in the arena is a pointer, so the garbage collector
+// never scans it however large the file; strings are offsets into src, the
+// file's one string copy, except those with escapes, which live in escs.
+// A node is 28 bytes; a scenario file has a value every 18 bytes or so.
+type tree struct {
+	src string
+	// data is the file's bytes, the decoder's own read buffer.
+	data  []byte
+	nodes []jnode
+	// kids holds the children of every list and object, each container's
+	// contiguous, in file order.
+	kids []int32
+	// escs holds the strings with escapes, value or key, by the offset
+	// of their opening quote: they are rare in a scenario file.
+	escs map[int32]string
+}
+
 // jnode is one JSON value of a scenario file, kept with its key order, its
 // offsets in the file (for line:column in errors) and its text, so that
 // every later error can name its path and place, and a request can be
-// echoed as written.
+// echoed as written. It holds no pointers (see tree).
 type jnode struct {
 	kind jkind
 	b    bool
-	off  int32    // offset of the value's first byte
-	end  int32    // offset just past the value
-	str  string   // a string's value or a number's literal
-	keys []jkey   // an object's keys, in file order
-	vals []*jnode // an object's values or a list's elements
-	// parent and idx place the value in its object or list, so that its
-	// path is built only for an error.
-	parent *jnode
-	idx    int32
+	// esc and kesc say the value (a string) or its key has escapes, and
+	// is in tree.escs; else a string's value is src[off+1:end-1], a
+	// number's src[off:end], a key src from koff+1 to the next quote.
+	esc, kesc bool
+	off       int32 // offset of the value's first byte
+	end       int32 // offset just past the value
+	koff      int32 // offset of the value's key in its object
+	// parent places the value in its object or list (-1 for the root),
+	// so that its path is built only for an error.
+	parent int32
+	// kids and nkids are the range of tree.kids holding its children.
+	kids, nkids int32
 }
 
-// jkey is a key of an object and its offset.
-type jkey struct {
-	s   string
-	off int32
+// str is a string's value or a number's literal.
+func (t *tree) str(n *jnode) string {
+	switch {
+	case n.esc:
+		return t.escs[n.off]
+	case n.kind == jString:
+		return t.src[n.off+1 : n.end-1]
+	case n.kind == jNumber:
+		return t.src[n.off:n.end]
+	}
+	return ""
+}
+
+// text is a string's value as bytes for an UnmarshalText, which by its
+// contract copies what it keeps: without escapes, a slice of data, so that
+// reading an enumeration's name allocates nothing.
+func (t *tree) text(n *jnode) []byte {
+	if !n.esc && n.kind == jString {
+		return t.data[n.off+1 : n.end-1 : n.end-1]
+	}
+	return []byte(t.str(n))
+}
+
+// key is n's key in its object.
+func (t *tree) key(n *jnode) string {
+	if n.kesc {
+		return t.escs[n.koff]
+	}
+	k := t.src[n.koff+1:]
+	return k[:strings.IndexByte(k, '"')]
+}
+
+// kidList is the values of a list or an object, in file order.
+type kidList struct {
+	t   *tree
+	ids []int32
+}
+
+// children returns n's children; none unless n is a list or an object.
+func (t *tree) children(n *jnode) kidList {
+	return kidList{t, t.kids[n.kids : n.kids+n.nkids]}
+}
+
+func (c kidList) len() int { return len(c.ids) }
+
+func (c kidList) at(i int) *jnode { return &c.t.nodes[c.ids[i]] }
+
+// index is n's index among c, found by a scan: only an error's path needs
+// it.
+func (c kidList) index(n *jnode) int {
+	for i, id := range c.ids {
+		if &c.t.nodes[id] == n {
+			return i
+		}
+	}
+	return -1
+}
+
+// all yields the children with their indices.
+func (c kidList) all() iter.Seq2[int, *jnode] {
+	return func(yield func(int, *jnode) bool) {
+		for i, id := range c.ids {
+			if !yield(i, &c.t.nodes[id]) {
+				return
+			}
+		}
+	}
+}
+
+// get returns the value of key in an object, or nil.
+func (t *tree) get(n *jnode, key string) *jnode {
+	if n.kind != jObject {
+		return nil
+	}
+	for _, id := range t.kids[n.kids : n.kids+n.nkids] {
+		if c := &t.nodes[id]; t.key(c) == key {
+			return c
+		}
+	}
+	return nil
 }
 
 // loc is a place in a file an error is about: the value n, or the field key
@@ -66,17 +165,17 @@ type loc struct {
 	key string
 }
 
-// path is the place's path, such as "checks[2].request.devise".
-func (l loc) path() string {
+// path is the place's path in t, such as "checks[2].request.devise".
+func (l loc) path(t *tree) string {
 	var parts []string
 	if l.key != "" {
 		parts = append(parts, "."+l.key)
 	}
-	for n := l.n; n != nil && n.parent != nil; n = n.parent {
-		if n.parent.kind == jArray {
-			parts = append(parts, "["+strconv.Itoa(int(n.idx))+"]")
+	for n := l.n; n != nil && n.parent >= 0; n = &t.nodes[n.parent] {
+		if p := &t.nodes[n.parent]; p.kind == jArray {
+			parts = append(parts, "["+strconv.Itoa(t.children(p).index(n))+"]")
 		} else {
-			parts = append(parts, "."+n.parent.keys[n.idx].s)
+			parts = append(parts, "."+t.key(n))
 		}
 	}
 	var b strings.Builder
@@ -86,34 +185,20 @@ func (l loc) path() string {
 	return strings.TrimPrefix(b.String(), ".")
 }
 
-// get returns the value of key in an object, or nil.
-func (n *jnode) get(key string) *jnode {
-	for i, k := range n.keys {
-		if k.s == key {
-			return n.vals[i]
-		}
-	}
-	return nil
-}
-
 // jparser is a single-pass scanner over the bytes of a file that builds its
-// tree. Strings without escapes are slices of one string copy of the file,
-// and nodes, keys and child lists come from chunked arenas, so allocations
-// grow with the file's size in chunks, not with its tokens. It refuses
-// nesting deeper than maxDepth and repeated keys, and keeps the path of the
+// tree. Nodes and child lists are appended to the tree's arenas, so
+// allocations grow with the file's size by doubling, not with its tokens,
+// and only strings with escapes are allocated apart. It refuses nesting
+// deeper than maxDepth and repeated keys, and keeps the path of the
 // container it is in so a syntax error names it.
 type jparser struct {
+	t     *tree
 	src   string
 	pos   int
 	depth int
 	stack []frame
-
-	nodes []jnode
-	ptrs  []*jnode
-	strs  []jkey
 	// scratch holds the children of open containers, innermost last.
-	scratch  []*jnode
-	kscratch []jkey
+	scratch []int32
 }
 
 // frame is one open container: its key in its parent or its index.
@@ -133,47 +218,29 @@ type syntaxError struct {
 
 func (e *syntaxError) Error() string { return e.path + ": " + e.msg }
 
-const arenaChunk = 4096
+// bytesPerNode is a guess at the bytes of a file per value, so that the
+// arenas are seldom grown: a scenario's values are short strings.
+const bytesPerNode = 16
 
-func (p *jparser) node() *jnode {
-	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]jnode, 0, arenaChunk)
-	}
-	p.nodes = p.nodes[:len(p.nodes)+1]
-	return &p.nodes[len(p.nodes)-1]
-}
-
-// take moves the last n children off the scratch stacks into arena slices.
-func take[T any](arena *[]T, scratch *[]T, from int) []T {
-	s := (*scratch)[from:]
-	if len(s) == 0 {
-		return nil
-	}
-	if cap(*arena)-len(*arena) < len(s) {
-		*arena = make([]T, 0, max(arenaChunk, len(s)))
-	}
-	a := *arena
-	out := a[len(a) : len(a)+len(s) : len(a)+len(s)]
-	copy(out, s)
-	*arena = a[:len(a)+len(s)]
-	clear(s)
-	*scratch = (*scratch)[:from]
-	return out
-}
-
-func parseTree(data []byte) (*jnode, error) {
-	p := &jparser{src: string(data)}
+func parseTree(data []byte) (*tree, error) {
+	t := &tree{src: string(data), data: data}
+	guess := len(data)/bytesPerNode + 16
+	t.nodes = make([]jnode, 0, guess)
+	t.kids = make([]int32, 0, guess)
+	p := &jparser{t: t, src: t.src}
 	p.space()
-	n, err := p.value()
-	if err != nil {
+	if _, err := p.value(-1); err != nil {
 		return nil, err
 	}
 	p.space()
 	if p.pos < len(p.src) {
 		return nil, &syntaxError{p.pos, "", "data after the top-level object; want one JSON object"}
 	}
-	return n, nil
+	return t, nil
 }
+
+// root is the file's top-level value.
+func (t *tree) root() *jnode { return &t.nodes[0] }
 
 // path is the path of the innermost open container.
 func (p *jparser) path() string {
@@ -218,14 +285,24 @@ func (p *jparser) space() {
 	}
 }
 
-// value reads one value at p.pos, which is not space.
-func (p *jparser) value() (*jnode, error) {
+// escape keeps a string with escapes aside, by the offset of its quote.
+func (p *jparser) escape(quote int32, s string) {
+	if p.t.escs == nil {
+		p.t.escs = map[int32]string{}
+	}
+	p.t.escs[quote] = s
+}
+
+// value reads one value at p.pos, which is not space, as a child of
+// parent, and returns its index. The arena may grow meanwhile, so a node
+// is addressed by index until it is complete.
+func (p *jparser) value(parent int32) (int32, error) {
 	if p.pos >= len(p.src) {
-		return nil, p.fail("")
+		return 0, p.fail("")
 	}
 	start := p.pos
-	n := p.node()
-	n.off = int32(start)
+	i := int32(len(p.t.nodes))
+	p.t.nodes = append(p.t.nodes, jnode{off: int32(start), parent: parent})
 	switch c := p.src[p.pos]; {
 	case c == '{' || c == '[':
 		if p.depth+1 > maxDepth {
@@ -233,42 +310,45 @@ func (p *jparser) value() (*jnode, error) {
 			if len(p.stack) > 0 {
 				path = childPath(path, p.stack[len(p.stack)-1])
 			}
-			return nil, &syntaxError{start, path, fmt.Sprintf("nested deeper than the format's %d levels", maxDepth)}
+			return 0, &syntaxError{start, path, fmt.Sprintf("nested deeper than the format's %d levels", maxDepth)}
 		}
 		var err error
 		if c == '{' {
-			err = p.object(n)
+			err = p.object(i)
 		} else {
-			err = p.list(n)
+			err = p.list(i)
 		}
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
 	case c == '"':
-		s, err := p.string()
+		s, escaped, err := p.string()
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
-		n.kind, n.str = jString, s
+		p.t.nodes[i].kind, p.t.nodes[i].esc = jString, escaped
+		if escaped {
+			p.escape(int32(start), s)
+		}
 	case c == '-' || (c >= '0' && c <= '9'):
 		if err := p.number(); err != nil {
-			return nil, err
+			return 0, err
 		}
-		n.kind, n.str = jNumber, p.src[start:p.pos]
+		p.t.nodes[i].kind = jNumber
 	case strings.HasPrefix(p.src[p.pos:], "true"):
-		n.kind, n.b = jBool, true
+		p.t.nodes[i].kind, p.t.nodes[i].b = jBool, true
 		p.pos += 4
 	case strings.HasPrefix(p.src[p.pos:], "false"):
-		n.kind = jBool
+		p.t.nodes[i].kind = jBool
 		p.pos += 5
 	case strings.HasPrefix(p.src[p.pos:], "null"):
-		n.kind = jNull
+		p.t.nodes[i].kind = jNull
 		p.pos += 4
 	default:
-		return nil, p.fail("invalid character %s looking for beginning of value", p.char())
+		return 0, p.fail("invalid character %s looking for beginning of value", p.char())
 	}
-	n.end = int32(p.pos)
-	return n, nil
+	p.t.nodes[i].end = int32(p.pos)
+	return i, nil
 }
 
 // childPath is the path of the value being read inside the container f at
@@ -280,13 +360,24 @@ func childPath(path string, f frame) string {
 	return join(path, f.key)
 }
 
-func (p *jparser) object(n *jnode) error {
-	n.kind = jObject
+// close moves the children of container n, from scratch[from:], to the
+// tree's kids.
+func (p *jparser) close(n int32, from int) {
+	s := p.scratch[from:]
+	p.t.nodes[n].kids, p.t.nodes[n].nkids = int32(len(p.t.kids)), int32(len(s))
+	p.t.kids = append(p.t.kids, s...)
+	p.scratch = p.scratch[:from]
+	p.stack = p.stack[:len(p.stack)-1]
+	p.depth--
+}
+
+func (p *jparser) object(n int32) error {
+	p.t.nodes[n].kind = jObject
 	p.pos++ // '{'
 	p.depth++
 	p.stack = append(p.stack, frame{})
 	top := len(p.stack) - 1
-	from, kfrom := len(p.scratch), len(p.kscratch)
+	from := len(p.scratch)
 	var seen map[string]bool
 	p.space()
 	if p.pos < len(p.src) && p.src[p.pos] == '}' {
@@ -297,18 +388,18 @@ func (p *jparser) object(n *jnode) error {
 				return p.fail("invalid character %s looking for beginning of object key string", p.char())
 			}
 			koff := int32(p.pos)
-			key, err := p.string()
+			key, escaped, err := p.string()
 			if err != nil {
 				return err
 			}
-			keys := p.kscratch[kfrom:]
+			keys := p.scratch[from:]
 			if len(keys) > 16 && seen == nil {
 				seen = make(map[string]bool, 2*len(keys))
 				for _, k := range keys {
-					seen[k.s] = true
+					seen[p.t.key(&p.t.nodes[k])] = true
 				}
 			}
-			if (seen != nil && seen[key]) || (seen == nil && containsKey(keys, key)) {
+			if (seen != nil && seen[key]) || (seen == nil && p.containsKey(keys, key)) {
 				return &syntaxError{int(koff), join(p.path(), key), "repeated key; want each key once"}
 			}
 			if seen != nil {
@@ -321,12 +412,15 @@ func (p *jparser) object(n *jnode) error {
 			p.pos++
 			p.space()
 			p.stack[top].key = key
-			v, err := p.value()
+			if escaped {
+				p.escape(koff, key)
+			}
+			v, err := p.value(n)
 			if err != nil {
 				return err
 			}
+			p.t.nodes[v].koff, p.t.nodes[v].kesc = koff, escaped
 			p.scratch = append(p.scratch, v)
-			p.kscratch = append(p.kscratch, jkey{key, koff})
 			p.space()
 			if p.pos < len(p.src) && p.src[p.pos] == ',' {
 				p.pos++
@@ -340,27 +434,21 @@ func (p *jparser) object(n *jnode) error {
 			return p.fail("invalid character %s after object key:value pair", p.char())
 		}
 	}
-	n.vals = take(&p.ptrs, &p.scratch, from)
-	for i, v := range n.vals {
-		v.parent, v.idx = n, int32(i)
-	}
-	n.keys = take(&p.strs, &p.kscratch, kfrom)
-	p.stack = p.stack[:top]
-	p.depth--
+	p.close(n, from)
 	return nil
 }
 
-func containsKey(keys []jkey, key string) bool {
+func (p *jparser) containsKey(keys []int32, key string) bool {
 	for _, k := range keys {
-		if k.s == key {
+		if p.t.key(&p.t.nodes[k]) == key {
 			return true
 		}
 	}
 	return false
 }
 
-func (p *jparser) list(n *jnode) error {
-	n.kind = jArray
+func (p *jparser) list(n int32) error {
+	p.t.nodes[n].kind = jArray
 	p.pos++ // '['
 	p.depth++
 	p.stack = append(p.stack, frame{list: true})
@@ -372,7 +460,7 @@ func (p *jparser) list(n *jnode) error {
 	} else {
 		for {
 			p.stack[top].n = len(p.scratch) - from
-			v, err := p.value()
+			v, err := p.value(n)
 			if err != nil {
 				return err
 			}
@@ -390,12 +478,7 @@ func (p *jparser) list(n *jnode) error {
 			return p.fail("invalid character %s after array element", p.char())
 		}
 	}
-	n.vals = take(&p.ptrs, &p.scratch, from)
-	for i, v := range n.vals {
-		v.parent, v.idx = n, int32(i)
-	}
-	p.stack = p.stack[:top]
-	p.depth--
+	p.close(n, from)
 	return nil
 }
 
@@ -437,24 +520,26 @@ func (p *jparser) number() error {
 }
 
 // string reads a string at p.pos ('"'); without escapes it is a slice of
-// the file's one string copy. The file is valid UTF-8 (checked before).
-func (p *jparser) string() (string, error) {
+// the file's one string copy, and escaped is false. The file is valid
+// UTF-8 (checked before).
+func (p *jparser) string() (s string, escaped bool, err error) {
 	p.pos++
 	start := p.pos
-	s := p.src
-	for p.pos < len(s) {
-		switch c := s[p.pos]; {
+	src := p.src
+	for p.pos < len(src) {
+		switch c := src[p.pos]; {
 		case c == '"':
 			p.pos++
-			return s[start : p.pos-1], nil
+			return src[start : p.pos-1], false, nil
 		case c == '\\':
-			return p.escaped(start)
+			s, err := p.escaped(start)
+			return s, true, err
 		case c < 0x20:
-			return "", p.fail("invalid character %s in string literal", p.char())
+			return "", false, p.fail("invalid character %s in string literal", p.char())
 		}
 		p.pos++
 	}
-	return "", p.fail("")
+	return "", false, p.fail("")
 }
 
 // escaped reads the rest of a string that has escapes, from start.
@@ -560,10 +645,13 @@ type lines struct {
 func (l *lines) at(off int) (line, col int) {
 	if l.starts == nil {
 		l.starts = []int{0}
-		for i, c := range l.src {
-			if c == '\n' {
-				l.starts = append(l.starts, i+1)
+		for i := 0; ; {
+			j := bytes.IndexByte(l.src[i:], '\n')
+			if j < 0 {
+				break
 			}
+			i += j + 1
+			l.starts = append(l.starts, i)
 		}
 	}
 	off = min(max(off, 0), len(l.src))

@@ -10,28 +10,28 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// toAny converts a tree to what encoding/json's Unmarshal into an any
-// gives, numbers as json.Number.
-func toAny(n *jnode) any {
+// toAny converts a tree's node to what encoding/json's Unmarshal into an
+// any gives, numbers as json.Number.
+func toAny(t *tree, n *jnode) any {
 	switch n.kind {
 	case jNull:
 		return nil
 	case jBool:
 		return n.b
 	case jNumber:
-		return json.Number(n.str)
+		return json.Number(t.str(n))
 	case jString:
-		return n.str
+		return t.str(n)
 	case jArray:
 		out := []any{}
-		for _, v := range n.vals {
-			out = append(out, toAny(v))
+		for _, v := range t.children(n).all() {
+			out = append(out, toAny(t, v))
 		}
 		return out
 	}
 	out := map[string]any{}
-	for i, k := range n.keys {
-		out[k.s] = toAny(n.vals[i])
+	for _, v := range t.children(n).all() {
+		out[t.key(v)] = toAny(t, v)
 	}
 	return out
 }
@@ -48,7 +48,7 @@ func FuzzScannerAgreesWithEncodingJSON(f *testing.F) {
 		if !utf8.Valid(b) {
 			return
 		}
-		root, err := parseTree(b)
+		tr, err := parseTree(b)
 		var want any
 		d := json.NewDecoder(strings.NewReader(string(b)))
 		d.UseNumber()
@@ -58,7 +58,7 @@ func FuzzScannerAgreesWithEncodingJSON(f *testing.F) {
 			if !valid || jerr != nil {
 				t.Fatalf("scanner accepts what encoding/json refuses: %q", b)
 			}
-			if got := toAny(root); !cmp.Equal(got, want) {
+			if got := toAny(tr, tr.root()); !cmp.Equal(got, want) {
 				t.Fatalf("%q: scanner reads %v, encoding/json %v", b, got, want)
 			}
 			return

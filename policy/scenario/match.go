@@ -18,13 +18,15 @@ func (d *decoder) expect(n *jnode, path loc) *Expect {
 	mark := len(d.errs)
 	x := &Expect{}
 	o.enum("outcome", true, &x.Outcome, `"allow" or "deny"`)
-	for _, e := range o.list("rules", false, "rule IDs") {
+	for _, e := range o.list("rules", false, "rule IDs").all() {
 		var id rule.ID
 		if d.typed(e, loc{n: e}, jString, `a rule ID such as "LIC-PORT"`) {
-			if len(e.str) > maxQuote {
-				d.fail(e.off, loc{n: e}, "%s: want a rule ID such as \"LIC-PORT\"", quote(e.str))
-			} else if err := id.UnmarshalText([]byte(e.str)); err != nil {
+			if len(d.str(e)) > maxQuote {
+				d.fail(e.off, loc{n: e}, "%s: want a rule ID such as \"LIC-PORT\"", quote(d.str(e)))
+			} else if parsed, err := rule.Parse(d.str(e)); err != nil {
 				d.fail(e.off, loc{n: e}, "%v", err)
+			} else {
+				id = parsed
 			}
 		}
 		x.Rules = append(x.Rules, id)
@@ -32,14 +34,14 @@ func (d *decoder) expect(n *jnode, path loc) *Expect {
 	o.str("reason", false, "a sentence")
 	if v, p := o.field("until", false, ""); v != nil {
 		var t time.Time
-		if v.kind == jString && v.str == "never" {
+		if v.kind == jString && d.str(v) == "never" {
 			x.Until = &t
 		} else if d.typed(v, p, jString, `"never" or `+wire.WantInstant) {
 			t = d.instantOf(v, p)
 			x.Until = &t
 		}
 	}
-	for _, e := range o.list("obligations", false, "obligations") {
+	for _, e := range o.list("obligations", false, "obligations").all() {
 		ob := d.object(e, loc{n: e}, "kind", "rule", "due", "subject")
 		var w ExpectedObligation
 		ob.enum("kind", true, &w.Kind, "an obligation kind such as \"alarm\"")
@@ -55,11 +57,12 @@ func (d *decoder) expect(n *jnode, path loc) *Expect {
 		x.Obligations = append(x.Obligations, w)
 	}
 	if v, p := o.field("values", false, ""); v != nil && d.typed(v, p, jObject, "an object of decimal strings") {
-		for i, k := range v.keys {
-			if k.s == "" {
-				d.fail(k.off, p, "empty value name; want a name such as \"balance\"")
+		for _, e := range d.t.children(v).all() {
+			k := d.t.key(e)
+			if k == "" {
+				d.fail(e.koff, p, "empty value name; want a name such as \"balance\"")
 			}
-			x.Values = append(x.Values, policy.Value{Name: k.s, Amount: d.amountOf(v.vals[i], loc{n: v.vals[i]})})
+			x.Values = append(x.Values, policy.Value{Name: k, Amount: d.amountOf(e, loc{n: e})})
 		}
 		slices.SortFunc(x.Values, func(a, b policy.Value) int { return strings.Compare(a.Name, b.Name) })
 	}

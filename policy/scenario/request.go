@@ -37,7 +37,7 @@ func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 		d.fail(n.off, path, "want an object, not %s", n.kind)
 		return nil
 	}
-	k := n.get("kind")
+	k := d.t.get(n, "kind")
 	if k == nil {
 		d.fail(n.end-1, loc{n, "kind"}, "missing; want one of %s", requestKinds)
 		return nil
@@ -45,9 +45,9 @@ func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 	if !d.typed(k, loc{n, "kind"}, jString, "one of "+requestKinds) {
 		return nil
 	}
-	keys, ok := requestKeys[k.str]
+	keys, ok := requestKeys[d.str(k)]
 	if !ok {
-		d.fail(k.off, loc{n, "kind"}, "unknown request kind %s; want one of %s", quote(k.str), requestKinds)
+		d.fail(k.off, loc{n, "kind"}, "unknown request kind %s; want one of %s", quote(d.str(k)), requestKinds)
 		return nil
 	}
 	o := d.object(n, path, keys...)
@@ -55,7 +55,7 @@ func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 		l, _ := ref(d, f, f.licenses, o.id("license", "license ID"), o.get("license"), "license")
 		return l
 	}
-	switch k.str {
+	switch d.str(k) {
 	case "useFeature":
 		r := policy.UseFeature{License: lic()}
 		dev, _ := ref(d, f, f.devices, o.id("device", "device serial number"), o.get("device"), "device")
@@ -87,7 +87,7 @@ func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 		return policy.TrialAvailable{Platform: o.id("platform", "platform name"), Feature: o.id("feature", "feature name")}
 	case "fulfilLine", "viewEntitlement":
 		var r policy.ViewEntitlement
-		if k.str == "viewEntitlement" {
+		if d.str(k) == "viewEntitlement" {
 			r.Contact, _ = ref(d, f, f.contacts, o.id("contact", "contact ID"), o.get("contact"), "contact")
 		}
 		r.Order, _ = ref(d, f, f.orders, o.id("order", "order ID"), o.get("order"), "order")
@@ -105,7 +105,7 @@ func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 				d.fail(o.get("line").off, loc{n, "line"}, "unknown line %s of order %s; want one of %v", quote(r.Line), r.Order.ID(), lines)
 			}
 		}
-		if k.str == "fulfilLine" {
+		if d.str(k) == "fulfilLine" {
 			// Each fulfilLine decision lists an entitlement per unit and an
 			// email per address: bounded over the file, so that a small
 			// file cannot ask for gigabytes of decisions.
@@ -148,7 +148,7 @@ func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 	case "tradeIn", "tradeInCompliance":
 		id := o.id("tradeIn", "trade-in ID")
 		ref(d, f, f.tradeIns, id, o.get("tradeIn"), "trade-in")
-		if k.str == "tradeIn" {
+		if d.str(k) == "tradeIn" {
 			return policy.TradeIn{Book: f.book, ID: id}
 		}
 		return policy.TradeInCompliance{Book: f.book, ID: id}

@@ -230,6 +230,44 @@ func TestCheckKeepsTheRequestAsWritten(t *testing.T) {
 	}
 }
 
+// TestEditingARawChangesNoOtherAnswer: the Raws are slices of one buffer,
+// apart from the strings of the Scenario; overwriting a check's Raw and
+// appending to it leaves every other Raw and every decoded string as it
+// was.
+func TestEditingARawChangesNoOtherAnswer(t *testing.T) {
+	src := withChecks(`{"at": "2025-06-01T00:00:00Z", "request": {"kind": "useFeature", "license": "L1", "device": "mx-1", "feature": "bgp"}},
+	 {"at": "2025-06-01T00:00:00Z", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}},
+	 {"at": "2025-06-01T00:00:00Z", "request": {"kind": "tradeIn", "tradeIn": "T1"}}`)
+	s, err := decode(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raws, describes := make([]string, len(s.Checks)), make([]string, len(s.Checks))
+	for i, c := range s.Checks {
+		raws[i], describes[i] = string(c.Raw), c.Describe()
+	}
+	name := s.Name
+	for i := range s.Checks {
+		raw := s.Checks[i].Raw
+		for j := range raw {
+			raw[j] = 'X'
+		}
+		_ = append(raw, "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"...)
+		raws[i] = string(raw)
+		for k, c := range s.Checks {
+			if k != i && string(c.Raw) != raws[k] {
+				t.Fatalf("editing check %d's Raw changed check %d's to %s", i, k, c.Raw)
+			}
+			if c.Describe() != describes[k] {
+				t.Fatalf("editing check %d's Raw changed check %d's request to %q", i, k, c.Describe())
+			}
+		}
+		if s.Name != name {
+			t.Fatalf("editing check %d's Raw changed the name to %q", i, s.Name)
+		}
+	}
+}
+
 // sampleFiles are the shared sample scenarios, this package's own and the
 // tmip package's; the shared ones are skipped when ../shared is absent.
 func sampleFiles(t testing.TB) []string {
