@@ -371,67 +371,83 @@ func (p *jparser) close(n int32, from int) {
 	p.depth--
 }
 
-func (p *jparser) object(n int32) error {
-	p.t.nodes[n].kind = jObject
-	p.pos++ // '{'
+// open starts container n of kind at its '{' or '[': it returns the
+// container's frame and where its children start in scratch.
+func (p *jparser) open(n int32, kind jkind) (top, from int) {
+	p.t.nodes[n].kind = kind
+	p.pos++
 	p.depth++
-	p.stack = append(p.stack, frame{})
-	top := len(p.stack) - 1
-	from := len(p.scratch)
-	var seen map[string]bool
+	p.stack = append(p.stack, frame{list: kind == jArray})
 	p.space()
-	if p.pos < len(p.src) && p.src[p.pos] == '}' {
+	return len(p.stack) - 1, len(p.scratch)
+}
+
+// skip consumes c if it is next, and reports whether it was.
+func (p *jparser) skip(c byte) bool {
+	if p.pos < len(p.src) && p.src[p.pos] == c {
 		p.pos++
-	} else {
-		for {
-			if p.pos >= len(p.src) || p.src[p.pos] != '"' {
-				return p.fail("invalid character %s looking for beginning of object key string", p.char())
+		return true
+	}
+	return false
+}
+
+// next reads what follows a member or an element: a comma, and more
+// follow, or closer, and the container ends; anything else is an error
+// saying what it came after.
+func (p *jparser) next(closer byte, after string) (more bool, err error) {
+	p.space()
+	if p.skip(',') {
+		p.space()
+		return true, nil
+	}
+	if p.skip(closer) {
+		return false, nil
+	}
+	return false, p.fail("invalid character %s after %s", p.char(), after)
+}
+
+func (p *jparser) object(n int32) error {
+	top, from := p.open(n, jObject)
+	var seen map[string]bool
+	for more := !p.skip('}'); more; {
+		if p.pos >= len(p.src) || p.src[p.pos] != '"' {
+			return p.fail("invalid character %s looking for beginning of object key string", p.char())
+		}
+		koff := int32(p.pos)
+		key, escaped, err := p.string()
+		if err != nil {
+			return err
+		}
+		keys := p.scratch[from:]
+		if len(keys) > 16 && seen == nil {
+			seen = make(map[string]bool, 2*len(keys))
+			for _, k := range keys {
+				seen[p.t.key(&p.t.nodes[k])] = true
 			}
-			koff := int32(p.pos)
-			key, escaped, err := p.string()
-			if err != nil {
-				return err
-			}
-			keys := p.scratch[from:]
-			if len(keys) > 16 && seen == nil {
-				seen = make(map[string]bool, 2*len(keys))
-				for _, k := range keys {
-					seen[p.t.key(&p.t.nodes[k])] = true
-				}
-			}
-			if (seen != nil && seen[key]) || (seen == nil && p.containsKey(keys, key)) {
-				return &syntaxError{int(koff), join(p.path(), key), "repeated key; want each key once"}
-			}
-			if seen != nil {
-				seen[key] = true
-			}
-			p.space()
-			if p.pos >= len(p.src) || p.src[p.pos] != ':' {
-				return p.fail("invalid character %s after object key", p.char())
-			}
-			p.pos++
-			p.space()
-			p.stack[top].key = key
-			if escaped {
-				p.escape(koff, key)
-			}
-			v, err := p.value(n)
-			if err != nil {
-				return err
-			}
-			p.t.nodes[v].koff, p.t.nodes[v].kesc = koff, escaped
-			p.scratch = append(p.scratch, v)
-			p.space()
-			if p.pos < len(p.src) && p.src[p.pos] == ',' {
-				p.pos++
-				p.space()
-				continue
-			}
-			if p.pos < len(p.src) && p.src[p.pos] == '}' {
-				p.pos++
-				break
-			}
-			return p.fail("invalid character %s after object key:value pair", p.char())
+		}
+		if (seen != nil && seen[key]) || (seen == nil && p.containsKey(keys, key)) {
+			return &syntaxError{int(koff), join(p.path(), key), "repeated key; want each key once"}
+		}
+		if seen != nil {
+			seen[key] = true
+		}
+		p.space()
+		if !p.skip(':') {
+			return p.fail("invalid character %s after object key", p.char())
+		}
+		p.space()
+		p.stack[top].key = key
+		if escaped {
+			p.escape(koff, key)
+		}
+		v, err := p.value(n)
+		if err != nil {
+			return err
+		}
+		p.t.nodes[v].koff, p.t.nodes[v].kesc = koff, escaped
+		p.scratch = append(p.scratch, v)
+		if more, err = p.next('}', "object key:value pair"); err != nil {
+			return err
 		}
 	}
 	p.close(n, from)
@@ -448,34 +464,16 @@ func (p *jparser) containsKey(keys []int32, key string) bool {
 }
 
 func (p *jparser) list(n int32) error {
-	p.t.nodes[n].kind = jArray
-	p.pos++ // '['
-	p.depth++
-	p.stack = append(p.stack, frame{list: true})
-	top := len(p.stack) - 1
-	from := len(p.scratch)
-	p.space()
-	if p.pos < len(p.src) && p.src[p.pos] == ']' {
-		p.pos++
-	} else {
-		for {
-			p.stack[top].n = len(p.scratch) - from
-			v, err := p.value(n)
-			if err != nil {
-				return err
-			}
-			p.scratch = append(p.scratch, v)
-			p.space()
-			if p.pos < len(p.src) && p.src[p.pos] == ',' {
-				p.pos++
-				p.space()
-				continue
-			}
-			if p.pos < len(p.src) && p.src[p.pos] == ']' {
-				p.pos++
-				break
-			}
-			return p.fail("invalid character %s after array element", p.char())
+	top, from := p.open(n, jArray)
+	for more := !p.skip(']'); more; {
+		p.stack[top].n = len(p.scratch) - from
+		v, err := p.value(n)
+		if err != nil {
+			return err
+		}
+		p.scratch = append(p.scratch, v)
+		if more, err = p.next(']', "array element"); err != nil {
+			return err
 		}
 	}
 	p.close(n, from)
