@@ -159,20 +159,10 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 		return nil, fmt.Errorf("policy: decision outcome: %w", err)
 	}
 	b = append(b, `","rules":`...)
-	b = append(b, '[')
-	for i := range d.Rules.Len() {
-		id := d.Rules.At(i)
-		if !id.IsValid() {
-			return nil, fmt.Errorf("policy: decision rules: invalid rule %d", uint8(id))
-		}
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '"')
-		b = append(b, id.String()...)
-		b = append(b, '"')
+	if b, err = d.Rules.AppendJSON(b); err != nil {
+		return nil, fmt.Errorf("policy: decision rules: %w", err)
 	}
-	b = append(b, `],"reason":`...)
+	b = append(b, `,"reason":`...)
 	b = wire.AppendJSONString(b, d.Reason, true)
 	b = append(b, `,"until":"`...)
 	b = wire.AppendInstant(b, d.Until)

@@ -93,12 +93,17 @@ func (l List) String() string {
 
 // MarshalJSON encodes the list as a JSON array of rule names; an invalid ID
 // is an error.
-func (l List) MarshalJSON() ([]byte, error) {
-	b := []byte{'['}
+func (l List) MarshalJSON() ([]byte, error) { return l.AppendJSON(nil) }
+
+// AppendJSON appends the list to b as MarshalJSON encodes it, for a writer
+// of a larger JSON value; on an error b is returned as it was given.
+func (l List) AppendJSON(b []byte) ([]byte, error) {
+	given := b
+	b = append(b, '[')
 	for i := range len(l.ids) {
 		id := ID(l.ids[i])
 		if !id.IsValid() {
-			return nil, fmt.Errorf("rule: invalid ID %d", uint8(id))
+			return given, fmt.Errorf("rule: invalid ID %d", uint8(id))
 		}
 		if i > 0 {
 			b = append(b, ',')

@@ -215,3 +215,21 @@ func TestValidIDsAndKindsAreExactlyTheCatalogs(t *testing.T) {
 		}
 	}
 }
+
+// TestListAppendJSONIsMarshalJSONAfterThePrefix: a writer of a larger JSON
+// value gets the list's own encoding, after what it has written so far.
+func TestListAppendJSONIsMarshalJSONAfterThePrefix(t *testing.T) {
+	for _, l := range []rule.List{{}, rule.ListOf(rule.LicPort), rule.ListOf(rule.CrdStatement, rule.LicRenew, rule.TmipSwap)} {
+		whole, err := l.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := l.AppendJSON([]byte(`{"rules":`))
+		if err != nil || string(got) != `{"rules":`+string(whole) {
+			t.Errorf("%v: AppendJSON = %s, %v; want the prefix and %s", l, got, err, whole)
+		}
+	}
+	if b, _ := rule.ListOf(rule.LicPort).MarshalJSON(); string(b) != `["LIC-PORT"]` {
+		t.Errorf(`MarshalJSON = %s, want ["LIC-PORT"]`, b)
+	}
+}
