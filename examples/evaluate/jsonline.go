@@ -6,31 +6,23 @@ import (
 	"strconv"
 
 	"github.com/licensepolicy/licensepolicy/internal/wire"
-
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
-// jsonLine is one line of -json: the check's place, its request as the file
-// writes it, and the decision in policy.Decision's JSON.
-type jsonLine struct {
-	File     string          `json:"file"`
-	Check    int             `json:"check"`
-	At       string          `json:"at"`
-	Request  json.RawMessage `json:"request"`
-	Decision policy.Decision `json:"decision"`
-}
-
+// json writes the -json line of check c of file name: its place, its
+// request as the file writes it, and its decision in policy.Decision's JSON.
 func (e *evaluator) json(name string, c scenario.Check, d policy.Decision) {
 	decision, err := d.MarshalJSON()
 	if err != nil {
 		e.fail(fmt.Errorf("%s: checks[%d]: %w", name, c.Index, err))
 		return
 	}
-	// The line is written as a json.Encoder without HTML escaping writes a
-	// jsonLine (the file and request as written: "<" stays "<"), by hand,
-	// so that the decision's JSON is not read over again: the request is
-	// compacted onto the line, the decision is compact already.
+	// The line is written by hand, as a json.Encoder without HTML escaping
+	// writes a jsonLine (jsonline_test.go; the file and request as written:
+	// "<" stays "<"), so that the decision's JSON is not read over again:
+	// the request is compacted onto the line, the decision is compact
+	// already.
 	l := &e.line
 	l.Reset()
 	l.WriteString(`{"file":`)

@@ -85,6 +85,17 @@ func TestJSONLinesParseBack(t *testing.T) {
 	}
 }
 
+// jsonLine is one line of -json: the check's place, its request as the file
+// writes it, and the decision in policy.Decision's JSON. The command writes
+// it by hand; the test holds the two to the same bytes.
+type jsonLine struct {
+	File     string          `json:"file"`
+	Check    int             `json:"check"`
+	At       string          `json:"at"`
+	Request  json.RawMessage `json:"request"`
+	Decision policy.Decision `json:"decision"`
+}
+
 // TestJSONLineIsAnEncodersLine holds the hand-written -json line to what a
 // json.Encoder without HTML escaping writes for a jsonLine, for file names
 // that need escapes and for every check of the samples.
