@@ -54,10 +54,8 @@ func (s Set[T]) AppendText(b []byte, v T) ([]byte, error) {
 // Parse returns the value named text, exactly; an unknown name is an error
 // that quotes it (at most 64 bytes of it) and lists the valid names.
 func (s Set[T]) Parse(text string) (T, error) {
-	for i, n := range s.names {
-		if n != "" && n == text {
-			return T(i), nil
-		}
+	if i := index(s.names, text); i >= 0 {
+		return T(i), nil
 	}
 	shown := text
 	if len(shown) > 64 {
@@ -73,15 +71,23 @@ func (s Set[T]) Parse(text string) (T, error) {
 // Unmarshal sets *v to the value named text, leaving it as it was on an
 // error.
 func (s Set[T]) Unmarshal(v *T, text []byte) error {
-	// Compared in place, so that a known name costs no allocation.
-	for i, n := range s.names {
-		if n != "" && n == string(text) {
-			*v = T(i)
-			return nil
-		}
+	if i := index(s.names, text); i >= 0 {
+		*v = T(i)
+		return nil
 	}
 	_, err := s.Parse(string(text))
 	return err
+}
+
+// index is the value named text, or -1. Bytes are compared in place, so
+// that unmarshalling a known name costs no allocation.
+func index[S string | []byte](names []string, text S) int {
+	for i, n := range names {
+		if n != "" && n == string(text) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Names returns the valid names in value order.
