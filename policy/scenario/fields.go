@@ -276,18 +276,19 @@ func (d *decoder) amountOf(v *jnode, p loc) decimal.Decimal {
 	if !d.typed(v, p, jString, wire.WantAmount) {
 		return decimal.Decimal{}
 	}
-	if !wire.IsDecimal(d.str(v)) {
-		d.fail(v.off, p, "%s: want %s, at most %d digits either side of the point", quote(d.str(v)), wire.WantAmount, wire.MaxAmountDigits)
+	text := d.str(v)
+	if !wire.IsDecimal(text) {
+		d.fail(v.off, p, "%s: want %s, at most %d digits either side of the point", quote(text), wire.WantAmount, wire.MaxAmountDigits)
 		return decimal.Decimal{}
 	}
-	a, err := decimal.NewFromString(d.str(v))
+	a, err := decimal.NewFromString(text)
 	if err != nil {
-		d.fail(v.off, p, "%s: want %s", quote(d.str(v)), wire.WantAmount)
+		d.fail(v.off, p, "%s: want %s", quote(text), wire.WantAmount)
 		return decimal.Decimal{}
 	}
 	if a.Coefficient().BitLen() > maxAmountBits || a.Exponent() < -maxAmountExp || a.Exponent() > maxAmountExp {
 		d.fail(v.off, p, "%s: more than %d significant digits; want an amount of at most %d digits in all",
-			quote(d.str(v)), wire.MaxAmountDigits, wire.MaxAmountDigits)
+			quote(text), wire.MaxAmountDigits, wire.MaxAmountDigits)
 		return decimal.Decimal{}
 	}
 	return a
@@ -393,18 +394,19 @@ func (o obj) strings(key string, required bool, want string, unique bool, limit 
 		if !o.d.typed(e, loc{n: e}, jString, want) {
 			continue
 		}
-		if o.d.str(e) == "" {
+		name := o.d.str(e)
+		if name == "" {
 			o.d.fail(e.off, loc{n: e}, "empty; want %s", want)
 			continue
 		}
 		if unique {
-			if first, ok := seen[o.d.str(e)]; ok {
-				o.d.fail(e.off, loc{n: e}, "%s is listed twice (first at %s); want each once", quote(o.d.str(e)), loc{n: es.at(first)}.path(o.d.t))
+			if first, ok := seen[name]; ok {
+				o.d.fail(e.off, loc{n: e}, "%s is listed twice (first at %s); want each once", quote(name), loc{n: es.at(first)}.path(o.d.t))
 				continue
 			}
-			seen[o.d.str(e)] = i
+			seen[name] = i
 		}
-		out = append(out, o.d.str(e))
+		out = append(out, name)
 	}
 	if o.d.since(mark) {
 		return nil

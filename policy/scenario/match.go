@@ -21,9 +21,9 @@ func (d *decoder) expect(n *jnode, path loc) *Expect {
 	for _, e := range o.list("rules", false, "rule IDs").all() {
 		var id rule.ID
 		if d.typed(e, loc{n: e}, jString, `a rule ID such as "LIC-PORT"`) {
-			if len(d.str(e)) > maxQuote {
-				d.fail(e.off, loc{n: e}, "%s: want a rule ID such as \"LIC-PORT\"", quote(d.str(e)))
-			} else if parsed, err := rule.Parse(d.str(e)); err != nil {
+			if name := d.str(e); len(name) > maxQuote {
+				d.fail(e.off, loc{n: e}, "%s: want a rule ID such as \"LIC-PORT\"", quote(name))
+			} else if parsed, err := rule.Parse(name); err != nil {
 				d.fail(e.off, loc{n: e}, "%v", err)
 			} else {
 				id = parsed
