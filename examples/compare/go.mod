@@ -6,6 +6,7 @@ require (
 	github.com/cedar-policy/cedar-go v1.9.0
 	github.com/licensepolicy/licensepolicy v0.0.0
 	github.com/open-policy-agent/opa v1.22.2
+	github.com/shopspring/decimal v1.6.0
 )
 
 require (
@@ -24,7 +25,6 @@ require (
 	github.com/lestrrat-go/jwx/v3 v3.3.0 // indirect
 	github.com/lestrrat-go/option/v2 v2.0.0 // indirect
 	github.com/segmentio/asm v1.2.1 // indirect
-	github.com/shopspring/decimal v1.6.0 // indirect
 	github.com/sirupsen/logrus v1.10.2 // indirect
 	github.com/valyala/fastjson v1.6.10 // indirect
 	github.com/vektah/gqlparser/v2 v2.5.58 // indirect
