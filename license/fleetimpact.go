@@ -31,9 +31,9 @@ import (
 // decided per license per instant. Impact allocates one value of about 4
 // KiB, shared by everything it yields; the sequence reads every column
 // once, in order, on the caller's goroutine, O(n) for n licenses, and
-// allocates nothing. Each IndexedImpact's accessors cost O(1) (O(log s)
-// for a license of the s whose instants the index keeps in its side
-// table). Stopping early (break) stops the sequence.
+// allocates nothing per license. Each IndexedImpact's accessors cost O(1)
+// (O(log s) for a license of the s whose instants the index keeps in its
+// side table). Stopping early (break) stops the sequence.
 func (x *FleetIndex) Impact(t Terms) (iter.Seq[IndexedImpact], error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
