@@ -13,12 +13,15 @@ import (
 
 // Impact returns what terms t would change in the fleet: every license
 // whose standing under t differs from its standing as indexed, or that t
-// refuses, in stream order, each once. It refuses terms that
-// Terms.Validate refuses, with that error.
+// refuses, in stream order, each once, as [IndexedImpact] values. It
+// refuses terms that [Terms.Validate] refuses, with that error.
 //
 // A license's old standing is the index's: as built, under the terms it
 // was built under. Its new standing is that of the same license (the same
-// facts, catalog and ID) built under t, as Program.NewLicense builds it.
+// facts, catalog and ID) built under t, as [Program.NewLicense] builds it.
+// Two standings differ when their state or their Until does: everything
+// else a [Standing] reports (answer, rules, reason, warnings) follows from
+// the state.
 // Of the terms, three move a standing: the initial grace days (an initial
 // subscription's end, ENT-GRACE), the trial warning days (a trial's warning
 // window, LIC-TRIAL-WARN) and the subscription term list (a subscription
@@ -287,10 +290,11 @@ func (t *impactTerms) refusal(k uint8, s, m int64) rule.ID {
 	return 0
 }
 
-// IndexedImpact is what new terms change for one license of a FleetIndex
-// (see FleetIndex.Impact): either they refuse it (Refused, Err), or its
-// standing under them differs from its standing as indexed over one
-// interval [From, To), in one or two stretches (Stretches).
+// IndexedImpact is what new terms change for one license of a [FleetIndex]
+// (see [FleetIndex.Impact]): either they refuse it ([IndexedImpact.Refused],
+// [IndexedImpact.Err]), or its standing under them differs from its
+// standing as indexed over one interval [From, To), in one or two
+// stretches ([IndexedImpact.Stretches]).
 //
 // Under new grace, warning days and term list a license's standing differs
 // over one interval at most. An initial subscription whose grace changes
@@ -364,13 +368,13 @@ func (t *impactTerms) differs(k uint8, s, m, e instant) bool {
 }
 
 // Refused returns the rule the new terms refuse the license by, as
-// Program.NewLicense would: LIC-SUB-TERM when they do not list its term,
+// [Program.NewLicense] would: LIC-SUB-TERM when they do not list its term,
 // ENT-GRACE when its initial grace would end after 9999-12-31; zero when
 // they take it.
 func (l IndexedImpact) Refused() rule.ID { return rule.ID(l.ref >> 8) }
 
 // Err returns nil unless the new terms refuse the license, and then the
-// refusal as a *rule.Violation worded as Program.NewLicense words it,
+// refusal as a [*rule.Violation] worded as [Program.NewLicense] words it,
 // whose Subject is "position N": the index keeps no IDs.
 func (l IndexedImpact) Err() error {
 	r := l.Refused()
@@ -515,7 +519,7 @@ type ImpactStretch struct {
 
 // Phase is a state a license holds and the first instant after which it
 // holds another (in UTC; zero when it holds for good): the part of a
-// Standing that two sets of terms can make differ, as a standing's rules,
+// [Standing] that two sets of terms can make differ, as a standing's rules,
 // reason, usability and warnings follow from its state. The zero Phase is
 // the invalid state, for good.
 type Phase struct {
