@@ -1,0 +1,87 @@
+package capture
+
+import (
+	"fmt"
+	"sync"
+)
+
+// The default bounds of one pass: ten thousand devices of a dozen
+// kilobytes and twenty features each fit, with room to spare.
+const (
+	DefaultFiles    = 10000
+	DefaultBytes    = 128 << 20
+	DefaultFeatures = 200000
+)
+
+// Limits bound one pass over the captures (a run of a command, a scrape).
+// A zero field means its default.
+type Limits struct {
+	// Files is the most files a pass takes in.
+	Files int
+	// Bytes is the most capture bytes a pass reads, together.
+	Bytes int64
+	// Features is the most features (usage rows and features of installed
+	// keys) the captures of a pass list, together.
+	Features int
+}
+
+// or returns l with its zero fields set to the defaults.
+func (l Limits) or() Limits {
+	if l.Files <= 0 {
+		l.Files = DefaultFiles
+	}
+	if l.Bytes <= 0 {
+		l.Bytes = DefaultBytes
+	}
+	if l.Features <= 0 {
+		l.Features = DefaultFeatures
+	}
+	return l
+}
+
+// Budget is what one pass may still take in: Reader.Read charges it. The
+// zero Budget takes in nothing; build one with NewBudget. A Budget is safe
+// for concurrent use.
+type Budget struct {
+	mu       sync.Mutex
+	limits   Limits
+	bytes    int64
+	features int
+}
+
+// NewBudget returns the budget of a pass within l (its zero fields the
+// defaults).
+func NewBudget(l Limits) *Budget { return &Budget{limits: l.or()} }
+
+// Limits returns the limits the budget was built with.
+func (b *Budget) Limits() Limits { return b.limits }
+
+// takeBytes charges n bytes, refusing them when they do not fit.
+func (b *Budget) takeBytes(n int64) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.limits.Bytes == 0 || n > b.limits.Bytes-b.bytes {
+		return fmt.Errorf("%d bytes, past the %d bytes of captures one pass reads (-max-bytes; %d read before it)", n, b.limits.Bytes, b.bytes)
+	}
+	b.bytes += n
+	return nil
+}
+
+// takeFeatures charges n features, refusing them when they do not fit.
+func (b *Budget) takeFeatures(n int) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.limits.Features == 0 || n > b.limits.Features-b.features {
+		return fmt.Errorf("%d features, past the %d features the captures of one pass may list (-max-features; %d listed before it)", n, b.limits.Features, b.features)
+	}
+	b.features += n
+	return nil
+}
+
+// addBytes charges n bytes read past what the file said it held (it grew
+// while read): they were read, so they count.
+func (b *Budget) addBytes(n int64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.bytes += n
+}
