@@ -51,6 +51,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -59,7 +60,15 @@ import (
 	"github.com/licensepolicy/licensepolicy/license/junos"
 )
 
+// memoryLimit is the soft limit on the heap, where GOMEMLIMIT does not set
+// one: past it the collector runs more often rather than let garbage
+// double a heap the bounds keep well under it.
+const memoryLimit = 512 << 20
+
 func main() {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "devicereport:", capture.Line(err.Error()))
 		os.Exit(1)

@@ -41,6 +41,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/license/junos"
@@ -48,7 +49,15 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
+// memoryLimit is the soft limit on the heap, where GOMEMLIMIT does not set
+// one: past it the collector runs more often rather than let garbage
+// double a heap the bounds keep well under it.
+const memoryLimit = 512 << 20
+
 func main() {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	if err := run(os.Args[1:], os.Stderr, log); err != nil {
 		fmt.Fprintln(os.Stderr, "licenseexporter:", err)

@@ -133,9 +133,11 @@ func valueProblem(s string) string {
 // of s, or -1.
 func controlIndex(s string) int {
 	for i, r := range s {
-		if r < 0x20 || r >= 0x7f && r < 0xa0 {
+		if isControl(r) {
 			return i
 		}
 	}
 	return -1
 }
+
+func isControl(r rune) bool { return r < 0x20 || r >= 0x7f && r < 0xa0 }

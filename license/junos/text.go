@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -64,8 +65,11 @@ type textReader struct {
 	keyIDs      map[string]int // non-blank identifiers -> line
 	extraHeader bool           // the newer header's "Feature Feature Feature" row
 	entries     int            // usage rows, keys and key features so far
+	fields      []string       // a row's fields, reused from row to row
 }
 
+// parseText reads b line by line; every value a report keeps is a copy, so
+// that a report does not hold its whole capture alive.
 func parseText(b []byte) (Report, error) {
 	t := textReader{rep: Report{Form: Text}, usageNames: map[string]int{}, keyIDs: map[string]int{}}
 	rest, n := string(b), 0
@@ -98,7 +102,7 @@ func (t *textReader) check(n int, raw string) (string, error) {
 		return "", lineErr(n, "%s is not UTF-8", quoted(raw))
 	}
 	raw = strings.TrimRight(raw, "\r")
-	if controlIndex(strings.ReplaceAll(raw, "\t", " ")) >= 0 {
+	if strings.ContainsFunc(raw, func(r rune) bool { return r != '\t' && isControl(r) }) {
 		return "", lineErr(n, "%s holds a control character", quoted(raw))
 	}
 	return strings.TrimSpace(raw), nil
@@ -167,7 +171,8 @@ func (t *textReader) usageRow(n int, line string) error {
 		t.st = stTop
 		return nil
 	}
-	u, bad := parseUsageRow(line)
+	t.fields = appendFields(t.fields[:0], line)
+	u, bad := parseUsageRow(t.fields)
 	if bad != "" {
 		return lineErr(n, "%s is not a usage row (name, used, installed, needed, expiry): %s", quoted(line), bad)
 	}
@@ -182,7 +187,7 @@ func (t *textReader) usageRow(n int, line string) error {
 		return err
 	}
 	t.usageNames[k] = n
-	u.Line = n
+	u.Name, u.Line = strings.Clone(u.Name), n
 	t.rep.Usage = append(t.rep.Usage, u)
 	return nil
 }
@@ -260,6 +265,7 @@ func (t *textReader) keyStart(n int, id string) error {
 	if err := t.count(n); err != nil {
 		return err
 	}
+	id = strings.Clone(id)
 	t.keyIDs[id] = n
 	t.rep.Keys = append(t.rep.Keys, Key{ID: id})
 	t.key = &t.rep.Keys[len(t.rep.Keys)-1]
@@ -279,6 +285,7 @@ func (t *textReader) keyField(n int, line string) error {
 		return lineErr(n, "%s of license %s %s", label, quoted(t.key.ID), p)
 	}
 	k := t.key
+	value = strings.Clone(value)
 	switch label {
 	case "License SKU":
 		k.SKU = value
@@ -322,7 +329,7 @@ func (t *textReader) featureName(n int, line string) error {
 		return err
 	}
 	t.keyFeatures[strings.ToLower(name)] = n
-	t.key.Features = append(t.key.Features, KeyFeature{Name: name, Description: desc})
+	t.key.Features = append(t.key.Features, KeyFeature{Name: strings.Clone(name), Description: strings.Clone(desc)})
 	t.st = stFeatureValidity
 	return nil
 }
@@ -369,12 +376,29 @@ func keyField(line string) (label, value string, ok bool) {
 	return label, strings.TrimSpace(value), true
 }
 
-// parseUsageRow reads "name used installed needed [expiry]". A name may
-// hold spaces and overflow its column, so the counts are found as the first
-// three integers after which the rest is a valid expiry. It returns why the
-// line is not a row, naming the unreadable expiry where there are counts.
-func parseUsageRow(line string) (Usage, string) {
-	f := strings.Fields(line)
+// appendFields appends the fields of line, split as strings.Fields splits
+// it, to f.
+func appendFields(f []string, line string) []string {
+	for {
+		line = strings.TrimLeftFunc(line, unicode.IsSpace)
+		if line == "" {
+			return f
+		}
+		end := strings.IndexFunc(line, unicode.IsSpace)
+		if end < 0 {
+			return append(f, line)
+		}
+		f = append(f, line[:end])
+		line = line[end:]
+	}
+}
+
+// parseUsageRow reads the fields of "name used installed needed [expiry]".
+// A name may hold spaces and overflow its column, so the counts are found
+// as the first three integers after which the rest is a valid expiry. It
+// returns why the line is not a row, naming the unreadable expiry where
+// there are counts.
+func parseUsageRow(f []string) (Usage, string) {
 	bad := "no three counts"
 	for i := 1; i+3 <= len(f); i++ {
 		used, ok1 := count(f[i])
