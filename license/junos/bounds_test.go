@@ -127,3 +127,29 @@ func TestDeepAndWideStructuresAreRefused(t *testing.T) {
 		wantLineErr(t, err, c.line, c.msg)
 	}
 }
+
+// TestFeatureOfTooManyKeysIsRefused: a feature granted by more keys than
+// MaxGrantsPerFeature is refused naming the line of the one past it, since
+// its answer is searched over every key at each change of one.
+func TestFeatureOfTooManyKeysIsRefused(t *testing.T) {
+	keys := func(n int) Report {
+		r := Report{Keys: []Key{}}
+		for i := range n {
+			r.Keys = append(r.Keys, Key{ID: fmt.Sprintf("E%d", i), CustomerID: "vSRX-x", Features: []KeyFeature{
+				dated("idp-sig", utc(2020+i, 1, 1), utc(2030+i, 1, 1))}})
+		}
+		back, err := Parse(strings.NewReader(r.Text()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return back
+	}
+	if f, err := keys(MaxGrantsPerFeature).Facts(Options{}); err != nil || len(f.Features[0].Grants) != MaxGrantsPerFeature {
+		t.Fatalf("%d keys: %v", MaxGrantsPerFeature, err)
+	}
+	r := keys(MaxGrantsPerFeature + 1)
+	_, err := r.Facts(Options{})
+	if want := fmt.Sprintf("line %d: feature \"idp-sig\" has more than %d keys", r.Keys[MaxGrantsPerFeature].Features[0].Line, MaxGrantsPerFeature); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want ...%s...", err, want)
+	}
+}

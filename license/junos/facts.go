@@ -84,9 +84,10 @@ func (a Aliases) key(name string) string {
 }
 
 // MaxGrantsPerFeature bounds how many installed keys may grant one feature:
-// a feature's answer is searched over its grants, so the cap keeps Facts.At
-// linear in the capture's size. Real devices show one or two.
-const MaxGrantsPerFeature = 64
+// a feature's answer is searched over its grants, each change of one
+// against all of them, so the cap keeps Facts.At linear in the capture's
+// size with a small constant. Real devices show one or two.
+const MaxGrantsPerFeature = 16
 
 // constructors builds the license package's values under one program: the
 // report's catalog and terms; the package calls its constructors here alone.
