@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
-
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -132,6 +132,18 @@ func TestOutputIsLinearInTheCapture(t *testing.T) {
 	for _, l := range strings.Split(out, "\n") {
 		if strings.HasPrefix(l, "edge  f000001 ") && len(l) > 200 {
 			t.Errorf("a short row is padded to the long name: %d bytes", len(l))
+		}
+	}
+}
+
+// TestHelpStatesTheBounds: -h says what a run holds to: files, bytes,
+// features, a capture's bytes, rows, lines and values.
+func TestHelpStatesTheBounds(t *testing.T) {
+	var errOut bytes.Buffer
+	_ = run([]string{"-h"}, io.Discard, &errOut)
+	for _, want := range []string{"-max-files", "-max-bytes", "-max-features", "opened without blocking", "4194304 bytes", "10000 rows", "4096 bytes", "nested at most 64 deep", "linear"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("-h does not say %q:\n%s", want, errOut.String())
 		}
 	}
 }

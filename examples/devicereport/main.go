@@ -98,7 +98,7 @@ func run(args []string, out, errOut io.Writer) error {
 	fl.IntVar(&lim.Features, "max-features", capture.DefaultFeatures, fmt.Sprintf("the most features (usage rows and key features) the captures of a run list, together (each capture at most %d)", junos.MaxEntries))
 	fl.Usage = func() {
 		fmt.Fprintln(errOut, "usage: devicereport [flags] FILE|DIR...")
-		fmt.Fprintln(errOut, "Only regular files are read, each opened without blocking; past a bound a file is refused naming it, and the rest is read.")
+		fmt.Fprint(errOut, capture.Bounds)
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {

@@ -44,6 +44,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/examples/internal/capture"
 	"github.com/licensepolicy/licensepolicy/license/junos"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -78,6 +79,8 @@ func parseFlags(args []string, errOut io.Writer) (settings, error) {
 	fl.SetOutput(errOut)
 	fl.Usage = func() {
 		fmt.Fprintln(errOut, "usage: licenseexporter [flags] DIR|FILE...")
+		fmt.Fprint(errOut, capture.Bounds)
+		fmt.Fprintln(errOut, "A read ends at -timeout: the files it has not read are read errors, and the scrape answers with the rest.")
 		fl.PrintDefaults()
 	}
 	var s settings

@@ -3,6 +3,8 @@ package capture
 import (
 	"fmt"
 	"sync"
+
+	"github.com/licensepolicy/licensepolicy/license/junos"
 )
 
 // The default bounds of one pass: ten thousand devices of a dozen
@@ -12,6 +14,18 @@ const (
 	DefaultBytes    = 128 << 20
 	DefaultFeatures = 200000
 )
+
+// Bounds says, for a command's -h, what one pass holds to.
+var Bounds = fmt.Sprintf(`Only regular files are read: each is opened without blocking and checked on
+its descriptor, so a named pipe, socket or device is refused at once. A pass
+takes in at most -max-files files (a directory holding more: its first by
+name), -max-bytes capture bytes and -max-features features together; a
+capture is at most %d bytes and lists at most %d rows, keys and key
+features, in lines of at most %d bytes and values of at most %d, UTF-8
+without control characters, XML and JSON nested at most 64 deep. Past a
+bound a file is refused naming it and the bound, and the rest is read. Time
+is linear in the bytes read.
+`, junos.MaxBytes, junos.MaxEntries, junos.MaxLine, junos.MaxValue)
 
 // Limits bound one pass over the captures (a run of a command, a scrape).
 // A zero field means its default.
