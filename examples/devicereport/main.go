@@ -123,14 +123,15 @@ func run(args []string, out, errOut io.Writer) error {
 		return fmt.Errorf("-within: %w", err)
 	}
 	o.platform, o.device = *platform, *dev
-	entries := capture.List(fl.Args(), lim.Files)
+	var reader capture.Reader
+	entries := reader.List(fl.Args(), lim.Files)
 	if len(entries) == 0 {
 		return errors.New("want capture files or directories")
 	}
 	if o.device != "" && len(entries) > 1 {
 		return errors.New("-device names one capture; a fleet's devices are named by their files")
 	}
-	r := reading{budget: capture.NewBudget(lim), opts: o, byName: map[string]string{}}
+	r := reading{reader: &reader, budget: capture.NewBudget(lim), opts: o, byName: map[string]string{}}
 	failed := 0
 	for _, e := range entries {
 		d := r.assess(e)

@@ -45,7 +45,7 @@ type row struct {
 
 // reading is a run's pass over its captures.
 type reading struct {
-	reader capture.Reader
+	reader *capture.Reader
 	budget *capture.Budget
 	opts   options
 	byName map[string]string // device name -> the file read for it

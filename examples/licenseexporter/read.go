@@ -133,7 +133,7 @@ func (p *pass) run() {
 	defer close(p.done)
 	ctx, cancel := context.WithDeadline(context.Background(), p.deadline)
 	defer cancel()
-	entries := capture.List(p.cfg.Paths, p.cfg.MaxFiles)
+	entries := p.reader.List(p.cfg.Paths, p.cfg.MaxFiles)
 	p.mu.Lock()
 	p.entries, p.listed = entries, true
 	p.mu.Unlock()

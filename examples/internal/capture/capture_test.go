@@ -53,7 +53,7 @@ func within(t *testing.T, what string, f func()) {
 // refused at once, naming it; before, opening it blocked for good.
 func TestNamedPipeIsRefusedWithoutBlocking(t *testing.T) {
 	fifo := mkfifo(t, filepath.Join(t.TempDir(), "edge-1.txt"))
-	es := List([]string{fifo}, 0)
+	es := new(Reader).List([]string{fifo}, 0)
 	if len(es) != 1 || es[0].Err == nil || !strings.Contains(es[0].Err.Error(), "is a named pipe (FIFO)") {
 		t.Errorf("List = %+v", es)
 	}
@@ -151,7 +151,7 @@ func TestDirectoryOfHostileFilesHidesNoCapture(t *testing.T) {
 	write(t, filepath.Join(dir, "README.md"), "x")
 
 	got := map[string]string{}
-	for _, e := range List([]string{dir}, 0) {
+	for _, e := range new(Reader).List([]string{dir}, 0) {
 		msg := ""
 		if e.Err != nil {
 			msg = e.Err.Error()
@@ -189,7 +189,7 @@ func TestPastTheFilesBoundTheFirstByNameAreRead(t *testing.T) {
 		write(t, filepath.Join(dir, fmt.Sprintf("dev%04d.txt", 699-i)), "")
 	}
 	other := write(t, filepath.Join(t.TempDir(), "other.txt"), good)
-	es := List([]string{dir, other}, 100)
+	es := new(Reader).List([]string{dir, other}, 100)
 	if len(es) != 102 {
 		t.Fatalf("%d entries, want 102", len(es))
 	}
@@ -235,9 +235,10 @@ func TestBudgetRefusesPastItsBoundsAndReadsTheRest(t *testing.T) {
 	}
 }
 
-// TestReadThatDoesNotReturnIsNotBegunAgain: while one read of a file
-// blocks (a hung mount), the Reader refuses the file at once rather than
-// block a second pass on it; the other files are read.
+// TestReadThatDoesNotReturnIsNotBegunAgain: while one read of a file, or
+// listing of a directory, blocks (a hung mount), the Reader refuses that
+// path at once rather than block a second pass on it; the other paths are
+// read.
 func TestReadThatDoesNotReturnIsNotBegunAgain(t *testing.T) {
 	dir := t.TempDir()
 	hung := write(t, filepath.Join(dir, "hung.txt"), good)
@@ -271,6 +272,13 @@ func TestReadThatDoesNotReturnIsNotBegunAgain(t *testing.T) {
 			t.Errorf("another file: %v", err)
 		}
 	})
+	// A listing that has not returned (a directory on a hung mount) is
+	// not begun again either.
+	r.begin(dir)
+	if es := r.List([]string{dir, other}, 0); len(es) != 2 || es[0].Err == nil || !strings.Contains(es[0].Err.Error(), "has not returned") || es[1].Err != nil {
+		t.Errorf("a hung listing: %+v", es)
+	}
+	r.end(dir)
 	close(release)
 	if err := <-first; err != nil {
 		t.Errorf("the first read, released: %v", err)

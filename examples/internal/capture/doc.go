@@ -3,8 +3,8 @@
 // licenseexporter), so that no file put beside the captures can stop a
 // read, exhaust the machine's memory, or hide the other captures.
 //
-// List expands the paths a command is given into the files one pass takes
-// in: a file as it is, a directory as its entries in name order (hidden
+// Reader.List expands the paths a command is given into the files one pass
+// takes in: a file as it is, a directory as its entries in name order (hidden
 // files, Markdown notes and subdirectories left out). Reader.Read opens one
 // of them without blocking, checks on the opened descriptor that it is a
 // regular file, and parses it with junos.Parse within a pass's Budget.

@@ -26,28 +26,37 @@ type Entry struct {
 // name, which are read. A path that is missing, a loop of links, or neither
 // a regular file nor a directory is an entry with its error; so is a named
 // pipe, a socket or a device inside a directory. Nothing is opened but
-// directories, without blocking.
-func List(paths []string, files int) []Entry {
+// directories, without blocking. A path whose listing has not returned (a
+// hung mount) is an entry with its error until it does.
+func (r *Reader) List(paths []string, files int) []Entry {
 	room := Limits{Files: files}.or().Files
 	bound := room
 	var es []Entry
 	for _, p := range paths {
-		st, err := os.Stat(p)
-		switch {
-		case err != nil:
-			es = append(es, Entry{p, pathErr(p, err)})
-		case st.IsDir():
-			es = append(es, listDir(p, &room, bound)...)
-		case !st.Mode().IsRegular():
-			es = append(es, Entry{p, notRegular(p, st.Mode())})
-		case room == 0:
-			es = append(es, Entry{p, &Error{p, fmt.Errorf("past the %d files one pass takes in (-max-files)", bound)}})
-		default:
-			room--
-			es = append(es, Entry{Path: p})
-		}
+		es = append(es, r.listPath(p, &room, bound)...)
 	}
 	return es
+}
+
+func (r *Reader) listPath(p string, room *int, bound int) []Entry {
+	since, ok := r.begin(p)
+	if !ok {
+		return []Entry{{p, notReturned(p, since)}}
+	}
+	defer r.end(p)
+	st, err := os.Stat(p)
+	switch {
+	case err != nil:
+		return []Entry{{p, pathErr(p, err)}}
+	case st.IsDir():
+		return r.listDir(p, room, bound)
+	case !st.Mode().IsRegular():
+		return []Entry{{p, notRegular(p, st.Mode())}}
+	case *room == 0:
+		return []Entry{{p, &Error{p, fmt.Errorf("past the %d files one pass takes in (-max-files)", bound)}}}
+	}
+	*room--
+	return []Entry{{Path: p}}
 }
 
 // notRegular is the error of a path that is neither a regular file nor a
@@ -74,7 +83,7 @@ const readBatch = 1024
 
 // listDir lists the captures of dir, taking room of them at most; bound is
 // the pass's, for the message.
-func listDir(dir string, room *int, bound int) []Entry {
+func (r *Reader) listDir(dir string, room *int, bound int) []Entry {
 	d, err := openFile(dir)
 	if err != nil {
 		return []Entry{{dir, pathErr(dir, err)}}
@@ -116,7 +125,7 @@ func listDir(dir string, room *int, bound int) []Entry {
 	}
 	*room -= len(kept)
 	for _, e := range kept {
-		if en, ok := entryOf(filepath.Join(dir, e.Name()), e); ok {
+		if en, ok := r.entryOf(filepath.Join(dir, e.Name()), e); ok {
 			es = append(es, en)
 		}
 	}
@@ -137,10 +146,15 @@ func firstByName(es []fs.DirEntry, n int) []fs.DirEntry {
 
 // entryOf is the entry of a directory's file: a link is followed (a
 // mounted ConfigMap holds links), a link to a directory is left out.
-func entryOf(p string, e fs.DirEntry) (Entry, bool) {
+func (r *Reader) entryOf(p string, e fs.DirEntry) (Entry, bool) {
 	t := e.Type()
 	if t&fs.ModeSymlink != 0 {
+		since, ok := r.begin(p)
+		if !ok {
+			return Entry{p, notReturned(p, since)}, true
+		}
 		st, err := os.Stat(p)
+		r.end(p)
 		if err != nil {
 			return Entry{p, pathErr(p, err)}, true
 		}

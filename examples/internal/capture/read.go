@@ -68,6 +68,12 @@ func (r *Reader) begin(p string) (time.Time, bool) {
 	return time.Time{}, true
 }
 
+// notReturned is the error of a path whose read, begun at since, has not
+// returned.
+func notReturned(p string, since time.Time) error {
+	return &Error{p, fmt.Errorf("a read begun at %s has not returned: not begun again until it does", since.UTC().Format(time.RFC3339))}
+}
+
 func (r *Reader) end(p string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -82,7 +88,7 @@ func (r *Reader) end(p string) {
 func (r *Reader) Read(p string, b *Budget) (Capture, error) {
 	since, ok := r.begin(p)
 	if !ok {
-		return Capture{}, &Error{p, fmt.Errorf("a read begun at %s has not returned: not opened again until it does", since.UTC().Format(time.RFC3339))}
+		return Capture{}, notReturned(p, since)
 	}
 	defer r.end(p)
 	c, err := r.read(p, b)
@@ -163,7 +169,7 @@ func (c *countingFile) Read(p []byte) (int, error) {
 func (r *Reader) ReadFile(p string, max int64) ([]byte, error) {
 	since, ok := r.begin(p)
 	if !ok {
-		return nil, &Error{p, fmt.Errorf("a read begun at %s has not returned: not opened again until it does", since.UTC().Format(time.RFC3339))}
+		return nil, notReturned(p, since)
 	}
 	defer r.end(p)
 	b, err := r.readFile(p, max)
