@@ -93,16 +93,16 @@
 //
 // # Bounds
 //
-// Every reader refuses input over MaxBytes before parsing, then makes one
+// Every reader refuses input over [MaxBytes] before parsing, then makes one
 // pass whose time and memory are linear in the input's size, whatever its
-// layout (one line or many). A capture lists at most MaxEntries usage rows,
+// layout (one line or many). A capture lists at most [MaxEntries] usage rows,
 // installed keys and key features together; a line of the text form is at
-// most MaxLine bytes and a value (a name, an identifier, an element's
-// text) at most MaxValue; the structured forms nest at most 64 deep and
+// most [MaxLine] bytes and a value (a name, an identifier, an element's
+// text) at most [MaxValue]; the structured forms nest at most 64 deep and
 // hold at most 16 elements an entry (160,000). Past a bound the reader
 // refuses the capture naming the line and the bound, so a report holds
 // at most a few times its capture's size. Facts and Facts.At are linear in
-// the report's size: a feature has at most MaxGrantsPerFeature keys. Every
+// the report's size: a feature has at most [MaxGrantsPerFeature] keys. Every
 // instant a report holds is within the years 0000-9999, so every output
 // reads back.
 package junos

@@ -10,13 +10,15 @@ import (
 )
 
 // Error is a path a pass could not read, and why. Its message quotes the
-// path where it holds a control character (Quote), and names it once: the
-// path is not repeated from the operating system's error.
+// path where it holds a control character ([Quote]), and names it once: the
+// path is not repeated from the operating system's error. The zero Error
+// is not usable: its Err is nil.
 type Error struct {
 	Path string
 	Err  error
 }
 
+// Error returns "path: why", the path quoted where it must be.
 func (e *Error) Error() string {
 	msg := e.Err.Error()
 	if pe, ok := e.Err.(*fs.PathError); ok {

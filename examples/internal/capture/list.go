@@ -12,7 +12,7 @@ import (
 )
 
 // Entry is one file a pass takes in (Err nil), or a path it does not read
-// and why (an *Error).
+// and why (an [*Error]). The zero Entry names no file.
 type Entry struct {
 	Path string
 	Err  error

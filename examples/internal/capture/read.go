@@ -15,6 +15,7 @@ import (
 
 // Capture is one file read: the device it is named for, what it printed,
 // and the file's size and modification time as its descriptor gave them.
+// The zero Capture is of no file.
 type Capture struct {
 	File    string
 	Device  string
