@@ -53,6 +53,19 @@ func TestManyRowsAreRefusedAtTheBound(t *testing.T) {
 	_, err = Parse(strings.NewReader(usageRows(160000)))
 	wantLineErr(t, err, 3+MaxEntries+1, "the most a capture may list")
 
+	// MaxEntries rows as devices print them in XML and JSON are within the
+	// bound on elements: each row is read.
+	full := Report{Usage: []Usage{}}
+	for i := range MaxEntries {
+		full.Usage = append(full.Usage, Usage{Name: fmt.Sprintf("f%d", i), Description: "d", Used: 1, Installed: 1,
+			Expiry: Expiry{Validity: DateBased, End: utc(2030, 1, 1)}})
+	}
+	for form, in := range map[string]string{"xml": full.XML(), "json": compactJSON(t, full.JSON())} {
+		if r, err := Parse(strings.NewReader(in)); err != nil || len(r.Usage) != MaxEntries {
+			t.Errorf("%s: MaxEntries rows of %d bytes: %d, %v", form, len(in), len(r.Usage), err)
+		}
+	}
+
 	// Keys and their features count together: ten keys of a tenth of the
 	// bound each are over it by ten.
 	keys := Report{Keys: []Key{}}
@@ -103,9 +116,18 @@ func TestHugeLinesAndValuesAreRefused(t *testing.T) {
 	}
 }
 
+func manyAttrs(n int, format string) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, format, i)
+	}
+	return b.String()
+}
+
 // TestDeepAndWideStructuresAreRefused: XML and JSON nesting past 64, and
-// more elements than a capture of MaxEntries rows holds, are refused
-// naming the line, whatever the elements are called.
+// more elements, attributes or members than a capture of MaxEntries rows
+// holds, are refused naming the line, whatever they are called, so that no
+// layout of 4 MiB makes a reader take more steps than that.
 func TestDeepAndWideStructuresAreRefused(t *testing.T) {
 	deepXML := strings.Repeat("<a>", maxDepth+1) + strings.Repeat("</a>", maxDepth+1)
 	deepJSON := strings.Repeat(`{"a":[`, maxDepth+1) + strings.Repeat("]}", maxDepth+1)
@@ -119,8 +141,11 @@ func TestDeepAndWideStructuresAreRefused(t *testing.T) {
 	}{
 		{"deep XML", deepXML, 1, "nest more than 64 deep"},
 		{"deep JSON", deepJSON, 1, "nest more than 64 deep"},
-		{"wide XML", wideXML, 2, "over 160000 elements"},
-		{"wide JSON", wideJSON, 2, "over 160000 elements"},
+		{"wide XML", wideXML, 2, "over 160000 elements, attributes and members"},
+		{"wide JSON", wideJSON, 2, "over 160000 elements, attributes and members"},
+		{"many XML attributes", "<license-usage-summary\n" + manyAttrs(maxElements, "a%x=\"\" ") + "/>", 2, "over 160000 elements, attributes and members"},
+		{"many JSON attributes", `{"license-usage-summary":[{"attributes":{` + "\n" + manyAttrs(maxElements, `"%x":"",`) + `"z":"y"}}]}`, 2, "over 160000 elements, attributes and members"},
+		{"many JSON members", `{"license-usage-summary":[{` + "\n" + manyAttrs(maxElements, `"%x":[],`) + `"z":[]}]}`, 2, "over 160000 elements, attributes and members"},
 		{"repeated attributes", attrs, 2, "gives seconds twice"},
 	} {
 		_, err := Parse(strings.NewReader(c.in))

@@ -99,7 +99,8 @@
 // installed keys and key features together; a line of the text form is at
 // most [MaxLine] bytes and a value (a name, an identifier, an element's
 // text) at most [MaxValue]; the structured forms nest at most 64 deep and
-// hold at most 16 elements an entry (160,000). Past a bound the reader
+// hold at most 160,000 elements with their attributes (16 an entry), so
+// that no layout takes a reader more steps. Past a bound the reader
 // refuses the capture naming the line and the bound, so a report holds
 // at most a few times its capture's size. Facts and Facts.At are linear in
 // the report's size: a feature has at most [MaxGrantsPerFeature] keys. Every

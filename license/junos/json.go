@@ -82,7 +82,10 @@ func (j *jsonReader) delim(want json.Delim) error {
 }
 
 // name reads a member name: an element or attribute name, which holds no
-// control character and is at most MaxValue bytes.
+// control character and is at most MaxValue bytes. Element and attribute
+// names count with occurrences against maxElements ("data" and
+// "attributes", once an object, go with the occurrence), so that no layout
+// of a capture makes the reader take more steps than that many elements.
 func (j *jsonReader) name() (string, error) {
 	t, err := j.token()
 	if err != nil {
@@ -92,7 +95,20 @@ func (j *jsonReader) name() (string, error) {
 	if p := valueProblem(key); p != "" {
 		return "", j.fail("the member name %s %s", quoted(key), p)
 	}
+	if key != "data" && key != "attributes" {
+		if err := j.counted(); err != nil {
+			return "", err
+		}
+	}
 	return key, nil
+}
+
+// counted counts one more element, attribute or member.
+func (j *jsonReader) counted() error {
+	if j.count++; j.count > maxElements {
+		return j.fail("over %d elements, attributes and members, the most a capture may hold", maxElements)
+	}
+	return nil
 }
 
 func jsonTree(b []byte) (*node, error) {
@@ -213,8 +229,8 @@ func (j *jsonReader) elements(name string, depth int) ([]*node, error) {
 	}
 	var ns []*node
 	for j.d.More() {
-		if j.count++; j.count > maxElements {
-			return nil, j.fail("over %d elements, the most a capture may hold", maxElements)
+		if err := j.counted(); err != nil {
+			return nil, err
 		}
 		line := j.lineAt()
 		t, err := j.token()

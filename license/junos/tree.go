@@ -23,8 +23,9 @@ type node struct {
 // nest five deep, so anything far deeper is refused rather than followed.
 const maxDepth = 64
 
-// maxElements bounds the elements of a structured capture: a usage row or
-// a key's feature is under ten elements, so MaxEntries of them fit.
+// maxElements bounds the elements of a structured capture, with their
+// attributes (XML) or the members naming them (JSON): a usage row or a
+// key's feature is under twelve, so MaxEntries of them fit.
 const maxElements = 16 * MaxEntries
 
 // junosURI reports whether uri is the namespace Junos gives its

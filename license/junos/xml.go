@@ -48,7 +48,7 @@ func xmlTree(b []byte) (*node, error) {
 	var root *node
 	var stack []*node
 	var declared []bool // per open element: a junos prefix is declared at or above it
-	elements := 0
+	elements := 0       // and attributes
 	fail := func(format string, args ...any) (*node, error) {
 		line, _ := d.InputPos()
 		return nil, &ParseError{Line: line, Msg: fmt.Sprintf(format, args...)}
@@ -64,12 +64,12 @@ func xmlTree(b []byte) (*node, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			line, _ := d.InputPos()
-			elements++
+			elements += 1 + len(t.Attr)
 			switch {
 			case len(stack) >= maxDepth:
 				return fail("elements nest more than %d deep", maxDepth)
 			case elements > maxElements:
-				return fail("over %d elements, the most a capture may hold", maxElements)
+				return fail("over %d elements, attributes and members, the most a capture may hold", maxElements)
 			case len(t.Name.Local) > MaxValue:
 				return fail("an element name over %d bytes", MaxValue)
 			}

@@ -7,11 +7,12 @@ import (
 	"github.com/licensepolicy/licensepolicy/license/junos"
 )
 
-// The default bounds of one pass: ten thousand devices of a dozen
-// kilobytes and twenty features each fit, with room to spare.
+// The default bounds of one pass: ten thousand devices of six kilobytes
+// and twenty features each fit, and the most costly 64 MiB to parse (JSON
+// of the most members a capture may hold) takes seconds.
 const (
 	DefaultFiles    = 10000
-	DefaultBytes    = 128 << 20
+	DefaultBytes    = 64 << 20
 	DefaultFeatures = 200000
 )
 
