@@ -254,6 +254,19 @@ func drawWorld(t *rapid.T) *reference.World {
 			ti.Destruction = &reference.Destruction{Signed: drawInstant(t, "signed"),
 				SignerTitle: rapid.SampledFrom(titlePool).Draw(t, "title"), LegalAuthority: rapid.IntRange(0, 3).Draw(t, "legal") > 0}
 		}
+		if !ti.Shipped.IsZero() && rapid.IntRange(0, 2).Draw(t, "nearDeadline") == 0 {
+			// A return or certificate at the deadline, a nanosecond either
+			// side, or some days late (TMIP-BREACH: a late one ends the
+			// notices).
+			near := reference.AddMonths(ti.Shipped, w.Terms.TMIPReturnMonths).
+				AddDate(0, 0, rapid.IntRange(0, 3).Draw(t, "lateDays")*rapid.IntRange(0, 20).Draw(t, "lateBy")).
+				Add(time.Duration(rapid.IntRange(-1, 1).Draw(t, "lateNudge")))
+			if ti.Destruction != nil && rapid.Bool().Draw(t, "lateCertificate") {
+				ti.Destruction.Signed = near
+			} else {
+				ti.Returned = near
+			}
+		}
 		w.TradeIns = append(w.TradeIns, ti)
 	}
 	return w
