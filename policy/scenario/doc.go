@@ -36,6 +36,16 @@
 //     Engine.NewBook: every fact under the scenario's one engine, so its
 //     checks never mix two sets of terms.
 //
+// # New terms over a file
+//
+// DecodeUnder decodes a file with an Overlay (read by DecodeOverlay from
+// {"terms": {...}, "catalog": {...}}) applied over the file's own terms and
+// catalog, as a file's are applied over the defaults: what a suite's
+// decisions would be under a new program year. A fact the new terms or
+// catalog refuse is returned as an invalid fact naming its path, not as an
+// error, and the checks that ask about it are left out; the evaluate
+// command's -impact is built on it.
+//
 // Decoding walks a tree of the file built by a single-pass scanner over its
 // bytes (json.go), which keeps each value's offset and its place in its
 // parent; paths and line:column are built only for an error, so that every
