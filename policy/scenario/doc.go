@@ -156,6 +156,14 @@
 //     the index its credits.HistoryError carries.
 //   - A trade-in the book refuses is named by its path, from the index its
 //     tmip.EntryError carries.
+//   - Under an Overlay (DecodeUnder), an invalid fact is named by the most
+//     specific path the refusal has: a recorded call-off or purchase by its
+//     own ("creditAccounts[0].callOffs[1]"), which leaves its account
+//     without a ledger; a trade-in the book refuses by its own, which
+//     leaves no book. A check is left out when any fact it names (or the
+//     license's device, or the book) was refused. Terms and catalog that
+//     do not hold together once the overlay is applied over a file's own
+//     are an error naming the overlay's file and "terms" or "catalog".
 //   - An expect has the shape of the Decision object: "reason" is accepted
 //     and not compared, since the matching rules leave it out; "until" is
 //     "never" or an instant; an obligation needs "kind" and "rule"; "values"
