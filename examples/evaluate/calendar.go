@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 	"time"
 
@@ -53,9 +54,20 @@ type timelines struct {
 	json   bool
 	line   bytes.Buffer
 	buf    []byte // the text line being written
+	// timeline gives a check's segments; a field so that a test can watch
+	// each segment being printed before the next is found.
+	timeline func(s *scenario.Scenario, c scenario.Check, from, to time.Time) iter.Seq2[policy.Segment, error]
 	// broken is set by a file that could not be read or a check whose
 	// timeline could not be made.
 	broken bool
+}
+
+func newTimelines(stdout, stderr io.Writer, json bool) *timelines {
+	return &timelines{out: &errWriter{w: stdout}, stderr: stderr, json: json, timeline: engineTimeline}
+}
+
+func engineTimeline(s *scenario.Scenario, c scenario.Check, from, to time.Time) iter.Seq2[policy.Segment, error] {
+	return s.Engine().Timeline(c.Request, from, to)
 }
 
 func (tl *timelines) fail(err error) {
@@ -80,7 +92,7 @@ func runCalendar(o options, files []string, stdout, stderr io.Writer) int {
 			return exitError
 		}
 	}
-	tl := &timelines{out: &errWriter{w: stdout}, stderr: stderr, json: o.json}
+	tl := newTimelines(stdout, stderr, o.json)
 	var pic *picture
 	if o.svg != "" {
 		pic = &picture{from: from, to: to, now: now}
@@ -130,7 +142,7 @@ func (tl *timelines) calendar(name string, s *scenario.Scenario, c scenario.Chec
 		pic.check(c)
 	}
 	n := 0
-	for seg, err := range s.Engine().Timeline(c.Request, from, to) {
+	for seg, err := range tl.timeline(s, c, from, to) {
 		if err != nil {
 			tl.fail(fmt.Errorf("%s: checks[%d]: %w", name, c.Index, err))
 			return

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"image/png"
+	"iter"
+	"math"
+	"math/big"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +20,7 @@ import (
 	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/internal/golden"
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -131,15 +135,34 @@ func TestCalendarOfALateRenewalIsOneSegment(t *testing.T) {
 
 // TestCalendarWritesEachSegmentAsItIsFound (issue 26, calendar cost): two
 // trade-ins in breach with daily notices over 274 years printed nothing
-// until the end (an insertion sort of every event); now each segment is
-// its own write, made as it is found, and past the bound a check says so
-// and the next one still runs.
+// until the end (an insertion sort of every event). Each segment is now
+// printed before the next one is found, and past the bound a check says
+// so and the next one still runs.
 func TestCalendarWritesEachSegmentAsItIsFound(t *testing.T) {
 	out := &countingWriter{}
 	var stderr bytes.Buffer
-	exit := run([]string{"-calendar", "2025-10-01T00:00:00Z/2399-01-01T00:00:00Z", "testdata/breach-daily-notices.json"}, out, &stderr)
-	if exit != exitError {
-		t.Errorf("exit %d, want %d past the bound", exit, exitError)
+	tl := newTimelines(out, &stderr, false)
+	tl.timeline = func(s *scenario.Scenario, c scenario.Check, from, to time.Time) iter.Seq2[policy.Segment, error] {
+		return func(yield func(policy.Segment, error) bool) {
+			printed, found := out.lines, 0 // the check's header is out
+			for seg, err := range engineTimeline(s, c, from, to) {
+				if out.lines != printed+found {
+					t.Fatalf("check %d, segment %d found: %d of the segments before it printed", c.Index, found, out.lines-printed)
+				}
+				found++
+				if !yield(seg, err) {
+					return
+				}
+			}
+		}
+	}
+	s, err := decodeFile("testdata/breach-daily-notices.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to, _ := period("2025-10-01T00:00:00Z/2399-01-01T00:00:00Z")
+	for _, c := range s.Checks {
+		tl.calendar("testdata/breach-daily-notices.json", s, c, from, to, nil)
 	}
 	// A header and the first 100,001 segments of each of the two checks.
 	if want := 2 * (1 + maxChanges + 1); out.lines != want || out.writes != out.lines {
@@ -147,8 +170,8 @@ func TestCalendarWritesEachSegmentAsItIsFound(t *testing.T) {
 	}
 	want := "testdata/breach-daily-notices.json: checks[0]: more than 100000 changes in [2025-10-01T00:00:00Z, 2399-01-01T00:00:00Z); want a shorter period\n" +
 		"testdata/breach-daily-notices.json: checks[1]: more than 100000 changes in [2025-10-01T00:00:00Z, 2399-01-01T00:00:00Z); want a shorter period\n"
-	if stderr.String() != want {
-		t.Fatalf("standard error %q", stderr.String())
+	if stderr.String() != want || tl.finish(exitOK) != exitError {
+		t.Fatalf("standard error %q; the bound must make the exit 2", stderr.String())
 	}
 }
 
@@ -181,12 +204,20 @@ func TestSVGPlacesBarsOverAnyRange(t *testing.T) {
 			p.segment(policy.Segment{Start: cuts[i-1], End: cuts[i]})
 		}
 		bars := p.rows[0].bars
-		if bars[0].x0 != svgLabelWidth || bars[len(bars)-1].x1 != svgLabelWidth+plotWidth {
-			t.Fatalf("bars from %.3f to %.3f, want the whole plot", bars[0].x0, bars[len(bars)-1].x1)
+		// Where an instant must be, worked out apart from the picture: in
+		// whole seconds and nanoseconds of the Unix epoch.
+		want := func(x time.Time) float64 {
+			off := new(big.Float).SetInt64(x.Unix() - from.Unix())
+			off.Add(off, big.NewFloat(float64(x.Nanosecond()-from.Nanosecond())/1e9))
+			span := new(big.Float).SetInt64(to.Unix() - from.Unix())
+			span.Add(span, big.NewFloat(float64(to.Nanosecond()-from.Nanosecond())/1e9))
+			f, _ := new(big.Float).Quo(off, span).Float64()
+			return svgLabelWidth + plotWidth*f
 		}
 		for i, b := range bars {
-			if b.x1 <= b.x0 && b.n == 1 && b.to.After(b.from) && p.seconds(b.to)-p.seconds(b.from) > p.seconds(to)*1e-9 {
-				t.Fatalf("bar %d [%s, %s) is %.6f wide", i, instant(b.from), instant(b.to), b.x1-b.x0)
+			if math.Abs(b.x0-want(b.from)) > 1e-6 || math.Abs(b.x1-want(b.to)) > 1e-6 {
+				t.Fatalf("bar %d [%s, %s) drawn from %.6f to %.6f, want %.6f to %.6f", i, instant(b.from), instant(b.to),
+					b.x0, b.x1, want(b.from), want(b.to))
 			}
 			if i > 0 && b.x0 != bars[i-1].x1 {
 				t.Fatalf("bar %d starts at %.6f, the one before ends at %.6f", i, b.x0, bars[i-1].x1)
@@ -196,6 +227,21 @@ func TestSVGPlacesBarsOverAnyRange(t *testing.T) {
 			t.Fatalf("%d bars for %d pixels", len(bars), plotWidth)
 		}
 	})
+}
+
+// TestSVGOfAThousandYearsSpreadsItsBars: issue 26's case, each century
+// its own stretch of the plot.
+func TestSVGOfAThousandYearsSpreadsItsBars(t *testing.T) {
+	year := func(y int) time.Time { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
+	p := &picture{from: year(1500), to: year(2500), rows: []row{{}}}
+	for y := 1500; y < 2500; y += 100 {
+		p.segment(policy.Segment{Start: year(y), End: year(y + 100), Decision: policy.Decision{Outcome: policy.Outcome(y / 100 % 2)}})
+	}
+	for i, b := range p.rows[0].bars {
+		if w := b.x1 - b.x0; w < plotWidth/10-0.1 || w > plotWidth/10+0.1 {
+			t.Fatalf("century %d is %.2f pixels wide, want a tenth of %d", i, w, plotWidth)
+		}
+	}
 }
 
 // drawPeriod draws a period of years 0000 to 9999, from a nanosecond to

@@ -29,7 +29,7 @@ type comparison struct {
 // under the new terms and catalog of -impact differs from its file's, and
 // the facts the new terms make invalid; then the counts.
 func runImpact(o options, files []string, stdout, stderr io.Writer) int {
-	cmp := &comparison{timelines: &timelines{out: &errWriter{w: stdout}, stderr: stderr, json: o.json}}
+	cmp := &comparison{timelines: newTimelines(stdout, stderr, o.json)}
 	var err error
 	for _, f := range []struct {
 		name, value string
