@@ -60,12 +60,13 @@ type Config struct {
 }
 
 func (cfg Config) limits() capture.Limits {
-	return capture.Limits{Files: cfg.MaxFiles, Bytes: cfg.MaxBytes, Features: cmpOr(cfg.MaxFeatures, DefaultMaxFeatures)}
+	return capture.Limits{Files: cfg.MaxFiles, Bytes: cfg.MaxBytes, Features: orDefault(cfg.MaxFeatures, DefaultMaxFeatures)}
 }
 
-func (cfg Config) timeout() time.Duration { return cmpOr(cfg.Timeout, DefaultTimeout) }
+func (cfg Config) timeout() time.Duration { return orDefault(cfg.Timeout, DefaultTimeout) }
 
-func cmpOr[T int | time.Duration](v, def T) T {
+// orDefault is v, or def where v is zero or less.
+func orDefault[T int | time.Duration](v, def T) T {
 	if v <= 0 {
 		return def
 	}
