@@ -131,11 +131,9 @@ func NewHistory(l License, events []Event) (History, error) {
 			r, v = from.Renew(e.TermYears, e.At)
 			if v.Allowed {
 				h.terms = append(h.terms, term{start: r.Start(), years: e.TermYears})
+				// A late renewal starts at its own instant (LIC-RENEW): the
+				// next promote makes it the term in force from there.
 				s.latest = len(h.terms) - 1
-				if !r.Start().After(e.At) {
-					// LIC-RENEW: a late renewal starts at its own instant.
-					s.term = s.latest
-				}
 			}
 		}
 		if !v.Allowed {

@@ -124,6 +124,13 @@ func TestHistoryAnswersTheLicenseAsOfAnInstant(t *testing.T) {
 			{at: date(2025, 6, 1), device: "d2", start: date(2025, 1, 1), state: license.Active},
 			{at: date(2031, 1, 1), device: "d3", start: date(2025, 1, 1), state: license.Active},
 		}},
+		{"renewed late and moved at one instant", sub, []license.Event{
+			license.RenewEvent(date(2026, 3, 1), 1),
+			license.MoveEvent(date(2026, 3, 1), d2, license.Rebalance),
+		}, []asOf{
+			{at: date(2026, 3, 1).Add(-ns), device: "d1", start: date(2025, 1, 1), termEnd: years, end: grace, initial: true, state: license.Expired},
+			{at: date(2026, 3, 1), device: "d2", start: date(2026, 3, 1), termEnd: date(2027, 3, 1), end: date(2027, 3, 1), state: license.Active},
+		}},
 		{"two moves at one instant, in the order given", sub, []license.Event{
 			license.MoveEvent(date(2025, 6, 1), d2, license.Rebalance),
 			license.MoveEvent(date(2025, 6, 1), d3, license.Rebalance),
