@@ -218,7 +218,40 @@ func (p *picture) add(s *scenario.Scenario, r policy.Request) {
 		p.tradeIn(r.Book, r.ID)
 	case policy.TradeInCompliance:
 		p.tradeIn(r.Book, r.ID)
+	case policy.WithHistory:
+		p.history(r.History)
 	}
+}
+
+// history: a license's standing over the period as its history leaves
+// it, found by chaining the standing's Until and the history's: moved,
+// renewed on time (active on), expired in the gap before a late renewal.
+func (p *picture) history(h *license.History) {
+	if h == nil || !h.IsValid() || !p.once(h.License().ID()) {
+		return
+	}
+	names := map[license.State]string{license.Active: "active", license.InGrace: "grace",
+		license.InWarning: "warning", license.Expired: "expired"}
+	var segs []segment
+	for t, n := p.from, 0; t.Before(p.to) && n < maxChanges; n++ {
+		st := h.At(t).StandingAt(t)
+		next := st.Until
+		if u := h.Until(t); !u.IsZero() && (next.IsZero() || u.Before(next)) {
+			next = u
+		}
+		if name, ok := names[st.State]; ok {
+			if k := len(segs) - 1; k >= 0 && segs[k].standing == name && segs[k].to.Equal(t) {
+				segs[k].to = next
+			} else {
+				segs = append(segs, segment{t, next, name})
+			}
+		}
+		if next.IsZero() {
+			break
+		}
+		t = next
+	}
+	p.rows = append(p.rows, row{label: "license " + h.License().ID(), segments: segs})
 }
 
 // license: active from its start, then grace (an initial subscription's

@@ -163,3 +163,24 @@ func TestCalendarRendersInABrowser(t *testing.T) {
 		t.Errorf("%d bands of color, want %d rows", bands, rows)
 	}
 }
+
+// TestCalendarPicturesALicenseHistory: a license with a history is drawn
+// as its history leaves it: active, grace, expired in the gap before the
+// late renewal, then the renewed term without grace.
+func TestCalendarPicturesALicenseHistory(t *testing.T) {
+	s, err := decodeFile("../../policy/scenario/testdata/scenarios/license-history-moved-renewed-late.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	p := &picture{from: day("2025-01-01"), to: day("2027-06-01")}
+	for _, c := range s.Checks {
+		p.add(s, c.Request)
+	}
+	want := []segment{{day("2025-01-10"), day("2026-01-10"), "active"}, {day("2026-01-10"), day("2026-02-09"), "grace"},
+		{day("2026-02-09"), day("2026-03-01"), "expired"}, {day("2026-03-01"), day("2027-03-01"), "active"},
+		{day("2027-03-01"), time.Time{}, "expired"}}
+	if len(p.rows) != 1 || p.rows[0].label != "license bgp-1y" || fmt.Sprint(p.rows[0].segments) != fmt.Sprint(want) {
+		t.Errorf("rows %v, want one row of license bgp-1y: %v", p.rows, want)
+	}
+}
