@@ -354,3 +354,24 @@ func sameLicense(a, b license.License) bool {
 func show(l license.License) string {
 	return l.ID() + " on " + l.Device() + " " + l.Tier().String() + " [" + ts(l.Start()) + ", " + ts(l.End()) + ")"
 }
+
+// asOfRequest is w's request naming the license as w's history leaves it
+// at at: what Decide asks when asked w.
+func asOfRequest(w policy.WithHistory, at time.Time) policy.Request {
+	cur, latest := w.History.At(at), w.History.Latest(at)
+	switch q := w.Request.(type) {
+	case policy.UseFeature:
+		q.License = &cur
+		return q
+	case policy.MoveLicense:
+		q.License = &cur
+		return q
+	case policy.ChangeTier:
+		q.License = &cur
+		return q
+	case policy.RenewLicense:
+		q.License = &latest
+		return q
+	}
+	return w.Request
+}
