@@ -81,8 +81,7 @@ func (e *HistoryError) Unwrap() error { return e.Err }
 // another kind or dated outside years 0000 to 9999 is a *HistoryError
 // naming its index. A zero l is refused citing LIC-KIND.
 //
-// It costs O(n) transitions for n events; the history keeps O(1) per
-// event, never a copy of the license's features.
+// It costs O(n) for n events, and At, Latest and Until O(log n).
 func NewHistory(l License, events []Event) (History, error) {
 	if !l.IsValid() {
 		return History{}, rule.Errorf([]rule.ID{rule.LicKind}, "", "a history needs a license built by Program.NewLicense")
