@@ -51,9 +51,10 @@ type evaluator struct {
 	line   bytes.Buffer // the -json line being written
 	logger *slog.Logger
 	// passed and failed count the checks compared with their expect;
-	// failed also counts a file that could not be decoded and a check
-	// that could not be decided, which were not run.
-	passed, failed int
+	// failed also counts a check that could not be decided. unread counts
+	// the files that could not be read or decoded, whose checks were not
+	// run.
+	passed, failed, unread int
 	// broken is set by a file that could not be read or decoded, or a check
 	// that could not be decided.
 	broken bool
@@ -89,20 +90,25 @@ func (w *errWriter) Write(p []byte) (int, error) {
 
 // file evaluates every check of the scenario file name.
 func (e *evaluator) file(name string) {
+	start := clock()
+	e.junit.begin(name, start)
 	s, err := decodeFile(name)
 	if err != nil {
 		e.fail(err)
-		e.failed++
-		e.junit.broken(name, err)
+		e.unread++
+		e.junit.broken(name, err, clock().Sub(start))
+		e.junit.end(clock().Sub(start))
 		return
 	}
+	defer func() { e.junit.end(clock().Sub(start)) }()
 	for _, c := range s.Checks {
+		began := clock()
 		d, err := e.decide(s, c)
 		if err != nil {
 			err = fmt.Errorf("%s: checks[%d]: %w", name, c.Index, err)
 			e.fail(err)
 			e.failed++
-			e.junit.undecided(name, c, err)
+			e.junit.undecided(name, c, err, clock().Sub(began))
 			continue
 		}
 		var ms []string
@@ -117,7 +123,7 @@ func (e *evaluator) file(name string) {
 				e.cov.Add(printable(name), c.Index, d)
 			}
 		}
-		e.junit.check(name, c, ms)
+		e.junit.check(name, c, ms, clock().Sub(began))
 		switch e.mode {
 		case textMode:
 			e.text(name, c, d)
@@ -189,8 +195,16 @@ func (e *evaluator) finish(o options) int {
 		status = max(status, s)
 	}
 	if e.mode == checkMode {
-		fmt.Fprintf(e.stdout, "%d passed, %d failed\n", e.passed, e.failed)
-		if e.passed+e.failed == 0 {
+		fmt.Fprintf(e.stdout, "%d passed, %d failed", e.passed, e.failed)
+		switch e.unread {
+		case 0:
+			fmt.Fprintln(e.stdout)
+		case 1:
+			fmt.Fprintln(e.stdout, ", 1 file could not be read")
+		default:
+			fmt.Fprintf(e.stdout, ", %d files could not be read\n", e.unread)
+		}
+		if e.passed+e.failed == 0 && e.unread == 0 {
 			fmt.Fprintln(e.stderr, "evaluate: -check: no check has an expect; nothing was compared")
 			worse(exitError)
 		}

@@ -20,8 +20,9 @@
 //
 // With -check it prints nothing for a check that meets its expect, one line
 // "FILE: check N: what differed" per mismatch, and a closing line
-// "N passed, M failed". Checks without an expect are decided but not
-// counted.
+// "N passed, M failed", followed by ", K files could not be read" when
+// some could not: their checks did not run, so they are neither passed nor
+// failed. Checks without an expect are decided but not counted.
 //
 // With -log it prints one JSON decision-log line per check through
 // slog.NewJSONHandler: file, check, at, request and decision as the
@@ -31,9 +32,15 @@
 // the catalog with the checks (with an expect) whose decisions cited it,
 // by outcome, the rules no check reached and the percentage;
 // -coverage-json FILE writes the same as JSON; -coverage-min PCT exits 1,
-// naming the rules missing, under PCT percent. -junit FILE writes JUnit
-// XML: one testcase per check, mismatch lines as the failure, a file that
-// cannot be decoded a failed testcase "decode".
+// naming the rules missing, under PCT percent of the rules cited by the
+// whole run (every file given). -junit FILE writes JUnit XML as the Ant
+// JUnit schema that CI systems read: one testsuite per file, with its
+// timestamp (UTC, without a zone) and time; one testcase per check, with
+// its time, the file's path and a classname built from the file's name
+// ("../scen/mine2.json" is "mine2": no dot for a tool to split it at); the
+// mismatch lines as the failure; a check without expect skipped; and a file
+// that cannot be read or decoded an error in a testcase "decode", counted
+// in errors.
 //
 // With -calendar FROM/TO it prints, for the requests of the files' checks,
 // every instant in [FROM, TO) at which a decision changes, found by
@@ -53,9 +60,10 @@
 // Errors go to standard error and never stop the other files: a file that
 // cannot be read or decoded is reported as "FILE: PATH: what was expected"
 // (PATH inside the file, such as checks[2].request.devise), a check the
-// engine cannot decide as "FILE: checks[N]: error"; -check counts each as
-// failed, since it was not run, and a -check run that compared nothing
-// says so and exits 2.
+// engine cannot decide as "FILE: checks[N]: error"; -check counts a file
+// that could not be read apart and a check that could not be decided as
+// failed, and a -check run of readable files that compared nothing says
+// so and exits 2.
 //
 // Exit status: 0 when every file was evaluated and, with -check, every
 // counted check passed; 1 when -check found a mismatch and nothing else went
@@ -185,7 +193,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		e.cov = &policytest.Coverage{}
 	}
 	if o.junit != "" {
-		e.junit = &junitReport{Name: "evaluate"}
+		e.junit = newJUnitReport()
 	}
 	for _, name := range fs.Args() {
 		e.file(name)

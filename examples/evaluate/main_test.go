@@ -33,6 +33,9 @@ func TestCommandIsPinned(t *testing.T) {
 		// (missing, wrong due), values (wrong, missing), and a check
 		// without expect that is not counted.
 		{"check-mismatch", []string{"-check", "testdata/mismatch.json"}, exitMismatch},
+		// A rule wanted absent, and what an exact expect does not list:
+		// obligations and values.
+		{"check-absence", []string{"-check", "testdata/absence.json"}, exitMismatch},
 		// A file that cannot be decoded and one that does not exist win
 		// over the mismatch; the other files are still evaluated.
 		{"check-broken", []string{"-check", "testdata/mismatch.json", "testdata/broken.json",
@@ -89,8 +92,8 @@ func TestFailuresAreNamed(t *testing.T) {
 		"testdata/mismatch.json: check 3: values: refunded: want 0, got none\n",
 		// mismatch.json: check 0 passes, 1 to 3 fail, 4 has no expect;
 		// services-credits.json: 4 pass; broken.json and missing.json
-		// could not be run and count as failed.
-		"\n5 passed, 5 failed\n",
+		// could not be read, and are counted apart.
+		"\n5 passed, 3 failed, 2 files could not be read\n",
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("standard output lacks %q:\n%s", want, stdout.String())
@@ -100,6 +103,58 @@ func TestFailuresAreNamed(t *testing.T) {
 		"testdata/missing.json: no such file or directory\n"
 	if stderr.String() != wantErr {
 		t.Errorf("standard error:\n%s\nwant:\n%s", stderr.String(), wantErr)
+	}
+}
+
+// TestAbsenceMismatchesAreNamed: each notRules and exact mismatch is its
+// own line naming the file, the check and what differed; a check meeting
+// both passes.
+func TestAbsenceMismatchesAreNamed(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if exit := run([]string{"-check", "testdata/absence.json"}, &stdout, &stderr); exit != exitMismatch {
+		t.Errorf("exit %d, want %d: %s", exit, exitMismatch, stderr.String())
+	}
+	want := `testdata/absence.json: check 0: notRules: want LIC-TRIAL-WARN absent, got [LIC-TRIAL-WARN]
+testdata/absence.json: check 1: obligations: want none other (exact), got syslog (LIC-TRIAL-WARN) for "trial-bgp" due 2025-03-01T00:00:00Z
+testdata/absence.json: check 1: obligations: want none other (exact), got warning (LIC-TRIAL-WARN) for "trial-bgp" due 2025-03-01T00:00:00Z
+testdata/absence.json: check 2: values: expired: want none (exact), got 0
+testdata/absence.json: check 2: values: used: want none (exact), got 0
+1 passed, 3 failed
+`
+	if stdout.String() != want {
+		t.Errorf("standard output:\n%s\nwant:\n%s", stdout.String(), want)
+	}
+}
+
+// TestCheckCountsUnreadFilesApart: "-check: compares every check that has
+// an expect; prints one line per mismatch and a closing line N passed, M
+// failed; exits 1 when any failed. A file that cannot be read or decoded:
+// an error naming the file and the path inside it on standard error, exit
+// 2, and the other files are still evaluated." A file that could not be
+// read ran no check: it is counted apart, not as a failed check.
+func TestCheckCountsUnreadFilesApart(t *testing.T) {
+	for _, c := range []struct {
+		args    []string
+		closing string
+		exit    int
+	}{
+		{[]string{"testdata/broken.json"}, "0 passed, 0 failed, 1 file could not be read\n", exitError},
+		{[]string{"testdata/broken.json", "testdata/samples/services-credits.json"}, "4 passed, 0 failed, 1 file could not be read\n", exitError},
+		{[]string{"testdata/missing.json", "testdata/broken.json", "testdata/mismatch.json"}, "1 passed, 3 failed, 2 files could not be read\n", exitError},
+		{[]string{"testdata/mismatch.json"}, "1 passed, 3 failed\n", exitMismatch},
+		{[]string{"testdata/samples/services-credits.json"}, "4 passed, 0 failed\n", exitOK},
+	} {
+		var stdout, stderr bytes.Buffer
+		exit := run(append([]string{"-check"}, c.args...), &stdout, &stderr)
+		if exit != c.exit || !strings.HasSuffix(stdout.String(), c.closing) {
+			t.Errorf("%q: exit %d, stdout:\n%s\nwant exit %d, closing %q", c.args, exit, stdout.String(), c.exit, c.closing)
+		}
+		if strings.Contains(stderr.String(), "nothing was compared") {
+			t.Errorf("%q: %s: a file that could not be read is not a file without expects", c.args, stderr.String())
+		}
+		if strings.Contains(strings.Join(c.args, " "), "broken.json") && !strings.Contains(stderr.String(), "testdata/broken.json:12:59: checks[1].request.devise: ") {
+			t.Errorf("%q: standard error does not name the file and path:\n%s", c.args, stderr.String())
+		}
 	}
 }
 

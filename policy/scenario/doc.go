@@ -164,12 +164,25 @@
 //   - An expect has the shape of the Decision object: "reason" is accepted
 //     and not compared, since the matching rules leave it out; "until" is
 //     "never" or an instant; an obligation needs "kind" and "rule"; "values"
-//     is an object of decimal strings.
+//     is an object of decimal strings. "notRules" is a list of known rule
+//     IDs, none of them also in "rules" (an expect wanting a rule both
+//     cited and not could never be met); "exact" is true or false.
 //   - Expect.Mismatches reports each difference on its own line ("outcome:
-//     want deny, got allow", "rules: want X among [...]", "until: ...",
-//     "obligations: want ... among [...]", "values: name: want a, got b");
-//     an expected obligation may match the same decision obligation as
-//     another one.
+//     want deny, got allow", "rules: want X among [...]", "notRules: want X
+//     absent, got [...]", "until: ...", "obligations: want ... among
+//     [...]", "values: name: want a, got b", and with exact "obligations:
+//     want none other (exact), got ..." and "values: name: want none
+//     (exact), got b"). A list of the decision's obligations shows at most
+//     ten and counts the rest, and an exact expect names at most ten
+//     obligations it does not list, so the lines stay proportional to the
+//     file however many obligations a decision carries; matching costs
+//     O(listed + decision's obligations).
+//   - An expected obligation may match the same decision obligation as
+//     another one, and one that leaves out due or subject matches every
+//     obligation of its kind and rule: with exact, an obligation is listed
+//     when some expected obligation matches it (SCENARIOS.md: the decision
+//     "carries no other obligation"); to pin how many obligations of one
+//     kind and rule a decision carries, list each with its subject.
 //   - Check.Describe says the request in words from the decoded request, not
 //     the raw text. Check.Raw is a slice of one copy of the file made for
 //     the scenario, capped at the request's end.
@@ -183,6 +196,7 @@
 // TestBadFileTableIsPublished) is refused by the schema too, or is listed
 // there with the reason a schema cannot say it: references to IDs the file
 // defines, IDs unique by one field of objects in a list, repeated keys (a
-// schema sees the parsed object), days a month does not have, years past
+// schema sees the parsed object), a rule listed in both rules and notRules,
+// days a month does not have, years past
 // 0000-9999 after the offset, and history or facts a domain rule refuses.
 package scenario
