@@ -41,7 +41,7 @@ func (r WithHistory) LogValue() slog.Value {
 		return slog.GroupValue(slog.String("kind", ""))
 	}
 	attrs := lv.LogValue().Group()
-	if r.History != nil && r.History.IsValid() {
+	if r.History != nil && r.History.IsValid() && len(attrs) > 0 {
 		out := make([]slog.Attr, 0, len(attrs)+2)
 		out = append(out, attrs[0], slog.String("license", r.History.License().ID()))
 		out = append(out, attrs[1:]...)
