@@ -17,12 +17,13 @@
 //
 // and the program TrialAvailable(platform, feature).
 //
-// What happened to a license after it was issued is a History: NewHistory
-// checks its events (MoveEvent, TierEvent, RenewEvent), each against the
-// license as the events before it left it, with the same transitions, and
-// History.At answers the license as of any instant: on its last device, at
-// its last tier, and from the instant a renewal's term begins, as that
-// renewal. History.Latest is the term a renewal asked then renews.
+// What happened to a license after it was issued is a [History]:
+// [NewHistory] checks its events ([MoveEvent], [TierEvent], [RenewEvent]),
+// each against the license as the events before it left it, with the same
+// transitions, and [History.At] answers the license as of any instant: on
+// its last device, at its last tier, and from the instant a renewal's term
+// begins, as that renewal. [History.Latest] is the term a renewal asked
+// then renews.
 //
 // For a whole fleet, Fleet streams the standing of every license of an
 // iter.Seq at one instant, in input order, over all cores and in memory that

@@ -52,7 +52,7 @@ func (k *EventKind) UnmarshalText(b []byte) error { return eventKinds.Unmarshal(
 // fields of the request of its kind: a move's device and reason, a tier
 // change's tier, a renewal's term. The fields of the other kinds stay
 // zero. Events are comparable with ==. The zero Event has no kind:
-// NewHistory refuses it citing LIC-KIND.
+// [NewHistory] refuses it citing LIC-KIND.
 type Event struct {
 	// At is when it happened.
 	At   time.Time

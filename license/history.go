@@ -12,13 +12,13 @@ import (
 
 // History is a license and what happened to it after it was issued: its
 // moves, tier changes and renewals, in time order, each allowed when it
-// happened. It answers what the license is at any instant: At is the
-// license as every event at or before that instant left it, Latest the
-// term a renewal asked then would renew.
+// happened. It answers what the license is at any instant: [History.At] is
+// the license as every event at or before that instant left it,
+// [History.Latest] the term a renewal asked then would renew.
 //
-// A History is immutable and safe for concurrent use; NewHistory keeps its
-// own copy of the events. The zero History has no license: At and Latest
-// return the zero License, which every question refuses citing LIC-KIND.
+// A History is immutable and safe for concurrent use; [NewHistory] keeps
+// its own copy of the events. The zero History has no license: At and
+// Latest return the zero [License], which every question refuses citing LIC-KIND.
 type History struct {
 	base   License
 	events []Event
@@ -72,13 +72,14 @@ func (e *HistoryError) Unwrap() error { return e.Err }
 // NewHistory checks what happened to l, events in time order (events at
 // one instant in the order given), and returns l's history. Each event must
 // be allowed at its instant against the license as the events before it
-// left it, by the rules Move, ChangeTier and Renew apply (LIC-PORT,
+// left it, by the rules [License.Move], [License.ChangeTier] and
+// [License.Renew] apply (LIC-PORT,
 // LIC-PERP-RMA, LIC-SUB-CHANGE, LIC-RENEW, LIC-SUB-TERM, ENT-TIMER,
 // LIC-SUB-EXPIRY): a move or a tier change asks the license in force then,
 // a renewal asks the latest term recorded then, so a renewal asked while
 // an earlier renewal's term is still to come starts from that renewal's
 // end. An event refused, out of time order, of no kind, holding a field of
-// another kind or dated outside years 0000 to 9999 is a *HistoryError
+// another kind or dated outside years 0000 to 9999 is a [*HistoryError]
 // naming its index. A zero l is refused citing LIC-KIND.
 //
 // It costs O(n) for n events, and At, Latest and Until O(log n).

@@ -9,10 +9,10 @@ import (
 )
 
 // WithHistory asks Request about the license History records, as its
-// history leaves it at the instant asked: Request is a UseFeature,
-// MoveLicense, ChangeTier or RenewLicense whose License is nil, and Decide
-// fills it in with History.At(at), or for a RenewLicense with
-// History.Latest(at), so that a renewal asked while an earlier renewal's
+// history leaves it at the instant asked: Request is a [UseFeature],
+// [MoveLicense], [ChangeTier] or [RenewLicense] whose License is nil, and
+// [Engine.Decide] fills it in with [license.History.At], or for a
+// RenewLicense with [license.History.Latest], so that a renewal asked while an earlier renewal's
 // term is still to come starts from that renewal's end (LIC-RENEW). Every
 // event dated at or before at counts; one dated after it has not
 // happened yet.
@@ -24,7 +24,7 @@ import (
 // decision stays the same; past them, Until is the next one.
 //
 // The zero WithHistory names no history: Decide refuses it with a
-// *RequestError, as it does a Request of another kind or one that names a
+// [*RequestError], as it does a Request of another kind or one that names a
 // license of its own.
 type WithHistory struct {
 	History *license.History
