@@ -453,8 +453,8 @@ type obj = map[string]any
 
 func ts(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
-func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
-	tm := w.Terms
+// termsJSON is a "terms" object giving every key of tm.
+func termsJSON(tm reference.Terms) obj {
 	terms := obj{"subscriptionTermYears": tm.SubscriptionTermYears, "trialWarningDays": tm.TrialWarningDays,
 		"initialGraceDays": tm.InitialGraceDays, "creditBlocks": tm.CreditBlocks, "creditMinOrder": tm.CreditMinOrder,
 		"professionalMinCallOff": tm.ProfessionalMinCallOff, "flexibleMinCallOff": tm.FlexibleMinCallOff,
@@ -463,6 +463,11 @@ func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
 	if !tm.TMIPWindowStart.IsZero() {
 		terms["tmipWindowStart"] = ts(tm.TMIPWindowStart)
 	}
+	return terms
+}
+
+func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
+	terms := termsJSON(w.Terms)
 	def := reference.DefaultCatalog()
 	// Every platform, as the reference reads it (the last of a name wins),
 	// declares the class "shared" that drawWorld gives some devices: the

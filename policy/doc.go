@@ -35,6 +35,21 @@
 // exactly when its decision does; Decide is inlined into its caller and
 // DecideInto fills a Decision the caller holds, so neither allocates.
 //
+// # Answers over time
+//
+// Engine.Timeline is a request's decisions over a period [from, to): the
+// maximal segments in which the decision is the same, found by chaining
+// Until, one Decide per change (never per instant), as an iterator a
+// caller may stop. A run of decisions whose dues move with their own
+// instant (a late renewal's term starts when it is asked) is one Segment
+// marked Drifting, as long as the domain says such decisions last
+// (license.Verdict.DriftsUntil), never a step per nanosecond. Impact lays
+// the timelines of one request under two engines (the old terms and the
+// new, each with the facts built under it, a Question each) over each
+// other and yields every interval in which their decisions differ, split
+// wherever either changes: what a terms change would change, and from
+// when.
+//
 // # Request kinds
 //
 // Twelve kinds, each decided by one domain call:

@@ -133,3 +133,22 @@ func (e *Engine) decideAsOf(r WithHistory, at time.Time, d *Decision) error {
 	_, err := e.decide(req, at, d)
 	return err
 }
+
+// historySpan is decideSpan for a request asked of a history: a late
+// renewal of the license as of at drifts as the license's own would, and
+// at the latest until the history next changes the license.
+func (e *Engine) historySpan(r WithHistory, at time.Time, d *Decision) (driftsUntil time.Time, err error) {
+	if err := e.DecideInto(r, at, d); err != nil {
+		return time.Time{}, err
+	}
+	rr, ok := r.Request.(RenewLicense)
+	if !ok {
+		return time.Time{}, nil
+	}
+	_, v := r.History.Latest(at).Renew(rr.TermYears, at)
+	driftsUntil = v.DriftsUntil
+	if next := r.History.Until(at); !driftsUntil.IsZero() && !next.IsZero() && next.Before(driftsUntil) {
+		driftsUntil = next
+	}
+	return driftsUntil, nil
+}

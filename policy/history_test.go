@@ -375,3 +375,49 @@ func asOfRequest(w policy.WithHistory, at time.Time) policy.Request {
 	}
 	return w.Request
 }
+
+// TestTimelineOfARenewalAskedOfAHistory: a renewal asked in the expired
+// gap before a recorded late renewal is one drifting run up to that
+// renewal's instant, where it becomes a renewal on time from the recorded
+// renewal's end: the history's change ends the drift, as SCENARIOS.md's
+// "a timeline shows such a run as one segment" and "Later recorded history
+// counts" together ask.
+func TestTimelineOfARenewalAskedOfAHistory(t *testing.T) {
+	e := engine(t)
+	l, _, mx2 := historyFacts(t)
+	h, err := license.NewHistory(l, []license.Event{
+		license.MoveEvent(day(2025, 6, 1), mx2, license.Rebalance),
+		license.RenewEvent(day(2026, 3, 1), 1),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var segs []policy.Segment
+	for s, err := range e.Timeline(policy.WithHistory{History: &h, Request: policy.RenewLicense{TermYears: 1}}, day(2026, 1, 1), day(2030, 1, 1)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		segs = append(segs, s)
+	}
+	want := []struct {
+		start, end time.Time
+		drifting   bool
+		due        time.Time
+	}{
+		{day(2026, 1, 1), day(2026, 1, 31), false, day(2027, 1, 31)}, // on time, from the end of grace
+		{day(2026, 1, 31), day(2026, 3, 1), true, day(2027, 1, 31)},  // late: due a year after each instant
+		{day(2026, 3, 1), day(2027, 3, 1), false, day(2028, 3, 1)},   // on time, from the recorded renewal's end
+		{day(2027, 3, 1), day(2030, 1, 1), true, day(2028, 3, 1)},    // late again after it
+	}
+	if len(segs) != len(want) {
+		t.Fatalf("%d segments, want %d: %+v", len(segs), len(want), segs)
+	}
+	for i, w := range want {
+		s := segs[i]
+		if o := s.Decision.Obligations.Slice(); !s.Start.Equal(w.start) || !s.End.Equal(w.end) || s.Drifting != w.drifting ||
+			len(o) != 1 || !o[0].Due.Equal(w.due) {
+			t.Errorf("segment %d: [%s, %s) drifting %v %v; want [%s, %s) drifting %v due %s", i, ts(s.Start), ts(s.End), s.Drifting,
+				s.Decision, ts(w.start), ts(w.end), w.drifting, ts(w.due))
+		}
+	}
+}

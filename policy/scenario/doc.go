@@ -37,6 +37,16 @@
 //     Engine.NewBook: every fact under the scenario's one engine, so its
 //     checks never mix two sets of terms.
 //
+// # New terms over a file
+//
+// DecodeUnder decodes a file with an Overlay (read by DecodeOverlay from
+// {"terms": {...}, "catalog": {...}}) applied over the file's own terms and
+// catalog, as a file's are applied over the defaults: what a suite's
+// decisions would be under a new program year. A fact the new terms or
+// catalog refuse is returned as an invalid fact naming its path, not as an
+// error, and the checks that ask about it are left out; the evaluate
+// command's -impact is built on it.
+//
 // Decoding walks a tree of the file built by a single-pass scanner over its
 // bytes (json.go), which keeps each value's offset and its place in its
 // parent; paths and line:column are built only for an error, so that every
@@ -161,6 +171,14 @@
 //     policy.WithHistory over the request, which names no license of its
 //     own: Decide asks it about the license as the events at or before the
 //     check's instant left it, and its until counts the events to come.
+//   - Under an Overlay (DecodeUnder), an invalid fact is named by the most
+//     specific path the refusal has: a recorded call-off or purchase by its
+//     own ("creditAccounts[0].callOffs[1]"), which leaves its account
+//     without a ledger; a trade-in the book refuses by its own, which
+//     leaves no book. A check is left out when any fact it names (or the
+//     license's device, or the book) was refused. Terms and catalog that
+//     do not hold together once the overlay is applied over a file's own
+//     are an error naming the overlay's file and "terms" or "catalog".
 //   - An expect has the shape of the Decision object: "reason" is accepted
 //     and not compared, since the matching rules leave it out; "until" is
 //     "never" or an instant; an obligation needs "kind" and "rule"; "values"

@@ -73,16 +73,22 @@ func (d *decoder) historyEvent(n *jnode, f *facts) (license.Event, bool) {
 
 // historyError records a history license.NewHistory refused at the path
 // of the event it names, its message the rules' ("LIC-PORT: ..."); nodes
-// hold the file's node of each event.
+// hold the file's node of each event. Under an overlay it is an invalid
+// fact, as refuse records one.
 func (d *decoder) historyError(lic *jnode, nodes []*jnode, err error) {
 	var he *license.HistoryError
-	if errors.As(err, &he) && he.Err != nil && he.Index >= 0 && he.Index < len(nodes) {
-		if n := nodes[he.Index]; !d.full {
-			d.add(&Error{Path: loc{n: n}.path(d.t), Msg: clip(he.Err.Error()), Err: err, off: int(n.off)})
-		}
+	if !errors.As(err, &he) || he.Err == nil || he.Index < 0 || he.Index >= len(nodes) {
+		d.refuse(lic.off, loc{n: lic}, err)
 		return
 	}
-	d.wrap(lic.off, loc{n: lic}, err)
+	n := nodes[he.Index]
+	e := &Error{File: d.file, Path: loc{n: n}.path(d.t), Msg: clip(he.Err.Error()), Err: err, off: int(n.off)}
+	switch {
+	case d.overlay != nil:
+		d.invalid = append(d.invalid, e)
+	case !d.full:
+		d.add(e)
+	}
 }
 
 // withHistory asks r, a request of a license kind, of the history of the
