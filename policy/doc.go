@@ -26,6 +26,10 @@
 // Decision is a denial. Until is the first instant the decision can change,
 // the zero time when it holds for good ("never" in JSON).
 //
+// Every kind sees the history dated at or before the instant asked: a
+// purchase, a call-off, a return or a certificate dated exactly then has
+// happened.
+//
 // Until is the domain answer's, settled: where the domain answer changes in
 // a way a Decision does not show (a trade-in going from pending to met with
 // the same rules), Decide looks past that instant, so that Until is the
@@ -65,8 +69,9 @@
 //     only, as Until promises it only then); CreditStatement:
 //     Ledger.Statement (values "purchased", "used", "expired", "available").
 //   - TradeIn: tmip.Book.Assess (value "discount", on both outcomes: the
-//     support contract's remaining value on allowance, "0" on a refusal, so
-//     that a tradeIn decision always has the same values);
+//     support contract's remaining value on allowance, at the order once the
+//     new equipment was ordered, "0" on a refusal, so that a tradeIn
+//     decision always has the same values);
 //     TradeInCompliance: tmip.Book.Compliance (value "clawback" in breach
 //     only).
 //

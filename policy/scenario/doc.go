@@ -147,11 +147,18 @@
 //   - IDs that must be unique: device serials, license, order, line (within
 //     its order), contact, credit account, purchase (within its account) and
 //     trade-in IDs; catalog platform and feature names within their lists.
-//   - A catalog platform without "trial" follows LIC-TRIAL-PRODUCTS by its
-//     family (license.TrialsByFamily), whether it is new or replaces a
-//     default one, as SCENARIOS.md says; a feature without "trial" has a
-//     trial, like a feature not in the catalog. A device's "class" must be
-//     its platform's "class" or one of its "classes" (LIC-PORT).
+//   - A catalog entry naming a default platform replaces it, and every key
+//     it leaves out keeps the default's value, as SCENARIOS.md says: its
+//     family, class and classes, and "trial" as whether the default has
+//     trials (license.TrialsOffered or TrialsNone), even under another
+//     family. A platform added needs "family", and without "trial" follows
+//     LIC-TRIAL-PRODUCTS by it (license.TrialsByFamily). A feature without
+//     "trial" has a trial, like a feature not in the catalog. A device's
+//     "class" must be its platform's "class" or one of its "classes"
+//     (LIC-PORT).
+//   - An order line's "features" may be left out or empty on a heritage
+//     product's line only (ENT-HERITAGE: it creates no entitlement); a
+//     platform's line without it is refused at the line's path as missing.
 //   - A credit account's "purchases" and "callOffs" may be absent (none).
 //     Purchases are each checked with credits.Program.CheckPurchase so a
 //     broken one is named by its path; a call-off history that breaks a
@@ -215,6 +222,7 @@
 // there with the reason a schema cannot say it: references to IDs the file
 // defines, IDs unique by one field of objects in a list, repeated keys (a
 // schema sees the parsed object), a rule listed in both rules and notRules,
-// days a month does not have, years past
-// 0000-9999 after the offset, and history or facts a domain rule refuses.
+// days a month does not have, years past 0000-9999 after the offset,
+// whether a line is a heritage product's (which may list no features), and
+// history or facts a domain rule refuses.
 package scenario

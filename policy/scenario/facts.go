@@ -155,14 +155,35 @@ func (d *decoder) catalogOver(o obj, c policy.Catalog) policy.Catalog {
 	for _, e := range o.catalogList("platforms", "platforms").all() {
 		m := len(d.errs)
 		p := d.object(e, loc{n: e}, "name", "family", "class", "classes", "trial")
-		spec := license.PlatformSpec{Name: p.id("name", "platform name"), Class: p.str("class", false, "a like-device class"),
-			Classes: p.strings("classes", false, "a like-device class", false, maxNamesListed)}
-		p.enum("family", true, &spec.Family, `"hardware", "virtual" or "software"`)
-		// Without "trial" the platform follows LIC-TRIAL-PRODUCTS by its
-		// family.
-		if p.has("trial") {
+		name := p.id("name", "platform name")
+		// An entry naming a platform c has (a default one, under a file)
+		// replaces it, and every key it leaves out keeps c's value; a
+		// platform added needs its family, and without "trial" follows
+		// LIC-TRIAL-PRODUCTS by it.
+		spec, replaces := license.PlatformSpec{Name: name}, false
+		if i, ok := platforms[name]; ok {
+			spec, replaces = c.License.Platforms[i], true
+		}
+		if p.has("class") {
+			spec.Class = p.str("class", false, "a like-device class")
+		}
+		if p.has("classes") {
+			spec.Classes = p.strings("classes", false, "a like-device class", false, maxNamesListed)
+		}
+		if p.has("family") || !replaces {
+			p.enum("family", true, &spec.Family, `"hardware", "virtual" or "software"`)
+		}
+		switch {
+		case p.has("trial"):
 			spec.Trial = license.TrialsNone
 			if p.boolean("trial", false, false) {
+				spec.Trial = license.TrialsOffered
+			}
+		case replaces:
+			// The replaced platform's value of "trial" is whether it has
+			// trials, whatever family the entry gives it.
+			spec.Trial = license.TrialsNone
+			if c.License.Platforms[platforms[name]].HasTrials() {
 				spec.Trial = license.TrialsOffered
 			}
 		}
@@ -379,7 +400,9 @@ func (d *decoder) orders(top obj, e *policy.Engine, f *facts) {
 			lo.enum("kind", true, &l.Kind, `"perpetual" or "subscription"`)
 			lo.enum("tier", true, &l.Tier, `"standard", "advanced" or "premium"`)
 			l.TermYears, _ = lo.integer("termYears", false)
-			l.Features = lo.strings("features", true, "a feature name", true, maxNamesListed)
+			// A heritage line may list no features (ENT-HERITAGE: no
+			// entitlement); a platform's line grants at least one.
+			l.Features = lo.strings("features", !e.Entitlement().IsHeritage(l.Product), "a feature name", true, maxNamesListed)
 			l.Quantity, _ = lo.integer("quantity", true)
 			l.ShipDate = lo.presentInstant("shipDate", true)
 			l.Renewal = !lo.boolean("initial", false, true)

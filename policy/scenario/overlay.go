@@ -14,7 +14,8 @@ import (
 // both optional. DecodeUnder applies it over a file's own as a file's are
 // applied over the defaults: each key of "terms" replaces the file's
 // number, each "catalog" entry replaces the file's of the same name or is
-// added. The zero Overlay and a nil *Overlay change nothing; build one
+// added; a platform entry replacing one keeps the value of every key it
+// leaves out, as a file's entry keeps a default platform's. The zero Overlay and a nil *Overlay change nothing; build one
 // with DecodeOverlay.
 type Overlay struct {
 	file string

@@ -111,7 +111,7 @@ func TestOverlayReportsTheFactsItMakesInvalidAndKeepsTheOtherChecks(t *testing.T
 			"licenses[0]", rule.LicSubTerm, []int{1, 2, 3, 4}},
 		{"a call-off past the new validity", `{"terms": {"creditValidityMonths": 6}}`,
 			"creditAccounts[0].callOffs[0]", rule.CrdValidity, []int{0, 1, 3, 4}},
-		{"a device's class its platform no longer lists", `{"catalog": {"platforms": [{"name": "Edge", "family": "hardware"}]}}`,
+		{"a device's class its platform no longer lists", `{"catalog": {"platforms": [{"name": "Edge", "family": "hardware", "classes": []}]}}`,
 			"devices[1]", rule.LicPort, []int{0, 1, 2, 4}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -207,4 +207,21 @@ func FuzzDecodeOverlay(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestOverlayPlatformEntryKeepsWhatItLeavesOut: SCENARIOS.md applies new
+// terms "over each file's own as a file's are over the defaults", and a
+// file's entry naming a default platform "replaces it, and every key it
+// leaves out keeps the default's value": so an overlay's entry naming the
+// file's Edge keeps the classes the file gave it.
+func TestOverlayPlatformEntryKeepsWhatItLeavesOut(t *testing.T) {
+	s, invalid := decodeUnder(t, `{"catalog": {"platforms": [{"name": "Edge", "family": "hardware", "trial": true}]}}`)
+	if len(invalid) != 0 || len(indexes(s)) != 5 {
+		t.Fatalf("invalid facts %v, checks %v: want none invalid and every check kept", invalid, indexes(s))
+	}
+	for _, p := range s.Catalog.License.Platforms {
+		if p.Name == "Edge" && (!p.HasClass("edge-pool") || !p.HasTrials()) {
+			t.Fatalf("Edge = %+v: want its class edge-pool kept and trials added", p)
+		}
+	}
 }
