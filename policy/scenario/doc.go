@@ -30,8 +30,9 @@
 //     catalog per entry), heritage into entitlement.Catalog and tmipSkus into
 //     tmip.Catalog (each checked as AddHeritage and AddSKUs do, a name
 //     already listed kept once).
-//   - devices with Engine.NewDevice, licenses with Engine.NewLicense,
-//     orders with Engine.NewOrder, contacts with entitlement.NewContact,
+//   - devices with Engine.NewDevice, licenses with Engine.NewLicense (and
+//     a license's "history" with license.NewHistory), orders with
+//     Engine.NewOrder, contacts with entitlement.NewContact,
 //     credit accounts with Engine.NewLedger, trade-ins (in file order) with
 //     Engine.NewBook: every fact under the scenario's one engine, so its
 //     checks never mix two sets of terms.
@@ -96,7 +97,9 @@
 //     most 1,000 entries.
 //
 // A credit account's history is replayed once by credits.NewLedger, and a
-// broken one O(log n) more times to find the call-off at fault.
+// broken one O(log n) more times to find the call-off at fault. A
+// license's history is checked once by license.NewHistory, in O(n)
+// transitions for n events.
 //
 // # Where SCENARIOS.md is silent, and what this package chose
 //
@@ -163,6 +166,18 @@
 //     the index its credits.HistoryError carries.
 //   - A trade-in the book refuses is named by its path, from the index its
 //     tmip.EntryError carries.
+//   - A license's "history" is checked by license.NewHistory; an event it
+//     refuses is named by its path ("licenses[2].history[1]"), the message
+//     the rules' ("LIC-PORT: license L1: moveLicense to ptx-1 (rma) at
+//     ...: ..."), from the index its license.HistoryError carries. An
+//     event's "kind" decides its other keys, as a request's does; its "at"
+//     refuses the zero instant like a check's. Events at one instant happen
+//     in file order. "history": [] is a history of no events.
+//   - A check of a license kind (useFeature, moveLicense, renewLicense,
+//     changeTier) naming a license with a "history" is a
+//     policy.WithHistory over the request, which names no license of its
+//     own: Decide asks it about the license as the events at or before the
+//     check's instant left it, and its until counts the events to come.
 //   - Under an Overlay (DecodeUnder), an invalid fact is named by the most
 //     specific path the refusal has: a recorded call-off or purchase by its
 //     own ("creditAccounts[0].callOffs[1]"), which leaves its account
