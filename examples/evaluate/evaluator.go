@@ -141,10 +141,20 @@ func (e *evaluator) file(name string) {
 	}
 }
 
-// decodeFile opens and decodes name; every error names the file. Only a
-// regular file is read: the file is opened without blocking, so that a
-// FIFO with no writer is refused at once instead of waiting for one.
+// decodeFile opens and decodes name; every error names the file.
 func decodeFile(name string) (*scenario.Scenario, error) {
+	f, err := openRegular(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return scenario.Decode(name, f)
+}
+
+// openRegular opens name for reading; every error names the file. Only a
+// regular file is opened: it is opened without blocking, so that a FIFO
+// with no writer is refused at once instead of waiting for one.
+func openRegular(name string) (*os.File, error) {
 	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		// *fs.PathError says "open NAME: ..."; the file leads like every
@@ -155,15 +165,31 @@ func decodeFile(name string) (*scenario.Scenario, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", printable(name), err)
 	}
-	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
+		f.Close()
 		return nil, fmt.Errorf("%s: %w", printable(name), err)
 	}
 	if !fi.Mode().IsRegular() {
+		f.Close()
 		return nil, fmt.Errorf("%s: not a regular file (%s); want a scenario file", printable(name), fi.Mode().Type())
 	}
-	return scenario.Decode(name, f)
+	return f, nil
+}
+
+// readRegular reads the regular file name, at most one byte more than a
+// scenario file may hold (the decoder refuses a larger one).
+func readRegular(name string) ([]byte, error) {
+	f, err := openRegular(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, scenario.MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", printable(name), err)
+	}
+	return data, nil
 }
 
 // fail reports err on standard error, one line per error it joins (the

@@ -18,6 +18,10 @@ var samples = []string{
 	"testdata/samples/services-credits.json",
 }
 
+// impactFiles are the files -impact compares in its goldens.
+var impactFiles = append(append([]string{}, samples...), "../../policy/scenario/testdata/scenarios/trial-warning.json",
+	"testdata/late-renewal.json", "testdata/late-call-off.json")
+
 // TestCommandIsPinned runs the command on each set of arguments and compares
 // its exit status, standard output and standard error with testdata/NAME.golden.
 func TestCommandIsPinned(t *testing.T) {
@@ -58,6 +62,24 @@ func TestCommandIsPinned(t *testing.T) {
 		{"check-coverage-min", append([]string{"-check", "-coverage-min", "90"}, samples...), exitMismatch},
 		{"coverage-without-check", append([]string{"-coverage"}, samples...), exitError},
 		{"log-and-json", []string{"-log", "-json", "testdata/mismatch.json"}, exitError},
+		// Ten years of the samples' timelines, as text and as JSON.
+		{"calendar-samples", append([]string{"-calendar", "2025-01-01T00:00:00Z/2035-01-01T00:00:00Z"}, samples...), exitOK},
+		{"calendar-samples-json", append([]string{"-calendar", "2025-01-01T00:00:00Z/2035-01-01T00:00:00Z", "-json"}, samples...), exitOK},
+		// A late renewal is one drifting segment.
+		{"calendar-late-renewal", []string{"-calendar", "2026-01-01T00:00:00Z/2026-03-01T00:00:00Z", "-json", "testdata/late-renewal.json"}, exitOK},
+		{"calendar-backwards", []string{"-calendar", "2026-03-01T00:00:00Z/2026-01-01T00:00:00Z", "testdata/late-renewal.json"}, exitError},
+		{"calendar-and-check", []string{"-calendar", "2026-01-01T00:00:00Z/2026-03-01T00:00:00Z", "-check", "testdata/late-renewal.json"}, exitError},
+		// New terms (grace 15 days, warnings 45 days, credits valid 6
+		// months) over the samples, a trial, a late renewal and a call-off
+		// the new validity breaks.
+		{"impact", append([]string{"-impact", "testdata/new-terms.json"}, impactFiles...), exitMismatch},
+		{"impact-json", append([]string{"-impact", "testdata/new-terms.json", "-json"}, impactFiles...), exitMismatch},
+		{"impact-period", append([]string{"-impact", "testdata/new-terms.json", "-from", "2025-03-20T00:00:00Z", "-to", "2026-01-01T00:00:00Z"}, samples...), exitMismatch},
+		{"impact-nothing", append([]string{"-impact", "testdata/no-new-terms.json"}, samples...), exitOK},
+		{"impact-bad-terms", append([]string{"-impact", "testdata/broken.json"}, samples...), exitError},
+		{"impact-broken-file", []string{"-impact", "testdata/new-terms.json", "testdata/broken.json", "testdata/samples/initial-subscription-grace.json"}, exitError},
+		{"impact-to-before-from", []string{"-impact", "testdata/new-terms.json", "-from", "2026-01-01T00:00:00Z", "-to", "2025-01-01T00:00:00Z", "testdata/late-renewal.json"}, exitError},
+		{"from-without-impact", []string{"-from", "2026-01-01T00:00:00Z", "testdata/late-renewal.json"}, exitError},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -181,7 +203,7 @@ func TestNoFileIsAUsageError(t *testing.T) {
 		if exit := run(args, &stdout, &stderr); exit != exitError {
 			t.Errorf("%q: exit status %d, want %d", args, exit, exitError)
 		}
-		if stdout.Len() != 0 || !strings.Contains(stderr.String(), "usage: evaluate [-json | -check | -log | -calendar FROM/TO] [flags] FILE...") {
+		if stdout.Len() != 0 || !strings.Contains(stderr.String(), "usage: evaluate [-json | -check | -log] [flags] FILE...") {
 			t.Errorf("%q: stdout %q, stderr %q", args, stdout.String(), stderr.String())
 		}
 	}
