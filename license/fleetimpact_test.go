@@ -49,11 +49,11 @@ func rebuild(p *license.Program, l *license.License) (license.License, error) {
 }
 
 // sameStanding reports whether two standings say the same: state, answer,
-// rules, reason, Until and warnings.
+// rules, reason, Until, warnings, drift and subject.
 func sameStanding(a, b license.Standing) bool {
 	return a.State == b.State && a.Allowed == b.Allowed && a.Rules == b.Rules && a.Reason == b.Reason &&
 		a.Until.Equal(b.Until) && a.Until.IsZero() == b.Until.IsZero() && a.Obligations.Equal(b.Obligations) &&
-		a.Subject() == b.Subject()
+		a.DriftsUntil.Equal(b.DriftsUntil) && a.Subject() == b.Subject()
 }
 
 func phaseOf(s license.Standing) license.Phase { return license.Phase{State: s.State, Until: s.Until} }
