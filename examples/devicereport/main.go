@@ -13,8 +13,11 @@
 // uptime in the same file, or an XML end date beside its remaining time); a
 // capture with neither needs -at. -captured is when the captures were taken
 // (default: their own instant, else -at); count-down features end that long
-// after it. -within counts the features ending within that span of their
-// instant (30d, 720h). A capture that cannot be read is reported on
+// after it. -within counts the usable features whose usability ends
+// within that span of their instant (30d, 720h): an expiry, the end of a
+// grace, the end of a trial, not the next change (a trial's warning window
+// opening comes sooner). Each feature's end is printed beside its until:
+// "never" for one usable for good, nothing for one not usable. A capture that cannot be read is reported on
 // standard error with its file, line and text; the others are still
 // reported and the exit status is 1. A failed write to standard output is
 // an error too. A decision that holds for good has the until "never".
@@ -89,7 +92,7 @@ func run(args []string, out, errOut io.Writer) error {
 	captured := fl.String("captured", "", "when the captures were taken, RFC 3339 (default: their own instant, else -at)")
 	platform := fl.String("platform", "", "the devices' platform, e.g. vSRX (default: inferred)")
 	dev := fl.String("device", "", "the device's name, for one capture (default: its file name)")
-	within := fl.String("within", "30d", "count features ending within this span: 30d, 720h")
+	within := fl.String("within", "30d", "count usable features whose usability ends within this span of their instant: 30d, 720h")
 	asJSON := fl.Bool("json", false, "print JSON")
 	asCSV := fl.Bool("csv", false, "print CSV")
 	var lim capture.Limits

@@ -36,6 +36,7 @@ type row struct {
 	state                   license.State // the standing of the license it follows
 	allowed                 bool
 	until                   time.Time // zero: the decision holds for good
+	ends                    time.Time // the end of usability; zero: never, or not usable
 	rules                   rule.List
 	obligations             rule.Obligations
 	grants                  []junos.Grant
@@ -103,7 +104,7 @@ func (r *reading) assess(e capture.Entry) device {
 
 func rowOf(dev int, f junos.FeatureReport) row {
 	r := row{dev: dev, Feature: f.Name, License: f.License, inUsage: f.InUsage, used: f.Used, installed: f.Installed, needed: f.Needed,
-		state: f.Standing.State, allowed: f.Decision.Allowed, until: f.Decision.Until, rules: f.Decision.Rules,
+		state: f.Standing.State, allowed: f.Decision.Allowed, until: f.Decision.Until, ends: f.Ends, rules: f.Decision.Rules,
 		obligations: f.Decision.Obligations, grants: f.Grants, lines: f.Lines, warnings: f.Warnings}
 	if f.Kind.IsValid() {
 		r.kind = f.Kind
@@ -168,7 +169,9 @@ func summarize(devs []device, rs []row, within time.Duration) summary {
 		case license.InWarning:
 			s.InWarning++
 		}
-		if r.allowed && !r.until.IsZero() && r.until.Sub(devs[r.dev].At) <= within {
+		// A usable feature whose usability ends in the window: its next
+		// change (a trial's warning) may come sooner and does not count.
+		if r.allowed && !r.ends.IsZero() && r.ends.Sub(devs[r.dev].At) <= within {
 			s.EndingWithin++
 		}
 		if r.inUsage && r.needed > 0 {

@@ -29,6 +29,15 @@ func instant(t time.Time) string {
 
 func until(t time.Time) string { return cmp.Or(instant(t), never) }
 
+// endText is when a usable feature's usability ends, "never" when it does
+// not; empty for a feature not usable, which has no end to come.
+func (r row) endText() string {
+	if !r.allowed {
+		return ""
+	}
+	return until(r.ends)
+}
+
 func (r row) stateName() string {
 	if r.kind == 0 {
 		return "unlicensed"
@@ -88,7 +97,7 @@ const (
 	columnPadding = 2
 )
 
-var tableHeader = []string{"DEVICE", "FEATURE", "USED/INST/NEED", "KIND", "STANDING", "UNTIL", "KEYS", "LINES", "RULES", "WARNINGS"}
+var tableHeader = []string{"DEVICE", "FEATURE", "USED/INST/NEED", "KIND", "STANDING", "UNTIL", "ENDS", "KEYS", "LINES", "RULES", "WARNINGS"}
 
 func (r row) cells(devs []device) []string {
 	counts := "-"
@@ -100,7 +109,7 @@ func (r row) cells(devs []device) []string {
 		standing = "usable"
 	}
 	return []string{capture.Quote(devs[r.dev].Name), capture.Quote(r.Feature), counts, cmp.Or(r.kindName(), "-"), standing + " (" + r.stateName() + ")",
-		until(r.until), cmp.Or(keyList(r.grants), "-"), cmp.Or(lineList(r.lines), "-"), strings.Join(r.ruleNames(), ","), strings.Join(quoteAll(r.warnings), "; ")}
+		until(r.until), cmp.Or(r.endText(), "-"), cmp.Or(keyList(r.grants), "-"), cmp.Or(lineList(r.lines), "-"), strings.Join(r.ruleNames(), ","), strings.Join(quoteAll(r.warnings), "; ")}
 }
 
 func writeTable(out io.Writer, devs []device, rs []row, within time.Duration) {
@@ -191,6 +200,7 @@ type (
 		Usable      bool             `json:"usable"`
 		Allowed     bool             `json:"allowed"`
 		Until       string           `json:"until"`
+		Ends        string           `json:"ends,omitempty"`
 		Keys        []grantJSON      `json:"keys,omitempty"`
 		Lines       []int            `json:"lines,omitempty"`
 		Rules       []string         `json:"rules"`
@@ -221,7 +231,7 @@ type (
 
 func (r row) json(devs []device) featureJSON {
 	j := featureJSON{Device: capture.Quote(devs[r.dev].Name), Feature: r.Feature, Kind: r.kindName(), License: r.License, State: r.stateName(),
-		Usable: r.state.Usable(), Allowed: r.allowed, Until: until(r.until), Lines: r.lines, Rules: r.ruleNames(), Warnings: r.warnings}
+		Usable: r.state.Usable(), Allowed: r.allowed, Until: until(r.until), Ends: r.endText(), Lines: r.lines, Rules: r.ruleNames(), Warnings: r.warnings}
 	if r.inUsage {
 		j.Used, j.Installed, j.Needed = &r.used, &r.installed, &r.needed
 	}
@@ -303,14 +313,14 @@ func csvCell(s string) string {
 
 func writeCSV(out io.Writer, devs []device, rs []row) {
 	w := csv.NewWriter(out)
-	_ = w.Write([]string{"device", "feature", "used", "installed", "needed", "kind", "state", "allowed", "until", "keys", "lines", "rules", "warnings"})
+	_ = w.Write([]string{"device", "feature", "used", "installed", "needed", "kind", "state", "allowed", "until", "ends", "keys", "lines", "rules", "warnings"})
 	for _, r := range rs {
 		counts := []string{"", "", ""}
 		if r.inUsage {
 			counts = []string{strconv.Itoa(r.used), strconv.Itoa(r.installed), strconv.Itoa(r.needed)}
 		}
 		cells := []string{capture.Quote(devs[r.dev].Name), capture.Quote(r.Feature), counts[0], counts[1], counts[2], r.kindName(), r.stateName(),
-			strconv.FormatBool(r.allowed), until(r.until), keyList(r.grants), lineList(r.lines), strings.Join(r.ruleNames(), " "), strings.Join(quoteAll(r.warnings), "; ")}
+			strconv.FormatBool(r.allowed), until(r.until), r.endText(), keyList(r.grants), lineList(r.lines), strings.Join(r.ruleNames(), " "), strings.Join(quoteAll(r.warnings), "; ")}
 		for i, c := range cells {
 			cells[i] = csvCell(c)
 		}
