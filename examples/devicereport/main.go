@@ -82,15 +82,34 @@ func main() {
 type options struct {
 	at, captured     time.Time
 	platform, device string
+	inventory        capture.Inventory
 	within           time.Duration
+}
+
+// defaultDepth is how deep a run walks below a directory given: captures
+// sorted by site, then by rack or date, fit well within it.
+const defaultDepth = 8
+
+// instantExample is the form every flag taking an instant wants.
+const instantExample = `"2021-10-01T00:00:00Z"`
+
+// parseInstantFlag reads an instant given on the command line, RFC 3339,
+// saying the form it wants where it cannot.
+func parseInstantFlag(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s: want an RFC 3339 instant such as %s", strconv.Quote(s), instantExample)
+	}
+	return t, nil
 }
 
 func run(args []string, out, errOut io.Writer) error {
 	fl := flag.NewFlagSet("devicereport", flag.ContinueOnError)
 	fl.SetOutput(errOut)
-	at := fl.String("at", "", "the instant to judge at, RFC 3339 (default: the capture's own instant)")
-	captured := fl.String("captured", "", "when the captures were taken, RFC 3339 (default: their own instant, else -at)")
-	platform := fl.String("platform", "", "the devices' platform, e.g. vSRX (default: inferred)")
+	at := fl.String("at", "", "the instant to judge at, an RFC 3339 instant such as "+instantExample+" (default: each capture's own instant)")
+	captured := fl.String("captured", "", "when the captures were taken, an RFC 3339 instant such as "+instantExample+" (default: their own instant, else -at)")
+	platform := fl.String("platform", "", "the platform of the devices neither their capture nor the inventory names, e.g. vSRX; never overrides either")
+	inventory := fl.String("inventory", "", "a CSV file of devices with a header: file or hostname, platform, serial")
 	dev := fl.String("device", "", "the device's name, for one capture (default: its file name)")
 	within := fl.String("within", "30d", "count usable features whose usability ends within this span of their instant: 30d, 720h")
 	asJSON := fl.Bool("json", false, "print JSON")
@@ -99,27 +118,32 @@ func run(args []string, out, errOut io.Writer) error {
 	fl.IntVar(&lim.Files, "max-files", capture.DefaultFiles, "the most files a run takes in (a directory holding more: its first by name)")
 	fl.Int64Var(&lim.Bytes, "max-bytes", capture.DefaultBytes, fmt.Sprintf("the most capture bytes a run reads, together (each capture at most %d)", junos.MaxBytes))
 	fl.IntVar(&lim.Features, "max-features", capture.DefaultFeatures, fmt.Sprintf("the most features (usage rows and key features) the captures of a run list, together (each capture at most %d)", junos.MaxEntries))
+	depth := fl.Int("max-depth", defaultDepth, "the most levels of subdirectories walked below a directory given (0: none)")
 	fl.Usage = func() {
 		fmt.Fprintln(errOut, "usage: devicereport [flags] FILE|DIR...")
-		fmt.Fprint(errOut, capture.Bounds)
+		fmt.Fprint(errOut, capture.Bounds, capture.WalkBounds)
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			// Asked for: the usage is the answer, not a failure.
+			return nil
+		}
 		return err
 	}
-	if lim.Files < 1 || lim.Bytes < 1 || lim.Features < 1 {
-		return errors.New("-max-files, -max-bytes and -max-features: want at least 1")
+	if lim.Files < 1 || lim.Bytes < 1 || lim.Features < 1 || *depth < 0 {
+		return errors.New("-max-files, -max-bytes and -max-features: want at least 1; -max-depth: at least 0")
 	}
 	var o options
 	var err error
 	if *at != "" {
-		if o.at, err = time.Parse(time.RFC3339, *at); err != nil {
-			return fmt.Errorf("-at: %w", err)
+		if o.at, err = parseInstantFlag(*at); err != nil {
+			return fmt.Errorf("-at %w", err)
 		}
 	}
 	if *captured != "" {
-		if o.captured, err = time.Parse(time.RFC3339, *captured); err != nil {
-			return fmt.Errorf("-captured: %w", err)
+		if o.captured, err = parseInstantFlag(*captured); err != nil {
+			return fmt.Errorf("-captured %w", err)
 		}
 	}
 	if o.within, err = parseSpan(*within); err != nil {
@@ -127,7 +151,12 @@ func run(args []string, out, errOut io.Writer) error {
 	}
 	o.platform, o.device = *platform, *dev
 	var reader capture.Reader
-	entries := reader.List(fl.Args(), lim.Files)
+	if *inventory != "" {
+		if o.inventory, err = reader.ReadInventory(*inventory); err != nil {
+			return fmt.Errorf("-inventory: %w", err)
+		}
+	}
+	entries := reader.Walk(fl.Args(), lim.Files, *depth)
 	if len(entries) == 0 {
 		return errors.New("want capture files or directories")
 	}

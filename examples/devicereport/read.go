@@ -21,6 +21,9 @@ type device struct {
 	Form          junos.Form
 	At            time.Time
 	Platform      string
+	PlatformBy    string // what says the platform: the capture, the inventory, -platform
+	Serial        string // the chassis's or the inventory's, "" when neither says
+	Keys          int    // the keys installed; -1: the capture has no key section
 	Discrepancies []junos.Discrepancy
 	Rows          []row
 	Err           error
@@ -88,13 +91,21 @@ func (r *reading) assess(e capture.Entry) device {
 	if captured.IsZero() && rep.CapturedAt.IsZero() {
 		captured = d.At
 	}
-	facts, err := rep.Facts(junos.Options{Platform: r.opts.platform, Device: d.Name, CapturedAt: captured.UTC()})
+	id, err := r.opts.inventory.Identify(c, d.Name, r.opts.platform, "-platform")
+	if err != nil {
+		return fail(err)
+	}
+	facts, err := rep.Facts(junos.Options{Platform: id.Platform, PlatformFrom: id.PlatformFrom, Device: cmp.Or(id.Serial, d.Name), CapturedAt: captured.UTC()})
 	if err != nil {
 		return fail(err)
 	}
 	r.byName[d.Name] = e.Path
 	a := facts.At(d.At.UTC())
-	d.Platform, d.Discrepancies = a.Platform, a.Discrepancies
+	d.Platform, d.PlatformBy, d.Serial, d.Discrepancies = a.Platform, facts.PlatformBy, id.Serial, a.Discrepancies
+	d.Keys = len(rep.Keys)
+	if rep.Keys == nil {
+		d.Keys = -1
+	}
 	d.Rows = make([]row, 0, len(a.Features))
 	for _, f := range a.Features {
 		d.Rows = append(d.Rows, rowOf(len(r.devs), f))
