@@ -85,7 +85,7 @@ func (r *reading) assess(e capture.Entry) device {
 	d.Form = rep.Form
 	d.At = cmp.Or(r.opts.at, rep.CapturedAt)
 	if d.At.IsZero() {
-		return fail(errors.New("the capture has no instant of its own: give one with -at (RFC 3339)"))
+		return fail(errors.New("the capture has no instant of its own: give one with -at, an RFC 3339 instant such as " + instantExample))
 	}
 	captured := r.opts.captured
 	if captured.IsZero() && rep.CapturedAt.IsZero() {
