@@ -4,23 +4,44 @@
 // or -json / -csv for machines.
 //
 //	go run ./examples/devicereport -at 2021-10-01T00:00:00Z capture.txt
-//	go run ./examples/devicereport -within 30d captures/
+//	go run ./examples/devicereport -within 30d -inventory devices.csv captures/
 //
-// Arguments are capture files or directories of them (one capture per
-// device; the device is named by its file, or by -device for one file; a
-// second capture of one device name is refused). -at defaults to the
+// Arguments are capture files or directories of them, walked -max-depth
+// levels deep (one capture per device; the device is named by its file, or
+// by -device for one file; a second capture of one device name is
+// refused). A capture file may hold other commands' output too, as
+// collections store it (oxidized, RANCID, a terminal session): the license
+// output is read out of it (see the junos package). -at defaults to the
 // instant a capture carries itself (a "Current time:" line of show system
 // uptime in the same file, or an XML end date beside its remaining time); a
-// capture with neither needs -at. -captured is when the captures were taken
+// capture with neither needs -at. -at and -captured take RFC 3339 instants
+// ("2021-10-01T00:00:00Z"). -captured is when the captures were taken
 // (default: their own instant, else -at); count-down features end that long
 // after it. -within counts the usable features whose usability ends
 // within that span of their instant (30d, 720h): an expiry, the end of a
 // grace, the end of a trial, not the next change (a trial's warning window
 // opening comes sooner). Each feature's end is printed beside its until:
-// "never" for one usable for good, nothing for one not usable. A capture that cannot be read is reported on
-// standard error with its file, line and text; the others are still
-// reported and the exit status is 1. A failed write to standard output is
-// an error too. A decision that holds for good has the until "never".
+// "never" for one usable for good, nothing for one not usable. A capture
+// that cannot be read is reported on standard error with its file, line
+// and text; the others are still reported and the exit status is 1. A
+// failed write to standard output is an error too. A decision that holds
+// for good has the until "never". -h prints the flags and bounds and exits
+// 0.
+//
+// # Platforms
+//
+// A device's platform is what its capture says: show version's model or
+// show chassis hardware's chassis in the same file, mapped to a platform
+// by its series, else a key's customer ID or a feature named for its
+// platform. For a capture that says none, -inventory is a CSV file with a
+// header naming its columns: file (the capture's file name or path) or
+// hostname (show version's, or the device's name), platform and serial.
+// -platform is the last resort, for the devices neither names: it never
+// overrides the capture or the inventory, and a disagreement is refused,
+// naming both, as is an inventory the capture contradicts. Each device's
+// line says what gave its platform, its serial number (the chassis's, else
+// the inventory's), and its installed keys: "licenses installed: none" is
+// not a capture without that section.
 //
 // # Bounds
 //
@@ -30,7 +51,12 @@
 // -max-files files (a directory holding more: its first by name), -max-bytes
 // capture bytes and -max-features features together, each capture at most
 // 4 MiB and 10,000 rows (see the junos package); past a bound the file is
-// refused naming the bound and the rest is read. Time is linear in the
+// refused naming the bound and the rest is read. Subdirectories are walked
+// in name order among their directory's files, at most -max-depth levels
+// below a directory given and as many directories as -max-files; one past
+// either bound is named on standard error, not read; hidden directories
+// and links to directories are left out. An inventory is at most 4 MiB and
+// 100,000 devices. Time is linear in the
 // bytes read; memory is a few times the largest capture plus a few hundred
 // bytes a feature; the output is linear in the features (the table's
 // columns are aligned up to 64 characters, wider cells push their row
