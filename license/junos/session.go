@@ -249,23 +249,32 @@ func heading(line string) bool {
 
 // keyString reports whether line is a line of show system license keys: an
 // identifier and groups of key data ("E421992502 aeaqic aiagij ..."), each
-// group at most 8 lower-case letters and digits, at least two of them.
+// group at most 8 lower-case letters and digits, at least two of them. It
+// allocates nothing: it is asked of every line a key block tolerates.
 func keyString(line string) bool {
-	f := strings.Fields(line)
-	if len(f) < 3 || strings.ContainsRune(line, ':') {
+	if strings.ContainsRune(line, ':') {
 		return false
 	}
-	for _, g := range f[1:] {
-		if len(g) > 8 {
+	words := 0
+	for rest := line; ; {
+		rest = strings.TrimLeft(rest, " \t")
+		if rest == "" {
+			return words >= 3
+		}
+		end := strings.IndexAny(rest, " \t")
+		if end < 0 {
+			end = len(rest)
+		}
+		word := rest[:end]
+		rest = rest[end:]
+		words++
+		if words == 1 {
+			continue
+		}
+		if len(word) > 8 || strings.ContainsFunc(word, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) {
 			return false
 		}
-		for _, r := range g {
-			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
-				return false
-			}
-		}
 	}
-	return true
 }
 
 // distilled reports whether s is what a collector prints in place of a
