@@ -189,9 +189,12 @@ func permanentSince() time.Time { return time.Unix(0, 0).UTC() }
 // days. Installed keys are the licenses; a usage row that no key covers
 // becomes a license of its own ("usage/<name>"). Names are matched without
 // case and through o.Aliases; two usage rows of one feature are a
-// Discrepancy, the first row kept. Errors are *rule.Violation or the
-// license package's refusals; an end past year 9999 and more than
-// MaxGrantsPerFeature keys on one feature are refused, naming the line.
+// Discrepancy, the first row kept. The platform is the report's
+// (Report.Identify), else o.Platform; a report that says another than
+// o.Platform is refused with a *PlatformConflict naming both. Errors are
+// *rule.Violation, *PlatformConflict or the license package's refusals; an
+// end past year 9999 and more than MaxGrantsPerFeature keys on one feature
+// are refused, naming the line.
 //
 // Cost: time and memory linear in the report's size.
 func (r Report) Facts(o Options) (Facts, error) {

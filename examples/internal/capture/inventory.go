@@ -199,11 +199,13 @@ func (inv Inventory) Lookup(file string, hosts ...string) (InventoryRow, bool) {
 	if len(inv.rows) == 0 {
 		return InventoryRow{}, false
 	}
-	if i, ok := inv.byFile[filepath.Clean(file)]; ok {
-		return inv.rows[i], true
-	}
-	if i, ok := inv.byBase[filepath.Base(file)]; ok {
-		return inv.rows[i], true
+	if file != "" {
+		if i, ok := inv.byFile[filepath.Clean(file)]; ok {
+			return inv.rows[i], true
+		}
+		if i, ok := inv.byBase[filepath.Base(file)]; ok {
+			return inv.rows[i], true
+		}
 	}
 	for _, h := range hosts {
 		if i, ok := inv.byHost[strings.ToLower(h)]; ok && h != "" {

@@ -107,3 +107,35 @@ func TestIdentifyNeverLetsTheFlagOverrideTheInventory(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseInventory: no input panics, and every inventory read finds each
+// of its devices by the file or host name it lists, and holds no value a
+// refusal would: none over the longest, none with a control character.
+func FuzzParseInventory(f *testing.F) {
+	f.Add([]byte("file,hostname,platform,serial\nedge-1.txt,edge-1,MX,JN123\n,fw-1,SRX,\n"))
+	f.Add([]byte("# comment\nplatform, host\nEX,sw-1\n"))
+	f.Add([]byte("file,platform\n\"a,b.txt\",MX\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		inv, err := ParseInventory("inv.csv", in)
+		if err != nil {
+			return
+		}
+		for _, row := range inv.rows {
+			for _, v := range []string{row.File, row.Hostname, row.Platform, row.Serial} {
+				if valueProblem(v) != "" {
+					t.Fatalf("line %d holds %q", row.Line, v)
+				}
+			}
+			var got InventoryRow
+			var ok bool
+			if row.File != "" {
+				got, ok = inv.Lookup(row.File)
+			} else {
+				got, ok = inv.Lookup("", row.Hostname)
+			}
+			if !ok || got != row {
+				t.Fatalf("line %d: found %+v %v", row.Line, got, ok)
+			}
+		}
+	})
+}
