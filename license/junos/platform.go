@@ -80,19 +80,27 @@ func (m Models) Series() map[string]string {
 type Evidence struct {
 	// Platform is the catalog platform it says.
 	Platform string
-	// What names it: `model "srx300"`, `customer ID "vSRX-JuniperEval"`.
-	What string
+	// Kind is what says it: "model" (show version), "chassis" (show
+	// chassis hardware), "customer ID", "feature".
+	Kind string
+	// Name is the model, customer ID or feature as the capture prints it;
+	// Key the key a customer ID is of.
+	Name, Key string
 	// Line is where the capture says it (1-based; 0 when not known).
 	Line int
 }
 
 // String returns what says the platform and where: `model "srx300" (line
-// 1)`.
+// 1)`, `customer ID "vSRX-JuniperEval" of key "E1" (line 17)`.
 func (e Evidence) String() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s (line %d)", e.What, e.Line)
+	s := e.Kind + " " + strconv.Quote(e.Name)
+	if e.Key != "" {
+		s += " of key " + strconv.Quote(e.Key)
 	}
-	return e.What
+	if e.Line > 0 {
+		s += fmt.Sprintf(" (line %d)", e.Line)
+	}
+	return s
 }
 
 // Identify returns what the report says of its device's platform, in the
@@ -102,26 +110,33 @@ func (e Evidence) String() string {
 // "containerized-rpd-..." for cRPD). The zero Evidence means the report
 // does not say. Evidence naming two platforms is refused citing
 // LIC-PLATFORM, naming both: the report does not say which the device is.
-// Catalog and Models are o's (their zero values the defaults).
+// Catalog and Models are o's (their zero values the defaults). Cost:
+// linear in the report, allocating nothing unless it refuses.
 func (r Report) Identify(o Options) (Evidence, error) {
 	if o.Catalog.Platforms == nil {
 		o.Catalog = license.DefaultCatalog()
 	}
-	all := r.evidence(o.Catalog, o.Models)
-	if len(all) == 0 {
-		return Evidence{}, nil
-	}
-	for _, e := range all[1:] {
-		if e.Platform != all[0].Platform {
-			return Evidence{}, rule.Errorf([]rule.ID{rule.LicPlatform}, "report", "the capture says both %s, by %s, and %s, by %s", all[0].Platform, all[0], e.Platform, e)
+	var first Evidence
+	var err error
+	r.evidence(o.Catalog, o.Models, func(e Evidence) bool {
+		switch {
+		case first.Platform == "":
+			first = e
+		case e.Platform != first.Platform:
+			err = rule.Errorf([]rule.ID{rule.LicPlatform}, "report", "the capture says both %s, by %s, and %s, by %s", first.Platform, first, e.Platform, e)
+			return false
 		}
+		return true
+	})
+	if err != nil {
+		return Evidence{}, err
 	}
-	return all[0], nil
+	return first, nil
 }
 
-// evidence lists everything in the report that says a platform, strongest
-// first.
-func (r Report) evidence(c license.Catalog, models Models) []Evidence {
+// evidence yields everything in the report that says a platform,
+// strongest first, until yield returns false.
+func (r Report) evidence(c license.Catalog, models Models, yield func(Evidence) bool) {
 	platform := func(name string) (string, bool) {
 		for _, p := range c.Platforms {
 			if p.Name == name && name != "" {
@@ -130,19 +145,21 @@ func (r Report) evidence(c license.Catalog, models Models) []Evidence {
 		}
 		return "", false
 	}
-	var es []Evidence
-	model := func(what string, m Model) {
+	model := func(kind string, m Model) bool {
 		if p, ok := models.Platform(m.Name); ok {
 			if p, ok := platform(p); ok {
-				es = append(es, Evidence{Platform: p, What: fmt.Sprintf("%s %s", what, strconv.Quote(m.Name)), Line: m.Line})
+				return yield(Evidence{Platform: p, Kind: kind, Name: m.Name, Line: m.Line})
 			}
 		}
+		return true
 	}
 	for _, m := range r.Hardware.Models {
-		model("model", m)
+		if !model("model", m) {
+			return
+		}
 	}
-	if r.Hardware.Chassis.Name != "" {
-		model("chassis", r.Hardware.Chassis)
+	if r.Hardware.Chassis.Name != "" && !model("chassis", r.Hardware.Chassis) {
+		return
 	}
 	for _, k := range r.Keys {
 		prefix, _, _ := strings.Cut(k.CustomerID, "-")
@@ -151,33 +168,36 @@ func (r Report) evidence(c license.Catalog, models Models) []Evidence {
 			if len(k.Features) > 0 {
 				line = k.Features[0].Line
 			}
-			es = append(es, Evidence{Platform: p, What: fmt.Sprintf("customer ID %s of key %s", strconv.Quote(k.CustomerID), strconv.Quote(k.ID)), Line: line})
+			if !yield(Evidence{Platform: p, Kind: "customer ID", Name: k.CustomerID, Key: k.ID, Line: line}) {
+				return
+			}
 		}
 	}
-	feature := func(name string, line int) {
+	feature := func(name string, line int) bool {
 		p, ok := platform(name)
-		switch l := strings.ToLower(name); {
+		switch {
 		case ok:
-		case strings.HasPrefix(l, "containerized-rpd"):
+		case len(name) >= 17 && strings.EqualFold(name[:17], "containerized-rpd"):
 			p, ok = platform("cRPD")
-		case strings.HasPrefix(l, "vmx-"):
+		case len(name) >= 4 && strings.EqualFold(name[:4], "vmx-"):
 			p, ok = platform("vMX")
-		case l == "virtual appliance":
+		case strings.EqualFold(name, "virtual appliance"):
 			p, ok = platform("vSRX")
 		}
-		if ok {
-			es = append(es, Evidence{Platform: p, What: "feature " + strconv.Quote(name), Line: line})
-		}
+		return !ok || yield(Evidence{Platform: p, Kind: "feature", Name: name, Line: line})
 	}
 	for _, u := range r.Usage {
-		feature(u.Name, u.Line)
+		if !feature(u.Name, u.Line) {
+			return
+		}
 	}
 	for _, k := range r.Keys {
 		for _, f := range k.Features {
-			feature(f.Name, f.Line)
+			if !feature(f.Name, f.Line) {
+				return
+			}
 		}
 	}
-	return es
 }
 
 // PlatformConflict is a platform given for a device (by an inventory, a
