@@ -116,7 +116,7 @@ func TestHelpExitsZeroAndStatesItsBounds(t *testing.T) {
 	if err := run([]string{"-h"}, io.Discard, &errOut); err != nil {
 		t.Errorf("-h: %v", err)
 	}
-	for _, want := range []string{"-inventory", "-max-depth", `RFC 3339 instant such as "2021-10-01T00:00:00Z"`, "levels below a directory given", "never overrides"} {
+	for _, want := range []string{"-inventory", "-max-depth", `RFC 3339 instant such as "2025-03-01T00:00:00Z"`, "levels below a directory given", "never overrides"} {
 		if !strings.Contains(errOut.String(), want) {
 			t.Errorf("-h says nothing of %q:\n%s", want, errOut.String())
 		}

@@ -116,11 +116,13 @@ type options struct {
 // sorted by site, then by rack or date, fit well within it.
 const defaultDepth = 8
 
-// instantExample is the form every flag taking an instant wants.
-const instantExample = `"2021-10-01T00:00:00Z"`
+// instantExample is the form every flag taking an instant wants, as the
+// scenario decoder's reader of instants says it.
+const instantExample = `"2025-03-01T00:00:00Z"`
 
 // parseInstantFlag reads an instant given on the command line, RFC 3339,
-// saying the form it wants where it cannot.
+// saying the form it wants where it cannot. (The one reader of instants
+// for files and flags, internal/wire's, replaces it when it lands.)
 func parseInstantFlag(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
