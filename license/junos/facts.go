@@ -20,18 +20,18 @@ type Options struct {
 	Terms license.Terms
 	// Platform is the device's platform as the caller knows it (a catalog
 	// name such as "vSRX", from an inventory or a flag): the platform where
-	// the report does not say one (Report.Identify), refused with a
-	// *PlatformConflict where the report says another. Empty means the
+	// the report does not say one ([Report.Identify]), refused with a
+	// [*PlatformConflict] where the report says another. Empty means the
 	// report's.
 	Platform string
 	// PlatformFrom names who gives Platform, for a refusal: "-platform",
 	// "inventory.csv line 4". Empty means "the caller".
 	PlatformFrom string
-	// Models map the models a capture names to platforms; the zero Models
-	// means DefaultModels.
+	// Models map the models a capture names to platforms; the zero [Models]
+	// means [DefaultModels].
 	Models Models
 	// SKUs map key features of SKU form to the features they grant; the
-	// zero SKUs means DefaultSKUs.
+	// zero [SKUs] means [DefaultSKUs].
 	SKUs SKUs
 	// Device is the device's serial number; empty means DefaultDevice. The
 	// "Software Serial Number" of a key is the key's, not the device's.
@@ -169,7 +169,7 @@ type Discrepancy struct {
 type Facts struct {
 	Platform string
 	// PlatformBy says what gave Platform: what in the capture says it
-	// (Evidence's String), else who gave it (Options.PlatformFrom).
+	// ([Evidence.String]), else who gave it ([Options].PlatformFrom).
 	PlatformBy    string
 	Device        license.Device
 	Features      []FeatureFacts
@@ -190,8 +190,8 @@ func permanentSince() time.Time { return time.Unix(0, 0).UTC() }
 // becomes a license of its own ("usage/<name>"). Names are matched without
 // case and through o.Aliases; two usage rows of one feature are a
 // Discrepancy, the first row kept. The platform is the report's
-// (Report.Identify), else o.Platform; a report that says another than
-// o.Platform is refused with a *PlatformConflict naming both. Errors are
+// ([Report.Identify]), else o.Platform; a report that says another than
+// o.Platform is refused with a [*PlatformConflict] naming both. Errors are
 // *rule.Violation, *PlatformConflict or the license package's refusals; an
 // end past year 9999 and more than MaxGrantsPerFeature keys on one feature
 // are refused, naming the line.

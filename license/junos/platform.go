@@ -14,7 +14,7 @@ import (
 // series, the letters its name begins with ("srx300" and "SRX4600" are of
 // series srx, an SRX; "vmx" is a vMX; "firefly-perimeter", the first vSRX's
 // name, is of series firefly). Series are compared without case. The zero
-// Models, in Options, stands for DefaultModels; NoModels knows none.
+// Models, in [Options], stands for [DefaultModels]; [NoModels] knows none.
 type Models struct {
 	series map[string]string // lower-case series -> platform
 	set    bool

@@ -23,7 +23,7 @@ type SKU struct {
 // in the usage table, and the usage row's license is not the key. Names
 // are compared without case; a name a SKU names exactly is read before one
 // of a prefix, and of prefixes the longest. The zero SKUs, in Options,
-// stands for DefaultSKUs; NoSKUs knows none.
+// stands for [DefaultSKUs]; [NoSKUs] knows none.
 type SKUs struct {
 	exact    map[string]string // lower-case key feature -> granted
 	prefixes []SKU             // lower-case prefixes without "*", longest first
