@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"bytes"
 	"fmt"
 	"iter"
 	"strconv"
@@ -632,35 +631,3 @@ func join(path, key string) string {
 }
 
 func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
-
-// lines converts byte offsets of a file to line:column, the column counted
-// in characters from 1. It indexes the file's line starts once.
-type lines struct {
-	src    []byte
-	starts []int
-}
-
-func (l *lines) at(off int) (line, col int) {
-	if l.starts == nil {
-		l.starts = []int{0}
-		for i := 0; ; {
-			j := bytes.IndexByte(l.src[i:], '\n')
-			if j < 0 {
-				break
-			}
-			i += j + 1
-			l.starts = append(l.starts, i)
-		}
-	}
-	off = min(max(off, 0), len(l.src))
-	lo, hi := 0, len(l.starts) // starts[lo] <= off < starts[hi]
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if l.starts[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return lo + 1, utf8.RuneCount(l.src[l.starts[lo]:off]) + 1
-}
