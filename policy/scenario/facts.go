@@ -3,7 +3,6 @@ package scenario
 import (
 	"errors"
 	"slices"
-	"sort"
 
 	"github.com/licensepolicy/licensepolicy/credits"
 	"github.com/licensepolicy/licensepolicy/entitlement"
@@ -259,18 +258,10 @@ func ref[T any](d *decoder, f *facts, m map[string]T, id string, at *jnode, what
 	if ok || id == "" || at == nil || f.broken[factKey{what, id}] {
 		return v, ok
 	}
-	known := make([]string, 0, min(len(m), 11))
-	for k := range m {
-		known = append(known, k)
-	}
-	sort.Strings(known)
-	if len(known) > 10 {
-		known = append(known[:10], "...")
-	}
-	for i, k := range known {
-		if len(k) > maxQuote {
-			known[i] = quote(k)
-		}
+	known, ok := d.known[what]
+	if !ok {
+		known = firstIDs(m)
+		d.known[what] = known
 	}
 	if len(known) == 0 {
 		d.fail(at.off, loc{n: at}, "unknown %s %s; the file defines none", what, quote(id))
@@ -278,6 +269,31 @@ func ref[T any](d *decoder, f *facts, m map[string]T, id string, at *jnode, what
 		d.fail(at.off, loc{n: at}, "unknown %s %s; want one of %v", what, quote(id), known)
 	}
 	return v, false
+}
+
+// firstIDs is the ten first IDs of m in order, and "..." when there are
+// more, for an error naming the IDs a reference could have been: found in
+// one pass, since a file may define a million.
+func firstIDs[T any](m map[string]T) []string {
+	const listed = 10
+	known := make([]string, 0, listed+1)
+	for k := range m {
+		if len(known) == listed && k >= known[listed-1] {
+			continue
+		}
+		i, _ := slices.BinarySearch(known, k)
+		known = slices.Insert(known, i, k)
+		if len(known) > listed {
+			known = known[:listed]
+		}
+	}
+	for i, k := range known {
+		known[i] = shown(k)
+	}
+	if len(m) > listed {
+		known = append(known, "...")
+	}
+	return known
 }
 
 func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/licensepolicy/licensepolicy/internal/wire"
@@ -27,6 +28,10 @@ type decoder struct {
 	errs      []*Error
 	// full is set when MaxErrors were recorded: decoding stops.
 	full bool
+	// known holds, by kind of fact, the IDs an unknown reference's error
+	// lists: found once, as every list a reference names is complete
+	// before the first reference to it is read.
+	known map[string][]string
 }
 
 // since reports whether errors were recorded after mark, a len(d.errs).
@@ -41,6 +46,8 @@ func (d *decoder) add(e *Error) {
 		return
 	}
 	e.File = d.file
+	// A domain refusal may say an ID of the file as it is: one line.
+	e.Msg = printable(e.Msg)
 	d.errs = append(d.errs, e)
 }
 
@@ -74,6 +81,27 @@ func quote(s string) string {
 		i += size
 	}
 	return strconv.Quote(s[:i]) + fmt.Sprintf("... (%d bytes)", len(s))
+}
+
+// printable is s, or s quoted when it holds a character that does not
+// print, so that no name or message of a file can forge a line of output.
+func printable(s string) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return strconv.Quote(s)
+		}
+	}
+	return s
+}
+
+// shown is a name of the file as an error says it: as it is, or quoted,
+// at most maxQuote characters of it, when it is longer or holds a
+// character that does not print.
+func shown(s string) string {
+	if len(s) > maxQuote {
+		return quote(s)
+	}
+	return printable(s)
 }
 
 // clip shortens a domain error's message that quotes a long value.
@@ -116,7 +144,7 @@ func (d *decoder) object(n *jnode, at loc, allowed ...string) obj {
 	unknown := false
 	for _, c := range d.t.children(n).all() {
 		if k := d.t.key(c); !contains(allowed, k) {
-			d.fail(c.koff, loc{n, k}, "unknown field; want one of %s", strings.Join(allowed, ", "))
+			d.fail(c.koff, loc{n: c}, "unknown field; want one of %s", strings.Join(allowed, ", "))
 			unknown = true
 		}
 	}

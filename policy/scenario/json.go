@@ -1,8 +1,10 @@
 package scenario
 
 import (
+	"cmp"
 	"fmt"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -121,15 +123,15 @@ func (c kidList) len() int { return len(c.ids) }
 
 func (c kidList) at(i int) *jnode { return &c.t.nodes[c.ids[i]] }
 
-// index is n's index among c, found by a scan: only an error's path needs
-// it.
+// index is n's index among c, found by bisection on the offsets, which
+// siblings have in file order: only an error's path needs it, and a
+// hundred errors at the end of a list of a million stay cheap.
 func (c kidList) index(n *jnode) int {
-	for i, id := range c.ids {
-		if &c.t.nodes[id] == n {
-			return i
-		}
+	i, found := slices.BinarySearchFunc(c.ids, n.off, func(id, off int32) int { return cmp.Compare(c.t.nodes[id].off, off) })
+	if !found {
+		return -1
 	}
-	return -1
+	return i
 }
 
 // all yields the children with their indices.
@@ -168,13 +170,13 @@ type loc struct {
 func (l loc) path(t *tree) string {
 	var parts []string
 	if l.key != "" {
-		parts = append(parts, "."+l.key)
+		parts = append(parts, "."+pathKey(l.key))
 	}
 	for n := l.n; n != nil && n.parent >= 0; n = &t.nodes[n.parent] {
 		if p := &t.nodes[n.parent]; p.kind == jArray {
 			parts = append(parts, "["+strconv.Itoa(t.children(p).index(n))+"]")
 		} else {
-			parts = append(parts, "."+t.key(n))
+			parts = append(parts, "."+pathKey(t.key(n)))
 		}
 	}
 	var b strings.Builder
@@ -255,7 +257,7 @@ func (p *jparser) path() string {
 		if b.Len() > 0 {
 			b.WriteByte('.')
 		}
-		b.WriteString(f.key)
+		b.WriteString(pathKey(f.key))
 	}
 	return b.String()
 }
@@ -625,9 +627,20 @@ func (p *jparser) hex4(i int) (rune, bool) {
 
 func join(path, key string) string {
 	if path == "" {
-		return key
+		return pathKey(key)
 	}
-	return path + "." + key
+	return path + "." + pathKey(key)
+}
+
+// pathKey is a key as a path writes it: as it is, or quoted (at most
+// maxQuote characters of it) when it is empty, too long, holds a
+// character that does not print (a newline would forge a line of output)
+// or one that a path uses itself.
+func pathKey(k string) string {
+	if k == "" || strings.ContainsAny(k, `."[]`) {
+		return quote(k)
+	}
+	return shown(k)
 }
 
 func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }

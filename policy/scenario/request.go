@@ -100,9 +100,9 @@ func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 						lines = append(lines, "...")
 						break
 					}
-					lines = append(lines, l.ID)
+					lines = append(lines, shown(l.ID))
 				}
-				d.fail(o.get("line").off, loc{n, "line"}, "unknown line %s of order %s; want one of %v", quote(r.Line), r.Order.ID(), lines)
+				d.fail(o.get("line").off, loc{n, "line"}, "unknown line %s of order %s; want one of %v", quote(r.Line), shown(r.Order.ID()), lines)
 			}
 		}
 		if d.str(k) == "fulfilLine" {
