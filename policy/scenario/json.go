@@ -323,7 +323,7 @@ func (p *jparser) value(parent int32) (int32, error) {
 			return 0, err
 		}
 	case c == '"':
-		s, escaped, err := p.string()
+		s, escaped, err := p.string(false)
 		if err != nil {
 			return 0, err
 		}
@@ -415,7 +415,7 @@ func (p *jparser) object(n int32) error {
 			return p.fail("invalid character %s looking for beginning of object key string", p.char())
 		}
 		koff := int32(p.pos)
-		key, escaped, err := p.string()
+		key, escaped, err := p.string(true)
 		if err != nil {
 			return err
 		}
@@ -521,7 +521,7 @@ func (p *jparser) number() error {
 // string reads a string at p.pos ('"'); without escapes it is a slice of
 // the file's one string copy, and escaped is false. The file is valid
 // UTF-8 (checked before).
-func (p *jparser) string() (s string, escaped bool, err error) {
+func (p *jparser) string(key bool) (s string, escaped bool, err error) {
 	p.pos++
 	start := p.pos
 	src := p.src
@@ -531,7 +531,7 @@ func (p *jparser) string() (s string, escaped bool, err error) {
 			p.pos++
 			return src[start : p.pos-1], false, nil
 		case c == '\\':
-			s, err := p.escaped(start)
+			s, err := p.escaped(start, key)
 			return s, true, err
 		case c < 0x20:
 			return "", false, p.fail("invalid character %s in string literal", p.char())
@@ -541,8 +541,9 @@ func (p *jparser) string() (s string, escaped bool, err error) {
 	return "", false, p.fail("")
 }
 
-// escaped reads the rest of a string that has escapes, from start.
-func (p *jparser) escaped(start int) (string, error) {
+// escaped reads the rest of a string that has escapes, from start; key
+// says it is an object's key.
+func (p *jparser) escaped(start int, key bool) (string, error) {
 	s := p.src
 	b := []byte(s[start:p.pos])
 	for p.pos < len(s) {
@@ -576,23 +577,24 @@ func (p *jparser) escaped(start int) (string, error) {
 		case 't':
 			b = append(b, '\t')
 		case 'u':
+			esc := p.pos - 1
 			r, ok := p.hex4(p.pos + 1)
 			if !ok {
 				return "", p.fail("invalid character %s in \\u hexadecimal character escape", p.char())
 			}
 			p.pos += 4
 			if utf16.IsSurrogate(r) {
-				// A pair, or U+FFFD for half of one, as encoding/json does.
+				// Only a pair: encoding/json reads half of one as U+FFFD,
+				// so "\ud800" and "\udfff" would be one ID.
+				d := utf8.RuneError
 				if r2, ok := p.hex4(p.pos + 3); ok && p.pos+2 < len(s) && s[p.pos+1:p.pos+3] == `\u` {
-					if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-						p.pos += 6
-						r = d
-					} else {
-						r = utf8.RuneError
-					}
-				} else {
-					r = utf8.RuneError
+					d = utf16.DecodeRune(r, r2)
 				}
+				if d == utf8.RuneError {
+					return "", p.loneSurrogate(esc, key)
+				}
+				p.pos += 6
+				r = d
 			}
 			b = utf8.AppendRune(b, r)
 		default:
@@ -601,6 +603,20 @@ func (p *jparser) escaped(start int) (string, error) {
 		p.pos++
 	}
 	return "", p.fail("")
+}
+
+// loneSurrogate refuses the \u escape at off, half of a surrogate pair,
+// at the path of the value it is in, or of the object whose key it is in.
+func (p *jparser) loneSurrogate(off int, key bool) error {
+	path, what := p.path(), "a key"
+	if !key {
+		what = "a string"
+		if len(p.stack) > 0 {
+			path = childPath(path, p.stack[len(p.stack)-1])
+		}
+	}
+	return &syntaxError{off, path, fmt.Sprintf("%s in %s is half of a UTF-16 surrogate pair; want a character, or a pair such as \\ud83d\\ude00",
+		p.src[off:off+6], what)}
 }
 
 // hex4 reads four hexadecimal digits at i.

@@ -279,3 +279,19 @@ func TestErrorIsOneLineWhateverTheFileHolds(t *testing.T) {
 		}
 	}
 }
+
+// TestLicenseIDsOfLoneSurrogatesAreRefused: license IDs "\ud800" and
+// "\udfff" both read as U+FFFD by encoding/json, so a check of one would
+// resolve to the other; the file is refused at the first, with its path
+// and line:column (issue 26, class 7).
+func TestLicenseIDsOfLoneSurrogatesAreRefused(t *testing.T) {
+	lic := func(id string) string {
+		return `{"id": "` + id + `", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z"}`
+	}
+	src := "{\"name\": \"t\",\n \"devices\": [{\"serial\": \"mx-1\", \"platform\": \"MX\"}],\n \"licenses\": [" + lic(`\ud800`) + ",\n  " + lic(`\udfff`) + `],
+ "checks": [{"at": "2025-01-01T00:00:00Z", "request": {"kind": "renewLicense", "license": "\udfff", "termYears": 1}}]}`
+	se := scenarioErr(t, src)
+	if se.Path != "licenses[0].id" || se.Line != 3 || se.Column != 23 || !strings.Contains(se.Msg, `\ud800 in a string is half of a UTF-16 surrogate pair`) {
+		t.Errorf("got %v, want licenses[0].id refused at 3:23", se)
+	}
+}
