@@ -36,6 +36,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/license/junos"
 )
@@ -79,8 +80,8 @@ func run(args []string, out, errOut io.Writer) error {
 	var o options
 	var err error
 	if *at != "" {
-		if o.at, err = time.Parse(time.RFC3339, *at); err != nil {
-			return fmt.Errorf("-at: %w", err)
+		if o.at, err = wire.ParseGivenInstant(*at); err != nil {
+			return fmt.Errorf("-at %w", err)
 		}
 	}
 	if *captured != "" {

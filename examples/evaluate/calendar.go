@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/credits"
+	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/scenario"
@@ -90,22 +91,17 @@ type calendarEvent struct {
 
 func runCalendar(o options, files []string, stdout, stderr io.Writer) int {
 	out := &errWriter{w: stdout}
-	fromS, toS, ok := strings.Cut(o.calendar, "/")
-	from, err1 := time.Parse(time.RFC3339, fromS)
-	to, err2 := time.Parse(time.RFC3339, toS)
-	if !ok || err1 != nil || err2 != nil || !to.After(from) {
-		fmt.Fprintf(stderr, "evaluate: -calendar %s: want FROM/TO, two RFC 3339 instants, FROM before TO\n", printable(o.calendar))
+	from, to, err := parsePeriod(o.calendar)
+	if err != nil {
+		fmt.Fprintf(stderr, "evaluate: -calendar %s: %v\n", printable(o.calendar), err)
 		return exitError
 	}
-	from, to = from.UTC(), to.UTC()
 	now := from
 	if o.at != "" {
-		t, err := time.Parse(time.RFC3339, o.at)
-		if err != nil {
-			fmt.Fprintf(stderr, "evaluate: -at %s: want an RFC 3339 instant\n", printable(o.at))
+		if now, err = wire.ParseGivenInstant(o.at); err != nil {
+			fmt.Fprintf(stderr, "evaluate: -at %v\n", err)
 			return exitError
 		}
-		now = t.UTC()
 	}
 	status := exitOK
 	pic := &picture{from: from, to: to, now: now}

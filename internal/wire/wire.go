@@ -62,21 +62,6 @@ func IsDecimal(s string) bool {
 	return ok(whole) && (!dot || ok(frac))
 }
 
-// ParseInstant reads an RFC 3339 instant, with nanoseconds if given, into
-// UTC. It refuses what RFC 3339 does not allow but time.Parse does (an
-// offset of 24 hours or more) and an instant outside years 0000 to 9999 in
-// UTC, which could not be written back.
-func ParseInstant(s string) (time.Time, bool) {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil || !Writable(t) {
-		return time.Time{}, false
-	}
-	if _, off := t.Zone(); off <= -24*3600 || off >= 24*3600 {
-		return time.Time{}, false
-	}
-	return t.UTC(), true
-}
-
 // Clip returns s, or its first 64 bytes and "..." when it is longer, for an
 // error that quotes a value: an error never echoes a megabyte of input.
 func Clip(s string) string {

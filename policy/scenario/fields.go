@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"encoding"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -243,28 +244,29 @@ func (o obj) boolean(key string, required bool, def bool) bool {
 }
 
 func (d *decoder) instantOf(v *jnode, p loc) time.Time {
+	return d.readInstant(v, p, wire.ParseInstant)
+}
+
+// readInstant reads v with parse, one of wire's readers of instants.
+func (d *decoder) readInstant(v *jnode, p loc, parse func(string) (time.Time, error)) time.Time {
 	if !d.typed(v, p, jString, wire.WantInstant) {
 		return time.Time{}
 	}
-	t, why := parseInstant(d.str(v))
-	if why != "" {
-		d.fail(v.off, p, "%s: %s", quote(d.str(v)), why)
+	t, err := parse(d.str(v))
+	var ie *wire.InstantError
+	if errors.As(err, &ie) {
+		d.fail(v.off, p, "%s: %s", quote(d.str(v)), ie.Why)
 		return time.Time{}
 	}
 	return t
 }
 
+// instant reads an instant where the zero time would read as "none" (a
+// check's instant, a contract's dates, a certificate's signing): there
+// 0001-01-01T00:00:00Z is refused rather than taken for absent.
 func (o obj) instant(key string, required bool) time.Time {
 	v, p := o.field(key, required, wire.WantInstant)
-	mark := len(o.d.errs)
-	t := o.d.instantOf(v, p)
-	if v != nil && t.IsZero() && !o.d.since(mark) {
-		// Here the zero time would read as "none" (a check's instant, a
-		// contract's dates, a certificate's signing), so it is refused
-		// rather than taken for absent.
-		o.d.fail(v.off, p, "%s is the zero instant, which this field cannot hold: want any other instant within years 0000 to 9999 in UTC", quote(o.d.str(v)))
-	}
-	return t
+	return o.d.readInstant(v, p, wire.ParseGivenInstant)
 }
 
 // presentInstant reads an instant whose presence the domain says apart
