@@ -99,7 +99,7 @@ func (e *evaluator) file(name string) {
 	for _, c := range s.Checks {
 		d, err := e.decide(s, c)
 		if err != nil {
-			err = fmt.Errorf("%s: checks[%d]: %w", name, c.Index, err)
+			err = fmt.Errorf("%s: checks[%d]: %w", printable(name), c.Index, err)
 			e.fail(err)
 			e.failed++
 			e.junit.undecided(name, c, err)
