@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"iter"
@@ -219,16 +220,21 @@ type syntaxError struct {
 
 func (e *syntaxError) Error() string { return e.path + ": " + e.msg }
 
-// bytesPerNode is a guess at the bytes of a file per value, so that the
-// arenas are seldom grown: a scenario's values are short strings.
-const bytesPerNode = 16
+// maxValues bounds the values of data from above, so that the arenas are
+// allocated once, never grown: every value but the first follows a '[',
+// a ',' or a ':' (some of those counted may be inside strings), and no
+// valid file has a value for fewer than two bytes but its first few.
+func maxValues(data []byte) int {
+	n := 1 + bytes.Count(data, []byte{','}) + bytes.Count(data, []byte{'['}) + bytes.Count(data, []byte{':'})
+	return min(n, len(data)/2+maxDepth+1)
+}
 
 func parseTree(data []byte) (*tree, error) {
 	t := &tree{src: string(data), data: data}
-	guess := len(data)/bytesPerNode + 16
-	t.nodes = make([]jnode, 0, guess)
-	t.kids = make([]int32, 0, guess)
-	p := &jparser{t: t, src: t.src}
+	n := maxValues(data)
+	t.nodes = make([]jnode, 0, n)
+	t.kids = make([]int32, 0, n)
+	p := &jparser{t: t, src: t.src, scratch: make([]int32, 0, n)}
 	p.space()
 	if _, err := p.value(-1); err != nil {
 		return nil, err

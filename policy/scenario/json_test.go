@@ -58,6 +58,9 @@ func FuzzScannerAgreesWithEncodingJSON(f *testing.F) {
 			if !valid || jerr != nil {
 				t.Fatalf("scanner accepts what encoding/json refuses: %q", b)
 			}
+			if len(tr.nodes) > maxValues(b) {
+				t.Fatalf("%q: %d values, over the bound of %d the arenas are sized by", b, len(tr.nodes), maxValues(b))
+			}
 			if got := toAny(tr, tr.root()); !cmp.Equal(got, want) {
 				t.Fatalf("%q: scanner reads %v, encoding/json %v", b, got, want)
 			}
