@@ -253,12 +253,16 @@ func (d *decoder) readInstant(v *jnode, p loc, parse func(string) (time.Time, er
 		return time.Time{}
 	}
 	t, err := parse(d.str(v))
+	if err == nil {
+		return t
+	}
+	why := err.Error()
 	var ie *wire.InstantError
 	if errors.As(err, &ie) {
-		d.fail(v.off, p, "%s: %s", quote(d.str(v)), ie.Why)
-		return time.Time{}
+		why = ie.Why
 	}
-	return t
+	d.fail(v.off, p, "%s: %s", quote(d.str(v)), why)
+	return time.Time{}
 }
 
 // instant reads an instant where the zero time would read as "none" (a

@@ -221,11 +221,13 @@ type syntaxError struct {
 func (e *syntaxError) Error() string { return e.path + ": " + e.msg }
 
 // maxValues bounds the values of data from above, so that the arenas are
-// allocated once, never grown: every value but the first follows a '[',
-// a ',' or a ':' (some of those counted may be inside strings), and no
-// valid file has a value for fewer than two bytes but its first few.
+// allocated once, never grown: every value but the first is a list's
+// element or an object's member, and the first of each follows a '[' or a
+// '{', the others a ',' (some of those counted may be inside strings,
+// fewer than ':', which every instant holds); and no valid file has a
+// value for fewer than two bytes but its first few.
 func maxValues(data []byte) int {
-	n := 1 + bytes.Count(data, []byte{','}) + bytes.Count(data, []byte{'['}) + bytes.Count(data, []byte{':'})
+	n := 1 + bytes.Count(data, []byte{','}) + bytes.Count(data, []byte{'['}) + bytes.Count(data, []byte{'{'})
 	return min(n, len(data)/2+maxDepth+1)
 }
 
