@@ -1,6 +1,7 @@
-// Package wire holds the text forms that scenario files and a Decision's
-// JSON share (spec/SCENARIOS.md): instants as RFC 3339 within years 0000 to
-// 9999 in UTC, "never" for the zero instant, and amounts as plain decimal
+// Package wire holds the text forms that scenario files, a Decision's JSON
+// and the commands' flags share (spec/SCENARIOS.md): instants as RFC 3339
+// within years 0000 to 9999 in UTC, read by one reader for files and flags
+// alike, "never" for the zero instant, and amounts as plain decimal
 // strings. Reading and writing them in one place keeps what one side
 // writes readable by the other.
 package wire

@@ -3,6 +3,8 @@ package scenario
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -106,5 +108,26 @@ func TestLoneSurrogateEscapeIsRefused(t *testing.T) {
 	tr, err := parseTree([]byte(`{"a": "\ud83d\ude00\uD83D\uDE00"}`))
 	if err != nil || tr.str(tr.get(tr.root(), "a")) != "😀😀" {
 		t.Errorf("a surrogate pair: %v", err)
+	}
+}
+
+// TestErrorPathsAtTheEndOfALongList: the index an error's path gives is
+// the value's own, at the end of a list of thousands too.
+func TestErrorPathsAtTheEndOfALongList(t *testing.T) {
+	const n = 5000
+	check := `{"at": "2025-01-01T00:00:00Z", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"}}, `
+	src := `{"name": "t", "checks": [` + strings.Repeat(check, n) + `{}, 7]}`
+	_, err := decode("f.json", strings.NewReader(src))
+	es, ok := err.(Errors)
+	if !ok {
+		t.Fatalf("got %v, want Errors", err)
+	}
+	var paths []string
+	for _, e := range es {
+		paths = append(paths, e.Path)
+	}
+	want := []string{fmt.Sprintf("checks[%d].at", n), fmt.Sprintf("checks[%d].request", n), fmt.Sprintf("checks[%d]", n+1)}
+	if !slices.Equal(paths, want) {
+		t.Errorf("paths %q, want %q", paths, want)
 	}
 }
