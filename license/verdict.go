@@ -30,6 +30,14 @@ type Verdict struct {
 	// Obligations are what the answer requires: a trial's alarm, syslog
 	// message and warning (LIC-TRIAL-WARN), a renewal's entitlement.
 	Obligations rule.Obligations
+	// DriftsUntil ends a run of answers that move with their own instant:
+	// a late renewal's term starts at the instant asked, so its
+	// entitlement's due moves with it and Until is one nanosecond later.
+	// At every instant t from the question's up to DriftsUntil the answer
+	// is this one with its dues computed from t: the same outcome, rules,
+	// obligation kinds, rules and subjects. The zero time: the answer does
+	// not drift.
+	DriftsUntil time.Time
 
 	subject string
 }

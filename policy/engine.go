@@ -345,12 +345,19 @@ func (e *Engine) move(r MoveLicense, at time.Time, d *Decision) error {
 }
 
 func (e *Engine) renew(r RenewLicense, at time.Time, d *Decision) error {
+	_, err := e.renewSpan(r, at, d)
+	return err
+}
+
+// renewSpan is renew, also returning when the run of late renewals the
+// decision begins ends (license.Verdict.DriftsUntil), for Timeline.
+func (e *Engine) renewSpan(r RenewLicense, at time.Time, d *Decision) (driftsUntil time.Time, err error) {
 	if err := e.checkLicense("renewLicense", r.License); err != nil {
-		return err
+		return time.Time{}, err
 	}
 	_, v := r.License.Renew(r.TermYears, at)
 	fromVerdict(&v, d)
-	return nil
+	return v.DriftsUntil, nil
 }
 
 func (e *Engine) changeTier(r ChangeTier, at time.Time, d *Decision) error {

@@ -11,11 +11,12 @@
 // request alike. Nothing here is fast; everything is meant to be read.
 //
 // Until is found the plainest way: Evaluate decides the request at at, then
-// at every candidate instant after at (every instant of the facts, each plus
-// one nanosecond, the derived ends, deadlines, notices and midnights), in
-// order, and returns the first candidate whose decision differs. Decisions are
-// compared as the differential test compares them: outcome, the set of rules,
-// the multiset of obligations (kind, rule, due, subject), values numerically.
+// at every candidate instant after at (every instant of the facts, at which
+// what they record has happened, the derived ends, deadlines, notices and
+// midnights, and for a late renewal the nanosecond after at), in order, and
+// returns the first candidate whose decision differs. Decisions are compared
+// as the differential test compares them: outcome, the set of rules, the
+// multiset of obligations (kind, rule, due, subject), values numerically.
 //
 // # Readings where the spec is silent
 //

@@ -33,6 +33,15 @@ type decoder struct {
 	// lists: found once, as every list a reference names is complete
 	// before the first reference to it is read.
 	known map[string][]string
+
+	// overlay is DecodeUnder's, nil for Decode: then the facts a domain
+	// rule refuses are invalid, not errors, and the checks that use one
+	// (usedBroken, per check) are left out.
+	overlay    *Overlay
+	invalid    []*Error
+	usedBroken bool
+	// overlayErr is the overlay's terms or catalog failing over the file's.
+	overlayErr error
 }
 
 // since reports whether errors were recorded after mark, a len(d.errs).

@@ -68,11 +68,13 @@ func structuredFile(id, feature, at, amount string, pick uint16, count int32, li
 		fmt.Sprintf(`{"kind": "tradeIn", "tradeIn": %s}`, q(id)),
 		fmt.Sprintf(`{"kind": "tradeInCompliance", "tradeIn": %s}`, q(id)),
 	}
+	notRule := []string{`"ENT-GRACE"`, `"LIC-RENEW"`, q(feature)}
 	for i, c := range checks {
 		if i > 0 {
 			b.WriteString(",\n  ")
 		}
-		fmt.Fprintf(&b, `{"at": %s, "request": %s, "expect": {"outcome": "allow", "until": %s, "values": {"x": %s}}}`, instant(pick+uint16(i)), c, i3, q(amount))
+		fmt.Fprintf(&b, `{"at": %s, "request": %s, "expect": {"outcome": "allow", "until": %s, "values": {"x": %s}, "notRules": [%s], "exact": %t}}`,
+			instant(pick+uint16(i)), c, i3, q(amount), notRule[(int(pick)+i)%3], (int(pick)+i)%2 == 0)
 	}
 	b.WriteString("]}")
 	return []byte(b.String())
