@@ -151,39 +151,7 @@ func (d *decoder) catalogOver(o obj, c policy.Catalog) policy.Catalog {
 	names := map[string]loc{}
 	for _, e := range o.catalogList("platforms", "platforms").all() {
 		m := len(d.errs)
-		p := d.object(e, loc{n: e}, "name", "family", "class", "classes", "trial")
-		name := p.id("name", "platform name")
-		// An entry naming a platform c has (a default one, under a file)
-		// replaces it, and every key it leaves out keeps c's value; a
-		// platform added needs its family, and without "trial" follows
-		// LIC-TRIAL-PRODUCTS by it.
-		spec, replaces := license.PlatformSpec{Name: name}, false
-		if i, ok := platforms[name]; ok {
-			spec, replaces = c.License.Platforms[i], true
-		}
-		if p.has("class") {
-			spec.Class = p.str("class", false, "a like-device class")
-		}
-		if p.has("classes") {
-			spec.Classes = p.strings("classes", false, "a like-device class", false, maxNamesListed)
-		}
-		if p.has("family") || !replaces {
-			p.enum("family", true, &spec.Family, `"hardware", "virtual" or "software"`)
-		}
-		switch {
-		case p.has("trial"):
-			spec.Trial = license.TrialsNone
-			if p.boolean("trial", false, false) {
-				spec.Trial = license.TrialsOffered
-			}
-		case replaces:
-			// The replaced platform's value of "trial" is whether it has
-			// trials, whatever family the entry gives it.
-			spec.Trial = license.TrialsNone
-			if c.License.Platforms[platforms[name]].HasTrials() {
-				spec.Trial = license.TrialsOffered
-			}
-		}
+		spec := d.platformSpec(e, c, platforms)
 		d.unique(names, spec.Name, e.off, loc{e, "name"})
 		if d.since(m) {
 			continue
@@ -245,6 +213,45 @@ func (d *decoder) catalogOver(o obj, c policy.Catalog) policy.Catalog {
 		}
 	}
 	return c
+}
+
+// platformSpec reads e, an entry of "catalog"'s platforms, over c, whose
+// platforms are indexed by name.
+func (d *decoder) platformSpec(e *jnode, c policy.Catalog, platforms map[string]int) license.PlatformSpec {
+	p := d.object(e, loc{n: e}, "name", "family", "class", "classes", "trial")
+	name := p.id("name", "platform name")
+	// An entry naming a platform c has (a default one, under a file)
+	// replaces it, and every key it leaves out keeps c's value; a
+	// platform added needs its family, and without "trial" follows
+	// LIC-TRIAL-PRODUCTS by it.
+	spec, replaces := license.PlatformSpec{Name: name}, false
+	if i, ok := platforms[name]; ok {
+		spec, replaces = c.License.Platforms[i], true
+	}
+	if p.has("class") {
+		spec.Class = p.str("class", false, "a like-device class")
+	}
+	if p.has("classes") {
+		spec.Classes = p.strings("classes", false, "a like-device class", false, maxNamesListed)
+	}
+	if p.has("family") || !replaces {
+		p.enum("family", true, &spec.Family, `"hardware", "virtual" or "software"`)
+	}
+	switch {
+	case p.has("trial"):
+		spec.Trial = license.TrialsNone
+		if p.boolean("trial", false, false) {
+			spec.Trial = license.TrialsOffered
+		}
+	case replaces:
+		// The replaced platform's value of "trial" is whether it has
+		// trials, whatever family the entry gives it.
+		spec.Trial = license.TrialsNone
+		if c.License.Platforms[platforms[name]].HasTrials() {
+			spec.Trial = license.TrialsOffered
+		}
+	}
+	return spec
 }
 
 // appendNew appends to list the names it does not hold yet, in order.
