@@ -89,8 +89,8 @@ var hostileLayouts = []struct {
 func BenchmarkDecodeHostileLayouts(b *testing.B) {
 	for _, h := range hostileLayouts {
 		for _, size := range []int{1 << 20, scenario.MaxSize - 1024} {
-			file := h.file(size)
 			b.Run(fmt.Sprintf("%s/%dKB", h.name, size>>10), func(b *testing.B) {
+				file := h.file(size)
 				if len(file) > scenario.MaxSize {
 					b.Fatalf("%d bytes, over MaxSize", len(file))
 				}
