@@ -52,7 +52,7 @@
 // type, missing field and unknown reference is reported at its exact path
 // and place, inside lists too ("licenses[3].features[1]"). Strings without
 // escapes are slices of one copy of the file and the tree's nodes come from
-// arenas sized once, so decoding allocates per fact, not per token. It
+// arenas grown at most once, so decoding allocates per fact, not per token. It
 // never panics on any input.
 //
 // # Errors
@@ -115,8 +115,10 @@
 //     and a credit account's history, replayed once by credits.NewLedger
 //     and a broken one O(log n) more times to find the call-off at fault.
 //   - Memory: the file held twice, and a tree of at most one 36-byte node
-//     per two bytes of the file, allocated once; at most about 25 bytes of
-//     heap per byte of file at its peak, whatever the layout.
+//     per two bytes of the file, its arenas allocated at most twice (a
+//     start that a scenario file of real checks does not outgrow, then the
+//     most the file can need); at most about 25 bytes of heap per byte of
+//     file at its peak, whatever the layout.
 //   - Lists the domain constructors check pairwise are bounded, so that
 //     their quadratic cost is at most a constant per byte: a license's and
 //     a line's features, an order's accounts and emails, a contact's

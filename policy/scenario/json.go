@@ -201,6 +201,8 @@ type jparser struct {
 	stack []frame
 	// scratch holds the children of open containers, innermost last.
 	scratch []int32
+	// bound is the most values the file can hold (maxValues).
+	bound int
 }
 
 // frame is one open container: its key in its parent or its index.
@@ -220,23 +222,41 @@ type syntaxError struct {
 
 func (e *syntaxError) Error() string { return e.path + ": " + e.msg }
 
-// maxValues bounds the values of data from above, so that the arenas are
-// allocated once, never grown: every value but the first is a list's
-// element or an object's member, and the first of each follows a '[' or a
-// '{', the others a ',' (some of those counted may be inside strings,
-// fewer than ':', which every instant holds); and no valid file has a
-// value for fewer than two bytes but its first few.
+// maxValues bounds the values of data from above: every value but the
+// first is a list's element or an object's member, and the first of each
+// follows a '[' or a '{', the others a ',' (some of those counted may be
+// inside strings, fewer than ':', which every instant holds); and no valid
+// file has a value for fewer than two bytes but its first few.
 func maxValues(data []byte) int {
 	n := 1 + bytes.Count(data, []byte{','}) + bytes.Count(data, []byte{'['}) + bytes.Count(data, []byte{'{'})
 	return min(n, len(data)/2+maxDepth+1)
 }
 
+// bytesPerValue is about the bytes of a scenario file per value, whose
+// values are mostly short strings: the arenas start at the file's size
+// over it, which most files never outgrow.
+const bytesPerValue = 16
+
+// reserve makes room for n more in an arena s: when s is full it grows
+// once, to bound, the most the file can need, instead of by a quarter at a
+// time as append would. A typical file never outgrows its start, a file
+// refused early (a bracket nested seven deep at its start) allocates no
+// more than the start, and a file of one-character values allocates its
+// arenas twice, not a dozen times.
+func reserve[T any](s []T, n, bound int) []T {
+	if len(s)+n <= cap(s) {
+		return s
+	}
+	return slices.Grow(s, max(bound-len(s), n))
+}
+
 func parseTree(data []byte) (*tree, error) {
 	t := &tree{src: string(data), data: data}
-	n := maxValues(data)
-	t.nodes = make([]jnode, 0, n)
-	t.kids = make([]int32, 0, n)
-	p := &jparser{t: t, src: t.src, scratch: make([]int32, 0, n)}
+	bound := maxValues(data)
+	start := min(bound, len(data)/bytesPerValue+16)
+	t.nodes = make([]jnode, 0, start)
+	t.kids = make([]int32, 0, start)
+	p := &jparser{t: t, src: t.src, bound: bound}
 	p.space()
 	if _, err := p.value(-1); err != nil {
 		return nil, err
@@ -311,7 +331,7 @@ func (p *jparser) value(parent int32) (int32, error) {
 	}
 	start := p.pos
 	i := int32(len(p.t.nodes))
-	p.t.nodes = append(p.t.nodes, jnode{off: int32(start), parent: parent})
+	p.t.nodes = append(reserve(p.t.nodes, 1, p.bound), jnode{off: int32(start), parent: parent})
 	switch c := p.src[p.pos]; {
 	case c == '{' || c == '[':
 		if p.depth+1 > maxDepth {
@@ -374,7 +394,7 @@ func childPath(path string, f frame) string {
 func (p *jparser) close(n int32, from int) {
 	s := p.scratch[from:]
 	p.t.nodes[n].kids, p.t.nodes[n].nkids = int32(len(p.t.kids)), int32(len(s))
-	p.t.kids = append(p.t.kids, s...)
+	p.t.kids = append(reserve(p.t.kids, len(s), p.bound), s...)
 	p.scratch = p.scratch[:from]
 	p.stack = p.stack[:len(p.stack)-1]
 	p.depth--
@@ -454,7 +474,7 @@ func (p *jparser) object(n int32) error {
 			return err
 		}
 		p.t.nodes[v].koff, p.t.nodes[v].kesc = koff, escaped
-		p.scratch = append(p.scratch, v)
+		p.scratch = append(reserve(p.scratch, 1, p.bound), v)
 		if more, err = p.next('}', "object key:value pair"); err != nil {
 			return err
 		}
@@ -480,7 +500,7 @@ func (p *jparser) list(n int32) error {
 		if err != nil {
 			return err
 		}
-		p.scratch = append(p.scratch, v)
+		p.scratch = append(reserve(p.scratch, 1, p.bound), v)
 		if more, err = p.next(']', "array element"); err != nil {
 			return err
 		}
