@@ -150,6 +150,10 @@ func drawWorld(t *rapid.T) *reference.World {
 			l.Capacity = &c
 		}
 		w.Licenses = append(w.Licenses, l)
+		if rapid.IntRange(0, 2).Draw(t, "hasHistory") == 0 {
+			w.Licenses[i].History = drawHistory(t, w, l)
+			w.Licenses[i].History = reference.ValidHistory(w, l.ID)
+		}
 	}
 	o := reference.Order{ID: "SO1",
 		Accounts: rapid.SliceOfNDistinct(rapid.SampledFrom([]string{"A1", "A2", "P7"}), 1, 3, rapid.ID[string]).Draw(t, "accounts"),
@@ -272,6 +276,51 @@ func drawWorld(t *rapid.T) *reference.World {
 	return w
 }
 
+// drawHistory draws events for l in time order, aimed at its start and
+// its ends (moved, retiered and renewed just before, at and after them,
+// renewals asked while another is to come, several at one instant), some
+// of which the rules refuse: the caller keeps those reference.ValidHistory
+// allows.
+func drawHistory(t *rapid.T, w *reference.World, l reference.License) []reference.Event {
+	ends := []time.Time{l.Start}
+	if l.Kind == "subscription" {
+		years := reference.AddMonths(l.Start, 12*l.TermYears)
+		ends = append(ends, years, years.AddDate(0, 0, w.Terms.InitialGraceDays))
+	}
+	var events []reference.Event
+	for range rapid.IntRange(1, 4).Draw(t, "events") {
+		var at time.Time
+		switch rapid.IntRange(0, 3).Draw(t, "eventWhen") {
+		case 0:
+			at = rapid.SampledFrom(ends).Draw(t, "eventEnd").Add(time.Duration(rapid.IntRange(-1, 1).Draw(t, "eventNudge")))
+		case 1:
+			if len(events) > 0 {
+				at = events[len(events)-1].At // at one instant
+				break
+			}
+			fallthrough
+		default:
+			at = l.Start.Add(time.Duration(rapid.Int64Range(-int64(30*24*time.Hour), int64(3*366*24*time.Hour)).Draw(t, "eventAfter")))
+		}
+		e := reference.Event{At: at, Kind: rapid.SampledFrom([]string{"moveLicense", "changeTier", "renewLicense"}).Draw(t, "eventKind")}
+		switch e.Kind {
+		case "moveLicense":
+			e.To = rapid.SampledFrom(w.Devices).Draw(t, "eventTo").Serial
+			e.Reason = rapid.SampledFrom([]string{"rma", "rebalance"}).Draw(t, "eventReason")
+		case "changeTier":
+			e.Tier = rapid.SampledFrom(tierPool).Draw(t, "eventTier")
+		default:
+			e.TermYears = rapid.SampledFrom(w.Terms.SubscriptionTermYears).Draw(t, "eventYears")
+			if rapid.IntRange(0, 5).Draw(t, "eventYearsOdd") == 0 {
+				e.TermYears = rapid.IntRange(0, 11).Draw(t, "eventYearsAny")
+			}
+		}
+		events = append(events, e)
+	}
+	sort.SliceStable(events, func(i, j int) bool { return events[i].At.Before(events[j].At) })
+	return events
+}
+
 func drawEngagement(t *rapid.T, mostlyValid bool) reference.Engagement {
 	odd := func(label string) bool { return rapid.IntRange(0, 7).Draw(t, label) == 0 }
 	return reference.Engagement{
@@ -304,6 +353,9 @@ func boundaries(w *reference.World) []time.Time {
 		}
 		if l.Kind == "trial" {
 			add(l.End.AddDate(0, 0, -tm.TrialWarningDays))
+		}
+		if len(l.History) > 0 {
+			add(reference.HistoryInstants(w, l)...)
 		}
 	}
 	for _, ln := range w.Orders[0].Lines {
@@ -517,6 +569,9 @@ func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
 		if l.Capacity != nil {
 			o["capacity"] = l.Capacity.String()
 		}
+		if l.History != nil {
+			o["history"] = historyJSON(l.History)
+		}
 		licenses = append(licenses, o)
 	}
 	for _, od := range w.Orders {
@@ -575,6 +630,24 @@ func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// historyJSON is a license's history as SCENARIOS.md spells it.
+func historyJSON(events []reference.Event) []obj {
+	out := []obj{}
+	for _, e := range events {
+		o := obj{"at": ts(e.At), "kind": e.Kind}
+		switch e.Kind {
+		case "moveLicense":
+			o["to"], o["reason"] = e.To, e.Reason
+		case "changeTier":
+			o["tier"] = e.Tier
+		case "renewLicense":
+			o["termYears"] = e.TermYears
+		}
+		out = append(out, o)
+	}
+	return out
 }
 
 func engagementJSON(e reference.Engagement) obj {

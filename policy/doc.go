@@ -75,6 +75,13 @@
 //     TradeInCompliance: tmip.Book.Compliance (value "clawback" in breach
 //     only).
 //
+// A license's recorded history (a [license.History] of its moves, tier
+// changes and renewals) is asked about with [WithHistory], which wraps one
+// of the four license kinds naming no license: Decide asks it about the
+// license as the history leaves it at the instant asked
+// ([license.History.At], or [license.History.Latest] for a renewal), and
+// Until counts the events and renewals still to come.
+//
 // Decide returns an error only for a request it cannot ask, always a
 // *RequestError naming the kind and the field: a nil or zero license,
 // order, ledger or book, a fact built under other terms, a trade-in the

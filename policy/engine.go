@@ -316,6 +316,8 @@ func (e *Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, e
 			return false, err
 		}
 		return compliance(r, at, d)
+	case WithHistory:
+		return false, e.withHistory(r, at, d)
 	case nil:
 		return false, &RequestError{Reason: "no request"}
 	default:

@@ -8,9 +8,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Request is a question for the engine, one of twelve kinds. The set is
-// sealed: only this package defines kinds, and
-// Decide answers every one of them.
+// Request is a question for the engine, one of twelve kinds, or one of the
+// four license kinds asked of a license's history (WithHistory). The set
+// is sealed: only this package defines kinds, and Decide answers every one
+// of them.
 //
 // Requests hold pointers to facts the caller built (a license, an order, a
 // ledger), so that the hot path copies nothing; the engine never modifies

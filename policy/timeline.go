@@ -90,6 +90,9 @@ func (e *Engine) Timeline(r Request, from, to time.Time) iter.Seq2[Segment, erro
 // decisions d begins, as the domain states it; the zero time when d does
 // not drift. Only a late renewal drifts.
 func (e *Engine) decideSpan(r Request, at time.Time, d *Decision) (driftsUntil time.Time, err error) {
+	if w, ok := r.(WithHistory); ok {
+		return e.historySpan(w, at, d)
+	}
 	rr, ok := r.(RenewLicense)
 	if !ok || d == nil || e == nil || e.license == nil {
 		return time.Time{}, e.DecideInto(r, at, d)

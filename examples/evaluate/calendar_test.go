@@ -372,3 +372,25 @@ func TestCalendarRendersInABrowser(t *testing.T) {
 		t.Errorf("%d bands of color, want %d rows", bands, rows)
 	}
 }
+
+// TestCalendarOfALicenseHistory: a use asked of a license with a history
+// (moved to mx-2, renewed late) follows it end to end: refused on mx-2
+// before the move, its years and grace kept by the move, expired in the
+// gap, the renewed term from the renewal's instant without grace.
+func TestCalendarOfALicenseHistory(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	file := "../../policy/scenario/testdata/scenarios/license-history-moved-renewed-late.json"
+	if exit := run([]string{"-calendar", "2025-01-01T00:00:00Z/2027-06-01T00:00:00Z", file}, &stdout, &stderr); exit != exitOK {
+		t.Fatalf("exit %d: %s", exit, stderr.String())
+	}
+	want := file + " check 2: may device mx-2 use feature bgp under license bgp-1y?\n" +
+		"  2025-01-01T00:00:00Z  2025-06-01T00:00:00Z  deny [LIC-PORT]\n" +
+		"  2025-06-01T00:00:00Z  2026-01-10T00:00:00Z  allow [LIC-SUB-TERM]\n" +
+		"  2026-01-10T00:00:00Z  2026-02-09T00:00:00Z  allow [ENT-GRACE LIC-SUB-TERM]\n" +
+		"  2026-02-09T00:00:00Z  2026-03-01T00:00:00Z  deny [LIC-SUB-EXPIRY LIC-RENEW]\n" +
+		"  2026-03-01T00:00:00Z  2027-03-01T00:00:00Z  allow [LIC-SUB-TERM]\n" +
+		"  2027-03-01T00:00:00Z  2027-06-01T00:00:00Z  deny [LIC-SUB-EXPIRY LIC-RENEW]\n"
+	if !strings.Contains(stdout.String(), want) {
+		t.Errorf("the calendar lacks\n%s\nin\n%s", want, stdout.String())
+	}
+}

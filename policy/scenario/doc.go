@@ -30,8 +30,9 @@
 //     catalog per entry), heritage into entitlement.Catalog and tmipSkus into
 //     tmip.Catalog (each checked as AddHeritage and AddSKUs do, a name
 //     already listed kept once).
-//   - devices with Engine.NewDevice, licenses with Engine.NewLicense,
-//     orders with Engine.NewOrder, contacts with entitlement.NewContact,
+//   - devices with Engine.NewDevice, licenses with Engine.NewLicense (and
+//     a license's "history" with license.NewHistory), orders with
+//     Engine.NewOrder, contacts with entitlement.NewContact,
 //     credit accounts with Engine.NewLedger, trade-ins (in file order) with
 //     Engine.NewBook: every fact under the scenario's one engine, so its
 //     checks never mix two sets of terms.
@@ -99,9 +100,9 @@
 //   - Strings and keys: any length. A \u escape is a character or a UTF-16
 //     surrogate pair; half of a pair (which encoding/json reads as U+FFFD,
 //     making "\ud800" and "\udfff" one ID) is refused at its escape, with
-//     the path of its string, or of the object whose key holds it. An error quotes at most 80
-//     characters of a value or key, and keeps at most 640 bytes of a
-//     domain refusal's message.
+//     the path of its string, or of the object whose key holds it. An
+//     error quotes at most 80 characters of a value or key, and keeps at
+//     most 640 bytes of a domain refusal's message.
 //   - Numbers: scanned once, whatever their digits; nothing is computed
 //     from an exponent. A count is a JSON integer from -1,000,000 to
 //     1,000,000, an amount a decimal string of at most 40 digits either
@@ -111,9 +112,11 @@
 //     an error's line and column cost O(1) each, counted from marks laid
 //     every 256 bytes of the file, however long its lines; the index in a
 //     path is found by bisection, and the IDs an unknown reference lists
-//     once per kind of fact. The log n is what sorts: an expect's values,
-//     and a credit account's history, replayed once by credits.NewLedger
-//     and a broken one O(log n) more times to find the call-off at fault.
+//     once per kind of fact. A license's history is checked once by
+//     license.NewHistory, in O(n) transitions for n events. The log n is
+//     what sorts: an expect's values, and a credit account's history,
+//     replayed once by credits.NewLedger and a broken one O(log n) more
+//     times to find the call-off at fault.
 //   - Memory: the file held twice, and a tree of at most one 36-byte node
 //     per two bytes of the file, its arenas allocated at most twice (a
 //     start that a scenario file of real checks does not outgrow, then the
@@ -195,6 +198,18 @@
 //     the index its credits.HistoryError carries.
 //   - A trade-in the book refuses is named by its path, from the index its
 //     tmip.EntryError carries.
+//   - A license's "history" is checked by license.NewHistory; an event it
+//     refuses is named by its path ("licenses[2].history[1]"), the message
+//     the rules' ("LIC-PORT: license L1: moveLicense to ptx-1 (rma) at
+//     ...: ..."), from the index its license.HistoryError carries. An
+//     event's "kind" decides its other keys, as a request's does; its "at"
+//     refuses the zero instant like a check's. Events at one instant happen
+//     in file order. "history": [] is a history of no events.
+//   - A check of a license kind (useFeature, moveLicense, renewLicense,
+//     changeTier) naming a license with a "history" is a
+//     policy.WithHistory over the request, which names no license of its
+//     own: Decide asks it about the license as the events at or before the
+//     check's instant left it, and its until counts the events to come.
 //   - Under an Overlay (DecodeUnder), an invalid fact is named by the most
 //     specific path the refusal has: a recorded call-off or purchase by its
 //     own ("creditAccounts[0].callOffs[1]"), which leaves its account

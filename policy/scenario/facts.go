@@ -17,11 +17,13 @@ import (
 type facts struct {
 	devices  map[string]license.Device
 	licenses map[string]*license.License
-	orders   map[string]*entitlement.Order
-	contacts map[string]*entitlement.Contact
-	ledgers  map[string]*credits.Ledger
-	book     *tmip.Book
-	tradeIns map[string]bool
+	// histories are the licenses' histories, for those that have one.
+	histories map[string]*license.History
+	orders    map[string]*entitlement.Order
+	contacts  map[string]*entitlement.Contact
+	ledgers   map[string]*credits.Ledger
+	book      *tmip.Book
+	tradeIns  map[string]bool
 	// broken are the facts the file defines that were refused: a
 	// reference to one is not reported again.
 	broken map[factKey]bool
@@ -355,7 +357,7 @@ func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {
 		}
 		mark := len(d.errs)
 		o := d.object(el, loc{n: el}, "id", "kind", "tier", "platform", "device", "features", "start",
-			"termYears", "end", "initial", "capacity")
+			"termYears", "end", "initial", "capacity", "history")
 		spec := license.Spec{ID: o.id("id", "license ID")}
 		if !d.unique(seen, spec.ID, el.off, loc{el, "id"}) {
 			continue
@@ -373,13 +375,20 @@ func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {
 		if a, ok := o.amount("capacity", false); ok {
 			spec.Capacity = decimal.NewNullDecimal(a)
 		}
-		if !d.since(mark) && !f.broken[factKey{"device", serial}] {
+		events, nodes, historyOK := d.history(o, f)
+		if !d.since(mark) && !f.broken[factKey{"device", serial}] && historyOK {
 			l, err := e.License().NewLicense(spec)
-			if err == nil {
+			if err != nil {
+				d.refuse(el.off, loc{n: el}, err)
+			} else if !o.has("history") {
 				f.licenses[spec.ID] = &l
 				continue
+			} else if h, err := license.NewHistory(l, events); err != nil {
+				d.historyError(el, nodes, err)
+			} else {
+				f.licenses[spec.ID], f.histories[spec.ID] = &l, &h
+				continue
 			}
-			d.refuse(el.off, loc{n: el}, err)
 		}
 		f.broken[factKey{"license", spec.ID}] = true
 	}

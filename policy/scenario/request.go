@@ -102,20 +102,20 @@ func (r requestReader) license(kind string) policy.Request {
 			}
 			q.Units = decimal.NewNullDecimal(a)
 		}
-		return q
+		return withHistory(f, q)
 	case "moveLicense":
 		q := policy.MoveLicense{License: r.lic()}
 		q.To, _ = ref(d, f, f.devices, o.id("to", "device serial number"), o.get("to"), "device")
 		o.enum("reason", true, &q.Reason, `"rma" or "rebalance"`)
-		return q
+		return withHistory(f, q)
 	case "renewLicense":
 		q := policy.RenewLicense{License: r.lic()}
 		q.TermYears, _ = o.integer("termYears", true)
-		return q
+		return withHistory(f, q)
 	case "changeTier":
 		q := policy.ChangeTier{License: r.lic()}
 		o.enum("tier", true, &q.Tier, `"standard", "advanced" or "premium"`)
-		return q
+		return withHistory(f, q)
 	}
 	return policy.TrialAvailable{Platform: o.id("platform", "platform name"), Feature: o.id("feature", "feature name")}
 }
@@ -195,6 +195,8 @@ func (c Check) Describe() string { return describe(c.Request) }
 
 func describe(r policy.Request) string {
 	switch r := r.(type) {
+	case policy.WithHistory:
+		return describeWithHistory(r)
 	case policy.UseFeature:
 		s := fmt.Sprintf("may device %s use feature %s under license %s", r.Device, r.Feature, licenseID(r.License))
 		if r.Units.Valid {
