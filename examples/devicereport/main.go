@@ -86,6 +86,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/examples/internal/capture"
+	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/license/junos"
 )
 
@@ -120,16 +121,9 @@ const defaultDepth = 8
 // scenario decoder's reader of instants says it.
 const instantExample = `"2025-03-01T00:00:00Z"`
 
-// parseInstantFlag reads an instant given on the command line, RFC 3339,
-// saying the form it wants where it cannot. (The one reader of instants
-// for files and flags, internal/wire's, replaces it when it lands.)
-func parseInstantFlag(s string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%s: want an RFC 3339 instant such as %s", strconv.Quote(s), instantExample)
-	}
-	return t, nil
-}
+// parseInstantFlag reads an instant flag as the scenario decoder reads an
+// instant, so a flag and a file never disagree on what an instant is.
+func parseInstantFlag(s string) (time.Time, error) { return wire.ParseGivenInstant(s) }
 
 func run(args []string, out, errOut io.Writer) error {
 	fl := flag.NewFlagSet("devicereport", flag.ContinueOnError)
