@@ -109,12 +109,35 @@ func windowStanding(w Window, at time.Time) license.Standing {
 	case at.Before(w.Start):
 		// ENT-TIMER: nothing before the start.
 		return license.Standing{State: license.NotStarted, Verdict: license.Verdict{Rules: rule.ListOf(rule.EntTimer), Reason: "the license has not started", Until: w.Start}}
+	case w.Trial:
+		return trialStanding(w, at)
 	case at.Before(w.End):
 		// LIC-SUB-TERM: within the dates the device prints.
 		return license.Standing{State: license.Active, Verdict: license.Verdict{Allowed: true, Rules: rule.ListOf(rule.LicSubTerm), Reason: "the date-based license is within its dates", Until: w.End}}
 	}
 	// LIC-SUB-EXPIRY, LIC-RENEW: past its end date, not renewed.
 	return license.Standing{State: license.Expired, Verdict: license.Verdict{Rules: rule.ListOf(rule.LicSubExpiry, rule.LicRenew), Reason: "the date-based license has expired and was not renewed"}}
+}
+
+// trialStanding is a trial Window's standing at at, on or after its start:
+// the rules a trial license's standing cites, read from the dates the
+// device prints.
+func trialStanding(w Window, at time.Time) license.Standing {
+	switch {
+	case at.Before(w.WarnFrom):
+		// LIC-KIND: a trial within its dates, before its warning window.
+		return license.Standing{State: license.Active, Verdict: license.Verdict{Allowed: true, Rules: rule.ListOf(rule.LicKind), Reason: "the trial is within the dates the device prints", Until: w.WarnFrom}}
+	case at.Before(w.End):
+		// LIC-TRIAL-WARN: alarm, syslog message and warning, due at the end.
+		due := func(k rule.ObligationKind) rule.Obligation {
+			return rule.Obligation{Kind: k, Rule: rule.LicTrialWarn, Due: w.End, Subject: w.ID}
+		}
+		return license.Standing{State: license.InWarning, Verdict: license.Verdict{Allowed: true, Rules: rule.ListOf(rule.LicTrialWarn),
+			Reason: "the trial is due to expire: alarms, syslog messages and warnings are raised", Until: w.End,
+			Obligations: rule.ObligationsOf(due(rule.Alarm), due(rule.Syslog), due(rule.Warning))}}
+	}
+	// LIC-TRIAL-EXPIRY: unusable until a license is purchased.
+	return license.Standing{State: license.Expired, Verdict: license.Verdict{Rules: rule.ListOf(rule.LicTrialExpiry), Reason: "the trial has expired: a license must be purchased"}}
 }
 
 // better reports whether a is preferred to b: usable first, then the one
@@ -152,7 +175,11 @@ func (ff *FeatureFacts) answer(at time.Time) FeatureReport {
 		consider(candidate{id: l.ID(), kind: l.Kind(), end: l.End(), standing: l.StandingAt(at)})
 	}
 	for _, w := range ff.Windows {
-		consider(candidate{id: w.ID, kind: license.Subscription, end: w.End, standing: windowStanding(w, at)})
+		kind := license.Subscription
+		if w.Trial {
+			kind = license.Trial
+		}
+		consider(candidate{id: w.ID, kind: kind, end: w.End, standing: windowStanding(w, at)})
 	}
 	if best != nil {
 		r.Kind, r.License, r.Standing = best.kind, best.id, best.standing
@@ -208,6 +235,9 @@ func (ff *FeatureFacts) changes(at time.Time) []time.Time {
 	}
 	for _, w := range ff.Windows {
 		add(w.Start, w.End)
+		if w.Trial {
+			add(w.WarnFrom)
+		}
 	}
 	slices.SortFunc(cands, func(a, b time.Time) int { return a.Compare(b) })
 	// Keys alike give one instant many times: each is tried once.

@@ -54,6 +54,15 @@
 //   - A count-down feature becomes a trial ending at Options.CapturedAt plus
 //     its remaining days (from the usage row of the same name, else its
 //     original validity), started its original validity before that end.
+//   - A trial the catalog says cannot exist on the device (an SRX's
+//     trial or count-down key: trial keys exist only for the virtual and
+//     cloud platforms, PTX, QFX, EX and MX, LIC-TRIAL-PRODUCTS; a trial of
+//     vsys, LIC-TRIAL-FEATURES) is read all the same, as a trial Window:
+//     the device printed it, so the device enforces it. It stands as a
+//     trial license would, by the dates the device prints (LIC-KIND
+//     within them, LIC-TRIAL-WARN from the terms' TrialWarningDays
+//     before its end, LIC-TRIAL-EXPIRY after), and Facts lists a Discrepancy citing the catalog's rule,
+//     which the feature's warnings repeat.
 //   - The installed keys are the licenses. A usage row that no key covers
 //     and that shows licenses installed becomes a license of its own, with
 //     ID "usage/<name>"; a key's license has ID "<identifier>/<feature>",
@@ -82,7 +91,8 @@
 // the license it follows has expired, LIC-SOD when a usable license is short
 // of units, LIC-TIER when no license grants it. Where the usage table and
 // the keys disagree (a validity, an end date, a key feature missing from the
-// table, a row showing none installed) Facts lists a Discrepancy and the
+// table, a row showing none installed), or a key and the catalog (a trial
+// the catalog gives the device none of), Facts lists a Discrepancy and the
 // feature's warnings repeat it; the installed key decides.
 //
 // A feature with several licenses follows the one usable that lasts longest,

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
@@ -118,15 +119,24 @@ func (k constructors) license(spec license.Spec) (license.License, error) {
 // empty: Junos's license output does not print the chassis serial.
 const DefaultDevice = "junos-device"
 
-// Window is a date-based key that is not a trial: its standing is read
-// straight from the dates the device enforces, with the rule IDs of a
-// subscription and no order term (grace) added (see the package doc).
+// Window is a key read straight from the dates the device enforces, with
+// no order term (grace) added: a date-based key that is not a trial, with
+// the rule IDs of a subscription, or a trial the catalog says cannot exist
+// on the device (see the package doc), with a trial's. The zero Window has
+// ended: it is expired at every instant.
 type Window struct {
 	ID string
 	// Start is zero when only the end is known (the usage table).
 	Start time.Time
 	// End is zero for a feature the device says has expired without a date.
 	End time.Time
+	// Trial is true for a trial key (an order type of trial, a count-down)
+	// on a platform or of a feature the catalog gives no trial keys
+	// (LIC-TRIAL-PRODUCTS, LIC-TRIAL-FEATURES): the device enforces it all
+	// the same, so it stands as a trial does, its warning window
+	// (LIC-TRIAL-WARN) opening at WarnFrom.
+	Trial    bool
+	WarnFrom time.Time
 }
 
 // Grant is one installed key's grant of a feature, as the device prints it.
@@ -155,13 +165,20 @@ type FeatureFacts struct {
 	Windows  []Window
 }
 
-// Discrepancy is a disagreement between the usage table and the installed
-// keys, reported rather than hidden. The zero Discrepancy says nothing.
+// Discrepancy is a disagreement, reported rather than hidden: between the
+// usage table and the installed keys, or between a key the device holds
+// and the catalog, which gives the device no such key (a trial on a
+// platform without trial keys). The device's word stands. The zero
+// Discrepancy says nothing.
 type Discrepancy struct {
 	Feature string `json:"feature"`
 	// Key is the license identifier involved, empty when none.
 	Key string `json:"key,omitempty"`
-	Msg string `json:"message"`
+	// Rules are the catalog's rules the key disagrees with
+	// (LIC-TRIAL-PRODUCTS, LIC-TRIAL-FEATURES); empty for a disagreement
+	// between the usage table and the keys.
+	Rules rule.List `json:"rules,omitzero"`
+	Msg   string    `json:"message"`
 }
 
 // Facts are a report turned into the license package's terms. The zero Facts
@@ -186,7 +203,10 @@ func permanentSince() time.Time { return time.Unix(0, 0).UTC() }
 // (LIC-TRIAL-WARN, LIC-TRIAL-EXPIRY), other date-based features into a
 // Window ending where the device says (LIC-SUB-TERM, no grace); count-down
 // features into trials ending at the capture instant plus their remaining
-// days. Installed keys are the licenses; a usage row that no key covers
+// days; a trial the catalog gives the platform or feature none of
+// (LIC-TRIAL-PRODUCTS, LIC-TRIAL-FEATURES) into a trial Window, standing by
+// the dates the device prints and noted as a Discrepancy citing the rule.
+// Installed keys are the licenses; a usage row that no key covers
 // becomes a license of its own ("usage/<name>"). Names are matched without
 // case and through o.Aliases; two usage rows of one feature are a
 // Discrepancy, the first row kept. The platform is the report's
@@ -260,7 +280,7 @@ func (r Report) Facts(o Options) (Facts, error) {
 	if captured.IsZero() {
 		captured = r.CapturedAt
 	}
-	b := builder{make: build, dev: dev, captured: captured}
+	b := builder{make: build, dev: dev, captured: captured, warnDays: prog.Terms().TrialWarningDays, notes: &fs.Discrepancies}
 	for ki, k := range r.Keys {
 		kid := k.ID
 		if kid == "" {
@@ -273,7 +293,7 @@ func (r Report) Facts(o Options) (Facts, error) {
 				return Facts{}, rule.Errorf([]rule.ID{rule.LicKind}, kid, "line %d: feature %s has more than %d keys (MaxGrantsPerFeature)", kf.Line, strconv.Quote(kf.Name), MaxGrantsPerFeature)
 			}
 			f.Grants = append(f.Grants, Grant{Key: kid, SKU: k.SKU, Count: k.Count, OrderType: k.OrderType, Name: kf.Name, Expiry: kf.Expiry, Line: kf.Line})
-			if err := b.fromKey(f, kid, k.Trial(), kf); err != nil {
+			if err := b.fromKey(f, kid, k, kf); err != nil {
 				return Facts{}, err
 			}
 			fs.Discrepancies = append(fs.Discrepancies, compare(r.Usage != nil, f, k.ID, kf)...)
@@ -295,6 +315,8 @@ type builder struct {
 	make     constructors
 	dev      license.Device
 	captured time.Time
+	warnDays int            // the terms' TrialWarningDays
+	notes    *[]Discrepancy // where a trial the catalog gives no trial is noted
 }
 
 func (b builder) add(f *FeatureFacts, spec license.Spec) error {
@@ -310,15 +332,15 @@ func (b builder) add(f *FeatureFacts, spec license.Spec) error {
 	return nil
 }
 
-func (b builder) fromKey(f *FeatureFacts, kid string, trial bool, kf KeyFeature) error {
+func (b builder) fromKey(f *FeatureFacts, kid string, k Key, kf KeyFeature) error {
 	id := kid + "/" + kf.Name
 	e := kf.Expiry
 	switch e.Validity {
 	case Permanent:
 		return b.add(f, license.Spec{ID: id, Kind: license.Perpetual, Start: permanentSince()})
 	case DateBased:
-		if trial {
-			return b.add(f, license.Spec{ID: id, Kind: license.Trial, Start: e.Start, End: e.End})
+		if k.Trial() {
+			return b.trial(f, id, k.ID, e.Start, e.End)
 		}
 		// The device enforces the key's own end: no order term is added.
 		if !e.End.After(e.Start) {
@@ -331,14 +353,49 @@ func (b builder) fromKey(f *FeatureFacts, kid string, trial bool, kf KeyFeature)
 		if f.Usage != nil && f.Usage.Expiry.Validity == CountDown {
 			remaining = f.Usage.Expiry.Remaining
 		}
-		return b.countDown(f, id, kf.Line, e.Original, remaining)
+		return b.countDown(f, id, k.ID, kf.Line, e.Original, remaining)
 	}
+	return nil
+}
+
+// trial adds a trial over [start, end): a license.Trial where the catalog
+// has trial keys for the device's platform and the feature, else a trial
+// Window noted as a Discrepancy citing the rules the catalog gives
+// (LIC-TRIAL-PRODUCTS, LIC-TRIAL-FEATURES): the device printed the key, so
+// the device enforces it, and the capture is not lost for the catalog's
+// word.
+func (b builder) trial(f *FeatureFacts, id, key string, start, end time.Time) error {
+	v := b.make.p.TrialAvailable(b.dev.Platform, f.Name)
+	if v.Allowed {
+		return b.add(f, license.Spec{ID: id, Kind: license.Trial, Start: start, End: end})
+	}
+	if !end.After(start) {
+		return rule.Errorf([]rule.ID{rule.LicKind}, id, "license %s: trial ends at %s, not after its start %s", quoted(id), end.Format(time.RFC3339), start.Format(time.RFC3339))
+	}
+	// LIC-TRIAL-WARN: the window opens the terms' days before the end, or
+	// at the start of a trial shorter than that, as a trial license's does.
+	warn := calendar.AddDays(end, -b.warnDays)
+	if warn.Before(start) {
+		warn = start
+	}
+	f.Windows = append(f.Windows, Window{ID: id, Start: start, End: end, Trial: true, WarnFrom: warn})
+	var says string
+	switch products, features := v.Rules.Contains(rule.LicTrialProducts), v.Rules.Contains(rule.LicTrialFeatures); {
+	case products && features:
+		says = fmt.Sprintf("no trial keys for platform %s nor for feature %s", b.dev.Platform, quoted(f.Name))
+	case features:
+		says = fmt.Sprintf("no trial key for feature %s", quoted(f.Name))
+	default:
+		says = fmt.Sprintf("no trial keys for platform %s", b.dev.Platform)
+	}
+	*b.notes = append(*b.notes, Discrepancy{Feature: f.Name, Key: key, Rules: v.Rules,
+		Msg: fmt.Sprintf("the catalog has %s (%s); the device holds trial %s all the same, read from the dates it prints", says, strings.ReplaceAll(v.Rules.String(), " ", ", "), quoted(id))})
 	return nil
 }
 
 // countDown adds a trial ending remaining after the capture, started
 // original before its end (or at the capture when original is unknown).
-func (b builder) countDown(f *FeatureFacts, id string, line int, original, remaining time.Duration) error {
+func (b builder) countDown(f *FeatureFacts, id, key string, line int, original, remaining time.Duration) error {
 	if b.captured.IsZero() {
 		return rule.Errorf([]rule.ID{rule.LicKind}, id, "license %s counts down: the capture instant is needed", quoted(id))
 	}
@@ -350,7 +407,7 @@ func (b builder) countDown(f *FeatureFacts, id string, line int, original, remai
 	if !start.Before(end) {
 		start = end.Add(-day)
 	}
-	return b.add(f, license.Spec{ID: id, Kind: license.Trial, Start: start, End: end})
+	return b.trial(f, id, key, start, end)
 }
 
 func (b builder) fromUsage(f *FeatureFacts) error {
@@ -362,7 +419,7 @@ func (b builder) fromUsage(f *FeatureFacts) error {
 	case DateBased:
 		f.Windows = append(f.Windows, Window{ID: id, End: e.End})
 	case CountDown:
-		return b.countDown(f, id, f.Usage.Line, 0, e.Remaining)
+		return b.countDown(f, id, "", f.Usage.Line, 0, e.Remaining)
 	case Expired:
 		// The device says it has ended and gives no date: expired at once.
 		f.Windows = append(f.Windows, Window{ID: id})
