@@ -41,7 +41,10 @@
 // naming both, as is an inventory the capture contradicts. Each device's
 // line says what gave its platform, its serial number (the chassis's, else
 // the inventory's), and its installed keys: "licenses installed: none" is
-// not a capture without that section.
+// not a capture without that section, nor "license usage: none" one
+// without a usage table. A trial key the catalog gives the platform none
+// of (an SRX's, LIC-TRIAL-PRODUCTS) stands by its own dates and is listed
+// as a discrepancy citing the rule.
 //
 // # Bounds
 //

@@ -24,6 +24,7 @@ type device struct {
 	PlatformBy    string // what says the platform: the capture, the inventory, -platform
 	Serial        string // the chassis's or the inventory's, "" when neither says
 	Keys          int    // the keys installed; -1: the capture has no key section
+	Usage         int    // the usage table's rows; -1: the capture has no usage section
 	Discrepancies []junos.Discrepancy
 	Rows          []row
 	Err           error
@@ -102,9 +103,12 @@ func (r *reading) assess(e capture.Entry) device {
 	r.byName[d.Name] = e.Path
 	a := facts.At(d.At.UTC())
 	d.Platform, d.PlatformBy, d.Serial, d.Discrepancies = a.Platform, facts.PlatformBy, id.Serial, a.Discrepancies
-	d.Keys = len(rep.Keys)
+	d.Keys, d.Usage = len(rep.Keys), len(rep.Usage)
 	if rep.Keys == nil {
 		d.Keys = -1
+	}
+	if rep.Usage == nil {
+		d.Usage = -1
 	}
 	d.Rows = make([]row, 0, len(a.Features))
 	for _, f := range a.Features {

@@ -124,8 +124,8 @@ func writeTable(out io.Writer, devs []device, rs []row, within time.Duration) {
 			if d.Serial != "" {
 				serial = ", serial " + capture.Quote(d.Serial)
 			}
-			fmt.Fprintf(out, "%s: %s capture, platform %s by %s%s, at %s, %s\n", capture.Quote(d.Name), d.Form, capture.Quote(d.Platform), capture.Line(d.PlatformBy),
-				serial, instant(d.At), keysText(d.Keys))
+			fmt.Fprintf(out, "%s: %s capture, platform %s by %s%s, at %s, %s%s\n", capture.Quote(d.Name), d.Form, capture.Quote(d.Platform), capture.Line(d.PlatformBy),
+				serial, instant(d.At), usageText(d.Usage), keysText(d.Keys))
 		} else {
 			fmt.Fprintf(out, "%s: not read (see standard error)\n", capture.Quote(d.Name))
 		}
@@ -184,6 +184,19 @@ func keysText(n int) string {
 	return fmt.Sprintf("%d %s installed", n, plural(n, "license", "licenses"))
 }
 
+// usageText says what the capture says of its usage table where the table
+// lists no row: "License usage: none" is not a capture without the
+// section. A table of rows says it in the rows.
+func usageText(n int) string {
+	switch {
+	case n < 0:
+		return `no "License usage" section, `
+	case n == 0:
+		return "license usage: none, "
+	}
+	return ""
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -210,6 +223,9 @@ type (
 		PlatformBy string `json:"platformBy,omitempty"`
 		Serial     string `json:"serial,omitempty"`
 		At         string `json:"at,omitempty"`
+		// LicenseUsage is the usage table's rows, absent where the capture
+		// has no "License usage" section, 0 for "License usage: none".
+		LicenseUsage *int `json:"licenseUsage,omitempty"`
 		// LicensesInstalled is absent where the capture has no "Licenses
 		// installed" section, 0 for "Licenses installed: none".
 		LicensesInstalled *int   `json:"licensesInstalled,omitempty"`
@@ -321,6 +337,9 @@ func writeJSON(out io.Writer, devs []device, rs []row, within time.Duration) {
 			j.Error = d.Err.Error()
 		} else {
 			j.Form, j.Platform, j.PlatformBy, j.Serial, j.At = d.Form.String(), d.Platform, d.PlatformBy, d.Serial, instant(d.At)
+			if d.Usage >= 0 {
+				j.LicenseUsage = &d.Usage
+			}
 			if d.Keys >= 0 {
 				j.LicensesInstalled = &d.Keys
 			}

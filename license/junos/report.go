@@ -154,7 +154,8 @@ func (f *Form) UnmarshalText(b []byte) error { return forms.Unmarshal(f, b) }
 
 // Report is what a device printed for show system license: its usage table
 // and its installed keys. A nil Usage or Keys means the output had no such
-// section; an empty, non-nil one means the section was there without rows.
+// section; an empty, non-nil one means the section was there without rows
+// ("License usage: none", "Licenses installed: none").
 type Report struct {
 	Form  Form    `json:"-"`
 	Usage []Usage `json:"usage"`

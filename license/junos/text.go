@@ -22,7 +22,9 @@ const day = 24 * time.Hour
 // and blank key fields, both usage headers (the newer one in three rows:
 // "Licensed / Feature / Feature name ... Expiry"), CRLF, "Licenses
 // installed: none", the newer key fields (License SKU, License count) and a
-// show system uptime block, whose "Current time:" is the capture's instant.
+// show system uptime block, whose "Current time:" is the capture's instant,
+// and "License usage: none", a usage table without rows (Report.Usage
+// empty, not nil).
 // It reads the license output out of a file holding other commands' output
 // too, as collections store it (see the package doc): prompts and command
 // echo lines, show version and show chassis hardware (read into
@@ -222,12 +224,17 @@ func (t *textReader) usageRow(n int, line string) error {
 // table, the installed keys, show system uptime's "Current time:".
 func (t *textReader) section(n int, line string) (bool, error) {
 	switch {
-	case line == "License usage:":
+	case line == "License usage:" || line == "License usage: none":
 		if t.rep.Usage != nil || t.rep.Keys != nil {
 			return true, lineErr(n, "a second or late \"License usage:\" section: one capture a file")
 		}
+		// "none" is a table without rows: Junos prints it when no
+		// feature is licensed or used.
 		t.rep.Usage = []Usage{}
 		t.st = stHeader1
+		if line != "License usage:" {
+			t.st = stTop
+		}
 		return true, nil
 	case line == "Licenses installed:" || line == "Licenses installed: none":
 		if t.rep.Keys != nil {
@@ -531,7 +538,10 @@ func parseKeyValidity(line string) (Expiry, bool) {
 func (r Report) Text() string {
 	var b strings.Builder
 	r.Hardware.text(&b)
-	if r.Usage != nil {
+	if r.Usage != nil && len(r.Usage) == 0 {
+		b.WriteString("License usage: none\n")
+	}
+	if len(r.Usage) > 0 {
 		b.WriteString("License usage:\n")
 		b.WriteString("                                 Licenses     Licenses    Licenses    Expiry\n")
 		b.WriteString("  Feature name                       used    installed      needed\n")
@@ -551,7 +561,11 @@ func (r Report) Text() string {
 		if r.Usage != nil {
 			b.WriteString("\n")
 		}
-		b.WriteString("Licenses installed:\n")
+		if len(r.Keys) == 0 {
+			b.WriteString("Licenses installed: none\n")
+		} else {
+			b.WriteString("Licenses installed:\n")
+		}
 		for i, k := range r.Keys {
 			if i > 0 {
 				b.WriteString("\n")

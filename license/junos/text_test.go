@@ -91,3 +91,46 @@ func TestCaptureCutShortNamesItsLastLine(t *testing.T) {
 		}
 	}
 }
+
+// TestLicenseUsageNoneIsATableWithoutRows: Junos prints "License usage:
+// none" when no feature is licensed or used. It is read as a usage table
+// without rows (empty, not nil), distinct from a capture with no usage
+// section, in every form and in a collection; it renders back as Junos
+// prints it; rows after it, or a second usage section, are refused.
+func TestLicenseUsageNoneIsATableWithoutRows(t *testing.T) {
+	none := "License usage: none\n\nLicenses installed: none\n"
+	for _, c := range []struct {
+		name, in string
+		usage    bool // a usage section, of no rows
+	}{
+		{"the device's output", none, true},
+		{"with trailing spaces, as older releases print headings", "License usage: none \n\nLicenses installed: none \n", true},
+		{"after show version, as oxidized stores it", commented("Model: mx480\nJunos: 21.4R3-S4.9\n" + none), true},
+		{"no usage section", "Licenses installed: none\n", false},
+		{"rendered as XML", Report{Usage: []Usage{}, Keys: []Key{}}.XML(), true},
+		{"rendered as JSON", Report{Usage: []Usage{}, Keys: []Key{}}.JSON(), true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, err := Parse(strings.NewReader(c.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (r.Usage != nil) != c.usage || len(r.Usage) != 0 || r.Keys == nil || len(r.Keys) != 0 {
+				t.Errorf("usage %#v keys %#v, want a usage section %v of no rows and no keys", r.Usage, r.Keys, c.usage)
+			}
+		})
+	}
+	r, err := ParseText(strings.NewReader(none))
+	if err != nil || r.Text() != none {
+		t.Errorf("rendered back as\n%s(%v), want\n%s", r.Text(), err, none)
+	}
+	for _, in := range []string{
+		"License usage: none\n  idp-sig  1  1  0  permanent\n",
+		"License usage: none\n\nLicense usage: none\n",
+	} {
+		var pe *ParseError
+		if _, err := ParseText(strings.NewReader(in)); !errors.As(err, &pe) || pe.Line < 2 {
+			t.Errorf("%q: got %v, want the line after \"none\" refused", in, err)
+		}
+	}
+}
