@@ -41,6 +41,7 @@ func FuzzParseText(f *testing.F) {
 		}
 	}
 	f.Add([]byte(rancid))
+	f.Add([]byte("{master:0}\nroot> show system license\nLicense usage: none\n\nLicenses installed: none\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		r, err := ParseText(bytes.NewReader(in))
 		if err != nil {
@@ -65,6 +66,10 @@ func FuzzParseXML(f *testing.F) {
 	// show version and show chassis hardware beside the license output,
 	// shaped as PyEZ's test replies.
 	f.Add([]byte(`<rpc-reply xmlns:junos="http://xml.juniper.net/junos/17.3I0/junos"><multi-routing-engine-results><multi-routing-engine-item><re-name>node0</re-name><software-information><host-name>frogbert</host-name><product-model>srx5800</product-model><package-information><name>os-kernel</name></package-information><package-information><name>os-libs</name></package-information></software-information></multi-routing-engine-item></multi-routing-engine-results><chassis-inventory><chassis junos:style="inventory"><name>Chassis</name><serial-number>JN1249018AFB</serial-number><description>MX480</description></chassis></chassis-inventory><license-usage-summary><feature-summary><name>x</name><licensed>1</licensed></feature-summary></license-usage-summary></rpc-reply>`))
+	// A session of replies: show version's, then the license output, with
+	// prompts and banners between.
+	f.Add([]byte("root@ex> show version | display xml\n<rpc-reply><software-information><product-model>ex4200-48t</product-model></software-information></rpc-reply>\n{master:0}\nroot@ex> show system license | display xml\n<rpc-reply><license-usage-summary/></rpc-reply>\n"))
+	f.Add([]byte(`<rpc-reply><chassis-inventory><chassis><name>Chassis</name><description>JNP48Y8C-CHAS</description><chassis-module><name>Routing Engine 0</name><description>RE-QFX5120-48Y-8C</description></chassis-module></chassis></chassis-inventory></rpc-reply><license-usage-summary/>`))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		r, err := ParseXML(bytes.NewReader(in))
 		if err != nil {
@@ -91,6 +96,7 @@ func FuzzParseJSON(f *testing.F) {
 		}
 	}
 	f.Add([]byte(`{"license-information":[{"license":[{"name":[{"data":"E1"}],"feature-block":[{"feature":[{"name":[{"data":"x"}],"validity-type":[{"data":"permanent"}]}]}]}]}]}`))
+	f.Add([]byte("root> show version | display json\n" + `{"software-information":[{"product-model":[{"data":"mx480"}]}]}` + "\n{master:0}\n" + `{"license-usage-summary":[{}]}`))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		r, err := ParseJSON(bytes.NewReader(in))
 		if err != nil {

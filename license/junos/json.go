@@ -15,7 +15,8 @@ import (
 // object whose one member is the root element; every element an array of
 // objects, one per occurrence, holding the element's text under "data",
 // its attributes under "attributes" and its children as members (an empty
-// element may be null). It reads what ParseXML reads, with the same
+// element may be null); several such documents in a file as ParseXML reads
+// several replies. It reads what ParseXML reads, with the same
 // refusals, naming the line of the JSON; of the attributes only
 // "junos:seconds" is read, and it refuses an attribute given twice, input
 // that is not UTF-8 and a \u escape of half a surrogate pair.
@@ -41,6 +42,7 @@ func parseJSON(b []byte) (Report, error) {
 type jsonReader struct {
 	d     *json.Decoder
 	in    []byte
+	base  int // the offset in in where the decoder's document begins
 	line  int // the line of offset seen
 	seen  int // the offset up to which lines are counted
 	count int // elements read
@@ -49,7 +51,7 @@ type jsonReader struct {
 // lineAt is the line of the decoder's offset. Offsets only grow, so each
 // byte is counted once whatever the layout: O(1) amortised a call.
 func (j *jsonReader) lineAt() int {
-	off := int(j.d.InputOffset())
+	off := j.base + int(j.d.InputOffset())
 	j.line += bytes.Count(j.in[j.seen:off], []byte{'\n'})
 	j.seen = off
 	return j.line
@@ -115,8 +117,92 @@ func jsonTree(b []byte) (*node, error) {
 	if err := jsonText(b); err != nil {
 		return nil, err
 	}
-	j := &jsonReader{d: json.NewDecoder(bytes.NewReader(b)), in: b, line: 1}
+	j := &jsonReader{in: b, line: 1}
+	// A session's prompt and banner may stand before the first document.
+	if next, _ := documentLine(b, 0); next > 0 {
+		j.base = next
+	}
+	var roots []*node
+	licensed := false // a document so far holds license output
+	j.d = json.NewDecoder(bytes.NewReader(b[j.base:]))
 	j.d.UseNumber()
+	for {
+		root, err := j.document()
+		if err != nil {
+			return nil, err
+		}
+		if len(roots) > 0 && (!collected(roots[0].name) || !collected(root.name)) || licensed && holdsLicense(root) {
+			return nil, &ParseError{Line: root.line, Msg: "a second capture after the first: one capture a file"}
+		}
+		licensed = licensed || holdsLicense(root)
+		roots = append(roots, root)
+		// What follows a document is another, what a session prints
+		// between commands on lines of its own, or nothing.
+		j.lineAt()
+		end := j.base + int(j.d.InputOffset())
+		next, bad := nextDocument(b, end)
+		switch {
+		case next < 0 && bad < 0:
+			return documents(roots), nil
+		case next < 0:
+			line := j.line + bytes.Count(b[j.seen:bad], []byte{'\n'})
+			end := bytes.IndexByte(b[bad:], '\n')
+			if end < 0 {
+				end = len(b) - bad
+			}
+			return nil, &ParseError{Line: line, Msg: fmt.Sprintf("text %s after the JSON", quoted(string(bytes.TrimSpace(b[bad:bad+end]))))}
+		case len(bytes.TrimSpace(b[end:next])) > 0:
+			// Past a session's lines the decoder begins anew; between
+			// documents only space, it reads on.
+			j.base = next
+			j.d = json.NewDecoder(bytes.NewReader(b[j.base:]))
+			j.d.UseNumber()
+		}
+	}
+}
+
+// nextDocument returns the offset of the document that follows offset off
+// of b, -1 when none does; bad is the offset of the line that is neither a
+// document's start nor what a session prints between commands, -1 when
+// there is none. Each byte is looked at once, whatever the layout.
+func nextDocument(b []byte, off int) (next, bad int) {
+	rest := bytes.TrimLeft(b[off:], " \t\r")
+	switch {
+	case len(rest) == 0:
+		return -1, -1
+	case rest[0] == '{':
+		return len(b) - len(rest), -1
+	case rest[0] != '\n':
+		return -1, len(b) - len(rest)
+	}
+	return documentLine(b, len(b)-len(rest)+1)
+}
+
+// documentLine returns the offset of the first line from offset i of b
+// that begins a document, past lines a session prints between commands;
+// -1 when none does. bad is the offset of a line that is neither, -1 when
+// there is none.
+func documentLine(b []byte, i int) (next, bad int) {
+	for i < len(b) {
+		end := bytes.IndexByte(b[i:], '\n')
+		if end < 0 {
+			end = len(b) - i
+		}
+		line := bytes.TrimSpace(b[i : i+end])
+		switch {
+		case len(line) > 0 && line[0] == '{' && !sessionLine(string(line)):
+			return i, -1
+		case !sessionLine(string(line)):
+			return -1, i
+		}
+		i += end + 1
+	}
+	return -1, -1
+}
+
+// document reads one JSON document, an object whose one member is its root
+// element, from the reader's decoder.
+func (j *jsonReader) document() (*node, error) {
 	if err := j.delim('{'); err != nil {
 		return nil, err
 	}
@@ -139,9 +225,6 @@ func jsonTree(b []byte) (*node, error) {
 	}
 	if err := j.delim('}'); err != nil {
 		return nil, err
-	}
-	if _, err := j.d.Token(); !errors.Is(err, io.EOF) {
-		return nil, j.fail("a second capture after the first: one capture a file")
 	}
 	return els[0], nil
 }

@@ -1,7 +1,6 @@
 package junos
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -25,8 +24,11 @@ const (
 	MaxValue = 1024
 )
 
-// Parse reads a capture in any form, detected by its first non-blank byte:
-// '<' is the XML form, '{' the JSON form, anything else the text form.
+// Parse reads a capture in any form, detected by its first byte that is
+// not space and not in a line a session prints between commands (a
+// prompt, an echoed command, a banner such as "{master:0}", a member's
+// heading): '<' is the XML form, '{' the JSON form, anything else the text
+// form.
 //
 // Cost, for every reader: at most MaxBytes are read (more is refused before
 // any parsing), then one pass whose time and memory are linear in the
@@ -36,13 +38,11 @@ func Parse(r io.Reader) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	if t := bytes.TrimLeft(b, " \t\r\n\ufeff"); len(t) > 0 {
-		switch t[0] {
-		case '<':
-			return parseXML(b)
-		case '{':
-			return parseJSON(b)
-		}
+	switch firstContent(b) {
+	case '<':
+		return parseXML(b)
+	case '{':
+		return parseJSON(b)
 	}
 	return parseText(b)
 }

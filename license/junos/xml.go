@@ -14,7 +14,9 @@ import (
 // license-information (installed keys with their features), a
 // license-key-information (key strings, whose first word is the
 // identifier), alone, side by side in license-summary-information (as 24.4
-// prints show system license), or inside an rpc-reply. It prefers the
+// prints show system license), or inside an rpc-reply, alone or after or
+// before show version's and show chassis hardware's replies (see the
+// package doc on collections). It prefers the
 // junos:seconds attribute where present (by the Junos namespace's URI, or
 // the undeclared junos: prefix devices print), accepts date-only ends,
 // <validity-type>expired and unknown elements. An end date beside a
@@ -45,7 +47,8 @@ func parseXML(b []byte) (Report, error) {
 
 func xmlTree(b []byte) (*node, error) {
 	d := xml.NewDecoder(bytes.NewReader(b))
-	var root *node
+	var roots []*node
+	licensed := false // a document so far holds license output
 	var stack []*node
 	var declared []bool // per open element: a junos prefix is declared at or above it
 	elements := 0       // and attributes
@@ -54,6 +57,7 @@ func xmlTree(b []byte) (*node, error) {
 		return nil, &ParseError{Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
 	for {
+		from, _ := d.InputPos() // where the token begins
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
 			break
@@ -83,20 +87,33 @@ func xmlTree(b []byte) (*node, error) {
 				p := stack[len(stack)-1]
 				p.kids = append(p.kids, n)
 				p.text = nil
-			case root != nil:
+			case len(roots) > 0 && (!collected(roots[0].name) || !collected(n.name)):
 				return fail("a second capture (<%s>) after the first: one capture a file", n.name)
 			default:
-				root = n
+				roots = append(roots, n)
 			}
 			stack = append(stack, n)
 			declared = append(declared, junos)
 		case xml.EndElement:
 			stack = stack[:len(stack)-1]
 			declared = declared[:len(declared)-1]
+			if len(stack) == 0 {
+				// A document ends: one of a file's documents is license
+				// output.
+				if doc := roots[len(roots)-1]; holdsLicense(doc) {
+					if licensed {
+						line, _ := d.InputPos()
+						return nil, &ParseError{Line: doc.line, Msg: fmt.Sprintf("a second capture (<%s>, ending at line %d) after the first: one capture a file", doc.name, line)}
+					}
+					licensed = true
+				}
+			}
 		case xml.CharData:
 			if len(stack) == 0 {
-				if len(bytes.TrimSpace(t)) > 0 {
-					return fail("text %s outside any element", quoted(string(bytes.TrimSpace(t))))
+				// Between documents, what a session prints between
+				// commands; nothing else.
+				if bad, before := notSession(t); bad != "" {
+					return nil, &ParseError{Line: from + before, Msg: fmt.Sprintf("text %s outside any element", quoted(bad))}
 				}
 				continue
 			}
@@ -105,10 +122,10 @@ func xmlTree(b []byte) (*node, error) {
 			}
 		}
 	}
-	if root == nil {
+	if len(roots) == 0 {
 		return fail("no element: not license output")
 	}
-	return root, nil
+	return documents(roots), nil
 }
 
 // attributes reads junos:seconds from an element's attributes: only the
