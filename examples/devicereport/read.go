@@ -97,6 +97,9 @@ func (r *reading) assess(e capture.Entry) device {
 		return fail(err)
 	}
 	facts, err := rep.Facts(junos.Options{Platform: id.Platform, PlatformFrom: id.PlatformFrom, Device: cmp.Or(id.Serial, d.Name), CapturedAt: captured.UTC()})
+	if up := (*junos.UnknownPlatform)(nil); errors.As(err, &up) {
+		err = noPlatform{up}
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -116,6 +119,16 @@ func (r *reading) assess(e capture.Entry) device {
 	}
 	return d
 }
+
+// noPlatform is a capture that says no platform of the catalog, given
+// none: the refusal says where a run takes one.
+type noPlatform struct{ *junos.UnknownPlatform }
+
+func (e noPlatform) Error() string {
+	return "LIC-PLATFORM: " + e.Reason() + "; give it in an inventory (-inventory) or -platform"
+}
+
+func (e noPlatform) Unwrap() error { return e.UnknownPlatform }
 
 func rowOf(dev int, f junos.FeatureReport) row {
 	r := row{dev: dev, Feature: f.Name, License: f.License, inUsage: f.InUsage, used: f.Used, installed: f.Installed, needed: f.Needed,

@@ -71,13 +71,18 @@
 //   - The platform is what the capture says (Report.Identify): show
 //     version's model or show chassis hardware's chassis in the same file,
 //     mapped to a platform by its series (Models: srx300 is an SRX, vmx a
-//     vMX), else the prefix of a key's customer ID ("vSRX-JuniperEval"),
+//     vMX; a chassis line naming none, "JNP48Y8C-CHAS" or "Virtual
+//     Chassis", by its routing engine's), else the prefix of a key's
+//     customer ID ("vSRX-JuniperEval"),
 //     else a feature named for its platform ("cSRX", "vmx-..." for vMX,
 //     "Virtual Appliance" for vSRX). Options.Platform (an inventory's, a
 //     flag's) is used only where the capture says none: where it says
 //     another, Facts refuses with a *PlatformConflict naming both, and a
 //     capture saying two platforms is refused too, citing LIC-PLATFORM. A
-//     capture that says none, given none, is refused citing LIC-PLATFORM.
+//     capture that says none, given none, is refused with an
+//     *UnknownPlatform citing LIC-PLATFORM, naming the models it prints
+//     that map to no platform of the catalog (an M or T Series router, a
+//     vQFX).
 //     The device serial is Options.Device, else DefaultDevice.
 //   - A key feature of SKU form is the feature it grants (SKUs:
 //     vmx-bandwidth-1g grants VMX-BANDWIDTH, vmx-feature-premium
@@ -120,9 +125,16 @@
 // they follow; another command's output is skipped up to the next license
 // section. From show version the first "Hostname:" and every "Model:", from
 // show chassis hardware the chassis line (its model, "MX204" of "JNP204
-// [MX204]", and serial number), are kept in Report.Hardware, as they are
-// from software-information and chassis-inventory replies beside the
-// license output in an rpc-reply. A file whose first line not blank
+// [MX204]", and serial number) and the first routing engine's model
+// ("QFX5120-48Y-8C" of "RE-QFX5120-48Y-8C"), are kept in Report.Hardware,
+// as they are from software-information and chassis-inventory replies
+// beside the license output in an rpc-reply. The XML and JSON forms read a
+// file of several documents too, as a session of "| display xml" or "|
+// display json" prints them or a collector stores them: show version's,
+// show chassis hardware's and show system license's replies one after
+// another, with a session's prompts, banners and headings on lines between
+// them; one of them is license output, and any other document or text is
+// refused naming its line. A file whose first line not blank
 // begins with "#" is oxidized's or RANCID's: device output is "# " and the
 // line, every other line (the configuration, "## Last commit") is skipped,
 // and a count used that they distill ("--", "45%", "<count>") is read as

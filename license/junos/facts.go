@@ -211,7 +211,9 @@ func permanentSince() time.Time { return time.Unix(0, 0).UTC() }
 // case and through o.Aliases; two usage rows of one feature are a
 // Discrepancy, the first row kept. The platform is the report's
 // ([Report.Identify]), else o.Platform; a report that says another than
-// o.Platform is refused with a [*PlatformConflict] naming both. Errors are
+// o.Platform is refused with a [*PlatformConflict] naming both, one that
+// says none, given none, with an [*UnknownPlatform] naming the models it
+// names that map to no platform of the catalog. Errors are
 // *rule.Violation, *PlatformConflict or the license package's refusals; an
 // end past year 9999 and more than MaxGrantsPerFeature keys on one feature
 // are refused, naming the line.
@@ -237,7 +239,7 @@ func (r Report) Facts(o Options) (Facts, error) {
 	case platform != "" && o.Platform != "" && o.Platform != platform:
 		return Facts{}, &PlatformConflict{Given: o.Platform, GivenBy: o.PlatformFrom, Capture: said}
 	case platform == "" && o.Platform == "":
-		return Facts{}, rule.Errorf([]rule.ID{rule.LicPlatform}, "report", "the report does not show the device's platform: give it")
+		return Facts{}, r.unknownPlatform()
 	case platform == "":
 		platform, by = o.Platform, cmp.Or(o.PlatformFrom, "the caller")
 	}

@@ -3,6 +3,7 @@ package junos
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,8 +39,14 @@ func NewModels(series map[string]string) (Models, error) {
 
 // DefaultModels maps the series Juniper names its models by to the
 // catalog's platforms: srx SRX, vsrx and firefly vSRX, csrx cSRX, mx MX,
-// vmx vMX, ex EX, qfx QFX, ptx PTX, acx ACX, nfx NFX, crpd cRPD. Series
-// of no platform in the catalog (m, t, j, vqfx) are unknown.
+// vmx vMX, ex EX, qfx QFX, ptx PTX, acx ACX, nfx NFX, crpd cRPD: every
+// hardware and virtual series the catalog lists, under the names Junos
+// prints from 12.1 to 24.4 ("srx210he2", "ex4550-32f", "nfx250_s2_10_t",
+// "ptx10001-36mr", "acx7100-48l", "vsrx3"). Series of no platform in the
+// catalog are unknown: M, T and J Series routers (m320, t1600, j2320), the
+// TX Matrix (txp), vQFX (vqfx-10000), OCX (ocx1100), a node slicing
+// server (junos_node_slicing), and "jnp", the chassis name of models that
+// say which in brackets ("JNP204 [MX204]") or by their routing engine.
 func DefaultModels() Models {
 	m, _ := NewModels(map[string]string{
 		"srx": "SRX", "vsrx": "vSRX", "firefly": "vSRX", "csrx": "cSRX",
@@ -81,7 +88,8 @@ type Evidence struct {
 	// Platform is the catalog platform it says.
 	Platform string
 	// Kind is what says it: "model" (show version), "chassis" (show
-	// chassis hardware), "customer ID", "feature".
+	// chassis hardware's chassis line), "routing engine" (its routing
+	// engine line), "customer ID", "feature".
 	Kind string
 	// Name is the model, customer ID or feature as the capture prints it;
 	// Key the key a customer ID is of.
@@ -105,7 +113,7 @@ func (e Evidence) String() string {
 
 // Identify returns what the report says of its device's platform, in the
 // order it is believed: show version's models, the chassis of show chassis
-// hardware, a key's customer ID ("vSRX-JuniperEval"), a feature named for
+// hardware, the model its routing engine names, a key's customer ID ("vSRX-JuniperEval"), a feature named for
 // its platform ("cSRX", "Virtual Appliance" for vSRX, "vmx-..." for vMX,
 // "containerized-rpd-..." for cRPD). The zero Evidence means the report
 // does not say. Evidence naming two platforms is refused citing
@@ -159,6 +167,9 @@ func (r Report) evidence(c license.Catalog, models Models, yield func(Evidence) 
 		}
 	}
 	if r.Hardware.Chassis.Name != "" && !model("chassis", r.Hardware.Chassis) {
+		return
+	}
+	if r.Hardware.Engine.Name != "" && !model("routing engine", r.Hardware.Engine) {
 		return
 	}
 	for _, k := range r.Keys {
@@ -225,4 +236,64 @@ func (e *PlatformConflict) violation() *rule.Violation {
 		by = "the caller"
 	}
 	return rule.Errorf([]rule.ID{rule.LicPlatform}, e.Given, "%s says %s; the capture says %s, by %s", by, e.Given, e.Capture.Platform, e.Capture)
+}
+
+// UnknownPlatform is a report that says no platform of the catalog for its
+// device, given none ([Options].Platform empty): Facts cannot judge keys
+// without one. It cites LIC-PLATFORM: errors.Is(err, rule.LicPlatform)
+// holds, and errors.As finds its *rule.Violation. The zero UnknownPlatform
+// names no model.
+type UnknownPlatform struct {
+	// Models are the models the report names that map to no platform of
+	// the catalog (an M or T Series router, a vQFX: series the catalog
+	// does not list), in the order Identify weighs them, each once; empty
+	// when it names none.
+	Models []Evidence
+}
+
+// Reason says what the report says of its platform: `model "m320" (line
+// 2) maps to no platform of the catalog`, or `the capture does not say the
+// device's platform` where it names no model.
+func (e *UnknownPlatform) Reason() string {
+	if len(e.Models) == 0 {
+		return "the capture does not say the device's platform"
+	}
+	names := make([]string, len(e.Models))
+	for i, m := range e.Models {
+		names[i] = m.String()
+	}
+	verb := "maps"
+	if len(names) > 1 {
+		verb = "map"
+	}
+	return fmt.Sprintf("%s %s to no platform of the catalog", strings.Join(names, " and "), verb)
+}
+
+// Error returns "LIC-PLATFORM: <reason>: give the device's platform".
+func (e *UnknownPlatform) Error() string { return e.violation().Error() }
+
+// Unwrap returns the refusal as a rule violation.
+func (e *UnknownPlatform) Unwrap() error { return e.violation() }
+
+func (e *UnknownPlatform) violation() *rule.Violation {
+	return rule.Errorf([]rule.ID{rule.LicPlatform}, "report", "%s: give the device's platform", e.Reason())
+}
+
+// unknownPlatform is the refusal of a report that says no platform: the
+// models it names that map to none, each once.
+func (r Report) unknownPlatform() *UnknownPlatform {
+	var e UnknownPlatform
+	add := func(kind string, m Model) {
+		if m.Name == "" || slices.ContainsFunc(e.Models, func(x Evidence) bool { return strings.EqualFold(x.Name, m.Name) }) {
+			return
+		}
+		e.Models = append(e.Models, Evidence{Kind: kind, Name: m.Name, Line: m.Line})
+	}
+	// Identify found no evidence, so every model named maps to none.
+	for _, m := range r.Hardware.Models {
+		add("model", m)
+	}
+	add("chassis", r.Hardware.Chassis)
+	add("routing engine", r.Hardware.Engine)
+	return &e
 }

@@ -183,6 +183,12 @@ type Hardware struct {
 	// number.
 	Chassis Model  `json:"chassis,omitzero"`
 	Serial  string `json:"serial,omitempty"`
+	// Engine is the model the first routing engine of show chassis
+	// hardware names: "QFX5120-48Y-8C" of "RE-QFX5120-48Y-8C". It says the
+	// model where the chassis line names none a series maps
+	// ("JNP48Y8C-CHAS", a virtual chassis's "Virtual Chassis"); a
+	// description naming no model ("RE-S-1800x4") gives none.
+	Engine Model `json:"engine,omitzero"`
 }
 
 // Model is a device model as a capture names it, and where. The zero Model

@@ -10,8 +10,9 @@ import (
 type session struct {
 	decided   bool // commented is decided, by the first line not blank
 	commented bool
-	// inventory follows show chassis hardware: 1 after its title, 2 after
-	// its column header, whose columns are serialCol and descCol.
+	// inventory follows show chassis hardware: 1 after its title, 2 in its
+	// items after the column header, whose columns are serialCol and
+	// descCol, up to a blank line.
 	inventory          uint8
 	serialCol, descCol int
 }
@@ -94,12 +95,16 @@ func (t *textReader) other(n int, line string) error {
 			t.inventory, t.serialCol, t.descCol = 2, s, d
 		}
 		return nil
-	case inv == 2:
+	case inv == 2 && line == "":
 		t.inventory = 0
-		if f := strings.Fields(line); len(f) > 0 && f[0] == "Chassis" && hw.Chassis.Name == "" {
-			return t.chassis(n, line, f)
-		}
 		return nil
+	case inv == 2:
+		switch f := strings.Fields(line); {
+		case f[0] == "Chassis" && hw.Chassis.Name == "":
+			return t.chassis(n, line, f)
+		case strings.HasPrefix(line, "Routing Engine") && hw.Engine.Name == "":
+			return t.engine(n, line, f)
+		}
 	}
 	if v, ok := strings.CutPrefix(line, "Hostname:"); ok && hw.Hostname == "" {
 		v = strings.TrimSpace(v)
@@ -165,10 +170,49 @@ func (t *textReader) chassis(n int, line string, f []string) error {
 	return nil
 }
 
+// engine keeps the model the first routing engine line names
+// ("RE-QFX5120-48Y-8C"), read by the header's column "Description", else
+// as the line's last word.
+func (t *textReader) engine(n int, line string, f []string) error {
+	desc := f[len(f)-1]
+	if len(line) > t.descCol && line[t.descCol-1] == ' ' && line[t.descCol] != ' ' {
+		desc = line[t.descCol:]
+	}
+	name := engineModel(desc)
+	if name == "" {
+		return nil
+	}
+	if p := valueProblem(name); p != "" {
+		return lineErr(n, "the routing engine's %s %s", quoted(name), p)
+	}
+	t.rep.Hardware.Engine = Model{Name: strings.Clone(name), Line: n}
+	return nil
+}
+
+// engineModel is the model a routing engine's description names: what
+// follows "RE-" where it begins with a series of two letters or more
+// ("SRX300" of "RE-SRX300", "PTX-X8-64G"); "" for a description naming
+// none ("RE-S-1800x4", "RE-S-X6-64G", "QFX Routing Engine").
+func engineModel(desc string) string {
+	w := strings.Fields(desc)
+	if len(w) == 0 {
+		return ""
+	}
+	name, ok := strings.CutPrefix(w[0], "RE-")
+	letters := strings.IndexFunc(name, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') })
+	if !ok || letters == 0 || letters == 1 {
+		return ""
+	}
+	return name
+}
+
 // chassisModel is the model a chassis description names: the bracketed
 // one where it gives one ("JNP204 [MX204]"), else its first word; "" when
-// it names none.
+// it names none, as a virtual chassis's "Virtual Chassis" does.
 func chassisModel(desc string) string {
+	if strings.HasPrefix(desc, "Virtual Chassis") {
+		return ""
+	}
 	name := desc
 	if i := strings.IndexByte(desc, '['); i >= 0 {
 		if j := strings.IndexByte(desc[i:], ']'); j > 1 {
@@ -298,15 +342,21 @@ func (h Hardware) text(b *strings.Builder) {
 	for _, m := range h.Models {
 		b.WriteString("Model: " + m.Name + "\n")
 	}
-	if h.Chassis.Name != "" || h.Serial != "" {
+	inventory := h.Chassis.Name != "" || h.Serial != ""
+	if inventory || h.Engine.Name != "" {
 		if h.Hostname != "" || len(h.Models) > 0 {
 			b.WriteString("\n")
 		}
 		b.WriteString("Hardware inventory:\n")
 		b.WriteString("Item             Version  Part number  Serial number     Description\n")
-		b.WriteString(strings.TrimRight("Chassis                                "+padRight(h.Serial, 18)+h.Chassis.Name, " ") + "\n")
+		if inventory {
+			b.WriteString(strings.TrimRight("Chassis                                "+padRight(h.Serial, 18)+h.Chassis.Name, " ") + "\n")
+		}
+		if h.Engine.Name != "" {
+			b.WriteString("Routing Engine 0          BUILTIN      BUILTIN           RE-" + h.Engine.Name + "\n")
+		}
 	}
-	if h.Hostname != "" || len(h.Models) > 0 || h.Chassis.Name != "" || h.Serial != "" {
+	if h.Hostname != "" || len(h.Models) > 0 || inventory || h.Engine.Name != "" {
 		b.WriteString("\n")
 	}
 }

@@ -156,11 +156,18 @@ func (tr *treeReader) software(n *node) error {
 }
 
 // inventory reads show chassis hardware's reply: the first chassis's
-// serial number and the model its description names.
+// serial number and the model its description names, and the model its
+// first routing engine names.
 func (tr *treeReader) inventory(n *node) error {
 	hw := &tr.rep.Hardware
 	for _, c := range n.kids {
-		if c.name != "chassis" || hw.Chassis.Name != "" {
+		if c.name != "chassis" {
+			continue
+		}
+		if err := tr.engine(c); err != nil {
+			return err
+		}
+		if hw.Chassis.Name != "" {
 			continue
 		}
 		var serial, desc string
@@ -180,6 +187,38 @@ func (tr *treeReader) inventory(n *node) error {
 		}
 		if name := chassisModel(desc); name != "" {
 			hw.Chassis, hw.Serial = Model{Name: name, Line: line}, serial
+		}
+	}
+	return nil
+}
+
+// engine reads the first routing engine among a chassis's modules: the
+// model its description names ("RE-QFX5120-48Y-8C").
+func (tr *treeReader) engine(chassis *node) error {
+	hw := &tr.rep.Hardware
+	for _, m := range chassis.kids {
+		if m.name != "chassis-module" || hw.Engine.Name != "" {
+			continue
+		}
+		var name, desc string
+		line := m.line
+		for _, k := range m.kids {
+			var err error
+			switch k.name {
+			case "name":
+				name, err = k.value()
+			case "description":
+				desc, err = k.value()
+				line = k.line
+			}
+			if err != nil {
+				return err
+			}
+		}
+		if strings.HasPrefix(name, "Routing Engine") {
+			if model := engineModel(desc); model != "" {
+				hw.Engine = Model{Name: model, Line: line}
+			}
 		}
 	}
 	return nil
@@ -669,12 +708,17 @@ func (h Hardware) tree() []*node {
 	if len(h.Models) == 0 && h.Hostname != "" {
 		ns = append(ns, &node{name: "software-information", kids: []*node{leaf("host-name", h.Hostname)}})
 	}
-	if h.Chassis.Name != "" {
+	if h.Chassis.Name != "" || h.Engine.Name != "" {
 		ch := &node{name: "chassis", kids: []*node{leaf("name", "Chassis")}}
 		if h.Serial != "" {
 			ch.kids = append(ch.kids, leaf("serial-number", h.Serial))
 		}
-		ch.kids = append(ch.kids, leaf("description", h.Chassis.Name))
+		if h.Chassis.Name != "" {
+			ch.kids = append(ch.kids, leaf("description", h.Chassis.Name))
+		}
+		if h.Engine.Name != "" {
+			ch.kids = append(ch.kids, &node{name: "chassis-module", kids: []*node{leaf("name", "Routing Engine 0"), leaf("description", "RE-"+h.Engine.Name)}})
+		}
 		ns = append(ns, &node{name: "chassis-inventory", kids: []*node{ch}})
 	}
 	return ns
