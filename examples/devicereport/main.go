@@ -31,9 +31,11 @@
 // # Platforms
 //
 // A device's platform is what its capture says: show version's model or
-// show chassis hardware's chassis in the same file, mapped to a platform
-// by its series, else a key's customer ID or a feature named for its
-// platform. For a capture that says none, -inventory is a CSV file with a
+// show chassis hardware's chassis (or routing engine) in the same file,
+// mapped to a platform by its series, else a key's customer ID or a
+// feature named for its platform; a model of a series the catalog does
+// not list (an M320, a vQFX) is refused naming it. For a capture that says
+// none, -inventory is a CSV file with a
 // header naming its columns: file (the capture's file name or path) or
 // hostname (show version's, or the device's name), platform and serial.
 // -platform is the last resort, for the devices neither names: it never
