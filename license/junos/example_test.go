@@ -1,6 +1,7 @@
 package junos_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -153,4 +154,50 @@ func ExampleFeatureReport_ends() {
 	fmt.Println(f.Name, "until", f.Decision.Until.Format(time.DateOnly), "ends", f.Ends.Format(time.DateOnly))
 	// Output:
 	// VMX-BANDWIDTH until 2021-10-30 ends 2021-11-29
+}
+
+// ExampleDiscrepancy_trial: an SRX's count-down key of IDP signatures,
+// which the catalog says cannot exist on an SRX, stands by the days the
+// device counts, and the disagreement is listed citing the catalog's rule.
+func ExampleDiscrepancy_trial() {
+	rep, err := junos.Parse(strings.NewReader(`Model: srx345
+License usage:
+                                 Licenses     Licenses    Licenses    Expiry
+  Feature name                       used    installed      needed
+  idp-sig                               1            1           0    29 days
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	at := time.Date(2022, 11, 1, 0, 0, 0, 0, time.UTC)
+	facts, err := rep.Facts(junos.Options{CapturedAt: at})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f := facts.At(at).Features[0]
+	fmt.Println(f.Name, f.Kind, f.Standing.State, "allowed", f.Decision.Allowed, "ends", f.Ends.Format(time.DateOnly))
+	fmt.Println(facts.Discrepancies[0].Rules, facts.Discrepancies[0].Msg)
+	// Output:
+	// idp-sig trial in-warning allowed true ends 2022-11-30
+	// LIC-TRIAL-PRODUCTS the catalog has no trial keys for platform SRX (LIC-TRIAL-PRODUCTS); the device holds trial "usage/idp-sig" all the same, read from the dates it prints
+}
+
+// ExampleUnknownPlatform: a capture naming a model of a series the
+// catalog does not list is refused naming it, until a platform is given.
+func ExampleUnknownPlatform() {
+	rep, err := junos.Parse(strings.NewReader("Model: m320\nLicense usage: none\n\nLicenses installed: none\n"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, err = rep.Facts(junos.Options{})
+	var up *junos.UnknownPlatform
+	fmt.Println(errors.As(err, &up), err)
+	facts, err := rep.Facts(junos.Options{Platform: "MX", PlatformFrom: "inventory.csv line 2"})
+	fmt.Println(facts.Platform, "by", facts.PlatformBy, err)
+	// Output:
+	// true LIC-PLATFORM: model "m320" (line 1) maps to no platform of the catalog: give the device's platform
+	// MX by inventory.csv line 2 <nil>
 }
