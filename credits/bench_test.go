@@ -30,7 +30,7 @@ func benchHistory(lots, callOffs int) ([]Purchase, []CallOffRecord, time.Time) {
 	return ps, cs, base.Add(time.Duration(lots) * calendar.Day)
 }
 
-func benchLedger(b *testing.B, lots, callOffs int) (*Ledger, time.Time) {
+func benchLedger(b *testing.B, lots, callOffs int) (Ledger, time.Time) {
 	b.Helper()
 	ps, cs, end := benchHistory(lots, callOffs)
 	l, err := newLedger(DefaultTerms(), Account{ID: "bench", Kind: Professional}, ps, cs)
@@ -167,7 +167,7 @@ func BenchmarkCallOffGrowth(b *testing.B) {
 		credits int64
 	}{{"allowed", 20}, {"refused", 1_000_000}, {"statement", 0}} {
 		b.Run(ask.name, func(b *testing.B) {
-			ledgers := make([]*Ledger, len(eventSizes))
+			ledgers := make([]Ledger, len(eventSizes))
 			ats := make([][]time.Time, len(eventSizes))
 			for k, events := range eventSizes {
 				var end time.Time

@@ -48,10 +48,11 @@ type CallOffResult struct {
 // available, by binary search over the instants the credits change at (for
 // a refusal, over their running maxima), so an answer costs O(log n) in the
 // history and a fixed number of allocations, allowed or refused.
-func (l *Ledger) CheckCallOff(c CallOff, at time.Time) (CallOffResult, error) {
-	if err := l.ready(); err != nil {
+func (lg Ledger) CheckCallOff(c CallOff, at time.Time) (CallOffResult, error) {
+	if err := lg.ready(); err != nil {
 		return CallOffResult{}, err
 	}
+	l := lg.l
 	if err := checkAmount(c.Credits, func() string { return "call-off credits" }); err != nil {
 		return CallOffResult{}, err
 	}
@@ -83,13 +84,13 @@ var (
 )
 
 // checkStatic returns the violation of the rules that depend on c alone.
-func (l *Ledger) checkStatic(c CallOff) *rule.Violation {
+func (l *ledger) checkStatic(c CallOff) *rule.Violation {
 	return rule.Merge(l.checkMinimum(c), c.Engagement.check(l.account.ID))
 }
 
 // checkMinimum applies the minimum call-off in whole credits: no partial
 // credit spends.
-func (l *Ledger) checkMinimum(c CallOff) *rule.Violation {
+func (l *ledger) checkMinimum(c CallOff) *rule.Violation {
 	id, least := rule.CrdMinCallOff, l.kind.terms.MinCallOff // CRD-MIN-CALLOFF
 	switch {
 	case l.account.Kind == Professional:
@@ -118,7 +119,7 @@ func (l *Ledger) checkMinimum(c CallOff) *rule.Violation {
 // checkValidity refuses a call-off larger than the unexpired credits
 // (CRD-VALIDITY; for Flexible also CRD-FLEX, whose credits are redeemed
 // within their validity too).
-func (l *Ledger) checkValidity(c CallOff, avail decimal.Decimal) *rule.Violation {
+func (l *ledger) checkValidity(c CallOff, avail decimal.Decimal) *rule.Violation {
 	if c.Credits.Sign() <= 0 || !avail.LessThan(c.Credits) {
 		return nil
 	}

@@ -11,7 +11,7 @@ import (
 
 // sample is the account of shared/scenarios/services-credits.json: 25
 // credits bought on Feb 1 2025, 5 called off on Mar 1.
-func sample(t fataler, kind Kind) *Ledger {
+func sample(t fataler, kind Kind) Ledger {
 	t.Helper()
 	return mustLedger(t, kind,
 		[]Purchase{{ID: "po-1", At: instant(t, "2025-02-01T00:00:00Z"), Order: local("25")}},

@@ -56,7 +56,7 @@ func wantRules(t fataler, err error, want ...rule.ID) {
 	}
 }
 
-func mustLedger(t fataler, kind Kind, ps []Purchase, cs []CallOffRecord) *Ledger {
+func mustLedger(t fataler, kind Kind, ps []Purchase, cs []CallOffRecord) Ledger {
 	t.Helper()
 	l, err := newLedger(DefaultTerms(), Account{ID: "acct", Kind: kind}, ps, cs)
 	if err != nil {
@@ -75,10 +75,10 @@ func rulesOfAny(err error) []rule.ID {
 }
 
 // newLedger builds the ledger under a program of terms.
-func newLedger(terms Terms, account Account, ps []Purchase, cs []CallOffRecord) (*Ledger, error) {
+func newLedger(terms Terms, account Account, ps []Purchase, cs []CallOffRecord) (Ledger, error) {
 	p, err := NewProgram(terms)
 	if err != nil {
-		return nil, err
+		return Ledger{}, err
 	}
 	return p.NewLedger(account, ps, cs)
 }
@@ -93,7 +93,7 @@ func checkPurchase(terms Terms, kind Kind, o Order, at time.Time) (PurchaseResul
 }
 
 // mustBalance is l.Balance(at), failing the test on an error.
-func mustBalance(t fataler, l *Ledger, at time.Time) Balance {
+func mustBalance(t fataler, l Ledger, at time.Time) Balance {
 	t.Helper()
 	b, err := l.Balance(at)
 	if err != nil {

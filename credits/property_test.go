@@ -20,7 +20,7 @@ type world struct {
 	purchases []Purchase
 	callOffs  []CallOffRecord
 	events    []refEvent
-	ledger    *Ledger
+	ledger    Ledger
 	validity  int
 	terms     Terms
 }

@@ -87,7 +87,7 @@ func TestServicesCreditsSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	terms := DefaultTerms()
-	ledgers := map[string]*Ledger{}
+	ledgers := map[string]Ledger{}
 	for _, a := range f.CreditAccounts {
 		var ps []Purchase
 		for _, p := range a.Purchases {

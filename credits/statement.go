@@ -69,10 +69,11 @@ type Statement struct {
 // projection; credits that lapse by the quarter's end count as expired.
 // An invalid quarter, a nil or a zero Ledger is an error. It costs
 // O(log n) in the history and a fixed number of allocations.
-func (l *Ledger) Statement(q Quarter, at time.Time) (Statement, error) {
-	if err := l.ready(); err != nil {
+func (lg Ledger) Statement(q Quarter, at time.Time) (Statement, error) {
+	if err := lg.ready(); err != nil {
 		return Statement{}, err
 	}
+	l := lg.l
 	if !q.IsValid() {
 		return Statement{}, fmt.Errorf("credits: account %s: invalid quarter %d-Q%d", l.account.ID, q.Year, q.Q)
 	}

@@ -43,7 +43,7 @@ type Entitlement struct {
 // and term, hence the same end under the program's terms. A zero device is
 // refused (LIC-PERP-BIND): an entitlement is bound to no device until
 // installed.
-func (e Entitlement) License(lp *license.Program, d license.Device) (license.License, error) {
+func (e Entitlement) License(lp license.Program, d license.Device) (license.License, error) {
 	return lp.NewLicense(license.Spec{
 		ID: e.ID, Kind: e.Kind, Tier: e.Tier, Platform: e.Product, Device: d,
 		Features: e.Features, Start: e.Start, TermYears: e.TermYears, Renewal: e.Renewal,

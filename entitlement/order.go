@@ -63,7 +63,7 @@ type OrderSpec struct {
 // invalid: fulfilling it or showing it is refused citing ENT-ORDER and
 // ENT-VISIBLE.
 type Order struct {
-	program  *Program
+	program  Program
 	id       string
 	accounts []string
 	// emails are the distinct addresses, sorted, so one email goes to each
@@ -85,8 +85,8 @@ type period struct{ start, end time.Time }
 
 // NewOrder validates spec and returns the order, bound to p. The error is a
 // *rule.Violation naming every value that is wrong and the rule it breaks.
-func (p *Program) NewOrder(spec OrderSpec) (Order, error) {
-	if p == nil {
+func (p Program) NewOrder(spec OrderSpec) (Order, error) {
+	if p.p == nil {
 		return Order{}, rule.Errorf([]rule.ID{rule.EntOrder}, spec.ID, "order %s: no delivery program: build one with entitlement.NewProgram", spec.ID)
 	}
 	env := p
@@ -183,7 +183,7 @@ func (p *Program) NewOrder(spec OrderSpec) (Order, error) {
 
 // MustNewOrder is NewOrder for tests and examples only: it panics on an
 // error.
-func (p *Program) MustNewOrder(spec OrderSpec) Order {
+func (p Program) MustNewOrder(spec OrderSpec) Order {
 	o, err := p.NewOrder(spec)
 	if err != nil {
 		panic(err)
@@ -191,7 +191,7 @@ func (p *Program) MustNewOrder(spec OrderSpec) Order {
 	return o
 }
 
-func validateLine(env *Program, order string, l Line, i int, fail func(rule.ID, string, string, ...any)) {
+func validateLine(env Program, order string, l Line, i int, fail func(rule.ID, string, string, ...any)) {
 	id := l.ID
 	switch {
 	case id == "":
@@ -212,7 +212,7 @@ func validateLine(env *Program, order string, l Line, i int, fail func(rule.ID, 
 			fail(rule.LicRenew, id, "line %s: a perpetual license is never renewed", id)
 		}
 	case license.Subscription:
-		if t := env.licenses.Terms(); !t.AllowsTerm(l.TermYears) {
+		if t := env.p.licenses.Terms(); !t.AllowsTerm(l.TermYears) {
 			fail(rule.LicSubTerm, id, "line %s: term of %d years is not one of %v", id, l.TermYears, t.SubscriptionTermYears)
 		}
 	case license.Trial:
@@ -236,8 +236,8 @@ func validateLine(env *Program, order string, l Line, i int, fail func(rule.ID, 
 		}
 		seen[f] = true
 	}
-	if l.Quantity < 1 || l.Quantity > env.terms.MaxLineQuantity {
-		fail(rule.EntAuto, id, "line %s: quantity %d is not between 1 and %d", id, l.Quantity, env.terms.MaxLineQuantity)
+	if l.Quantity < 1 || l.Quantity > env.p.terms.MaxLineQuantity {
+		fail(rule.EntAuto, id, "line %s: quantity %d is not between 1 and %d", id, l.Quantity, env.p.terms.MaxLineQuantity)
 	}
 	if !calendar.InRange(l.ShipDate) {
 		fail(rule.EntShip, id, "line %s: ship date %s is not in years 0000 to 9999", id, l.ShipDate.UTC().Format(time.RFC3339Nano))
@@ -249,8 +249,8 @@ func validateLine(env *Program, order string, l Line, i int, fail func(rule.ID, 
 // instant (ENT-TIMER) to the end of its years plus the initial grace
 // (ENT-GRACE), or no end for a perpetual line. The device does not change
 // the period; building the license also validates the line as a license.
-func linePeriod(env *Program, order string, l Line) (period, error) {
-	standIn, err := env.licenses.NewDevice("unbound", l.Product, "")
+func linePeriod(env Program, order string, l Line) (period, error) {
+	standIn, err := env.p.licenses.NewDevice("unbound", l.Product, "")
 	if err != nil {
 		return period{}, err
 	}
@@ -258,7 +258,7 @@ func linePeriod(env *Program, order string, l Line) (period, error) {
 		ID: order + "/" + l.ID, Product: l.Product, Kind: l.Kind, Tier: l.Tier,
 		Features: l.Features, TermYears: l.TermYears, Renewal: l.Renewal, Start: l.ShipDate,
 	}
-	lic, err := e.License(env.licenses, standIn)
+	lic, err := e.License(env.p.licenses, standIn)
 	if err != nil {
 		return period{}, err
 	}
@@ -279,13 +279,16 @@ func parseAddress(s string) (string, error) {
 	return strings.ToLower(s), nil
 }
 
-var errNotBare = rule.Errorf([]rule.ID{rule.EntEmail}, "", "not a bare address")
+// errNotBare is only ever tested for, never handed to a caller; it is an
+// errors.New value, which no one can change.
+var errNotBare = errors.New("not a bare address")
 
 // IsValid reports whether o was built by Program.NewOrder.
-func (o Order) IsValid() bool { return o.program != nil }
+func (o Order) IsValid() bool { return o.program.p != nil }
 
-// Program returns the program o was built under; nil for the zero Order.
-func (o Order) Program() *Program { return o.program }
+// Program returns the program o was built under; the zero Program for the
+// zero Order.
+func (o Order) Program() Program { return o.program }
 
 // ID returns the order's identifier.
 func (o Order) ID() string { return o.id }

@@ -122,12 +122,12 @@ func TestNewProgramRefusesBadCatalogAndTerms(t *testing.T) {
 	if !errors.Is(graceErr, rule.EntGrace) {
 		t.Errorf("negative grace: err = %v, want one citing ENT-GRACE", graceErr)
 	}
-	if _, err := NewProgram(DefaultCatalog(), DefaultTerms(), nil); err == nil {
+	if _, err := NewProgram(DefaultCatalog(), DefaultTerms(), license.Program{}); err == nil {
 		t.Error("a program without a licensing program was built")
 	}
-	var none *Program
+	var none Program
 	if _, err := none.NewOrder(sampleSpec()); err == nil {
-		t.Error("a nil program built an order")
+		t.Error("the zero program built an order")
 	}
 }
 

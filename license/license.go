@@ -47,7 +47,7 @@ type Spec struct {
 // License is invalid: it grants nothing, and every question about it is
 // refused citing LIC-KIND.
 type License struct {
-	program  *Program
+	program  *program
 	id       string
 	kind     Kind
 	tier     Tier
@@ -78,11 +78,11 @@ type License struct {
 // NewLicense validates spec against the program's catalog and terms and
 // returns the license, bound to p. Errors are *rule.Violation naming the
 // value and the rule it breaks.
-func (p *Program) NewLicense(spec Spec) (License, error) {
-	if p == nil {
-		return License{}, errNoProgram
+func (p Program) NewLicense(spec Spec) (License, error) {
+	if p.p == nil {
+		return License{}, noProgram()
 	}
-	c, t := p, p.terms
+	c, t := p.p, p.p.terms
 	id := spec.ID
 	fail := func(r rule.ID, format string, args ...any) (License, error) {
 		return License{}, rule.Errorf([]rule.ID{r}, id, "license "+id+": "+format, args...)
@@ -129,7 +129,7 @@ func (p *Program) NewLicense(spec Spec) (License, error) {
 		return fail(rule.EntTimer, "start %s is not in years 0000 to 9999", spec.Start.UTC().Format(time.RFC3339Nano))
 	}
 	l := License{
-		program:  p,
+		program:  p.p,
 		id:       id,
 		kind:     spec.Kind,
 		tier:     spec.Tier,
@@ -182,7 +182,7 @@ func (p *Program) NewLicense(spec Spec) (License, error) {
 			return fail(rule.LicTrialProducts, "platform %s has no trial keys", ps.Name)
 		}
 		for _, f := range spec.Features {
-			if !c.Feature(f).Trial {
+			if !p.Feature(f).Trial {
 				return fail(rule.LicTrialFeatures, "feature %q has no temporary key", f)
 			}
 		}
@@ -206,7 +206,7 @@ func (p *Program) NewLicense(spec Spec) (License, error) {
 
 // MustNewLicense is NewLicense for tests and examples only: it panics on an
 // error.
-func (p *Program) MustNewLicense(spec Spec) License {
+func (p Program) MustNewLicense(spec Spec) License {
 	l, err := p.NewLicense(spec)
 	if err != nil {
 		panic(err)
@@ -217,13 +217,9 @@ func (p *Program) MustNewLicense(spec Spec) License {
 // IsValid reports whether l was built by Program.NewLicense.
 func (l License) IsValid() bool { return l.kind.IsValid() }
 
-// Program returns the program l was built under; nil for the zero License.
-func (l *License) Program() *Program {
-	if l == nil {
-		return nil
-	}
-	return l.program
-}
+// Program returns the program l was built under; the zero Program for the
+// zero License.
+func (l License) Program() Program { return Program{l.program} }
 
 // ID returns the license's identifier.
 func (l License) ID() string { return l.id }

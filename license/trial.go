@@ -7,9 +7,9 @@ package license
 // license upgrade, a capacity key or a VSYS license, LIC-TRIAL-FEATURES). A
 // refusal names both rules when both fail; a platform the catalog lacks has
 // no trial keys and is refused citing LIC-PLATFORM beside them. The answer
-// never changes with time. A nil Program answers as a catalog that lists
+// never changes with time. The zero Program answers as a catalog that lists
 // nothing.
-func (p *Program) TrialAvailable(platform, feature string) Verdict {
+func (p Program) TrialAvailable(platform, feature string) Verdict {
 	ps, ok := p.Platform(platform)
 	featureOK := p.Feature(feature).Trial
 	switch {

@@ -25,7 +25,7 @@ type fataler interface {
 	Fatalf(format string, args ...any)
 }
 
-func checkInto(t fataler, e *policy.Engine, r policy.Request, at time.Time) {
+func checkInto(t fataler, e policy.Engine, r policy.Request, at time.Time) {
 	want, wantErr := e.Decide(r, at)
 	got := stale()
 	err := e.DecideInto(r, at, &got)
@@ -101,7 +101,7 @@ func BenchmarkDecideIntoUseFeature(b *testing.B) {
 }
 
 func ExampleEngine_DecideInto() {
-	e, _ := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	e, _ := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	qfx, _ := e.NewDevice("qfx-7", "QFX", "")
 	l := e.License().MustNewLicense(license.Spec{ID: "evpn-1y", Kind: license.Subscription, Tier: license.Premium,
 		Platform: "QFX", Device: qfx, Features: []string{"evpn-vxlan"},

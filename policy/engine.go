@@ -58,123 +58,138 @@ func (c Catalog) Validate() error {
 // domain programs built from them by NewEngine. Facts are built under those
 // programs (NewLicense, NewDevice, NewOrder, NewBook, or the programs
 // themselves), and Decide refuses a fact built under other terms with a
-// *RequestError, so one decision never mixes two sets. An Engine never
-// changes, so one serves any number of goroutines. The zero Engine and a nil
-// *Engine decide nothing: every request is an error.
-type Engine struct {
-	license     *license.Program
-	entitlement *entitlement.Program
-	credits     *credits.Program
-	tmip        *tmip.Program
+// *RequestError, so one decision never mixes two sets.
+//
+// An Engine is a handle to what NewEngine built: copies are the same
+// engine, == reports whether two handles are, and nothing a caller does to
+// its copy, or to a program the engine hands out, reaches the engine
+// itself. An Engine never changes, so one serves any number of goroutines.
+// The zero Engine decides nothing: every request is an error whose cause
+// is ErrNoEngine.
+type Engine struct{ e *engine }
+
+type engine struct {
+	license     license.Program
+	entitlement entitlement.Program
+	credits     credits.Program
+	tmip        tmip.Program
 }
 
-// NewEngine validates terms and catalog and returns an Engine. It keeps
-// copies: changing t or c afterwards changes nothing in it.
-func NewEngine(t Terms, c Catalog) (*Engine, error) {
-	if err := t.Validate(); err != nil {
-		return nil, fmt.Errorf("policy: terms: %w", err)
-	}
+// NewEngine validates catalog and terms and returns an Engine. It keeps
+// copies: changing c or t afterwards changes nothing in it.
+func NewEngine(c Catalog, t Terms) (Engine, error) {
 	if err := c.Validate(); err != nil {
-		return nil, fmt.Errorf("policy: catalog: %w", err)
+		return Engine{}, fmt.Errorf("policy: catalog: %w", err)
+	}
+	if err := t.Validate(); err != nil {
+		return Engine{}, fmt.Errorf("policy: terms: %w", err)
 	}
 	lp, err := license.NewProgram(c.License, t.License)
 	if err != nil {
-		return nil, fmt.Errorf("policy: %w", err)
+		return Engine{}, fmt.Errorf("policy: %w", err)
 	}
 	ep, err := entitlement.NewProgram(c.Entitlement, t.Entitlement, lp)
 	if err != nil {
-		return nil, fmt.Errorf("policy: %w", err)
+		return Engine{}, fmt.Errorf("policy: %w", err)
 	}
-	tp, err := tmip.NewProgram(t.TMIP, c.TMIP)
+	tp, err := tmip.NewProgram(c.TMIP, t.TMIP)
 	if err != nil {
-		return nil, fmt.Errorf("policy: %w", err)
+		return Engine{}, fmt.Errorf("policy: %w", err)
 	}
 	cp, err := credits.NewProgram(t.Credits)
 	if err != nil {
-		return nil, fmt.Errorf("policy: %w", err)
+		return Engine{}, fmt.Errorf("policy: %w", err)
 	}
-	return &Engine{license: lp, entitlement: ep, credits: cp, tmip: tp}, nil
+	return Engine{&engine{license: lp, entitlement: ep, credits: cp, tmip: tp}}, nil
 }
 
-// Terms returns a copy of the engine's terms.
-func (e *Engine) Terms() Terms {
-	if e == nil {
+// IsValid reports whether e was built by NewEngine.
+func (e Engine) IsValid() bool { return e.e != nil }
+
+// Terms returns a copy of the engine's terms; the zero Terms for the zero
+// Engine.
+func (e Engine) Terms() Terms {
+	if e.e == nil {
 		return Terms{}
 	}
-	return Terms{License: e.license.Terms(), Entitlement: e.entitlement.Terms(), Credits: e.credits.Terms(), TMIP: e.tmip.Terms()}
+	return Terms{License: e.e.license.Terms(), Entitlement: e.e.entitlement.Terms(), Credits: e.e.credits.Terms(), TMIP: e.e.tmip.Terms()}
 }
 
-// Catalog returns a copy of the engine's catalog.
-func (e *Engine) Catalog() Catalog {
-	if e == nil {
+// Catalog returns a copy of the engine's catalog; the zero Catalog for the
+// zero Engine.
+func (e Engine) Catalog() Catalog {
+	if e.e == nil {
 		return Catalog{}
 	}
-	return Catalog{License: e.license.Catalog(), Entitlement: e.entitlement.Catalog(), TMIP: e.tmip.Catalog()}
+	return Catalog{License: e.e.license.Catalog(), Entitlement: e.e.entitlement.Catalog(), TMIP: e.e.tmip.Catalog()}
 }
 
 // License returns the licensing program licenses and devices are built
-// under; nil for a zero or nil Engine.
-func (e *Engine) License() *license.Program {
-	if e == nil {
-		return nil
+// under: a handle that cannot change the engine. The zero Engine returns
+// the zero license.Program.
+func (e Engine) License() license.Program {
+	if e.e == nil {
+		return license.Program{}
 	}
-	return e.license
+	return e.e.license
 }
 
-// Entitlement returns the delivery program orders are built under; nil for
-// a zero or nil Engine.
-func (e *Engine) Entitlement() *entitlement.Program {
-	if e == nil {
-		return nil
+// Entitlement returns the delivery program orders are built under: a
+// handle that cannot change the engine. The zero Engine returns the zero
+// entitlement.Program.
+func (e Engine) Entitlement() entitlement.Program {
+	if e.e == nil {
+		return entitlement.Program{}
 	}
-	return e.entitlement
+	return e.e.entitlement
 }
 
 // Credits returns the credits program ledgers are built and purchases
-// checked under; nil for a zero or nil Engine.
-func (e *Engine) Credits() *credits.Program {
-	if e == nil {
-		return nil
+// checked under: a handle that cannot change the engine. The zero Engine
+// returns the zero credits.Program.
+func (e Engine) Credits() credits.Program {
+	if e.e == nil {
+		return credits.Program{}
 	}
-	return e.credits
+	return e.e.credits
 }
 
-// TMIP returns the trade-in program books are built under; nil for a zero
-// or nil Engine.
-func (e *Engine) TMIP() *tmip.Program {
-	if e == nil {
-		return nil
+// TMIP returns the trade-in program books are built under: a handle that
+// cannot change the engine. The zero Engine returns the zero tmip.Program.
+func (e Engine) TMIP() tmip.Program {
+	if e.e == nil {
+		return tmip.Program{}
 	}
-	return e.tmip
+	return e.e.tmip
 }
 
 // NewLicense builds a license under the engine's licensing program; see
-// license.Program.NewLicense.
-func (e *Engine) NewLicense(spec license.Spec) (license.License, error) {
+// [license.Program.NewLicense].
+func (e Engine) NewLicense(spec license.Spec) (license.License, error) {
 	return e.License().NewLicense(spec)
 }
 
 // NewDevice builds a device under the engine's catalog; see
-// license.Program.NewDevice.
-func (e *Engine) NewDevice(serial, platform, class string) (license.Device, error) {
+// [license.Program.NewDevice].
+func (e Engine) NewDevice(serial, platform, class string) (license.Device, error) {
 	return e.License().NewDevice(serial, platform, class)
 }
 
 // NewOrder builds a sales order under the engine's delivery program; see
-// entitlement.Program.NewOrder.
-func (e *Engine) NewOrder(spec entitlement.OrderSpec) (entitlement.Order, error) {
+// [entitlement.Program.NewOrder].
+func (e Engine) NewOrder(spec entitlement.OrderSpec) (entitlement.Order, error) {
 	return e.Entitlement().NewOrder(spec)
 }
 
 // NewLedger builds a credit account's ledger under the engine's credits
-// program; see credits.Program.NewLedger.
-func (e *Engine) NewLedger(account credits.Account, purchases []credits.Purchase, callOffs []credits.CallOffRecord) (*credits.Ledger, error) {
+// program; see [credits.Program.NewLedger].
+func (e Engine) NewLedger(account credits.Account, purchases []credits.Purchase, callOffs []credits.CallOffRecord) (credits.Ledger, error) {
 	return e.Credits().NewLedger(account, purchases, callOffs)
 }
 
 // NewBook builds a book of trade-ins under the engine's trade-in program;
-// see tmip.Program.NewBook.
-func (e *Engine) NewBook(tradeIns []tmip.TradeIn) (*tmip.Book, error) {
+// see [tmip.Program.NewBook].
+func (e Engine) NewBook(tradeIns []tmip.TradeIn) (tmip.Book, error) {
 	return e.TMIP().NewBook(tradeIns)
 }
 
@@ -182,7 +197,7 @@ func (e *Engine) NewBook(tradeIns []tmip.TradeIn) (*tmip.Book, error) {
 // asked (a *RequestError: a nil or zero fact, a fact built under other
 // terms, an unknown trade-in), never a refusal; with an error the Decision
 // is the zero Decision, a denial.
-func (e *Engine) Decide(r Request, at time.Time) (d Decision, err error) {
+func (e Engine) Decide(r Request, at time.Time) (d Decision, err error) {
 	// Small enough to inline (TestHotPathIsInlined): DecideInto then fills
 	// a Decision in the caller's frame. Returned from a call, the words of
 	// a Decision cost more than deciding them (BENCHMARKS.md).
@@ -195,9 +210,9 @@ func (e *Engine) Decide(r Request, at time.Time) (d Decision, err error) {
 // again and again spares even the copy into its own variable that an
 // inlined Decide still makes (BENCHMARKS.md). Neither allocates for a
 // feature use. *d is overwritten whole.
-func (e *Engine) DecideInto(r Request, at time.Time, d *Decision) error {
+func (e Engine) DecideInto(r Request, at time.Time, d *Decision) error {
 	u, ok := r.(UseFeature)
-	if !ok || d == nil || e == nil || e.license == nil || u.License.Program() != e.license {
+	if !ok || d == nil || e.e == nil || u.License == nil || u.License.Program() != e.e.license {
 		// Every other kind, every error, and a license of an equal
 		// program built apart.
 		return e.decideInto(r, at, d)
@@ -217,11 +232,11 @@ func (e *Engine) DecideInto(r Request, at time.Time, d *Decision) error {
 
 // decideInto is DecideInto off the hot path: the domain's answer written
 // into *d, settled where its kind needs it.
-func (e *Engine) decideInto(r Request, at time.Time, d *Decision) error {
+func (e Engine) decideInto(r Request, at time.Time, d *Decision) error {
 	if d == nil {
 		return &RequestError{Kind: kindOf(r), Reason: "DecideInto was given a nil *Decision"}
 	}
-	if e == nil || e.license == nil {
+	if e.e == nil {
 		*d = Decision{}
 		return &RequestError{Kind: kindOf(r), Reason: "no engine: build one with NewEngine", Err: ErrNoEngine}
 	}
@@ -252,7 +267,7 @@ const maxSettle = 64
 // to count, which is met with the same rules and still no obligations.
 // Every other domain answer changes, at its Until, in a part a Decision
 // shows (TestDecideEqualsFullySettled).
-func (e *Engine) settle(r Request, d *Decision) {
+func (e Engine) settle(r Request, d *Decision) {
 	var next Decision
 	for range maxSettle {
 		if d.Until.IsZero() {
@@ -276,7 +291,7 @@ func sameDecision(a, b Decision) bool {
 // only its reason changes, for settle to look past. Each kind is decided in
 // a function of its own, so that none pays for the stack frame of all the
 // others' results.
-func (e *Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, err error) {
+func (e Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, err error) {
 	switch r := r.(type) {
 	case UseFeature:
 		return false, e.useFeature(r, at, d)
@@ -287,7 +302,7 @@ func (e *Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, e
 	case ChangeTier:
 		return false, e.changeTier(r, at, d)
 	case TrialAvailable:
-		v := e.license.TrialAvailable(r.Platform, r.Feature)
+		v := e.e.license.TrialAvailable(r.Platform, r.Feature)
 		fromVerdict(&v, d)
 		return false, nil
 	case FulfilLine:
@@ -323,7 +338,7 @@ func (e *Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, e
 	}
 }
 
-func (e *Engine) useFeature(r UseFeature, at time.Time, d *Decision) error {
+func (e Engine) useFeature(r UseFeature, at time.Time, d *Decision) error {
 	if err := e.checkLicense("useFeature", r.License); err != nil {
 		return err
 	}
@@ -332,7 +347,7 @@ func (e *Engine) useFeature(r UseFeature, at time.Time, d *Decision) error {
 	return nil
 }
 
-func (e *Engine) move(r MoveLicense, at time.Time, d *Decision) error {
+func (e Engine) move(r MoveLicense, at time.Time, d *Decision) error {
 	if err := e.checkLicense("moveLicense", r.License); err != nil {
 		return err
 	}
@@ -344,7 +359,7 @@ func (e *Engine) move(r MoveLicense, at time.Time, d *Decision) error {
 	return nil
 }
 
-func (e *Engine) renew(r RenewLicense, at time.Time, d *Decision) error {
+func (e Engine) renew(r RenewLicense, at time.Time, d *Decision) error {
 	if err := e.checkLicense("renewLicense", r.License); err != nil {
 		return err
 	}
@@ -353,7 +368,7 @@ func (e *Engine) renew(r RenewLicense, at time.Time, d *Decision) error {
 	return nil
 }
 
-func (e *Engine) changeTier(r ChangeTier, at time.Time, d *Decision) error {
+func (e Engine) changeTier(r ChangeTier, at time.Time, d *Decision) error {
 	if err := e.checkLicense("changeTier", r.License); err != nil {
 		return err
 	}
@@ -365,7 +380,7 @@ func (e *Engine) changeTier(r ChangeTier, at time.Time, d *Decision) error {
 	return nil
 }
 
-func (e *Engine) fulfil(r FulfilLine, at time.Time, d *Decision) error {
+func (e Engine) fulfil(r FulfilLine, at time.Time, d *Decision) error {
 	if err := e.checkOrder("fulfilLine", r.Order); err != nil {
 		return err
 	}
@@ -374,7 +389,7 @@ func (e *Engine) fulfil(r FulfilLine, at time.Time, d *Decision) error {
 	return nil
 }
 
-func (e *Engine) view(r ViewEntitlement, at time.Time, d *Decision) error {
+func (e Engine) view(r ViewEntitlement, at time.Time, d *Decision) error {
 	if err := e.checkOrder("viewEntitlement", r.Order); err != nil {
 		return err
 	}
@@ -388,37 +403,37 @@ func (e *Engine) view(r ViewEntitlement, at time.Time, d *Decision) error {
 
 // checkLicense refuses a license that cannot be asked about: none, a zero
 // one, or one built under another program than the engine's.
-func (e *Engine) checkLicense(kind string, l *license.License) error {
+func (e Engine) checkLicense(kind string, l *license.License) error {
 	switch {
 	case l == nil:
 		return &RequestError{Kind: kind, Field: "License", Reason: "no license"}
 	case !l.IsValid():
 		return &RequestError{Kind: kind, Field: "License", Reason: "a zero License: build licenses with Engine.NewLicense"}
-	case !e.license.Equal(l.Program()):
+	case !e.e.license.Equal(l.Program()):
 		return &RequestError{Kind: kind, Field: "License", Reason: "license " + l.ID() + " was built under other license terms or catalog than the engine's", Err: ErrOtherTerms}
 	}
 	return nil
 }
 
 // checkOrder refuses an order that cannot be asked about, as checkLicense.
-func (e *Engine) checkOrder(kind string, o *entitlement.Order) error {
+func (e Engine) checkOrder(kind string, o *entitlement.Order) error {
 	switch {
 	case o == nil:
 		return &RequestError{Kind: kind, Field: "Order", Reason: "no order"}
 	case !o.IsValid():
 		return &RequestError{Kind: kind, Field: "Order", Reason: "a zero Order: build orders with Engine.NewOrder"}
-	case !e.entitlement.Equal(o.Program()):
+	case !e.e.entitlement.Equal(o.Program()):
 		return &RequestError{Kind: kind, Field: "Order", Reason: "order " + o.ID() + " was built under other delivery terms or catalog than the engine's", Err: ErrOtherTerms}
 	}
 	return nil
 }
 
 // checkLedger refuses a ledger that cannot be asked about, as checkLicense.
-func (e *Engine) checkLedger(kind string, l *credits.Ledger) error {
+func (e Engine) checkLedger(kind string, l credits.Ledger) error {
 	switch {
-	case l == nil || l.Program() == nil:
+	case !l.IsValid():
 		return &RequestError{Kind: kind, Field: "Ledger", Reason: "no credit ledger: build one with Engine.NewLedger"}
-	case !e.credits.Equal(l.Program()):
+	case !e.e.credits.Equal(l.Program()):
 		return &RequestError{Kind: kind, Field: "Ledger", Reason: "ledger " + l.Account().ID + " was built under other credits terms than the engine's", Err: ErrOtherTerms}
 	}
 	return nil
@@ -427,18 +442,18 @@ func (e *Engine) checkLedger(kind string, l *credits.Ledger) error {
 // checkBook refuses a book that cannot be asked about, as checkLicense. A
 // trade-in the book does not hold is refused by noTradeIn once the domain
 // call has failed, so a known one is looked up once.
-func (e *Engine) checkBook(kind string, b *tmip.Book) error {
+func (e Engine) checkBook(kind string, b tmip.Book) error {
 	switch {
-	case b == nil || b.Program() == nil:
+	case !b.IsValid():
 		return &RequestError{Kind: kind, Field: "Book", Reason: "no trade-in book: build one with Engine.NewBook"}
-	case !e.tmip.Equal(b.Program()):
+	case !e.e.tmip.Equal(b.Program()):
 		return &RequestError{Kind: kind, Field: "Book", Reason: "the book was built under other TMIP terms or catalog than the engine's", Err: ErrOtherTerms}
 	}
 	return nil
 }
 
 // tradeInError is the *RequestError of err, from asking b about trade-in id.
-func tradeInError(kind string, b *tmip.Book, id string, err error) error {
+func tradeInError(kind string, b tmip.Book, id string, err error) error {
 	if _, ok := b.TradeIn(id); !ok {
 		return &RequestError{Kind: kind, Field: "ID", Reason: fmt.Sprintf("the book holds no trade-in %q", id)}
 	}
@@ -470,11 +485,11 @@ func badInput(kind, field string, err error) error {
 	return &RequestError{Kind: kind, Field: field, Reason: err.Error(), Err: err}
 }
 
-func (e *Engine) purchase(r PurchaseCredits, at time.Time, d *Decision) error {
+func (e Engine) purchase(r PurchaseCredits, at time.Time, d *Decision) error {
 	if !r.Kind.IsValid() {
 		return &RequestError{Kind: "purchaseCredits", Field: "Kind", Reason: fmt.Sprintf("invalid credit kind %d (want professional or flexible)", r.Kind)}
 	}
-	res, err := e.credits.CheckPurchase(r.Kind, r.Order, at)
+	res, err := e.e.credits.CheckPurchase(r.Kind, r.Order, at)
 	if err != nil {
 		if err := refusal("purchaseCredits", "Order", err, d); err != nil {
 			return err

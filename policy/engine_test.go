@@ -33,11 +33,11 @@ func evpn(t testing.TB) *license.License {
 
 // sharedEngine is the engine of the default terms and catalog, built once
 // so that facts built under it in one helper are the engine's in another.
-var sharedEngine = sync.OnceValues(func() (*policy.Engine, error) {
-	return policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+var sharedEngine = sync.OnceValues(func() (policy.Engine, error) {
+	return policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 })
 
-func engine(t testing.TB) *policy.Engine {
+func engine(t testing.TB) policy.Engine {
 	e, err := sharedEngine()
 	if err != nil {
 		t.Fatal(err)

@@ -11,7 +11,7 @@ import (
 // Example embeds the library: an engine of the published terms, a license
 // built under it, one question. README.md quotes this function's body.
 func Example() {
-	engine, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	engine, err := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	if err != nil {
 		panic(err)
 	}

@@ -13,7 +13,7 @@ import (
 // kindInput is one check of a scenario file: the engine it runs under, its
 // request and its instant.
 type kindInput struct {
-	engine *policy.Engine
+	engine policy.Engine
 	req    policy.Request
 	at     time.Time
 }

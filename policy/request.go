@@ -84,7 +84,7 @@ type PurchaseCredits struct {
 // CallOff asks whether CallOff may be called off now against Ledger. The zero
 // CallOff names no ledger: Decide refuses it with a *RequestError.
 type CallOff struct {
-	Ledger  *credits.Ledger
+	Ledger  credits.Ledger
 	CallOff credits.CallOff
 }
 
@@ -92,7 +92,7 @@ type CallOff struct {
 // zero CreditStatement names no ledger: Decide refuses it with a
 // *RequestError.
 type CreditStatement struct {
-	Ledger  *credits.Ledger
+	Ledger  credits.Ledger
 	Quarter credits.Quarter
 }
 
@@ -100,7 +100,7 @@ type CreditStatement struct {
 // placed now (TMIP-SWAP, TMIP-SUPPORT). The zero TradeIn names no book:
 // Decide refuses it with a *RequestError.
 type TradeIn struct {
-	Book *tmip.Book
+	Book tmip.Book
 	ID   string
 }
 
@@ -108,7 +108,7 @@ type TradeIn struct {
 // Book is met now (TMIP-RETURN, TMIP-BREACH). The zero TradeInCompliance
 // names no book: Decide refuses it with a *RequestError.
 type TradeInCompliance struct {
-	Book *tmip.Book
+	Book tmip.Book
 	ID   string
 }
 

@@ -149,7 +149,7 @@ func (r PurchaseCredits) LogValue() slog.Value {
 // purchaseOrder, statementOfWork, professionalServices).
 func (r CallOff) LogValue() slog.Value {
 	attrs := []slog.Attr{slog.String("kind", "callOff")}
-	if r.Ledger != nil {
+	if r.Ledger.IsValid() {
 		attrs = append(attrs, slog.String("account", r.Ledger.Account().ID))
 	}
 	e := r.CallOff.Engagement
@@ -163,7 +163,7 @@ func (r CallOff) LogValue() slog.Value {
 // quarter ("2025-Q1").
 func (r CreditStatement) LogValue() slog.Value {
 	attrs := []slog.Attr{slog.String("kind", "creditStatement")}
-	if r.Ledger != nil {
+	if r.Ledger.IsValid() {
 		attrs = append(attrs, slog.String("account", r.Ledger.Account().ID))
 	}
 	return slog.GroupValue(append(attrs, slog.String("quarter", r.Quarter.String()))...)

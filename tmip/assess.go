@@ -69,12 +69,12 @@ func (a Assessment) Err() error {
 //
 // Until is exact: an allowance changes when the window closes or at the
 // first UTC midnight at which the discount, to the cent, drops.
-func (b *Book) Assess(id string, at time.Time) (Assessment, error) {
+func (b Book) Assess(id string, at time.Time) (Assessment, error) {
 	e, ok := b.entry(id)
 	if !ok {
 		return Assessment{}, b.unknown(id)
 	}
-	return b.assess(e, at), nil
+	return b.b.assess(e, at), nil
 }
 
 // windowState is where an instant lies with respect to the window.
@@ -96,7 +96,7 @@ func (t Terms) windowState(at time.Time) windowState {
 	return inWindow
 }
 
-func (b *Book) assess(e *entry, at time.Time) Assessment {
+func (b *book) assess(e *entry, at time.Time) Assessment {
 	ws := b.terms.windowState(at)
 	a := Assessment{subject: e.t.ID, Deadline: e.deadline}
 	if e.refused != nil {
@@ -145,7 +145,7 @@ var (
 // breaks whatever the instant, and the allowed answer. listed says its SKU
 // is in the catalog; earlier names the earlier trade-in counting toward the
 // same new product, if any.
-func (e *entry) prepareAssess(p *Program, listed bool, earlier string) {
+func (e *entry) prepareAssess(p *program, listed bool, earlier string) {
 	t, terms := e.t, p.terms
 	var vs []*rule.Violation
 	if !listed { // TMIP-ELIGIBLE

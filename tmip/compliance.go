@@ -112,12 +112,12 @@ func (c Compliance) Err() error {
 //
 // Until is exact: the answer changes only when a return or certificate
 // starts to count, at the deadline, and in breach at every notice instant.
-func (b *Book) Compliance(id string, at time.Time) (Compliance, error) {
+func (b Book) Compliance(id string, at time.Time) (Compliance, error) {
 	e, ok := b.entry(id)
 	if !ok {
 		return Compliance{}, b.unknown(id)
 	}
-	return b.compliance(e, at), nil
+	return b.b.compliance(e, at), nil
 }
 
 // standing is everything a Compliance at an instant depends on; two instants
@@ -128,7 +128,7 @@ type standing struct {
 	notice int64 // in breach, the notice instant is deadline + notice × cadence
 }
 
-func (b *Book) standingAt(e *entry, at time.Time) standing {
+func (b *book) standingAt(e *entry, at time.Time) standing {
 	s := standing{signer: e.badCert && e.t.Destruction.Signed.Before(at)}
 	switch {
 	case e.hasCure && e.cure.Before(at):
@@ -145,7 +145,7 @@ func (b *Book) standingAt(e *entry, at time.Time) standing {
 // noticesBefore is the k of the latest notice instant deadline + k ×
 // NoticeEveryDays days at or before at (at >= deadline). It is computed in
 // seconds, as a time.Duration would saturate three centuries out.
-func (b *Book) noticesBefore(deadline, at time.Time) int64 {
+func (b *book) noticesBefore(deadline, at time.Time) int64 {
 	sec := at.Unix() - deadline.Unix()
 	if at.Nanosecond() < deadline.Nanosecond() {
 		sec--
@@ -156,7 +156,7 @@ func (b *Book) noticesBefore(deadline, at time.Time) int64 {
 // noticeAt is the k-th notice instant: the deadline plus k × NoticeEveryDays
 // days of 24 hours, as AddDate counts them (the deadline is UTC,
 // where AddDate's days are 24 hours).
-func (b *Book) noticeAt(deadline time.Time, k int64) time.Time {
+func (b *book) noticeAt(deadline time.Time, k int64) time.Time {
 	return deadline.AddDate(0, 0, int(k)*b.terms.NoticeEveryDays)
 }
 
@@ -168,7 +168,7 @@ var complianceRules = [statusCount][2]rule.List{
 	Breach:  {rule.ListOf(rule.TmipBreach, rule.TmipReturn), rule.ListOf(rule.TmipBreach, rule.TmipSigner, rule.TmipReturn)},
 }
 
-func (b *Book) compliance(e *entry, at time.Time) Compliance {
+func (b *book) compliance(e *entry, at time.Time) Compliance {
 	s := b.standingAt(e, at)
 	c := Compliance{
 		Allowed:  s.status != Breach,
@@ -196,7 +196,7 @@ func (b *Book) compliance(e *entry, at time.Time) Compliance {
 // s, at's. A standing changes only when a return or certificate starts to
 // count (its instant + 1ns), at the deadline, or in breach at the next
 // notice; of those after at, the earliest that differs is the answer.
-func (b *Book) complianceUntil(e *entry, at time.Time, s standing) time.Time {
+func (b *book) complianceUntil(e *entry, at time.Time, s standing) time.Time {
 	var until time.Time
 	try := func(t time.Time) {
 		// An instant past year 9999 is none: nothing changes within the

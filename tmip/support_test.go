@@ -58,7 +58,7 @@ func TestSupportContractBoundsAreInclusive(t *testing.T) {
 	for _, c := range cases {
 		ti := eligible(t, "T", "MX10008")
 		ti.Support = &Contract{Serial: "S", Start: start, End: start.AddDate(0, 0, c.days), Value: c.value}
-		_, err := MustNewProgram(DefaultTerms(), DefaultCatalog()).NewBook([]TradeIn{ti})
+		_, err := MustNewProgram(DefaultCatalog(), DefaultTerms()).NewBook([]TradeIn{ti})
 		if c.mention == "" {
 			if err != nil {
 				t.Errorf("%s: %v", c.name, err)

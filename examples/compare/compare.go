@@ -62,7 +62,7 @@ func nanos(t time.Time) int64 {
 }
 
 // Library answers with policy.Engine.Decide, the library's hot path.
-func Library(e *policy.Engine, q Question) Answer {
+func Library(e policy.Engine, q Question) Answer {
 	d, err := e.Decide(policy.UseFeature{License: q.License, Device: q.Device, Feature: q.Feature}, q.At)
 	if err != nil {
 		panic(err) // a Question always has a license

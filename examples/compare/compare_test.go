@@ -13,7 +13,7 @@ import (
 )
 
 type engines struct {
-	lib   *policy.Engine
+	lib   policy.Engine
 	rego  *Rego
 	cedar *Cedar
 }

@@ -18,8 +18,8 @@ var (
 	mx     = mustDevice("mx-1", "MX")
 )
 
-func mustEngine() *policy.Engine {
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+func mustEngine() policy.Engine {
+	e, err := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	if err != nil {
 		panic(err)
 	}

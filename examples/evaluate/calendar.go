@@ -30,7 +30,7 @@ type change struct {
 // instants at which the decision differs from the one before: between two
 // kept instants every decision is the first's. It never samples: each next
 // instant is the one the engine says the decision can change at.
-func chain(e *policy.Engine, r policy.Request, from, to time.Time) ([]change, error) {
+func chain(e policy.Engine, r policy.Request, from, to time.Time) ([]change, error) {
 	var out []change
 	last := ""
 	for t, n := from, 0; t.Before(to); n++ {
@@ -250,8 +250,8 @@ func (p *picture) license(l *license.License) {
 
 // ledger: one row per lot, found by chaining Balance's Until over the
 // period; a lot is valid from its purchase, expired from its end.
-func (p *picture) ledger(l *credits.Ledger) {
-	if l == nil || !p.once(l) {
+func (p *picture) ledger(l credits.Ledger) {
+	if !l.IsValid() || !p.once(l) {
 		return
 	}
 	lots := map[string]credits.Lot{}
@@ -280,8 +280,8 @@ func (p *picture) ledger(l *credits.Ledger) {
 }
 
 // tradeIn: pending, met or breach, by chaining Compliance's Until.
-func (p *picture) tradeIn(b *tmip.Book, id string) {
-	if b == nil || !p.once(id) {
+func (p *picture) tradeIn(b tmip.Book, id string) {
+	if !b.IsValid() || !p.once(id) {
 		return
 	}
 	var segs []segment

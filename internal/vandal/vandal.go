@@ -25,6 +25,38 @@ func Edit(p any) {
 	edit(v.Elem(), 0)
 }
 
+// Zero writes the zero value through v wherever v is or holds a pointer,
+// as a caller's *p = T{} would: a pointer's pointee, the pointers an
+// interface holds, and those in the exported fields of a struct v is or
+// points to, to maxDepth. What v holds by value is v's own copy, and an
+// unexported field is out of a caller's reach: both are left alone, so a
+// handle that is a value with unexported fields comes through untouched.
+func Zero(v any) { zero(reflect.ValueOf(v), 0) }
+
+func zero(v reflect.Value, depth int) {
+	if depth > maxDepth || !v.IsValid() {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			e := v.Elem()
+			zero(e, depth+1)
+			e.Set(reflect.Zero(e.Type()))
+		}
+	case reflect.Interface:
+		if !v.IsNil() {
+			zero(v.Elem(), depth+1)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				zero(v.Field(i), depth+1)
+			}
+		}
+	}
+}
+
 var timeType = reflect.TypeFor[time.Time]()
 
 func edit(v reflect.Value, depth int) {

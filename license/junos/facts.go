@@ -90,7 +90,7 @@ const MaxGrantsPerFeature = 64
 
 // constructors builds the license package's values under one program: the
 // report's catalog and terms; the package calls its constructors here alone.
-type constructors struct{ p *license.Program }
+type constructors struct{ p license.Program }
 
 func (k constructors) device(serial, platform string) (license.Device, error) {
 	return k.p.NewDevice(serial, platform, "")
@@ -376,7 +376,7 @@ func compare(haveUsage bool, f *FeatureFacts, kid string, kf KeyFeature) []Discr
 // inferPlatform reads the platform from a key's customer ID
 // ("vSRX-JuniperEval") or a feature name ("vmx-..." for vMX, "Virtual
 // Appliance" for vSRX); empty when nothing says.
-func (r Report) inferPlatform(c *license.Program) string {
+func (r Report) inferPlatform(c license.Program) string {
 	for _, k := range r.Keys {
 		prefix, _, _ := strings.Cut(k.CustomerID, "-")
 		if p, ok := c.Platform(prefix); ok && prefix != "" {

@@ -20,8 +20,8 @@ type facts struct {
 	licenses map[string]*license.License
 	orders   map[string]*entitlement.Order
 	contacts map[string]*entitlement.Contact
-	ledgers  map[string]*credits.Ledger
-	book     *tmip.Book
+	ledgers  map[string]credits.Ledger
+	book     tmip.Book
 	tradeIns map[string]bool
 	// broken are the facts the file defines that were refused: a
 	// reference to one is not reported again.
@@ -226,7 +226,7 @@ func appendNew(list, names []string) []string {
 	return list
 }
 
-func (d *decoder) devices(top obj, e *policy.Engine, f *facts) {
+func (d *decoder) devices(top obj, e policy.Engine, f *facts) {
 	seen := map[string]loc{}
 	for _, el := range top.list("devices", false, "devices").all() {
 		if d.full {
@@ -280,7 +280,7 @@ func ref[T any](d *decoder, f *facts, m map[string]T, id string, at *jnode, what
 	return v, false
 }
 
-func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {
+func (d *decoder) licenses(top obj, e policy.Engine, f *facts) {
 	seen := map[string]loc{}
 	for _, el := range top.list("licenses", false, "licenses").all() {
 		if d.full {
@@ -322,7 +322,7 @@ func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {
 // repeats pairwise.
 const maxLinesListed = 1000
 
-func (d *decoder) orders(top obj, e *policy.Engine, f *facts) {
+func (d *decoder) orders(top obj, e policy.Engine, f *facts) {
 	seen := map[string]loc{}
 	for _, el := range top.list("orders", false, "orders").all() {
 		if d.full {
@@ -406,7 +406,7 @@ func (d *decoder) engagement(o obj) credits.Engagement {
 	return g
 }
 
-func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
+func (d *decoder) creditAccounts(top obj, e policy.Engine, f *facts) {
 	program := e.Credits()
 	seen := map[string]loc{}
 	for _, el := range top.list("creditAccounts", false, "credit accounts").all() {
@@ -481,7 +481,7 @@ func (d *decoder) ledgerError(account *jnode, purchases, callOffs []*jnode, err 
 	}
 }
 
-func (d *decoder) tradeIns(top obj, e *policy.Engine, f *facts) {
+func (d *decoder) tradeIns(top obj, e policy.Engine, f *facts) {
 	var ts []tmip.TradeIn
 	var nodes []*jnode
 	seen := map[string]loc{}

@@ -221,8 +221,8 @@ func orderID(o *entitlement.Order) string {
 	return o.ID()
 }
 
-func ledgerID(l *credits.Ledger) string {
-	if l == nil {
+func ledgerID(l credits.Ledger) string {
+	if !l.IsValid() {
 		return "?"
 	}
 	return l.Account().ID

@@ -1,0 +1,78 @@
+package policy_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/licensepolicy/licensepolicy/credits"
+	"github.com/licensepolicy/licensepolicy/internal/vandal"
+	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/shopspring/decimal"
+)
+
+// TestNoHandleWritesIntoTheEngineOrAFact: "nothing exported lets a caller
+// write into an Engine, a Program or a fact another check uses". Every
+// program and fact the API hands out is zeroed through and edited where a
+// caller can reach (as *e.License() = license.Program{} once turned the
+// engine's TrialAvailable{MX, bgp} from allow to deny); the same requests
+// then get the same decisions, and the engine still builds facts.
+func TestNoHandleWritesIntoTheEngineOrAFact(t *testing.T) {
+	e := engine(t)
+	lic := evpn(t)
+	at := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	ledger, err := e.NewLedger(credits.Account{ID: "acct", Kind: credits.Professional},
+		[]credits.Purchase{{ID: "po-1", At: at.AddDate(0, -1, 0), Order: credits.Order{Credits: decimal.NewFromInt(10), LocalEntity: true}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := e.NewBook(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reqs := []policy.Request{
+		policy.TrialAvailable{Platform: "MX", Feature: "bgp"},
+		policy.UseFeature{License: lic, Device: "qfx-7", Feature: "evpn-vxlan"},
+		policy.RenewLicense{License: lic, TermYears: 1},
+		policy.CreditStatement{Ledger: ledger, Quarter: credits.QuarterOf(at)},
+		policy.PurchaseCredits{Kind: credits.Professional, Order: credits.Order{Credits: decimal.NewFromInt(10), LocalEntity: true}},
+	}
+	answers := func() []string {
+		var out []string
+		for _, r := range reqs {
+			d, err := e.Decide(r, at)
+			if err != nil {
+				out = append(out, "error: "+err.Error())
+				continue
+			}
+			out = append(out, d.String())
+		}
+		return out
+	}
+	before := answers()
+
+	handles := []any{
+		e.License(), e.Entitlement(), e.Credits(), e.TMIP(), e,
+		lic.Program(), *lic, ledger, ledger.Program(), book, book.Program(),
+	}
+	for _, h := range handles {
+		vandal.Zero(h)
+		vandal.Zero(&h)
+		vandal.Edit(&h)
+	}
+	if got := answers(); len(got) != len(before) {
+		t.Fatalf("answers %v, want %v", got, before)
+	} else {
+		for i := range got {
+			if got[i] != before[i] {
+				t.Errorf("%T after the handles were written through:\n got %s\nwant %s", reqs[i], got[i], before[i])
+			}
+		}
+	}
+	if _, err := e.NewDevice("mx-1", "MX", ""); err != nil {
+		t.Errorf("the engine no longer builds a device: %v", err)
+	}
+	if _, err := e.License().NewLicense(license.Spec{}); err == nil {
+		t.Error("the engine's program built a license of the zero Spec")
+	}
+}
