@@ -2,6 +2,7 @@ package license
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/licensepolicy/licensepolicy/policy/rule"
@@ -173,6 +174,17 @@ func (p Program) MustNewDevice(serial, platform, class string) Device {
 		panic(err)
 	}
 	return d
+}
+
+// indexOf returns where the catalog lists d's platform and class, for a
+// device checkDevice accepts: a License keeps the indexes, not the names.
+func (p *program) indexOf(d Device) (platform, class uint16) {
+	i := p.platforms[d.Platform]
+	ps := &p.catalog.Platforms[i]
+	if d.Class == ps.DefaultClass() {
+		return uint16(i), 0
+	}
+	return uint16(i), uint16(slices.Index(ps.Classes, d.Class) + 1)
 }
 
 // checkDevice refuses a device that names no serial, a platform the

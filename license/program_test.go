@@ -80,16 +80,15 @@ func TestPlatformTrialsFollowTheFamily(t *testing.T) {
 }
 
 // TestZeroLicenseGrantsNothingAndSaysWhy: "A zero License is denied with the
-// reason ..." of a wrong device no longer: every question about the zero or
-// a nil License is refused citing LIC-KIND, for good.
+// reason ..." of a wrong device no longer: every question about the zero
+// License is refused citing LIC-KIND, for good.
 func TestZeroLicenseGrantsNothingAndSaysWhy(t *testing.T) {
 	at := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	var zero license.License
-	var none *license.License
 	p := license.DefaultProgram()
 	for name, v := range map[string]license.Verdict{
 		"use":      zero.Use("", "", noUnits, at),
-		"nil use":  none.Use("mx-1", "bgp", noUnits, at),
+		"use here": zero.Use("mx-1", "bgp", noUnits, at),
 		"standing": zero.StandingAt(at).Verdict,
 		"move":     second(zero.Move(p.MustNewDevice("mx-2", "MX", ""), license.Rebalance, at)),
 		"renew":    second(zero.Renew(1, at)),

@@ -28,13 +28,14 @@ import (
 // a late renewal's term depends on its instant, so its answer holds for one
 // nanosecond.
 func (l License) Renew(years int, at time.Time) (License, Verdict) {
+	id := l.ID()
 	deny := func(rules rule.List, why string) (License, Verdict) {
-		return l, Verdict{Rules: rules, Reason: why, subject: l.id}
+		return l, Verdict{Rules: rules, Reason: why, subject: id}
 	}
 	if !l.IsValid() {
 		return deny(rulesInvalid, reasonInvalid)
 	}
-	t := l.program.terms
+	t := &l.program.terms
 	if l.kind != Subscription {
 		if !t.AllowsTerm(years) {
 			return deny(rulesRenewBadTerm, "only subscriptions are renewed, for one of the terms' years")
@@ -44,23 +45,23 @@ func (l License) Renew(years int, at time.Time) (License, Verdict) {
 	if !t.AllowsTerm(years) {
 		return deny(rulesSubTermOnly, "the renewal's term is not one of the terms' years")
 	}
-	r := l
-	r.features = append([]string(nil), l.features...)
-	r.renewal, r.termYears, r.warnFrom, r.warnings = true, years, time.Time{}, rule.Obligations{}
-	v := Verdict{Allowed: true, Rules: rulesRenew, Reason: "the subscription is renewed from its end", Until: l.end, subject: l.id}
-	if at.Before(l.end) {
-		r.start = l.end
-	} else {
-		r.start = at
+	end := l.End()
+	v := Verdict{Allowed: true, Rules: rulesRenew, Reason: "the subscription is renewed from its end", Until: end, subject: id}
+	start := end
+	if !at.Before(end) {
+		start = at
 		v.Rules, v.Reason, v.Until = rulesRenewLate, "the subscription had expired: the renewal starts now", at.Add(1)
 	}
-	r.termEnd = calendar.AddYears(r.start, years)
-	if !calendar.InRange(r.termEnd) {
+	termEnd := calendar.AddYears(start, years)
+	if !calendar.InRange(termEnd) {
 		return deny(rulesSubTermOnly, "the renewal would end after 9999-12-31, the last day an instant may fall on")
 	}
-	r.end = r.termEnd
-	r.seal()
+	r := l
+	r.renewal, r.termYears = true, uint8(years) // terms cap years at 100
+	r.startSec, r.startNs = split(start)
+	r.midSec, r.midNs = split(termEnd)
+	r.endSec, r.endNs = r.midSec, r.midNs
 	// The renewed term is one entitlement record, due at its end.
-	v.Obligations = rule.ObligationsOf(rule.Obligation{Kind: rule.Entitlement, Rule: rule.LicRenew, Due: r.end, Subject: l.id})
+	v.Obligations = rule.ObligationsOf(rule.Obligation{Kind: rule.Entitlement, Rule: rule.LicRenew, Due: r.End(), Subject: id})
 	return r, v
 }

@@ -16,7 +16,7 @@ import (
 // LIC-KIND.
 func (l License) ChangeTier(tier Tier, at time.Time) (License, Verdict) {
 	deny := func(rules rule.List, why string, until time.Time) (License, Verdict) {
-		return l, Verdict{Rules: rules, Reason: why, Until: until, subject: l.id}
+		return l, Verdict{Rules: rules, Reason: why, Until: until, subject: l.ID()}
 	}
 	switch {
 	case !l.IsValid():
@@ -30,12 +30,11 @@ func (l License) ChangeTier(tier Tier, at time.Time) (License, Verdict) {
 	}
 	switch l.StandingAt(at).State {
 	case NotStarted:
-		return deny(rulesNotStarted, reasonNotStarted, l.start)
+		return deny(rulesNotStarted, reasonNotStarted, l.Start())
 	case Expired:
 		return deny(rulesChangeExpired, "an expired subscription does not change tier", time.Time{})
 	}
 	c := l
 	c.tier = tier
-	c.features = append([]string(nil), l.features...)
-	return c, Verdict{Allowed: true, Rules: rulesChange, Reason: "the subscription changes tier and keeps its end date", Until: l.end, subject: l.id}
+	return c, Verdict{Allowed: true, Rules: rulesChange, Reason: "the subscription changes tier and keeps its end date", Until: l.End(), subject: l.ID()}
 }

@@ -31,7 +31,7 @@ func useInputs(t testing.TB) []useInput {
 	if err != nil {
 		t.Fatal(err)
 	}
-	build := func(s license.Spec) *license.License {
+	build := func(s license.Spec) license.License {
 		s.Platform, s.Device = "MX", mx
 		if s.Tier == 0 {
 			s.Tier = license.Advanced
@@ -40,7 +40,7 @@ func useInputs(t testing.TB) []useInput {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return &l
+		return l
 	}
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	perp := build(license.Spec{ID: "perp", Kind: license.Perpetual, Features: []string{"bgp", "ospf"}, Start: day(2024, 1, 1)})
@@ -50,7 +50,7 @@ func useInputs(t testing.TB) []useInput {
 		Start: day(2024, 3, 1), TermYears: 1, Renewal: true})
 	trial := build(license.Spec{ID: "trial", Kind: license.Trial, Features: []string{"bgp", "mpls"},
 		Start: day(2025, 1, 1), End: day(2025, 3, 1)})
-	use := func(l *license.License, device, feature string) policy.UseFeature {
+	use := func(l license.License, device, feature string) policy.UseFeature {
 		return policy.UseFeature{License: l, Device: device, Feature: feature}
 	}
 	allow, deny := policy.Allow, policy.Deny
@@ -196,7 +196,7 @@ var floorRules = rule.ListOf(rule.LicSubTerm)
 //go:noinline
 func decisionFloor(r policy.Request, at time.Time) (d policy.Decision, err error) {
 	u, ok := r.(policy.UseFeature)
-	if !ok || u.License == nil {
+	if !ok || !u.License.IsValid() {
 		return d, errFloor
 	}
 	d.Outcome, d.Rules, d.Reason, d.Until = policy.Allow, floorRules, "floor", at

@@ -108,7 +108,7 @@ func ExampleEngine_DecideInto() {
 		Start: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), TermYears: 1})
 
 	// A service holds its request and one Decision, and asks again and again.
-	var r policy.Request = policy.UseFeature{License: &l, Device: "qfx-7", Feature: "evpn-vxlan"}
+	var r policy.Request = policy.UseFeature{License: l, Device: "qfx-7", Feature: "evpn-vxlan"}
 	var d policy.Decision
 	for _, day := range []int{1, 15, 31} {
 		if err := e.DecideInto(r, time.Date(2025, 3, day, 0, 0, 0, 0, time.UTC), &d); err != nil {

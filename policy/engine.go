@@ -212,7 +212,7 @@ func (e Engine) Decide(r Request, at time.Time) (d Decision, err error) {
 // feature use. *d is overwritten whole.
 func (e Engine) DecideInto(r Request, at time.Time, d *Decision) error {
 	u, ok := r.(UseFeature)
-	if !ok || d == nil || e.e == nil || u.License == nil || u.License.Program() != e.e.license {
+	if !ok || d == nil || e.e == nil || u.License.Program() != e.e.license {
 		// Every other kind, every error, and a license of an equal
 		// program built apart.
 		return e.decideInto(r, at, d)
@@ -403,12 +403,10 @@ func (e Engine) view(r ViewEntitlement, at time.Time, d *Decision) error {
 
 // checkLicense refuses a license that cannot be asked about: none, a zero
 // one, or one built under another program than the engine's.
-func (e Engine) checkLicense(kind string, l *license.License) error {
+func (e Engine) checkLicense(kind string, l license.License) error {
 	switch {
-	case l == nil:
-		return &RequestError{Kind: kind, Field: "License", Reason: "no license"}
 	case !l.IsValid():
-		return &RequestError{Kind: kind, Field: "License", Reason: "a zero License: build licenses with Engine.NewLicense"}
+		return &RequestError{Kind: kind, Field: "License", Reason: "no license: build licenses with Engine.NewLicense"}
 	case !e.e.license.Equal(l.Program()):
 		return &RequestError{Kind: kind, Field: "License", Reason: "license " + l.ID() + " was built under other license terms or catalog than the engine's", Err: ErrOtherTerms}
 	}

@@ -14,7 +14,7 @@ import (
 )
 
 // evpn is a QFX subscription built under engine(t)'s program.
-func evpn(t testing.TB) *license.License {
+func evpn(t testing.TB) license.License {
 	lp := engine(t).License()
 	qfx, err := lp.NewDevice("qfx-7", "QFX", "")
 	if err != nil {
@@ -28,7 +28,7 @@ func evpn(t testing.TB) *license.License {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &l
+	return l
 }
 
 // sharedEngine is the engine of the default terms and catalog, built once

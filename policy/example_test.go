@@ -25,7 +25,7 @@ func Example() {
 		panic(err)
 	}
 	at := time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)
-	d, err := engine.Decide(policy.UseFeature{License: &lic, Device: "mx-1", Feature: "bgp"}, at)
+	d, err := engine.Decide(policy.UseFeature{License: lic, Device: "mx-1", Feature: "bgp"}, at)
 	if err != nil {
 		panic(err) // a request that cannot be asked, never a refusal
 	}

@@ -53,7 +53,7 @@ func TestNoHandleWritesIntoTheEngineOrAFact(t *testing.T) {
 
 	handles := []any{
 		e.License(), e.Entitlement(), e.Credits(), e.TMIP(), e,
-		lic.Program(), *lic, ledger, ledger.Program(), book, book.Program(),
+		lic.Program(), lic, &lic, ledger, ledger.Program(), book, book.Program(),
 	}
 	for _, h := range handles {
 		vandal.Zero(h)

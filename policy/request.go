@@ -21,7 +21,7 @@ type Request interface{ request() }
 // when the feature is metered (LIC-SOD). The zero UseFeature names no
 // license: Decide refuses it with a *RequestError.
 type UseFeature struct {
-	License *license.License
+	License license.License
 	Device  string
 	Feature string
 	Units   decimal.NullDecimal
@@ -30,7 +30,7 @@ type UseFeature struct {
 // MoveLicense asks whether License may move to device To for Reason. The zero
 // MoveLicense names no license: Decide refuses it with a *RequestError.
 type MoveLicense struct {
-	License *license.License
+	License license.License
 	To      license.Device
 	Reason  license.MoveReason
 }
@@ -38,14 +38,14 @@ type MoveLicense struct {
 // RenewLicense asks whether License may be renewed now for TermYears. The
 // zero RenewLicense names no license: Decide refuses it with a *RequestError.
 type RenewLicense struct {
-	License   *license.License
+	License   license.License
 	TermYears int
 }
 
 // ChangeTier asks whether License may change to Tier now. The zero ChangeTier
 // names no license: Decide refuses it with a *RequestError.
 type ChangeTier struct {
-	License *license.License
+	License license.License
 	Tier    license.Tier
 }
 

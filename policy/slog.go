@@ -179,8 +179,8 @@ func (r TradeInCompliance) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("kind", "tradeInCompliance"), slog.String("tradeIn", r.ID))
 }
 
-func appendLicense(attrs []slog.Attr, l *license.License) []slog.Attr {
-	if l == nil {
+func appendLicense(attrs []slog.Attr, l license.License) []slog.Attr {
+	if !l.IsValid() {
 		return attrs
 	}
 	return append(attrs, slog.String("license", l.ID()))

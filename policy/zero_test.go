@@ -19,10 +19,10 @@ var zeroAt = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 // or zero, as a caller that forgot to construct them would send.
 func everyKindOfZeroRequest() []policy.Request {
 	return []policy.Request{
-		policy.UseFeature{}, policy.UseFeature{License: &license.License{}},
-		policy.MoveLicense{}, policy.MoveLicense{License: &license.License{}},
-		policy.RenewLicense{}, policy.RenewLicense{License: &license.License{}},
-		policy.ChangeTier{}, policy.ChangeTier{License: &license.License{}},
+		policy.UseFeature{}, policy.UseFeature{License: license.License{}},
+		policy.MoveLicense{}, policy.MoveLicense{License: license.License{}},
+		policy.RenewLicense{}, policy.RenewLicense{License: license.License{}},
+		policy.ChangeTier{}, policy.ChangeTier{License: license.License{}},
 		policy.FulfilLine{}, policy.FulfilLine{Order: &entitlement.Order{}},
 		policy.ViewEntitlement{}, policy.ViewEntitlement{Order: &entitlement.Order{}, Contact: &entitlement.Contact{}},
 		policy.CallOff{}, policy.CreditStatement{}, policy.PurchaseCredits{},
@@ -107,11 +107,11 @@ func TestFactsOfOtherTermsAreRefused(t *testing.T) {
 	terms.InitialGraceDays = 60
 	other := license.MustNewProgram(license.DefaultCatalog(), terms)
 	equal := license.MustNewProgram(license.DefaultCatalog(), license.DefaultTerms())
-	spec := func(p license.Program) *license.License {
+	spec := func(p license.Program) license.License {
 		dev := p.MustNewDevice("qfx-7", "QFX", "")
 		l := p.MustNewLicense(license.Spec{ID: "evpn-1y", Kind: license.Subscription, Tier: license.Premium, Platform: "QFX",
 			Device: dev, Features: []string{"evpn-vxlan"}, Start: zeroAt.AddDate(-1, 0, 0), TermYears: 1})
-		return &l
+		return l
 	}
 	for _, r := range []policy.Request{
 		policy.UseFeature{License: spec(other), Device: "qfx-7", Feature: "evpn-vxlan"},

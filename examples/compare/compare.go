@@ -30,7 +30,7 @@ var cedarSource []byte
 // at At? The license carries the facts every engine reads: kind, device,
 // features, start, end of term, end of grace, a trial's warning window.
 type Question struct {
-	License         *license.License
+	License         license.License
 	Device, Feature string
 	At              time.Time
 }

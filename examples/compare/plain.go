@@ -19,7 +19,7 @@ type plainLicense struct {
 	start, termEnd, end, warnFrom int64
 }
 
-func plainOf(l *license.License) plainLicense {
+func plainOf(l license.License) plainLicense {
 	return plainLicense{kind: l.Kind(), device: l.Device(), features: l.Features(),
 		start: nanos(l.Start()), termEnd: nanos(l.TermEnd()), end: nanos(l.End()), warnFrom: nanos(l.WarningFrom())}
 }

@@ -223,8 +223,8 @@ func (p *picture) add(s *scenario.Scenario, r policy.Request) {
 
 // license: active from its start, then grace (an initial subscription's
 // grace) or warning (a trial's window), expired from its end.
-func (p *picture) license(l *license.License) {
-	if l == nil || !p.once(l.ID()) {
+func (p *picture) license(l license.License) {
+	if !l.IsValid() || !p.once(l.ID()) {
 		return
 	}
 	var segs []segment

@@ -46,7 +46,7 @@ type Config struct {
 // licenses, and every file looked at with its error, if any.
 type fleet struct {
 	devices  []device
-	licenses []*license.License
+	licenses []license.License
 	scenario string
 	// files are every file or directory looked at, in order, with the
 	// error that refused it (nil when it was read).
@@ -184,7 +184,7 @@ func readCapture(file string, cfg Config) (device, error) {
 
 // scenarioLicenses are the licenses the scenario's checks ask about, once
 // each, in the order first asked.
-func scenarioLicenses(file string) ([]*license.License, error) {
+func scenarioLicenses(file string) ([]license.License, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
@@ -201,9 +201,9 @@ func scenarioLicenses(file string) ([]*license.License, error) {
 	if err != nil {
 		return nil, err
 	}
-	var ls []*license.License
+	var ls []license.License
 	for _, c := range s.Checks {
-		var l *license.License
+		var l license.License
 		switch r := c.Request.(type) {
 		case policy.UseFeature:
 			l = r.License
@@ -214,7 +214,7 @@ func scenarioLicenses(file string) ([]*license.License, error) {
 		case policy.ChangeTier:
 			l = r.License
 		}
-		if l == nil || !l.IsValid() || slices.ContainsFunc(ls, func(m *license.License) bool { return m.ID() == l.ID() && m.Device() == l.Device() }) {
+		if !l.IsValid() || slices.ContainsFunc(ls, func(m license.License) bool { return m.ID() == l.ID() && m.Device() == l.Device() }) {
 			continue
 		}
 		ls = append(ls, l)

@@ -24,7 +24,7 @@ type License struct {
 }
 
 // Of copies what Use needs of l.
-func Of(l *license.License) License {
+func Of(l license.License) License {
 	return License{Kind: l.Kind(), Device: l.Device(), Features: l.Features(),
 		Start: l.Start(), TermEnd: l.TermEnd(), End: l.End(), WarnFrom: l.WarningFrom()}
 }

@@ -17,7 +17,7 @@ import (
 // scenario's terms and catalog, looked up by the IDs checks refer to.
 type facts struct {
 	devices  map[string]license.Device
-	licenses map[string]*license.License
+	licenses map[string]license.License
 	orders   map[string]*entitlement.Order
 	contacts map[string]*entitlement.Contact
 	ledgers  map[string]credits.Ledger
@@ -309,7 +309,7 @@ func (d *decoder) licenses(top obj, e policy.Engine, f *facts) {
 		if !d.since(mark) && !f.broken[factKey{"device", serial}] {
 			l, err := e.License().NewLicense(spec)
 			if err == nil {
-				f.licenses[spec.ID] = &l
+				f.licenses[spec.ID] = l
 				continue
 			}
 			d.wrap(el.off, loc{n: el}, err)

@@ -51,7 +51,7 @@ func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 		return nil
 	}
 	o := d.object(n, path, keys...)
-	lic := func() *license.License {
+	lic := func() license.License {
 		l, _ := ref(d, f, f.licenses, o.id("license", "license ID"), o.get("license"), "license")
 		return l
 	}
@@ -207,8 +207,8 @@ func describe(r policy.Request) string {
 	return fmt.Sprintf("%T?", r)
 }
 
-func licenseID(l *license.License) string {
-	if l == nil {
+func licenseID(l license.License) string {
+	if !l.IsValid() {
 		return "?"
 	}
 	return l.ID()
