@@ -85,21 +85,24 @@
 // a second. Fulfil builds a line's fulfilment (records, emails and
 // obligations) on the first allowed ask, in time and memory linear in its
 // quantity (at most Terms.MaxLineQuantity) plus the order's addresses, and
-// keeps it, read-only, under a sync.Once shared by copies of the Order:
-// every later Fulfil of the line takes constant time and allocates nothing,
-// however often it is asked. The Verdict shares the kept obligations, which
-// no caller can change (rule.Obligations); Fulfilment.Entitlements and
-// Fulfilment.Emails return fresh copies, linear in the quantity, so no
-// answer shares writable memory with another. View is linear in the
-// contact's accounts (the order's are a set).
+// the order keeps it, read-only: an Order is a handle, and every handle to
+// one order shares what it worked out, so every later Fulfil of the line
+// takes constant time and allocates nothing, however often it is asked.
+// An order never asked holds no fulfilment. The Verdict shares the kept
+// obligations, which no caller can change (rule.Obligations);
+// Fulfilment.Entitlements and Fulfilment.Emails return fresh copies,
+// linear in the quantity, so no answer shares writable memory with
+// another. View is linear in the contact's accounts (the order's are a
+// set).
 //
 // # Scenario files
 //
 // An order of spec/SCENARIOS.md is an OrderSpec: "accounts" are Accounts,
 // "emails" Emails, a line's "shipDate" its ShipDate and "initial": false its
 // Renewal (absent or true: an initial subscription). "contacts" are
-// Contacts (NewContact); "catalog.heritage" is added with
-// Catalog.AddHeritage; "initialGraceDays" and "subscriptionTermYears" are
-// license.Terms fields of Env.LicenseTerms. A fulfilLine check is Fulfil,
-// a viewEntitlement check View.
+// [Contact] values ([NewContact]); "catalog.heritage" is added with
+// [Catalog.AddHeritage]; "initialGraceDays" and "subscriptionTermYears" are
+// [license.Terms] fields, of the licensing program the [Program] is built
+// over ([Program.License]). A fulfilLine check is [Order.Fulfil], a
+// viewEntitlement check [Order.View].
 package entitlement

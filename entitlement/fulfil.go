@@ -89,9 +89,9 @@ type fulfilled struct {
 	emails       []Email
 }
 
-// lineCache holds a line's fulfilment once it has been asked for. Copies
-// of an Order share their caches, which is safe: once guards the only
-// write.
+// lineCache holds a line's fulfilment once it has been asked for; it is
+// the order's, which every handle to the order reaches, and once guards
+// its only write.
 type lineCache struct {
 	once sync.Once
 	done *fulfilled
@@ -116,9 +116,10 @@ type lineCache struct {
 // caller can change (rule.Obligations); Entitlements and Emails copy.
 //
 // An invalid order or an unknown line is refused citing ENT-ORDER, for good.
-func (o Order) Fulfil(lineID string, at time.Time) Fulfilment {
+func (ord Order) Fulfil(lineID string, at time.Time) Fulfilment {
+	o := ord.get()
 	i, ok := o.lineAt[lineID]
-	if !o.IsValid() || !ok {
+	if !ord.IsValid() || !ok {
 		return Fulfilment{Verdict: Verdict{Rules: rulesUnknownLine, Reason: "the order has no such line", Subject: o.id + "/" + lineID}}
 	}
 	l := &o.lines[i]
@@ -132,7 +133,7 @@ func (o Order) Fulfil(lineID string, at time.Time) Fulfilment {
 }
 
 // fulfil builds line i's fulfilment.
-func (o Order) fulfil(i int) *fulfilled {
+func (o *order) fulfil(i int) *fulfilled {
 	l, p := o.lines[i], o.periods[i]
 	subject := o.id + "/" + l.ID
 	heritage := o.program.IsHeritage(l.Product)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/internal/calendar"
+	"github.com/licensepolicy/licensepolicy/internal/names"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
@@ -59,10 +60,31 @@ type OrderSpec struct {
 }
 
 // Order is a validated sales order, bound to the Program it was built
-// under. It is immutable: its accessors return copies. The zero Order is
+// under. It is immutable: its accessors return copies.
+//
+// An Order is a handle to what NewOrder validated, as a Program is: copies
+// are the same order, == reports whether two handles are, and nothing a
+// caller does to its copy reaches the order itself. A line's fulfilment is
+// worked out once, on its first allowed Fulfil, and kept by the order for
+// every handle to it; an order never fulfilled holds no fulfilment, so an
+// order of large lines costs its spec until asked. The zero Order is
 // invalid: fulfilling it or showing it is refused citing ENT-ORDER and
 // ENT-VISIBLE.
-type Order struct {
+type Order struct{ o *order }
+
+// noOrder is what the zero Order reads: an order of no program, no line
+// and no account, never written.
+var noOrder order
+
+// get returns the order o is a handle to, or noOrder.
+func (o Order) get() *order {
+	if o.o == nil {
+		return &noOrder
+	}
+	return o.o
+}
+
+type order struct {
 	program  Program
 	id       string
 	accounts []string
@@ -167,7 +189,7 @@ func (p Program) NewOrder(spec OrderSpec) (Order, error) {
 	if v := rule.Merge(bad...); v != nil {
 		return Order{}, v
 	}
-	return Order{
+	return Order{&order{
 		program:  p,
 		id:       spec.ID,
 		accounts: slices.Clone(spec.Accounts),
@@ -178,7 +200,7 @@ func (p Program) NewOrder(spec OrderSpec) (Order, error) {
 		lineAt:     lineAt,
 		hasAccount: hasAccount,
 		cache:      make([]lineCache, len(lines)),
-	}, nil
+	}}, nil
 }
 
 // MustNewOrder is NewOrder for tests and examples only: it panics on an
@@ -284,24 +306,24 @@ func parseAddress(s string) (string, error) {
 var errNotBare = errors.New("not a bare address")
 
 // IsValid reports whether o was built by Program.NewOrder.
-func (o Order) IsValid() bool { return o.program.p != nil }
+func (ord Order) IsValid() bool { return ord.get().program.p != nil }
 
 // Program returns the program o was built under; the zero Program for the
 // zero Order.
-func (o Order) Program() Program { return o.program }
+func (ord Order) Program() Program { return ord.get().program }
 
 // ID returns the order's identifier.
-func (o Order) ID() string { return o.id }
+func (ord Order) ID() string { return ord.get().id }
 
 // Accounts returns a copy of the order's account IDs (ENT-ORDER).
-func (o Order) Accounts() []string { return slices.Clone(o.accounts) }
+func (ord Order) Accounts() []string { return slices.Clone(ord.get().accounts) }
 
 // Emails returns the distinct addresses of the order, sorted (ENT-EMAIL).
-func (o Order) Emails() []string { return slices.Clone(o.emails) }
+func (ord Order) Emails() []string { return slices.Clone(ord.get().emails) }
 
 // Lines returns a copy of the order's lines.
-func (o Order) Lines() []Line {
-	out := slices.Clone(o.lines)
+func (ord Order) Lines() []Line {
+	out := slices.Clone(ord.get().lines)
 	for i := range out {
 		out[i].Features = slices.Clone(out[i].Features)
 	}
@@ -309,7 +331,8 @@ func (o Order) Lines() []Line {
 }
 
 // Line returns a copy of the line with the given ID.
-func (o Order) Line(id string) (Line, bool) {
+func (ord Order) Line(id string) (Line, bool) {
+	o := ord.get()
 	i := o.lineIndex(id)
 	if i < 0 {
 		return Line{}, false
@@ -319,7 +342,7 @@ func (o Order) Line(id string) (Line, bool) {
 	return l, true
 }
 
-func (o Order) lineIndex(id string) int {
+func (o *order) lineIndex(id string) int {
 	if i, ok := o.lineAt[id]; ok {
 		return i
 	}
@@ -327,9 +350,9 @@ func (o Order) lineIndex(id string) int {
 }
 
 // sharesAccount reports whether any of accounts is an account of the order
-// (ENT-VISIBLE), in time linear in len(accounts).
-func (o Order) sharesAccount(accounts []string) bool {
-	for _, a := range accounts {
+// (ENT-VISIBLE), in time linear in the length of accounts.
+func (o *order) sharesAccount(accounts string) bool {
+	for a := range names.All(accounts) {
 		if o.hasAccount[a] {
 			return true
 		}

@@ -163,7 +163,7 @@ func TestNewContact(t *testing.T) {
 		t.Error("empty account accepted")
 	}
 	c, err := NewContact("C", []string{"A"})
-	if err != nil || c.ID != "C" || c.Accounts[0] != "A" {
+	if err != nil || c.ID() != "C" || c.Accounts()[0] != "A" {
 		t.Errorf("NewContact = %v, %v", c, err)
 	}
 }
@@ -173,7 +173,7 @@ func TestZeroValuesRefuse(t *testing.T) {
 	if f := o.Fulfil("L1", ship); f.Allowed || !errors.Is(f.Err(), rule.EntOrder) {
 		t.Errorf("zero order fulfilled: %+v", f)
 	}
-	if v := o.View(Contact{ID: "C", Accounts: []string{"A"}}, "L1", ship); v.Allowed || v.Rules.IDs()[0] != rule.EntVisible {
+	if v := o.View(MustNewContact("C", []string{"A"}), "L1", ship); v.Allowed || v.Rules.IDs()[0] != rule.EntVisible {
 		t.Errorf("zero order visible: %+v", v)
 	}
 	var v Verdict

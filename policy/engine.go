@@ -393,10 +393,10 @@ func (e Engine) view(r ViewEntitlement, at time.Time, d *Decision) error {
 	if err := e.checkOrder("viewEntitlement", r.Order); err != nil {
 		return err
 	}
-	if r.Contact == nil {
-		return &RequestError{Kind: "viewEntitlement", Field: "Contact", Reason: "no contact"}
+	if !r.Contact.IsValid() {
+		return &RequestError{Kind: "viewEntitlement", Field: "Contact", Reason: "no contact: build one with entitlement.NewContact"}
 	}
-	v := r.Order.View(*r.Contact, r.Line, at)
+	v := r.Order.View(r.Contact, r.Line, at)
 	fromEntitlement(&v, d)
 	return nil
 }
@@ -414,12 +414,10 @@ func (e Engine) checkLicense(kind string, l license.License) error {
 }
 
 // checkOrder refuses an order that cannot be asked about, as checkLicense.
-func (e Engine) checkOrder(kind string, o *entitlement.Order) error {
+func (e Engine) checkOrder(kind string, o entitlement.Order) error {
 	switch {
-	case o == nil:
-		return &RequestError{Kind: kind, Field: "Order", Reason: "no order"}
 	case !o.IsValid():
-		return &RequestError{Kind: kind, Field: "Order", Reason: "a zero Order: build orders with Engine.NewOrder"}
+		return &RequestError{Kind: kind, Field: "Order", Reason: "no order: build orders with Engine.NewOrder"}
 	case !e.e.entitlement.Equal(o.Program()):
 		return &RequestError{Kind: kind, Field: "Order", Reason: "order " + o.ID() + " was built under other delivery terms or catalog than the engine's", Err: ErrOtherTerms}
 	}

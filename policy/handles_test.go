@@ -1,6 +1,8 @@
 package policy_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -8,6 +10,7 @@ import (
 	"github.com/licensepolicy/licensepolicy/internal/vandal"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 	"github.com/shopspring/decimal"
 )
 
@@ -75,4 +78,51 @@ func TestNoHandleWritesIntoTheEngineOrAFact(t *testing.T) {
 	if _, err := e.License().NewLicense(license.Spec{}); err == nil {
 		t.Error("the engine's program built a license of the zero Spec")
 	}
+}
+
+// TestEditingOneCheckChangesNoOther: "scenario checks must not share
+// writable fact pointers". Two checks of a file ask about the same
+// license, order, contact, ledger and book; everything the first check's
+// request holds is zeroed through and edited, and the second still gets
+// the decision it got before (zeroing the license behind one check once
+// made every other check of it fail).
+func TestEditingOneCheckChangesNoOther(t *testing.T) {
+	files, err := filepath.Glob("scenario/testdata/scenarios/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scenario files: %v", err)
+	}
+	for _, file := range files {
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc, err := scenario.Decode(file, f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := make([]string, len(sc.Checks))
+		for i, c := range sc.Checks {
+			before[i] = checkText(sc.Engine(), c)
+		}
+		for i := range sc.Checks {
+			r := &sc.Checks[i].Request
+			vandal.Zero(*r)
+			vandal.Edit(r)
+			vandal.Zero(r)
+			for j := i + 1; j < len(sc.Checks); j++ {
+				if got := checkText(sc.Engine(), sc.Checks[j]); got != before[j] {
+					t.Fatalf("%s: after editing check %d, check %d answers\n%s\nwant\n%s", file, i, j, got, before[j])
+				}
+			}
+		}
+	}
+}
+
+func checkText(e policy.Engine, c scenario.Check) string {
+	d, err := e.Decide(c.Request, c.At)
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return d.String()
 }

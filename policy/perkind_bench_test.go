@@ -68,7 +68,7 @@ func domainCall(in kindInput) func() bool {
 	case policy.FulfilLine:
 		return func() bool { return r.Order.Fulfil(r.Line, at).Verdict.Allowed }
 	case policy.ViewEntitlement:
-		return func() bool { return r.Order.View(*r.Contact, r.Line, at).Allowed }
+		return func() bool { return r.Order.View(r.Contact, r.Line, at).Allowed }
 	case policy.PurchaseCredits:
 		p := in.engine.Credits()
 		return func() bool { _, err := p.CheckPurchase(r.Kind, r.Order, at); return err == nil }

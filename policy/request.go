@@ -60,7 +60,7 @@ type TrialAvailable struct {
 // fulfilment does. The zero FulfilLine names no order: Decide refuses it with
 // a *RequestError.
 type FulfilLine struct {
-	Order *entitlement.Order
+	Order entitlement.Order
 	Line  string
 }
 
@@ -68,8 +68,8 @@ type FulfilLine struct {
 // of Order. The zero ViewEntitlement names no order: Decide refuses it with a
 // *RequestError.
 type ViewEntitlement struct {
-	Contact *entitlement.Contact
-	Order   *entitlement.Order
+	Contact entitlement.Contact
+	Order   entitlement.Order
 	Line    string
 }
 

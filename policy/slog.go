@@ -117,7 +117,7 @@ func (r TrialAvailable) LogValue() slog.Value {
 // LogValue is the request as a slog group: kind, order (its ID) and line.
 func (r FulfilLine) LogValue() slog.Value {
 	attrs := []slog.Attr{slog.String("kind", "fulfilLine")}
-	if r.Order != nil {
+	if r.Order.IsValid() {
 		attrs = append(attrs, slog.String("order", r.Order.ID()))
 	}
 	return slog.GroupValue(append(attrs, slog.String("line", r.Line))...)
@@ -127,10 +127,10 @@ func (r FulfilLine) LogValue() slog.Value {
 // IDs) and line.
 func (r ViewEntitlement) LogValue() slog.Value {
 	attrs := []slog.Attr{slog.String("kind", "viewEntitlement")}
-	if r.Contact != nil {
-		attrs = append(attrs, slog.String("contact", r.Contact.ID))
+	if r.Contact.IsValid() {
+		attrs = append(attrs, slog.String("contact", r.Contact.ID()))
 	}
-	if r.Order != nil {
+	if r.Order.IsValid() {
 		attrs = append(attrs, slog.String("order", r.Order.ID()))
 	}
 	return slog.GroupValue(append(attrs, slog.String("line", r.Line))...)

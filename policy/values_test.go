@@ -118,7 +118,7 @@ func editDomainAnswers(r policy.Request, at time.Time) {
 		vandal.Edit(&accounts)
 		vandal.Edit(&emails)
 	case policy.ViewEntitlement:
-		v := r.Order.View(*r.Contact, r.Line, at)
+		v := r.Order.View(r.Contact, r.Line, at)
 		vandal.Edit(&v)
 	case policy.CallOff:
 		res, err := r.Ledger.CheckCallOff(r.CallOff, at)

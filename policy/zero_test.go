@@ -23,8 +23,8 @@ func everyKindOfZeroRequest() []policy.Request {
 		policy.MoveLicense{}, policy.MoveLicense{License: license.License{}},
 		policy.RenewLicense{}, policy.RenewLicense{License: license.License{}},
 		policy.ChangeTier{}, policy.ChangeTier{License: license.License{}},
-		policy.FulfilLine{}, policy.FulfilLine{Order: &entitlement.Order{}},
-		policy.ViewEntitlement{}, policy.ViewEntitlement{Order: &entitlement.Order{}, Contact: &entitlement.Contact{}},
+		policy.FulfilLine{}, policy.FulfilLine{Order: entitlement.Order{}},
+		policy.ViewEntitlement{}, policy.ViewEntitlement{Order: entitlement.Order{}, Contact: entitlement.Contact{}},
 		policy.CallOff{}, policy.CreditStatement{}, policy.PurchaseCredits{},
 		policy.TradeIn{}, policy.TradeIn{Book: tmip.Book{}},
 		policy.TradeInCompliance{}, policy.TradeInCompliance{Book: tmip.Book{}},
@@ -143,7 +143,7 @@ func TestFactsOfOtherTermsAreRefused(t *testing.T) {
 	order := ep.MustNewOrder(entitlement.OrderSpec{ID: "SO1", Accounts: []string{"A"}, Emails: []string{"ops@acme.example"},
 		Lines: []entitlement.Line{{ID: "L1", Product: "MX", Kind: license.Perpetual, Tier: license.Standard,
 			Features: []string{"bgp"}, Quantity: 1, ShipDate: zeroAt}}})
-	if _, err := e.Decide(policy.FulfilLine{Order: &order, Line: "L1"}, zeroAt); !errors.Is(err, policy.ErrOtherTerms) {
+	if _, err := e.Decide(policy.FulfilLine{Order: order, Line: "L1"}, zeroAt); !errors.Is(err, policy.ErrOtherTerms) {
 		t.Errorf("an order of other delivery terms: err = %v", err)
 	}
 }

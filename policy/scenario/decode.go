@@ -136,7 +136,7 @@ func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 	}
 	s.engine = e
 	f := &facts{devices: map[string]license.Device{}, licenses: map[string]license.License{},
-		orders: map[string]*entitlement.Order{}, contacts: map[string]*entitlement.Contact{},
+		orders: map[string]entitlement.Order{}, contacts: map[string]entitlement.Contact{},
 		ledgers: map[string]credits.Ledger{}, tradeIns: map[string]bool{}, broken: map[factKey]bool{}}
 	d.devices(top, e, f)
 	d.licenses(top, e, f)

@@ -18,8 +18,8 @@ import (
 type facts struct {
 	devices  map[string]license.Device
 	licenses map[string]license.License
-	orders   map[string]*entitlement.Order
-	contacts map[string]*entitlement.Contact
+	orders   map[string]entitlement.Order
+	contacts map[string]entitlement.Contact
 	ledgers  map[string]credits.Ledger
 	book     tmip.Book
 	tradeIns map[string]bool
@@ -359,7 +359,7 @@ func (d *decoder) orders(top obj, e policy.Engine, f *facts) {
 		if !d.since(mark) {
 			ord, err := e.Entitlement().NewOrder(spec)
 			if err == nil {
-				f.orders[spec.ID] = &ord
+				f.orders[spec.ID] = ord
 				continue
 			}
 			d.wrap(el.off, loc{n: el}, err)
@@ -384,7 +384,7 @@ func (d *decoder) contacts(top obj, f *facts) {
 		if !d.since(mark) {
 			c, err := entitlement.NewContact(id, accounts)
 			if err == nil {
-				f.contacts[id] = &c
+				f.contacts[id] = c
 				continue
 			}
 			d.wrap(el.off, loc{n: el}, err)

@@ -92,7 +92,7 @@ func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 		}
 		r.Order, _ = ref(d, f, f.orders, o.id("order", "order ID"), o.get("order"), "order")
 		r.Line = o.id("line", "line ID")
-		if r.Order != nil && r.Line != "" {
+		if r.Order.IsValid() && r.Line != "" {
 			if _, ok := r.Order.Line(r.Line); !ok {
 				lines := []string{}
 				for _, l := range r.Order.Lines() {
@@ -109,7 +109,7 @@ func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 			// Each fulfilLine decision lists an entitlement per unit and an
 			// email per address: bounded over the file, so that a small
 			// file cannot ask for gigabytes of decisions.
-			if r.Order == nil {
+			if !r.Order.IsValid() {
 				return policy.FulfilLine{Line: r.Line}
 			}
 			if l, ok := r.Order.Line(r.Line); ok {
@@ -180,8 +180,8 @@ func describe(r policy.Request) string {
 		return fmt.Sprintf("may line %s of order %s be fulfilled?", r.Line, orderID(r.Order))
 	case policy.ViewEntitlement:
 		c := "?"
-		if r.Contact != nil {
-			c = r.Contact.ID
+		if r.Contact.IsValid() {
+			c = r.Contact.ID()
 		}
 		return fmt.Sprintf("may contact %s see the entitlement of line %s of order %s?", c, r.Line, orderID(r.Order))
 	case policy.PurchaseCredits:
@@ -214,8 +214,8 @@ func licenseID(l license.License) string {
 	return l.ID()
 }
 
-func orderID(o *entitlement.Order) string {
-	if o == nil {
+func orderID(o entitlement.Order) string {
+	if !o.IsValid() {
 		return "?"
 	}
 	return o.ID()
