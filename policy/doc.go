@@ -55,11 +55,41 @@
 //     TradeInCompliance: tmip.Book.Compliance (value "clawback" in breach
 //     only).
 //
-// Decide returns an error only for a request it cannot ask, always a
-// *RequestError naming the kind and the field: a nil or zero license,
-// order, ledger or book, a fact built under other terms, a trade-in the
-// book does not hold, an invalid tier, reason or credit kind. A refusal is
-// never an error: it is a Decision whose outcome is Deny.
+// # What a request needs
+//
+// Decide asks nothing it was not given: before deciding, it checks that
+// the request names what its kind needs and returns a *[RequestError]
+// naming the kind and the first field missing, beside the zero Decision (a
+// denial). Facts are checked first (the zero value, or one built under
+// other terms, whose cause is [ErrOtherTerms]), then the fields in the
+// order the request declares them, then the instant: the zero time.Time is
+// no instant a request is asked at (Field "at"). Every kind needs:
+//
+//	kind               required                       refused as a RequestError when
+//	UseFeature         License, Device, Feature       Units beyond the bound on amounts
+//	MoveLicense        License, To, Reason            To without a serial; Reason invalid
+//	RenewLicense       License, TermYears             TermYears zero
+//	ChangeTier         License, Tier                  Tier invalid
+//	TrialAvailable     Platform, Feature
+//	FulfilLine         Order, Line
+//	ViewEntitlement    Contact, Order, Line
+//	PurchaseCredits    Kind                           amounts beyond the bound
+//	CallOff            Ledger                         amounts beyond the bound
+//	CreditStatement    Ledger, Quarter                Quarter invalid
+//	TradeIn            Book, ID                       an ID the book does not hold
+//	TradeInCompliance  Book, ID                       an ID the book does not hold
+//
+// and every kind an instant that is not the zero time. What is given but
+// breaks a rule is no error: a term not in the terms' list, a device of
+// another class, zero credits, units over a capacity are refusals, a
+// Decision whose outcome is Deny. The bound on amounts, at most 40 digits
+// either side of the point, is the library's for every decimal it takes.
+//
+// A Decision says what may happen; the domain transition records it: an
+// allowed MoveLicense is [license.License.Move], RenewLicense
+// [license.License.Renew], ChangeTier [license.License.ChangeTier] and
+// CallOff the ledger's [credits.Ledger.WithCallOff], each refusing exactly
+// what Decide denies and leaving the old value as it was.
 //
 // Scenario files, the format test suites pin decisions with, are package
 // policy/scenario's.

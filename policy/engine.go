@@ -3,12 +3,12 @@ package policy
 import (
 	"errors"
 	"fmt"
-	"reflect"
 	"slices"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/credits"
 	"github.com/licensepolicy/licensepolicy/entitlement"
+	"github.com/licensepolicy/licensepolicy/internal/amount"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/licensepolicy/licensepolicy/tmip"
@@ -194,9 +194,10 @@ func (e Engine) NewBook(tradeIns []tmip.TradeIn) (tmip.Book, error) {
 }
 
 // Decide answers r at at. The error is only for a request that cannot be
-// asked (a *RequestError: a nil or zero fact, a fact built under other
-// terms, an unknown trade-in), never a refusal; with an error the Decision
-// is the zero Decision, a denial.
+// asked (a *RequestError: a zero fact, a fact built under other terms, a
+// required field or the instant left zero, an unknown trade-in; the
+// package doc lists what each kind needs), never a refusal; with an error
+// the Decision is the zero Decision, a denial.
 func (e Engine) Decide(r Request, at time.Time) (d Decision, err error) {
 	// Small enough to inline (TestHotPathIsInlined): DecideInto then fills
 	// a Decision in the caller's frame. Returned from a call, the words of
@@ -212,9 +213,10 @@ func (e Engine) Decide(r Request, at time.Time) (d Decision, err error) {
 // feature use. *d is overwritten whole.
 func (e Engine) DecideInto(r Request, at time.Time, d *Decision) error {
 	u, ok := r.(UseFeature)
-	if !ok || d == nil || e.e == nil || u.License.Program() != e.e.license {
-		// Every other kind, every error, and a license of an equal
-		// program built apart.
+	if !ok || d == nil || e.e == nil || u.License.Program() != e.e.license || u.Device == "" || u.Feature == "" ||
+		at.IsZero() || u.Units.Valid && !amount.InBounds(u.Units.Decimal) {
+		// Every other kind, every request it cannot ask, and a license of
+		// an equal program built apart.
 		return e.decideInto(r, at, d)
 	}
 	// The hot path: the license's ruling changes exactly when the decision
@@ -239,6 +241,10 @@ func (e Engine) decideInto(r Request, at time.Time, d *Decision) error {
 	if e.e == nil {
 		*d = Decision{}
 		return &RequestError{Kind: kindOf(r), Reason: "no engine: build one with NewEngine", Err: ErrNoEngine}
+	}
+	if err := e.ask(r, at); err != nil {
+		*d = Decision{}
+		return err
 	}
 	unsettled, err := e.decide(r, at, d)
 	if err != nil {
@@ -312,139 +318,51 @@ func (e Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, er
 	case PurchaseCredits:
 		return false, e.purchase(r, at, d)
 	case CallOff:
-		if err := e.checkLedger("callOff", r.Ledger); err != nil {
-			return false, err
-		}
 		return false, callOff(r, at, d)
 	case CreditStatement:
-		if err := e.checkLedger("creditStatement", r.Ledger); err != nil {
-			return false, err
-		}
 		return false, statement(r, at, d)
 	case TradeIn:
-		if err := e.checkBook("tradeIn", r.Book); err != nil {
-			return false, err
-		}
 		return false, assess(r, at, d)
 	case TradeInCompliance:
-		if err := e.checkBook("tradeInCompliance", r.Book); err != nil {
-			return false, err
-		}
 		return compliance(r, at, d)
-	case nil:
-		return false, &RequestError{Reason: "no request"}
-	default:
-		return false, &RequestError{Reason: "request of unknown type " + reflect.TypeOf(r).String()}
 	}
+	// ask refused every other request before.
+	return false, &RequestError{Kind: kindOf(r), Reason: "a request ask did not check"}
 }
 
 func (e Engine) useFeature(r UseFeature, at time.Time, d *Decision) error {
-	if err := e.checkLicense("useFeature", r.License); err != nil {
-		return err
-	}
 	v := r.License.Use(r.Device, r.Feature, r.Units, at)
 	fromVerdict(&v, d)
 	return nil
 }
 
 func (e Engine) move(r MoveLicense, at time.Time, d *Decision) error {
-	if err := e.checkLicense("moveLicense", r.License); err != nil {
-		return err
-	}
-	if !r.Reason.IsValid() {
-		return &RequestError{Kind: "moveLicense", Field: "Reason", Reason: fmt.Sprintf("invalid move reason %d (want rma or rebalance)", r.Reason)}
-	}
 	_, v := r.License.Move(r.To, r.Reason, at)
 	fromVerdict(&v, d)
 	return nil
 }
 
 func (e Engine) renew(r RenewLicense, at time.Time, d *Decision) error {
-	if err := e.checkLicense("renewLicense", r.License); err != nil {
-		return err
-	}
 	_, v := r.License.Renew(r.TermYears, at)
 	fromVerdict(&v, d)
 	return nil
 }
 
 func (e Engine) changeTier(r ChangeTier, at time.Time, d *Decision) error {
-	if err := e.checkLicense("changeTier", r.License); err != nil {
-		return err
-	}
-	if !r.Tier.IsValid() {
-		return &RequestError{Kind: "changeTier", Field: "Tier", Reason: fmt.Sprintf("invalid tier %d (want standard, advanced or premium)", r.Tier)}
-	}
 	_, v := r.License.ChangeTier(r.Tier, at)
 	fromVerdict(&v, d)
 	return nil
 }
 
 func (e Engine) fulfil(r FulfilLine, at time.Time, d *Decision) error {
-	if err := e.checkOrder("fulfilLine", r.Order); err != nil {
-		return err
-	}
 	f := r.Order.Fulfil(r.Line, at)
 	fromEntitlement(&f.Verdict, d)
 	return nil
 }
 
 func (e Engine) view(r ViewEntitlement, at time.Time, d *Decision) error {
-	if err := e.checkOrder("viewEntitlement", r.Order); err != nil {
-		return err
-	}
-	if !r.Contact.IsValid() {
-		return &RequestError{Kind: "viewEntitlement", Field: "Contact", Reason: "no contact: build one with entitlement.NewContact"}
-	}
 	v := r.Order.View(r.Contact, r.Line, at)
 	fromEntitlement(&v, d)
-	return nil
-}
-
-// checkLicense refuses a license that cannot be asked about: none, a zero
-// one, or one built under another program than the engine's.
-func (e Engine) checkLicense(kind string, l license.License) error {
-	switch {
-	case !l.IsValid():
-		return &RequestError{Kind: kind, Field: "License", Reason: "no license: build licenses with Engine.NewLicense"}
-	case !e.e.license.Equal(l.Program()):
-		return &RequestError{Kind: kind, Field: "License", Reason: "license " + l.ID() + " was built under other license terms or catalog than the engine's", Err: ErrOtherTerms}
-	}
-	return nil
-}
-
-// checkOrder refuses an order that cannot be asked about, as checkLicense.
-func (e Engine) checkOrder(kind string, o entitlement.Order) error {
-	switch {
-	case !o.IsValid():
-		return &RequestError{Kind: kind, Field: "Order", Reason: "no order: build orders with Engine.NewOrder"}
-	case !e.e.entitlement.Equal(o.Program()):
-		return &RequestError{Kind: kind, Field: "Order", Reason: "order " + o.ID() + " was built under other delivery terms or catalog than the engine's", Err: ErrOtherTerms}
-	}
-	return nil
-}
-
-// checkLedger refuses a ledger that cannot be asked about, as checkLicense.
-func (e Engine) checkLedger(kind string, l credits.Ledger) error {
-	switch {
-	case !l.IsValid():
-		return &RequestError{Kind: kind, Field: "Ledger", Reason: "no credit ledger: build one with Engine.NewLedger"}
-	case !e.e.credits.Equal(l.Program()):
-		return &RequestError{Kind: kind, Field: "Ledger", Reason: "ledger " + l.Account().ID + " was built under other credits terms than the engine's", Err: ErrOtherTerms}
-	}
-	return nil
-}
-
-// checkBook refuses a book that cannot be asked about, as checkLicense. A
-// trade-in the book does not hold is refused by noTradeIn once the domain
-// call has failed, so a known one is looked up once.
-func (e Engine) checkBook(kind string, b tmip.Book) error {
-	switch {
-	case !b.IsValid():
-		return &RequestError{Kind: kind, Field: "Book", Reason: "no trade-in book: build one with Engine.NewBook"}
-	case !e.e.tmip.Equal(b.Program()):
-		return &RequestError{Kind: kind, Field: "Book", Reason: "the book was built under other TMIP terms or catalog than the engine's", Err: ErrOtherTerms}
-	}
 	return nil
 }
 
@@ -482,9 +400,6 @@ func badInput(kind, field string, err error) error {
 }
 
 func (e Engine) purchase(r PurchaseCredits, at time.Time, d *Decision) error {
-	if !r.Kind.IsValid() {
-		return &RequestError{Kind: "purchaseCredits", Field: "Kind", Reason: fmt.Sprintf("invalid credit kind %d (want professional or flexible)", r.Kind)}
-	}
 	res, err := e.e.credits.CheckPurchase(r.Kind, r.Order, at)
 	if err != nil {
 		if err := refusal("purchaseCredits", "Order", err, d); err != nil {

@@ -12,9 +12,11 @@ import (
 // sealed: only this package defines kinds, and
 // Decide answers every one of them.
 //
-// Requests hold pointers to facts the caller built (a license, an order, a
-// ledger), so that the hot path copies nothing; the engine never modifies
-// them. A nil Request is refused with a *RequestError.
+// Requests hold the facts the caller built (a license, an order, a ledger)
+// by value: a fact is a small value or a handle, so a request copies
+// little, and nothing done to one request's facts reaches another's. What
+// each kind needs is in the package doc's table; a request missing it, and
+// a nil Request, is refused with a *RequestError.
 type Request interface{ request() }
 
 // UseFeature asks whether Device may use Feature under License, for Units
@@ -50,8 +52,8 @@ type ChangeTier struct {
 }
 
 // TrialAvailable asks whether a temporary key of Feature exists on Platform.
-// The zero TrialAvailable asks about no platform, which the catalog lacks: it
-// is refused citing LIC-PLATFORM and LIC-TRIAL-PRODUCTS.
+// The zero TrialAvailable names no platform: Decide refuses it with a
+// *RequestError.
 type TrialAvailable struct {
 	Platform, Feature string
 }
