@@ -18,7 +18,7 @@ const (
 	OperatingExpense
 )
 
-var expenses = enum.New[Expense]("license", "Expense", "expense", refuseBy(rule.LicCost),
+var expenses = enum.New[Expense]("license", "Expense", "expense", rule.LicCost.UnknownName,
 	"", "capex", "opex")
 
 // ParseExpense returns the expense named s ("capex", "opex"); an unknown name

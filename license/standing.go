@@ -30,7 +30,7 @@ const (
 	Expired
 )
 
-var states = enum.New[State]("license", "State", "license state", refuseBy(rule.LicKind),
+var states = enum.New[State]("license", "State", "license state", rule.LicKind.UnknownName,
 	"", "not-started", "active", "in-grace", "in-warning", "expired")
 
 // ParseState returns the state named s ("not-started", "active", "in-grace",

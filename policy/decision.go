@@ -24,7 +24,7 @@ const (
 	Allow                // allow: the request is granted
 )
 
-var outcomes = enum.New[Outcome]("policy", "Outcome", "outcome", nil, "deny", "allow")
+var outcomes = enum.New[Outcome]("policy", "Outcome", "outcome", rule.ID(0).UnknownName, "deny", "allow")
 
 // ParseOutcome returns the outcome named s, "allow" or "deny".
 func ParseOutcome(s string) (Outcome, error) { return outcomes.Parse(s) }

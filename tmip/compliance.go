@@ -30,7 +30,7 @@ const (
 	statusCount
 )
 
-var statuses = enum.New[Status]("tmip", "Status", "status", nil,
+var statuses = enum.New[Status]("tmip", "Status", "status", rule.ID(0).UnknownName,
 	"", "met", "pending", "breach")
 
 // ParseStatus returns the status named s ("met", "pending", "breach"); an unknown

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/internal/enum"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
 // Validity is how a feature's license lasts, as Junos prints it. The zero
@@ -26,7 +27,7 @@ const (
 	Expired
 )
 
-var validities = enum.New[Validity]("junos", "Validity", "validity", nil, "", "permanent", "date-based", "count-down", "expired")
+var validities = enum.New[Validity]("junos", "Validity", "validity", rule.ID(0).UnknownName, "", "permanent", "date-based", "count-down", "expired")
 
 // ParseValidity returns the validity named s ("permanent", "date-based",
 // "count-down", "expired").
@@ -125,7 +126,7 @@ const (
 	JSON
 )
 
-var forms = enum.New[Form]("junos", "Form", "form", nil, "", "text", "xml", "json")
+var forms = enum.New[Form]("junos", "Form", "form", rule.ID(0).UnknownName, "", "text", "xml", "json")
 
 // ParseForm returns the form named s ("text", "xml", "json").
 func ParseForm(s string) (Form, error) { return forms.Parse(s) }

@@ -45,7 +45,7 @@ const (
 	Advisory
 )
 
-var obligationKinds = enum.New[ObligationKind]("rule", "ObligationKind", "obligation kind", nil,
+var obligationKinds = enum.New[ObligationKind]("rule", "ObligationKind", "obligation kind", ID(0).UnknownName,
 	"", "alarm", "syslog", "warning", "email", "entitlement", "invoice", "deadline", "notice", "clawback", "advisory")
 
 // ParseObligationKind returns the kind named s, such as "alarm"; an unknown

@@ -86,6 +86,10 @@ func TestParseRejectsUnknownNamesListingKnownOnes(t *testing.T) {
 		!regexp.MustCompile(`LIC-PORT,`).MatchString(err.Error()) {
 		t.Errorf("error %q should name the value and list the valid IDs", err)
 	}
+	var ne *rule.NameError
+	if !errors.As(err, &ne) || ne.Name != "LIC-PORTABLE" || len(ne.Valid) != len(rule.All()) {
+		t.Errorf("error %#v should be a *rule.NameError listing every ID", err)
+	}
 	var zero rule.ID
 	if zero.IsValid() {
 		t.Error("zero ID is valid")
