@@ -66,7 +66,7 @@ func BenchmarkCallOff(b *testing.B) {
 				b.ReportAllocs()
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
-					_, _ = l.CheckCallOff(c, ats[i%len(ats)])
+					_, _ = asError(l.CheckCallOff(c, ats[i%len(ats)]))
 				}
 			})
 		}
@@ -191,7 +191,7 @@ func BenchmarkCallOffGrowth(b *testing.B) {
 						if ask.credits == 0 {
 							_, _ = l.Statement(QuarterOf(at), at)
 						} else {
-							_, _ = l.CheckCallOff(c, at)
+							_, _ = asError(l.CheckCallOff(c, at))
 						}
 					}
 					spent[k] += time.Since(start)

@@ -70,7 +70,7 @@ func TestCheckCallOffQuotesTheDatasheet(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			l := sample(t, c.kind)
-			res, err := l.CheckCallOff(CallOff{Credits: dec(c.credits), Engagement: c.e}, at)
+			res, err := asError(l.CheckCallOff(CallOff{Credits: dec(c.credits), Engagement: c.e}, at))
 			wantRules(t, err, c.want...)
 			if !res.Available.Equal(dec("15")) {
 				t.Errorf("available %s, want 15", res.Available)
@@ -99,14 +99,14 @@ func TestCreditsLapseAtTheEndOfTwelveMonths(t *testing.T) {
 	l := sample(t, Professional) // 15 left of po-1, which ends 2026-02-01
 	end := instant(t, "2026-02-01T00:00:00Z")
 	five := CallOff{Credits: dec("5"), Engagement: fixed(Design)}
-	res, err := l.CheckCallOff(five, end.Add(-time.Nanosecond))
+	res, err := asError(l.CheckCallOff(five, end.Add(-time.Nanosecond)))
 	if err != nil {
 		t.Fatalf("1ns before the end: %v", err)
 	}
 	if !res.Until.Equal(end) {
 		t.Fatalf("until %s, want the lot's end %s", res.Until, end)
 	}
-	res, err = l.CheckCallOff(five, end)
+	res, err = asError(l.CheckCallOff(five, end))
 	wantRules(t, err, rule.CrdValidity)
 	if !res.Available.IsZero() || !res.Until.IsZero() {
 		t.Fatalf("at the end: %+v, want nothing available, never", res)
@@ -127,12 +127,12 @@ func TestOnlyHistoryBeforeTheInstantCounts(t *testing.T) {
 	p := instant(t, "2025-02-01T00:00:00Z")
 	l := sample(t, Professional)
 	five := CallOff{Credits: dec("5"), Engagement: fixed(Design)}
-	res, err := l.CheckCallOff(five, p)
+	res, err := asError(l.CheckCallOff(five, p))
 	wantRules(t, err, rule.CrdValidity)
 	if want := p.Add(time.Nanosecond); !res.Until.Equal(want) {
 		t.Fatalf("until %s, want %s", res.Until, want)
 	}
-	res, err = l.CheckCallOff(five, p.Add(time.Nanosecond))
+	res, err = asError(l.CheckCallOff(five, p.Add(time.Nanosecond)))
 	if err != nil || !res.Balance.Equal(dec("20")) {
 		t.Fatalf("1ns after the purchase: %+v %v, want balance 20", res, err)
 	}

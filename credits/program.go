@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
 
@@ -92,12 +93,13 @@ func (p *program) of(k Kind) (*kindProgram, error) {
 }
 
 // CheckPurchase decides whether an order of credits of kind may be placed at
-// at under the program's terms. A refusal is a *rule.Violation naming every
-// rule the order breaks: CRD-MIN-ORDER, CRD-BLOCKS, CRD-NO-DISCOUNT,
-// CRD-LOCAL, followed by CRD-FLEX for Flexible Services Credits (whose terms
-// applied). Any other error is bad input (no program, an unknown kind, an
-// absurd amount) and names it. The answer never changes with time: Until is
-// zero on both outcomes.
+// at under the program's terms. A refusal is a result that is not Allowed,
+// citing every rule the order breaks: CRD-MIN-ORDER, CRD-BLOCKS,
+// CRD-NO-DISCOUNT, CRD-LOCAL, followed by CRD-FLEX for Flexible Services
+// Credits (whose terms applied). The error is only for bad input (the zero
+// Program, an unknown kind, an amount beyond the bound on amounts) and
+// names it. The answer never changes with time: Until is zero on both
+// outcomes.
 func (p Program) CheckPurchase(kind Kind, o Order, at time.Time) (PurchaseResult, error) {
 	if err := p.ready(); err != nil {
 		return PurchaseResult{}, err
@@ -110,7 +112,8 @@ func (p Program) CheckPurchase(kind Kind, o Order, at time.Time) (PurchaseResult
 		return PurchaseResult{}, err
 	}
 	if v := o.check(kind, kp.terms, kp.blocks, "order"); v != nil {
-		return PurchaseResult{}, named(fmt.Sprintf("order of %s %s credits", o.Credits, kind), v)
+		v = named(fmt.Sprintf("order of %s %s credits", o.Credits, kind), v)
+		return PurchaseResult{Verdict: rule.Verdict{Rules: v.Rules, Reason: v.Reason}, Credits: o.Credits}, nil
 	}
 	return allowPurchase(kind, o), nil
 }

@@ -121,7 +121,7 @@ func TestServicesCreditsSample(t *testing.T) {
 			values["credits"] = res.Credits
 		case "callOff":
 			var res CallOffResult
-			res, err = ledgers[r.Account].CheckCallOff(CallOff{Credits: r.Credits, Engagement: r.Engagement.engagement()}, c.At)
+			res, err = asError(ledgers[r.Account].CheckCallOff(CallOff{Credits: r.Credits, Engagement: r.Engagement.engagement()}, c.At))
 			rules = res.Rules.IDs()
 			values["balance"] = res.Balance
 		case "creditStatement":

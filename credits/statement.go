@@ -39,10 +39,16 @@ func (f Figures) each(g Figures, op func(a, b decimal.Decimal) decimal.Decimal) 
 	}
 }
 
-// Statement is the quarterly statement of an account (CRD-STATEMENT): its
-// credits used and available, for one quarter of the year. The zero Statement
-// is no answer: it comes only with an error.
+// Statement is the quarterly statement of an account (CRD-STATEMENT): the
+// [rule.Verdict] every domain answers with, always allowed, citing
+// CRD-STATEMENT, with its credits used and available for one quarter of
+// the year; its Reason names the account and the quarter. The
+// Verdict's Until is the first instant after the one asked at which the
+// statement differs (a purchase or call-off dated before the quarter's end
+// and not yet counted), or the zero time. The zero Statement is no answer:
+// it comes only with an error.
 type Statement struct {
+	rule.Verdict
 	// Account is the account's ID.
 	Account string
 	// Quarter is the quarter reported.
@@ -56,12 +62,6 @@ type Statement struct {
 	// Closing are the figures as of the quarter's end (its first instant
 	// after), the ones CRD-STATEMENT reports.
 	Closing Figures
-	// Rules is CRD-STATEMENT.
-	Rules rule.List
-	// Until is the first instant after the one asked at which the statement
-	// differs (a purchase or call-off dated before the quarter's end and not
-	// yet counted), or the zero time.
-	Until time.Time
 }
 
 // Statement returns the statement for quarter q as known at at: the history
@@ -82,12 +82,12 @@ func (lg Ledger) Statement(q Quarter, at time.Time) (Statement, error) {
 	opening := l.nums.figures(l, earliest(at, start), start)
 	closing := l.nums.figures(l, earliest(at, end), end)
 	st := Statement{
+		Verdict:   rule.Verdict{Allowed: true, Rules: rulesStatement, Reason: statementReason(l.account.ID, q, closing)},
 		Account:   l.account.ID,
 		Quarter:   q,
 		Opening:   opening,
 		Movements: closing.sub(opening),
 		Closing:   closing,
-		Rules:     rulesStatement,
 	}
 	// Every event moves Purchased or Used, so the first not yet counted that
 	// falls before the quarter's end changes the statement.

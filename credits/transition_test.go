@@ -19,7 +19,7 @@ func answers(t *rapid.T, w world, l Ledger) string {
 		b := mustBalance(t, l, at)
 		s += fmt.Sprint(at, b.Purchased, b.Used, b.Expired, b.Available, b.Lots, b.Until, "\n")
 		for _, n := range []string{"5", "10", "40", "300"} {
-			res, err := l.CheckCallOff(CallOff{Credits: dec(n), Engagement: fixed(Design)}, at)
+			res, err := asError(l.CheckCallOff(CallOff{Credits: dec(n), Engagement: fixed(Design)}, at))
 			s += fmt.Sprint(callOffKey(res, err), res.Available, res.Until, "\n")
 		}
 		st, err := l.Statement(QuarterOf(at), at)
@@ -84,7 +84,7 @@ func TestWithRefusesExactlyWhatCheckDenies(t *testing.T) {
 			at = w.events[n-1].at.Add(time.Duration(rapid.IntRange(1, 400*24).Draw(t, "hours")) * time.Hour)
 		}
 		c := genCallOff(t)
-		res, checkErr := w.ledger.CheckCallOff(c, at)
+		res, checkErr := asError(w.ledger.CheckCallOff(c, at))
 		next, withErr := w.ledger.WithCallOff(CallOffRecord{At: at, CallOff: c})
 		if (checkErr == nil) != (withErr == nil) || !equalRules(rulesOfAny(checkErr), rulesOfAny(withErr)) {
 			t.Fatalf("call-off %v at %s: CheckCallOff %v, WithCallOff %v", c.Credits, at, checkErr, withErr)
@@ -100,7 +100,7 @@ func TestWithRefusesExactlyWhatCheckDenies(t *testing.T) {
 
 		o := local(fmt.Sprint(rapid.IntRange(-5, 60).Draw(t, "bought")))
 		o.LocalEntity = rapid.IntRange(0, 5).Draw(t, "foreign") != 0
-		_, checkErr = w.ledger.Program().CheckPurchase(w.kind, o, at)
+		_, checkErr = asError(w.ledger.Program().CheckPurchase(w.kind, o, at))
 		_, withErr = w.ledger.WithPurchase(Purchase{ID: "new", At: at, Order: o})
 		if (checkErr == nil) != (withErr == nil) || !equalRules(rulesOfAny(checkErr), rulesOfAny(withErr)) {
 			t.Fatalf("order %v at %s: CheckPurchase %v, WithPurchase %v", o, at, checkErr, withErr)
@@ -178,7 +178,7 @@ func TestHugeAmountsAreKeptExact(t *testing.T) {
 	if _, ok := l.l.nums.(*amounts[large]); !ok {
 		t.Fatalf("ledger keeps %T", l.l.nums)
 	}
-	res, err := l.CheckCallOff(CallOff{Credits: dec("6"), Engagement: fixed(Design)}, mar.Add(time.Hour))
+	res, err := asError(l.CheckCallOff(CallOff{Credits: dec("6"), Engagement: fixed(Design)}, mar.Add(time.Hour)))
 	wantRules(t, err, rule.CrdValidity)
 	if !res.Available.Equal(dec("5")) || !res.Until.IsZero() {
 		t.Fatalf("6 more: %+v, want 5 available, until never", res)

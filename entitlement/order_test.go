@@ -176,7 +176,7 @@ func TestZeroValuesRefuse(t *testing.T) {
 	if v := o.View(MustNewContact("C", []string{"A"}), "L1", ship); v.Allowed || v.Rules.IDs()[0] != rule.EntVisible {
 		t.Errorf("zero order visible: %+v", v)
 	}
-	var v Verdict
+	var v rule.Verdict
 	if v.Allowed || v.Err() == nil {
 		t.Error("the zero Verdict allows")
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"pgregory.net/rapid"
 )
 
@@ -248,7 +249,7 @@ func TestViewUntilIsExact(t *testing.T) {
 		o := genOrder(t, "SO1")
 		l := rapid.SampledFrom(o.Lines()).Draw(t, "line")
 		c := MustNewContact("C1", genAccounts(t, "contact", 0))
-		checkUntil(t, genInstant(t, "at"), func(v Verdict) time.Time { return v.Until },
-			func(at time.Time) Verdict { return o.View(c, l.ID, at) })
+		checkUntil(t, genInstant(t, "at"), func(v rule.Verdict) time.Time { return v.Until },
+			func(at time.Time) rule.Verdict { return o.View(c, l.ID, at) })
 	})
 }

@@ -76,23 +76,23 @@ const reasonNotVisible = "the entitlement is not visible to this contact"
 //     before its ship date, until then.
 //   - Before the ship date: refused citing ENT-SHIP, until the ship date.
 //   - Otherwise allowed citing ENT-VISIBLE, for good.
-func (ord Order) View(c Contact, lineID string, at time.Time) Verdict {
+func (ord Order) View(c Contact, lineID string, at time.Time) rule.Verdict {
 	o := ord.get()
 	i := o.lineIndex(lineID)
 	if !ord.IsValid() || i < 0 || !o.sharesAccount(c.accounts) {
 		// ENT-VISIBLE: identical whatever the order holds.
-		return Verdict{Rules: rulesVisible, Reason: reasonNotVisible, Subject: c.id}
+		return rule.Verdict{Rules: rulesVisible, Reason: reasonNotVisible, Subject: c.id}
 	}
 	l := o.lines[i]
 	subject := o.id + "/" + l.ID
 	shipped := !at.Before(l.ShipDate)
 	switch {
 	case o.program.IsHeritage(l.Product) && shipped:
-		return Verdict{Rules: rulesHeritage, Reason: "a heritage product has no entitlement record", Subject: subject}
+		return rule.Verdict{Rules: rulesHeritage, Reason: "a heritage product has no entitlement record", Subject: subject}
 	case o.program.IsHeritage(l.Product):
-		return Verdict{Rules: rulesHeritageUnshiped, Reason: "a heritage product has no entitlement record, and the line has not shipped", Until: l.ShipDate, Subject: subject}
+		return rule.Verdict{Rules: rulesHeritageUnshiped, Reason: "a heritage product has no entitlement record, and the line has not shipped", Until: l.ShipDate, Subject: subject}
 	case !shipped:
-		return Verdict{Rules: rulesNotShipped, Reason: "the line has not shipped: its entitlement does not exist yet", Until: l.ShipDate, Subject: subject}
+		return rule.Verdict{Rules: rulesNotShipped, Reason: "the line has not shipped: its entitlement does not exist yet", Until: l.ShipDate, Subject: subject}
 	}
-	return Verdict{Allowed: true, Rules: rulesVisible, Reason: "the contact shares an account with the order", Subject: subject}
+	return rule.Verdict{Allowed: true, Rules: rulesVisible, Reason: "the contact shares an account with the order", Subject: subject}
 }

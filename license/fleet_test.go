@@ -115,7 +115,7 @@ func TestFleetStreamsEveryStandingInInputOrder(t *testing.T) {
 			}
 			want := ls[i].StandingAt(at)
 			if s.State != want.State || s.Allowed != want.Allowed || !slices.Equal(s.Rules.IDs(), want.Rules.IDs()) ||
-				!s.Until.Equal(want.Until) || s.Reason != want.Reason || s.Subject() != want.Subject() ||
+				!s.Until.Equal(want.Until) || s.Reason != want.Reason || s.Subject != want.Subject ||
 				!cmp.Equal(s.Obligations.Slice(), want.Obligations.Slice()) {
 				t.Fatalf("license %d at %v: fleet says %+v, StandingAt %+v", i, at, s.Standing, want)
 			}

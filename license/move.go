@@ -19,10 +19,10 @@ import (
 // The device to is checked against the license's Program as NewDevice
 // checks it: a device of a class its platform does not have is refused
 // citing LIC-PORT. A zero License is refused citing LIC-KIND.
-func (l License) Move(to Device, reason MoveReason, at time.Time) (License, Verdict) {
+func (l License) Move(to Device, reason MoveReason, at time.Time) (License, rule.Verdict) {
 	id := l.ID()
-	deny := func(rules rule.List, why string, until time.Time) (License, Verdict) {
-		return l, Verdict{Rules: rules, Reason: why, Until: until, subject: id}
+	deny := func(rules rule.List, why string, until time.Time) (License, rule.Verdict) {
+		return l, rule.Verdict{Rules: rules, Reason: why, Until: until, Subject: id}
 	}
 	if !l.IsValid() {
 		return deny(rulesInvalid, reasonInvalid, time.Time{})
@@ -50,7 +50,7 @@ func (l License) Move(to Device, reason MoveReason, at time.Time) (License, Verd
 		if at.Before(l.Start()) {
 			return deny(rulesNotStarted, reasonNotStarted, l.Start())
 		}
-		return l.movedTo(to), Verdict{Allowed: true, Rules: rulesPerpRMA, Reason: "the perpetual license's keys are exchanged to the RMA device", subject: id}
+		return l.movedTo(to), rule.Verdict{Allowed: true, Rules: rulesPerpRMA, Reason: "the perpetual license's keys are exchanged to the RMA device", Subject: id}
 	case Subscription:
 		if to.Class != l.Class() {
 			return deny(rulesPort, "a subscription moves only within its like-device class", time.Time{})
@@ -62,7 +62,7 @@ func (l License) Move(to Device, reason MoveReason, at time.Time) (License, Verd
 		case Expired:
 			return deny(rulesPortExpired, "an expired subscription has nothing left to move", time.Time{})
 		}
-		return l.movedTo(to), Verdict{Allowed: true, Rules: rulesPort, Reason: "the subscription moves within its like-device class and keeps its end date", Until: l.End(), subject: id}
+		return l.movedTo(to), rule.Verdict{Allowed: true, Rules: rulesPort, Reason: "the subscription moves within its like-device class and keeps its end date", Until: l.End(), Subject: id}
 	default:
 		return deny(rulesPort, "a trial license does not move", time.Time{})
 	}

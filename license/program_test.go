@@ -86,7 +86,7 @@ func TestZeroLicenseGrantsNothingAndSaysWhy(t *testing.T) {
 	at := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	var zero license.License
 	p := license.DefaultProgram()
-	for name, v := range map[string]license.Verdict{
+	for name, v := range map[string]rule.Verdict{
 		"use":      zero.Use("", "", noUnits, at),
 		"use here": zero.Use("mx-1", "bgp", noUnits, at),
 		"standing": zero.StandingAt(at).Verdict,

@@ -27,10 +27,10 @@ import (
 // Until is the old end for a renewal on time (from then on it would be late);
 // a late renewal's term depends on its instant, so its answer holds for one
 // nanosecond.
-func (l License) Renew(years int, at time.Time) (License, Verdict) {
+func (l License) Renew(years int, at time.Time) (License, rule.Verdict) {
 	id := l.ID()
-	deny := func(rules rule.List, why string) (License, Verdict) {
-		return l, Verdict{Rules: rules, Reason: why, subject: id}
+	deny := func(rules rule.List, why string) (License, rule.Verdict) {
+		return l, rule.Verdict{Rules: rules, Reason: why, Subject: id}
 	}
 	if !l.IsValid() {
 		return deny(rulesInvalid, reasonInvalid)
@@ -46,7 +46,7 @@ func (l License) Renew(years int, at time.Time) (License, Verdict) {
 		return deny(rulesSubTermOnly, "the renewal's term is not one of the terms' years")
 	}
 	end := l.End()
-	v := Verdict{Allowed: true, Rules: rulesRenew, Reason: "the subscription is renewed from its end", Until: end, subject: id}
+	v := rule.Verdict{Allowed: true, Rules: rulesRenew, Reason: "the subscription is renewed from its end", Until: end, Subject: id}
 	start := end
 	if !at.Before(end) {
 		start = at

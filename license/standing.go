@@ -62,7 +62,7 @@ func (s State) Usable() bool { return s == Active || s == InGrace || s == InWarn
 // zero Standing is that of the zero License: invalid, not usable.
 type Standing struct {
 	State State
-	Verdict
+	rule.Verdict
 }
 
 // StandingAt returns the license's standing at instant at. Until is the
@@ -183,10 +183,10 @@ func (l *License) standValid(at time.Time) (uint8, time.Time) {
 
 // verdict is the Verdict of row until until, with a trial's warnings when
 // the row is its warning window (LIC-TRIAL-WARN).
-func (l License) verdict(row uint8, until time.Time) Verdict {
+func (l License) verdict(row uint8, until time.Time) rule.Verdict {
 	r := &rulings[row]
 	d := l.details()
-	v := Verdict{Allowed: r.allowed, Rules: r.rules, Reason: r.reason, Until: until, subject: d.id}
+	v := rule.Verdict{Allowed: r.allowed, Rules: r.rules, Reason: r.reason, Until: until, Subject: d.id}
 	if row == rowTrialWarn {
 		v.Obligations = d.warnings
 	}

@@ -14,9 +14,9 @@ import (
 // nor after its end (LIC-SUB-EXPIRY). Asking for the tier it already has is
 // refused, since nothing would change. A zero License is refused citing
 // LIC-KIND.
-func (l License) ChangeTier(tier Tier, at time.Time) (License, Verdict) {
-	deny := func(rules rule.List, why string, until time.Time) (License, Verdict) {
-		return l, Verdict{Rules: rules, Reason: why, Until: until, subject: l.ID()}
+func (l License) ChangeTier(tier Tier, at time.Time) (License, rule.Verdict) {
+	deny := func(rules rule.List, why string, until time.Time) (License, rule.Verdict) {
+		return l, rule.Verdict{Rules: rules, Reason: why, Until: until, Subject: l.ID()}
 	}
 	switch {
 	case !l.IsValid():
@@ -36,5 +36,5 @@ func (l License) ChangeTier(tier Tier, at time.Time) (License, Verdict) {
 	}
 	c := l
 	c.tier = tier
-	return c, Verdict{Allowed: true, Rules: rulesChange, Reason: "the subscription changes tier and keeps its end date", Until: l.End(), subject: l.ID()}
+	return c, rule.Verdict{Allowed: true, Rules: rulesChange, Reason: "the subscription changes tier and keeps its end date", Until: l.End(), Subject: l.ID()}
 }

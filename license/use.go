@@ -28,10 +28,10 @@ import (
 // Units beyond the library's bound on amounts (at most 40 digits either
 // side of the point) are refused citing LIC-SOD, for good: no capacity is
 // that large or that fine. Use allocates nothing.
-func (l License) Use(device, feature string, units decimal.NullDecimal, at time.Time) (v Verdict) {
+func (l License) Use(device, feature string, units decimal.NullDecimal, at time.Time) (v rule.Verdict) {
 	r, until, warnings := l.UseRuling(device, feature, units, at)
 	v.Allowed, v.Rules, v.Reason, v.Until, v.Obligations = r.Allowed(), r.Rules(), r.Reason(), until, warnings
-	v.subject = l.ID()
+	v.Subject = l.ID()
 	return v
 }
 

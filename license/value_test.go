@@ -122,7 +122,7 @@ func answers(l license.License) string {
 	for _, at := range []time.Time{time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC),
 		time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC), time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)} {
 		s := l.StandingAt(at)
-		fmt.Fprintln(&b, s.State, s.Allowed, s.Rules, s.Reason, stamp(s.Until), s.Obligations.Slice(), s.Subject())
+		fmt.Fprintln(&b, s.State, s.Allowed, s.Rules, s.Reason, stamp(s.Until), s.Obligations.Slice(), s.Subject)
 		g := l.GrantsAt(at)
 		fmt.Fprintln(&b, g.Features, g.Capacity)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/amount"
 	"github.com/licensepolicy/licensepolicy/internal/enum"
 	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
@@ -204,7 +205,7 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 		}
 		b = wire.AppendJSONString(b, v.Name, true)
 		b = append(b, `:"`...)
-		b = appendDecimal(b, v.Amount)
+		b = amount.Append(b, v.Amount)
 		b = append(b, '"')
 	}
 	return append(b, "}}"...), nil

@@ -356,13 +356,13 @@ func (e Engine) changeTier(r ChangeTier, at time.Time, d *Decision) error {
 
 func (e Engine) fulfil(r FulfilLine, at time.Time, d *Decision) error {
 	f := r.Order.Fulfil(r.Line, at)
-	fromEntitlement(&f.Verdict, d)
+	fromVerdict(&f.Verdict, d)
 	return nil
 }
 
 func (e Engine) view(r ViewEntitlement, at time.Time, d *Decision) error {
 	v := r.Order.View(r.Contact, r.Line, at)
-	fromEntitlement(&v, d)
+	fromVerdict(&v, d)
 	return nil
 }
 
@@ -374,8 +374,15 @@ func tradeInError(kind string, b tmip.Book, id string, err error) error {
 	return badInput(kind, "ID", err)
 }
 
-// fromEntitlement writes v into *d field by field, as fromVerdict.
-func fromEntitlement(v *entitlement.Verdict, d *Decision) {
+// badInput is the *RequestError of a domain error, which is never a
+// refusal: every domain answers a refusal as a verdict.
+func badInput(kind, field string, err error) error {
+	return &RequestError{Kind: kind, Field: field, Reason: err.Error(), Err: err}
+}
+
+// fromVerdict writes v, any domain's answer, into *d field by field, as the
+// hot path does; the values are the caller's to add.
+func fromVerdict(v *rule.Verdict, d *Decision) {
 	d.Outcome = Deny
 	if v.Allowed {
 		d.Outcome = Allow
@@ -383,80 +390,45 @@ func fromEntitlement(v *entitlement.Verdict, d *Decision) {
 	d.Rules, d.Reason, d.Obligations, d.Values, d.Until = v.Rules, v.Reason, v.Obligations, nil, v.Until
 }
 
-// refusal translates a domain refusal into *d; any other error is bad
-// input, returned as a *RequestError about the request's field.
-func refusal(kind, field string, err error, d *Decision) error {
-	var v *rule.Violation
-	if !errors.As(err, &v) {
-		return badInput(kind, field, err)
-	}
-	*d = Decision{Outcome: Deny, Rules: v.Rules, Reason: v.Reason}
-	return nil
-}
-
-// badInput is the *RequestError of a domain error that is not a refusal.
-func badInput(kind, field string, err error) error {
-	return &RequestError{Kind: kind, Field: field, Reason: err.Error(), Err: err}
-}
-
+// purchase translates credits.Program.CheckPurchase: the credits ordered
+// on both outcomes.
 func (e Engine) purchase(r PurchaseCredits, at time.Time, d *Decision) error {
 	res, err := e.e.credits.CheckPurchase(r.Kind, r.Order, at)
 	if err != nil {
-		if err := refusal("purchaseCredits", "Order", err, d); err != nil {
-			return err
-		}
-		d.Values = []Value{{Name: "credits", Amount: r.Order.Credits}}
-		return nil
+		return badInput("purchaseCredits", "Order", err)
 	}
-	*d = Decision{
-		Outcome: Allow, Rules: res.Rules, Obligations: res.Obligations, Until: res.Until,
-		Values: []Value{{Name: "credits", Amount: r.Order.Credits}},
-		Reason: purchaseReason(res.Credits, r.Kind),
-	}
+	fromVerdict(&res.Verdict, d)
+	d.Values = []Value{{Name: "credits", Amount: r.Order.Credits}}
 	return nil
 }
 
+// callOff translates credits.Ledger.CheckCallOff: the balance on
+// allowance only, as Until promises it only then.
 func callOff(r CallOff, at time.Time, d *Decision) error {
 	res, err := r.Ledger.CheckCallOff(r.CallOff, at)
 	if err != nil {
-		if err := refusal("callOff", "CallOff", err, d); err != nil {
-			return err
-		}
-		d.Until = res.Until
-		return nil
+		return badInput("callOff", "CallOff", err)
 	}
-	*d = Decision{
-		Outcome: Allow, Rules: res.Rules, Until: res.Until,
-		Values: []Value{{Name: "balance", Amount: res.Balance}},
-		Reason: callOffReason(r.CallOff.Credits, r.Ledger.Account().ID, res.Balance),
+	fromVerdict(&res.Verdict, d)
+	if res.Allowed {
+		d.Values = []Value{{Name: "balance", Amount: res.Balance}}
 	}
 	return nil
 }
 
+// statement translates credits.Ledger.Statement: its closing figures.
 func statement(r CreditStatement, at time.Time, d *Decision) error {
 	st, err := r.Ledger.Statement(r.Quarter, at)
 	if err != nil {
 		return badInput("creditStatement", "Quarter", err)
 	}
+	fromVerdict(&st.Verdict, d)
 	c := st.Closing
-	*d = Decision{
-		Outcome: Allow, Rules: st.Rules, Until: st.Until,
-		Values: []Value{ // sorted by name
-			{Name: "available", Amount: c.Available}, {Name: "expired", Amount: c.Expired},
-			{Name: "purchased", Amount: c.Purchased}, {Name: "used", Amount: c.Used},
-		},
-		Reason: statementReason(st.Account, st.Quarter, c),
+	d.Values = []Value{ // sorted by name
+		{Name: "available", Amount: c.Available}, {Name: "expired", Amount: c.Expired},
+		{Name: "purchased", Amount: c.Purchased}, {Name: "used", Amount: c.Used},
 	}
 	return nil
-}
-
-// fromVerdict writes v into *d field by field, as the hot path does.
-func fromVerdict(v *license.Verdict, d *Decision) {
-	d.Outcome = Deny
-	if v.Allowed {
-		d.Outcome = Allow
-	}
-	d.Rules, d.Reason, d.Obligations, d.Values, d.Until = v.Rules, v.Reason, v.Obligations, nil, v.Until
 }
 
 // assess translates tmip.Book.Assess. The discount is reported on both
@@ -467,11 +439,8 @@ func assess(r TradeIn, at time.Time, d *Decision) error {
 	if err != nil {
 		return tradeInError("tradeIn", r.Book, r.ID, err)
 	}
-	*d = Decision{Rules: a.Rules, Reason: a.Reason, Obligations: a.Obligations, Until: a.Until,
-		Values: []Value{{Name: "discount", Amount: a.Discount}}}
-	if a.Allowed {
-		d.Outcome = Allow
-	}
+	fromVerdict(&a.Verdict, d)
+	d.Values = []Value{{Name: "discount", Amount: a.Discount}}
 	return nil
 }
 
@@ -484,10 +453,7 @@ func compliance(r TradeInCompliance, at time.Time, d *Decision) (unsettled bool,
 	if err != nil {
 		return false, tradeInError("tradeInCompliance", r.Book, r.ID, err)
 	}
-	*d = Decision{Rules: c.Rules, Reason: c.Reason, Obligations: c.Obligations, Until: c.Until}
-	if c.Allowed {
-		d.Outcome = Allow
-	}
+	fromVerdict(&c.Verdict, d)
 	if c.Status == tmip.Breach {
 		d.Values = []Value{{Name: "clawback", Amount: c.Clawback}}
 	}

@@ -14,7 +14,3 @@ func DecideFullySettled(e Engine, r Request, at time.Time) (Decision, error) {
 	e.settle(r, &d)
 	return d, nil
 }
-
-// AppendDecimal exposes appendDecimal to the tests of its agreement with
-// decimal.Decimal.String.
-var AppendDecimal = appendDecimal

@@ -10,27 +10,21 @@ import (
 )
 
 // Assessment is the answer to "may this trade-in earn a discount on an
-// order placed now". It is filled on both outcomes; Err gives the refusal as
-// an error.
+// order placed now": the [rule.Verdict] every domain answers with, and the
+// discount and deadline. Its Reason names the trade-in. It is filled on
+// both outcomes; Err gives the refusal as an error.
+//
+// The Verdict's Rules, allowed: TMIP-SUPPORT (when a contract is given),
+// TMIP-RETURN, TMIP-AT-ORDER, TMIP-SWAP, then TMIP-PASS-ON for a partner;
+// refused: every rule broken among TMIP-ELIGIBLE, TMIP-CONDITION,
+// TMIP-ONE-FOR-ONE, TMIP-COMBINE, TMIP-WINDOW, in that order. Its
+// Obligations, allowed: a rule.Deadline (TMIP-RETURN, due at the return
+// deadline) when the new equipment's shipment is recorded, and a
+// rule.Advisory (TMIP-PASS-ON, no due instant) for a partner, both about
+// the trade-in. Until is exact. The zero Assessment is a refusal that
+// cites no rule.
 type Assessment struct {
-	// Allowed says the trade-in earns its credit.
-	Allowed bool
-	// Rules behind the answer, most specific first; shared, never modify
-	// them. Allowed: TMIP-SUPPORT (when a contract is given), TMIP-RETURN,
-	// TMIP-AT-ORDER, TMIP-SWAP, then TMIP-PASS-ON for a partner. Refused:
-	// every rule broken among TMIP-ELIGIBLE, TMIP-CONDITION,
-	// TMIP-ONE-FOR-ONE, TMIP-COMBINE, TMIP-WINDOW, in that order.
-	Rules rule.List
-	// Reason says why in one sentence.
-	Reason string
-	// Obligations of an allowed trade-in: a rule.Deadline (TMIP-RETURN, due
-	// at the return deadline) when the new equipment's shipment is recorded,
-	// and a rule.Advisory (TMIP-PASS-ON, no due instant) for a partner; the
-	// subject of both is the trade-in's ID. Shared, never modify them.
-	Obligations rule.Obligations
-	// Until is the first instant after the one asked at which the answer
-	// differs, or the zero time when it never does.
-	Until time.Time
+	rule.Verdict
 	// Discount is the support contract's remaining value at the instant
 	// asked, to the cent (TMIP-SUPPORT), applied at order and listed in the
 	// quote (TMIP-AT-ORDER). Zero when refused or when no contract is given.
@@ -39,17 +33,6 @@ type Assessment struct {
 	// the new equipment is recorded, else zero. It is stated on both
 	// outcomes: it is a fact of the trade-in, not of the answer.
 	Deadline time.Time
-
-	subject string
-}
-
-// Err returns the refusal as a *rule.Violation naming the trade-in and every
-// rule it breaks, or nil when the trade-in is allowed.
-func (a Assessment) Err() error {
-	if a.Allowed {
-		return nil
-	}
-	return rule.Errorf(a.Rules.IDs(), a.subject, "%s", a.Reason)
 }
 
 // Assess decides whether the trade-in named id earns a discount on an order
@@ -98,7 +81,7 @@ func (t Terms) windowState(at time.Time) windowState {
 
 func (b *book) assess(e *entry, at time.Time) Assessment {
 	ws := b.terms.windowState(at)
-	a := Assessment{subject: e.t.ID, Deadline: e.deadline}
+	a := Assessment{Deadline: e.deadline}
 	if e.refused != nil {
 		// Broken on its own: refused for good on those grounds alone, as
 		// RULES.md's table has it (until never); the window is asked only

@@ -54,26 +54,21 @@ func (s Status) MarshalText() ([]byte, error) { return s.AppendText(nil) }
 // error; any other text is an error listing the names.
 func (s *Status) UnmarshalText(text []byte) error { return statuses.Unmarshal(s, text) }
 
-// Compliance is the answer to "is the trade-in's return obligation met now".
+// Compliance is the answer to "is the trade-in's return obligation met
+// now": the [rule.Verdict] every domain answers with, and the status,
+// deadline and claw-back. Its Reason names the trade-in. Allowed is false
+// in breach only; Err gives the breach as an error.
+//
+// The Verdict's Rules, met or pending: TMIP-RETURN; in breach: TMIP-BREACH,
+// TMIP-RETURN; TMIP-SIGNER follows the first rule from the instant a
+// certificate that is no certificate counts. Its Obligations, pending with
+// a deadline: a rule.Deadline (TMIP-RETURN, due at the deadline); in
+// breach: a rule.Notice (TMIP-BREACH, due at the latest notice instant at
+// or before the instant asked) and a rule.Clawback (TMIP-BREACH, due at
+// the deadline), all about the trade-in. Until is exact. The zero
+// Compliance is a refusal that cites no rule.
 type Compliance struct {
-	// Allowed is false in breach only.
-	Allowed bool
-	// Rules behind the answer; shared, never modify them. Met or pending:
-	// TMIP-RETURN. In breach: TMIP-BREACH, TMIP-RETURN. TMIP-SIGNER follows
-	// the first rule from the instant a certificate that is no certificate
-	// counts.
-	Rules rule.List
-	// Reason says why in one sentence.
-	Reason string
-	// Obligations: pending with a deadline, a rule.Deadline (TMIP-RETURN,
-	// due at the deadline); in breach, a rule.Notice (TMIP-BREACH, due at
-	// the latest notice instant at or before the instant asked) and a
-	// rule.Clawback (TMIP-BREACH, due at the deadline). The subject is the
-	// trade-in's ID. Pending ones are shared, never modify them.
-	Obligations rule.Obligations
-	// Until is the first instant after the one asked at which the answer
-	// differs, or the zero time when it never does.
-	Until time.Time
+	rule.Verdict
 	// Status is Met, Pending or Breach.
 	Status Status
 	// Deadline is the return deadline: shipment of the new equipment plus
@@ -84,17 +79,6 @@ type Compliance struct {
 	// Assess at the trade-in's Ordered instant, when that allowed it; zero
 	// when it did not or no order is recorded). Zero otherwise.
 	Clawback decimal.Decimal
-
-	subject string
-}
-
-// Err returns the breach as a *rule.Violation naming the trade-in and its
-// rules, or nil when the trade-in is not in breach.
-func (c Compliance) Err() error {
-	if c.Allowed {
-		return nil
-	}
-	return rule.Errorf(c.Rules.IDs(), c.subject, "%s", c.Reason)
 }
 
 // Compliance decides whether the return obligation of the trade-in named id
@@ -171,13 +155,14 @@ var complianceRules = [statusCount][2]rule.List{
 func (b *book) compliance(e *entry, at time.Time) Compliance {
 	s := b.standingAt(e, at)
 	c := Compliance{
-		Allowed:  s.status != Breach,
-		Rules:    complianceRules[s.status][boolIndex(s.signer)],
-		Reason:   e.reasons[s.status][boolIndex(s.signer)],
+		Verdict: rule.Verdict{
+			Allowed: s.status != Breach,
+			Rules:   complianceRules[s.status][boolIndex(s.signer)],
+			Reason:  e.reasons[s.status][boolIndex(s.signer)],
+			Until:   b.complianceUntil(e, at, s),
+		},
 		Status:   s.status,
 		Deadline: e.deadline,
-		subject:  e.t.ID,
-		Until:    b.complianceUntil(e, at, s),
 	}
 	switch s.status {
 	case Pending:

@@ -8,6 +8,7 @@ package amount
 import (
 	"fmt"
 	"math/big"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -48,4 +49,40 @@ func InBounds(d decimal.Decimal) bool {
 func OutOfRange(d decimal.Decimal) string {
 	return fmt.Sprintf("out of range (a %d-bit coefficient with exponent %d; at most %d digits either side of the point)",
 		d.Coefficient().BitLen(), d.Exponent(), MaxDigits)
+}
+
+// Append appends d as d.String() spells it. The amounts of reasons and of
+// a decision's values mostly fit an int64 coefficient and are written from
+// it without the two allocations big.Int's formatting costs; any other
+// amount is d.String().
+func Append(b []byte, d decimal.Decimal) []byte {
+	exp := d.Exponent()
+	if exp > 0 || exp < -18 || d.NumDigits() > 18 {
+		return append(b, d.String()...)
+	}
+	c := d.CoefficientInt64()
+	if c < 0 {
+		b = append(b, '-')
+		c = -c
+	}
+	var digits [20]byte
+	s := strconv.AppendInt(digits[:0], c, 10)
+	point := len(s) + int(exp) // digits before the point
+	if point <= 0 {
+		b = append(b, '0')
+	} else {
+		b = append(b, s[:point]...)
+	}
+	frac := s[max(point, 0):]
+	for len(frac) > 0 && frac[len(frac)-1] == '0' {
+		frac = frac[:len(frac)-1]
+	}
+	if len(frac) == 0 {
+		return b
+	}
+	b = append(b, '.')
+	for range -point {
+		b = append(b, '0')
+	}
+	return append(b, frac...)
 }

@@ -436,7 +436,11 @@ func (d *decoder) creditAccounts(top obj, e policy.Engine, f *facts) {
 			}
 			// A purchase's validity does not depend on the history, so
 			// it is checked alone to name its path.
-			if _, err := program.CheckPurchase(acct.Kind, p.Order, p.At); err != nil {
+			res, err := program.CheckPurchase(acct.Kind, p.Order, p.At)
+			if err == nil {
+				err = res.Err()
+			}
+			if err != nil {
 				d.wrap(pe.off, loc{n: pe}, err)
 			}
 			if !d.since(m) {

@@ -1,54 +1,8 @@
 package license
 
 import (
-	"time"
-
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
-
-// Verdict is the license package's answer to a question at an instant: may
-// this device use this feature, may this license move, be renewed, change
-// tier. It names the rules behind it and the first instant it can change.
-//
-// A Verdict is a value: its Rules and Obligations are read-only lists that
-// answers share without allocating and no caller can change, and its
-// Reason a constant sentence. Err turns a refusal into a *rule.Violation
-// when the caller wants an error. The zero Verdict is a refusal without
-// rules; Err cites LIC-KIND for it.
-type Verdict struct {
-	// Allowed is false in the zero Verdict: an answer nobody filled in never
-	// grants anything.
-	Allowed bool
-	// Rules are the IDs behind the answer, most specific first; a refusal
-	// names every rule the request breaks.
-	Rules rule.List
-	// Reason is one sentence saying why, without the license's ID.
-	Reason string
-	// Until is the first instant after the question's instant at which the
-	// answer can change; the zero time means it holds for good.
-	Until time.Time
-	// Obligations are what the answer requires: a trial's alarm, syslog
-	// message and warning (LIC-TRIAL-WARN), a renewal's entitlement.
-	Obligations rule.Obligations
-
-	subject string
-}
-
-// Err returns nil for an allowed verdict and otherwise a *rule.Violation
-// naming the verdict's rules, the license and the reason.
-func (v Verdict) Err() error {
-	if v.Allowed {
-		return nil
-	}
-	rules := v.Rules
-	if rules.Len() == 0 {
-		rules = rulesInvalid
-	}
-	return rule.Refusal(rules, v.subject, v.subject+": "+v.Reason)
-}
-
-// Subject returns the ID of the license the verdict is about.
-func (v Verdict) Subject() string { return v.subject }
 
 // Shared rule lists: a verdict's Rules are these, so answering allocates
 // nothing.
