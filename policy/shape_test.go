@@ -7,6 +7,7 @@ import (
 	"github.com/licensepolicy/licensepolicy/credits"
 	"github.com/licensepolicy/licensepolicy/entitlement"
 	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/licensepolicy/licensepolicy/tmip"
 )
@@ -42,6 +43,21 @@ func TestEveryDomainAnswersInOneVerdict(t *testing.T) {
 		}
 		if out := fn.Type.Out(fn.Type.NumOut() - 1); out != verdict {
 			t.Errorf("%v.%s answers %v, want rule.Verdict", m.typ, m.method, out)
+		}
+	}
+}
+
+// TestEveryConstructorTakesCatalogThenTerms: "one argument order for every
+// NewProgram and NewEngine": the catalog, then the terms (credits has
+// terms only; entitlement's licensing program comes last).
+func TestEveryConstructorTakesCatalogThenTerms(t *testing.T) {
+	for name, fn := range map[string]any{
+		"license.NewProgram": license.NewProgram, "entitlement.NewProgram": entitlement.NewProgram,
+		"tmip.NewProgram": tmip.NewProgram, "policy.NewEngine": policy.NewEngine,
+	} {
+		typ := reflect.TypeOf(fn)
+		if typ.NumIn() < 2 || typ.In(0).Name() != "Catalog" || typ.In(1).Name() != "Terms" {
+			t.Errorf("%s takes %v", name, typ)
 		}
 	}
 }
