@@ -12,7 +12,8 @@ import (
 // installed on one (see License).
 //
 // Fulfilment.Entitlements returns copies whose slices are shared with the
-// other records of the same call only.
+// other records of the same call only. The zero Entitlement is no record:
+// fulfilment never creates one, and it is for no account.
 type Entitlement struct {
 	// ID is "order/line/unit", units counted from 1, so fulfilling a line
 	// twice names the same records, never a second set.

@@ -15,7 +15,8 @@ import (
 )
 
 // Line is one line of a sales order: a product bought in some quantity,
-// shipped on the date the customer asked for (ENT-SHIP).
+// shipped on the date the customer asked for (ENT-SHIP). The zero Line is
+// refused by NewOrder: it has no ID, product, kind, tier, feature or unit.
 type Line struct {
 	// ID names the line, unique within its order; it may not contain "/".
 	ID string

@@ -5,7 +5,8 @@ import (
 	"slices"
 )
 
-// Counts is how many licenses of a fleet stand in each state.
+// Counts is how many licenses of a fleet stand in each state. The zero
+// Counts counts nothing.
 type Counts struct {
 	NotStarted, Active, InGrace, InWarning, Expired int
 	// Invalid counts licenses that are not valid: the zero License.

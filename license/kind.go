@@ -96,7 +96,7 @@ var families = enum.New[Family]("license", "Family", "platform family", rule.Lic
 // an unknown name is a *rule.Violation of LIC-PLATFORM that lists the names.
 func ParseFamily(s string) (Family, error) { return families.Parse(s) }
 
-// IsValid reports whether f is one of the familys.
+// IsValid reports whether f is one of the families.
 func (f Family) IsValid() bool { return families.IsValid(f) }
 
 // String returns the family's name as scenario files write it, or

@@ -1,59 +1,66 @@
-// Package policy is the entry point of licensepolicy: an Engine of one set
-// of terms and catalog takes a Request about facts the caller holds (a
-// license, an order, a credit ledger, a trade-in) and an instant, and
-// returns a Decision translated from the domain packages' answers. It
-// decides nothing itself: license.Verdict, entitlement.Fulfilment,
-// credits.CallOffResult, tmip.Assessment and their siblings do, and the
-// Decision carries their rule IDs and obligations unchanged.
+// Package policy is the entry point of licensepolicy: an [Engine] of one
+// set of terms and catalog takes a [Request] about facts the caller holds
+// (a license, an order, a credit ledger, a trade-in) and an instant, and
+// returns a [Decision] translated from the domain packages' answers. It
+// decides nothing itself: every domain answers in a [rule.Verdict] (alone,
+// or embedded in [license.Standing], [entitlement.Fulfilment],
+// [credits.CallOffResult], [tmip.Assessment] and their siblings), and the
+// Decision carries its outcome, rule IDs, reason, obligations and Until
+// unchanged.
 //
 // # One engine, one set of terms
 //
-// NewEngine validates Terms and Catalog and builds the four domain programs
-// from them (license.Program, entitlement.Program, credits.Program,
-// tmip.Program). Facts are built under those programs: Engine.NewLicense,
-// NewDevice, NewOrder, NewLedger and NewBook, or the programs
-// Engine.License, Entitlement, Credits and TMIP return. Decide refuses a fact built under other
-// terms with a *RequestError whose cause is ErrOtherTerms; a fact of equal
-// terms built apart is the engine's (compared in full, so building facts
-// through the engine is also faster). The zero Engine and a nil *Engine
-// refuse every request with ErrNoEngine.
+// [NewEngine] validates a [Catalog] and [Terms] and builds the four domain
+// programs from them ([license.Program], [entitlement.Program],
+// [credits.Program], [tmip.Program]). Facts are built under those
+// programs: [Engine.NewLicense], [Engine.NewDevice], [Engine.NewOrder],
+// [Engine.NewLedger] and [Engine.NewBook], or the programs
+// [Engine.License], [Engine.Entitlement], [Engine.Credits] and
+// [Engine.TMIP] return. Those programs, the engine and the facts are
+// handles or values: nothing a caller does to what it was handed changes
+// the engine or another request. Decide refuses a fact built under other
+// terms with a *[RequestError] whose cause is [ErrOtherTerms]; a fact of
+// equal terms built apart is the engine's. The zero Engine refuses every
+// request with [ErrNoEngine].
 //
 // # Decisions
 //
-// A Decision is a value: its Rules (a rule.List) and Obligations (a
-// rule.Obligations) are read-only, its Values its own, so a caller may keep
-// and edit what it was handed without changing any later answer. The zero
-// Decision is a denial. Until is the first instant the decision can change,
-// the zero time when it holds for good ("never" in JSON).
+// A Decision is a value: its Rules (a [rule.List]) and Obligations (a
+// [rule.Obligations]) are read-only, its Values its own, so a caller may
+// keep and edit what it was handed without changing any later answer. The
+// zero Decision is a denial. Until is the first instant the decision can
+// change, the zero time when it holds for good ("never" in JSON).
 //
 // Until is the domain answer's, settled: where the domain answer changes in
 // a way a Decision does not show (a trade-in going from pending to met with
 // the same rules), Decide looks past that instant, so that Until is the
 // first instant at which the outcome, the rules, the obligations or the
 // values differ. The reason's wording is not part of that promise.
-// UseFeature, the hot path, needs no settling: the license's ruling changes
-// exactly when its decision does; Decide is inlined into its caller and
-// DecideInto fills a Decision the caller holds, so neither allocates.
+// UseFeature needs no settling: the license's ruling changes exactly when
+// its decision does. Neither [Engine.Decide] nor [Engine.DecideInto]
+// allocates for a feature use.
 //
 // # Request kinds
 //
 // Twelve kinds, each decided by one domain call:
 //
-//   - UseFeature: License.Use; MoveLicense: License.Move; RenewLicense:
-//     License.Renew (the renewed term is an entitlement obligation due at its
-//     end); ChangeTier: License.ChangeTier; TrialAvailable:
-//     license.Program.TrialAvailable.
-//   - FulfilLine: entitlement.Order.Fulfil; ViewEntitlement:
-//     entitlement.Order.View.
-//   - PurchaseCredits: credits.Program.CheckPurchase (value "credits", on both
-//     outcomes); CallOff: Ledger.CheckCallOff (value "balance", on allowance
-//     only, as Until promises it only then); CreditStatement:
-//     Ledger.Statement (values "purchased", "used", "expired", "available").
-//   - TradeIn: tmip.Book.Assess (value "discount", on both outcomes: the
-//     support contract's remaining value on allowance, "0" on a refusal, so
-//     that a tradeIn decision always has the same values);
-//     TradeInCompliance: tmip.Book.Compliance (value "clawback" in breach
-//     only).
+//   - [UseFeature]: [license.License.Use]; [MoveLicense]:
+//     [license.License.Move]; [RenewLicense]: [license.License.Renew] (the
+//     renewed term is an entitlement obligation due at its end);
+//     [ChangeTier]: [license.License.ChangeTier]; [TrialAvailable]:
+//     [license.Program.TrialAvailable].
+//   - [FulfilLine]: [entitlement.Order.Fulfil]; [ViewEntitlement]:
+//     [entitlement.Order.View].
+//   - [PurchaseCredits]: [credits.Program.CheckPurchase] (value "credits",
+//     on both outcomes); [CallOff]: [credits.Ledger.CheckCallOff] (value
+//     "balance", on allowance only, as Until promises it only then);
+//     [CreditStatement]: [credits.Ledger.Statement] (values "purchased",
+//     "used", "expired", "available").
+//   - [TradeIn]: [tmip.Book.Assess] (value "discount", on both outcomes:
+//     the support contract's remaining value on allowance, "0" on a
+//     refusal, so that a tradeIn decision always has the same values);
+//     [TradeInCompliance]: [tmip.Book.Compliance] (value "clawback" in
+//     breach only).
 //
 // # What a request needs
 //
@@ -92,5 +99,5 @@
 // what Decide denies and leaving the old value as it was.
 //
 // Scenario files, the format test suites pin decisions with, are package
-// policy/scenario's.
+// [github.com/licensepolicy/licensepolicy/policy/scenario]'s.
 package policy

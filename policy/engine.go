@@ -207,10 +207,9 @@ func (e Engine) Decide(r Request, at time.Time) (d Decision, err error) {
 }
 
 // DecideInto is Decide writing the decision into *d instead of returning
-// it; Decide is built on it. A service that holds one Decision and asks
-// again and again spares even the copy into its own variable that an
-// inlined Decide still makes (BENCHMARKS.md). Neither allocates for a
-// feature use. *d is overwritten whole.
+// it, for a service that keeps one Decision and asks again and again;
+// Decide is built on it. Neither allocates for a feature use. *d is
+// overwritten whole; a nil d is a *RequestError.
 func (e Engine) DecideInto(r Request, at time.Time, d *Decision) error {
 	u, ok := r.(UseFeature)
 	if !ok || d == nil || e.e == nil || u.License.Program() != e.e.license || u.Device == "" || u.Feature == "" ||

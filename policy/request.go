@@ -9,8 +9,8 @@ import (
 )
 
 // Request is a question for the engine, one of twelve kinds. The set is
-// sealed: only this package defines kinds, and
-// Decide answers every one of them.
+// sealed: only this package defines kinds, and Decide answers every one of
+// them. A nil Request, the zero value of the interface, asks nothing.
 //
 // Requests hold the facts the caller built (a license, an order, a ledger)
 // by value: a fact is a small value or a handle, so a request copies

@@ -37,7 +37,7 @@ var statuses = enum.New[Status]("tmip", "Status", "status", rule.ID(0).UnknownNa
 // name is an error that lists the names.
 func ParseStatus(s string) (Status, error) { return statuses.Parse(s) }
 
-// IsValid reports whether s is one of the statuss.
+// IsValid reports whether s is one of the statuses.
 func (s Status) IsValid() bool { return statuses.IsValid(s) }
 
 // String returns "met", "pending" or "breach", or "tmip.Status(N)" for a

@@ -17,7 +17,8 @@ import (
 const maxContractDays = 36_525 // a hundred years of days
 
 // Contract is the support contract on the traded-in equipment (TMIP-SUPPORT):
-// its remaining value becomes discount credit on the new equipment.
+// its remaining value becomes discount credit on the new equipment. The
+// zero Contract is refused by NewBook: it has no serial, start or end.
 type Contract struct {
 	// Serial is the serial number the contract covers; required.
 	Serial string

@@ -37,13 +37,13 @@
 //     checks never mix two sets of terms.
 //
 // Decoding walks a tree of the file built by a single-pass scanner over its
-// bytes (json.go), which keeps each value's offset and its place in its
+// bytes, which keeps each value's offset and its place in its
 // parent; paths and line:column are built only for an error, so that every
 // unknown key, wrong type, missing field and unknown reference is reported
 // at its exact path and place, inside lists too ("licenses[3].features[1]").
 // Strings without escapes are slices of one copy of the file and the tree's
 // nodes come from chunked arenas, so decoding allocates per fact, not per
-// token. It never panics on any input (FuzzDecode, FuzzDecodeStructured).
+// token. It never panics on any input.
 //
 // # Errors
 //
@@ -74,7 +74,7 @@
 //
 // Decode reads at most MaxSize+1 bytes. A file of n bytes is answered or
 // refused in O(n log n) time and O(n) memory: about 15 bytes of heap per
-// byte of file (BENCHMARKS.md, "Scenario decoding"). Every duplicate check is
+// byte of file. Every duplicate check is
 // a map; the lists the domain constructors check pairwise are bounded so
 // that their quadratic cost is at most a constant per byte:
 //
@@ -123,9 +123,8 @@
 //   - The zero instant, 0001-01-01T00:00:00Z, is refused wherever it is
 //     given, with an error saying it is outside the supported range: the
 //     domain packages read the zero time.Time as "absent" (no return, no
-//     window end, "never"), so a file giving it would be silently misread.
-//     Once tmip.TradeIn and the other facts say presence explicitly, this
-//     can be lifted.
+//     window end, "never"), so a file giving it would be silently misread;
+//     and Decide refuses a request at the zero instant.
 //   - References that must exist: a license's device, and in checks license,
 //     device (useFeature's device too), to, order, line (of that order),
 //     contact, account (a credit account) and tradeIn. A trialAvailable
@@ -164,8 +163,7 @@
 // scenario.schema.json (draft 2020-12) describes the format for editors and
 // other tools. Module policy/scenario/schematest keeps it true: every
 // scenario file in the repository validates, and every file of this
-// package's bad-file tables (published in testdata/bad/table.json by
-// TestBadFileTableIsPublished) is refused by the schema too, or is listed
+// package's tables of bad files is refused by the schema too, or is listed
 // there with the reason a schema cannot say it: references to IDs the file
 // defines, IDs unique by one field of objects in a list, repeated keys (a
 // schema sees the parsed object), days a month does not have, years past
