@@ -31,8 +31,8 @@ func Example() {
 	if err != nil {
 		panic(err) // a request that cannot be asked, never a refusal
 	}
-	fmt.Println(d.Outcome, d.Rules, d.Until.Format(time.DateOnly))
-	// Output: allow LIC-SUB-TERM 2026-03-01
+	fmt.Println(d) // outcome, rules, until ("never" for good), reason
+	// Output: allow [LIC-SUB-TERM] until 2026-03-01T00:00:00Z: the subscription is within its term
 }
 
 // Example_decideThenRecord asks before acting and records what was

@@ -13,8 +13,9 @@ import (
 //	outcome      string: "allow" or "deny"
 //	rules        []string: the rule IDs, most specific first
 //	reason       string: the sentence that says why
-//	until        time: the first instant the decision can change; absent
-//	             when it never does
+//	until        time: the first instant the decision can change; the
+//	             string "never" when it holds for good, as its JSON and text
+//	             forms write it
 //	obligations  array of {kind, rule, subject, due}, each present when set
 //	             (due in RFC 3339), as the decision's JSON writes them;
 //	             absent when there are none
@@ -34,7 +35,9 @@ func (d Decision) LogValue() slog.Value {
 	attrs := make([]slog.Attr, 0, 6)
 	attrs = append(attrs, slog.String("outcome", d.Outcome.String()), slog.Any("rules", ruleNames(d.Rules)),
 		slog.String("reason", d.Reason))
-	if !d.Until.IsZero() {
+	if d.Until.IsZero() {
+		attrs = append(attrs, slog.String("until", "never"))
+	} else {
 		attrs = append(attrs, slog.Time("until", d.Until.UTC()))
 	}
 	if d.Obligations.Len() > 0 {
