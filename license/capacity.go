@@ -6,11 +6,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// capacity is a license's scale in a comparable form: the value's
-// canonical text (trailing zeros dropped; empty for no limit), and, when
+// capacity is a license's scale ready for a use to compare with: the
+// value's canonical text (trailing zeros dropped, as decimal.Decimal.String
+// writes it; empty for no limit), which a license's key holds, and, when
 // its coefficient fits an int64, that coefficient and exponent, so that a
-// use's units are compared with it without allocating. The last three
-// follow from text, so == on capacities compares values.
+// use's units are compared with it without allocating.
 type capacity struct {
 	text string
 	coef int64
@@ -22,11 +22,12 @@ type capacity struct {
 // have: two of them aligned to one exponent still fit.
 const maxFitDigits = 18
 
-func capacityOf(c decimal.NullDecimal) capacity {
-	if !c.Valid {
+// capacityOf is the capacity of canonical text, empty for no limit.
+func capacityOf(text string) capacity {
+	if text == "" {
 		return capacity{}
 	}
-	canon := decimal.RequireFromString(c.Decimal.String())
+	canon := decimal.RequireFromString(text)
 	out := capacity{text: canon.String(), exp: canon.Exponent()}
 	if canon.NumDigits() <= maxFitDigits {
 		out.coef, out.fits = canon.CoefficientInt64(), true

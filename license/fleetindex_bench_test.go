@@ -317,7 +317,7 @@ func BenchmarkFleetGenerator(b *testing.B) {
 	const n = 1_000_000
 	for b.Loop() {
 		for l := range generatedFleet(n) {
-			benchSink += int(l.kind)
+			benchSink += int(l.Kind())
 		}
 	}
 	perLicense(b, n)

@@ -2,7 +2,6 @@ package license
 
 import (
 	"time"
-	"unique"
 
 	"github.com/licensepolicy/licensepolicy/internal/amount"
 	"github.com/licensepolicy/licensepolicy/internal/calendar"
@@ -46,19 +45,25 @@ type Spec struct {
 // Program it was built under, with its periods computed once: the end of
 // its years, the end of grace, the start of a trial's warning window.
 //
-// A License is a value like net/netip.Addr: small, immutable, comparable.
-// a == b reports the same license (every accessor answers alike), and a
-// License is usable as a map key. Its features and the parts no use reads
-// are interned, its instants kept as the integers a use compares. Moves,
-// renewals and tier changes return new values. The zero License is
-// invalid: it grants nothing, and every question about it is refused
-// citing LIC-KIND.
-type License struct {
+// A License is a value like net/netip.Addr: one word, immutable,
+// comparable. Its program keeps one copy of each distinct license (it is
+// interned, as netip interns a zone), so a == b reports the same license:
+// every accessor answers alike. A License is usable as a map key, with
+// value receivers only, and its instants are kept as the integers a use
+// compares. Moves, renewals and tier changes return new values. The zero
+// License is invalid: it grants nothing, and every question about it is
+// refused citing LIC-KIND.
+type License struct{ b *body }
+
+// key is what tells licenses apart: two licenses of equal keys are one.
+type key struct {
 	program *program
+	id      string
 	device  string
 	// features is the list the license grants (internal/names).
-	features unique.Handle[string]
-	more     unique.Handle[details]
+	features string
+	// capacity is the canonical text of the capacity; empty for no limit.
+	capacity string
 	// start, mid and end are the instants the standing changes at, as Unix
 	// seconds and nanoseconds: mid is a subscription's end of years or a
 	// trial's warning window, end the first instant nothing is usable (the
@@ -74,11 +79,10 @@ type License struct {
 	termYears                uint8
 }
 
-// details are what a License holds that no use reads but a refusal, a
-// trial's warning or an accessor does, interned so that equal licenses
-// share them.
-type details struct {
-	id       string
+// body is a license as its program interns it: its key and what follows
+// from it, worked out once.
+type body struct {
+	key
 	capacity capacity
 	// warnings are a trial's alarm, syslog message and warning, due at its
 	// end, built once so that a use in the window allocates nothing.
@@ -92,23 +96,22 @@ func (p Program) NewLicense(spec Spec) (License, error) {
 	if p.p == nil {
 		return License{}, noProgram()
 	}
-	l, ps, v := p.p.common(spec)
+	k, ps, v := p.p.common(spec)
 	if v != nil {
 		return License{}, v
 	}
 	switch spec.Kind {
 	case Perpetual:
-		v = l.perpetual(spec)
+		v = k.perpetual(spec)
 	case Subscription:
-		v = l.subscription(spec)
+		v = k.subscription(spec)
 	case Trial:
-		v = l.trial(spec, ps)
+		v = k.trial(spec, ps)
 	}
 	if v != nil {
 		return License{}, v
 	}
-	l.more = unique.Make(details{id: spec.ID, capacity: capacityOf(spec.Capacity), warnings: l.trialWarnings(spec.ID)})
-	return l, nil
+	return p.p.licenses.intern(k), nil
 }
 
 // refuse is the violation of rule r by the license of spec.
@@ -116,49 +119,52 @@ func refuse(spec Spec, r rule.ID, format string, args ...any) *rule.Violation {
 	return rule.Errorf([]rule.ID{r}, spec.ID, "license "+spec.ID+": "+format, args...)
 }
 
-// common checks what every kind of license needs and returns the license
-// so far and its platform.
-func (p *program) common(spec Spec) (License, *PlatformSpec, *rule.Violation) {
+// common checks what every kind of license needs and returns the key so
+// far and its platform.
+func (p *program) common(spec Spec) (key, *PlatformSpec, *rule.Violation) {
 	switch {
 	case spec.ID == "":
-		return License{}, nil, refuse(spec, rule.LicKind, "has no ID")
+		return key{}, nil, refuse(spec, rule.LicKind, "has no ID")
 	case !spec.Kind.IsValid():
-		return License{}, nil, refuse(spec, rule.LicKind, "kind %d is not perpetual, subscription or trial", spec.Kind)
+		return key{}, nil, refuse(spec, rule.LicKind, "kind %d is not perpetual, subscription or trial", spec.Kind)
 	case !spec.Tier.IsValid():
-		return License{}, nil, refuse(spec, rule.LicTier, "tier %d is not standard, advanced or premium", spec.Tier)
+		return key{}, nil, refuse(spec, rule.LicTier, "tier %d is not standard, advanced or premium", spec.Tier)
 	}
 	ps, v := p.platform(spec.Platform)
 	if v != nil {
-		return License{}, nil, v
+		return key{}, nil, v
 	}
 	switch {
 	case !spec.Device.IsValid():
-		return License{}, nil, refuse(spec, rule.LicPerpBind, "has no valid device")
+		return key{}, nil, refuse(spec, rule.LicPerpBind, "has no valid device")
 	case spec.Device.Platform != ps.Name:
-		return License{}, nil, refuse(spec, rule.LicPlatform, "device %s is a %s, not a %s", spec.Device.Serial, spec.Device.Platform, ps.Name)
+		return key{}, nil, refuse(spec, rule.LicPlatform, "device %s is a %s, not a %s", spec.Device.Serial, spec.Device.Platform, ps.Name)
 	}
 	if v := p.checkDevice(spec.Device); v != nil {
-		return License{}, nil, v
+		return key{}, nil, v
 	}
 	if v := checkFeatures(spec); v != nil {
-		return License{}, nil, v
+		return key{}, nil, v
 	}
 	if c := spec.Capacity; c.Valid && !amount.InBounds(c.Decimal) {
-		return License{}, nil, refuse(spec, rule.LicSOD, "capacity is %s", amount.OutOfRange(c.Decimal))
+		return key{}, nil, refuse(spec, rule.LicSOD, "capacity is %s", amount.OutOfRange(c.Decimal))
 	}
 	if c := spec.Capacity; c.Valid && c.Decimal.IsNegative() {
-		return License{}, nil, refuse(spec, rule.LicSOD, "capacity %s is negative", c.Decimal)
+		return key{}, nil, refuse(spec, rule.LicSOD, "capacity %s is negative", c.Decimal)
 	}
 	if !calendar.InRange(spec.Start) {
-		return License{}, nil, refuse(spec, rule.EntTimer, "start %s is not in years 0000 to 9999", spec.Start.UTC().Format(time.RFC3339Nano))
+		return key{}, nil, refuse(spec, rule.EntTimer, "start %s is not in years 0000 to 9999", spec.Start.UTC().Format(time.RFC3339Nano))
 	}
 	plat, class := p.indexOf(spec.Device)
-	l := License{
-		program: p, device: spec.Device.Serial, features: unique.Make(names.Of(spec.Features)),
+	k := key{
+		program: p, id: spec.ID, device: spec.Device.Serial, features: names.Of(spec.Features),
 		platform: plat, class: class, kind: spec.Kind, tier: spec.Tier,
 	}
-	l.startSec, l.startNs = split(spec.Start)
-	return l, ps, nil
+	if spec.Capacity.Valid {
+		k.capacity = spec.Capacity.Decimal.String()
+	}
+	k.startSec, k.startNs = split(spec.Start)
+	return k, ps, nil
 }
 
 // checkFeatures refuses a license that grants no feature, or one unnamed or
@@ -180,15 +186,15 @@ func checkFeatures(spec Spec) *rule.Violation {
 	return nil
 }
 
-func (l *License) perpetual(spec Spec) *rule.Violation {
+func (k *key) perpetual(spec Spec) *rule.Violation {
 	if spec.TermYears != 0 || !spec.End.IsZero() || spec.Renewal {
 		return refuse(spec, rule.LicPerpTerm, "a perpetual license has no term, end or renewal")
 	}
 	return nil
 }
 
-func (l *License) subscription(spec Spec) *rule.Violation {
-	t := &l.program.terms
+func (k *key) subscription(spec Spec) *rule.Violation {
+	t := &k.program.terms
 	if !t.AllowsTerm(spec.TermYears) {
 		return refuse(spec, rule.LicSubTerm, "term of %d years is not one of %v", spec.TermYears, t.SubscriptionTermYears)
 	}
@@ -209,13 +215,13 @@ func (l *License) subscription(spec Spec) *rule.Violation {
 	if !calendar.InRange(end) {
 		return refuse(spec, rule.EntGrace, "initialGraceDays %d after a term of %d years from %s ends after 9999-12-31, the last day an instant may fall on", t.InitialGraceDays, spec.TermYears, start)
 	}
-	l.termYears, l.renewal = uint8(spec.TermYears), spec.Renewal // terms cap years at 100
-	l.midSec, l.midNs = split(termEnd)
-	l.endSec, l.endNs = split(end)
+	k.termYears, k.renewal = uint8(spec.TermYears), spec.Renewal // terms cap years at 100
+	k.midSec, k.midNs = split(termEnd)
+	k.endSec, k.endNs = split(end)
 	return nil
 }
 
-func (l *License) trial(spec Spec, ps *PlatformSpec) *rule.Violation {
+func (k *key) trial(spec Spec, ps *PlatformSpec) *rule.Violation {
 	switch {
 	case spec.TermYears != 0 || spec.Renewal:
 		return refuse(spec, rule.LicKind, "a trial has no term years and is never renewed")
@@ -227,33 +233,34 @@ func (l *License) trial(spec Spec, ps *PlatformSpec) *rule.Violation {
 		return refuse(spec, rule.LicTrialProducts, "platform %s has no trial keys", ps.Name)
 	}
 	for _, f := range spec.Features {
-		if !(Program{l.program}).Feature(f).Trial {
+		if !(Program{k.program}).Feature(f).Trial {
 			return refuse(spec, rule.LicTrialFeatures, "feature %q has no temporary key", f)
 		}
 	}
 	// LIC-TRIAL-WARN: the window opens trialWarningDays before the end,
 	// or at the start of a trial shorter than that.
-	warnFrom := calendar.AddDays(spec.End, -l.program.terms.TrialWarningDays)
+	warnFrom := calendar.AddDays(spec.End, -k.program.terms.TrialWarningDays)
 	if warnFrom.Before(spec.Start) {
 		warnFrom = spec.Start
 	}
-	l.midSec, l.midNs = split(warnFrom)
-	l.endSec, l.endNs = split(spec.End)
+	k.midSec, k.midNs = split(warnFrom)
+	k.endSec, k.endNs = split(spec.End)
 	return nil
 }
 
-// trialWarnings are a trial's alarm, syslog message and warning, due at
-// its end (LIC-TRIAL-WARN); none for the other kinds.
-func (l License) trialWarnings(id string) rule.Obligations {
-	if l.kind != Trial {
-		return rule.Obligations{}
+// derive returns the body of k: k and what follows from it.
+func (k key) derive() *body {
+	b := &body{key: k, capacity: capacityOf(k.capacity)}
+	if k.kind == Trial {
+		// LIC-TRIAL-WARN: alarm, syslog message and warning, due at the end.
+		end := atUnix(k.endSec, k.endNs)
+		b.warnings = rule.ObligationsOf(
+			rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: end, Subject: k.id},
+			rule.Obligation{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: end, Subject: k.id},
+			rule.Obligation{Kind: rule.Warning, Rule: rule.LicTrialWarn, Due: end, Subject: k.id},
+		)
 	}
-	end := l.End()
-	return rule.ObligationsOf(
-		rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: end, Subject: id},
-		rule.Obligation{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: end, Subject: id},
-		rule.Obligation{Kind: rule.Warning, Rule: rule.LicTrialWarn, Due: end, Subject: id},
-	)
+	return b
 }
 
 // split is t as the seconds and nanoseconds a License keeps.
@@ -272,93 +279,92 @@ func (p Program) MustNewLicense(spec Spec) License {
 	return l
 }
 
+// noLicense is what the zero License reads: no kind, no program, nothing
+// granted; never written.
+var noLicense body
+
+// get returns what l is, or noLicense for the zero License.
+func (l License) get() *body {
+	if l.b == nil {
+		return &noLicense
+	}
+	return l.b
+}
+
 // IsValid reports whether l was built by Program.NewLicense.
-func (l License) IsValid() bool { return l.kind != 0 }
+func (l License) IsValid() bool { return l.b != nil }
 
 // Program returns the program l was built under; the zero Program for the
 // zero License.
-func (l License) Program() Program { return Program{l.program} }
-
-// details returns what l interned; nothing for the zero License.
-func (l License) details() details {
-	if l.kind == 0 {
-		return details{}
-	}
-	return l.more.Value()
-}
+func (l License) Program() Program { return Program{l.get().program} }
 
 // ID returns the license's identifier.
-func (l License) ID() string { return l.details().id }
+func (l License) ID() string { return l.get().id }
 
 // Kind returns the license's kind.
-func (l License) Kind() Kind { return l.kind }
+func (l License) Kind() Kind { return l.get().kind }
 
 // Tier returns the license's tier.
-func (l License) Tier() Tier { return l.tier }
+func (l License) Tier() Tier { return l.get().tier }
 
 // Platform returns the platform of the device the license is on.
 func (l License) Platform() string {
-	if l.program == nil {
+	b := l.get()
+	if b.program == nil {
 		return ""
 	}
-	return l.program.catalog.Platforms[l.platform].Name
+	return b.program.catalog.Platforms[b.platform].Name
 }
 
 // Class returns the like-device class of the device the license is on.
 func (l License) Class() string {
-	if l.program == nil {
+	b := l.get()
+	if b.program == nil {
 		return ""
 	}
-	ps := &l.program.catalog.Platforms[l.platform]
-	if l.class == 0 {
+	ps := &b.program.catalog.Platforms[b.platform]
+	if b.class == 0 {
 		return ps.DefaultClass()
 	}
-	return ps.Classes[l.class-1]
+	return ps.Classes[b.class-1]
 }
 
 // Device returns the serial number of the device the license is on.
-func (l License) Device() string { return l.device }
+func (l License) Device() string { return l.get().device }
 
 // Features returns a copy of the features the license grants, in the order
 // they were given.
-func (l License) Features() []string {
-	if l.kind == 0 {
-		return nil
-	}
-	return names.Slice(l.features.Value())
-}
+func (l License) Features() []string { return names.Slice(l.get().features) }
 
 // HasFeature reports whether the license grants feature.
-func (l License) HasFeature(feature string) bool {
-	return l.kind != 0 && names.Contains(l.features.Value(), feature)
-}
+func (l License) HasFeature(feature string) bool { return names.Contains(l.get().features, feature) }
 
 // Capacity returns the scale the license grants; invalid means no limit.
 // A capacity is kept as its value, so 100, 100.0 and 1E2 read back alike.
-func (l License) Capacity() decimal.NullDecimal { return l.details().capacity.nullDecimal() }
+func (l License) Capacity() decimal.NullDecimal { return l.get().capacity.nullDecimal() }
 
 // Start returns when the license begins, in UTC.
 func (l License) Start() time.Time {
-	if l.kind == 0 {
+	if l.b == nil {
 		return time.Time{}
 	}
-	return atUnix(l.startSec, l.startNs)
+	return atUnix(l.b.startSec, l.b.startNs)
 }
 
 // TermYears returns a subscription's term in years, zero for other kinds.
-func (l License) TermYears() int { return int(l.termYears) }
+func (l License) TermYears() int { return int(l.get().termYears) }
 
 // Initial reports whether l is an initial subscription, which has grace.
-func (l License) Initial() bool { return l.kind == Subscription && !l.renewal }
+func (l License) Initial() bool { return l.get().kind == Subscription && !l.get().renewal }
 
 // TermEnd returns the end of a subscription's years or of a trial, in UTC;
 // zero for a perpetual license.
 func (l License) TermEnd() time.Time {
-	switch l.kind {
+	switch b := l.get(); b.kind {
 	case Subscription:
-		return atUnix(l.midSec, l.midNs)
+		return atUnix(b.midSec, b.midNs)
 	case Trial:
-		return atUnix(l.endSec, l.endNs)
+		return atUnix(b.endSec, b.endNs)
 	}
 	return time.Time{}
 }
@@ -368,8 +374,8 @@ func (l License) TermEnd() time.Time {
 // trial's end; zero for a perpetual license, which never ends
 // (LIC-PERP-TERM).
 func (l License) End() time.Time {
-	if l.kind == Subscription || l.kind == Trial {
-		return atUnix(l.endSec, l.endNs)
+	if b := l.get(); b.kind == Subscription || b.kind == Trial {
+		return atUnix(b.endSec, b.endNs)
 	}
 	return time.Time{}
 }
@@ -377,8 +383,8 @@ func (l License) End() time.Time {
 // WarningFrom returns when a trial's warning window opens, in UTC; zero for
 // other kinds.
 func (l License) WarningFrom() time.Time {
-	if l.kind == Trial {
-		return atUnix(l.midSec, l.midNs)
+	if b := l.get(); b.kind == Trial {
+		return atUnix(b.midSec, b.midNs)
 	}
 	return time.Time{}
 }

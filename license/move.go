@@ -27,19 +27,20 @@ func (l License) Move(to Device, reason MoveReason, at time.Time) (License, rule
 	if !l.IsValid() {
 		return deny(rulesInvalid, reasonInvalid, time.Time{})
 	}
-	if v := l.program.checkDevice(to); v != nil {
+	b := l.b
+	if v := b.program.checkDevice(to); v != nil {
 		return deny(rulesPort, "the move names no device the catalog declares: "+v.Reason, time.Time{})
 	}
 	switch {
 	case !reason.IsValid():
 		return deny(rulesPort, "the move names no valid reason", time.Time{})
-	case to.Serial == l.device:
-		if l.kind == Perpetual {
+	case to.Serial == b.device:
+		if b.kind == Perpetual {
 			return deny(rulesPerpRMA, "the license is already on that device", time.Time{})
 		}
 		return deny(rulesPort, "the license is already on that device", time.Time{})
 	}
-	switch l.kind {
+	switch b.kind {
 	case Perpetual:
 		if reason != RMA {
 			return deny(rulesPerpRMA, "a perpetual license moves only by RMA", time.Time{})
@@ -71,7 +72,8 @@ func (l License) Move(to Device, reason MoveReason, at time.Time) (License, rule
 // movedTo returns l on device to, which checkDevice accepted: same end,
 // same features, one device.
 func (l License) movedTo(to Device) License {
-	l.device = to.Serial
-	l.platform, l.class = l.program.indexOf(to)
-	return l
+	k := l.b.key
+	k.device = to.Serial
+	k.platform, k.class = k.program.indexOf(to)
+	return k.program.licenses.intern(k)
 }

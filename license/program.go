@@ -25,6 +25,8 @@ type program struct {
 	terms     Terms
 	platforms map[string]int // catalog.Platforms index by name
 	features  map[string]int // catalog.Features index by name
+	// licenses are the licenses built under the program, one body each.
+	licenses interned
 }
 
 // NewProgram validates c and t and returns their Program. It keeps copies:

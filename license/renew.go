@@ -35,8 +35,8 @@ func (l License) Renew(years int, at time.Time) (License, rule.Verdict) {
 	if !l.IsValid() {
 		return deny(rulesInvalid, reasonInvalid)
 	}
-	t := &l.program.terms
-	if l.kind != Subscription {
+	t := &l.b.program.terms
+	if l.b.kind != Subscription {
 		if !t.AllowsTerm(years) {
 			return deny(rulesRenewBadTerm, "only subscriptions are renewed, for one of the terms' years")
 		}
@@ -56,11 +56,12 @@ func (l License) Renew(years int, at time.Time) (License, rule.Verdict) {
 	if !calendar.InRange(termEnd) {
 		return deny(rulesSubTermOnly, "the renewal would end after 9999-12-31, the last day an instant may fall on")
 	}
-	r := l
-	r.renewal, r.termYears = true, uint8(years) // terms cap years at 100
-	r.startSec, r.startNs = split(start)
-	r.midSec, r.midNs = split(termEnd)
-	r.endSec, r.endNs = r.midSec, r.midNs
+	k := l.b.key
+	k.renewal, k.termYears = true, uint8(years) // terms cap years at 100
+	k.startSec, k.startNs = split(start)
+	k.midSec, k.midNs = split(termEnd)
+	k.endSec, k.endNs = k.midSec, k.midNs
+	r := k.program.licenses.intern(k)
 	// The renewed term is one entitlement record, due at its end.
 	v.Obligations = rule.ObligationsOf(rule.Obligation{Kind: rule.Entitlement, Rule: rule.LicRenew, Due: r.End(), Subject: id})
 	return r, v

@@ -135,18 +135,18 @@ var rulesInvalid = rule.ListOf(rule.LicKind)
 // stand is StandingAt's decision: the row that applies at at and the instant
 // it stops applying.
 func (l License) stand(at time.Time) (uint8, time.Time) {
-	if l.kind == 0 {
+	if l.b == nil {
 		// The zero License has no bounds: it grants nothing, for good.
 		return rowInvalid, time.Time{}
 	}
-	return l.standValid(at)
+	return l.b.standValid(at)
 }
 
 // standValid is stand for a license of a kind, which the hot path has
 // checked already. It compares at's Unix seconds and nanoseconds with the
 // license's: time.Time.Before is too big to inline, and a use asks up to
 // three of them.
-func (l *License) standValid(at time.Time) (uint8, time.Time) {
+func (l *body) standValid(at time.Time) (uint8, time.Time) {
 	sec, ns := at.Unix(), int32(at.Nanosecond())
 	if sec < l.startSec || sec == l.startSec && ns < l.startNs {
 		// ENT-TIMER: the timer starts at fulfilment; nothing before it.
@@ -185,10 +185,10 @@ func (l *License) standValid(at time.Time) (uint8, time.Time) {
 // the row is its warning window (LIC-TRIAL-WARN).
 func (l License) verdict(row uint8, until time.Time) rule.Verdict {
 	r := &rulings[row]
-	d := l.details()
-	v := rule.Verdict{Allowed: r.allowed, Rules: r.rules, Reason: r.reason, Until: until, Subject: d.id}
+	b := l.get()
+	v := rule.Verdict{Allowed: r.allowed, Rules: r.rules, Reason: r.reason, Until: until, Subject: b.id}
 	if row == rowTrialWarn {
-		v.Obligations = d.warnings
+		v.Obligations = b.warnings
 	}
 	return v
 }

@@ -23,9 +23,9 @@ func (l License) ChangeTier(tier Tier, at time.Time) (License, rule.Verdict) {
 		return deny(rulesInvalid, reasonInvalid, time.Time{})
 	case !tier.IsValid():
 		return deny(rulesTierUnknown, "the tier asked for is not standard, advanced or premium", time.Time{})
-	case l.kind != Subscription:
+	case l.b.kind != Subscription:
 		return deny(rulesChange, "only a subscription changes tier", time.Time{})
-	case tier == l.tier:
+	case tier == l.b.tier:
 		return deny(rulesChange, "the subscription already has that tier", time.Time{})
 	}
 	switch l.StandingAt(at).State {
@@ -34,7 +34,7 @@ func (l License) ChangeTier(tier Tier, at time.Time) (License, rule.Verdict) {
 	case Expired:
 		return deny(rulesChangeExpired, "an expired subscription does not change tier", time.Time{})
 	}
-	c := l
-	c.tier = tier
-	return c, rule.Verdict{Allowed: true, Rules: rulesChange, Reason: "the subscription changes tier and keeps its end date", Until: l.End(), Subject: l.ID()}
+	k := l.b.key
+	k.tier = tier
+	return k.program.licenses.intern(k), rule.Verdict{Allowed: true, Rules: rulesChange, Reason: "the subscription changes tier and keeps its end date", Until: l.End(), Subject: l.ID()}
 }

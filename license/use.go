@@ -62,7 +62,8 @@ func (r Ruling) Reason() string { return rulings[r.row].reason }
 // instant after at it can change (zero: never) and the trial's warnings
 // when they are due (LIC-TRIAL-WARN).
 func (l License) UseRuling(device, feature string, units decimal.NullDecimal, at time.Time) (r Ruling, until time.Time, warnings rule.Obligations) {
-	if l.kind == 0 {
+	b := l.b
+	if b == nil {
 		return Ruling{rowInvalid}, time.Time{}, rule.Obligations{}
 	}
 	var broken useBreaks
@@ -72,22 +73,22 @@ func (l License) UseRuling(device, feature string, units decimal.NullDecimal, at
 			return Ruling{rowUnitsOutOfRange}, time.Time{}, rule.Obligations{}
 		case units.Decimal.Sign() <= 0:
 			return Ruling{rowBadUnits}, time.Time{}, rule.Obligations{}
-		case l.more.Value().capacity.exceededBy(units.Decimal):
+		case b.capacity.exceededBy(units.Decimal):
 			broken |= breaksCapacity
 		}
 	}
-	if device != l.device {
+	if device != b.device {
 		broken |= breaksDevice
 	}
-	if !names.Contains(l.features.Value(), feature) {
+	if !names.Contains(b.features, feature) {
 		broken |= breaksFeature
 	}
 	if broken != 0 {
-		return Ruling{refusalRow(l.kind == Perpetual, broken)}, time.Time{}, rule.Obligations{}
+		return Ruling{refusalRow(b.kind == Perpetual, broken)}, time.Time{}, rule.Obligations{}
 	}
-	row, until := l.standValid(at)
+	row, until := b.standValid(at)
 	if row == rowTrialWarn {
-		warnings = l.more.Value().warnings // LIC-TRIAL-WARN
+		warnings = b.warnings // LIC-TRIAL-WARN
 	}
 	return Ruling{row}, until, warnings
 }

@@ -16,7 +16,8 @@ import (
 var _ map[license.License]bool
 
 // TestLicenseIsAtMost96Bytes: "a small immutable value": a License is
-// copied by every question and every request, so it stays within 96 bytes.
+// copied by every question and every request, so it stays within 96 bytes
+// (it is one word: a pointer to what its program interned).
 func TestLicenseIsAtMost96Bytes(t *testing.T) {
 	if size := unsafe.Sizeof(license.License{}); size > 96 {
 		t.Fatalf("a License is %d bytes, want at most 96", size)

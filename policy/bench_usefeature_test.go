@@ -82,6 +82,10 @@ func TestPlainUseAgreesWithDecide(t *testing.T) {
 		}
 		p := plainuse.Of(in.req.License)
 		ok, id := plainuse.Use(&p, in.req.Device, in.req.Feature, in.at)
+		u := plainuse.UnixOf(in.req.License)
+		if uok, uid := plainuse.UseUnix(&u, in.req.Device, in.req.Feature, in.at.UnixNano()); uok != ok || uid != id {
+			t.Errorf("%s: UseUnix = %v %v, Use %v %v", in.name, uok, uid, ok, id)
+		}
 		if d.Outcome != in.want || d.Rules.IDs()[0] != in.first {
 			t.Errorf("%s: Decide = %v %v, want %v %v", in.name, d.Outcome, d.Rules.IDs(), in.want, in.first)
 		}
@@ -158,6 +162,31 @@ func BenchmarkPlainUseFeature(b *testing.B) {
 	for b.Loop() {
 		in := &ins[i]
 		if ok, _ := plainuse.Use(&ls[i], in.req.Device, in.req.Feature, in.at); ok {
+			allowed++
+		}
+		if i++; i == len(ins) {
+			i = 0
+		}
+	}
+	sinkInt = allowed
+}
+
+// BenchmarkPlainUnixUseFeature is the floor of BenchmarkDecideUseFeature:
+// plainuse.UseUnix on the same inputs in the same order, its instants
+// Unix nanoseconds converted before the loop, each comparison one integer
+// compare.
+func BenchmarkPlainUnixUseFeature(b *testing.B) {
+	ins := useInputs(b)
+	ls := make([]plainuse.Unix, len(ins))
+	ats := make([]int64, len(ins))
+	for i, in := range ins {
+		ls[i], ats[i] = plainuse.UnixOf(in.req.License), in.at.UnixNano()
+	}
+	b.ReportAllocs()
+	i, allowed := 0, 0
+	for b.Loop() {
+		in := &ins[i]
+		if ok, _ := plainuse.UseUnix(&ls[i], in.req.Device, in.req.Feature, ats[i]); ok {
 			allowed++
 		}
 		if i++; i == len(ins) {
