@@ -1,6 +1,7 @@
 package license
 
 import (
+	"slices"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/internal/amount"
@@ -80,10 +81,14 @@ type key struct {
 }
 
 // body is a license as its program interns it: its key and what follows
-// from it, worked out once.
+// from it, worked out once so that a use reads it ready: the features as a
+// slice, the instants a standing changes at as time.Time in UTC, the
+// capacity, a trial's warnings.
 type body struct {
 	key
-	capacity capacity
+	featureList     []string
+	start, mid, end time.Time
+	capacity        capacity
 	// warnings are a trial's alarm, syslog message and warning, due at its
 	// end, built once so that a use in the window allocates nothing.
 	warnings rule.Obligations
@@ -250,10 +255,13 @@ func (k *key) trial(spec Spec, ps *PlatformSpec) *rule.Violation {
 
 // derive returns the body of k: k and what follows from it.
 func (k key) derive() *body {
-	b := &body{key: k, capacity: capacityOf(k.capacity)}
+	b := &body{key: k, featureList: names.Slice(k.features), capacity: capacityOf(k.capacity), start: atUnix(k.startSec, k.startNs)}
+	if k.kind != Perpetual {
+		b.mid, b.end = atUnix(k.midSec, k.midNs), atUnix(k.endSec, k.endNs)
+	}
 	if k.kind == Trial {
 		// LIC-TRIAL-WARN: alarm, syslog message and warning, due at the end.
-		end := atUnix(k.endSec, k.endNs)
+		end := b.end
 		b.warnings = rule.ObligationsOf(
 			rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: end, Subject: k.id},
 			rule.Obligation{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: end, Subject: k.id},
@@ -334,10 +342,10 @@ func (l License) Device() string { return l.get().device }
 
 // Features returns a copy of the features the license grants, in the order
 // they were given.
-func (l License) Features() []string { return names.Slice(l.get().features) }
+func (l License) Features() []string { return slices.Clone(l.get().featureList) }
 
 // HasFeature reports whether the license grants feature.
-func (l License) HasFeature(feature string) bool { return names.Contains(l.get().features, feature) }
+func (l License) HasFeature(feature string) bool { return slices.Contains(l.get().featureList, feature) }
 
 // Capacity returns the scale the license grants; invalid means no limit.
 // A capacity is kept as its value, so 100, 100.0 and 1E2 read back alike.
@@ -345,10 +353,7 @@ func (l License) Capacity() decimal.NullDecimal { return l.get().capacity.nullDe
 
 // Start returns when the license begins, in UTC.
 func (l License) Start() time.Time {
-	if l.b == nil {
-		return time.Time{}
-	}
-	return atUnix(l.b.startSec, l.b.startNs)
+	return l.get().start
 }
 
 // TermYears returns a subscription's term in years, zero for other kinds.
@@ -362,9 +367,9 @@ func (l License) Initial() bool { return l.get().kind == Subscription && !l.get(
 func (l License) TermEnd() time.Time {
 	switch b := l.get(); b.kind {
 	case Subscription:
-		return atUnix(b.midSec, b.midNs)
+		return b.mid
 	case Trial:
-		return atUnix(b.endSec, b.endNs)
+		return b.end
 	}
 	return time.Time{}
 }
@@ -375,7 +380,7 @@ func (l License) TermEnd() time.Time {
 // (LIC-PERP-TERM).
 func (l License) End() time.Time {
 	if b := l.get(); b.kind == Subscription || b.kind == Trial {
-		return atUnix(b.endSec, b.endNs)
+		return b.end
 	}
 	return time.Time{}
 }
@@ -384,7 +389,7 @@ func (l License) End() time.Time {
 // other kinds.
 func (l License) WarningFrom() time.Time {
 	if b := l.get(); b.kind == Trial {
-		return atUnix(b.midSec, b.midNs)
+		return b.mid
 	}
 	return time.Time{}
 }

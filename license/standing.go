@@ -150,7 +150,7 @@ func (l *body) standValid(at time.Time) (uint8, time.Time) {
 	sec, ns := at.Unix(), int32(at.Nanosecond())
 	if sec < l.startSec || sec == l.startSec && ns < l.startNs {
 		// ENT-TIMER: the timer starts at fulfilment; nothing before it.
-		return rowNotStarted, atUnix(l.startSec, l.startNs)
+		return rowNotStarted, l.start
 	}
 	switch l.kind {
 	case Perpetual:
@@ -160,20 +160,20 @@ func (l *body) standValid(at time.Time) (uint8, time.Time) {
 		switch {
 		case sec < l.midSec || sec == l.midSec && ns < l.midNs:
 			// LIC-SUB-TERM: within its calendar years.
-			return rowSubTerm, atUnix(l.midSec, l.midNs)
+			return rowSubTerm, l.mid
 		case sec < l.endSec || sec == l.endSec && ns < l.endNs:
 			// ENT-GRACE: an initial subscription's grace days.
-			return rowSubGrace, atUnix(l.endSec, l.endNs)
+			return rowSubGrace, l.end
 		}
 		// LIC-SUB-EXPIRY, LIC-RENEW: never renewed by itself.
 		return rowSubExpired, time.Time{}
 	case Trial:
 		switch {
 		case sec < l.midSec || sec == l.midSec && ns < l.midNs:
-			return rowTrial, atUnix(l.midSec, l.midNs)
+			return rowTrial, l.mid
 		case sec < l.endSec || sec == l.endSec && ns < l.endNs:
 			// LIC-TRIAL-WARN: alarm, syslog and warning, due at the end.
-			return rowTrialWarn, atUnix(l.endSec, l.endNs)
+			return rowTrialWarn, l.end
 		}
 		// LIC-TRIAL-EXPIRY: unusable until a license is purchased.
 		return rowTrialExpired, time.Time{}

@@ -1,11 +1,11 @@
 package license
 
 import (
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/internal/amount"
-	"github.com/licensepolicy/licensepolicy/internal/names"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
@@ -80,7 +80,7 @@ func (l License) UseRuling(device, feature string, units decimal.NullDecimal, at
 	if device != b.device {
 		broken |= breaksDevice
 	}
-	if !names.Contains(b.features, feature) {
+	if !slices.Contains(b.featureList, feature) {
 		broken |= breaksFeature
 	}
 	if broken != 0 {
