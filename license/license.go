@@ -345,7 +345,9 @@ func (l License) Device() string { return l.get().device }
 func (l License) Features() []string { return slices.Clone(l.get().featureList) }
 
 // HasFeature reports whether the license grants feature.
-func (l License) HasFeature(feature string) bool { return slices.Contains(l.get().featureList, feature) }
+func (l License) HasFeature(feature string) bool {
+	return slices.Contains(l.get().featureList, feature)
+}
 
 // Capacity returns the scale the license grants; invalid means no limit.
 // A capacity is kept as its value, so 100, 100.0 and 1E2 read back alike.
