@@ -11,9 +11,9 @@ import (
 // ledgerNumbers are a ledger's amounts and the queries that read them, in
 // the arithmetic the ledger chose (see whole).
 type ledgerNumbers interface {
-	// figures are the figures at t knowing the history dated before cut
-	// (cut <= t).
-	figures(l *ledger, cut, t time.Time) Figures
+	// figures are the figures as of t: the history dated at or before t,
+	// and the lots ended by then.
+	figures(l *ledger, t time.Time) Figures
 	// lots are the lots with credits left at at, oldest first.
 	lots(l *ledger, at time.Time) []Lot
 	// callOff returns the credits available at at, whether c is more than
@@ -100,7 +100,7 @@ func replay[N whole[N]](l *ledger, a *amounts[N], pOrder, cOrder []int,
 		a.rem = append(a.rem, rem)
 		a.used = append(a.used, used)
 		l.lastCallOff = callOff
-		a.change(l, at.Add(time.Nanosecond), avail)
+		a.change(l, at, avail)
 	}
 
 	for pi, ci := 0, 0; pi < len(pOrder) || ci < len(cOrder); {
@@ -174,20 +174,19 @@ func (a *amounts[N]) change(l *ledger, t time.Time, v N) {
 }
 
 // state returns the event count, head, lots bought and credits left in the
-// head at cut.
-func (a *amounts[N]) state(l *ledger, cut time.Time) (i, head, bought int, rem N) {
-	i = l.counted(cut)
+// head once the history dated at or before t is counted.
+func (a *amounts[N]) state(l *ledger, t time.Time) (i, head, bought int, rem N) {
+	i = l.counted(t)
 	if i == 0 {
 		return 0, 0, 0, a.zero
 	}
 	return i, l.head[i-1], l.bought[i-1], a.rem[i-1]
 }
 
-// available is the credits available at t knowing the history dated before
-// cut: the head's remainder and the untouched lots after it, less the ones
-// ended by t. It is O(log n).
-func (a *amounts[N]) available(l *ledger, cut, t time.Time) N {
-	_, head, bought, rem := a.state(l, cut)
+// available is the credits available at t: the head's remainder and the
+// untouched lots after it, less the ones ended by t. It is O(log n).
+func (a *amounts[N]) available(l *ledger, t time.Time) N {
+	_, head, bought, rem := a.state(l, t)
 	if head >= bought {
 		return a.zero
 	}
@@ -204,12 +203,12 @@ func (a *amounts[N]) available(l *ledger, cut, t time.Time) N {
 	return v
 }
 
-func (a *amounts[N]) figures(l *ledger, cut, t time.Time) Figures {
-	i, _, bought, _ := a.state(l, cut)
+func (a *amounts[N]) figures(l *ledger, t time.Time) Figures {
+	i, _, bought, _ := a.state(l, t)
 	if i == 0 {
 		return Figures{Purchased: decimal.Zero, Used: decimal.Zero, Expired: decimal.Zero, Available: decimal.Zero}
 	}
-	purchased, used, avail := a.cum[bought], a.used[i-1], a.available(l, cut, t)
+	purchased, used, avail := a.cum[bought], a.used[i-1], a.available(l, t)
 	return Figures{
 		Purchased: purchased.decimal(),
 		Used:      used.decimal(),

@@ -31,7 +31,8 @@ type CallOffResult struct {
 }
 
 // CheckCallOff decides whether c may be called off at at against the
-// history dated before at. Asking changes nothing: the ledger is the same
+// history dated at or before at: a purchase at at is there, and so is a
+// recorded call-off at at. Asking changes nothing: the ledger is the same
 // afterwards whatever the answer.
 //
 // A refusal is a result that is not Allowed, citing every rule c breaks,
@@ -43,9 +44,10 @@ type CallOffResult struct {
 // error is only for bad input (an amount beyond the bound on amounts, the
 // zero Ledger), and the result beside it is zero.
 //
-// Until is exact: history dated at or after at counts from 1ns after its
-// instant, and a lot's credits lapse at its end; Until is the first of those
-// instants at which the answer differs. It is found, like the credits
+// Until is exact: history dated after at counts from its own instant, and a
+// lot's credits lapse at its end; Until is the first of those instants at
+// which the answer differs (refused for want of credits, the instant of the
+// first later purchase that covers c). It is found, like the credits
 // available, by binary search over the instants the credits change at (for
 // a refusal, over their running maxima), so an answer costs O(log n) in the
 // history and a fixed number of allocations, allowed or refused.

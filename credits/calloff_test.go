@@ -122,24 +122,61 @@ func TestCreditsLapseAtTheEndOfTwelveMonths(t *testing.T) {
 	}
 }
 
-func TestOnlyHistoryBeforeTheInstantCounts(t *testing.T) {
-	// A purchase at exactly t does not exist yet at t: it counts from t+1ns.
+func TestHistoryDatedAtTheInstantCounts(t *testing.T) {
+	// SCENARIOS.md: "the history dated at or before its at counts: a
+	// purchase, a call-off ... dated exactly at has happened at at; one
+	// dated after at does not exist yet."
 	p := instant(t, "2025-02-01T00:00:00Z")
 	l := sample(t, Professional)
 	five := CallOff{Credits: dec("5"), Engagement: fixed(Design)}
-	res, err := asError(l.CheckCallOff(five, p))
+	res, err := asError(l.CheckCallOff(five, p.Add(-time.Nanosecond)))
 	wantRules(t, err, rule.CrdValidity)
-	if want := p.Add(time.Nanosecond); !res.Until.Equal(want) {
-		t.Fatalf("until %s, want %s", res.Until, want)
+	// "a call-off refused for want of credits holds until a recorded
+	// purchase dated later, at that purchase's instant"
+	if !res.Until.Equal(p) {
+		t.Fatalf("until %s, want the purchase's own instant %s", res.Until, p)
 	}
-	res, err = asError(l.CheckCallOff(five, p.Add(time.Nanosecond)))
+	res, err = asError(l.CheckCallOff(five, p))
 	if err != nil || !res.Balance.Equal(dec("20")) {
-		t.Fatalf("1ns after the purchase: %+v %v, want balance 20", res, err)
+		t.Fatalf("at the purchase's instant: %+v %v, want balance 20", res, err)
 	}
-	// The recorded call-off of Mar 1 is counted from 1ns after it.
-	if want := instant(t, "2025-03-01T00:00:00.000000001Z"); !res.Until.Equal(want) {
-		t.Fatalf("until %s, want %s", res.Until, want)
+	// The recorded call-off of Mar 1 counts at its own instant.
+	mar := instant(t, "2025-03-01T00:00:00Z")
+	if !res.Until.Equal(mar) {
+		t.Fatalf("until %s, want %s", res.Until, mar)
 	}
+	if res, err := asError(l.CheckCallOff(five, mar)); err != nil || !res.Balance.Equal(dec("10")) {
+		t.Fatalf("at the recorded call-off's instant: %+v %v, want balance 10", res, err)
+	}
+}
+
+func TestCallOffAtItsPurchasesInstantIsAllowed(t *testing.T) {
+	// SCENARIOS.md: "Recorded history is validated the same way: an event
+	// sees every event dated at or before it (same instant: file order; at
+	// one instant, purchases count before call-offs)". RULES.md's table:
+	// a refused call-off's until is "the next recorded purchase after at".
+	feb := instant(t, "2025-02-01T00:00:00Z")
+	apr := instant(t, "2025-04-01T00:00:00Z")
+	l := mustLedger(t, Professional,
+		[]Purchase{{ID: "po-1", At: feb, Order: local("10")}, {ID: "po-2", At: apr, Order: local("25")}},
+		[]CallOffRecord{
+			{At: feb, CallOff: CallOff{Credits: dec("5"), Engagement: fixed(Design)}},
+			{At: feb, CallOff: CallOff{Credits: dec("5"), Engagement: fixed(Design)}},
+		})
+	// A check at that instant sees the purchase and both call-offs.
+	five := CallOff{Credits: dec("5"), Engagement: fixed(Design)}
+	res, err := asError(l.CheckCallOff(five, feb))
+	wantRules(t, err, rule.CrdValidity)
+	if !res.Available.IsZero() || !res.Until.Equal(apr) {
+		t.Fatalf("at %s: %+v, want nothing available until the later purchase's own instant %s", feb, res, apr)
+	}
+	if res, err := asError(l.CheckCallOff(five, apr)); err != nil || !res.Balance.Equal(dec("20")) {
+		t.Fatalf("at the later purchase's instant: %+v %v, want balance 20", res, err)
+	}
+	// A third at that instant is judged against what the first two left.
+	_, err = newLedger(DefaultTerms(), Account{ID: "acct", Kind: Professional}, []Purchase{{ID: "po-1", At: feb, Order: local("10")}},
+		[]CallOffRecord{{At: feb, CallOff: five}, {At: feb, CallOff: five}, {At: feb, CallOff: five}})
+	wantRules(t, err, rule.CrdValidity)
 }
 
 func TestCallOffSpendsTheOldestLotFirst(t *testing.T) {

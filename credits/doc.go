@@ -52,8 +52,8 @@
 // with ErrOutOfOrder (it would change answers already given), and so is a
 // purchase at the instant of a recorded call-off (replay puts purchases
 // first at one instant). A call-off at the last event's instant joins the
-// entries there and is judged, as NewLedger judges ties, against the
-// credits they left.
+// entries there and is judged, as NewLedger judges ties and as CheckCallOff
+// at that instant judges it, against the credits they left.
 //
 // A call-off (CheckCallOff) needs a purchase order against the balance and a
 // statement of work (CRD-CALLOFF-PO); a firm fixed-price engagement with a
@@ -67,22 +67,27 @@
 // # Statements and balances
 //
 // Statement reports a quarter of the year (CRD-STATEMENT): credits purchased,
-// used, expired and available as of the quarter's end, cumulative since the
+// used, expired and available as of the quarter's last instant (a
+// nanosecond before the next quarter starts), cumulative since the
 // account's first purchase, with the opening figures and the movements
 // within the quarter, so that one quarter's closing figures are the next
-// one's opening. Balance gives the figures at an instant and the lots with
-// credits left with the instant each ends.
+// one's opening. A lot lapsing at the first instant of the next quarter has
+// not lapsed within this one. Asked before the quarter is over, a statement
+// reports as of the instant asked: nothing that has not happened yet.
+// Balance gives the figures at an instant and the lots with credits left
+// with the instant each ends.
 //
 // # Time
 //
-// Every query takes its instant; only history dated strictly before it
-// counts, so a purchase at exactly t is not yet there at t and is from
-// t+1ns. A lot ending at t is no longer usable at t. Every answer carries
-// Until, the first instant after the one asked at which the answer differs
-// (zero when it never does). It is exact: the same answer for every instant
-// in [at, Until), a different one at Until. Because of the strict "before",
-// an event dated e changes answers at e+1ns, so Until is often an event's
-// instant plus one nanosecond.
+// Every query takes its instant, and the history dated at or before it
+// counts (SCENARIOS.md): a purchase or a call-off dated exactly t has
+// happened at t, and one dated after t does not exist yet. At one instant
+// purchases count before call-offs, so a call-off may use a lot bought at
+// its own instant. A lot ending at t is no longer usable at t. Every answer
+// carries Until, the first instant after the one asked at which the answer
+// differs, values included (zero when it never does). It is exact: the same
+// answer for every instant in [at, Until), a different one at Until, which
+// is an event's own instant or a lot's end.
 //
 // # Where the seed is silent
 //
@@ -113,17 +118,16 @@
 //     call-off in the history is judged the same way.
 //   - At one instant the history replays purchases before call-offs, so a
 //     recorded call-off may use a lot bought at its own instant; several
-//     call-offs at one instant are each checked against the balance the
-//     earlier ones left. A check at that instant sees none of them.
+//     call-offs at one instant are each checked, in the order given,
+//     against the balance the earlier ones left. A check at that instant
+//     sees all of them.
 //   - A refused call-off reports Available (the credits at the instant) but
 //     no Balance; Until promises the outcome, the rules and Balance only, so
 //     a decision reports a balance on allowance only. An allowed call-off
 //     cites CRD-VALIDITY (the oldest unexpired credits pay).
-//   - A statement asked before its quarter is over is a projection from the
-//     history known then, with the lots that lapse by the quarter's end
-//     counted as expired. Purchases and call-offs dated exactly at a
-//     quarter's end belong to the next quarter; a lot ending exactly then
-//     has expired within it.
+//   - Purchases and call-offs dated exactly at a quarter's end (the next
+//     quarter's first instant) belong to the next quarter, and so does the
+//     lapse of a lot ending exactly then.
 //   - Terms refused as nonsense: no blocks, or more than 100 of one kind; a
 //     block that is not a whole number from 1 to 1,000,000; a smallest block
 //     over 10,000 (the blocks check keeps a table that long); a fractional
@@ -168,7 +172,7 @@
 // available at the instant; an allowed one's Until is the next change, a
 // refused one's the first later change to a balance that covers it, found
 // by descending the tree of maxima. A statement or a balance's figures are
-// binary searches for the last event before the instant and for the lots
+// binary searches for the last event at or before the instant and for the lots
 // ended by then (lots end in purchase order but where the month-end clamp
 // reorders a few ending on one day, which are searched run by run). Each
 // is O(log n) with a fixed number of allocations; Balance adds its lots.

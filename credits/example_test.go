@@ -106,12 +106,12 @@ func ExampleLedger_CheckCallOff() {
 	ledger, _ := program.NewLedger(credits.Account{ID: "fsc-1", Kind: credits.Flexible},
 		[]credits.Purchase{{ID: "po-7", At: day(2025, 1, 10),
 			Order: credits.Order{Credits: decimal.NewFromInt(10), LocalEntity: true}}}, nil)
-	for _, at := range []time.Time{day(2025, 1, 10), day(2025, 6, 1), day(2026, 1, 10)} {
+	for _, at := range []time.Time{day(2025, 1, 9), day(2025, 6, 1), day(2026, 1, 10)} {
 		res, _ := ledger.CheckCallOff(credits.CallOff{Credits: decimal.NewFromInt(10), Engagement: design}, at)
 		fmt.Println(at.Format(time.RFC3339), res.Rules.IDs(), "available", res.Available, "balance", res.Balance, "until", res.Until.Format(time.RFC3339Nano), !res.Allowed)
 	}
 	// Output:
-	// 2025-01-10T00:00:00Z [CRD-VALIDITY CRD-FLEX] available 0 balance 0 until 2025-01-10T00:00:00.000000001Z true
+	// 2025-01-09T00:00:00Z [CRD-VALIDITY CRD-FLEX] available 0 balance 0 until 2025-01-10T00:00:00Z true
 	// 2025-06-01T00:00:00Z [CRD-VALIDITY CRD-FLEX] available 10 balance 0 until 2026-01-10T00:00:00Z false
 	// 2026-01-10T00:00:00Z [CRD-VALIDITY CRD-FLEX] available 0 balance 0 until 0001-01-01T00:00:00Z true
 }

@@ -40,7 +40,7 @@ type CallOffRecord struct {
 // Ledger is one account's history of purchases and call-offs under a
 // Program, checked and replayed once by Program.NewLedger. It never changes
 // afterwards: every method is a query at an instant, safe for concurrent
-// use, and sees only the history dated strictly before that instant;
+// use, and sees the history dated at or before that instant;
 // WithPurchase and WithCallOff return another ledger.
 //
 // A Ledger is a handle to what NewLedger replayed: copies are the same
@@ -77,7 +77,7 @@ type ledger struct {
 	lastCallOff bool
 
 	// change are the instants at which the credits available change, each
-	// counting from then: a recorded event's instant plus 1ns, or a lot's end.
+	// counting from then: a recorded event's instant, or a lot's end.
 	change []time.Time
 	nums   ledgerNumbers
 }
@@ -222,8 +222,8 @@ func (lg Ledger) WithPurchase(p Purchase) (Ledger, error) {
 //
 // r must not be dated before the last recorded event (a *HistoryError
 // wrapping ErrOutOfOrder). Dated at that instant it is judged as NewLedger
-// judges entries at one instant: against the credits the entries already
-// recorded then left, which CheckCallOff at that instant does not yet see.
+// judges entries at one instant, and as CheckCallOff at that instant judges
+// it: against the credits the entries already recorded then left.
 func (lg Ledger) WithCallOff(r CallOffRecord) (Ledger, error) {
 	if err := lg.ready(); err != nil {
 		return Ledger{}, err
@@ -342,20 +342,31 @@ func sortedByInstant(n int, at func(int) time.Time) []int {
 	return idx
 }
 
-// counted returns how many events are dated strictly before t: only they
-// count at t.
+// counted returns how many events are dated at or before t: they are the
+// ones that count at t.
 func (l *ledger) counted(t time.Time) int {
-	return sort.Search(len(l.at), func(i int) bool { return !l.at[i].Before(t) })
+	return sort.Search(len(l.at), func(i int) bool { return l.at[i].After(t) })
 }
 
-// nextEvent returns the first instant after at from which an event not yet
-// counted at at counts (the event's instant plus 1ns), or false.
+// nextEvent returns the instant of the first event dated after at, from
+// which it counts, or false.
 func (l *ledger) nextEvent(at time.Time) (time.Time, bool) {
 	i := l.counted(at)
 	if i == len(l.at) {
 		return time.Time{}, false
 	}
-	return l.at[i].Add(time.Nanosecond), true
+	return l.at[i], true
+}
+
+// nextChange returns the first instant after at at which the credits
+// available change (an event counting or a lot with credits lapsing), or
+// false.
+func (l *ledger) nextChange(at time.Time) (time.Time, bool) {
+	k := sortSearchAfter(l.change, at)
+	if k == len(l.change) {
+		return time.Time{}, false
+	}
+	return l.change[k], true
 }
 
 // expiredRange splits lots[a:b] by whether they have ended by t: it calls

@@ -130,7 +130,7 @@ func TestLedgerAgreesWithTheReference(t *testing.T) {
 		w := genWorld(t)
 		for _, at := range append(w.special(), w.genInstant(t, "at")) {
 			b := mustBalance(t, w.ledger, at)
-			f, lots := refBalance(w.validity, w.events, at, at)
+			f, lots := refBalance(w.validity, w.events, at)
 			if !figuresEqual(b.Figures, f) || !lotsEqual(b.Lots, lots) {
 				t.Fatalf("at %s: ledger %+v %+v, reference %+v %+v", at, b.Figures, b.Lots, f, lots)
 			}
@@ -276,17 +276,18 @@ func TestRefusedCallOffChangesNothing(t *testing.T) {
 		if !figuresEqual(before.Closing, after.Closing) || !figuresEqual(balance.Figures, mustBalance(t, w.ledger, probe).Figures) {
 			t.Fatal("a check changed the ledger")
 		}
-		// The same call-off recorded at its instant is refused for the same
-		// rules, or accepted leaving the balance the check announced.
+		// The same call-off recorded at its instant, after the history dated
+		// at or before it, is refused for the same rules, or accepted
+		// leaving the balance the check announced.
 		var hist []CallOffRecord
 		for _, h := range w.callOffs {
-			if h.At.Before(at) {
+			if !h.At.After(at) {
 				hist = append(hist, h)
 			}
 		}
 		var bought []Purchase
 		for _, p := range w.purchases {
-			if p.At.Before(at) {
+			if !p.At.After(at) {
 				bought = append(bought, p)
 			}
 		}
@@ -303,12 +304,9 @@ func TestRefusedCallOffChangesNothing(t *testing.T) {
 		if lerr != nil {
 			t.Fatalf("check allowed (balance %s), history refused: %v", res.Balance, lerr)
 		}
-		// Counted from at+1ns; a lot ending exactly then takes its credits
-		// left with it, which Expired shows.
-		next := mustBalance(t, l, at.Add(time.Nanosecond))
-		lapsed := next.Expired.Sub(mustBalance(t, w.ledger, at).Expired)
-		if got := next.Available.Add(lapsed); !got.Equal(res.Balance) {
-			t.Fatalf("balance after %s (%s lapsed at at+1ns), check announced %s", next.Available, lapsed, res.Balance)
+		// Counted from its own instant.
+		if got := mustBalance(t, l, at).Available; !got.Equal(res.Balance) {
+			t.Fatalf("balance with the call-off recorded %s, check announced %s", got, res.Balance)
 		}
 		if !res.Available.Sub(c.Credits).Equal(res.Balance) {
 			t.Fatalf("available %s - %s != balance %s", res.Available, c.Credits, res.Balance)
@@ -350,14 +348,13 @@ func TestQuarterlyStatementsChain(t *testing.T) {
 			if !slices.Equal(st.Rules.IDs(), []rule.ID{rule.CrdStatement}) {
 				t.Fatalf("rules %v", st.Rules.IDs())
 			}
-			// Known in full, the closing figures are the balance at the
-			// quarter's end.
-			if !at.Before(st.Quarter.End()) {
-				if b := mustBalance(t, w.ledger, st.Quarter.End()); !figuresEqual(b.Figures, c) {
-					t.Fatalf("%s closing %+v, balance at its end %+v", st.Quarter, c, b.Figures)
-				}
+			// Asked once the quarter is over, the closing figures are the
+			// balance at its last instant; asked before, the balance at at.
+			last := st.Quarter.End().Add(-time.Nanosecond)
+			if b := mustBalance(t, w.ledger, earliest(at, last)); !figuresEqual(b.Figures, c) {
+				t.Fatalf("%s asked at %s: closing %+v, balance %+v", st.Quarter, at, c, b.Figures)
 			}
-			f, _ := refBalance(w.validity, w.events, earliest(at, st.Quarter.End()), st.Quarter.End())
+			f, _ := refBalance(w.validity, w.events, earliest(at, last))
 			if !figuresEqual(f, c) {
 				t.Fatalf("%s closing %+v, reference %+v", st.Quarter, c, f)
 			}

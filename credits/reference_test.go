@@ -7,8 +7,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The reference evaluator: a plain replay of the history dated before an
-// instant, lot by lot, with no precomputed state and no binary search. The
+// The reference evaluator: a plain replay of the history dated at or before
+// an instant, lot by lot, with no precomputed state and no binary search. The
 // ledger must agree with it everywhere; it is a test asset, not dead code.
 
 type refEvent struct {
@@ -93,12 +93,12 @@ func (r *refLedger) apply(e refEvent) bool {
 	return true
 }
 
-// refBalance replays the events dated before cut and reports the figures
-// and lots with credits left at t.
-func refBalance(validity int, evs []refEvent, cut, t time.Time) (Figures, []Lot) {
+// refBalance replays the events dated at or before t and reports the
+// figures and lots with credits left at t.
+func refBalance(validity int, evs []refEvent, t time.Time) (Figures, []Lot) {
 	r := &refLedger{validity: validity}
 	for _, e := range evs {
-		if !e.at.Before(cut) {
+		if e.at.After(t) {
 			break
 		}
 		r.apply(e)

@@ -42,33 +42,38 @@ func (f Figures) each(g Figures, op func(a, b decimal.Decimal) decimal.Decimal) 
 // Statement is the quarterly statement of an account (CRD-STATEMENT): the
 // [rule.Verdict] every domain answers with, always allowed, citing
 // CRD-STATEMENT, with its credits used and available for one quarter of
-// the year; its Reason names the account and the quarter. The
-// Verdict's Until is the first instant after the one asked at which the
-// statement differs (a purchase or call-off dated before the quarter's end
-// and not yet counted), or the zero time. The zero Statement is no answer:
-// it comes only with an error.
+// the year; its Reason names the account and the quarter. The Verdict's
+// Until is the first instant after the one asked at which the statement
+// differs (an event counts, or a lot with credits left lapses, within the
+// quarter or before it), or the zero time. The zero Statement is no
+// answer: it comes only with an error.
 type Statement struct {
 	rule.Verdict
 	// Account is the account's ID.
 	Account string
 	// Quarter is the quarter reported.
 	Quarter Quarter
-	// Opening are the figures as of the quarter's first instant; they equal
-	// the previous quarter's Closing.
+	// Opening are the figures as of the last instant before the quarter
+	// (or as of the instant asked, when that is earlier); they equal the
+	// previous quarter's Closing.
 	Opening Figures
 	// Movements are what happened within the quarter: credits purchased,
 	// used and expired in it, and Available the net change.
 	Movements Figures
-	// Closing are the figures as of the quarter's end (its first instant
-	// after), the ones CRD-STATEMENT reports.
+	// Closing are the figures CRD-STATEMENT reports: as of the quarter's
+	// last instant, or as of the instant asked when the quarter has not
+	// ended by then.
 	Closing Figures
 }
 
-// Statement returns the statement for quarter q as known at at: the history
-// dated before at, as of q's end. Asked before the quarter is over it is a
-// projection; credits that lapse by the quarter's end count as expired.
-// An invalid quarter, a nil or a zero Ledger is an error. It costs
-// O(log n) in the history and a fixed number of allocations.
+// Statement returns the statement for quarter q asked at at (CRD-STATEMENT):
+// running totals since the account's first purchase as of the quarter's
+// last instant, q.End() less a nanosecond, so a lot lapsing at q.End() has
+// not lapsed within q and counts as expired from the next quarter's
+// statement on. Asked before the quarter is over it reports as of at:
+// nothing that has not happened yet. An invalid quarter or the zero
+// Ledger is an error. It costs O(log n) in the history and a fixed number
+// of allocations.
 func (lg Ledger) Statement(q Quarter, at time.Time) (Statement, error) {
 	if err := lg.ready(); err != nil {
 		return Statement{}, err
@@ -78,9 +83,10 @@ func (lg Ledger) Statement(q Quarter, at time.Time) (Statement, error) {
 		return Statement{}, fmt.Errorf("credits: account %s: invalid quarter %d-Q%d", l.account.ID, q.Year, q.Q)
 	}
 	start, end := q.Start(), q.End()
-	// CRD-STATEMENT: calendar quarters, figures as of the quarter's end.
-	opening := l.nums.figures(l, earliest(at, start), start)
-	closing := l.nums.figures(l, earliest(at, end), end)
+	// CRD-STATEMENT: calendar quarters, half-open, figures as of the
+	// quarter's last instant or, before that, as of at.
+	opening := l.nums.figures(l, earliest(at, start.Add(-time.Nanosecond)))
+	closing := l.nums.figures(l, earliest(at, end.Add(-time.Nanosecond)))
 	st := Statement{
 		Verdict:   rule.Verdict{Allowed: true, Rules: rulesStatement, Reason: statementReason(l.account.ID, q, closing)},
 		Account:   l.account.ID,
@@ -89,10 +95,15 @@ func (lg Ledger) Statement(q Quarter, at time.Time) (Statement, error) {
 		Movements: closing.sub(opening),
 		Closing:   closing,
 	}
-	// Every event moves Purchased or Used, so the first not yet counted that
-	// falls before the quarter's end changes the statement.
-	if t, ok := l.nextEvent(at); ok && t.Before(end.Add(time.Nanosecond)) {
-		st.Until = t
+	// Every event moves Purchased or Used, and a change of the credits
+	// available that is no event's is a lapse, moving Expired: the first of
+	// them after at changes the statement while its figures are as of at.
+	next, ok := l.nextEvent(at)
+	if c, has := l.nextChange(at); has && (!ok || c.Before(next)) {
+		next, ok = c, true
+	}
+	if ok && next.Before(end) {
+		st.Until = next
 	}
 	return st, nil
 }

@@ -29,7 +29,9 @@ type Line struct {
 	// TermYears is a subscription's term, one of the license terms' list;
 	// zero for a perpetual line.
 	TermYears int
-	// Features the license grants: at least one, each named once.
+	// Features the license grants: at least one, each named once. A
+	// heritage line may list none: it creates no entitlement
+	// (ENT-HERITAGE).
 	Features []string
 	// Quantity is the number of units, each its own entitlement (ENT-AUTO).
 	Quantity int
@@ -246,7 +248,7 @@ func validateLine(env Program, order string, l Line, i int, fail func(rule.ID, s
 	if !l.Tier.IsValid() {
 		fail(rule.LicTier, id, "line %s: tier %d is not standard, advanced or premium", id, l.Tier)
 	}
-	if len(l.Features) == 0 {
+	if len(l.Features) == 0 && !env.IsHeritage(l.Product) {
 		fail(rule.LicTier, id, "line %s grants no feature", id)
 	}
 	seen := make(map[string]bool, len(l.Features))

@@ -41,7 +41,7 @@ func TestNewOrderRefusesBadInput(t *testing.T) {
 		{"LIC-KIND: a trial line", func(s *OrderSpec) { s.Lines[0].Kind = license.Trial }, rule.LicKind, "trial keys are not sold"},
 		{"LIC-KIND: no kind", func(s *OrderSpec) { s.Lines[0].Kind = 0 }, rule.LicKind, "kind 0"},
 		{"LIC-TIER: no tier", func(s *OrderSpec) { s.Lines[0].Tier = 0 }, rule.LicTier, "tier 0"},
-		{"LIC-TIER: no feature", func(s *OrderSpec) { s.Lines[2].Features = nil }, rule.LicTier, "line L3 grants no feature"},
+		{"LIC-TIER: no feature", func(s *OrderSpec) { s.Lines[1].Features = nil }, rule.LicTier, "line L2 grants no feature"},
 		{"LIC-TIER: a feature twice", func(s *OrderSpec) { s.Lines[0].Features = []string{"bgp", "bgp"} }, rule.LicTier, `feature "bgp" is listed twice`},
 		{"ENT-AUTO: a slash in a line ID", func(s *OrderSpec) { s.Lines[0].ID = "L/1" }, rule.EntAuto, `"L/1"`},
 	}
@@ -59,6 +59,36 @@ func TestNewOrderRefusesBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestHeritageLineMayListNoFeatures(t *testing.T) {
+	// SCENARIOS.md: "a heritage line may list no features ("features": []
+	// or no key: it creates no entitlement, ENT-HERITAGE)"; a platform's
+	// line still grants at least one (LIC-TIER).
+	for _, features := range [][]string{nil, {}} {
+		spec := sampleSpec()
+		spec.Lines[2].Features = features // L3, the heritage Northstar line
+		o, err := DefaultProgram().NewOrder(spec)
+		if err != nil {
+			t.Fatalf("features %#v: %v", features, err)
+		}
+		f := o.Fulfil("L3", ship)
+		if !f.Allowed || len(f.Entitlements()) != 0 || len(f.Emails()) != 2 || f.Rules.IDs()[0] != rule.EntHeritage {
+			t.Fatalf("features %#v: %+v, want allowed with an email to each address and no entitlement", features, f.Verdict)
+		}
+		if v := o.View(mustContact(t, "C1", "ACME"), "L3", ship); v.Allowed || !errors.Is(v.Err(), rule.EntHeritage) {
+			t.Fatalf("features %#v: viewing %+v, want refused citing ENT-HERITAGE", features, v)
+		}
+	}
+}
+
+func mustContact(t *testing.T, id string, accounts ...string) Contact {
+	t.Helper()
+	c, err := NewContact(id, accounts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 func TestNewOrderNamesEveryBrokenRule(t *testing.T) {

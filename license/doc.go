@@ -22,6 +22,14 @@
 // receivers only; a Program is a handle, shared among goroutines, that no
 // holder can change.
 //
+// What happened to a license after it was issued is a [History]:
+// [NewHistory] checks its events ([MoveEvent], [TierEvent], [RenewEvent]),
+// each against the license as the events before it left it, with the same
+// transitions, and [History.At] answers the license as of any instant: on
+// its last device, at its last tier, and from the instant a renewal's term
+// begins, as that renewal. [History.Latest] is the term a renewal asked
+// then renews.
+//
 // For a whole fleet, [Fleet] streams the standing of every license of an
 // iter.Seq at one instant, in input order, over all cores and in memory
 // that does not grow with the fleet; a [FleetIndex] keeps a fleet in
@@ -78,6 +86,10 @@
 //   - A renewal is returned as its own license for the renewed term; a late
 //     renewal also cites LIC-SUB-EXPIRY for the gap before it.
 //   - A tier change to the tier the license already has is refused.
+//   - A history's events at one instant happen in the order given; an
+//     event dated before the one listed before it is refused. A renewal
+//     whose term is still to come moves and changes tier with the license,
+//     so it begins on the device and at the tier the license has then.
 //   - Which features each tier grants per platform is left to the caller's
 //     records: a license lists the features it grants (LIC-TIER).
 //   - Standalone software platforms have no trial keys; the seed lists trials

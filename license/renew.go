@@ -26,7 +26,8 @@ import (
 //
 // Until is the old end for a renewal on time (from then on it would be late);
 // a late renewal's term depends on its instant, so its answer holds for one
-// nanosecond.
+// nanosecond, and DriftsUntil says how long answers of that shape last: up
+// to the first instant whose renewed term would end after 9999-12-31.
 func (l License) Renew(years int, at time.Time) (License, rule.Verdict) {
 	id := l.ID()
 	deny := func(rules rule.List, why string) (License, rule.Verdict) {
@@ -51,6 +52,7 @@ func (l License) Renew(years int, at time.Time) (License, rule.Verdict) {
 	if !at.Before(end) {
 		start = at
 		v.Rules, v.Reason, v.Until = rulesRenewLate, "the subscription had expired: the renewal starts now", at.Add(1)
+		v.DriftsUntil = lastLateRenewal(years)
 	}
 	termEnd := calendar.AddYears(start, years)
 	if !calendar.InRange(termEnd) {
@@ -65,4 +67,11 @@ func (l License) Renew(years int, at time.Time) (License, rule.Verdict) {
 	// The renewed term is one entitlement record, due at its end.
 	v.Obligations = rule.ObligationsOf(rule.Obligation{Kind: rule.Entitlement, Rule: rule.LicRenew, Due: r.End(), Subject: id})
 	return r, v
+}
+
+// lastLateRenewal is the first instant a renewal for years cannot start
+// at: its term would end after 9999-12-31. Adding years keeps the month,
+// so that is the first instant of the year years before 10000.
+func lastLateRenewal(years int) time.Time {
+	return time.Date(calendar.Last.Year()+1-years, time.January, 1, 0, 0, 0, 0, time.UTC)
 }

@@ -48,6 +48,8 @@ func (e Engine) ask(r Request, at time.Time) error {
 		err = first(e.bookOf(r.Book), need("ID", r.ID != "", "no trade-in ID"))
 	case TradeInCompliance:
 		err = first(e.bookOf(r.Book), need("ID", r.ID != "", "no trade-in ID"))
+	case WithHistory:
+		return e.askHistory(r, at)
 	case nil:
 		return &RequestError{Reason: "no request"}
 	default:

@@ -20,8 +20,9 @@ import (
 // TestOneEngineSharedByManyGoroutinesDecidesAsOne: Engine's doc promises
 // that one Engine serves any number of goroutines. Eight goroutines share
 // each engine and the facts its requests point to (licenses, orders,
-// ledgers, books), deciding a mixed set of 4,000 requests (all twelve
-// kinds, random worlds, instants at their boundaries) over and over, each
+// ledgers, books, license histories), deciding a mixed set of 4,000
+// requests (all twelve kinds, some asked of a license's history, random
+// worlds, instants at their boundaries) over and over, each
 // in its own order, a million decisions in all under -race; every
 // decision, reason and Until included, equals the one goroutine's. The race
 // detector is what makes it a proof (a shared cache or lazily built index
@@ -67,13 +68,18 @@ func TestOneEngineSharedByManyGoroutinesDecidesAsOne(t *testing.T) {
 	start = time.Now()
 	defer func() { t.Logf("decided in %v", time.Since(start)) }()
 	want := make([]answer, len(jobs))
-	kinds := map[string]bool{}
+	kinds, histories := map[string]bool{}, 0
 	for i, j := range jobs {
 		want[i] = decide(j)
-		kinds[fmt.Sprintf("%T", j.r)] = true
+		r := j.r
+		if w, ok := r.(policy.WithHistory); ok {
+			r = w.Request
+			histories++
+		}
+		kinds[fmt.Sprintf("%T", r)] = true
 	}
-	if len(kinds) != 12 {
-		t.Fatalf("the mixed set has %d kinds, want all 12: %v", len(kinds), kinds)
+	if len(kinds) != 12 || histories == 0 {
+		t.Fatalf("the mixed set has %d kinds, want all 12, and %d asked of a license's history, want some: %v", len(kinds), histories, kinds)
 	}
 	// Each goroutine starts elsewhere, half of them walking backwards, so
 	// the same request is decided by several at once.

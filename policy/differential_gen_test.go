@@ -150,6 +150,10 @@ func drawWorld(t *rapid.T) *reference.World {
 			l.Capacity = &c
 		}
 		w.Licenses = append(w.Licenses, l)
+		if rapid.IntRange(0, 2).Draw(t, "hasHistory") == 0 {
+			w.Licenses[i].History = drawHistory(t, w, l)
+			w.Licenses[i].History = reference.ValidHistory(w, l.ID)
+		}
 	}
 	o := reference.Order{ID: "SO1",
 		Accounts: rapid.SliceOfNDistinct(rapid.SampledFrom([]string{"A1", "A2", "P7"}), 1, 3, rapid.ID[string]).Draw(t, "accounts"),
@@ -164,6 +168,16 @@ func drawWorld(t *rapid.T) *reference.World {
 		if ln.Kind == "subscription" {
 			ln.TermYears = rapid.SampledFrom(w.Terms.SubscriptionTermYears).Draw(t, "lineTerm")
 			ln.Initial = rapid.IntRange(0, 2).Draw(t, "lineInitial") > 0
+		}
+		if w.Heritage(ln.Product) {
+			// SCENARIOS.md: "a heritage line may list no features
+			// ("features": [] or no key)".
+			switch rapid.IntRange(0, 2).Draw(t, "heritageFeatures") {
+			case 1:
+				ln.Features = nil
+			case 2:
+				ln.Features = []string{}
+			}
 		}
 		o.Lines = append(o.Lines, ln)
 	}
@@ -244,9 +258,67 @@ func drawWorld(t *rapid.T) *reference.World {
 			ti.Destruction = &reference.Destruction{Signed: drawInstant(t, "signed"),
 				SignerTitle: rapid.SampledFrom(titlePool).Draw(t, "title"), LegalAuthority: rapid.IntRange(0, 3).Draw(t, "legal") > 0}
 		}
+		if !ti.Shipped.IsZero() && rapid.IntRange(0, 2).Draw(t, "nearDeadline") == 0 {
+			// A return or certificate at the deadline, a nanosecond either
+			// side, or some days late (TMIP-BREACH: a late one ends the
+			// notices).
+			near := reference.AddMonths(ti.Shipped, w.Terms.TMIPReturnMonths).
+				AddDate(0, 0, rapid.IntRange(0, 3).Draw(t, "lateDays")*rapid.IntRange(0, 20).Draw(t, "lateBy")).
+				Add(time.Duration(rapid.IntRange(-1, 1).Draw(t, "lateNudge")))
+			if ti.Destruction != nil && rapid.Bool().Draw(t, "lateCertificate") {
+				ti.Destruction.Signed = near
+			} else {
+				ti.Returned = near
+			}
+		}
 		w.TradeIns = append(w.TradeIns, ti)
 	}
 	return w
+}
+
+// drawHistory draws events for l in time order, aimed at its start and
+// its ends (moved, retiered and renewed just before, at and after them,
+// renewals asked while another is to come, several at one instant), some
+// of which the rules refuse: the caller keeps those reference.ValidHistory
+// allows.
+func drawHistory(t *rapid.T, w *reference.World, l reference.License) []reference.Event {
+	ends := []time.Time{l.Start}
+	if l.Kind == "subscription" {
+		years := reference.AddMonths(l.Start, 12*l.TermYears)
+		ends = append(ends, years, years.AddDate(0, 0, w.Terms.InitialGraceDays))
+	}
+	var events []reference.Event
+	for range rapid.IntRange(1, 4).Draw(t, "events") {
+		var at time.Time
+		switch rapid.IntRange(0, 3).Draw(t, "eventWhen") {
+		case 0:
+			at = rapid.SampledFrom(ends).Draw(t, "eventEnd").Add(time.Duration(rapid.IntRange(-1, 1).Draw(t, "eventNudge")))
+		case 1:
+			if len(events) > 0 {
+				at = events[len(events)-1].At // at one instant
+				break
+			}
+			fallthrough
+		default:
+			at = l.Start.Add(time.Duration(rapid.Int64Range(-int64(30*24*time.Hour), int64(3*366*24*time.Hour)).Draw(t, "eventAfter")))
+		}
+		e := reference.Event{At: at, Kind: rapid.SampledFrom([]string{"moveLicense", "changeTier", "renewLicense"}).Draw(t, "eventKind")}
+		switch e.Kind {
+		case "moveLicense":
+			e.To = rapid.SampledFrom(w.Devices).Draw(t, "eventTo").Serial
+			e.Reason = rapid.SampledFrom([]string{"rma", "rebalance"}).Draw(t, "eventReason")
+		case "changeTier":
+			e.Tier = rapid.SampledFrom(tierPool).Draw(t, "eventTier")
+		default:
+			e.TermYears = rapid.SampledFrom(w.Terms.SubscriptionTermYears).Draw(t, "eventYears")
+			if rapid.IntRange(0, 5).Draw(t, "eventYearsOdd") == 0 {
+				e.TermYears = rapid.IntRange(0, 11).Draw(t, "eventYearsAny")
+			}
+		}
+		events = append(events, e)
+	}
+	sort.SliceStable(events, func(i, j int) bool { return events[i].At.Before(events[j].At) })
+	return events
 }
 
 func drawEngagement(t *rapid.T, mostlyValid bool) reference.Engagement {
@@ -281,6 +353,9 @@ func boundaries(w *reference.World) []time.Time {
 		}
 		if l.Kind == "trial" {
 			add(l.End.AddDate(0, 0, -tm.TrialWarningDays))
+		}
+		if len(l.History) > 0 {
+			add(reference.HistoryInstants(w, l)...)
 		}
 	}
 	for _, ln := range w.Orders[0].Lines {
@@ -402,16 +477,34 @@ type obj = map[string]any
 
 func ts(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
-func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
-	tm := w.Terms
+// offsets are the UTC offsets instants are written with in the scenario
+// file: RULES.md LIC-SUB-TERM, "an RFC 3339 offset only names the instant",
+// so the engine must decide as the reference does on the UTC instants.
+var offsets = []*time.Location{time.UTC, time.FixedZone("", 5*3600), time.FixedZone("", -8*3600),
+	time.FixedZone("", 14*3600), time.FixedZone("", -(11*3600 + 30*60)), time.FixedZone("", 5*3600+45*60)}
+
+// stamp writes t for the scenario file, with an offset picked from t itself
+// so that the same instant is written the same way wherever it appears.
+func stamp(t time.Time) string {
+	k := (uint64(t.Unix()/60) + uint64(t.Nanosecond())) % uint64(len(offsets))
+	return t.In(offsets[k]).Format(time.RFC3339Nano)
+}
+
+// termsJSON is a "terms" object giving every key of tm.
+func termsJSON(tm reference.Terms) obj {
 	terms := obj{"subscriptionTermYears": tm.SubscriptionTermYears, "trialWarningDays": tm.TrialWarningDays,
 		"initialGraceDays": tm.InitialGraceDays, "creditBlocks": tm.CreditBlocks, "creditMinOrder": tm.CreditMinOrder,
 		"professionalMinCallOff": tm.ProfessionalMinCallOff, "flexibleMinCallOff": tm.FlexibleMinCallOff,
-		"creditValidityMonths": tm.CreditValidityMonths, "tmipWindowEnd": ts(tm.TMIPWindowEnd),
+		"creditValidityMonths": tm.CreditValidityMonths, "tmipWindowEnd": stamp(tm.TMIPWindowEnd),
 		"tmipReturnMonths": tm.TMIPReturnMonths, "tmipNoticeEveryDays": tm.TMIPNoticeEveryDays, "tmipCombinable": tm.TMIPCombinable}
 	if !tm.TMIPWindowStart.IsZero() {
-		terms["tmipWindowStart"] = ts(tm.TMIPWindowStart)
+		terms["tmipWindowStart"] = stamp(tm.TMIPWindowStart)
 	}
+	return terms
+}
+
+func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
+	terms := termsJSON(w.Terms)
 	def := reference.DefaultCatalog()
 	// Every platform, as the reference reads it (the last of a name wins),
 	// declares the class "shared" that drawWorld gives some devices: the
@@ -424,9 +517,27 @@ func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
 		}
 		effective[p.Name] = p
 	}
-	for _, name := range names {
+	// An entry naming a default platform leaves out some keys whose value
+	// is the default's: SCENARIOS.md, "every key it leaves out keeps the
+	// default's value".
+	defaults := map[string]reference.Platform{}
+	for _, p := range def.Platforms {
+		defaults[p.Name] = p
+	}
+	for i, name := range names {
 		p := effective[name]
 		o := obj{"name": p.Name, "family": p.Family, "class": p.Class, "trial": p.Trial}
+		if d, ok := defaults[name]; ok {
+			if d.Family == p.Family && i%2 == 0 {
+				delete(o, "family")
+			}
+			if d.Class == p.Class {
+				delete(o, "class")
+			}
+			if d.Trial == p.Trial {
+				delete(o, "trial")
+			}
+		}
 		if p.Class != "shared" {
 			o["classes"] = []string{"shared"}
 		}
@@ -449,15 +560,18 @@ func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
 	}
 	for _, l := range w.Licenses {
 		o := obj{"id": l.ID, "kind": l.Kind, "tier": l.Tier, "platform": l.Platform, "device": l.Device,
-			"features": l.Features, "start": ts(l.Start)}
+			"features": l.Features, "start": stamp(l.Start)}
 		switch l.Kind {
 		case "subscription":
 			o["termYears"], o["initial"] = l.TermYears, l.Initial
 		case "trial":
-			o["end"] = ts(l.End)
+			o["end"] = stamp(l.End)
 		}
 		if l.Capacity != nil {
 			o["capacity"] = l.Capacity.String()
+		}
+		if l.History != nil {
+			o["history"] = historyJSON(l.History)
 		}
 		licenses = append(licenses, o)
 	}
@@ -465,7 +579,10 @@ func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
 		var lines []obj
 		for _, ln := range od.Lines {
 			o := obj{"id": ln.ID, "product": ln.Product, "kind": ln.Kind, "tier": ln.Tier, "features": ln.Features,
-				"quantity": ln.Quantity, "shipDate": ts(ln.ShipDate)}
+				"quantity": ln.Quantity, "shipDate": stamp(ln.ShipDate)}
+			if ln.Features == nil {
+				delete(o, "features")
+			}
 			if ln.Kind == "subscription" {
 				o["termYears"], o["initial"] = ln.TermYears, ln.Initial
 			}
@@ -479,11 +596,11 @@ func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
 	for _, a := range w.CreditAccounts {
 		purchases, callOffs := []obj{}, []obj{}
 		for _, p := range a.Purchases {
-			purchases = append(purchases, obj{"id": p.ID, "at": ts(p.At), "credits": p.Credits.String(),
+			purchases = append(purchases, obj{"id": p.ID, "at": stamp(p.At), "credits": p.Credits.String(),
 				"discount": p.Discount.String(), "localEntity": p.LocalEntity})
 		}
 		for _, c := range a.CallOffs {
-			callOffs = append(callOffs, obj{"at": ts(c.At), "credits": c.Credits.String(), "engagement": engagementJSON(c.Engagement)})
+			callOffs = append(callOffs, obj{"at": stamp(c.At), "credits": c.Credits.String(), "engagement": engagementJSON(c.Engagement)})
 		}
 		accounts = append(accounts, obj{"id": a.ID, "kind": a.Kind, "purchases": purchases, "callOffs": callOffs})
 	}
@@ -492,20 +609,20 @@ func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
 			"otherPromotion": ti.OtherPromotion,
 			"condition":      obj{"working": ti.Working, "network": ti.Network, "damaged": ti.Damaged, "channel": ti.Channel}}
 		if s := ti.Support; s != nil {
-			o["support"] = obj{"serial": s.Serial, "start": ts(s.Start), "end": ts(s.End), "value": s.Value.StringFixed(2)}
+			o["support"] = obj{"serial": s.Serial, "start": stamp(s.Start), "end": stamp(s.End), "value": s.Value.StringFixed(2)}
 		}
 		for k, v := range map[string]time.Time{"ordered": ti.Ordered, "newEquipmentShipped": ti.Shipped, "returned": ti.Returned} {
 			if !v.IsZero() {
-				o[k] = ts(v)
+				o[k] = stamp(v)
 			}
 		}
 		if d := ti.Destruction; d != nil {
-			o["destruction"] = obj{"signed": ts(d.Signed), "signerTitle": d.SignerTitle, "legalAuthority": d.LegalAuthority}
+			o["destruction"] = obj{"signed": stamp(d.Signed), "signerTitle": d.SignerTitle, "legalAuthority": d.LegalAuthority}
 		}
 		tradeIns = append(tradeIns, o)
 	}
 	for _, c := range checks {
-		cs = append(cs, obj{"at": ts(c.at), "request": requestJSON(c.req)})
+		cs = append(cs, obj{"at": stamp(c.at), "request": requestJSON(c.req)})
 	}
 	file := obj{"name": "differential", "terms": terms, "catalog": catalog, "devices": devices, "licenses": licenses,
 		"orders": orders, "contacts": contacts, "creditAccounts": accounts, "tradeIns": tradeIns, "checks": cs}
@@ -514,6 +631,24 @@ func scenarioJSON(w *reference.World, checks []diffCheck) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// historyJSON is a license's history as SCENARIOS.md spells it.
+func historyJSON(events []reference.Event) []obj {
+	out := []obj{}
+	for _, e := range events {
+		o := obj{"at": ts(e.At), "kind": e.Kind}
+		switch e.Kind {
+		case "moveLicense":
+			o["to"], o["reason"] = e.To, e.Reason
+		case "changeTier":
+			o["tier"] = e.Tier
+		case "renewLicense":
+			o["termYears"] = e.TermYears
+		}
+		out = append(out, o)
+	}
+	return out
 }
 
 func engagementJSON(e reference.Engagement) obj {

@@ -2,6 +2,7 @@ package policy_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/licensepolicy/licensepolicy/internal/reference"
 	"github.com/licensepolicy/licensepolicy/policy"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/licensepolicy/licensepolicy/policy/scenario"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -29,9 +31,11 @@ func knownBug(w *reference.World, r reference.Request, at time.Time) string {
 
 // TestDifferentialEngineDecidesAsReference holds the engine to
 // internal/reference, a plain evaluator written from spec/RULES.md and
-// SCENARIOS.md alone: on random terms, catalogs, facts, requests and instants
-// aimed at the boundaries (ends of terms, grace, warning windows, credit lots,
-// return deadlines, a nanosecond either side, Feb 29, month ends) both decide
+// SCENARIOS.md alone: on random terms, catalogs, facts (licenses with
+// histories of moves, tier changes and renewals among them), requests and
+// instants aimed at the boundaries (ends of terms, grace, warning windows,
+// history events and renewed terms, credit lots, return deadlines, a
+// nanosecond either side, Feb 29, month ends) both decide
 // the same outcome, rule set, until, obligations and values. Each case is
 // decoded from a scenario file, as a test suite would write it.
 //
@@ -80,6 +84,9 @@ func TestDifferentialEngineDecidesAsReference(t *testing.T) {
 			decisions.Add(1)
 			mu.Lock()
 			tally[fmt.Sprintf("%s %s %v", c.req.Kind, got.Outcome, got.Rules.IDs())]++
+			if _, ok := sc.Checks[i].Request.(policy.WithHistory); ok {
+				tally[fmt.Sprintf("%s of a license with history", c.req.Kind)]++
+			}
 			mu.Unlock()
 		}
 	})
@@ -141,4 +148,41 @@ func describe(d reference.Decision) string {
 		fmt.Fprintf(&b, "; %s=%s", k, d.Values[k])
 	}
 	return b.String()
+}
+
+// TestDifferentialHistoryIsRefusedAsReference holds the decoder's check of
+// a license's history to the reference: on random worlds and random
+// events (some out of time order), a history the reference finds an event
+// of refused (out of order, or not allowed at its instant against the
+// license as the events before it left it) is refused at that event's path
+// citing the same rules; a history it allows decodes.
+func TestDifferentialHistoryIsRefusedAsReference(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		w := drawWorld(t)
+		i := rapid.IntRange(0, len(w.Licenses)-1).Draw(t, "historyLicense")
+		l := &w.Licenses[i]
+		l.History = drawHistory(t, w, *l)
+		if n := len(l.History); n > 1 && rapid.IntRange(0, 4).Draw(t, "outOfOrder") == 0 {
+			j := rapid.IntRange(1, n-1).Draw(t, "swap")
+			l.History[j-1], l.History[j] = l.History[j], l.History[j-1]
+		}
+		index, rules, err := reference.FirstRefused(w, l.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := scenarioJSON(w, []diffCheck{{at: l.Start, req: reference.Request{Kind: "trialAvailable", Platform: "MX", Feature: "bgp"}}})
+		_, err = scenario.Decode("history.json", bytes.NewReader(file))
+		if index < 0 {
+			if err != nil {
+				t.Fatalf("the reference allows every event; the decoder: %v\n%s", err, file)
+			}
+			return
+		}
+		var se *scenario.Error
+		var v *rule.Violation
+		path := fmt.Sprintf("licenses[%d].history[%d]", i, index)
+		if !errors.As(err, &se) || se.Path != path || !errors.As(err, &v) || !reference.SameRules(v.Rules.IDs(), rules) {
+			t.Fatalf("the reference refuses %s citing %v; the decoder: %v\n%s", path, rules, err, file)
+		}
+	})
 }

@@ -31,6 +31,14 @@
 // zero Decision is a denial. Until is the first instant the decision can
 // change, the zero time when it holds for good ("never" in JSON).
 //
+// Every kind sees the history dated at or before the instant asked: a
+// purchase, a call-off, a return or a certificate dated exactly then has
+// happened.
+//
+// Every kind sees the history dated at or before the instant asked: a
+// purchase, a call-off, a return or a certificate dated exactly then has
+// happened.
+//
 // Until is the domain answer's, settled: where the domain answer changes in
 // a way a Decision does not show (a trade-in going from pending to met with
 // the same rules), Decide looks past that instant, so that Until is the
@@ -39,6 +47,36 @@
 // UseFeature needs no settling: the license's ruling changes exactly when
 // its decision does. Neither [Engine.Decide] nor [Engine.DecideInto]
 // allocates for a feature use.
+//
+// # Answers over time
+//
+// [Engine.Timeline] is a request's decisions over a period [from, to): the
+// maximal segments in which the decision is the same, found by chaining
+// Until, one Decide per change (never per instant), as an iterator a
+// caller may stop. A run of decisions whose dues move with their own
+// instant (a late renewal's term starts when it is asked) is one [Segment]
+// marked Drifting, as long as the domain says such decisions last
+// ([rule.Verdict.DriftsUntil]), never a step per nanosecond. [Impact] lays
+// the timelines of one request under two engines (the old terms and the
+// new, each with the facts built under it, a [Question] each) over each
+// other and yields every interval in which their decisions differ, split
+// wherever either changes: what a terms change would change, and from
+// when.
+//
+// # Answers over time
+//
+// Engine.Timeline is a request's decisions over a period [from, to): the
+// maximal segments in which the decision is the same, found by chaining
+// Until, one Decide per change (never per instant), as an iterator a
+// caller may stop. A run of decisions whose dues move with their own
+// instant (a late renewal's term starts when it is asked) is one Segment
+// marked Drifting, as long as the domain says such decisions last
+// (license.Verdict.DriftsUntil), never a step per nanosecond. Impact lays
+// the timelines of one request under two engines (the old terms and the
+// new, each with the facts built under it, a Question each) over each
+// other and yields every interval in which their decisions differ, split
+// wherever either changes: what a terms change would change, and from
+// when.
 //
 // # Request kinds
 //
@@ -57,10 +95,17 @@
 //     [CreditStatement]: [credits.Ledger.Statement] (values "purchased",
 //     "used", "expired", "available").
 //   - [TradeIn]: [tmip.Book.Assess] (value "discount", on both outcomes:
-//     the support contract's remaining value on allowance, "0" on a
-//     refusal, so that a tradeIn decision always has the same values);
-//     [TradeInCompliance]: [tmip.Book.Compliance] (value "clawback" in
-//     breach only).
+//     the support contract's remaining value on allowance, at the order
+//     once the new equipment was ordered, "0" on a refusal, so that a
+//     tradeIn decision always has the same values); [TradeInCompliance]:
+//     [tmip.Book.Compliance] (value "clawback" in breach only).
+//
+// A license's recorded history (a [license.History] of its moves, tier
+// changes and renewals) is asked about with [WithHistory], which wraps one
+// of the four license kinds naming no license: Decide asks it about the
+// license as the history leaves it at the instant asked
+// ([license.History.At], or [license.History.Latest] for a renewal), and
+// Until counts the events and renewals still to come.
 //
 // # What a request needs
 //

@@ -324,6 +324,8 @@ func (e Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, er
 		return false, assess(r, at, d)
 	case TradeInCompliance:
 		return compliance(r, at, d)
+	case WithHistory:
+		return false, e.withHistory(r, at, d)
 	}
 	// ask refused every other request before.
 	return false, &RequestError{Kind: kindOf(r), Reason: "a request ask did not check"}
@@ -342,9 +344,17 @@ func (e Engine) move(r MoveLicense, at time.Time, d *Decision) error {
 }
 
 func (e Engine) renew(r RenewLicense, at time.Time, d *Decision) error {
+	_, err := e.renewSpan(r, at, d)
+	return err
+}
+
+// renewSpan is renew, also returning when the run of late renewals the
+// decision begins ends ([rule.Verdict.DriftsUntil]), for Timeline; ask has
+// checked r.
+func (e Engine) renewSpan(r RenewLicense, at time.Time, d *Decision) (driftsUntil time.Time, err error) {
 	_, v := r.License.Renew(r.TermYears, at)
 	fromVerdict(&v, d)
-	return nil
+	return v.DriftsUntil, nil
 }
 
 func (e Engine) changeTier(r ChangeTier, at time.Time, d *Decision) error {

@@ -50,7 +50,9 @@ var (
 // request of no kind. A type switch, not a method: calling a method of r
 // would make every request escape to the heap.
 func kindOf(r Request) string {
-	switch r.(type) {
+	switch r := r.(type) {
+	case WithHistory:
+		return kindOf(r.Request)
 	case UseFeature:
 		return "useFeature"
 	case MoveLicense:

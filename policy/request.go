@@ -8,9 +8,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Request is a question for the engine, one of twelve kinds. The set is
-// sealed: only this package defines kinds, and Decide answers every one of
-// them. A nil Request, the zero value of the interface, asks nothing.
+// Request is a question for the engine, one of twelve kinds, or one of the
+// four license kinds asked of a license's history (WithHistory). The set
+// is sealed: only this package defines kinds, and Decide answers every one
+// of them. A nil Request, the zero value of the interface, asks nothing.
 //
 // Requests hold the facts the caller built (a license, an order, a ledger)
 // by value: a fact is a small value or a handle, so a request copies

@@ -41,7 +41,9 @@ func TestTradeInsAreDecidedThroughTheBook(t *testing.T) {
 		amount  string
 	}{
 		{"half the contract left at order", policy.TradeIn{Book: b, ID: "T1"}, time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC), policy.Allow, rule.TmipSupport, "discount", "500.00"},
-		{"outside the window", policy.TradeIn{Book: b, ID: "T1"}, time.Date(2021, 10, 1, 0, 0, 0, 0, time.UTC), policy.Deny, rule.TmipWindow, "discount", "0"},
+		{"quoted before the order", policy.TradeIn{Book: b, ID: "T1"}, time.Date(2021, 6, 30, 0, 0, 0, 0, time.UTC), policy.Allow, rule.TmipSupport, "discount", "501.37"},
+		// TMIP-AT-ORDER: ordered in the window, judged at the order for good.
+		{"after the window, ordered in it", policy.TradeIn{Book: b, ID: "T1"}, time.Date(2021, 10, 1, 0, 0, 0, 0, time.UTC), policy.Allow, rule.TmipAtOrder, "discount", "500.00"},
 		{"pending", policy.TradeInCompliance{Book: b, ID: "T1"}, time.Date(2021, 8, 1, 0, 0, 0, 0, time.UTC), policy.Allow, rule.TmipReturn, "clawback", ""},
 		{"in breach", policy.TradeInCompliance{Book: b, ID: "T1"}, time.Date(2021, 10, 15, 0, 0, 0, 0, time.UTC), policy.Deny, rule.TmipBreach, "clawback", "500.00"},
 	} {

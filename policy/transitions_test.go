@@ -34,7 +34,11 @@ func TestTransitionsRefuseExactlyWhatDecideDenies(t *testing.T) {
 		}
 		var allowed bool
 		var rules rule.List
-		switch r := sc.Checks[0].Request.(type) {
+		asked := sc.Checks[0].Request
+		if w, ok := asked.(policy.WithHistory); ok {
+			asked = asOfRequest(w, c.at)
+		}
+		switch r := asked.(type) {
 		case policy.MoveLicense:
 			before := r.License.StandingAt(c.at)
 			moved, v := r.License.Move(r.To, r.Reason, c.at)

@@ -161,3 +161,47 @@ func TestTradeInOnRandomBooksHoldsUntilItsUntil(t *testing.T) { checkHoldsUntilI
 func TestTradeInComplianceHoldsUntilItsUntil(t *testing.T) {
 	checkHoldsUntilItsUntil(t, "tradeInCompliance")
 }
+
+// TestUntilCoversValues: SCENARIOS.md, "until is the first instant after
+// at at which anything the decision says can change: its outcome, rules,
+// obligations (their kinds, dues, subjects) or values; for every instant
+// in [at, until) the decision is the same, so a caller may cache it until
+// then." In each check only a value changes at until: a statement asked
+// within its quarter as a lot lapses, a call-off's balance as a recorded
+// call-off counts, a quote's discount at the next midnight.
+func TestUntilCoversValues(t *testing.T) {
+	file := `{"name": "until-values", "terms": {"tmipWindowStart": "2021-01-01T00:00:00Z"},
+ "creditAccounts": [{"id": "psc", "kind": "professional",
+   "purchases": [{"id": "po-1", "at": "2025-04-01T00:00:00Z", "credits": "25"}, {"id": "po-2", "at": "2026-03-01T00:00:00Z", "credits": "10"}],
+   "callOffs": [{"at": "2025-06-01T00:00:00Z", "credits": "5",
+     "engagement": {"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true}}]}],
+ "tradeIns": [{"id": "T1", "sku": "MX480-PREMIUM2-AC", "serial": "S1", "newProduct": "MX304",
+   "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"},
+   "support": {"serial": "S1", "start": "2021-01-01T00:00:00Z", "end": "2022-01-01T00:00:00Z", "value": "365.00"}}],
+ "checks": [
+  {"at": "2026-03-15T00:00:00Z", "request": {"kind": "creditStatement", "account": "psc", "quarter": "2026-Q2"},
+   "expect": {"outcome": "allow", "until": "2026-04-01T00:00:00Z", "values": {"purchased": "35", "used": "5", "expired": "0", "available": "30"}}},
+  {"at": "2025-05-01T00:00:00Z", "request": {"kind": "callOff", "account": "psc", "credits": "5",
+    "engagement": {"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true}},
+   "expect": {"outcome": "allow", "until": "2025-06-01T00:00:00Z", "values": {"balance": "20"}}},
+  {"at": "2021-06-01T12:00:00Z", "request": {"kind": "tradeIn", "tradeIn": "T1"},
+   "expect": {"outcome": "allow", "until": "2021-06-02T00:00:00Z", "values": {"discount": "214.00"}}}]}`
+	decided := decideScenario(t, file)
+	sc, err := scenario.Decode("until-values.json", strings.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range decided {
+		later, err := sc.Engine().Decide(sc.Checks[i].Request, d.Until)
+		if err != nil {
+			t.Fatal(err)
+		}
+		onlyValues := cmp.Options{decimalEqual, cmpopts.IgnoreFields(policy.Decision{}, "Reason", "Until", "Values"), cmpopts.EquateEmpty()}
+		if diff := cmp.Diff(d, later, onlyValues); diff != "" {
+			t.Errorf("check %d: more than the values changed at until %s:\n%s", i, ts(d.Until), diff)
+		}
+		if cmp.Equal(d, later, promised) {
+			t.Errorf("check %d: nothing changed at until %s: %s", i, ts(d.Until), later)
+		}
+	}
+}

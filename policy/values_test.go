@@ -85,6 +85,12 @@ func decisionText(t *rapid.T, e policy.Engine, r policy.Request, at time.Time) s
 // and edits every answer.
 func editDomainAnswers(r policy.Request, at time.Time) {
 	switch r := r.(type) {
+	case policy.WithHistory:
+		cur, latest, events := r.History.At(at), r.History.Latest(at), r.History.Events()
+		vandal.Edit(&cur)
+		vandal.Edit(&latest)
+		vandal.Edit(&events)
+		editDomainAnswers(asOfRequest(r, at), at)
 	case policy.UseFeature:
 		v := r.License.Use(r.Device, r.Feature, r.Units, at)
 		vandal.Edit(&v)

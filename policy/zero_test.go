@@ -28,6 +28,8 @@ func everyKindOfZeroRequest() []policy.Request {
 		policy.CallOff{}, policy.CreditStatement{}, policy.PurchaseCredits{},
 		policy.TradeIn{}, policy.TradeIn{Book: tmip.Book{}},
 		policy.TradeInCompliance{}, policy.TradeInCompliance{Book: tmip.Book{}},
+		policy.WithHistory{Request: policy.UseFeature{}},
+		policy.WithHistory{History: license.History{}, Request: policy.RenewLicense{}},
 		nil,
 	}
 }

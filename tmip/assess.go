@@ -25,9 +25,11 @@ import (
 // cites no rule.
 type Assessment struct {
 	rule.Verdict
-	// Discount is the support contract's remaining value at the instant
-	// asked, to the cent (TMIP-SUPPORT), applied at order and listed in the
-	// quote (TMIP-AT-ORDER). Zero when refused or when no contract is given.
+	// Discount is the support contract's remaining value, to the cent
+	// (TMIP-SUPPORT), at the order when the new equipment was ordered at or
+	// before the instant asked, else at the instant asked: applied at order
+	// and listed in the quote (TMIP-AT-ORDER). Zero when refused or when no
+	// contract is given.
 	Discount decimal.Decimal
 	// Deadline is the return deadline (TMIP-RETURN) when the shipment of
 	// the new equipment is recorded, else zero. It is stated on both
@@ -35,9 +37,14 @@ type Assessment struct {
 	Deadline time.Time
 }
 
-// Assess decides whether the trade-in named id earns a discount on an order
-// of its new product placed at at (SCENARIOS.md's tradeIn check). The only
-// error is an unknown id; a refusal is an Assessment with Allowed false.
+// Assess decides whether the trade-in named id earns a discount on its
+// order (SCENARIOS.md's tradeIn check). The only error is an unknown id; a
+// refusal is an Assessment with Allowed false.
+//
+// TMIP-AT-ORDER: once the new equipment was ordered (Ordered at or before
+// at) the trade-in is judged as of the order, wholly (window, eligibility
+// and discount are those at Ordered), and the answer holds for good.
+// Before Ordered, or without it, Assess quotes an order placed at at.
 //
 // The trade-in is refused, naming every rule broken, when its SKU is not in
 // the catalog (TMIP-ELIGIBLE), its condition is not working equipment from a
@@ -50,14 +57,27 @@ type Assessment struct {
 // the window opens when it has yet to. Otherwise the discount is the
 // support contract's remaining value at at (TMIP-SUPPORT).
 //
-// Until is exact: an allowance changes when the window closes or at the
-// first UTC midnight at which the discount, to the cent, drops.
+// Until is exact: a quote changes when the window opens or closes, at the
+// first UTC midnight at which the discount, to the cent, drops, or at the
+// order, when the order's answer differs from the quote's.
 func (b Book) Assess(id string, at time.Time) (Assessment, error) {
 	e, ok := b.entry(id)
 	if !ok {
 		return Assessment{}, b.unknown(id)
 	}
-	return b.b.assess(e, at), nil
+	ordered := e.t.Ordered
+	if !ordered.Valid {
+		return b.b.assess(e, at), nil
+	}
+	if !ordered.Time.After(at) {
+		return e.atOrder, nil // TMIP-AT-ORDER: judged at the order, for good
+	}
+	a := b.b.assess(e, at)
+	if a.Until.IsZero() || a.Until.After(ordered.Time) {
+		// The quote still holds at the order, which then keeps it for good.
+		a.Until = time.Time{}
+	}
+	return a, nil
 }
 
 // windowState is where an instant lies with respect to the window.

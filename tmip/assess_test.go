@@ -81,7 +81,7 @@ func TestValidationPeriodEndsInThirdQuarter2021(t *testing.T) {
 	if got := DefaultTerms().WindowEnd; !got.Equal(At(end)) {
 		t.Fatalf("WindowEnd = %v, want %v", got, end)
 	}
-	b := mustBook(t, DefaultTerms(), eligible(t, "T", "MX10008"))
+	b := mustBook(t, DefaultTerms(), quoted(t, "T", "MX10008"))
 	before := mustAssess(t, b, "T", end.Add(-time.Nanosecond))
 	if !before.Allowed || !before.Until.Equal(end) {
 		t.Fatalf("1ns before the end: %+v, want allowed until %v", before, end)
@@ -93,7 +93,7 @@ func TestValidationPeriodEndsInThirdQuarter2021(t *testing.T) {
 
 	terms := DefaultTerms()
 	terms.WindowStart = At(instant(t, "2021-01-01T00:00:00Z"))
-	b = mustBook(t, terms, eligible(t, "T", "MX10008"))
+	b = mustBook(t, terms, quoted(t, "T", "MX10008"))
 	early := mustAssess(t, b, "T", terms.WindowStart.Time.Add(-time.Nanosecond))
 	wantRules(t, early.Err(), rule.TmipWindow)
 	if !early.Until.Equal(terms.WindowStart.Time) {
@@ -126,7 +126,7 @@ func TestDiscountIsTheSupportContractsRemainingValue(t *testing.T) {
 	// contract ... discount credits can be applied" (TMIP-SUPPORT); "At the
 	// time new equipment is ordered. The discount is listed in the quote."
 	// (TMIP-AT-ORDER). The contract runs 730 days from 2020-07-01.
-	b := mustBook(t, DefaultTerms(), eligible(t, "T", "MX10008"))
+	b := mustBook(t, DefaultTerms(), quoted(t, "T", "MX10008"))
 	for _, c := range []struct {
 		at, want string
 	}{
@@ -144,7 +144,7 @@ func TestDiscountIsTheSupportContractsRemainingValue(t *testing.T) {
 	}
 	terms := DefaultTerms()
 	terms.WindowEnd = Instant{}
-	b = mustBook(t, terms, eligible(t, "T", "MX10008"))
+	b = mustBook(t, terms, quoted(t, "T", "MX10008"))
 	for _, at := range []string{"2022-06-30T23:59:59Z", "2022-07-01T00:00:00Z", "2030-01-01T00:00:00Z"} {
 		a := mustAssess(t, b, "T", instant(t, at))
 		if at == "2022-06-30T23:59:59Z" {
@@ -162,7 +162,7 @@ func TestDiscountIsTheSupportContractsRemainingValue(t *testing.T) {
 func TestHalfCentsRoundAwayFromZero(t *testing.T) {
 	// 0.05 over 4 days: 3 days left is 0.0375 -> 0.04; 2 days 0.025 -> 0.03;
 	// 1 day 0.0125 -> 0.01.
-	ti := eligible(t, "T", "MX10008")
+	ti := quoted(t, "T", "MX10008")
 	ti.Support = &Contract{Serial: "S", Start: instant(t, "2021-01-01T00:00:00Z"), End: instant(t, "2021-01-05T00:00:00Z"), Value: dec("0.05")}
 	b := mustBook(t, DefaultTerms(), ti)
 	for day, want := range map[int]string{1: "0.05", 2: "0.04", 3: "0.03", 4: "0.01", 5: "0"} {
@@ -234,7 +234,7 @@ func TestDiscountUntilIsTheNextDropToTheCent(t *testing.T) {
 		{"0.00", "30"},                         // never
 	} {
 		days := int(dec(c.days).IntPart())
-		ti := eligible(t, "T", "MX10008")
+		ti := quoted(t, "T", "MX10008")
 		ti.Support = &Contract{Serial: "S", Start: start, End: start.AddDate(0, 0, days), Value: dec(c.value)}
 		terms := DefaultTerms()
 		terms.WindowEnd = Instant{}
@@ -255,5 +255,58 @@ func TestDiscountUntilIsTheNextDropToTheCent(t *testing.T) {
 					c.value, c.days, at, a.Discount, a.Until, refDiscount(*ti.Support, at), want)
 			}
 		}
+	}
+}
+
+func TestTradeInIsJudgedAtItsOrder(t *testing.T) {
+	// RULES.md TMIP-AT-ORDER: "A trade-in whose new equipment was ordered
+	// (ordered) at or before at is judged as of ordered, wholly: window,
+	// eligibility and discount are those at the order, and the decision
+	// holds for good. Before ordered, or without it, tradeIn quotes an
+	// order placed at at." Ordered 2021-07-01, half-way through a 730-day
+	// contract worth 1000.00, inside the window ending 2021-10-01.
+	ordered := instant(t, "2021-07-01T00:00:00Z")
+	b := mustBook(t, DefaultTerms(), eligible(t, "T", "MX10008"))
+	for _, c := range []struct {
+		name, at, discount string
+		until              string // "" never
+	}{
+		{"quoted a day before the order", "2021-06-30T00:00:00Z", "501.37", "2021-07-01T00:00:00Z"},
+		{"quoted 1ns before the order", "2021-06-30T23:59:59.999999999Z", "501.37", "2021-07-01T00:00:00Z"},
+		{"at the order", "2021-07-01T00:00:00Z", "500.00", ""},
+		{"a month after the order", "2021-08-01T00:00:00Z", "500.00", ""},
+		{"after the window closed", "2021-12-01T00:00:00Z", "500.00", ""},
+		{"after the contract ended", "2030-01-01T00:00:00Z", "500.00", ""},
+	} {
+		a := mustAssess(t, b, "T", instant(t, c.at))
+		var until time.Time
+		if c.until != "" {
+			until = instant(t, c.until)
+		}
+		if !a.Allowed || !a.Discount.Equal(dec(c.discount)) || !a.Until.Equal(until) {
+			t.Errorf("%s: allowed %v, discount %s until %v; want allowed, %s until %v", c.name, a.Allowed, a.Discount, a.Until, c.discount, until)
+		}
+	}
+	// Ordered after the window: refused at the order, for good, though a
+	// quote before the order was allowed.
+	late := eligible(t, "T", "MX10008")
+	late.Ordered = At(instant(t, "2021-11-01T00:00:00Z"))
+	b = mustBook(t, DefaultTerms(), late)
+	if a := mustAssess(t, b, "T", ordered); !a.Allowed || !a.Discount.Equal(dec("500")) || !a.Until.Equal(instant(t, "2021-07-02T00:00:00Z")) {
+		t.Errorf("quoted in the window: %+v, want allowed, 500.00 until the next midnight", a)
+	}
+	for _, at := range []string{"2021-11-01T00:00:00Z", "2025-01-01T00:00:00Z"} {
+		a := mustAssess(t, b, "T", instant(t, at))
+		wantRules(t, a.Err(), rule.TmipWindow)
+		if !a.Until.IsZero() || !a.Discount.IsZero() {
+			t.Errorf("at %s, after an order outside the window: %+v, want refused for good", at, a)
+		}
+	}
+	// A quote that holds until the order holds for good.
+	flat := eligible(t, "T", "MX10008")
+	flat.Support = nil
+	b = mustBook(t, DefaultTerms(), flat)
+	if a := mustAssess(t, b, "T", instant(t, "2021-06-01T00:00:00Z")); !a.Allowed || !a.Until.IsZero() {
+		t.Errorf("quote without a contract before the order: %+v, want allowed for good", a)
 	}
 }

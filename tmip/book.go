@@ -41,15 +41,20 @@ type entry struct {
 	allowRules  rule.List        // shared by every allowed assessment
 	allowObl    rule.Obligations // shared by every allowed assessment
 	allowReason string
+	atOrder     Assessment // the answer from the order on (TMIP-AT-ORDER), when ordered
 
 	// Compliance.
 	deadline    time.Time // valid when hasDeadline: the new equipment has shipped
 	hasDeadline bool
 	cure        time.Time // the first return or valid certificate that meets TMIP-RETURN, when hasCure
 	hasCure     bool
+	late        time.Time // the first return or valid certificate at or after the deadline, when hasLate
+	hasLate     bool
 	badCert     bool // a certificate is given and is no certificate (TMIP-SIGNER)
 	pendingObl  rule.Obligations
+	lateObl     rule.Obligations       // in breach once the notices ended: the claw-back alone
 	reasons     [statusCount][2]string // by Status and whether TMIP-SIGNER is cited
+	lateReasons [2]string              // in breach once the notices ended, by whether TMIP-SIGNER is cited
 	clawback    decimal.Decimal
 }
 
@@ -108,12 +113,16 @@ func (p *program) newBook(tradeIns []TradeIn) (*book, error) {
 		e.prepareAssess(p, listed[t.SKU], earlier)
 		e.prepareCompliance()
 	}
-	// The claw-back is the discount granted at order (TMIP-BREACH): the
-	// assessment at the order instant, when it allowed the trade-in.
+	// From the order on a trade-in is judged as of the order, for good
+	// (TMIP-AT-ORDER), and the claw-back is the discount granted then
+	// (TMIP-BREACH), when the order's assessment allowed the trade-in.
 	for i := range b.entries {
 		e := &b.entries[i]
 		if e.t.Ordered.Valid {
-			if a := b.assess(e, e.t.Ordered.Time); a.Allowed {
+			a := b.assess(e, e.t.Ordered.Time)
+			a.Until = time.Time{}
+			e.atOrder = a
+			if a.Allowed {
 				e.clawback = a.Discount
 			}
 		}

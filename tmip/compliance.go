@@ -24,7 +24,8 @@ const (
 	// Pending: nothing valid yet, and the deadline has not passed (or the
 	// new equipment has not shipped).
 	Pending
-	// Breach: the deadline passed without a return or a valid certificate.
+	// Breach: the deadline passed without a return or a valid certificate;
+	// for good, whatever comes later.
 	Breach
 
 	statusCount
@@ -85,17 +86,19 @@ type Compliance struct {
 // is met at at (SCENARIOS.md's tradeInCompliance check). The only error is
 // an unknown id.
 //
-// A return or a certificate counts from the nanosecond after its instant
-// (only history dated before at counts), and meets the obligation when it is
-// dated before the deadline (TMIP-RETURN); a certificate signed below vice
+// A return or a certificate counts from its own instant (the history dated
+// at or before at counts), and meets the obligation when it is dated
+// before the deadline (TMIP-RETURN); a certificate signed below vice
 // president or without legal sign-off authority is no certificate
 // (TMIP-SIGNER). From the deadline on, without either, the trade-in is in
-// breach for good (TMIP-BREACH): a late return does not cure it, a notice
-// falls due at the deadline and every NoticeEveryDays days after, and the
-// discount granted at order is owed back.
+// breach for good (TMIP-BREACH): a notice falls due at the deadline and
+// every NoticeEveryDays days after, and the discount granted at order is
+// owed back. A late return or certificate cures nothing, but ends the
+// notices: none is due at or after its instant.
 //
 // Until is exact: the answer changes only when a return or certificate
-// starts to count, at the deadline, and in breach at every notice instant.
+// starts to count, at the deadline, and in breach at every notice instant
+// until the notices end.
 func (b Book) Compliance(id string, at time.Time) (Compliance, error) {
 	e, ok := b.entry(id)
 	if !ok {
@@ -109,16 +112,19 @@ func (b Book) Compliance(id string, at time.Time) (Compliance, error) {
 type standing struct {
 	status Status
 	signer bool  // TMIP-SIGNER cited: the certificate counts and is no certificate
-	notice int64 // in breach, the notice instant is deadline + notice × cadence
+	notice int64 // in breach, the notice instant is deadline + notice × cadence; -1 once the notices ended
 }
 
 func (b *book) standingAt(e *entry, at time.Time) standing {
-	s := standing{signer: e.badCert && e.t.Destruction.Signed.Before(at)}
+	s := standing{signer: e.badCert && !e.t.Destruction.Signed.After(at)}
 	switch {
-	case e.hasCure && e.cure.Before(at):
+	case e.hasCure && !e.cure.After(at):
 		s.status = Met
 	case !e.hasDeadline || at.Before(e.deadline):
 		s.status = Pending
+	case e.hasLate && !e.late.After(at):
+		// TMIP-BREACH: a late return or certificate ends the notices.
+		s.status, s.notice = Breach, -1
 	default:
 		s.status = Breach
 		s.notice = b.noticesBefore(e.deadline, at)
@@ -154,11 +160,15 @@ var complianceRules = [statusCount][2]rule.List{
 
 func (b *book) compliance(e *entry, at time.Time) Compliance {
 	s := b.standingAt(e, at)
+	reason := e.reasons[s.status][boolIndex(s.signer)]
+	if s.notice < 0 {
+		reason = e.lateReasons[boolIndex(s.signer)]
+	}
 	c := Compliance{
 		Verdict: rule.Verdict{
 			Allowed: s.status != Breach,
 			Rules:   complianceRules[s.status][boolIndex(s.signer)],
-			Reason:  e.reasons[s.status][boolIndex(s.signer)],
+			Reason:  reason,
 			Until:   b.complianceUntil(e, at, s),
 		},
 		Status:   s.status,
@@ -169,6 +179,10 @@ func (b *book) compliance(e *entry, at time.Time) Compliance {
 		c.Obligations = e.pendingObl
 	case Breach: // TMIP-BREACH: repeated notices, the credits owed back
 		c.Clawback = e.clawback
+		if s.notice < 0 { // the notices ended at a late return or certificate
+			c.Obligations = e.lateObl
+			break
+		}
 		c.Obligations = rule.ObligationsOf(
 			rule.Obligation{Kind: rule.Notice, Rule: rule.TmipBreach, Due: b.noticeAt(e.deadline, s.notice), Subject: e.t.ID},
 			rule.Obligation{Kind: rule.Clawback, Rule: rule.TmipBreach, Due: e.deadline, Subject: e.t.ID},
@@ -179,8 +193,9 @@ func (b *book) compliance(e *entry, at time.Time) Compliance {
 
 // complianceUntil is the first instant after at whose standing differs from
 // s, at's. A standing changes only when a return or certificate starts to
-// count (its instant + 1ns), at the deadline, or in breach at the next
-// notice; of those after at, the earliest that differs is the answer.
+// count (its own instant), at the deadline, or in breach at the next
+// notice while the notices last; of those after at, the earliest that
+// differs is the answer.
 func (b *book) complianceUntil(e *entry, at time.Time, s standing) time.Time {
 	var until time.Time
 	try := func(t time.Time) {
@@ -191,14 +206,14 @@ func (b *book) complianceUntil(e *entry, at time.Time, s standing) time.Time {
 		}
 	}
 	if e.t.Returned.Valid {
-		try(e.t.Returned.Time.Add(time.Nanosecond))
+		try(e.t.Returned.Time)
 	}
 	if d := e.t.Destruction; d != nil {
-		try(d.Signed.Add(time.Nanosecond))
+		try(d.Signed)
 	}
 	if e.hasDeadline {
 		try(e.deadline)
-		if s.status == Breach {
+		if s.status == Breach && s.notice >= 0 {
 			try(b.noticeAt(e.deadline, s.notice+1))
 		}
 	}
@@ -213,22 +228,37 @@ func boolIndex(b bool) int {
 }
 
 // prepareCompliance works out what every compliance answer of e shares: the
-// return or certificate that meets the deadline, whether the certificate is
-// one, the pending obligation.
+// return or certificate that meets the deadline, the one that ends the
+// notices of a breach, whether the certificate is one, the pending and the
+// ended-notices obligations.
 func (e *entry) prepareCompliance() {
 	t := e.t
 	beforeDeadline := func(at time.Time) bool { return !e.hasDeadline || at.Before(e.deadline) }
-	if t.Returned.Valid && beforeDeadline(t.Returned.Time) {
-		e.cure, e.hasCure = t.Returned.Time, true
+	// note takes an instant the item was returned or validly certified at:
+	// before the deadline it meets the obligation, after it it ends the
+	// notices of the breach (TMIP-BREACH); the earliest of each counts.
+	note := func(at time.Time) {
+		switch {
+		case beforeDeadline(at):
+			if !e.hasCure || at.Before(e.cure) {
+				e.cure, e.hasCure = at, true
+			}
+		case !e.hasLate || at.Before(e.late):
+			e.late, e.hasLate = at, true
+		}
+	}
+	if t.Returned.Valid {
+		note(t.Returned.Time)
 	}
 	if d := t.Destruction; d != nil {
 		e.badCert = !d.Valid() // TMIP-SIGNER: signed otherwise, no certificate
-		if !e.badCert && beforeDeadline(d.Signed) && (!e.hasCure || d.Signed.Before(e.cure)) {
-			e.cure, e.hasCure = d.Signed, true
+		if !e.badCert {
+			note(d.Signed)
 		}
 	}
 	if e.hasDeadline {
 		e.pendingObl = rule.ObligationsOf(rule.Obligation{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: e.deadline, Subject: t.ID})
+		e.lateObl = rule.ObligationsOf(rule.Obligation{Kind: rule.Clawback, Rule: rule.TmipBreach, Due: e.deadline, Subject: t.ID})
 	}
 }
 
@@ -257,6 +287,13 @@ func (e *entry) prepareReasons() {
 		e.reasons[Pending][0] = "trade-in " + t.ID + " is due back, or its destruction certified, by " + stamp(e.deadline)
 		e.reasons[Breach][0] = "trade-in " + t.ID + " was neither returned nor validly destroyed by " + stamp(e.deadline) +
 			": it is in breach, and " + e.clawback.StringFixed(2) + " of TMIP credits are owed back"
+		if e.hasLate {
+			how := "returned"
+			if !t.Returned.Valid || !e.late.Equal(t.Returned.Time) {
+				how = "destroyed, with a certificate of destruction signed"
+			}
+			e.lateReasons[0] = e.reasons[Breach][0] + "; it was " + how + " late, " + stamp(e.late) + ", which ends the breach notices"
+		}
 	}
 	if d := t.Destruction; e.badCert {
 		authority := "with"
@@ -268,5 +305,6 @@ func (e *entry) prepareReasons() {
 		for _, s := range reachable {
 			e.reasons[s][1] = e.reasons[s][0] + note
 		}
+		e.lateReasons[1] = e.lateReasons[0] + note
 	}
 }

@@ -25,18 +25,18 @@ func TestThreeMonthsFromShipmentToReturn(t *testing.T) {
 		until    string // "" never
 	}{
 		{"nothing yet, before the deadline", time.Time{}, nil, "2021-08-01T00:00:00Z", Pending, []rule.ID{rule.TmipReturn}, "2021-10-15T00:00:00Z"},
-		{"returned before the deadline, not yet known", returned, nil, "2021-10-14T12:00:00Z", Pending, []rule.ID{rule.TmipReturn}, "2021-10-14T12:00:00.000000001Z"},
-		{"returned before the deadline", returned, nil, "2021-10-14T12:00:00.000000001Z", Met, []rule.ID{rule.TmipReturn}, ""},
+		{"returned before the deadline, asked 1ns before the return", returned, nil, "2021-10-14T11:59:59.999999999Z", Pending, []rule.ID{rule.TmipReturn}, "2021-10-14T12:00:00Z"},
+		{"returned before the deadline, asked at the return", returned, nil, "2021-10-14T12:00:00Z", Met, []rule.ID{rule.TmipReturn}, ""},
 		{"returned before the deadline, asked long after", returned, nil, "2030-01-01T00:00:00Z", Met, []rule.ID{rule.TmipReturn}, ""},
 		{"a signed CoD by a vice president with legal sign-off authority", time.Time{},
 			&Certificate{Signed: returned, SignerTitle: VicePresident, LegalAuthority: true}, "2021-12-01T00:00:00Z", Met, []rule.ID{rule.TmipReturn}, ""},
 		{"Failure to comply within this time period (TMIP-BREACH)", time.Time{}, nil, "2021-10-15T00:00:00Z", Breach, []rule.ID{rule.TmipBreach, rule.TmipReturn}, "2021-11-14T00:00:00Z"},
-		{"a late return does not cure the breach", deadline, nil, "2021-12-01T00:00:00Z", Breach, []rule.ID{rule.TmipBreach, rule.TmipReturn}, "2021-12-14T00:00:00Z"},
+		{"a late return does not cure the breach", deadline, nil, "2021-12-01T00:00:00Z", Breach, []rule.ID{rule.TmipBreach, rule.TmipReturn}, ""},
 		{"a return 1ns before the deadline meets it", deadline.Add(-time.Nanosecond), nil, "2021-10-15T00:00:00Z", Met, []rule.ID{rule.TmipReturn}, ""},
 		{"a CoD signed 1ns before the deadline meets it", time.Time{},
 			&Certificate{Signed: deadline.Add(-time.Nanosecond), SignerTitle: President, LegalAuthority: true}, "2021-10-15T00:00:00Z", Met, []rule.ID{rule.TmipReturn}, ""},
 		{"a CoD signed at the deadline is too late", time.Time{},
-			&Certificate{Signed: deadline, SignerTitle: President, LegalAuthority: true}, "2021-10-15T00:00:00.000000001Z", Breach, []rule.ID{rule.TmipBreach, rule.TmipReturn}, "2021-11-14T00:00:00Z"},
+			&Certificate{Signed: deadline, SignerTitle: President, LegalAuthority: true}, "2021-10-15T00:00:00Z", Breach, []rule.ID{rule.TmipBreach, rule.TmipReturn}, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -95,6 +95,48 @@ func TestBreachRepeatsNoticesAndOwesTheCreditsBack(t *testing.T) {
 	}
 }
 
+func TestLateReturnOrCertificateEndsTheNotices(t *testing.T) {
+	// RULES.md TMIP-BREACH: "A late return or a certificate delivered after
+	// the deadline cures no breach (deny, TMIP-BREACH, claw-back, for good),
+	// but ends the notices: none is due at or after its instant." Its table:
+	// in breach, until "the next notice, or the late return or certificate
+	// that ends the notices".
+	deadline := instant(t, "2021-10-15T00:00:00Z")
+	clawback := rule.Obligation{Kind: rule.Clawback, Rule: rule.TmipBreach, Due: deadline, Subject: "T"}
+	notice := func(due string) rule.Obligation {
+		return rule.Obligation{Kind: rule.Notice, Rule: rule.TmipBreach, Due: instant(t, due), Subject: "T"}
+	}
+	late := instant(t, "2021-12-01T00:00:00Z") // between the notices of Nov 14 and Dec 14
+	for _, c := range []struct {
+		name     string
+		returned time.Time
+		cert     *Certificate
+		at       string
+		want     []rule.Obligation
+		until    string // "" never
+	}{
+		{"before the late return", late, nil, "2021-11-20T00:00:00Z", []rule.Obligation{notice("2021-11-14T00:00:00Z"), clawback}, "2021-12-01T00:00:00Z"},
+		{"1ns before the late return", late, nil, "2021-11-30T23:59:59.999999999Z", []rule.Obligation{notice("2021-11-14T00:00:00Z"), clawback}, "2021-12-01T00:00:00Z"},
+		{"at the late return", late, nil, "2021-12-01T00:00:00Z", []rule.Obligation{clawback}, ""},
+		{"long after the late return", late, nil, "2023-01-01T00:00:00Z", []rule.Obligation{clawback}, ""},
+		{"returned at the deadline, asked then", deadline, nil, "2021-10-15T00:00:00Z", []rule.Obligation{clawback}, ""},
+		{"returned on a notice's instant, asked 1ns before", instant(t, "2021-11-14T00:00:00Z"), nil, "2021-11-13T23:59:59.999999999Z", []rule.Obligation{notice("2021-10-15T00:00:00Z"), clawback}, "2021-11-14T00:00:00Z"},
+		{"a late certificate", time.Time{}, &Certificate{Signed: late, SignerTitle: President, LegalAuthority: true}, "2021-12-01T00:00:00Z", []rule.Obligation{clawback}, ""},
+		{"a late certificate that is no certificate", time.Time{}, &Certificate{Signed: late, SignerTitle: Director, LegalAuthority: true}, "2021-12-01T00:00:00Z", []rule.Obligation{notice("2021-11-14T00:00:00Z"), clawback}, "2021-12-14T00:00:00Z"},
+	} {
+		ti := eligible(t, "T", "MX10008")
+		ti.Returned, ti.Destruction = given(c.returned), c.cert
+		got := mustComply(t, mustBook(t, DefaultTerms(), ti), "T", instant(t, c.at))
+		var until time.Time
+		if c.until != "" {
+			until = instant(t, c.until)
+		}
+		if got.Allowed || got.Status != Breach || !got.Clawback.Equal(dec("500")) || !obligationsEqual(got.Obligations.Slice(), c.want) || !got.Until.Equal(until) {
+			t.Errorf("%s: %+v\nwant breach, claw-back 500.00, obligations %+v until %v", c.name, got, c.want, until)
+		}
+	}
+}
+
 func TestSignerIsVicePresidentOrAboveWithLegalAuthority(t *testing.T) {
 	// "Authorized signers must hold the official title of vice president or
 	// above and must have legal signoff authority for the customer,
@@ -132,10 +174,14 @@ func TestSignerIsVicePresidentOrAboveWithLegalAuthority(t *testing.T) {
 			!strings.Contains(got.Reason, "no certificate") {
 			t.Errorf("%s, authority %v: %+v, want pending citing TMIP-SIGNER", c.title, c.authority, got)
 		}
-		// TMIP-SIGNER is cited from the instant the certificate counts.
-		before := mustComply(t, b, "T", signed)
-		if slices.Contains(before.Rules.IDs(), rule.TmipSigner) || !before.Until.Equal(signed.Add(time.Nanosecond)) {
-			t.Errorf("%s at its signing: %+v, want no TMIP-SIGNER until 1ns later", c.title, before)
+		// TMIP-SIGNER is cited from the instant the certificate counts, its
+		// own.
+		before := mustComply(t, b, "T", signed.Add(-time.Nanosecond))
+		if slices.Contains(before.Rules.IDs(), rule.TmipSigner) || !before.Until.Equal(signed) {
+			t.Errorf("%s 1ns before its signing: %+v, want no TMIP-SIGNER until its signing", c.title, before)
+		}
+		if at := mustComply(t, b, "T", signed); !slices.Contains(at.Rules.IDs(), rule.TmipSigner) {
+			t.Errorf("%s at its signing: %+v, want TMIP-SIGNER", c.title, at)
 		}
 		breach := mustComply(t, b, "T", instant(t, "2021-10-15T00:00:00Z"))
 		if !slices.Equal(breach.Rules.IDs(), []rule.ID{rule.TmipBreach, rule.TmipSigner, rule.TmipReturn}) {
@@ -150,7 +196,7 @@ func TestNoShipmentNoDeadline(t *testing.T) {
 	ti.Returned = At(instant(t, "2021-08-01T00:00:00Z"))
 	b := mustBook(t, DefaultTerms(), ti)
 	c := mustComply(t, b, "T", instant(t, "2021-07-20T00:00:00Z"))
-	if c.Status != Pending || !c.Deadline.IsZero() || c.Obligations.Slice() != nil || !c.Until.Equal(ti.Returned.Time.Add(time.Nanosecond)) {
+	if c.Status != Pending || !c.Deadline.IsZero() || c.Obligations.Slice() != nil || !c.Until.Equal(ti.Returned.Time) {
 		t.Fatalf("not shipped: %+v", c)
 	}
 	if c := mustComply(t, b, "T", c.Until); c.Status != Met || !c.Until.IsZero() {

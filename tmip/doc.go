@@ -22,9 +22,12 @@
 // program's terms and catalog, which the [Book] remembers;
 // [Book.WithReturn] and [Book.WithCertificate] return a new book with one
 // more fact. A Program and a Book are handles: nothing a holder does to
-// its copy reaches another's. [Book.Assess] answers
-// "may this trade-in earn a discount on an order placed at at". It is
-// refused, naming every rule broken in this order, when
+// its copy reaches another's. [Book.Assess] answers "may this trade-in
+// earn a discount on its order": once the new equipment was ordered
+// (TradeIn.Ordered at or before the instant asked), as of the order,
+// wholly and for good (TMIP-AT-ORDER); before that, or with no order
+// recorded, for an order placed at the instant asked. It is refused,
+// naming every rule broken in this order, when
 //
 //   - its SKU is not in the catalog (TMIP-ELIGIBLE);
 //   - it is not working, not from a production or lab network, damaged, or
@@ -39,8 +42,8 @@
 //
 // Otherwise it is allowed, citing TMIP-SUPPORT when a support contract is
 // given, TMIP-RETURN, TMIP-AT-ORDER and TMIP-SWAP, then TMIP-PASS-ON for a
-// partner. Its Discount is the support contract's remaining value at at
-// (TMIP-SUPPORT): Value × (days left) / (days of the contract), the days
+// partner. Its Discount is the support contract's remaining value at the
+// order (TMIP-SUPPORT): Value × (days left) / (days of the contract), the days
 // counted between UTC dates, rounded half away from zero to the cent; the
 // full value before the contract starts and zero from its end. It is applied
 // at order and listed in the quote (TMIP-AT-ORDER). When the shipment of the
@@ -57,10 +60,13 @@
 // It is Met once the item was returned, or a valid Certificate of
 // Destruction signed, before the deadline (TMIP-RETURN); Pending before the
 // deadline otherwise, with a rule.Deadline obligation; in Breach from the
-// deadline on (TMIP-BREACH), refused, with a rule.Notice obligation due at
-// the latest notice instant at or before at (the deadline, then every
-// NoticeEveryDays days of 24 hours) and a rule.Clawback due at the
-// deadline. Compliance.Clawback is the discount granted at order. A
+// deadline on (TMIP-BREACH), refused for good, with a rule.Notice
+// obligation due at the latest notice instant at or before at (the
+// deadline, then every NoticeEveryDays days of 24 hours) and a
+// rule.Clawback due at the deadline. A return or valid certificate dated
+// at or after the deadline cures nothing but ends the notices: none is due
+// at or after its instant, and the breach keeps its claw-back alone.
+// Compliance.Clawback is the discount granted at order. A
 // certificate is valid only when signed by a vice president or above (vice
 // president, senior or executive vice president, president, chief executive
 // officer) with legal sign-off authority (TMIP-SIGNER); a certificate
@@ -72,17 +78,20 @@
 //
 // # Time
 //
-// Every query takes its instant. Only history dated strictly before it
-// counts (SCENARIOS.md): a return or certificate at exactly t counts from
-// t+1ns. The shipment and order dates are taken as recorded: the deadline
-// is stated even before the shipment instant. Every answer carries Until,
-// the first instant after the one asked at which the answer differs (zero
-// when it never does). It is exact: the same answer for every instant in
-// [at, Until), a different one at Until. For Assess, that is the window's
-// start (refused before it), the window's end, or the first later UTC
-// midnight at which the discount, to the cent, drops. For Compliance, it is
-// a return or certificate + 1ns, the deadline, or in breach the next
-// notice. Met holds for good, save that TMIP-SIGNER joins its rules when a
+// Every query takes its instant, and the history dated at or before it
+// counts (SCENARIOS.md): a return or certificate dated exactly t has
+// happened at t. The shipment and order dates are taken as recorded: the
+// deadline is stated even before the shipment instant. Every answer
+// carries Until, the first instant after the one asked at which the
+// answer differs, values included (zero when it never does). It is exact:
+// the same answer for every instant in [at, Until), a different one at
+// Until. For Assess before the order, that is the window's start (refused
+// before it), the window's end, the first later UTC midnight at which the
+// discount, to the cent, drops, or the order's own instant when the
+// order's answer differs from the quote's; from the order on, never. For
+// Compliance, it is a return or certificate's instant, the deadline, or in
+// breach the next notice or the late return or certificate that ends the
+// notices. Met holds for good, save that TMIP-SIGNER joins its rules when a
 // certificate that is no certificate starts to count later.
 //
 // # Where the seed is silent
@@ -121,8 +130,8 @@
 //   - No shipment recorded: no deadline, Pending (no obligation), or Met
 //     once a return or valid certificate counts; nothing else changes it.
 //   - A return or valid certificate dated at or after the deadline does not
-//     cure a breach. A return and a certificate both count; the earlier
-//     meets the obligation.
+//     cure a breach; the earlier of them ends its notices. A return and a
+//     certificate both count; the earlier meets the obligation.
 //   - Breach rules are TMIP-BREACH, TMIP-SIGNER when cited, then
 //     TMIP-RETURN (the obligation broken).
 //   - Bad input is refused by NewBook as an *EntryError (its index and

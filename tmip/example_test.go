@@ -96,7 +96,7 @@ func ExampleBook_Compliance() {
 		}
 	}
 	// Output:
-	// 2022-01-01T00:00:00Z pending [TMIP-RETURN] deadline 2022-02-28 until 2022-01-10T00:00:00.000000001Z
+	// 2022-01-01T00:00:00Z pending [TMIP-RETURN] deadline 2022-02-28 until 2022-01-10T00:00:00Z
 	//    deadline TMIP-RETURN 2022-02-28
 	// 2022-02-01T00:00:00Z pending [TMIP-RETURN TMIP-SIGNER] deadline 2022-02-28 until 2022-02-28T00:00:00Z
 	//    deadline TMIP-RETURN 2022-02-28

@@ -44,6 +44,14 @@ func eligible(t fataler, id, product string) TradeIn {
 	}
 }
 
+// quoted is eligible not yet ordered: Assess quotes an order placed at the
+// instant asked (TMIP-AT-ORDER).
+func quoted(t fataler, id, product string) TradeIn {
+	ti := eligible(t, id, product)
+	ti.Ordered = Instant{}
+	return ti
+}
+
 func mustBook(t fataler, terms Terms, tradeIns ...TradeIn) Book {
 	t.Helper()
 	b, err := MustNewProgram(DefaultCatalog(), terms).NewBook(tradeIns)

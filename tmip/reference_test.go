@@ -25,6 +25,10 @@ type refAnswer struct {
 
 func refAssess(terms Terms, catalog Catalog, tradeIns []TradeIn, i int, at time.Time) refAnswer {
 	ti := tradeIns[i]
+	// TMIP-AT-ORDER: ordered at or before at, judged as of the order.
+	if ti.Ordered.Valid && !ti.Ordered.Time.After(at) {
+		at = ti.Ordered.Time
+	}
 	var broken []rule.ID
 	if !slices.Contains(catalog.SKUs, ti.SKU) {
 		broken = append(broken, rule.TmipEligible)
@@ -72,12 +76,15 @@ func refCompliance(terms Terms, catalog Catalog, tradeIns []TradeIn, i int, at t
 	if shipped {
 		deadline = calendar.AddMonths(ti.NewEquipmentShipped.Time, terms.ReturnMonths)
 	}
-	known := func(x time.Time) bool { return !x.IsZero() && x.Before(at) }
+	known := func(x time.Time) bool { return !x.IsZero() && !x.After(at) }
 	inTime := func(x time.Time) bool { return !shipped || x.Before(deadline) }
 	d := ti.Destruction
 	validCert := d != nil && d.LegalAuthority && d.SignerTitle >= VicePresident && d.SignerTitle <= ChiefExecutiveOfficer
 	signer := d != nil && known(d.Signed) && !validCert
-	met := (ti.Returned.Valid && ti.Returned.Time.Before(at) && inTime(ti.Returned.Time)) || (validCert && known(d.Signed) && inTime(d.Signed))
+	returned := ti.Returned.Valid && !ti.Returned.Time.After(at)
+	met := (returned && inTime(ti.Returned.Time)) || (validCert && known(d.Signed) && inTime(d.Signed))
+	// A late return or certificate ends the notices (TMIP-BREACH).
+	noticesEnded := returned || (validCert && known(d.Signed))
 	var a refAnswer
 	switch {
 	case met:
@@ -93,10 +100,10 @@ func refCompliance(terms Terms, catalog Catalog, tradeIns []TradeIn, i int, at t
 			notice = next
 		}
 		a = refAnswer{status: Breach, rules: []rule.ID{rule.TmipBreach, rule.TmipReturn},
-			obligations: []rule.Obligation{
-				{Kind: rule.Notice, Rule: rule.TmipBreach, Due: notice, Subject: ti.ID},
-				{Kind: rule.Clawback, Rule: rule.TmipBreach, Due: deadline, Subject: ti.ID},
-			}}
+			obligations: []rule.Obligation{{Kind: rule.Clawback, Rule: rule.TmipBreach, Due: deadline, Subject: ti.ID}}}
+		if !noticesEnded {
+			a.obligations = slices.Insert(a.obligations, 0, rule.Obligation{Kind: rule.Notice, Rule: rule.TmipBreach, Due: notice, Subject: ti.ID})
+		}
 		if ti.Ordered.Valid {
 			a.discount = refAssess(terms, catalog, tradeIns, i, ti.Ordered.Time).discount
 		}

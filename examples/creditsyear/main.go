@@ -13,7 +13,9 @@
 // are permitted" (CRD-MIN-CALLOFF); services "must be delivered within 12
 // months of purchase" (CRD-VALIDITY); and "You will receive quarterly
 // statements that report your current credit balance" (CRD-STATEMENT).
-// Every answer comes from policy.Engine.
+// Every answer comes from policy.Engine; a check sees the history dated at
+// or before its instant, so a recorded call-off is asked about the instant
+// before it happened.
 //
 //	go run ./examples/creditsyear
 package main
@@ -96,7 +98,8 @@ func run(w io.Writer) error {
 		return policy.CallOff{Ledger: ledger, CallOff: credits.CallOff{Credits: n(c), Engagement: g}}
 	}
 	fmt.Fprintln(w, "\n# call-offs")
-	a.Ask(date(2025, 3, 10), "call off 8 credits for an assessment", callOff("8", engagement(credits.Assessment)))
+	before := func(t time.Time) time.Time { return t.Add(-time.Nanosecond) }
+	a.Ask(before(date(2025, 3, 10)), "call off 8 credits for an assessment, the instant before it was recorded", callOff("8", engagement(credits.Assessment)))
 	a.Ask(date(2025, 4, 1), "call off 7.5 credits for a design, a partial credit", callOff("7.5", engagement(credits.Design)))
 	a.Ask(date(2025, 4, 1), "call off 4 credits for a design", callOff("4", engagement(credits.Design)))
 	timeAndMaterials := engagement(credits.Deployment)
@@ -107,13 +110,14 @@ func run(w io.Writer) error {
 	noPaper.PurchaseOrder, noPaper.StatementOfWork = false, false
 	a.Ask(date(2025, 4, 1), "call off 20 credits for a deployment without purchase order or statement of work",
 		callOff("20", noPaper))
-	a.Ask(date(2025, 5, 20), "call off 10 credits for a design", callOff("10", engagement(credits.Design)))
+	a.Ask(before(date(2025, 5, 20)), "call off 10 credits for a design, the instant before it was recorded", callOff("10", engagement(credits.Design)))
 
 	fmt.Fprintln(w, "\n# the first lot lapses on 2025-11-20 with 7 credits left")
 	a.Ask(date(2025, 11, 20).Add(-time.Nanosecond), "call off all 67 credits at the first lot's last instant",
 		callOff("67", engagement(credits.Deployment)))
 	a.Ask(date(2025, 11, 20), "call off 67 credits when the first lot has lapsed", callOff("67", engagement(credits.Deployment)))
-	a.Ask(date(2025, 12, 1), "call off 40 credits for a migration", callOff("40", engagement(credits.Migration)))
+	a.Ask(before(date(2025, 12, 1)), "call off 40 credits for a migration, the instant before it was recorded", callOff("40", engagement(credits.Migration)))
+	a.Ask(date(2025, 12, 1), "call off 40 more credits as the migration's 40 are recorded", callOff("40", engagement(credits.Migration)))
 
 	fmt.Fprintln(w, "\n# quarterly statements")
 	for _, s := range []string{"2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"} {
@@ -127,7 +131,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	a.Ask(date(2025, 11, 1), "statement of 2025-Q4 projected on 2025-11-01", policy.CreditStatement{Ledger: ledger, Quarter: q4})
+	a.Ask(date(2025, 11, 1), "statement of 2025-Q4 asked on 2025-11-01, as of then", policy.CreditStatement{Ledger: ledger, Quarter: q4})
 	return a.Err
 }
 

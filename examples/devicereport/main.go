@@ -7,42 +7,70 @@
 //	go run ./examples/devicereport -within 30d captures/
 //
 // Arguments are capture files or directories of them (one capture per
-// device; the device is named by its file, or by -device for one file).
-// -at defaults to the instant a capture carries itself (a "Current time:"
-// line of show system uptime in the same file, or an XML end date beside its
-// remaining time); a capture with neither needs -at. -captured is when the
-// captures were taken (default: their own instant, else -at); count-down
-// features end that long after it. -within counts the features ending within
-// that span of their instant (30d, 720h). A capture that cannot be read is
-// reported on standard error with its file, line and text; the others are
-// still reported and the exit status is 1. A failed write to standard
-// output is an error too.
+// device; the device is named by its file, or by -device for one file; a
+// second capture of one device name is refused). -at defaults to the
+// instant a capture carries itself (a "Current time:" line of show system
+// uptime in the same file, or an XML end date beside its remaining time); a
+// capture with neither needs -at. -captured is when the captures were taken
+// (default: their own instant, else -at); count-down features end that long
+// after it. -within counts the features ending within that span of their
+// instant (30d, 720h). A capture that cannot be read is reported on
+// standard error with its file, line and text; the others are still
+// reported and the exit status is 1. A failed write to standard output is
+// an error too. A decision that holds for good has the until "never".
+//
+// # Bounds
+//
+// Only regular files are read: every file is opened without blocking and
+// checked on its descriptor, so a named pipe, a socket or a device, given
+// or in a directory, is refused at once, naming it. A run takes in at most
+// -max-files files (a directory holding more: its first by name), -max-bytes
+// capture bytes and -max-features features together, each capture at most
+// 4 MiB and 10,000 rows (see the junos package); past a bound the file is
+// refused naming the bound and the rest is read. Time is linear in the
+// bytes read; memory is a few times the largest capture plus a few hundred
+// bytes a feature; the output is linear in the features (the table's
+// columns are aligned up to 64 characters, wider cells push their row
+// right).
+//
+// # Names
+//
+// A name (a device, a feature, a key) holding a control character, bytes
+// that are not UTF-8, or beginning with a double quote is printed quoted,
+// in Go syntax, in the table, on standard error, and in the JSON and CSV;
+// so is a file name. In -csv, a cell beginning with =, +, -, @, a tab, a
+// carriage return or a single quote has a single quote put before it, so
+// that a spreadsheet shows it as text rather than run it as a formula
+// (OWASP's rule for CSV injection); drop the first ' of a cell beginning
+// with one to read it back.
 package main
 
 import (
-	"cmp"
-	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"slices"
+	"runtime/debug"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
-	"unicode"
 
-	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/examples/internal/capture"
 	"github.com/licensepolicy/licensepolicy/license/junos"
 )
 
+// memoryLimit is the soft limit on the heap, where GOMEMLIMIT does not set
+// one: past it the collector runs more often rather than let garbage
+// double a heap the bounds keep well under it.
+const memoryLimit = 512 << 20
+
 func main() {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "devicereport:", err)
+		fmt.Fprintln(os.Stderr, "devicereport:", capture.Line(err.Error()))
 		os.Exit(1)
 	}
 }
@@ -52,15 +80,6 @@ type options struct {
 	at, captured     time.Time
 	platform, device string
 	within           time.Duration
-}
-
-// device is one capture's assessment, or why it has none.
-type device struct {
-	Name, File string
-	Form       junos.Form
-	At         time.Time
-	A          junos.Assessment
-	Err        error
 }
 
 func run(args []string, out, errOut io.Writer) error {
@@ -73,8 +92,20 @@ func run(args []string, out, errOut io.Writer) error {
 	within := fl.String("within", "30d", "count features ending within this span: 30d, 720h")
 	asJSON := fl.Bool("json", false, "print JSON")
 	asCSV := fl.Bool("csv", false, "print CSV")
+	var lim capture.Limits
+	fl.IntVar(&lim.Files, "max-files", capture.DefaultFiles, "the most files a run takes in (a directory holding more: its first by name)")
+	fl.Int64Var(&lim.Bytes, "max-bytes", capture.DefaultBytes, fmt.Sprintf("the most capture bytes a run reads, together (each capture at most %d)", junos.MaxBytes))
+	fl.IntVar(&lim.Features, "max-features", capture.DefaultFeatures, fmt.Sprintf("the most features (usage rows and key features) the captures of a run list, together (each capture at most %d)", junos.MaxEntries))
+	fl.Usage = func() {
+		fmt.Fprintln(errOut, "usage: devicereport [flags] FILE|DIR...")
+		fmt.Fprint(errOut, capture.Bounds)
+		fl.PrintDefaults()
+	}
 	if err := fl.Parse(args); err != nil {
 		return err
+	}
+	if lim.Files < 1 || lim.Bytes < 1 || lim.Features < 1 {
+		return errors.New("-max-files, -max-bytes and -max-features: want at least 1")
 	}
 	var o options
 	var err error
@@ -92,43 +123,42 @@ func run(args []string, out, errOut io.Writer) error {
 		return fmt.Errorf("-within: %w", err)
 	}
 	o.platform, o.device = *platform, *dev
-	files, err := captureFiles(fl.Args())
-	if err != nil {
-		return err
-	}
-	if len(files) == 0 {
+	var reader capture.Reader
+	entries := reader.List(fl.Args(), lim.Files)
+	if len(entries) == 0 {
 		return errors.New("want capture files or directories")
 	}
-	if o.device != "" && len(files) > 1 {
+	if o.device != "" && len(entries) > 1 {
 		return errors.New("-device names one capture; a fleet's devices are named by their files")
 	}
-	devs := make([]device, 0, len(files))
+	r := reading{reader: &reader, budget: capture.NewBudget(lim), opts: o, byName: map[string]string{}}
 	failed := 0
-	for _, f := range files {
-		d := assess(f, o)
+	for _, e := range entries {
+		d := r.assess(e)
 		if d.Err != nil {
 			failed++
-			if len(files) == 1 {
+			if len(entries) == 1 {
 				return d.Err
 			}
-			fmt.Fprintf(errOut, "devicereport: %v\n", d.Err)
+			fmt.Fprintf(errOut, "devicereport: %s\n", capture.Line(d.Err.Error()))
 		}
-		devs = append(devs, d)
+		r.devs = append(r.devs, d)
 	}
 	w := &errWriter{w: out}
+	rs := r.sorted()
 	switch {
 	case *asJSON:
-		writeJSON(w, devs, o.within)
+		writeJSON(w, r.devs, rs, o.within)
 	case *asCSV:
-		writeCSV(w, devs)
+		writeCSV(w, r.devs, rs)
 	default:
-		writeTable(w, devs, o.within)
+		writeTable(w, r.devs, rs, o.within)
 	}
 	if w.err != nil {
 		return fmt.Errorf("writing the report: %w", w.err)
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d captures could not be read", failed, len(files))
+		return fmt.Errorf("%d of %d captures could not be read", failed, len(entries))
 	}
 	return nil
 }
@@ -147,373 +177,4 @@ func parseSpan(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("%q is not a span (30d, 720h)", s)
 	}
 	return d, nil
-}
-
-// captureFiles expands directories into their regular files, in name
-// order, leaving out hidden files and Markdown notes.
-func captureFiles(args []string) ([]string, error) {
-	var files []string
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if err != nil {
-			return nil, err
-		}
-		if !st.IsDir() {
-			files = append(files, a)
-			continue
-		}
-		es, err := os.ReadDir(a)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range es {
-			if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") && filepath.Ext(e.Name()) != ".md" {
-				files = append(files, filepath.Join(a, e.Name()))
-			}
-		}
-	}
-	return files, nil
-}
-
-func assess(file string, o options) device {
-	name := o.device
-	if name == "" {
-		name = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
-	}
-	d := device{Name: name, File: file}
-	fail := func(err error) device {
-		d.Err = fmt.Errorf("%s: %w", file, err)
-		return d
-	}
-	f, err := os.Open(file)
-	if err != nil {
-		return fail(err)
-	}
-	rep, err := junos.Parse(f)
-	f.Close()
-	if err != nil {
-		return fail(err)
-	}
-	d.Form = rep.Form
-	d.At = o.at
-	if d.At.IsZero() {
-		d.At = rep.CapturedAt
-	}
-	if d.At.IsZero() {
-		return fail(errors.New("the capture has no instant of its own: give one with -at (RFC 3339)"))
-	}
-	capt := o.captured
-	if capt.IsZero() && rep.CapturedAt.IsZero() {
-		capt = d.At
-	}
-	facts, err := rep.Facts(junos.Options{Platform: o.platform, Device: name, CapturedAt: capt.UTC()})
-	if err != nil {
-		return fail(err)
-	}
-	d.A = facts.At(d.At.UTC())
-	return d
-}
-
-// row is a feature of a device as printed.
-type row struct {
-	Device      string        `json:"device"`
-	Feature     string        `json:"feature"`
-	Used        *int          `json:"used,omitempty"`
-	Installed   *int          `json:"installed,omitempty"`
-	Needed      *int          `json:"needed,omitempty"`
-	Kind        string        `json:"kind,omitempty"`
-	License     string        `json:"license,omitempty"`
-	State       string        `json:"state"`
-	Usable      bool          `json:"usable"`
-	Allowed     bool          `json:"allowed"`
-	Until       string        `json:"until,omitempty"`
-	Keys        []grant       `json:"keys,omitempty"`
-	Lines       []int         `json:"lines,omitempty"`
-	Rules       []string      `json:"rules"`
-	Obligations []obligation  `json:"obligations,omitempty"`
-	Warnings    []string      `json:"warnings,omitempty"`
-	until       time.Time     // for sorting
-	at          time.Time     // the device's instant
-	standing    license.State // for the summary
-}
-
-// grant and obligation print instants as RFC 3339 strings: a string cannot
-// fail to encode, and the readers hold instants to years 0000-9999.
-type grant struct {
-	Key       string `json:"key"`
-	SKU       string `json:"sku,omitempty"`
-	Count     string `json:"count,omitempty"`
-	OrderType string `json:"orderType,omitempty"`
-	Validity  string `json:"validity"`
-	Start     string `json:"start,omitempty"`
-	End       string `json:"end,omitempty"`
-	Line      int    `json:"line,omitempty"`
-}
-
-type obligation struct {
-	Kind    string `json:"kind"`
-	Rule    string `json:"rule"`
-	Due     string `json:"due,omitempty"`
-	Subject string `json:"subject"`
-}
-
-func instant(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(time.RFC3339)
-}
-
-func rows(devs []device) []row {
-	var rs []row
-	for _, d := range devs {
-		if d.Err != nil {
-			continue
-		}
-		for _, f := range d.A.Features {
-			r := row{Device: d.Name, Feature: f.Name, License: f.License, State: "unlicensed", Usable: f.Standing.State.Usable(),
-				Allowed: f.Decision.Allowed, Warnings: f.Warnings, Lines: f.Lines, until: f.Decision.Until, at: d.At, standing: f.Standing.State}
-			if f.InUsage {
-				r.Used, r.Installed, r.Needed = &f.Used, &f.Installed, &f.Needed
-			}
-			if f.Kind.IsValid() {
-				r.Kind = f.Kind.String()
-				r.State = f.Standing.State.String()
-			}
-			r.Until = instant(f.Decision.Until)
-			for id := range f.Decision.Rules.All() {
-				r.Rules = append(r.Rules, id.String())
-			}
-			for ob := range f.Decision.Obligations.All() {
-				r.Obligations = append(r.Obligations, obligation{Kind: ob.Kind.String(), Rule: ob.Rule.String(), Due: instant(ob.Due), Subject: ob.Subject})
-			}
-			for _, g := range f.Grants {
-				r.Keys = append(r.Keys, grant{Key: g.Key, SKU: g.SKU, Count: g.Count, OrderType: g.OrderType, Validity: g.Expiry.Validity.String(),
-					Start: instant(g.Expiry.Start), End: instant(g.Expiry.End), Line: g.Line})
-			}
-			rs = append(rs, r)
-		}
-	}
-	// Sorted by until: what has already ended first, what holds for good last.
-	rank := func(r row) int {
-		switch {
-		case !r.until.IsZero():
-			return 1
-		case r.Allowed:
-			return 2
-		}
-		return 0
-	}
-	slices.SortStableFunc(rs, func(a, b row) int {
-		return cmp.Or(cmp.Compare(rank(a), rank(b)), a.until.Compare(b.until))
-	})
-	return rs
-}
-
-// summary counts what an operator acts on.
-type summary struct {
-	Devices       int `json:"devices"`
-	Failed        int `json:"failed"`
-	Features      int `json:"features"`
-	Expired       int `json:"expired"`
-	InWarning     int `json:"inWarning"`
-	EndingWithin  int `json:"endingWithin"`
-	WithinDays    int `json:"withinDays"`
-	Unlicensed    int `json:"usedWithoutLicense"`
-	Discrepancies int `json:"discrepancies"`
-}
-
-func summarize(devs []device, rs []row, within time.Duration) summary {
-	s := summary{Features: len(rs), WithinDays: int(within / (24 * time.Hour))}
-	for _, d := range devs {
-		if d.Err != nil {
-			s.Failed++
-			continue
-		}
-		s.Devices++
-		s.Discrepancies += len(d.A.Discrepancies)
-	}
-	for _, r := range rs {
-		switch r.standing {
-		case license.Expired:
-			s.Expired++
-		case license.InWarning:
-			s.InWarning++
-		}
-		if r.Allowed && !r.until.IsZero() && r.until.Sub(r.at) <= within {
-			s.EndingWithin++
-		}
-		if r.Needed != nil && *r.Needed > 0 {
-			s.Unlicensed++
-		}
-	}
-	return s
-}
-
-type discrepancy struct {
-	Device string `json:"device"`
-	junos.Discrepancy
-}
-
-func writeJSON(out io.Writer, devs []device, within time.Duration) {
-	type devJSON struct {
-		Device   string `json:"device"`
-		File     string `json:"file"`
-		Form     string `json:"form,omitempty"`
-		Platform string `json:"platform,omitempty"`
-		At       string `json:"at,omitempty"`
-		Error    string `json:"error,omitempty"`
-	}
-	var ds []devJSON
-	var disc []discrepancy
-	for _, d := range devs {
-		j := devJSON{Device: d.Name, File: d.File}
-		if d.Err != nil {
-			j.Error = d.Err.Error()
-		} else {
-			j.Form, j.Platform, j.At = d.Form.String(), d.A.Platform, instant(d.At)
-			for _, x := range d.A.Discrepancies {
-				disc = append(disc, discrepancy{d.Name, x})
-			}
-		}
-		ds = append(ds, j)
-	}
-	rs := rows(devs)
-	e := json.NewEncoder(out)
-	e.SetIndent("", "  ")
-	// Every value is strings, numbers and booleans: encoding cannot fail,
-	// and a failed write is caught by the writer.
-	_ = e.Encode(struct {
-		Devices       []devJSON     `json:"devices"`
-		Features      []row         `json:"features"`
-		Discrepancies []discrepancy `json:"discrepancies,omitempty"`
-		Summary       summary       `json:"summary"`
-	}{ds, rs, disc, summarize(devs, rs, within)})
-}
-
-func writeCSV(out io.Writer, devs []device) {
-	w := csv.NewWriter(out)
-	_ = w.Write([]string{"device", "feature", "used", "installed", "needed", "kind", "state", "allowed", "until", "keys", "lines", "rules", "warnings"})
-	for _, r := range rows(devs) {
-		n := func(p *int) string {
-			if p == nil {
-				return ""
-			}
-			return strconv.Itoa(*p)
-		}
-		_ = w.Write([]string{r.Device, r.Feature, n(r.Used), n(r.Installed), n(r.Needed), r.Kind, r.State, strconv.FormatBool(r.Allowed),
-			r.Until, keyList(r.Keys, false), lineList(r.Lines), strings.Join(r.Rules, " "), strings.Join(r.Warnings, "; ")})
-	}
-	w.Flush()
-}
-
-// esc quotes text from a capture that holds a control or unprintable
-// character, so that no input can add a line, a column or a row.
-func esc(s string) string {
-	if strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsPrint(r) && r != ' ' || r == unicode.ReplacementChar }) {
-		return strconv.QuoteToGraphic(s)
-	}
-	return s
-}
-
-func keyList(gs []grant, quote bool) string {
-	var ks []string
-	for _, g := range gs {
-		k := g.Key
-		if g.SKU != "" {
-			k += " (" + g.SKU + ")"
-		}
-		if quote {
-			k = esc(k)
-		}
-		ks = append(ks, k)
-	}
-	return strings.Join(ks, ",")
-}
-
-func lineList(ls []int) string {
-	var s []string
-	for _, l := range ls {
-		s = append(s, strconv.Itoa(l))
-	}
-	return strings.Join(s, ",")
-}
-
-func writeTable(out io.Writer, devs []device, within time.Duration) {
-	for _, d := range devs {
-		if d.Err == nil {
-			fmt.Fprintf(out, "%s: %s capture, platform %s, at %s\n", esc(d.Name), d.Form, esc(d.A.Platform), instant(d.At))
-		} else {
-			fmt.Fprintf(out, "%s: not read (see standard error)\n", esc(d.Name))
-		}
-	}
-	fmt.Fprintln(out)
-	var table strings.Builder
-	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DEVICE\tFEATURE\tUSED/INST/NEED\tKIND\tSTANDING\tUNTIL\tKEYS\tLINES\tRULES\tWARNINGS")
-	rs := rows(devs)
-	for _, r := range rs {
-		counts := "-"
-		if r.Used != nil {
-			counts = fmt.Sprintf("%d/%d/%d", *r.Used, *r.Installed, *r.Needed)
-		}
-		standing := "not usable"
-		if r.Allowed {
-			standing = "usable"
-		}
-		standing += " (" + r.State + ")"
-		until := cmp.Or(r.Until, "for good")
-		if !r.Allowed && r.Until == "" {
-			until = "-"
-		}
-		var warnings []string
-		for _, w := range r.Warnings {
-			warnings = append(warnings, esc(w))
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", esc(r.Device), esc(r.Feature), counts, cmp.Or(r.Kind, "-"), standing, until,
-			cmp.Or(keyList(r.Keys, true), "-"), cmp.Or(lineList(r.Lines), "-"), strings.Join(r.Rules, ","), strings.Join(warnings, "; "))
-	}
-	_ = tw.Flush() // writes to a strings.Builder, which cannot fail
-	// An empty last column leaves padding a reader should not see.
-	for _, line := range strings.SplitAfter(table.String(), "\n") {
-		if line != "" {
-			fmt.Fprintln(out, strings.TrimRight(line, " \n"))
-		}
-	}
-	first := true
-	for _, d := range devs {
-		for _, x := range d.A.Discrepancies {
-			if first {
-				fmt.Fprintln(out)
-				first = false
-			}
-			fmt.Fprintf(out, "discrepancy: %s: %s (key %s): %s\n", esc(d.Name), esc(x.Feature), esc(cmp.Or(x.Key, "(blank)")), esc(x.Msg))
-		}
-	}
-	s := summarize(devs, rs, within)
-	fmt.Fprintf(out, "\nsummary: %d features on %d devices (%d not read): %d expired, %d in warning, %d ending within %s, %d used without a license, %d discrepancies\n",
-		s.Features, s.Devices, s.Failed, s.Expired, s.InWarning, s.EndingWithin, spanText(within), s.Unlicensed, s.Discrepancies)
-}
-
-func spanText(d time.Duration) string {
-	if d%(24*time.Hour) == 0 {
-		return fmt.Sprintf("%d days", d/(24*time.Hour))
-	}
-	return d.String()
-}
-
-// errWriter keeps the first write error, so that a report lost on a full
-// disk or a closed pipe ends in a non-zero exit.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(p []byte) (int, error) {
-	if e.err != nil {
-		return 0, e.err
-	}
-	n, err := e.w.Write(p)
-	e.err = err
-	return n, err
 }

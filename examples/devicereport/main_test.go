@@ -232,8 +232,13 @@ func TestNoInputChangesTheNumberOfRows(t *testing.T) {
 			t.Skip(err)
 		}
 		a := f.At(f.Features[0].Licenses[0].Start())
+		d := device{Name: rapid.String().Draw(t, "device"), Platform: a.Platform, Discrepancies: a.Discrepancies}
+		for _, f := range a.Features {
+			d.Rows = append(d.Rows, rowOf(0, f))
+		}
+		r := reading{devs: []device{d}}
 		var out bytes.Buffer
-		writeTable(&out, []device{{Name: rapid.String().Draw(t, "device"), A: a}}, 0)
+		writeTable(&out, r.devs, r.sorted(), 0)
 		want := 1 + 1 + 1 + len(a.Features) + 2 // device line, blank, header, rows, blank and summary
 		if len(a.Discrepancies) > 0 {
 			want += 1 + len(a.Discrepancies)

@@ -48,3 +48,44 @@ func TestJSONStreams(t *testing.T) {
 		t.Fatalf("%d checks decided, output %q", lines, out.String())
 	}
 }
+
+// BenchmarkCalendarTenYearsOfTheSamples runs `evaluate -calendar` over ten
+// years of the three sample files (issue 27: well under a second), writing
+// to io.Discard.
+func BenchmarkCalendarTenYearsOfTheSamples(b *testing.B) {
+	args := append([]string{"-calendar", "2025-01-01T00:00:00Z/2035-01-01T00:00:00Z"}, samples...)
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run(args, io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
+
+// BenchmarkCalendarOfDailyNotices runs `evaluate -calendar` over two
+// trade-ins in breach with a notice every day for 273 years (issue 26: two
+// minutes before, nothing printed until the end), about 200,000 segments;
+// segments/s is the rate.
+func BenchmarkCalendarOfDailyNotices(b *testing.B) {
+	args := []string{"-calendar", "2025-10-01T00:00:00Z/2299-01-01T00:00:00Z", "testdata/breach-daily-notices.json"}
+	b.ReportAllocs()
+	out := &countingWriter{}
+	for b.Loop() {
+		if code := run(args, out, io.Discard); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
+	b.ReportMetric(float64(out.lines)/b.Elapsed().Seconds(), "segments/s")
+}
+
+// BenchmarkImpactOfTheSamples runs `evaluate -impact` of new terms over
+// the samples, writing to io.Discard.
+func BenchmarkImpactOfTheSamples(b *testing.B) {
+	args := append([]string{"-impact", "testdata/new-terms.json"}, samples...)
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run(args, io.Discard, io.Discard); code != exitMismatch {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}

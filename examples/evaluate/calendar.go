@@ -2,307 +2,221 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 	"time"
 
-	"github.com/licensepolicy/licensepolicy/credits"
-	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/scenario"
-	"github.com/licensepolicy/licensepolicy/tmip"
 )
 
-// maxChanges bounds one request's chain, so a decision that changed every
-// nanosecond could not run the command out of memory.
+// maxChanges bounds one check's timeline: a decision that changed every
+// day for three hundred years is not a calendar anyone reads, and the
+// bound keeps the command's time and output in proportion.
 const maxChanges = 100000
 
-// change is one instant at which a request's decision is not what it was
-// just before (or, first, what it is at the period's start).
-type change struct {
-	At       time.Time
-	Decision policy.Decision
+// parseInstantFlag reads a flag's instant: RFC 3339, within years 0000 to
+// 9999 in UTC, so that everything printed from it reads back.
+func parseInstantFlag(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s: want an RFC 3339 instant such as 2025-01-01T00:00:00Z", printable(s))
+	}
+	t = t.UTC()
+	if !wire.Writable(t) {
+		return time.Time{}, fmt.Errorf("%s: want an instant within years 0000 to 9999 in UTC", printable(s))
+	}
+	return t, nil
 }
 
-// chain decides r at from and then at each Until, up to to, keeping the
-// instants at which the decision differs from the one before: between two
-// kept instants every decision is the first's. It never samples: each next
-// instant is the one the engine says the decision can change at.
-func chain(e policy.Engine, r policy.Request, from, to time.Time) ([]change, error) {
-	var out []change
-	last := ""
-	for t, n := from, 0; t.Before(to); n++ {
-		if n == maxChanges {
-			return out, fmt.Errorf("more than %d changes; want a shorter period", maxChanges)
+// period reads -calendar's FROM/TO.
+func period(s string) (from, to time.Time, err error) {
+	fromS, toS, ok := strings.Cut(s, "/")
+	if ok {
+		if from, err = parseInstantFlag(fromS); err == nil {
+			to, err = parseInstantFlag(toS)
 		}
-		d, err := e.Decide(r, t)
-		if err != nil {
-			return out, err
-		}
-		if k := decisionKey(d); k != last || len(out) == 0 {
-			out = append(out, change{At: t, Decision: d})
-			last = k
-		}
-		if d.Until.IsZero() {
-			break
-		}
-		if !d.Until.After(t) {
-			return out, fmt.Errorf("until %s is not after %s", instant(d.Until), instant(t))
-		}
-		t = d.Until
 	}
-	return out, nil
+	if !ok || err != nil || !to.After(from) {
+		return from, to, fmt.Errorf("-calendar %s: want FROM/TO, two RFC 3339 instants, FROM before TO", printable(s))
+	}
+	return from, to, nil
 }
 
-// decisionKey is what a change is made of: outcome, rules, obligations and
-// values. The reason is words about those, and until is when they change.
-func decisionKey(d policy.Decision) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s [%s]", d.Outcome, d.Rules)
-	for o := range d.Obligations.All() {
-		fmt.Fprintf(&b, "; %s (%s) %q %s", o.Kind, o.Rule, o.Subject, instant(o.Due))
-	}
-	for _, v := range d.Values {
-		fmt.Fprintf(&b, "; %s %s", v.Name, v.Amount)
-	}
-	return b.String()
+// timelines prints what -calendar and -impact print, to out: lost output
+// is reported once, at the end.
+type timelines struct {
+	out    *errWriter
+	stderr io.Writer
+	json   bool
+	line   bytes.Buffer
+	buf    []byte // the text line being written
+	// timeline gives a check's segments; a field so that a test can watch
+	// each segment being printed before the next is found.
+	timeline func(s *scenario.Scenario, c scenario.Check, from, to time.Time) iter.Seq2[policy.Segment, error]
+	// broken is set by a file that could not be read or a check whose
+	// timeline could not be made.
+	broken bool
 }
 
-// summary is a decision as a change line shows it.
-func summary(d policy.Decision) string {
-	s := fmt.Sprintf("%s [%s]", d.Outcome, d.Rules)
-	for _, v := range d.Values {
-		s += fmt.Sprintf(" %s=%s", printable(v.Name), v.Amount)
-	}
-	if n := d.Obligations.Len(); n > 0 {
-		s += fmt.Sprintf(" (%d obligations)", n)
-	}
-	return s
+func newTimelines(stdout, stderr io.Writer, json bool) *timelines {
+	return &timelines{out: &errWriter{w: stdout}, stderr: stderr, json: json, timeline: engineTimeline}
 }
 
-// calendarEvent is one line of -calendar's output.
-type calendarEvent struct {
-	at   time.Time
-	line string
+func engineTimeline(s *scenario.Scenario, c scenario.Check, from, to time.Time) iter.Seq2[policy.Segment, error] {
+	return s.Engine().Timeline(c.Request, from, to)
 }
 
+func (tl *timelines) fail(err error) {
+	tl.broken = true
+	for _, line := range errorLines(err) {
+		fmt.Fprintln(tl.stderr, printable(line))
+	}
+}
+
+// runCalendar prints every check's timeline over -calendar's period, each
+// segment as soon as it is found, and draws them as SVG with -svg.
 func runCalendar(o options, files []string, stdout, stderr io.Writer) int {
-	out := &errWriter{w: stdout}
-	fromS, toS, ok := strings.Cut(o.calendar, "/")
-	from, err1 := time.Parse(time.RFC3339, fromS)
-	to, err2 := time.Parse(time.RFC3339, toS)
-	if !ok || err1 != nil || err2 != nil || !to.After(from) {
-		fmt.Fprintf(stderr, "evaluate: -calendar %s: want FROM/TO, two RFC 3339 instants, FROM before TO\n", printable(o.calendar))
+	from, to, err := period(o.calendar)
+	if err != nil {
+		fmt.Fprintf(stderr, "evaluate: %v\n", err)
 		return exitError
 	}
-	from, to = from.UTC(), to.UTC()
 	now := from
 	if o.at != "" {
-		t, err := time.Parse(time.RFC3339, o.at)
-		if err != nil {
-			fmt.Fprintf(stderr, "evaluate: -at %s: want an RFC 3339 instant\n", printable(o.at))
+		if now, err = parseInstantFlag(o.at); err != nil {
+			fmt.Fprintf(stderr, "evaluate: -at %v\n", err)
 			return exitError
 		}
-		now = t.UTC()
 	}
-	status := exitOK
-	pic := &picture{from: from, to: to, now: now}
+	tl := newTimelines(stdout, stderr, o.json)
+	var pic *picture
+	if o.svg != "" {
+		pic = &picture{from: from, to: to, now: now}
+	}
 	for _, name := range files {
 		s, err := decodeFile(name)
 		if err != nil {
-			for _, line := range errorLines(err) {
-				fmt.Fprintln(stderr, printable(line))
-			}
-			status = exitError
+			tl.fail(err)
 			continue
 		}
-		var events []calendarEvent
-		seen := map[string]bool{}
-		for _, c := range s.Checks {
-			var raw bytes.Buffer
-			if json.Compact(&raw, c.Raw) != nil || seen[raw.String()] {
-				continue
-			}
-			seen[raw.String()] = true
-			pic.add(s, c.Request)
-			cs, err := chain(s.Engine(), c.Request, from, to)
-			if err != nil {
-				fmt.Fprintf(stderr, "%s: checks[%d]: %v\n", printable(name), c.Index, err)
-				status = exitError
-			}
-			for i, ch := range cs {
-				verb := "is " + summary(ch.Decision)
-				if i > 0 {
-					verb = summary(cs[i-1].Decision) + " -> " + summary(ch.Decision)
-				}
-				events = append(events, calendarEvent{ch.At, fmt.Sprintf("%s  %s: %s: %s",
-					instant(ch.At), printable(name), printable(c.Describe()), verb)})
-			}
+		if pic != nil {
+			pic.file(name)
 		}
-		// Stable by instant: requests in file order at one instant.
-		sortEvents(events)
-		for _, ev := range events {
-			fmt.Fprintln(out, ev.line)
+		for _, c := range s.Checks {
+			tl.calendar(name, s, c, from, to, pic)
 		}
 	}
-	if o.svg != "" {
+	status := exitOK
+	if pic != nil {
 		if err := writeFile(o.svg, pic.write); err != nil {
 			fmt.Fprintf(stderr, "evaluate: -svg: %v\n", err)
 			status = exitError
 		}
 	}
-	if out.err != nil {
-		fmt.Fprintf(stderr, "evaluate: writing standard output: %v\n", out.err)
+	return tl.finish(status)
+}
+
+// finish reports lost output and returns the exit status, at least status.
+func (tl *timelines) finish(status int) int {
+	if tl.out.err != nil {
+		fmt.Fprintf(tl.stderr, "evaluate: writing standard output: %v\n", tl.out.err)
+		status = exitError
+	}
+	if tl.broken {
 		status = exitError
 	}
 	return status
 }
 
-func sortEvents(evs []calendarEvent) {
-	for i := 1; i < len(evs); i++ { // insertion sort: stable, and lists are short
-		for j := i; j > 0 && evs[j].at.Before(evs[j-1].at); j-- {
-			evs[j], evs[j-1] = evs[j-1], evs[j]
-		}
+// calendar prints check c's timeline over [from, to), and adds it to pic
+// when there is one.
+func (tl *timelines) calendar(name string, s *scenario.Scenario, c scenario.Check, from, to time.Time, pic *picture) {
+	if !tl.json {
+		fmt.Fprintf(tl.out, "%s check %d: %s\n", printable(name), c.Index, printable(c.Describe()))
 	}
-}
-
-// A row of the picture: one license, credit lot or trade-in, and its
-// standing over the period as segments.
-type row struct {
-	label    string
-	segments []segment
-}
-
-type segment struct {
-	from, to time.Time
-	standing string // a key of standingColors
-}
-
-// picture gathers the rows of the facts the checks ask about.
-type picture struct {
-	from, to, now time.Time
-	rows          []row
-	seen          map[any]bool
-}
-
-func (p *picture) once(key any) bool {
-	if p.seen == nil {
-		p.seen = map[any]bool{}
+	if pic != nil {
+		pic.check(c)
 	}
-	if p.seen[key] {
-		return false
-	}
-	p.seen[key] = true
-	return true
-}
-
-// add adds the rows of the facts r names: its license, the lots of its
-// ledger, its trade-in.
-func (p *picture) add(s *scenario.Scenario, r policy.Request) {
-	switch r := r.(type) {
-	case policy.UseFeature:
-		p.license(r.License)
-	case policy.MoveLicense:
-		p.license(r.License)
-	case policy.RenewLicense:
-		p.license(r.License)
-	case policy.ChangeTier:
-		p.license(r.License)
-	case policy.CallOff:
-		p.ledger(r.Ledger)
-	case policy.CreditStatement:
-		p.ledger(r.Ledger)
-	case policy.TradeIn:
-		p.tradeIn(r.Book, r.ID)
-	case policy.TradeInCompliance:
-		p.tradeIn(r.Book, r.ID)
-	}
-}
-
-// license: active from its start, then grace (an initial subscription's
-// grace) or warning (a trial's window), expired from its end.
-func (p *picture) license(l license.License) {
-	if !l.IsValid() || !p.once(l.ID()) {
-		return
-	}
-	var segs []segment
-	add := func(a, b time.Time, st string) {
-		if !a.IsZero() && (b.IsZero() || a.Before(b)) {
-			segs = append(segs, segment{a, b, st})
-		}
-	}
-	switch l.Kind() {
-	case license.Perpetual:
-		add(l.Start(), time.Time{}, "active")
-	case license.Trial:
-		add(l.Start(), l.WarningFrom(), "active")
-		add(l.WarningFrom(), l.End(), "warning")
-		add(l.End(), time.Time{}, "expired")
-	default:
-		add(l.Start(), l.TermEnd(), "active")
-		add(l.TermEnd(), l.End(), "grace")
-		add(l.End(), time.Time{}, "expired")
-	}
-	p.rows = append(p.rows, row{label: "license " + l.ID(), segments: segs})
-}
-
-// ledger: one row per lot, found by chaining Balance's Until over the
-// period; a lot is valid from its purchase, expired from its end.
-func (p *picture) ledger(l credits.Ledger) {
-	if !l.IsValid() || !p.once(l) {
-		return
-	}
-	lots := map[string]credits.Lot{}
-	var order []string
-	for t, n := p.from, 0; t.Before(p.to) && n < maxChanges; n++ {
-		b, err := l.Balance(t)
+	n := 0
+	for seg, err := range tl.timeline(s, c, from, to) {
 		if err != nil {
-			break // a ledger the decoder built answers; this is no ledger
-		}
-		for _, lt := range b.Lots {
-			if _, ok := lots[lt.Purchase]; !ok {
-				order = append(order, lt.Purchase)
-			}
-			lots[lt.Purchase] = lt
-		}
-		if b.Until.IsZero() || !b.Until.After(t) {
-			break
-		}
-		t = b.Until
-	}
-	for _, id := range order {
-		lt := lots[id]
-		p.rows = append(p.rows, row{label: "lot " + l.Account().ID + "/" + id,
-			segments: []segment{{lt.Purchased, lt.Ends, "valid"}, {lt.Ends, time.Time{}, "lot expired"}}})
-	}
-}
-
-// tradeIn: pending, met or breach, by chaining Compliance's Until.
-func (p *picture) tradeIn(b tmip.Book, id string) {
-	if !b.IsValid() || !p.once(id) {
-		return
-	}
-	var segs []segment
-	for t, n := p.from, 0; t.Before(p.to) && n < maxChanges; n++ {
-		c, err := b.Compliance(id, t)
-		if err != nil {
+			tl.fail(fmt.Errorf("%s: checks[%d]: %w", name, c.Index, err))
 			return
 		}
-		st := c.Status.String()
-		if k := len(segs); k > 0 && segs[k-1].standing == st {
-			segs[k-1].to = c.Until
-		} else {
-			if k > 0 {
-				segs[k-1].to = t
-			}
-			segs = append(segs, segment{t, c.Until, st})
+		if n++; n > maxChanges+1 {
+			tl.fail(fmt.Errorf("%s: checks[%d]: more than %d changes in [%s, %s); want a shorter period",
+				name, c.Index, maxChanges, instant(from), instant(to)))
+			return
 		}
-		if c.Until.IsZero() || !c.Until.After(t) {
-			break
+		if pic != nil {
+			pic.segment(seg)
 		}
-		t = c.Until
+		if tl.json {
+			tl.segmentJSON(name, c, seg)
+			continue
+		}
+		tl.buf = append(appendInstant(append(tl.buf[:0], "  "...), seg.Start), "  "...)
+		tl.buf = append(appendSegment(append(appendInstant(tl.buf, seg.End), "  "...), seg), '\n')
+		tl.out.Write(tl.buf)
 	}
-	p.rows = append(p.rows, row{label: "trade-in " + id, segments: segs})
+}
+
+// segmentSummary is a segment's decision on one line: outcome, rules,
+// values and obligations (each with its due, up to four of them), marked
+// when it drifts.
+func segmentSummary(s policy.Segment) string {
+	return string(appendSegment(nil, s))
+}
+
+func appendSegment(b []byte, s policy.Segment) []byte {
+	if s.Drifting {
+		b = append(b, "drifting, dues moving with the instant, from "...)
+	}
+	return appendSummary(b, s.Decision)
+}
+
+// appendInstant appends t as instant writes it.
+func appendInstant(b []byte, t time.Time) []byte {
+	if !t.IsZero() && !wire.Writable(t) {
+		return append(b, instant(t)...)
+	}
+	return wire.AppendInstant(b, t)
+}
+
+// summary is a decision on one line, as the calendar and the impact print
+// it.
+func summary(d policy.Decision) string { return string(appendSummary(nil, d)) }
+
+func appendSummary(b []byte, d policy.Decision) []byte {
+	b = append(b, d.Outcome.String()...)
+	b = append(b, " ["...)
+	b = append(b, d.Rules.String()...)
+	b = append(b, ']')
+	for _, v := range d.Values {
+		b = append(b, ' ')
+		b = append(b, printable(v.Name)...)
+		b = append(b, '=')
+		b = append(b, v.Amount.String()...)
+	}
+	if n := d.Obligations.Len(); n > 4 {
+		return fmt.Appendf(b, " (%d obligations)", n)
+	}
+	for o := range d.Obligations.All() {
+		b = append(b, "; "...)
+		b = append(b, o.Kind.String()...)
+		b = append(b, ' ')
+		b = append(b, o.Rule.String()...)
+		if o.Subject != "" {
+			b = append(b, " for "...)
+			b = append(b, printable(o.Subject)...)
+		}
+		if !o.Due.IsZero() {
+			b = appendInstant(append(b, " due "...), o.Due)
+		}
+	}
+	return b
 }

@@ -51,9 +51,10 @@ type evaluator struct {
 	line   bytes.Buffer // the -json line being written
 	logger *slog.Logger
 	// passed and failed count the checks compared with their expect;
-	// failed also counts a file that could not be decoded and a check
-	// that could not be decided, which were not run.
-	passed, failed int
+	// failed also counts a check that could not be decided. unread counts
+	// the files that could not be read or decoded, whose checks were not
+	// run.
+	passed, failed, unread int
 	// broken is set by a file that could not be read or decoded, or a check
 	// that could not be decided.
 	broken bool
@@ -89,20 +90,25 @@ func (w *errWriter) Write(p []byte) (int, error) {
 
 // file evaluates every check of the scenario file name.
 func (e *evaluator) file(name string) {
+	start := clock()
+	e.junit.begin(name, start)
 	s, err := decodeFile(name)
 	if err != nil {
 		e.fail(err)
-		e.failed++
-		e.junit.broken(name, err)
+		e.unread++
+		e.junit.broken(name, err, clock().Sub(start))
+		e.junit.end(clock().Sub(start))
 		return
 	}
+	defer func() { e.junit.end(clock().Sub(start)) }()
 	for _, c := range s.Checks {
+		began := clock()
 		d, err := e.decide(s, c)
 		if err != nil {
 			err = fmt.Errorf("%s: checks[%d]: %w", name, c.Index, err)
 			e.fail(err)
 			e.failed++
-			e.junit.undecided(name, c, err)
+			e.junit.undecided(name, c, err, clock().Sub(began))
 			continue
 		}
 		var ms []string
@@ -117,7 +123,7 @@ func (e *evaluator) file(name string) {
 				e.cov.Add(printable(name), c.Index, d)
 			}
 		}
-		e.junit.check(name, c, ms)
+		e.junit.check(name, c, ms, clock().Sub(began))
 		switch e.mode {
 		case textMode:
 			e.text(name, c, d)
@@ -135,10 +141,20 @@ func (e *evaluator) file(name string) {
 	}
 }
 
-// decodeFile opens and decodes name; every error names the file. Only a
-// regular file is read: the file is opened without blocking, so that a
-// FIFO with no writer is refused at once instead of waiting for one.
+// decodeFile opens and decodes name; every error names the file.
 func decodeFile(name string) (*scenario.Scenario, error) {
+	f, err := openRegular(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return scenario.Decode(name, f)
+}
+
+// openRegular opens name for reading; every error names the file. Only a
+// regular file is opened: it is opened without blocking, so that a FIFO
+// with no writer is refused at once instead of waiting for one.
+func openRegular(name string) (*os.File, error) {
 	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		// *fs.PathError says "open NAME: ..."; the file leads like every
@@ -149,15 +165,31 @@ func decodeFile(name string) (*scenario.Scenario, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", printable(name), err)
 	}
-	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
+		f.Close()
 		return nil, fmt.Errorf("%s: %w", printable(name), err)
 	}
 	if !fi.Mode().IsRegular() {
+		f.Close()
 		return nil, fmt.Errorf("%s: not a regular file (%s); want a scenario file", printable(name), fi.Mode().Type())
 	}
-	return scenario.Decode(name, f)
+	return f, nil
+}
+
+// readRegular reads the regular file name, at most one byte more than a
+// scenario file may hold (the decoder refuses a larger one).
+func readRegular(name string) ([]byte, error) {
+	f, err := openRegular(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, scenario.MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", printable(name), err)
+	}
+	return data, nil
 }
 
 // fail reports err on standard error, one line per error it joins (the
@@ -189,8 +221,16 @@ func (e *evaluator) finish(o options) int {
 		status = max(status, s)
 	}
 	if e.mode == checkMode {
-		fmt.Fprintf(e.stdout, "%d passed, %d failed\n", e.passed, e.failed)
-		if e.passed+e.failed == 0 {
+		fmt.Fprintf(e.stdout, "%d passed, %d failed", e.passed, e.failed)
+		switch e.unread {
+		case 0:
+			fmt.Fprintln(e.stdout)
+		case 1:
+			fmt.Fprintln(e.stdout, ", 1 file could not be read")
+		default:
+			fmt.Fprintf(e.stdout, ", %d files could not be read\n", e.unread)
+		}
+		if e.passed+e.failed == 0 && e.unread == 0 {
 			fmt.Fprintln(e.stderr, "evaluate: -check: no check has an expect; nothing was compared")
 			worse(exitError)
 		}

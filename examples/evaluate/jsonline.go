@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/policy"
@@ -25,16 +27,9 @@ func (e *evaluator) json(name string, c scenario.Check, d policy.Decision) {
 	// already.
 	l := &e.line
 	l.Reset()
-	l.WriteString(`{"file":`)
-	l.Write(wire.AppendJSONString(l.AvailableBuffer(), name, false))
-	l.WriteString(`,"check":`)
-	l.Write(strconv.AppendInt(l.AvailableBuffer(), int64(c.Index), 10))
-	l.WriteString(`,"at":`)
-	l.Write(wire.AppendJSONString(l.AvailableBuffer(), instant(c.At), false))
-	l.WriteString(`,"request":`)
-	if len(c.Raw) == 0 {
-		l.WriteString("null")
-	} else if err := json.Compact(l, c.Raw); err != nil {
+	appendCheck(l, name, c)
+	appendInstantKey(l, "at", c.At)
+	if err := appendRequest(l, c); err != nil {
 		e.fail(fmt.Errorf("%s: checks[%d]: request: %w", name, c.Index, err))
 		return
 	}
@@ -43,4 +38,52 @@ func (e *evaluator) json(name string, c scenario.Check, d policy.Decision) {
 	l.WriteString("}\n")
 	// A lost write is reported once, by finish.
 	e.stdout.Write(l.Bytes())
+}
+
+// appendCheck opens a line about check c of file name: {"file":...,"check":N.
+func appendCheck(l *bytes.Buffer, name string, c scenario.Check) {
+	l.WriteString(`{"file":`)
+	l.Write(wire.AppendJSONString(l.AvailableBuffer(), name, false))
+	l.WriteString(`,"check":`)
+	l.Write(strconv.AppendInt(l.AvailableBuffer(), int64(c.Index), 10))
+}
+
+// appendRequest writes ,"request": and the check's request as the file
+// writes it, compacted onto the line.
+func appendRequest(l *bytes.Buffer, c scenario.Check) error {
+	l.WriteString(`,"request":`)
+	if len(c.Raw) == 0 {
+		l.WriteString("null")
+		return nil
+	}
+	return json.Compact(l, c.Raw)
+}
+
+// appendInstantKey writes ,"key":"instant".
+func appendInstantKey(l *bytes.Buffer, key string, t time.Time) {
+	l.WriteString(`,"` + key + `":`)
+	l.Write(wire.AppendJSONString(l.AvailableBuffer(), instant(t), false))
+}
+
+// segmentJSON writes -calendar -json's line of one segment of check c's
+// timeline: {"file", "check", "request", "start", "end", "drifting",
+// "decision"}, the decision as at start.
+func (tl *timelines) segmentJSON(name string, c scenario.Check, s policy.Segment) {
+	decision, err := s.Decision.MarshalJSON()
+	l := &tl.line
+	l.Reset()
+	appendCheck(l, name, c)
+	if err == nil {
+		err = appendRequest(l, c)
+	}
+	if err != nil {
+		tl.fail(fmt.Errorf("%s: checks[%d]: %w", name, c.Index, err))
+		return
+	}
+	appendInstantKey(l, "start", s.Start)
+	appendInstantKey(l, "end", s.End)
+	l.WriteString(`,"drifting":` + strconv.FormatBool(s.Drifting) + `,"decision":`)
+	l.Write(decision)
+	l.WriteString("}\n")
+	tl.out.Write(l.Bytes())
 }

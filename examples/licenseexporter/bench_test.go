@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/license/junos"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
@@ -41,6 +45,56 @@ func BenchmarkScrape(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// captureOfSize is a text capture of about size bytes holding as many
+// usage rows as a capture may list, their names as long as needed to fill
+// it: the most series a capture of that size makes a scrape hold.
+func captureOfSize(size int) []byte {
+	const header = "License usage:\n                                 Licenses     Licenses    Licenses    Expiry\n  Feature name                       used    installed      needed\n"
+	const row = len("   1 1 0 permanent\n")
+	n := min(junos.MaxEntries, (size-len(header))/(row+8))
+	name := max((size-len(header))/n-row, 7)
+	var b bytes.Buffer
+	b.WriteString(header)
+	for i := range n {
+		fmt.Fprintf(&b, "  f%06d%s 1 1 0 permanent\n", i, strings.Repeat("x", name-7))
+	}
+	return b.Bytes()
+}
+
+// BenchmarkScrapeMemory scrapes one capture of 4 KiB to 4 MiB made of as
+// many rows as a capture may list: bytes allocated per byte of capture,
+// and the series exported.
+func BenchmarkScrapeMemory(b *testing.B) {
+	at := time.Date(2025, 2, 10, 0, 0, 0, 0, time.UTC)
+	for _, size := range []int{4 << 10, 64 << 10, 1 << 20, junos.MaxBytes} {
+		in := captureOfSize(size)
+		dir := b.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "dev.txt"), in, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("capture=%dKiB", size>>10), func(b *testing.B) {
+			reg := registry(b, NewCollector(Config{Paths: []string{dir}, Platform: "vSRX"}, fixed(at), nil))
+			b.ReportAllocs()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			series := 0
+			for b.Loop() {
+				mfs, err := reg.Gather()
+				if err != nil {
+					b.Fatal(err)
+				}
+				series = 0
+				for _, mf := range mfs {
+					series += len(mf.GetMetric())
+				}
+			}
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(len(in)), "alloc-B/capture-B")
+			b.ReportMetric(float64(series), "series")
 		})
 	}
 }

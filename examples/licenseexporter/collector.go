@@ -2,13 +2,15 @@ package main
 
 import (
 	"log/slog"
-	"strings"
+	"maps"
 	"sync"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/examples/internal/capture"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/license/junos"
 	"github.com/prometheus/client_golang/prometheus"
+	dto "github.com/prometheus/client_model/go"
 )
 
 // Metric names. Per feature, series are labelled device, feature and
@@ -56,15 +58,21 @@ var standings = []license.State{license.NotStarted, license.Active, license.InGr
 // Refresh) and exports every device's features at the instant its clock
 // gives. The zero Collector is not usable; build one with NewCollector.
 type Collector struct {
-	cfg Config
-	now func() time.Time
-	log *slog.Logger
+	cfg    Config
+	now    func() time.Time
+	log    *slog.Logger
+	reader capture.Reader
 
-	// mu serializes reads (concurrent scrapes wait rather than read the
-	// files twice at once) and guards what follows.
-	mu     sync.Mutex
+	// mu guards what follows; it is never held while a file is opened or
+	// read, so a file that blocks cannot hold a scrape.
+	mu sync.Mutex
+	// errors are the read errors counted per file of the last read: a
+	// file gone since is gone from them.
 	errors map[string]float64
 	kept   *fleet
+	// reading is the read in progress: concurrent scrapes wait for it
+	// rather than read the files twice at once.
+	reading *pass
 }
 
 // NewCollector returns a collector of what cfg names, evaluated at now()
@@ -80,23 +88,46 @@ func NewCollector(cfg Config, now func() time.Time, log *slog.Logger) *Collector
 // on, scrapes answer from the last Refresh instead of reading (the
 // -interval mode). The standings are still evaluated at scrape time.
 func (c *Collector) Refresh() {
+	f := c.read()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	f := c.readLocked()
 	c.kept = &f
 }
 
-func (c *Collector) readLocked() fleet {
-	f := read(c.cfg)
-	for _, r := range f.files {
-		if r.err != nil {
-			c.errors[r.file]++
-			c.log.Warn("not read", "file", r.file, "error", r.err)
-		} else {
-			c.errors[r.file] += 0
-		}
+// read joins the read in progress, or begins one, and waits for it until
+// its deadline; the first caller to get its result counts its errors.
+func (c *Collector) read() fleet {
+	c.mu.Lock()
+	p := c.reading
+	if p == nil {
+		p = newPass(c.cfg, &c.reader)
+		c.reading = p
+	}
+	c.mu.Unlock()
+	f := p.wait()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.reading == p {
+		c.reading = nil
+		c.count(f)
 	}
 	return f
+}
+
+// count counts a read's errors per file and forgets the files it did not
+// look at, so that the series of a file gone disappear with it.
+func (c *Collector) count(f fleet) {
+	errs := make(map[string]float64, len(f.files))
+	for _, r := range f.files {
+		if _, ok := errs[r.file]; !ok {
+			errs[r.file] = c.errors[r.file]
+		}
+		if r.err != nil {
+			errs[r.file]++
+			c.log.Warn("not read", "file", r.file, "error", r.err)
+		}
+	}
+	c.errors = errs
 }
 
 // Describe sends every family the collector exports.
@@ -111,20 +142,18 @@ func (c *Collector) Describe(ch chan<- *prometheus.Desc) {
 // metrics at the clock's instant.
 func (c *Collector) Collect(ch chan<- prometheus.Metric) {
 	c.mu.Lock()
-	var f fleet
-	if c.kept != nil {
-		f = *c.kept
-	} else {
-		f = c.readLocked()
-	}
-	errs := make(map[string]float64, len(c.errors))
-	for k, v := range c.errors {
-		errs[k] = v
-	}
+	kept := c.kept
 	c.mu.Unlock()
-	for _, m := range metrics(f, errs, c.now()) {
-		ch <- m
+	var f fleet
+	if kept != nil {
+		f = *kept
+	} else {
+		f = c.read()
 	}
+	c.mu.Lock()
+	errs := maps.Clone(c.errors)
+	c.mu.Unlock()
+	metrics(f, errs, c.now(), func(m prometheus.Metric) { ch <- m })
 }
 
 // featureRow is one feature of a device at an instant.
@@ -137,17 +166,103 @@ type featureRow struct {
 	used, installed, needed  int
 }
 
-// metrics are the fleet's metrics at instant at, with the read errors
-// counted so far.
-func metrics(f fleet, readErrors map[string]float64, at time.Time) []prometheus.Metric {
-	var rows []featureRow
-	type info struct{ device, file, platform string }
-	var infos []info
-	discrepancies := map[string]int{}
+// exposition sends a read's metrics, one device at a time: nothing but the
+// series already sent and a set of their keys is held.
+type exposition struct {
+	emit func(prometheus.Metric)
+	seen map[[3]string]bool
+}
+
+// sample is one series of a feature: a gauge whose label pairs are the
+// feature's, built once and shared by its series, so that a feature's
+// seven series cost one set of labels rather than seven.
+type sample struct {
+	desc   *prometheus.Desc
+	value  float64
+	labels []*dto.LabelPair
+}
+
+func (s sample) Desc() *prometheus.Desc { return s.desc }
+
+func (s sample) Write(m *dto.Metric) error {
+	v := s.value
+	m.Label = s.labels
+	m.Gauge = &dto.Gauge{Value: &v}
+	return nil
+}
+
+// The label names of a feature's series, in the order a metric holds its
+// labels (by name).
+var deviceLabel, featureLabel, licenseLabel = "device", "feature", "license"
+
+func featurePairs(device, feature, license string) []*dto.LabelPair {
+	return []*dto.LabelPair{{Name: &deviceLabel, Value: &device}, {Name: &featureLabel, Value: &feature}, {Name: &licenseLabel, Value: &license}}
+}
+
+func (x *exposition) add(d *prometheus.Desc, t prometheus.ValueType, v float64, labels ...string) {
+	// The descriptors are fixed and the labels of the right number, made
+	// valid UTF-8 by label: this cannot fail, and a scrape never panics.
+	m, err := prometheus.NewConstMetric(d, t, v, labels...)
+	if err != nil {
+		m = prometheus.NewInvalidMetric(d, err)
+	}
+	x.emit(m)
+}
+
+func bit(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// feature sends a feature's series and counts it in byStanding; a feature
+// already sent (the same license of one device named twice, by a capture
+// and the scenario) is sent once, the first read.
+func (x *exposition) feature(r featureRow, byStanding map[string]int) {
+	r.device, r.feature, r.license = label(r.device), label(r.feature), label(r.license)
+	key := [3]string{r.device, r.feature, r.license}
+	if x.seen[key] {
+		return
+	}
+	x.seen[key] = true
+	standing := unlicensed
+	if r.state != 0 {
+		standing = r.state.String()
+	}
+	byStanding[standing]++
+	labels := featurePairs(r.device, r.feature, r.license)
+	gauge := func(d *prometheus.Desc, v float64) { x.emit(sample{d, v, labels}) }
+	if !r.expiry.IsZero() {
+		gauge(expiryDesc, float64(r.expiry.Unix()))
+	}
+	gauge(usableDesc, bit(r.state.Usable()))
+	gauge(warningDesc, bit(r.state == license.InWarning))
+	gauge(allowedDesc, bit(r.allowed))
+	if r.inUsage {
+		gauge(usedDesc, float64(r.used))
+		gauge(installedDesc, float64(r.installed))
+		gauge(neededDesc, float64(r.needed))
+	}
+}
+
+// standings sends a device's counts by standing, zeros included.
+func (x *exposition) standings(device string, byStanding map[string]int) {
+	for _, s := range standings {
+		x.add(standingDesc, prometheus.GaugeValue, float64(byStanding[s.String()]), label(device), s.String())
+	}
+	x.add(standingDesc, prometheus.GaugeValue, float64(byStanding[unlicensed]), label(device), unlicensed)
+}
+
+// metrics sends the fleet's metrics at instant at, with the read errors
+// counted so far, to emit.
+func metrics(f fleet, readErrors map[string]float64, at time.Time, emit func(prometheus.Metric)) {
+	x := &exposition{emit: emit, seen: map[[3]string]bool{}}
+	counts := map[string]map[string]int{}
 	for _, d := range f.devices {
 		a := d.facts.At(at)
-		infos = append(infos, info{d.name, d.file, a.Platform})
-		discrepancies[d.name] += len(a.Discrepancies)
+		byStanding := map[string]int{}
+		counts[d.name] = byStanding
 		for i, fr := range a.Features {
 			r := featureRow{device: d.name, feature: fr.Name, license: fr.License, state: fr.Standing.State, allowed: fr.Decision.Allowed,
 				inUsage: fr.InUsage, used: fr.Used, installed: fr.Installed, needed: fr.Needed}
@@ -156,94 +271,41 @@ func metrics(f fleet, readErrors map[string]float64, at time.Time) []prometheus.
 			if ff := d.facts.Features; fr.License != "" && i < len(ff) && ff[i].Name == fr.Name {
 				r.expiry = end(ff[i].Licenses, ff[i].Windows, fr.License)
 			}
-			rows = append(rows, r)
+			x.feature(r, byStanding)
 		}
+		x.add(infoDesc, prometheus.GaugeValue, 1, label(d.name), label(d.file), label(a.Platform))
+		x.add(discrepancyDesc, prometheus.GaugeValue, float64(len(a.Discrepancies)), label(d.name))
 	}
+	type info struct{ device, file, platform string }
 	seenInfo := map[info]bool{}
 	for _, l := range f.licenses {
 		st := l.StandingAt(at)
+		byStanding := counts[l.Device()]
+		if byStanding == nil {
+			byStanding = map[string]int{}
+			counts[l.Device()] = byStanding
+		}
 		for _, feat := range l.Features() {
-			rows = append(rows, featureRow{device: l.Device(), feature: feat, license: l.ID(), state: st.State, expiry: l.End(), allowed: st.Allowed})
+			x.feature(featureRow{device: l.Device(), feature: feat, license: l.ID(), state: st.State, expiry: l.End(), allowed: st.Allowed}, byStanding)
 		}
 		in := info{l.Device(), f.scenario, l.Platform()}
 		if !seenInfo[in] {
 			seenInfo[in] = true
-			infos = append(infos, in)
-		}
-	}
-
-	var ms []prometheus.Metric
-	add := func(d *prometheus.Desc, t prometheus.ValueType, v float64, labels ...string) {
-		for i, l := range labels {
-			labels[i] = clean(l)
-		}
-		// The descriptors are fixed and the labels valid UTF-8 of the
-		// right number: this cannot fail, and a scrape never panics.
-		m, err := prometheus.NewConstMetric(d, t, v, labels...)
-		if err != nil {
-			m = prometheus.NewInvalidMetric(d, err)
-		}
-		ms = append(ms, m)
-	}
-	bit := func(b bool) float64 {
-		if b {
-			return 1
-		}
-		return 0
-	}
-	counts := map[string]map[string]int{}
-	seen := map[[3]string]bool{}
-	for _, r := range rows {
-		// Label values must be UTF-8; cleaned before the duplicate check
-		// so that two names cannot become one series.
-		r.device, r.feature, r.license = clean(r.device), clean(r.feature), clean(r.license)
-		key := [3]string{r.device, r.feature, r.license}
-		if seen[key] {
-			// The same license of one device named twice (a capture and
-			// the scenario): one series, the first read.
-			continue
-		}
-		seen[key] = true
-		if counts[r.device] == nil {
-			counts[r.device] = map[string]int{}
-		}
-		standing := unlicensed
-		if r.state != 0 {
-			standing = r.state.String()
-		}
-		counts[r.device][standing]++
-		if !r.expiry.IsZero() {
-			add(expiryDesc, prometheus.GaugeValue, float64(r.expiry.Unix()), r.device, r.feature, r.license)
-		}
-		add(usableDesc, prometheus.GaugeValue, bit(r.state.Usable()), r.device, r.feature, r.license)
-		add(warningDesc, prometheus.GaugeValue, bit(r.state == license.InWarning), r.device, r.feature, r.license)
-		add(allowedDesc, prometheus.GaugeValue, bit(r.allowed), r.device, r.feature, r.license)
-		if r.inUsage {
-			add(usedDesc, prometheus.GaugeValue, float64(r.used), r.device, r.feature, r.license)
-			add(installedDesc, prometheus.GaugeValue, float64(r.installed), r.device, r.feature, r.license)
-			add(neededDesc, prometheus.GaugeValue, float64(r.needed), r.device, r.feature, r.license)
+			x.add(infoDesc, prometheus.GaugeValue, 1, label(in.device), label(in.file), label(in.platform))
 		}
 	}
 	for dev, byStanding := range counts {
-		for _, s := range standings {
-			add(standingDesc, prometheus.GaugeValue, float64(byStanding[s.String()]), dev, s.String())
-		}
-		add(standingDesc, prometheus.GaugeValue, float64(byStanding[unlicensed]), dev, unlicensed)
+		x.standings(dev, byStanding)
 	}
-	for _, in := range infos {
-		add(infoDesc, prometheus.GaugeValue, 1, in.device, in.file, in.platform)
-	}
-	for dev, n := range discrepancies {
-		add(discrepancyDesc, prometheus.GaugeValue, float64(n), dev)
-	}
-	add(atDesc, prometheus.GaugeValue, float64(at.UnixMilli())/1e3)
+	x.add(atDesc, prometheus.GaugeValue, float64(at.UnixMilli())/1e3)
 	for file, n := range readErrors {
-		add(readErrorsDesc, prometheus.CounterValue, n, file)
+		x.add(readErrorsDesc, prometheus.CounterValue, n, label(file))
 	}
-	return ms
 }
 
-func clean(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+// label is a name as a label value: as it is where it prints as itself,
+// else quoted, so that names apart stay apart and every value is UTF-8.
+func label(s string) string { return capture.Quote(s) }
 
 // end is the end of the license or window id, zero when it never ends
 // (a perpetual license) or the device gives no date.

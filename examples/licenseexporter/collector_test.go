@@ -304,11 +304,17 @@ licensepolicy_capture_read_errors_total{file=%q} 1
 	}
 }
 
+// A directory holding more files than a read takes in is a read error,
+// and its first files by name are read.
 func TestMaxFilesBoundsARead(t *testing.T) {
 	c := NewCollector(Config{Paths: []string{"testdata/captures"}, MaxFiles: 1}, fixed(instant(t, "2025-02-10T00:00:00Z")), nil)
+	if n := testutil.CollectAndCount(c, "licensepolicy_device_info"); n != 1 {
+		t.Errorf("%d devices, want the first by name", n)
+	}
 	const want = `# HELP licensepolicy_capture_read_errors_total Reads of a capture or scenario file (or a directory's listing) that failed, since the exporter started.
 # TYPE licensepolicy_capture_read_errors_total counter
-licensepolicy_capture_read_errors_total{file="testdata/captures"} 1
+licensepolicy_capture_read_errors_total{file="testdata/captures"} 2
+licensepolicy_capture_read_errors_total{file="testdata/captures/edge-1.txt"} 0
 `
 	if err := testutil.CollectAndCompare(c, strings.NewReader(want), "licensepolicy_capture_read_errors_total"); err != nil {
 		t.Error(err)

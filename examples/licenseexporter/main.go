@@ -12,7 +12,25 @@
 // about. The standings are evaluated at the wall clock of each scrape, or
 // at -at. A file that cannot be read is counted in
 // licensepolicy_capture_read_errors_total and logged; the others are
-// exported.
+// exported. The counter of a file no longer there disappears at the next
+// read.
+//
+// # Bounds
+//
+// Only regular files are read: every file is opened without blocking and
+// checked on its descriptor, so a named pipe, a socket, a device or a
+// capture swapped for one is a read error, never a wedged scrape. One read
+// takes in at most -max-files files (a directory holding more: its first by
+// name, and a read error of the directory), -max-bytes capture bytes and
+// -max-features features together, each capture at most 4 MiB and 10,000
+// rows (see the junos package); past a bound the file is a read error
+// naming it and the rest is read. A read ends at -timeout: the files it has
+// not read are read errors and the scrape answers with the others. A file
+// whose open or read does not return (a hung mount) is not opened again
+// until it does. Memory is a few times the captures read plus a few
+// kilobytes per exported feature; reading is linear in the bytes read.
+// Names are label values as they are, or quoted (Go syntax) where they hold
+// a control character or bytes that are not UTF-8.
 package main
 
 import (
@@ -23,13 +41,24 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/examples/internal/capture"
+	"github.com/licensepolicy/licensepolicy/license/junos"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
+// memoryLimit is the soft limit on the heap, where GOMEMLIMIT does not set
+// one: past it the collector runs more often rather than let garbage
+// double a heap the bounds keep well under it.
+const memoryLimit = 512 << 20
+
 func main() {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	if err := run(os.Args[1:], os.Stderr, log); err != nil {
 		fmt.Fprintln(os.Stderr, "licenseexporter:", err)
@@ -50,6 +79,8 @@ func parseFlags(args []string, errOut io.Writer) (settings, error) {
 	fl.SetOutput(errOut)
 	fl.Usage = func() {
 		fmt.Fprintln(errOut, "usage: licenseexporter [flags] DIR|FILE...")
+		fmt.Fprint(errOut, capture.Bounds)
+		fmt.Fprintln(errOut, "A read ends at -timeout: the files it has not read are read errors, and the scrape answers with the rest.")
 		fl.PrintDefaults()
 	}
 	var s settings
@@ -59,7 +90,10 @@ func parseFlags(args []string, errOut io.Writer) (settings, error) {
 	captured := fl.String("captured", "", "when captures without an instant of their own were taken, RFC 3339 (default: the file's modification time)")
 	fl.StringVar(&s.cfg.Platform, "platform", "", "the devices' platform, e.g. vSRX (default: inferred from each capture)")
 	fl.StringVar(&s.cfg.Scenario, "scenario", "", "a scenario file whose licenses are exported too")
-	fl.IntVar(&s.cfg.MaxFiles, "max-files", DefaultMaxFiles, "the most files one read takes in")
+	fl.IntVar(&s.cfg.MaxFiles, "max-files", DefaultMaxFiles, "the most files one read takes in (a directory holding more: its first by name)")
+	fl.Int64Var(&s.cfg.MaxBytes, "max-bytes", DefaultMaxBytes, fmt.Sprintf("the most capture bytes one read takes in, together (each capture at most %d)", junos.MaxBytes))
+	fl.IntVar(&s.cfg.MaxFeatures, "max-features", DefaultMaxFeatures, fmt.Sprintf("the most features (usage rows and key features) the captures of one read list, together (each capture at most %d)", junos.MaxEntries))
+	fl.DurationVar(&s.cfg.Timeout, "timeout", DefaultTimeout, "the longest one read takes: files not read by then are read errors, and the scrape answers with the rest")
 	if err := fl.Parse(args); err != nil {
 		return s, err
 	}
@@ -77,8 +111,13 @@ func parseFlags(args []string, errOut io.Writer) (settings, error) {
 	if s.interval < 0 {
 		return s, errors.New("-interval: want a positive duration, or 0 to read on each scrape")
 	}
-	if s.cfg.MaxFiles < 1 {
-		return s, errors.New("-max-files: want at least 1")
+	for _, b := range []struct {
+		flag string
+		ok   bool
+	}{{"-max-files", s.cfg.MaxFiles >= 1}, {"-max-bytes", s.cfg.MaxBytes >= 1}, {"-max-features", s.cfg.MaxFeatures >= 1}, {"-timeout", s.cfg.Timeout > 0}} {
+		if !b.ok {
+			return s, fmt.Errorf("%s: want at least 1", b.flag)
+		}
 	}
 	s.cfg.Paths = fl.Args()
 	if len(s.cfg.Paths) == 0 && s.cfg.Scenario == "" {
@@ -107,10 +146,10 @@ func handler(reg *prometheus.Registry, log *slog.Logger) http.Handler {
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{
 		ErrorLog:      slog.NewLogLogger(log.Handler(), slog.LevelError),
 		ErrorHandling: promhttp.ContinueOnError,
-		// One scrape reads at most -max-files captures; concurrent
-		// scrapes wait for it rather than read alongside.
+		// A read ends at its -timeout; concurrent scrapes wait for one read
+		// rather than read alongside. No handler timeout: it would hold the
+		// whole answer in memory to be able to replace it.
 		MaxRequestsInFlight: 4,
-		Timeout:             time.Minute,
 	}))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/" {

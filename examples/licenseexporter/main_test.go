@@ -39,3 +39,15 @@ func TestFlags(t *testing.T) {
 		t.Errorf("a pinned clock reads %v, want %v", got, at)
 	}
 }
+
+// TestHelpStatesTheBounds: -h says what a read holds to: files, bytes,
+// features, time, and a capture's bytes, rows, lines and values.
+func TestHelpStatesTheBounds(t *testing.T) {
+	var errOut strings.Builder
+	_, _ = parseFlags([]string{"-h"}, &errOut)
+	for _, want := range []string{"-max-files", "-max-bytes", "-max-features", "-timeout", "opened without blocking", "4194304 bytes", "10000 rows", "4096 bytes", "nested at most 64 deep"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("-h does not say %q:\n%s", want, errOut.String())
+		}
+	}
+}

@@ -1,24 +1,31 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
+	"sync"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/examples/internal/capture"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/license/junos"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
-// DefaultMaxFiles bounds the captures one read takes in, so that a scrape's
-// work is bounded: at most this many files of at most junos.MaxBytes each.
-const DefaultMaxFiles = 10000
+// The exporter's default bounds of one read of the captures. A scrape
+// holds every feature it exports as about seven series, a few kilobytes
+// each while client_golang gathers them, so its features are fewer than
+// devicereport's.
+const (
+	DefaultMaxFiles    = capture.DefaultFiles
+	DefaultMaxBytes    = capture.DefaultBytes
+	DefaultMaxFeatures = 50000
+	DefaultTimeout     = 8 * time.Second
+)
 
 // Config says what to read. The zero Config reads nothing.
 type Config struct {
@@ -38,8 +45,32 @@ type Config struct {
 	Platform string
 	// MaxFiles bounds the files one read takes in; zero means
 	// DefaultMaxFiles. A directory listing more is a read error of that
-	// directory.
+	// directory, and its first files by name are read.
 	MaxFiles int
+	// MaxBytes bounds the capture bytes one read takes in, together;
+	// zero means DefaultMaxBytes.
+	MaxBytes int64
+	// MaxFeatures bounds the features the captures of one read list,
+	// together; zero means DefaultMaxFeatures.
+	MaxFeatures int
+	// Timeout is how long one read may take; zero means DefaultTimeout.
+	// The files it has not read by then are read errors, and a scrape
+	// answers with the rest.
+	Timeout time.Duration
+}
+
+func (cfg Config) limits() capture.Limits {
+	return capture.Limits{Files: cfg.MaxFiles, Bytes: cfg.MaxBytes, Features: orDefault(cfg.MaxFeatures, DefaultMaxFeatures)}
+}
+
+func (cfg Config) timeout() time.Duration { return orDefault(cfg.Timeout, DefaultTimeout) }
+
+// orDefault is v, or def where v is zero or less.
+func orDefault[T int | time.Duration](v, def T) T {
+	if v <= 0 {
+		return def
+	}
+	return v
 }
 
 // fleet is one read of every path: the devices read, the scenario's
@@ -64,140 +95,148 @@ type device struct {
 	facts      junos.Facts
 }
 
-// read reads every path and the scenario once. Nothing it meets stops it:
-// a file it cannot read is listed with its error and the others are read.
-func read(cfg Config) fleet {
-	var f fleet
-	maxFiles := cfg.MaxFiles
-	if maxFiles <= 0 {
-		maxFiles = DefaultMaxFiles
-	}
-	files := 0
+// errNotRead is the error of a file a read did not reach by its deadline.
+type errNotRead struct{ timeout time.Duration }
+
+func (e errNotRead) Error() string {
+	return fmt.Sprintf("not read within the %s one read may take (-timeout): counted as a read error", e.timeout)
+}
+
+// pass is one read of the captures, run on its own goroutine so that a
+// scrape waits for it only until its deadline: a file whose open or read
+// does not return holds the pass, never the collector or a scrape.
+type pass struct {
+	cfg      Config
+	reader   *capture.Reader
+	deadline time.Time
+	done     chan struct{}
+
+	mu       sync.Mutex
+	entries  []capture.Entry // what the listing gave, once it returned
+	listed   bool
+	got      fleet // what is read so far
+	finished bool  // got is the whole read
+
+	once   sync.Once
+	result fleet
+}
+
+func newPass(cfg Config, reader *capture.Reader) *pass {
+	p := &pass{cfg: cfg, reader: reader, deadline: time.Now().Add(cfg.timeout()), done: make(chan struct{})}
+	go p.run()
+	return p
+}
+
+// run reads every path and the scenario once, in order, until the
+// deadline. Nothing it meets stops it: a file it cannot read is listed
+// with its error and the others are read.
+func (p *pass) run() {
+	defer close(p.done)
+	ctx, cancel := context.WithDeadline(context.Background(), p.deadline)
+	defer cancel()
+	entries := p.reader.List(p.cfg.Paths, p.cfg.MaxFiles)
+	p.mu.Lock()
+	p.entries, p.listed = entries, true
+	p.mu.Unlock()
+	budget := capture.NewBudget(p.cfg.limits())
 	byName := map[string]string{}
-	for _, p := range cfg.Paths {
-		list, err := captureFiles(p, maxFiles-files)
-		if err != nil {
-			f.files = append(f.files, fileResult{p, err})
-			continue
+	for _, e := range entries {
+		if ctx.Err() != nil {
+			return
 		}
-		files += len(list)
-		for _, file := range list {
-			d, err := readCapture(file, cfg)
-			if err == nil {
-				if prev, ok := byName[d.name]; ok {
-					err = fmt.Errorf("device %s is already read from %s", d.name, prev)
-				}
-			}
-			f.files = append(f.files, fileResult{file, err})
-			if err == nil {
-				byName[d.name] = file
-				f.devices = append(f.devices, d)
-			}
+		d, err := p.device(e, budget, byName)
+		p.mu.Lock()
+		p.got.files = append(p.got.files, fileResult{e.Path, err})
+		if err == nil {
+			p.got.devices = append(p.got.devices, d)
 		}
+		p.mu.Unlock()
 	}
-	if cfg.Scenario != "" {
-		ls, err := scenarioLicenses(cfg.Scenario)
-		f.files = append(f.files, fileResult{cfg.Scenario, err})
-		f.licenses, f.scenario = ls, cfg.Scenario
+	if p.cfg.Scenario != "" && ctx.Err() == nil {
+		ls, err := scenarioLicenses(p.reader, p.cfg.Scenario)
+		p.mu.Lock()
+		p.got.files = append(p.got.files, fileResult{p.cfg.Scenario, err})
+		p.got.licenses, p.got.scenario = ls, p.cfg.Scenario
+		p.mu.Unlock()
 	}
-	return f
+	p.mu.Lock()
+	p.finished = true
+	p.mu.Unlock()
 }
 
-// captureFiles is p itself when it is a file, else its captures in name
-// order. Symbolic links to regular files count as files (a mounted
-// ConfigMap holds nothing else); anything else (FIFOs, devices) is left
-// out, since opening it could block a scrape.
-func captureFiles(p string, room int) ([]string, error) {
-	st, err := os.Stat(p)
+// device reads one entry's capture into a device named by its file.
+func (p *pass) device(e capture.Entry, budget *capture.Budget, byName map[string]string) (device, error) {
+	if e.Err != nil {
+		return device{}, e.Err
+	}
+	c, err := p.reader.Read(e.Path, budget)
 	if err != nil {
-		return nil, err
+		return device{}, err
 	}
-	if !st.IsDir() {
-		if room < 1 {
-			return nil, errors.New("over the number of files one read takes in (-max-files)")
-		}
-		return []string{p}, nil
-	}
-	es, err := os.ReadDir(p)
-	if err != nil {
-		return nil, err
-	}
-	var files []string
-	for _, e := range es {
-		if strings.HasPrefix(e.Name(), ".") || filepath.Ext(e.Name()) == ".md" {
-			continue
-		}
-		file := filepath.Join(p, e.Name())
-		if !regular(file, e) {
-			continue
-		}
-		if len(files) == room {
-			return nil, errors.New("more files than one read takes in (-max-files)")
-		}
-		files = append(files, file)
-	}
-	return files, nil
-}
-
-func regular(file string, e fs.DirEntry) bool {
-	if e.Type().IsRegular() {
-		return true
-	}
-	if e.Type()&fs.ModeSymlink == 0 {
-		return false
-	}
-	st, err := os.Stat(file)
-	return err == nil && st.Mode().IsRegular()
-}
-
-// readCapture reads one capture; its device is named by its file.
-func readCapture(file string, cfg Config) (device, error) {
-	// Cleaned here so that two names cannot become one label value.
-	d := device{name: clean(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))), file: file}
-	f, err := os.Open(file)
-	if err != nil {
-		return d, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return d, err
-	}
-	// Refused before reading a byte: the reader would refuse it anyway.
-	if st.Size() > junos.MaxBytes {
-		return d, fmt.Errorf("%d bytes, over the %d a capture may hold", st.Size(), junos.MaxBytes)
-	}
-	rep, err := junos.Parse(f)
-	if err != nil {
-		return d, err
+	d := device{name: c.Device, file: e.Path}
+	if prev, ok := byName[d.name]; ok {
+		return d, &capture.Error{Path: e.Path, Err: fmt.Errorf("device %s is already read from %s", capture.Quote(d.name), capture.Quote(prev))}
 	}
 	var captured time.Time
-	if rep.CapturedAt.IsZero() {
-		captured = cfg.Captured
+	if c.Report.CapturedAt.IsZero() {
+		captured = p.cfg.Captured
 		if captured.IsZero() {
-			captured = st.ModTime()
+			captured = c.ModTime
 		}
 	}
-	d.facts, err = rep.Facts(junos.Options{Platform: cfg.Platform, Device: d.name, CapturedAt: captured.UTC()})
-	return d, err
+	d.facts, err = c.Report.Facts(junos.Options{Platform: p.cfg.Platform, Device: d.name, CapturedAt: captured.UTC()})
+	if err != nil {
+		return d, &capture.Error{Path: e.Path, Err: err}
+	}
+	byName[d.name] = e.Path
+	return d, nil
+}
+
+// wait returns the pass's read once it is done, or at its deadline (and a
+// moment for the file in hand) what it has read, the files it has not
+// reached being read errors. Every caller gets the same read.
+func (p *pass) wait() fleet {
+	grace := time.NewTimer(time.Until(p.deadline) + time.Second)
+	defer grace.Stop()
+	select {
+	case <-p.done:
+	case <-grace.C:
+	}
+	p.once.Do(func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.result = p.got
+		p.result.files = slices.Clone(p.got.files)
+		p.result.devices = slices.Clone(p.got.devices)
+		if p.finished {
+			return
+		}
+		late := errNotRead{p.cfg.timeout()}
+		rest := p.entries[len(p.got.files):]
+		if !p.listed {
+			rest = nil
+			for _, path := range p.cfg.Paths {
+				rest = append(rest, capture.Entry{Path: path})
+			}
+		}
+		for _, e := range rest {
+			p.result.files = append(p.result.files, fileResult{e.Path, &capture.Error{Path: e.Path, Err: late}})
+		}
+		if p.cfg.Scenario != "" && p.got.scenario == "" {
+			p.result.files = append(p.result.files, fileResult{p.cfg.Scenario, &capture.Error{Path: p.cfg.Scenario, Err: late}})
+		}
+	})
+	return p.result
 }
 
 // scenarioLicenses are the licenses the scenario's checks ask about, once
 // each, in the order first asked.
-func scenarioLicenses(file string) ([]license.License, error) {
-	f, err := os.Open(file)
+func scenarioLicenses(r *capture.Reader, file string) ([]license.License, error) {
+	b, err := r.ReadFile(file, scenario.MaxSize)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.Size() > scenario.MaxSize {
-		return nil, fmt.Errorf("%d bytes, over the %d a scenario file may hold", st.Size(), scenario.MaxSize)
-	}
-	s, err := scenario.Decode(file, f)
+	s, err := scenario.Decode(file, bytes.NewReader(b))
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,9 @@
 // Juniper equipment to either return the trade-in equipment or a signed CoD"
 // (TMIP-RETURN); "Failure to comply within this time period will result in
 // repeated notifications that you are in breach of contract, and Juniper will
-// be owed the TMIP credits" (TMIP-BREACH, here a notice every 30 days and a
-// claw-back of the discount granted at order); and "Authorized signers must
+// be owed the TMIP credits" (TMIP-BREACH, here a notice every 30 days until
+// a late return or certificate ends them, and a claw-back of the discount
+// granted at order, for good); and "Authorized signers must
 // hold the official title of vice president or above and must have legal
 // signoff authority" (TMIP-SIGNER): a certificate signed by a director is no
 // certificate. Every answer comes from policy.Engine.
@@ -89,7 +90,8 @@ func run(w io.Writer) error {
 	a.Ask(date(2021, 12, 1), "is TB-1's return obligation met, three months on", comply("TB-1"))
 
 	fmt.Fprintln(w, "\n# TB-2: returned two weeks late")
-	a.Ask(date(2021, 9, 20), "is TB-2's return obligation met after its late return", comply("TB-2"))
+	a.Ask(date(2021, 9, 10), "is TB-2's return obligation met before its late return", comply("TB-2"))
+	a.Ask(date(2021, 9, 20), "is TB-2's return obligation met after its late return, which ends the notices", comply("TB-2"))
 
 	fmt.Fprintln(w, "\n# TB-3, TB-4, TB-5: certificates of destruction instead of returns")
 	a.Ask(date(2021, 6, 15), "is TB-3's return obligation met, before its certificate", comply("TB-3"))

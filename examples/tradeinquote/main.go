@@ -14,7 +14,9 @@
 // the trade-in equipment or a signed CoD" (TMIP-RETURN); "you will not
 // receive additional credit beyond a '1 return for 1 product' order"
 // (TMIP-ONE-FOR-ONE); and a partner's discount is meant for the end customer
-// (TMIP-PASS-ON). Every answer comes from policy.Engine.
+// (TMIP-PASS-ON). Once ordered, a trade-in is judged as of its order, for
+// good; until then it is quoted on an order placed at the instant asked.
+// Every answer comes from policy.Engine.
 //
 //	go run ./examples/tradeinquote
 package main
@@ -65,6 +67,8 @@ func run(w io.Writer) error {
 			Condition: tmip.Condition{Working: false, Network: tmip.OtherNetwork, Damaged: true, Channel: tmip.Gray}},
 		// A switch, not an MX SKU, on an order with another promotion.
 		{ID: "TI-5", SKU: "EX4300-48T", Serial: "PE3714", Condition: good, NewProduct: "MX204 order SO-3004", OtherPromotion: true},
+		// An MX960 quoted but not ordered before the window closes.
+		{ID: "TI-6", SKU: "MX960-PREMIUM2-AC", Serial: "JN12B077", Condition: good, NewProduct: "MX304 order SO-3005"},
 	}
 	book, err := e.NewBook(tradeIns)
 	if err != nil {
@@ -81,9 +85,10 @@ func run(w io.Writer) error {
 
 	fmt.Fprintln(w, "# TI-1: quoted, ordered, shipped, returned")
 	a.Ask(date(2021, 3, 1), "quote TI-1 on an order placed now", quote("TI-1"))
+	a.Ask(date(2021, 3, 14), "quote TI-1 the day before its order", quote("TI-1"))
 	a.Ask(date(2021, 3, 15), "order with TI-1: the discount listed in the quote", quote("TI-1"))
-	a.Ask(date(2021, 9, 30), "quote TI-1 on the last day of the window", quote("TI-1"))
-	a.Ask(date(2021, 10, 1), "quote TI-1 once the window has closed", quote("TI-1"))
+	a.Ask(date(2021, 9, 30), "TI-1 on the last day of the window, judged at its order", quote("TI-1"))
+	a.Ask(date(2021, 10, 1), "TI-1 once the window has closed, still judged at its order", quote("TI-1"))
 	a.Ask(date(2021, 4, 15), "is TI-1's return obligation met, before its return", comply("TI-1"))
 	a.Ask(date(2021, 6, 10), "is TI-1's return obligation met, at the instant it is returned", comply("TI-1"))
 	a.Ask(date(2021, 6, 11), "is TI-1's return obligation met, the day after its return", comply("TI-1"))
@@ -106,6 +111,10 @@ func run(w io.Writer) error {
 	a.Ask(date(2021, 3, 15), "order with TI-4, damaged gray-market equipment", quote("TI-4"))
 	a.Ask(date(2021, 3, 15), "order with TI-5, a switch, with another promotion", quote("TI-5"))
 	a.Ask(date(2021, 11, 1), "order with TI-5 after the window", quote("TI-5"))
+
+	fmt.Fprintln(w, "\n# TI-6: quoted, not ordered, as the window closes")
+	a.Ask(date(2021, 9, 30), "quote TI-6 on the last day of the window", quote("TI-6"))
+	a.Ask(date(2021, 10, 1), "quote TI-6 once the window has closed", quote("TI-6"))
 	return a.Err
 }
 

@@ -236,3 +236,38 @@ func TestCalendarEdgesOfTime(t *testing.T) {
 		t.Errorf("DaysBetween(First, Last) = %d, want 3,652,424", DaysBetween(First, Last))
 	}
 }
+
+func TestCalendarStepsAreTakenOnTheUTCDate(t *testing.T) {
+	// RULES.md LIC-SUB-TERM: "Every calendar step of every rule (years,
+	// months, days) is taken on the instant's UTC date and time; an RFC
+	// 3339 offset only names the instant (2028-02-29T02:00:00+05:00 is
+	// 2028-02-28T21:00:00Z, and a year later is 2029-02-28T21:00:00Z)."
+	plus5 := time.FixedZone("+05:00", 5*3600)
+	minus5 := time.FixedZone("-05:00", -5*3600)
+	utc := func(s string) time.Time {
+		at, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return at
+	}
+	cases := []struct {
+		name      string
+		got, want time.Time
+	}{
+		{"the spec's example, a year on", AddYears(time.Date(2028, 2, 29, 2, 0, 0, 0, plus5), 1), utc("2029-02-28T21:00:00Z")},
+		{"a month on from Jan 31 local, Jan 30 UTC", AddMonths(time.Date(2025, 1, 31, 3, 0, 0, 0, plus5), 1), utc("2025-02-28T22:00:00Z")},
+		{"three months on from Nov 30 local, Nov 29 UTC", AddMonths(time.Date(2021, 11, 30, 2, 0, 0, 0, plus5), 3), utc("2022-02-28T21:00:00Z")},
+		{"a month on from Jan 31 UTC, Jan 30 local", AddMonths(time.Date(2025, 1, 30, 23, 0, 0, 0, minus5), 1), utc("2025-02-28T04:00:00Z")},
+		{"thirty days on", AddDays(time.Date(2025, 2, 28, 23, 0, 0, 0, minus5), 30), utc("2025-03-31T04:00:00Z")},
+		{"the UTC date", Date(time.Date(2025, 1, 1, 2, 0, 0, 0, plus5)), utc("2024-12-31T00:00:00Z")},
+	}
+	for _, c := range cases {
+		if !c.got.Equal(c.want) || c.got.Location() != time.UTC {
+			t.Errorf("%s: %v, want %v in UTC", c.name, c.got, c.want)
+		}
+	}
+	if n := DaysBetween(time.Date(2021, 1, 1, 2, 0, 0, 0, plus5), time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)); n != 366 {
+		t.Errorf("days from 2021-01-01T02:00+05:00 to 2022-01-01Z = %d, want 366 (from the UTC date 2020-12-31)", n)
+	}
+}

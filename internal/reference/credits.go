@@ -124,14 +124,15 @@ func spend(lots []*lot, credits decimal.Decimal, at time.Time) {
 	}
 }
 
-// replay plays the events dated strictly before limit and returns the lots,
-// the credits purchased and used. A call-off the history could not afford is
-// an error.
+// replay plays the events dated at or before limit (SCENARIOS.md: "the
+// history dated at or before its at counts") and returns the lots, the
+// credits purchased and used. A call-off the history could not afford is an
+// error.
 func replay(t Terms, acct *CreditAccount, limit time.Time) ([]*lot, decimal.Decimal, decimal.Decimal, error) {
 	var lots []*lot
 	purchased, used := decimal.Zero, decimal.Zero
 	for _, e := range history(acct) {
-		if !e.at.Before(limit) {
+		if e.at.After(limit) {
 			break
 		}
 		if e.purchase != nil {
@@ -205,7 +206,7 @@ func ValidCallOffs(t Terms, acct CreditAccount) []CallOffRecord {
 	for _, c := range candidates {
 		// At its own instant a call-off sees the purchases of that instant
 		// and the call-offs kept before it.
-		lots, _, _, err := replay(t, &kept, plusNS(c.At))
+		lots, _, _, err := replay(t, &kept, c.At)
 		if err != nil {
 			panic(err) // kept call-offs were affordable
 		}
@@ -245,34 +246,42 @@ func callOff(w *World, r Request, at time.Time) (answer, error) {
 	if acct.Kind == "flexible" && contains(a.Rules, rule.CrdValidity) && !contains(a.Rules, rule.CrdFlex) {
 		a.Rules = append(a.Rules, rule.CrdFlex)
 	}
-	for _, e := range history(acct) {
-		a.candidates = append(a.candidates, plusNS(e.at))
-	}
-	for _, p := range acct.Purchases {
-		a.candidates = append(a.candidates, addMonths(p.At, w.Terms.CreditValidityMonths))
-	}
+	a.candidates = creditInstants(w.Terms, acct)
 	return a, nil
 }
 
-// creditStatement: the quarter's figures as of its end, from the history
-// known at at (CRD-STATEMENT).
+// creditInstants are the instants an account's answers can change at: every
+// event's own instant and every lot's end.
+func creditInstants(t Terms, acct *CreditAccount) []time.Time {
+	var ts []time.Time
+	for _, e := range history(acct) {
+		ts = append(ts, e.at)
+	}
+	for _, p := range acct.Purchases {
+		ts = append(ts, addMonths(p.At, t.CreditValidityMonths))
+	}
+	return ts
+}
+
+// creditStatement: the running totals as of the quarter's last instant, or
+// as of at when the quarter has not ended by then (CRD-STATEMENT).
 func creditStatement(w *World, r Request, at time.Time) (answer, error) {
 	acct, err := w.account(r.Account)
 	if err != nil {
 		return answer{}, err
 	}
-	qEnd := quarterStart(r.QuarterYear, r.Quarter).AddDate(0, 3, 0)
-	limit := at
-	if qEnd.Before(limit) {
-		limit = qEnd
+	last := quarterStart(r.QuarterYear, r.Quarter).AddDate(0, 3, 0).Add(-time.Nanosecond)
+	asOf := at
+	if last.Before(asOf) {
+		asOf = last
 	}
-	lots, purchased, used, err := replay(w.Terms, acct, limit)
+	lots, purchased, used, err := replay(w.Terms, acct, asOf)
 	if err != nil {
 		return answer{}, err
 	}
 	expired, avail := decimal.Zero, decimal.Zero
 	for _, l := range lots {
-		if !qEnd.Before(l.end) { // lapsed by the quarter's end
+		if !asOf.Before(l.end) { // lapsed by then
 			expired = expired.Add(l.left)
 		} else {
 			avail = avail.Add(l.left)
@@ -283,8 +292,6 @@ func creditStatement(w *World, r Request, at time.Time) (answer, error) {
 	// purchases and call-offs.
 	a := allow(rule.CrdStatement)
 	a.Values = map[string]decimal.Decimal{"purchased": purchased, "used": used, "expired": expired, "available": avail}
-	for _, e := range history(acct) {
-		a.candidates = append(a.candidates, plusNS(e.at))
-	}
+	a.candidates = creditInstants(w.Terms, acct)
 	return a, nil
 }

@@ -11,11 +11,12 @@
 // request alike. Nothing here is fast; everything is meant to be read.
 //
 // Until is found the plainest way: Evaluate decides the request at at, then
-// at every candidate instant after at (every instant of the facts, each plus
-// one nanosecond, the derived ends, deadlines, notices and midnights), in
-// order, and returns the first candidate whose decision differs. Decisions are
-// compared as the differential test compares them: outcome, the set of rules,
-// the multiset of obligations (kind, rule, due, subject), values numerically.
+// at every candidate instant after at (every instant of the facts, at which
+// what they record has happened, the derived ends, deadlines, notices and
+// midnights, and for a late renewal the nanosecond after at), in order, and
+// returns the first candidate whose decision differs. Decisions are compared
+// as the differential test compares them: outcome, the set of rules, the
+// multiset of obligations (kind, rule, due, subject), values numerically.
 //
 // # Readings where the spec is silent
 //
@@ -49,4 +50,14 @@
 //     LIC-TRIAL-PRODUCTS (and LIC-TRIAL-FEATURES for a feature without trials).
 //   - Entitlement obligations of a fulfilment are named "order/line/unit",
 //     units from 1; emails go once to each address, lower-cased.
+//   - A license's history is replayed plainly: the events dated at or
+//     before the instant asked, in the order listed, move it, change its
+//     tier and append renewed terms; the license asked about is the last
+//     term begun by then, on the last device at the last tier, and a
+//     renewal renews the last term recorded. A renewal still to come
+//     therefore begins on the device and at the tier the license has when
+//     it begins. An event dated before the one listed before it is refused
+//     under its kind's rule (LIC-PORT, or LIC-PERP-RMA for a perpetual
+//     license's move; LIC-SUB-CHANGE; LIC-RENEW). Every event and every
+//     renewed term's start and ends are candidates for Until.
 package reference

@@ -26,6 +26,9 @@ func (w *World) orderLine(orderID, lineID string) (*Order, *Line, error) {
 
 func (w *World) heritage(product string) bool { return contains(w.Catalog.Heritage, product) }
 
+// Heritage is heritage, exported for the differential test's generator.
+func (w *World) Heritage(product string) bool { return w.heritage(product) }
+
 // fulfilLine: may the line be fulfilled now, and what fulfilment does
 // (ENT-SHIP, ENT-AUTO, ENT-EMAIL, ENT-HERITAGE, ENT-TIMER, ENT-GRACE).
 func fulfilLine(w *World, r Request, at time.Time) (answer, error) {

@@ -168,7 +168,8 @@ func SameValues(a, b map[string]decimal.Decimal) bool {
 	return true
 }
 
-// plusNS is t plus one nanosecond: an event dated t counts from then on.
+// plusNS is t plus one nanosecond: where a decision that moves with the
+// instant asked (a late renewal) changes next.
 func plusNS(t time.Time) time.Time { return t.Add(time.Nanosecond) }
 
 func allow(rules ...rule.ID) answer {

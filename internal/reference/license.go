@@ -75,12 +75,30 @@ func licenseCandidates(w *World, l *License) []time.Time {
 	return c
 }
 
-// useFeature: may this device use this feature under this license now.
-func useFeature(w *World, r Request, at time.Time) (answer, error) {
-	l, err := w.license(r.License)
+// asked is the answer of kind about the license r names as its history
+// leaves it at at (SCENARIOS.md, License, history), with the instants its
+// history changes it at among the candidates.
+func asked(w *World, r Request, at time.Time, kind func(*World, *License, Request, time.Time) (answer, error)) (answer, error) {
+	orig, err := w.license(r.License)
 	if err != nil {
 		return answer{}, err
 	}
+	cur, latest := w.asOf(orig, at)
+	l := &cur
+	if r.Kind == "renewLicense" {
+		l = &latest // a renewal renews the last term recorded
+	}
+	a, err := kind(w, l, r, at)
+	a.candidates = append(a.candidates, historyCandidates(w, orig)...)
+	return a, err
+}
+
+// useFeature: may this device use this feature under this license now.
+func useFeature(w *World, r Request, at time.Time) (answer, error) {
+	return asked(w, r, at, useFeatureOf)
+}
+
+func useFeatureOf(w *World, l *License, r Request, at time.Time) (answer, error) {
 	// Units that are not positive are no use of a capacity: refused alone,
 	// before any other ground (license doc's choice).
 	if r.Units != nil && r.Units.Sign() <= 0 {
@@ -143,10 +161,10 @@ func standing(w *World, l *License, at time.Time) answer {
 
 // moveLicense: may the license move to device To for Reason.
 func moveLicense(w *World, r Request, at time.Time) (answer, error) {
-	l, err := w.license(r.License)
-	if err != nil {
-		return answer{}, err
-	}
+	return asked(w, r, at, moveLicenseOf)
+}
+
+func moveLicenseOf(w *World, l *License, r Request, at time.Time) (answer, error) {
 	from, err := w.class(l.Device)
 	if err != nil {
 		return answer{}, err
@@ -198,10 +216,10 @@ func moveLicense(w *World, r Request, at time.Time) (answer, error) {
 
 // renewLicense: may the license be renewed now for TermYears (LIC-RENEW).
 func renewLicense(w *World, r Request, at time.Time) (answer, error) {
-	l, err := w.license(r.License)
-	if err != nil {
-		return answer{}, err
-	}
+	return asked(w, r, at, renewLicenseOf)
+}
+
+func renewLicenseOf(w *World, l *License, r Request, at time.Time) (answer, error) {
 	var broken []rule.ID
 	if l.Kind != "subscription" {
 		broken = append(broken, rule.LicRenew)
@@ -233,10 +251,10 @@ func renewLicense(w *World, r Request, at time.Time) (answer, error) {
 
 // changeTier: may the license change to Tier now (LIC-SUB-CHANGE).
 func changeTier(w *World, r Request, at time.Time) (answer, error) {
-	l, err := w.license(r.License)
-	if err != nil {
-		return answer{}, err
-	}
+	return asked(w, r, at, changeTierOf)
+}
+
+func changeTierOf(w *World, l *License, r Request, at time.Time) (answer, error) {
 	var a answer
 	switch {
 	case l.Kind != "subscription":

@@ -36,6 +36,8 @@ func world() *World {
 				Support: &Support{Serial: "S1", Start: day(2021, 1, 1), End: day(2022, 1, 1), Value: decimal.NewFromInt(365)},
 				Ordered: day(2021, 4, 1), Shipped: day(2021, 4, 30)},
 			{ID: "T2", SKU: "SKU-A", Serial: "S2", NewProduct: "NP", Working: true, Network: "lab", Channel: "direct"},
+			{ID: "T3", SKU: "SKU-A", Serial: "S3", NewProduct: "NP3", Working: true, Network: "lab", Channel: "direct",
+				Shipped: day(2021, 4, 30), Returned: day(2021, 8, 10)},
 		},
 	}
 }
@@ -78,12 +80,18 @@ func TestDecisionTable(t *testing.T) {
 		{"CRD-MIN-ORDER, CRD-NO-DISCOUNT, CRD-LOCAL", Request{Kind: "purchaseCredits", CreditKind: "professional", Credits: decimal.NewFromInt(5), Discount: decimal.NewFromInt(1)}, day(2025, 1, 1), false, []rule.ID{rule.CrdMinOrder, rule.CrdNoDiscount, rule.CrdLocal}, time.Time{}},
 		{"CRD-MIN-CALLOFF: no partial credit spends", Request{Kind: "callOff", Account: "psc", Credits: decimal.RequireFromString("7.5"), Engagement: goodEngagement}, day(2025, 3, 1), false, []rule.ID{rule.CrdMinCallOff}, time.Time{}}, // refused for good: RULES.md "never"
 		{"CRD-VALIDITY: oldest unexpired credits pay", Request{Kind: "callOff", Account: "psc", Credits: decimal.NewFromInt(20), Engagement: goodEngagement}, day(2025, 3, 1), true, []rule.ID{rule.CrdValidity}, day(2026, 1, 1)},
+		// SCENARIOS.md: "a purchase ... dated exactly at has happened at at".
+		{"CRD-VALIDITY: at the purchase's own instant", Request{Kind: "callOff", Account: "psc", Credits: decimal.NewFromInt(20), Engagement: goodEngagement}, day(2025, 1, 1), true, []rule.ID{rule.CrdValidity}, day(2025, 2, 1)},
+		{"CRD-VALIDITY: refused until the purchase's own instant", Request{Kind: "callOff", Account: "psc", Credits: decimal.NewFromInt(20), Engagement: goodEngagement}, day(2024, 12, 1), false, []rule.ID{rule.CrdValidity}, day(2025, 1, 1)},
 		{"CRD-STATEMENT: a quarterly statement", Request{Kind: "creditStatement", Account: "psc", QuarterYear: 2025, Quarter: 1}, day(2025, 4, 2), true, []rule.ID{rule.CrdStatement}, time.Time{}},
-		{"TMIP-SUPPORT: eligible, with a contract", Request{Kind: "tradeIn", TradeIn: "T1"}, day(2021, 4, 1), true, []rule.ID{rule.TmipSupport, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap}, day(2021, 4, 2)},
+		{"TMIP-SUPPORT: eligible, with a contract, quoted before the order", Request{Kind: "tradeIn", TradeIn: "T1"}, day(2021, 3, 31), true, []rule.ID{rule.TmipSupport, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap}, day(2021, 4, 1)},
+		{"TMIP-AT-ORDER: judged at the order, for good", Request{Kind: "tradeIn", TradeIn: "T1"}, day(2021, 10, 1), true, []rule.ID{rule.TmipSupport, rule.TmipReturn, rule.TmipAtOrder, rule.TmipSwap}, time.Time{}},
 		{"TMIP-ONE-FOR-ONE: second toward a product", Request{Kind: "tradeIn", TradeIn: "T2"}, day(2021, 4, 1), false, []rule.ID{rule.TmipOneForOne}, time.Time{}}, // refused for good: RULES.md "never"
-		{"TMIP-WINDOW: outside the window", Request{Kind: "tradeIn", TradeIn: "T1"}, day(2021, 10, 1), false, []rule.ID{rule.TmipWindow}, time.Time{}},
+		{"TMIP-WINDOW: outside the window", Request{Kind: "tradeIn", TradeIn: "T3"}, day(2021, 10, 1), false, []rule.ID{rule.TmipWindow}, time.Time{}},
 		{"TMIP-RETURN: nothing yet, before the deadline", Request{Kind: "tradeInCompliance", TradeIn: "T1"}, day(2021, 5, 1), true, []rule.ID{rule.TmipReturn}, day(2021, 7, 30)},
 		{"TMIP-BREACH: deadline passed", Request{Kind: "tradeInCompliance", TradeIn: "T1"}, day(2021, 7, 30), false, []rule.ID{rule.TmipBreach, rule.TmipReturn}, day(2021, 8, 29)},
+		{"TMIP-BREACH: until the late return that ends the notices", Request{Kind: "tradeInCompliance", TradeIn: "T3"}, day(2021, 8, 1), false, []rule.ID{rule.TmipBreach, rule.TmipReturn}, day(2021, 8, 10)},
+		{"TMIP-BREACH: returned after the deadline", Request{Kind: "tradeInCompliance", TradeIn: "T3"}, day(2021, 8, 10), false, []rule.ID{rule.TmipBreach, rule.TmipReturn}, time.Time{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

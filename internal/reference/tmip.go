@@ -94,14 +94,19 @@ func assess(w *World, i int, at time.Time) answer {
 // new equipment (TMIP-RETURN).
 func returnDeadline(t Terms, ti *TradeIn) time.Time { return addMonths(ti.Shipped, t.TMIPReturnMonths) }
 
-// tradeIn: may the trade-in earn a discount on an order placed now.
+// tradeIn: may the trade-in earn a discount on its order: once ordered (at
+// or before at), as of the order, wholly and for good; before, on an order
+// placed now (TMIP-AT-ORDER).
 func tradeIn(w *World, r Request, at time.Time) (answer, error) {
-	i, _, err := w.tradeIn(r.TradeIn)
+	i, ti, err := w.tradeIn(r.TradeIn)
 	if err != nil {
 		return answer{}, err
 	}
+	if !ti.Ordered.IsZero() && !ti.Ordered.After(at) {
+		return assess(w, i, ti.Ordered), nil
+	}
 	a := assess(w, i, at)
-	a.candidates = []time.Time{w.Terms.TMIPWindowStart, w.Terms.TMIPWindowEnd}
+	a.candidates = []time.Time{w.Terms.TMIPWindowStart, w.Terms.TMIPWindowEnd, ti.Ordered}
 	return a, nil
 }
 
@@ -145,14 +150,19 @@ func tradeInCompliance(w *World, r Request, at time.Time) (answer, error) {
 	if ti.Destruction != nil {
 		if validCertificate(ti.Destruction) {
 			cures = append(cures, ti.Destruction.Signed)
-		} else if ti.Destruction.Signed.Before(at) {
+		} else if !ti.Destruction.Signed.After(at) {
 			signer = true // a certificate signed otherwise is no certificate
 		}
 	}
-	met := false
+	// A return or certificate dated at or before at has happened: before the
+	// deadline it meets the obligation; after it, it ends the notices.
+	met, noticesEnded := false, false
 	for _, c := range cures {
-		if c.Before(at) && (!hasDeadline || c.Before(deadline)) {
-			met = true
+		if !c.After(at) {
+			if !hasDeadline || c.Before(deadline) {
+				met = true
+			}
+			noticesEnded = true
 		}
 	}
 	var a answer
@@ -178,9 +188,11 @@ func tradeInCompliance(w *World, r Request, at time.Time) (answer, error) {
 				clawback = at.Values["discount"]
 			}
 		}
-		a.Obligations = []rule.Obligation{
-			{Kind: rule.Notice, Rule: rule.TmipBreach, Due: notice, Subject: ti.ID},
-			{Kind: rule.Clawback, Rule: rule.TmipBreach, Due: deadline, Subject: ti.ID},
+		a.Obligations = []rule.Obligation{{Kind: rule.Clawback, Rule: rule.TmipBreach, Due: deadline, Subject: ti.ID}}
+		if noticesEnded { // none is due at or after the late return or certificate
+			nextNotice = time.Time{}
+		} else {
+			a.Obligations = append(a.Obligations, rule.Obligation{Kind: rule.Notice, Rule: rule.TmipBreach, Due: notice, Subject: ti.ID})
 		}
 		a.Values = map[string]decimal.Decimal{"clawback": clawback}
 	}
@@ -194,10 +206,10 @@ func tradeInCompliance(w *World, r Request, at time.Time) (answer, error) {
 		a.candidates = append(a.candidates, nextNotice)
 	}
 	if !ti.Returned.IsZero() {
-		a.candidates = append(a.candidates, plusNS(ti.Returned))
+		a.candidates = append(a.candidates, ti.Returned)
 	}
 	if ti.Destruction != nil {
-		a.candidates = append(a.candidates, plusNS(ti.Destruction.Signed))
+		a.candidates = append(a.candidates, ti.Destruction.Signed)
 	}
 	return a, nil
 }

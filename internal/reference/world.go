@@ -113,6 +113,9 @@ type License struct {
 	End                              time.Time // trial
 	Initial                          bool      // subscription
 	Capacity                         *decimal.Decimal
+	// History is what happened to it after it was issued, in the order
+	// listed (SCENARIOS.md, License, history).
+	History []Event
 }
 
 // Order is a sales order.

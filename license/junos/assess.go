@@ -198,6 +198,8 @@ func (ff *FeatureFacts) until(at time.Time, r FeatureReport) time.Time {
 		add(w.Start, w.End)
 	}
 	slices.SortFunc(cands, func(a, b time.Time) int { return a.Compare(b) })
+	// Keys alike give one instant many times: each is tried once.
+	cands = slices.CompactFunc(cands, time.Time.Equal)
 	for _, c := range cands {
 		if !sameAnswer(ff.answer(c), r) {
 			return c

@@ -2,6 +2,9 @@ package junos
 
 import (
 	"bytes"
+	"fmt"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -39,5 +42,41 @@ func BenchmarkFactsAt(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = f.At(captured)
+	}
+}
+
+// captureOfSize is a text capture of about size bytes holding as many
+// usage rows as a capture may list, their names as long as needed to fill
+// it: the most a capture of that size makes a reader hold.
+func captureOfSize(size int) []byte {
+	const row = len("   1 1 0 permanent\n")
+	n := min(MaxEntries, (size-len(header))/(row+8))
+	name := max((size-len(header))/n-row, 7)
+	var b bytes.Buffer
+	b.WriteString(header)
+	for i := range n {
+		fmt.Fprintf(&b, "  f%06d%s 1 1 0 permanent\n", i, strings.Repeat("x", name-7))
+	}
+	return b.Bytes()
+}
+
+// BenchmarkParseMemory parses captures of 4 KiB to 4 MiB made of as many
+// rows as a capture may list: bytes allocated per byte of capture (the
+// bound is a small constant, whatever the size).
+func BenchmarkParseMemory(b *testing.B) {
+	for _, size := range []int{4 << 10, 64 << 10, 1 << 20, MaxBytes} {
+		in := captureOfSize(size)
+		b.Run(fmt.Sprintf("capture=%dKiB", size>>10), func(b *testing.B) {
+			b.ReportAllocs()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			for b.Loop() {
+				if _, err := ParseText(bytes.NewReader(in)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(len(in)), "alloc-B/capture-B")
+		})
 	}
 }

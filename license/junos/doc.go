@@ -18,8 +18,23 @@
 // fields ("License state: ..."), unknown XML elements and the undeclared
 // junos: prefix devices print. They refuse, with a *ParseError naming the
 // line, any line or root element that is not this output, a row without
-// three counts, a validity they cannot read and instants not in UTC. Where
-// the XML gives junos:seconds, it wins over the printed date or days.
+// three counts, a validity they cannot read, instants not in UTC, bytes
+// that are not UTF-8, and a value holding a control character (a name with
+// a newline or an escape sequence could forge a line wherever it is
+// printed). In the JSON form they refuse a \u escape of half a surrogate
+// pair, which encoding/json would read as U+FFFD, so that two names the
+// capture gives apart are never read as one.
+//
+// Only the seconds attribute in the Junos namespace counts, named by its
+// URI (http://xml.juniper.net/junos/RELEASE/junos) or by the junos prefix
+// devices leave undeclared ("junos:seconds" in the JSON form); a seconds
+// attribute in any other namespace is not read. Where it is given it wins
+// over the printed date or days, which must agree with it: an element
+// giving seconds twice, or seconds that contradict the printed date (a
+// date in the device's zone, up to 14 hours either side of UTC) or the
+// printed whole days, is refused. A feature has one validity: a key's
+// feature marked permanent (or count-down) beside dates is refused, as
+// the usage summary refuses it.
 //
 // # From capture to licenses
 //
@@ -78,9 +93,17 @@
 //
 // # Bounds
 //
-// Every reader refuses input over MaxBytes before parsing, then makes one
-// pass whose time and memory are linear in the input's size; the structured
-// forms nest at most 64 deep. Facts and Facts.At are linear in the report's
-// size: a feature has at most MaxGrantsPerFeature keys. Every instant a
-// report holds is within the years 0000-9999, so every output reads back.
+// Every reader refuses input over [MaxBytes] before parsing, then makes one
+// pass whose time and memory are linear in the input's size, whatever its
+// layout (one line or many). A capture lists at most [MaxEntries] usage rows,
+// installed keys and key features together; a line of the text form is at
+// most [MaxLine] bytes and a value (a name, an identifier, an element's
+// text) at most [MaxValue]; the structured forms nest at most 64 deep and
+// hold at most 160,000 elements with their attributes (16 an entry), so
+// that no layout takes a reader more steps. Past a bound the reader
+// refuses the capture naming the line and the bound, so a report holds
+// at most a few times its capture's size. Facts and Facts.At are linear in
+// the report's size: a feature has at most [MaxGrantsPerFeature] keys. Every
+// instant a report holds is within the years 0000-9999, so every output
+// reads back.
 package junos

@@ -84,9 +84,10 @@ func (a Aliases) key(name string) string {
 }
 
 // MaxGrantsPerFeature bounds how many installed keys may grant one feature:
-// a feature's answer is searched over its grants, so the cap keeps Facts.At
-// linear in the capture's size. Real devices show one or two.
-const MaxGrantsPerFeature = 64
+// a feature's answer is searched over its grants, each change of one
+// against all of them, so the cap keeps Facts.At linear in the capture's
+// size with a small constant. Real devices show one or two.
+const MaxGrantsPerFeature = 16
 
 // constructors builds the license package's values under one program: the
 // report's catalog and terms; the package calls its constructors here alone.
@@ -295,7 +296,7 @@ func (b builder) fromKey(f *FeatureFacts, kid string, trial bool, kf KeyFeature)
 		}
 		// The device enforces the key's own end: no order term is added.
 		if !e.End.After(e.Start) {
-			return rule.Errorf([]rule.ID{rule.LicSubTerm}, id, "license %s: ends at %s, not after its start", id, e.End.Format(time.RFC3339))
+			return rule.Errorf([]rule.ID{rule.LicSubTerm}, id, "license %s: ends at %s, not after its start", quoted(id), e.End.Format(time.RFC3339))
 		}
 		f.Windows = append(f.Windows, Window{ID: id, Start: e.Start, End: e.End})
 		return nil
@@ -313,11 +314,11 @@ func (b builder) fromKey(f *FeatureFacts, kid string, trial bool, kf KeyFeature)
 // original before its end (or at the capture when original is unknown).
 func (b builder) countDown(f *FeatureFacts, id string, line int, original, remaining time.Duration) error {
 	if b.captured.IsZero() {
-		return rule.Errorf([]rule.ID{rule.LicKind}, id, "license %s counts down: the capture instant is needed", id)
+		return rule.Errorf([]rule.ID{rule.LicKind}, id, "license %s counts down: the capture instant is needed", quoted(id))
 	}
 	end := b.captured.Add(remaining)
 	if end.After(lastInstant) || b.captured.Add(-max(original, remaining)).Before(firstInstant) {
-		return rule.Errorf([]rule.ID{rule.LicKind}, id, "line %d: license %s counts down from %s past the years 0000-9999", line, id, b.captured.Format(time.RFC3339))
+		return rule.Errorf([]rule.ID{rule.LicKind}, id, "line %d: license %s counts down from %s past the years 0000-9999", line, quoted(id), b.captured.Format(time.RFC3339))
 	}
 	start := end.Add(-max(original, remaining))
 	if !start.Before(end) {

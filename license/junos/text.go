@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // dateLayout is how the text form prints instants; only UTC is accepted,
@@ -23,7 +25,10 @@ const day = 24 * time.Hour
 // show system uptime block, whose "Current time:" is the capture's instant.
 // It refuses any line it cannot place, naming it and quoting its text, a
 // feature listed twice (without case) in the usage table or in one key, a
-// key listed twice, and a second capture in the file.
+// key listed twice, a second capture in the file, a line over MaxLine
+// bytes, a value over MaxValue, bytes that are not UTF-8, a control
+// character other than a tab, and more than MaxEntries rows, keys and key
+// features.
 //
 // Cost: one pass over the lines, time and memory linear in the input's size
 // (at most MaxBytes, refused beyond).
@@ -49,191 +54,312 @@ const (
 	stUptime
 )
 
-// maxQuoted is how much of a line an error quotes: a refusal names the
-// text, it does not echo a megabyte.
-const maxQuoted = 120
-
-// quoted quotes s for an error, cut to maxQuoted bytes.
-func quoted(s string) string {
-	if len(s) > maxQuoted {
-		return strconv.Quote(s[:maxQuoted]) + "..."
-	}
-	return strconv.Quote(s)
+// textReader reads the text form line by line: its state is the part of
+// the output the next line belongs to.
+type textReader struct {
+	rep         Report
+	st          textState
+	key         *Key           // the key being read
+	usageNames  map[string]int // lower-case name -> line
+	keyFeatures map[string]int // the current key's, lower-case
+	keyIDs      map[string]int // non-blank identifiers -> line
+	extraHeader bool           // the newer header's "Feature Feature Feature" row
+	entries     int            // usage rows, keys and key features so far
+	fields      []string       // a row's fields, reused from row to row
 }
 
+// parseText reads b line by line; every value a report keeps is a copy, so
+// that a report does not hold its whole capture alive.
 func parseText(b []byte) (Report, error) {
-	rep := Report{Form: Text}
-	st := stTop
-	var key *Key
-	lines := strings.Split(string(b), "\n")
-	fail := func(i int, format string, args ...any) (Report, error) {
-		return Report{}, &ParseError{Line: i + 1, Msg: fmt.Sprintf(format, args...)}
-	}
-	usageNames := map[string]int{} // lower-case name -> line
-	var keyFeatures map[string]int // the current key's, lower-case
-	keyIDs := map[string]int{}     // non-blank identifiers -> line
-	extraHeader := false           // the newer header's "Feature Feature Feature" row
-	for i, raw := range lines {
-		line := strings.TrimSpace(strings.TrimRight(raw, "\r"))
-		switch st {
-		case stHeader1:
-			if !strings.Contains(line, "Licenses") && !strings.Contains(line, "Licensed") {
-				return fail(i, "want the usage table's header, got %s", quoted(line))
-			}
-			st = stHeader2
-			continue
-		case stHeader2:
-			if f := strings.Fields(line); !extraHeader && len(f) > 0 && f[0] == "Feature" && (len(f) == 1 || f[1] != "name") {
-				extraHeader = true
-				continue
-			}
-			if !strings.HasPrefix(line, "Feature name") {
-				return fail(i, "want the usage table's \"Feature name\" header, got %s", quoted(line))
-			}
-			st = stRows
-			continue
-		case stRows:
-			if line == "" {
-				st = stTop
-				continue
-			}
-			u, bad := parseUsageRow(line)
-			if bad != "" {
-				return fail(i, "%s is not a usage row (name, used, installed, needed, expiry): %s", quoted(line), bad)
-			}
-			k := strings.ToLower(u.Name)
-			if first, dup := usageNames[k]; dup {
-				return fail(i, "feature %s is listed twice in the usage table (first at line %d)", quoted(u.Name), first)
-			}
-			usageNames[k] = i + 1
-			u.Line = i + 1
-			rep.Usage = append(rep.Usage, u)
-			continue
-		case stUptime:
-			// The rest of show system uptime, up to its blank line.
-			if line != "" && line != "License usage:" && !strings.HasPrefix(line, "Licenses installed:") {
-				continue
-			}
-			st = stTop
+	t := textReader{rep: Report{Form: Text}, usageNames: map[string]int{}, keyIDs: map[string]int{}}
+	rest, n := string(b), 0
+	for more := true; more; {
+		var raw string
+		raw, rest, more = strings.Cut(rest, "\n")
+		n++
+		line, err := t.check(n, raw)
+		if err == nil {
+			err = t.line(n, line)
 		}
-		if line == "" {
-			if st == stFeatureValidity {
-				return fail(i, "feature %s has no validity line", quoted(key.Features[len(key.Features)-1].Name))
-			}
-			continue
-		}
-		switch {
-		case line == "License usage:":
-			if rep.Usage != nil || rep.Keys != nil {
-				return fail(i, "a second or late \"License usage:\" section: one capture a file")
-			}
-			rep.Usage = []Usage{}
-			st = stHeader1
-			continue
-		case line == "Licenses installed:" || line == "Licenses installed: none":
-			if rep.Keys != nil {
-				return fail(i, "a second \"Licenses installed:\" section: one capture a file")
-			}
-			rep.Keys = []Key{}
-			st = stKeys
-			if line != "Licenses installed:" {
-				st = stTop
-			}
-			continue
-		case strings.HasPrefix(line, "Current time:") && (st == stTop || st == stKeys || st == stFeatureName):
-			// show system uptime in the same file: the capture's instant. In
-			// a key's feature list only a readable instant is taken as one.
-			v := strings.TrimSpace(strings.TrimPrefix(line, "Current time:"))
-			t, ok := parseInstant(v)
-			switch {
-			case !ok && st == stFeatureName:
-			case !ok:
-				return fail(i, "%s is not an instant in UTC (YYYY-MM-DD hh:mm:ss UTC)", quoted(v))
-			case !rep.CapturedAt.IsZero():
-				return fail(i, "a second \"Current time:\" line: one capture a file")
-			default:
-				rep.CapturedAt = t
-				st = stUptime
-				continue
-			}
-		}
-		if st == stTop {
-			return fail(i, "%s is not show system license output", quoted(line))
-		}
-		if label, value, ok := keyField(line); ok && label == "License identifier" && st != stFeatureValidity {
-			if first, dup := keyIDs[value]; dup && value != "" {
-				return fail(i, "license %s is listed twice (first at line %d)", quoted(value), first)
-			}
-			keyIDs[value] = i + 1
-			rep.Keys = append(rep.Keys, Key{ID: value})
-			key = &rep.Keys[len(rep.Keys)-1]
-			keyFeatures = map[string]int{}
-			st = stKeyFields
-			continue
-		}
-		switch st {
-		case stKeys:
-			return fail(i, "want \"License identifier:\", got %s", quoted(line))
-		case stKeyFields:
-			label, value, ok := keyField(line)
-			if !ok {
-				return fail(i, "%s is not a field of license %s", quoted(line), quoted(key.ID))
-			}
-			switch label {
-			case "License SKU":
-				key.SKU = value
-			case "License count":
-				key.Count = value
-			case "License version":
-				key.Version = value
-			case "Order Type":
-				key.OrderType = value
-			case "Software Serial Number":
-				key.Serial = value
-			case "Customer ID":
-				key.CustomerID = value
-			case "Features":
-				if value != "" {
-					return fail(i, "\"Features:\" of license %s has a value %s", quoted(key.ID), quoted(value))
-				}
-				st = stFeatureName
-			}
-			// Other labels (License state, ...) are tolerated and dropped.
-		case stFeatureName:
-			name, desc := line, ""
-			if j := strings.Index(line+" ", " - "); j >= 0 {
-				name, desc = strings.TrimSpace(line[:j]), strings.TrimSpace(line[min(j+3, len(line)):])
-			}
-			if name == "" {
-				return fail(i, "feature line %s of license %s has no name", quoted(line), quoted(key.ID))
-			}
-			if first, dup := keyFeatures[strings.ToLower(name)]; dup {
-				return fail(i, "feature %s is listed twice in license %s (first at line %d)", quoted(name), quoted(key.ID), first)
-			}
-			keyFeatures[strings.ToLower(name)] = i + 1
-			key.Features = append(key.Features, KeyFeature{Name: name, Description: desc})
-			st = stFeatureValidity
-		case stFeatureValidity:
-			f := &key.Features[len(key.Features)-1]
-			e, ok := parseKeyValidity(line)
-			if !ok {
-				return fail(i, "%s is not the validity of feature %s (permanent, date-based, count-down)", quoted(line), quoted(f.Name))
-			}
-			f.Expiry = e
-			f.Line = i + 1
-			st = stFeatureName
+		if err != nil {
+			return Report{}, err
 		}
 	}
-	switch st {
+	return t.end(n)
+}
+
+func lineErr(n int, format string, args ...any) error {
+	return &ParseError{Line: n, Msg: fmt.Sprintf(format, args...)}
+}
+
+// check refuses a line no device prints (too long, not UTF-8, holding a
+// control character other than a tab) and returns it trimmed.
+func (t *textReader) check(n int, raw string) (string, error) {
+	if len(raw) > MaxLine {
+		return "", lineErr(n, "the line is over %d bytes, the longest read: %s", MaxLine, quoted(raw))
+	}
+	if !utf8.ValidString(raw) {
+		return "", lineErr(n, "%s is not UTF-8", quoted(raw))
+	}
+	raw = strings.TrimRight(raw, "\r")
+	if strings.ContainsFunc(raw, func(r rune) bool { return r != '\t' && isControl(r) }) {
+		return "", lineErr(n, "%s holds a control character", quoted(raw))
+	}
+	return strings.TrimSpace(raw), nil
+}
+
+// count counts one more usage row, key or key feature.
+func (t *textReader) count(n int) error {
+	t.entries++
+	if t.entries > MaxEntries {
+		return lineErr(n, "over %d usage rows, keys and key features, the most a capture may list", MaxEntries)
+	}
+	return nil
+}
+
+func (t *textReader) line(n int, line string) error {
+	switch t.st {
 	case stHeader1, stHeader2:
-		return fail(len(lines)-1, "the usage table has no header")
+		return t.header(n, line)
+	case stRows:
+		return t.usageRow(n, line)
+	case stUptime:
+		// The rest of show system uptime, up to its blank line.
+		if line != "" && line != "License usage:" && !strings.HasPrefix(line, "Licenses installed:") {
+			return nil
+		}
+		t.st = stTop
+	}
+	if line == "" {
+		if t.st == stFeatureValidity {
+			return lineErr(n, "feature %s has no validity line", quoted(t.lastFeature().Name))
+		}
+		return nil
+	}
+	if done, err := t.section(n, line); done || err != nil {
+		return err
+	}
+	if t.st == stTop {
+		return lineErr(n, "%s is not show system license output", quoted(line))
+	}
+	return t.installed(n, line)
+}
+
+// header reads the usage table's header rows.
+func (t *textReader) header(n int, line string) error {
+	if t.st == stHeader1 {
+		if !strings.Contains(line, "Licenses") && !strings.Contains(line, "Licensed") {
+			return lineErr(n, "want the usage table's header, got %s", quoted(line))
+		}
+		t.st = stHeader2
+		return nil
+	}
+	if f := strings.Fields(line); !t.extraHeader && len(f) > 0 && f[0] == "Feature" && (len(f) == 1 || f[1] != "name") {
+		t.extraHeader = true
+		return nil
+	}
+	if !strings.HasPrefix(line, "Feature name") {
+		return lineErr(n, "want the usage table's \"Feature name\" header, got %s", quoted(line))
+	}
+	t.st = stRows
+	return nil
+}
+
+// usageRow reads a row of the usage table; a blank line ends the table.
+func (t *textReader) usageRow(n int, line string) error {
+	if line == "" {
+		t.st = stTop
+		return nil
+	}
+	t.fields = appendFields(t.fields[:0], line)
+	u, bad := parseUsageRow(t.fields)
+	if bad != "" {
+		return lineErr(n, "%s is not a usage row (name, used, installed, needed, expiry): %s", quoted(line), bad)
+	}
+	if p := valueProblem(u.Name); p != "" {
+		return lineErr(n, "the feature name %s %s", quoted(u.Name), p)
+	}
+	k := strings.ToLower(u.Name)
+	if first, dup := t.usageNames[k]; dup {
+		return lineErr(n, "feature %s is listed twice in the usage table (first at line %d)", quoted(u.Name), first)
+	}
+	if err := t.count(n); err != nil {
+		return err
+	}
+	t.usageNames[k] = n
+	u.Name, u.Line = strings.Clone(u.Name), n
+	t.rep.Usage = append(t.rep.Usage, u)
+	return nil
+}
+
+// section reads the lines that start a part of the output: the usage
+// table, the installed keys, show system uptime's "Current time:".
+func (t *textReader) section(n int, line string) (bool, error) {
+	switch {
+	case line == "License usage:":
+		if t.rep.Usage != nil || t.rep.Keys != nil {
+			return true, lineErr(n, "a second or late \"License usage:\" section: one capture a file")
+		}
+		t.rep.Usage = []Usage{}
+		t.st = stHeader1
+		return true, nil
+	case line == "Licenses installed:" || line == "Licenses installed: none":
+		if t.rep.Keys != nil {
+			return true, lineErr(n, "a second \"Licenses installed:\" section: one capture a file")
+		}
+		t.rep.Keys = []Key{}
+		t.st = stKeys
+		if line != "Licenses installed:" {
+			t.st = stTop
+		}
+		return true, nil
+	case strings.HasPrefix(line, "Current time:") && (t.st == stTop || t.st == stKeys || t.st == stFeatureName):
+		return t.currentTime(n, line)
+	}
+	return false, nil
+}
+
+// currentTime reads show system uptime in the same file: the capture's
+// instant. In a key's feature list only a readable instant is taken as one.
+func (t *textReader) currentTime(n int, line string) (bool, error) {
+	v := strings.TrimSpace(strings.TrimPrefix(line, "Current time:"))
+	at, ok := parseInstant(v)
+	switch {
+	case !ok && t.st == stFeatureName:
+		return false, nil
+	case !ok:
+		return true, lineErr(n, "%s is not an instant in UTC (YYYY-MM-DD hh:mm:ss UTC)", quoted(v))
+	case !t.rep.CapturedAt.IsZero():
+		return true, lineErr(n, "a second \"Current time:\" line: one capture a file")
+	}
+	t.rep.CapturedAt = at
+	t.st = stUptime
+	return true, nil
+}
+
+// installed reads a line of the "Licenses installed:" blocks.
+func (t *textReader) installed(n int, line string) error {
+	if label, value, ok := keyField(line); ok && label == "License identifier" && t.st != stFeatureValidity {
+		return t.keyStart(n, value)
+	}
+	switch t.st {
+	case stKeys:
+		return lineErr(n, "want \"License identifier:\", got %s", quoted(line))
+	case stKeyFields:
+		return t.keyField(n, line)
+	case stFeatureName:
+		return t.featureName(n, line)
 	case stFeatureValidity:
-		return fail(len(lines)-1, "feature %s has no validity line", quoted(key.Features[len(key.Features)-1].Name))
+		return t.featureValidity(n, line)
 	}
-	if rep.Usage == nil && rep.Keys == nil {
-		return fail(0, "no \"License usage:\" or \"Licenses installed:\" section")
+	return nil
+}
+
+func (t *textReader) keyStart(n int, id string) error {
+	if p := valueProblem(id); p != "" {
+		return lineErr(n, "the license identifier %s %s", quoted(id), p)
 	}
-	return rep, nil
+	if first, dup := t.keyIDs[id]; dup && id != "" {
+		return lineErr(n, "license %s is listed twice (first at line %d)", quoted(id), first)
+	}
+	if err := t.count(n); err != nil {
+		return err
+	}
+	id = strings.Clone(id)
+	t.keyIDs[id] = n
+	t.rep.Keys = append(t.rep.Keys, Key{ID: id})
+	t.key = &t.rep.Keys[len(t.rep.Keys)-1]
+	t.keyFeatures = map[string]int{}
+	t.st = stKeyFields
+	return nil
+}
+
+// keyField reads "Label: value" of a key; labels it does not know
+// (License state, ...) are tolerated and dropped.
+func (t *textReader) keyField(n int, line string) error {
+	label, value, ok := keyField(line)
+	if !ok {
+		return lineErr(n, "%s is not a field of license %s", quoted(line), quoted(t.key.ID))
+	}
+	if p := valueProblem(value); p != "" {
+		return lineErr(n, "%s of license %s %s", label, quoted(t.key.ID), p)
+	}
+	k := t.key
+	value = strings.Clone(value)
+	switch label {
+	case "License SKU":
+		k.SKU = value
+	case "License count":
+		k.Count = value
+	case "License version":
+		k.Version = value
+	case "Order Type":
+		k.OrderType = value
+	case "Software Serial Number":
+		k.Serial = value
+	case "Customer ID":
+		k.CustomerID = value
+	case "Features":
+		if value != "" {
+			return lineErr(n, "\"Features:\" of license %s has a value %s", quoted(k.ID), quoted(value))
+		}
+		t.st = stFeatureName
+	}
+	return nil
+}
+
+// featureName reads "name - description" of a key's feature.
+func (t *textReader) featureName(n int, line string) error {
+	name, desc := line, ""
+	if j := strings.Index(line+" ", " - "); j >= 0 {
+		name, desc = strings.TrimSpace(line[:j]), strings.TrimSpace(line[min(j+3, len(line)):])
+	}
+	if name == "" {
+		return lineErr(n, "feature line %s of license %s has no name", quoted(line), quoted(t.key.ID))
+	}
+	for _, v := range []string{name, desc} {
+		if p := valueProblem(v); p != "" {
+			return lineErr(n, "feature line %s of license %s: %s %s", quoted(line), quoted(t.key.ID), quoted(v), p)
+		}
+	}
+	if first, dup := t.keyFeatures[strings.ToLower(name)]; dup {
+		return lineErr(n, "feature %s is listed twice in license %s (first at line %d)", quoted(name), quoted(t.key.ID), first)
+	}
+	if err := t.count(n); err != nil {
+		return err
+	}
+	t.keyFeatures[strings.ToLower(name)] = n
+	t.key.Features = append(t.key.Features, KeyFeature{Name: strings.Clone(name), Description: strings.Clone(desc)})
+	t.st = stFeatureValidity
+	return nil
+}
+
+func (t *textReader) featureValidity(n int, line string) error {
+	f := t.lastFeature()
+	e, ok := parseKeyValidity(line)
+	if !ok {
+		return lineErr(n, "%s is not the validity of feature %s (permanent, date-based, count-down)", quoted(line), quoted(f.Name))
+	}
+	f.Expiry = e
+	f.Line = n
+	t.st = stFeatureName
+	return nil
+}
+
+func (t *textReader) lastFeature() *KeyFeature { return &t.key.Features[len(t.key.Features)-1] }
+
+// end refuses a capture cut short, n being its last line.
+func (t *textReader) end(n int) (Report, error) {
+	switch t.st {
+	case stHeader1, stHeader2:
+		return Report{}, lineErr(n, "the usage table has no header")
+	case stFeatureValidity:
+		return Report{}, lineErr(n, "feature %s has no validity line", quoted(t.lastFeature().Name))
+	}
+	if t.rep.Usage == nil && t.rep.Keys == nil {
+		return Report{}, lineErr(1, "no \"License usage:\" or \"Licenses installed:\" section")
+	}
+	return t.rep, nil
 }
 
 // keyField splits "Label: value"; the label is words of letters.
@@ -250,12 +376,29 @@ func keyField(line string) (label, value string, ok bool) {
 	return label, strings.TrimSpace(value), true
 }
 
-// parseUsageRow reads "name used installed needed [expiry]". A name may
-// hold spaces and overflow its column, so the counts are found as the first
-// three integers after which the rest is a valid expiry. It returns why the
-// line is not a row, naming the unreadable expiry where there are counts.
-func parseUsageRow(line string) (Usage, string) {
-	f := strings.Fields(line)
+// appendFields appends the fields of line, split as strings.Fields splits
+// it, to f.
+func appendFields(f []string, line string) []string {
+	for {
+		line = strings.TrimLeftFunc(line, unicode.IsSpace)
+		if line == "" {
+			return f
+		}
+		end := strings.IndexFunc(line, unicode.IsSpace)
+		if end < 0 {
+			return append(f, line)
+		}
+		f = append(f, line[:end])
+		line = line[end:]
+	}
+}
+
+// parseUsageRow reads the fields of "name used installed needed [expiry]".
+// A name may hold spaces and overflow its column, so the counts are found
+// as the first three integers after which the rest is a valid expiry. It
+// returns why the line is not a row, naming the unreadable expiry where
+// there are counts.
+func parseUsageRow(f []string) (Usage, string) {
 	bad := "no three counts"
 	for i := 1; i+3 <= len(f); i++ {
 		used, ok1 := count(f[i])

@@ -10,7 +10,8 @@ import (
 // one byte more is refused.
 func TestCaptureOfExactlyMaxBytesIsRead(t *testing.T) {
 	head := header + "  f  1  1  0  permanent\n"
-	in := head + strings.Repeat(" ", MaxBytes-len(head))
+	pad := strings.Repeat(strings.Repeat(" ", 63)+"\n", MaxBytes/64)
+	in := head + pad[:MaxBytes-len(head)]
 	r, err := Parse(strings.NewReader(in))
 	if err != nil || len(r.Usage) != 1 {
 		t.Fatalf("a capture of MaxBytes: %v", err)

@@ -10,29 +10,62 @@ import (
 // node is one element of a structured capture, read from XML or from
 // Juniper's JSON mapping of it: both forms are interpreted by one reader.
 type node struct {
-	name    string
-	seconds string // the junos:seconds attribute, empty when absent
-	text    []byte // character data, for leaves
-	kids    []*node
-	line    int
+	name string
+	// seconds is the junos:seconds attribute; hasSeconds says it is given.
+	seconds    string
+	hasSeconds bool
+	text       []byte // character data, for leaves
+	kids       []*node
+	line       int
 }
 
 // maxDepth bounds the nesting of a structured capture: license replies
 // nest five deep, so anything far deeper is refused rather than followed.
 const maxDepth = 64
 
-func (n *node) value() string { return strings.TrimSpace(string(n.text)) }
+// maxElements bounds the elements of a structured capture, with their
+// attributes (XML) or the members naming them (JSON): a usage row or a
+// key's feature is under twelve, so MaxEntries of them fit.
+const maxElements = 16 * MaxEntries
+
+// junosURI reports whether uri is the namespace Junos gives its
+// attributes, http://xml.juniper.net/junos/RELEASE/junos.
+func junosURI(uri string) bool {
+	rel, ok := strings.CutPrefix(uri, "http://xml.juniper.net/junos/")
+	if !ok {
+		return false
+	}
+	rel, ok = strings.CutSuffix(rel, "/junos")
+	return ok && rel != "" && !strings.Contains(rel, "/")
+}
+
+// value is n's text, trimmed, refused when it cannot be a report's value.
+func (n *node) value() (string, error) {
+	v := strings.TrimSpace(string(n.text))
+	if p := valueProblem(v); p != "" {
+		return "", nodeErr(n, "the text of <%s> %s: %s", n.name, p, quoted(v))
+	}
+	return v, nil
+}
 
 // leaves indexes n's children by name; an element given twice is refused.
 func (n *node) leaves() (map[string]*node, error) {
 	m := make(map[string]*node, len(n.kids))
 	for _, k := range n.kids {
 		if _, dup := m[k.name]; dup && k.name != "feature-summary" && k.name != "license" && k.name != "feature" && k.name != "license-key" {
-			return nil, &ParseError{Line: k.line, Msg: fmt.Sprintf("<%s> is given twice in <%s>", k.name, n.name)}
+			return nil, nodeErr(k, "<%s> is given twice in <%s>", k.name, n.name)
 		}
 		m[k.name] = k
 	}
 	return m, nil
+}
+
+// leafValue is the value of n's child elem, "" when there is none.
+func leafValue(m map[string]*node, elem string) (string, error) {
+	if e := m[elem]; e != nil {
+		return e.value()
+	}
+	return "", nil
 }
 
 // treeReader turns a tree into a report.
@@ -41,10 +74,20 @@ type treeReader struct {
 	usageNames             map[string]int
 	keyIDs                 map[string]int
 	sawUsage, sawInstalled bool
+	entries                int
 }
 
 func nodeErr(n *node, format string, args ...any) error {
 	return &ParseError{Line: n.line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// count counts one more usage row, key or key feature.
+func (tr *treeReader) count(n *node) error {
+	tr.entries++
+	if tr.entries > MaxEntries {
+		return nodeErr(n, "over %d usage rows, keys and key features, the most a capture may list", MaxEntries)
+	}
+	return nil
 }
 
 func fromTree(root *node, form Form) (Report, error) {
@@ -72,62 +115,84 @@ func (tr *treeReader) walk(n *node) error {
 			}
 		}
 	case "license-usage-summary":
-		if tr.sawUsage {
-			return nodeErr(n, "a second <license-usage-summary>: one capture a file")
-		}
-		tr.sawUsage = true
-		tr.rep.Usage = []Usage{}
-		for _, k := range n.kids {
-			if k.name != "feature-summary" {
-				continue
-			}
-			u, err := tr.usage(k)
-			if err != nil {
-				return err
-			}
-			tr.rep.Usage = append(tr.rep.Usage, u)
-		}
+		return tr.usageSummary(n)
 	case "license-information":
-		if tr.sawInstalled {
-			return nodeErr(n, "a second <license-information>: one capture a file")
+		return tr.installed(n)
+	case "license-key-information":
+		return tr.keyStrings(n)
+	}
+	return nil
+}
+
+func (tr *treeReader) usageSummary(n *node) error {
+	if tr.sawUsage {
+		return nodeErr(n, "a second <license-usage-summary>: one capture a file")
+	}
+	tr.sawUsage = true
+	tr.rep.Usage = []Usage{}
+	for _, k := range n.kids {
+		if k.name != "feature-summary" {
+			continue
 		}
-		tr.sawInstalled = true
-		if tr.rep.Keys == nil {
-			tr.rep.Keys = []Key{}
+		u, err := tr.usage(k)
+		if err != nil {
+			return err
 		}
-		for _, k := range n.kids {
-			if k.name != "license" {
+		tr.rep.Usage = append(tr.rep.Usage, u)
+	}
+	return nil
+}
+
+func (tr *treeReader) installed(n *node) error {
+	if tr.sawInstalled {
+		return nodeErr(n, "a second <license-information>: one capture a file")
+	}
+	tr.sawInstalled = true
+	if tr.rep.Keys == nil {
+		tr.rep.Keys = []Key{}
+	}
+	for _, k := range n.kids {
+		if k.name != "license" {
+			continue
+		}
+		key, err := tr.key(k)
+		if err != nil {
+			return err
+		}
+		tr.rep.Keys = append(tr.rep.Keys, key)
+	}
+	return nil
+}
+
+// keyStrings reads show system license keys: the key strings, whose first
+// word is the identifier. A key already listed with its features is kept.
+func (tr *treeReader) keyStrings(n *node) error {
+	if tr.rep.Keys == nil {
+		tr.rep.Keys = []Key{}
+	}
+	for _, k := range n.kids {
+		if k.name != "license-key" {
+			continue
+		}
+		for _, d := range k.kids {
+			if d.name != "key-data" {
 				continue
 			}
-			key, err := tr.key(k)
-			if err != nil {
+			f := strings.Fields(string(d.text))
+			if len(f) == 0 {
+				return nodeErr(d, "<key-data> is empty")
+			}
+			if p := valueProblem(f[0]); p != "" {
+				return nodeErr(d, "the key identifier %s %s", quoted(f[0]), p)
+			}
+			if _, seen := tr.keyIDs[f[0]]; seen {
+				continue
+			}
+			if err := tr.count(d); err != nil {
 				return err
 			}
-			tr.rep.Keys = append(tr.rep.Keys, key)
-		}
-	case "license-key-information":
-		// show system license keys: the key strings, whose first word is
-		// the identifier. A key already listed with its features is kept.
-		if tr.rep.Keys == nil {
-			tr.rep.Keys = []Key{}
-		}
-		for _, k := range n.kids {
-			if k.name != "license-key" {
-				continue
-			}
-			for _, d := range k.kids {
-				if d.name != "key-data" {
-					continue
-				}
-				f := strings.Fields(d.value())
-				if len(f) == 0 {
-					return nodeErr(d, "<key-data> is empty")
-				}
-				if _, seen := tr.keyIDs[f[0]]; !seen {
-					tr.keyIDs[f[0]] = d.line
-					tr.rep.Keys = append(tr.rep.Keys, Key{ID: f[0]})
-				}
-			}
+			tr.keyIDs[f[0]] = d.line
+			tr.rep.Keys = append(tr.rep.Keys, Key{ID: f[0]})
 		}
 	}
 	return nil
@@ -138,9 +203,9 @@ func (tr *treeReader) usage(n *node) (Usage, error) {
 	if err != nil {
 		return Usage{}, err
 	}
-	name := ""
-	if e := m["name"]; e != nil {
-		name = e.value()
+	name, err := leafValue(m, "name")
+	if err != nil {
+		return Usage{}, err
 	}
 	if name == "" {
 		return Usage{}, nodeErr(n, "<feature-summary> has no <name>")
@@ -148,76 +213,110 @@ func (tr *treeReader) usage(n *node) (Usage, error) {
 	if first, dup := tr.usageNames[strings.ToLower(name)]; dup {
 		return Usage{}, nodeErr(n, "feature %s is listed twice in the usage summary (first at line %d)", quoted(name), first)
 	}
+	if err := tr.count(n); err != nil {
+		return Usage{}, err
+	}
 	tr.usageNames[strings.ToLower(name)] = n.line
 	u := Usage{Name: name, Line: n.line}
-	if e := m["description"]; e != nil {
-		u.Description = e.value()
+	if u.Description, err = leafValue(m, "description"); err != nil {
+		return Usage{}, err
 	}
+	if err := usageCounts(m, &u); err != nil {
+		return Usage{}, err
+	}
+	if err := usageValidity(m, &u); err != nil {
+		return Usage{}, err
+	}
+	return u, tr.usageRemaining(m, &u)
+}
+
+// usageCounts reads a feature-summary's licensed, used and needed counts.
+func usageCounts(m map[string]*node, u *Usage) error {
 	for _, c := range []struct {
 		elem string
 		to   *int
 	}{{"licensed", &u.Installed}, {"used-licensed", &u.Used}, {"needed", &u.Needed}} {
 		e := m[c.elem]
-		if e == nil || e.value() == "" {
+		if e == nil {
 			continue
 		}
-		v, ok := count(e.value())
-		if !ok {
-			return Usage{}, nodeErr(e, "<%s> of feature %s: %s is not a count", c.elem, quoted(name), quoted(e.value()))
+		v, err := e.value()
+		if err != nil || v == "" {
+			return err
 		}
-		*c.to = v
+		n, ok := count(v)
+		if !ok {
+			return nodeErr(e, "<%s> of feature %s: %s is not a count", c.elem, quoted(u.Name), quoted(v))
+		}
+		*c.to = n
 	}
+	return nil
+}
+
+// usageValidity reads a feature-summary's validity-type and end-date: one
+// validity, permanent and expired giving no date.
+func usageValidity(m map[string]*node, u *Usage) error {
 	vt, end, rem := m["validity-type"], m["end-date"], m["remaining-time"]
 	if vt != nil {
-		switch v := vt.value(); {
+		v, err := vt.value()
+		if err != nil {
+			return err
+		}
+		switch {
 		case v == "permanent" && end == nil && rem == nil:
 			u.Expiry.Validity = Permanent
 		case v == "expired" && end == nil && rem == nil:
 			u.Expiry.Validity = Expired
 		case v == "date-based" && end != nil, v == "count-down" && end == nil && rem != nil:
 		default:
-			return Usage{}, nodeErr(vt, "<validity-type> of feature %s: %s is not permanent, expired, or the kind its dates say", quoted(name), quoted(v))
+			return nodeErr(vt, "<validity-type> of feature %s: %s is not permanent, expired, or the kind its dates say", quoted(u.Name), quoted(v))
 		}
 	}
 	if end != nil {
 		t, err := instantOf(end)
 		if err != nil {
-			return Usage{}, nodeErr(end, "<end-date> of feature %s: %v", quoted(name), err)
+			return nodeErr(end, "<end-date> of feature %s: %v", quoted(u.Name), err)
 		}
 		u.Expiry = Expiry{Validity: DateBased, End: t}
 	}
-	if rem != nil {
-		var val *node
-		for _, k := range rem.kids {
-			if k.name == "remaining-validity-value" {
-				val = k
-			}
-		}
-		if val == nil {
-			return Usage{}, nodeErr(rem, "<remaining-time> of feature %s has no <remaining-validity-value>", quoted(name))
-		}
-		d, err := durationOf(val)
-		if err != nil {
-			return Usage{}, nodeErr(val, "<remaining-validity-value> of feature %s: %v", quoted(name), err)
-		}
-		if end == nil {
-			u.Expiry = Expiry{Validity: CountDown, Remaining: d}
-			return u, nil
-		}
-		// An end beside the time remaining to it: the capture's instant.
-		u.Expiry.Remaining = d
-		at := u.Expiry.End.Add(-d)
-		if at.Year() < 0 {
-			return Usage{}, nodeErr(val, "feature %s: %s before its end is before year 0000", quoted(name), d)
-		}
-		switch {
-		case tr.rep.CapturedAt.IsZero():
-			tr.rep.CapturedAt = at
-		case !tr.rep.CapturedAt.Equal(at):
-			return Usage{}, nodeErr(val, "feature %s puts the capture at %s, an earlier feature at %s: one capture a file", quoted(name), at.Format(time.RFC3339), tr.rep.CapturedAt.Format(time.RFC3339))
-		}
+	return nil
+}
+
+// usageRemaining reads a feature-summary's remaining-time: a count-down,
+// or beside an end date the capture's instant.
+func (tr *treeReader) usageRemaining(m map[string]*node, u *Usage) error {
+	rem := m["remaining-time"]
+	if rem == nil {
+		return nil
 	}
-	return u, nil
+	rm, err := rem.leaves()
+	if err != nil {
+		return err
+	}
+	val := rm["remaining-validity-value"]
+	if val == nil {
+		return nodeErr(rem, "<remaining-time> of feature %s has no <remaining-validity-value>", quoted(u.Name))
+	}
+	d, err := durationOf(val)
+	if err != nil {
+		return nodeErr(val, "<remaining-validity-value> of feature %s: %v", quoted(u.Name), err)
+	}
+	if u.Expiry.Validity != DateBased {
+		u.Expiry = Expiry{Validity: CountDown, Remaining: d}
+		return nil
+	}
+	u.Expiry.Remaining = d
+	at := u.Expiry.End.Add(-d)
+	if at.Year() < 0 {
+		return nodeErr(val, "feature %s: %s before its end is before year 0000", quoted(u.Name), d)
+	}
+	switch {
+	case tr.rep.CapturedAt.IsZero():
+		tr.rep.CapturedAt = at
+	case !tr.rep.CapturedAt.Equal(at):
+		return nodeErr(val, "feature %s puts the capture at %s, an earlier feature at %s: one capture a file", quoted(u.Name), at.Format(time.RFC3339), tr.rep.CapturedAt.Format(time.RFC3339))
+	}
+	return nil
 }
 
 func (tr *treeReader) key(n *node) (Key, error) {
@@ -225,16 +324,21 @@ func (tr *treeReader) key(n *node) (Key, error) {
 	if err != nil {
 		return Key{}, err
 	}
-	text := func(elem string) string {
-		if e := m[elem]; e != nil {
-			return e.value()
+	var k Key
+	for _, f := range []struct {
+		elem string
+		to   *string
+	}{{"name", &k.ID}, {"license-sku", &k.SKU}, {"license-count", &k.Count}, {"license-version", &k.Version},
+		{"order-type", &k.OrderType}, {"software-sn", &k.Serial}, {"customer-reference", &k.CustomerID}} {
+		if *f.to, err = leafValue(m, f.elem); err != nil {
+			return Key{}, err
 		}
-		return ""
 	}
-	k := Key{ID: text("name"), SKU: text("license-sku"), Count: text("license-count"), Version: text("license-version"),
-		OrderType: text("order-type"), Serial: text("software-sn"), CustomerID: text("customer-reference")}
 	if first, dup := tr.keyIDs[k.ID]; dup && k.ID != "" {
 		return Key{}, nodeErr(n, "license %s is listed twice (first at line %d)", quoted(k.ID), first)
+	}
+	if err := tr.count(n); err != nil {
+		return Key{}, err
 	}
 	tr.keyIDs[k.ID] = n.line
 	names := map[string]int{}
@@ -253,6 +357,9 @@ func (tr *treeReader) key(n *node) (Key, error) {
 			if first, dup := names[strings.ToLower(f.Name)]; dup {
 				return Key{}, nodeErr(fn, "feature %s is listed twice in license %s (first at line %d)", quoted(f.Name), quoted(k.ID), first)
 			}
+			if err := tr.count(fn); err != nil {
+				return Key{}, err
+			}
 			names[strings.ToLower(f.Name)] = fn.line
 			k.Features = append(k.Features, f)
 		}
@@ -266,50 +373,68 @@ func keyFeature(n *node) (KeyFeature, error) {
 		return KeyFeature{}, err
 	}
 	f := KeyFeature{Line: n.line}
-	if e := m["name"]; e != nil {
-		f.Name = e.value()
+	if f.Name, err = leafValue(m, "name"); err != nil {
+		return KeyFeature{}, err
 	}
 	if f.Name == "" {
 		return KeyFeature{}, nodeErr(n, "<feature> has no <name>")
 	}
-	if e := m["description"]; e != nil {
-		f.Description = e.value()
+	if f.Description, err = leafValue(m, "description"); err != nil {
+		return KeyFeature{}, err
 	}
-	vt := ""
-	if e := m["validity-type"]; e != nil {
-		vt = e.value()
+	vt, err := leafValue(m, "validity-type")
+	if err != nil {
+		return KeyFeature{}, err
+	}
+	// One validity, as in the usage summary: a kind beside the dates of
+	// another is refused, not read as either.
+	for _, c := range []struct {
+		elem  string
+		needs string
+	}{{"start-date", "date-based"}, {"end-date", "date-based"}, {"original-time-allowed", "count-down"}} {
+		if e := m[c.elem]; e != nil && vt != c.needs && (vt == "permanent" || vt == "date-based" || vt == "count-down") {
+			return KeyFeature{}, nodeErr(e, "feature %s is %s and gives <%s>: one validity a feature", quoted(f.Name), vt, c.elem)
+		}
 	}
 	switch vt {
 	case "permanent":
 		f.Expiry.Validity = Permanent
 	case "date-based":
-		s, e := m["start-date"], m["end-date"]
-		if s == nil || e == nil {
-			return KeyFeature{}, nodeErr(n, "date-based feature %s needs <start-date> and <end-date>", quoted(f.Name))
-		}
-		start, err := instantOf(s)
-		if err != nil {
-			return KeyFeature{}, nodeErr(s, "<start-date> of feature %s: %v", quoted(f.Name), err)
-		}
-		end, err := instantOf(e)
-		if err != nil {
-			return KeyFeature{}, nodeErr(e, "<end-date> of feature %s: %v", quoted(f.Name), err)
-		}
-		f.Expiry = Expiry{Validity: DateBased, Start: start, End: end}
+		f.Expiry, err = keyDates(n, m, f.Name)
 	case "count-down":
-		o := m["original-time-allowed"]
-		if o == nil {
-			return KeyFeature{}, nodeErr(n, "count-down feature %s needs <original-time-allowed>", quoted(f.Name))
-		}
-		d, err := durationOf(o)
-		if err != nil {
-			return KeyFeature{}, nodeErr(o, "<original-time-allowed> of feature %s: %v", quoted(f.Name), err)
-		}
-		f.Expiry = Expiry{Validity: CountDown, Original: d}
+		f.Expiry, err = keyCountDown(n, m, f.Name)
 	default:
 		return KeyFeature{}, nodeErr(n, "feature %s: validity %s is not permanent, date-based or count-down", quoted(f.Name), quoted(vt))
 	}
-	return f, nil
+	return f, err
+}
+
+func keyDates(n *node, m map[string]*node, name string) (Expiry, error) {
+	s, e := m["start-date"], m["end-date"]
+	if s == nil || e == nil {
+		return Expiry{}, nodeErr(n, "date-based feature %s needs <start-date> and <end-date>", quoted(name))
+	}
+	start, err := instantOf(s)
+	if err != nil {
+		return Expiry{}, nodeErr(s, "<start-date> of feature %s: %v", quoted(name), err)
+	}
+	end, err := instantOf(e)
+	if err != nil {
+		return Expiry{}, nodeErr(e, "<end-date> of feature %s: %v", quoted(name), err)
+	}
+	return Expiry{Validity: DateBased, Start: start, End: end}, nil
+}
+
+func keyCountDown(n *node, m map[string]*node, name string) (Expiry, error) {
+	o := m["original-time-allowed"]
+	if o == nil {
+		return Expiry{}, nodeErr(n, "count-down feature %s needs <original-time-allowed>", quoted(name))
+	}
+	d, err := durationOf(o)
+	if err != nil {
+		return Expiry{}, nodeErr(o, "<original-time-allowed> of feature %s: %v", quoted(name), err)
+	}
+	return Expiry{Validity: CountDown, Original: d}, nil
 }
 
 // minSeconds and maxSeconds bound junos:seconds to instants of years
@@ -323,39 +448,69 @@ const (
 // 100,000 days, as in the text form.
 const maxDurationSeconds = 100000 * 86400
 
+// The printed date is the device's local date: junos:seconds may fall up
+// to 14 hours before its start (UTC+14) and 12 hours after its end
+// (UTC-12), and no further.
+const (
+	zoneAhead  = 14 * time.Hour
+	zoneBehind = 12 * time.Hour
+)
+
+// instantOf reads a date element: its junos:seconds where given, which the
+// printed date must agree with when it is one, else the printed date.
 func instantOf(n *node) (time.Time, error) {
-	if v := strings.TrimSpace(n.seconds); v != "" {
-		s, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || s < minSeconds || s > maxSeconds {
-			return time.Time{}, fmt.Errorf("junos:seconds %s is not an instant of years 0000-9999", quoted(v))
+	v := strings.TrimSpace(string(n.text))
+	date, dateErr := time.Parse(time.DateOnly, v)
+	instant, instantOK := parseInstant(v)
+	if !n.hasSeconds {
+		switch {
+		case dateErr == nil:
+			return date, nil
+		case instantOK:
+			return instant, nil
 		}
-		return time.Unix(s, 0).UTC(), nil
+		return time.Time{}, fmt.Errorf("%s is not a date (YYYY-MM-DD)", quoted(v))
 	}
-	v := n.value()
-	if t, err := time.Parse(time.DateOnly, v); err == nil {
-		return t, nil
+	s, err := strconv.ParseInt(n.seconds, 10, 64)
+	if err != nil || s < minSeconds || s > maxSeconds || n.seconds[0] == '+' {
+		return time.Time{}, fmt.Errorf("junos:seconds %s is not an instant of years 0000-9999", quoted(n.seconds))
 	}
-	if t, ok := parseInstant(v); ok {
-		return t, nil
+	t := time.Unix(s, 0).UTC()
+	switch {
+	case dateErr == nil && (t.Before(date.Add(-zoneAhead)) || !t.Before(date.Add(day+zoneBehind))):
+		return time.Time{}, fmt.Errorf("junos:seconds %s (%s) contradicts the printed date %s", n.seconds, t.Format(time.RFC3339), quoted(v))
+	case instantOK && !t.Equal(instant):
+		return time.Time{}, fmt.Errorf("junos:seconds %s (%s) contradicts the printed instant %s", n.seconds, t.Format(time.RFC3339), quoted(v))
 	}
-	return time.Time{}, fmt.Errorf("%s is not a date (YYYY-MM-DD)", quoted(v))
+	return t, nil
 }
 
+// durationOf reads a time element: its junos:seconds where given, which
+// the printed whole days must agree with when they are given, else the
+// printed days.
 func durationOf(n *node) (time.Duration, error) {
-	if v := strings.TrimSpace(n.seconds); v != "" {
-		s, err := strconv.ParseUint(v, 10, 64)
-		if err != nil || s > maxDurationSeconds || v[0] == '+' {
-			return 0, fmt.Errorf("junos:seconds %s is not a count of seconds up to 100000 days", quoted(v))
-		}
-		return time.Duration(s) * time.Second, nil
+	v := strings.TrimSpace(string(n.text))
+	var days time.Duration
+	daysOK := false
+	if f := strings.Fields(v); len(f) == 2 {
+		days, daysOK = parseDays(f[0], f[1])
 	}
-	f := strings.Fields(n.value())
-	if len(f) == 2 {
-		if d, ok := parseDays(f[0], f[1]); ok {
-			return d, nil
+	if !n.hasSeconds {
+		if !daysOK {
+			return 0, fmt.Errorf("%s is not a number of days", quoted(v))
 		}
+		return days, nil
 	}
-	return 0, fmt.Errorf("%s is not a number of days", quoted(n.value()))
+	s, err := strconv.ParseUint(n.seconds, 10, 64)
+	if err != nil || s > maxDurationSeconds || n.seconds[0] == '+' {
+		return 0, fmt.Errorf("junos:seconds %s is not a count of seconds up to 100000 days", quoted(n.seconds))
+	}
+	d := time.Duration(s) * time.Second
+	// Devices print whole days, cut down; up is tolerated.
+	if daysOK && days != d/day*day && days != (d+day-1)/day*day {
+		return 0, fmt.Errorf("junos:seconds %s (%d days) contradicts the printed %s", n.seconds, d/day, quoted(v))
+	}
+	return d, nil
 }
 
 // toTree is the report as the structured forms give it: the usage summary
@@ -377,12 +532,12 @@ func (r Report) toTree() *node {
 			case Permanent, Expired:
 				fs.kids = append(fs.kids, leaf("validity-type", e.Validity.String()))
 			case DateBased:
-				fs.kids = append(fs.kids, &node{name: "end-date", seconds: strconv.FormatInt(e.End.Unix(), 10), text: []byte(e.End.UTC().Format(time.DateOnly))})
+				fs.kids = append(fs.kids, &node{name: "end-date", seconds: strconv.FormatInt(e.End.Unix(), 10), hasSeconds: true, text: []byte(e.End.UTC().Format(time.DateOnly))})
 			}
 			// The capture's instant is kept as an end beside its remaining time.
 			if e.Validity == CountDown || e.Validity == DateBased && (e.Remaining > 0 || !r.CapturedAt.IsZero() && e.End.Equal(r.CapturedAt)) {
 				fs.kids = append(fs.kids, &node{name: "remaining-time", kids: []*node{{name: "remaining-validity-value",
-					seconds: strconv.FormatInt(int64(e.Remaining/time.Second), 10), text: fmt.Appendf(nil, "%d days", e.Remaining/day)}}})
+					seconds: strconv.FormatInt(int64(e.Remaining/time.Second), 10), hasSeconds: true, text: fmt.Appendf(nil, "%d days", e.Remaining/day)}}})
 			}
 			usage.kids = append(usage.kids, fs)
 		}
@@ -407,10 +562,10 @@ func (r Report) toTree() *node {
 				fn.kids = append(fn.kids, leaf("validity-type", e.Validity.String()))
 				switch e.Validity {
 				case DateBased:
-					fn.kids = append(fn.kids, &node{name: "start-date", seconds: strconv.FormatInt(e.Start.Unix(), 10), text: []byte(e.Start.UTC().Format(dateLayout))},
-						&node{name: "end-date", seconds: strconv.FormatInt(e.End.Unix(), 10), text: []byte(e.End.UTC().Format(dateLayout))})
+					fn.kids = append(fn.kids, &node{name: "start-date", seconds: strconv.FormatInt(e.Start.Unix(), 10), hasSeconds: true, text: []byte(e.Start.UTC().Format(dateLayout))},
+						&node{name: "end-date", seconds: strconv.FormatInt(e.End.Unix(), 10), hasSeconds: true, text: []byte(e.End.UTC().Format(dateLayout))})
 				case CountDown:
-					fn.kids = append(fn.kids, &node{name: "original-time-allowed", seconds: strconv.FormatInt(int64(e.Original/time.Second), 10), text: fmt.Appendf(nil, "%d days", e.Original/day)})
+					fn.kids = append(fn.kids, &node{name: "original-time-allowed", seconds: strconv.FormatInt(int64(e.Original/time.Second), 10), hasSeconds: true, text: fmt.Appendf(nil, "%d days", e.Original/day)})
 				}
 				fb.kids = append(fb.kids, fn)
 			}

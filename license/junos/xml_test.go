@@ -60,7 +60,7 @@ func TestXMLSecondsBounds(t *testing.T) {
 		{"-62167219201", time.Time{}, false},
 		{"253402300800", time.Time{}, false},
 	} {
-		got, err := instantOf(&node{seconds: c.seconds})
+		got, err := instantOf(&node{seconds: c.seconds, hasSeconds: true})
 		if (err == nil) != c.ok || !got.Equal(c.want) {
 			t.Errorf("seconds %s: %v, %v", c.seconds, got, err)
 		}

@@ -13,10 +13,14 @@
 // prints them), prints the whole decision, and shows cmp.Diff of the expect
 // against the decision restricted to what the expect lists, so the diff
 // carries no noise from rules, obligations or values the expect leaves
-// free. Matching is SCENARIOS.md's: equal outcome, every listed rule among
-// the decision's, the same until when given, each listed obligation
-// matching one of the decision's by kind and rule (and due and subject
-// when given), each listed value numerically equal.
+// free: a rule of notRules the decision cites shows as cited, and an exact
+// expect's diff shows the obligations (the first ten) and values it does
+// not list. Matching is SCENARIOS.md's: equal outcome, every listed rule
+// among the decision's, no rule of notRules among them, the same until
+// when given, each listed obligation matching one of the decision's by
+// kind and rule (and due and subject when given), each listed value
+// numerically equal, and with "exact": true no obligation or value of the
+// decision beyond those listed.
 //
 // What the spec leaves to this package, and the choices made:
 //
@@ -39,5 +43,7 @@
 //     whose decisions cited it, by outcome (only checks with an expect: a
 //     check without one pins nothing); Options.MinCoverage fails the run
 //     under a percentage of the catalog's rules, naming those no check
-//     reached.
+//     reached. A threshold is for the whole run: when go test -run or
+//     -skip selects part of it (one file, one check), coverage under the
+//     threshold is logged and the run does not fail for it.
 package policytest

@@ -29,6 +29,10 @@ func (p *printer) Errorf(format string, args ...any) {
 	p.msgs = append(p.msgs, "    "+strings.ReplaceAll(msg, "\n", "\n    "))
 }
 
+func (p *printer) Logf(format string, args ...any) {
+	p.msgs = append(p.msgs, "    "+strings.ReplaceAll(fmt.Sprintf(format, args...), "\n", "\n    "))
+}
+
 func (p *printer) Run(name string, f func(*printer)) bool {
 	sub := &printer{name: p.name + "/" + strings.ReplaceAll(name, " ", "_"), out: p.out} // as go test names it
 	f(sub)

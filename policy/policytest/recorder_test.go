@@ -10,10 +10,16 @@ import (
 type recorder struct {
 	name   string
 	log    *[]string // "name: message", shared by a test and its subtests
-	failed bool
+	logged *[]string // what Logf recorded, the same way
+	// selected, when not nil, stands for go test's -run: a subtest whose
+	// name it refuses is not run, and Run returns true.
+	selected func(name string) bool
+	failed   bool
 }
 
-func newRecorder(name string) *recorder { return &recorder{name: name, log: new([]string)} }
+func newRecorder(name string) *recorder {
+	return &recorder{name: name, log: new([]string), logged: new([]string)}
+}
 
 func (r *recorder) Helper() {}
 
@@ -22,9 +28,16 @@ func (r *recorder) Errorf(format string, args ...any) {
 	*r.log = append(*r.log, r.name+": "+fmt.Sprintf(format, args...))
 }
 
+func (r *recorder) Logf(format string, args ...any) {
+	*r.logged = append(*r.logged, r.name+": "+fmt.Sprintf(format, args...))
+}
+
 func (r *recorder) Run(name string, f func(*recorder)) bool {
 	// As go test names a subtest: spaces become underscores.
-	sub := &recorder{name: r.name + "/" + strings.ReplaceAll(name, " ", "_"), log: r.log}
+	sub := &recorder{name: r.name + "/" + strings.ReplaceAll(name, " ", "_"), log: r.log, logged: r.logged, selected: r.selected}
+	if r.selected != nil && !r.selected(sub.name) {
+		return true
+	}
 	f(sub)
 	if sub.failed {
 		r.failed = true

@@ -57,8 +57,10 @@ func drawDecision(t *rapid.T) policy.Decision {
 // are frequent.
 func drawExpect(t *rapid.T, d policy.Decision) scenario.Expect {
 	x := scenario.Expect{
-		Outcome: rapid.SampledFrom([]policy.Outcome{policy.Deny, policy.Allow}).Draw(t, "want outcome"),
-		Rules:   rapid.SliceOfNDistinct(rapid.SampledFrom(poolRules), 0, 2, rapid.ID).Draw(t, "want rules"),
+		Outcome:  rapid.SampledFrom([]policy.Outcome{policy.Deny, policy.Allow}).Draw(t, "want outcome"),
+		Rules:    rapid.SliceOfNDistinct(rapid.SampledFrom(poolRules), 0, 2, rapid.ID).Draw(t, "want rules"),
+		NotRules: rapid.SliceOfNDistinct(rapid.SampledFrom(poolRules), 0, 2, rapid.ID).Draw(t, "not rules"),
+		Exact:    rapid.IntRange(0, 3).Draw(t, "exact") == 0,
 	}
 	if rapid.Bool().Draw(t, "want until") {
 		u := rapid.SampledFrom(poolInstants).Draw(t, "until")
@@ -122,6 +124,52 @@ func TestDiffIsEmptyExactlyWhenTheExpectIsMet(t *testing.T) {
 	})
 	if met == 0 || missed == 0 {
 		t.Errorf("%d met, %d missed: the pools no longer draw both", met, missed)
+	}
+}
+
+// TestDiffShowsACitedNotRuleAndWhatAnExactExpectLeavesOut: a rule the
+// expect wants absent shows as cited, and the obligations and values an
+// exact expect does not list show whole, as got and not wanted.
+func TestDiffShowsACitedNotRuleAndWhatAnExactExpectLeavesOut(t *testing.T) {
+	due := time.Date(2021, 7, 30, 0, 0, 0, 0, time.UTC)
+	d := policy.Decision{
+		Outcome: policy.Allow,
+		Rules:   rule.ListOf(rule.TmipSwap, rule.TmipPassOn),
+		Obligations: rule.ObligationsOf(
+			rule.Obligation{Kind: rule.Deadline, Rule: rule.TmipReturn, Due: due, Subject: "A1"},
+			rule.Obligation{Kind: rule.Advisory, Rule: rule.TmipPassOn, Subject: "A1"},
+		),
+		Values: []policy.Value{{Name: "discount", Amount: decimal.RequireFromString("275.00")}},
+	}
+	x := scenario.Expect{
+		Outcome:     policy.Allow,
+		NotRules:    []rule.ID{rule.TmipPassOn, rule.TmipBreach},
+		Obligations: []scenario.ExpectedObligation{{Kind: rule.Deadline, Rule: rule.TmipReturn}},
+		Exact:       true,
+	}
+	diff := cmp.Diff(viewOf(x), viewOf(restrict(x, d)))
+	var changed []string // the diff's lines that differ, "+ ..." or "- ..."
+	for _, l := range strings.Split(diff, "\n") {
+		l = strings.Join(strings.Fields(l), " ")
+		if strings.HasPrefix(l, "+") || strings.HasPrefix(l, "-") {
+			changed = append(changed, l)
+		}
+	}
+	for _, want := range []string{`+ Rules: []string{"TMIP-PASS-ON"},`, `- "TMIP-PASS-ON",`,
+		"+ `advisory (TMIP-PASS-ON) for \"A1\"`,", `+ Values: []string{"discount 275"},`} {
+		if !slices.Contains(changed, want) {
+			t.Errorf("diff lacks %q:\n%s", want, diff)
+		}
+	}
+	for _, l := range changed {
+		for _, same := range []string{"TMIP-BREACH", "TMIP-SWAP", "TMIP-RETURN"} {
+			if strings.Contains(l, same) {
+				t.Errorf("diff shows %q as changed, which is as the expect wants:\n%s", same, diff)
+			}
+		}
+	}
+	if len(x.Mismatches(d)) != 3 {
+		t.Errorf("mismatches %q, want the cited rule, the advisory and the discount", x.Mismatches(d))
 	}
 }
 

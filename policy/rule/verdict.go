@@ -29,6 +29,14 @@ type Verdict struct {
 	// entitlement records, invoices, deadlines, notices, claw-backs,
 	// advisories.
 	Obligations Obligations
+	// DriftsUntil ends a run of answers that move with their own instant
+	// (a late renewal, whose term starts at the instant asked, so that its
+	// entitlement's due moves with it and Until is one nanosecond later):
+	// at every instant t from the question's up to DriftsUntil the answer
+	// is this one with its dues computed from t, the same outcome, rules,
+	// obligation kinds, rules and subjects. The zero time: the answer does
+	// not drift.
+	DriftsUntil time.Time
 	// Subject is what the answer is about when its Reason does not say: a
 	// license, an order line, a contact. It is empty where the Reason
 	// names it already (a call-off's account, a trade-in), so that an

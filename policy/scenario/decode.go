@@ -20,36 +20,45 @@ var topKeys = []string{"name", "source", "terms", "catalog", "devices", "license
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func decode(name string, r io.Reader) (*Scenario, error) {
+	s, _, err := decodeWith(name, r, nil)
+	return s, err
+}
+
+// decodeWith is Decode, or with an overlay DecodeUnder.
+func decodeWith(name string, r io.Reader, o *Overlay) (*Scenario, []*Error, error) {
 	data, err := readLimited(r)
 	if err != nil {
-		return nil, &Error{File: name, Msg: "cannot read: " + err.Error(), Err: err}
+		return nil, nil, &Error{File: name, Msg: "cannot read: " + err.Error(), Err: err}
 	}
 	if len(data) > MaxSize {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("larger than %d bytes (8 MiB); want a smaller file", MaxSize)}
+		return nil, nil, &Error{File: name, Msg: fmt.Sprintf("larger than %d bytes (8 MiB); want a smaller file", MaxSize)}
 	}
 	ls := &lines{src: data}
 	if !utf8.Valid(data) {
 		e := &Error{File: name, Msg: "not valid UTF-8; want a JSON text in UTF-8"}
 		e.Line, e.Column = ls.at(firstInvalidUTF8(data))
-		return nil, e
+		return nil, nil, e
 	}
 	t, err := parseTree(data)
 	if err != nil {
 		se := err.(*syntaxError)
 		e := &Error{File: name, Path: se.path, Msg: se.msg}
 		e.Line, e.Column = ls.at(se.off)
-		return nil, e
+		return nil, nil, e
 	}
-	d := &decoder{file: name, t: t}
+	d := &decoder{file: name, t: t, overlay: o}
 	s := d.scenario(t.root(), data)
 	if len(d.errs) == 0 && !d.full {
+		if d.overlayErr != nil {
+			return nil, nil, d.overlayErr
+		}
 		s.File = name
 		for i := range s.Checks {
 			s.Checks[i].Line, s.Checks[i].Column = ls.at(s.Checks[i].off)
 		}
-		return s, nil
+		return s, d.invalidFacts(ls), nil
 	}
-	return nil, d.result(ls)
+	return nil, nil, d.result(ls)
 }
 
 // readLimited reads at most MaxSize+1 bytes of r, in one buffer of the
@@ -129,13 +138,20 @@ func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 	if d.since(mark) {
 		return nil
 	}
+	if d.overlay != nil {
+		var err error
+		if s.Terms, s.Catalog, err = d.overlay.over(d.file, s.Terms, s.Catalog); err != nil {
+			d.overlayErr = err
+			return nil
+		}
+	}
 	e, err := policy.NewEngine(s.Catalog, s.Terms)
 	if err != nil {
 		d.wrap(root.off, loc{n: root}, err)
 		return nil
 	}
 	s.engine = e
-	f := &facts{devices: map[string]license.Device{}, licenses: map[string]license.License{},
+	f := &facts{devices: map[string]license.Device{}, licenses: map[string]license.License{}, histories: map[string]license.History{},
 		orders: map[string]entitlement.Order{}, contacts: map[string]entitlement.Contact{},
 		ledgers: map[string]credits.Ledger{}, tradeIns: map[string]bool{}, broken: map[factKey]bool{}}
 	d.devices(top, e, f)
@@ -152,6 +168,7 @@ func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 		o := d.object(el, loc{n: el}, "at", "request", "expect")
 		c := Check{Index: i, At: o.instant("at", true)}
 		rn, rp := o.field("request", true, "an object with a kind")
+		d.usedBroken = false
 		if rn != nil {
 			c.Request = d.request(rn, rp, f)
 			// data is this decode's own read buffer, and the Scenario's
@@ -164,6 +181,9 @@ func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 		}
 		if en, ep := o.field("expect", false, ""); en != nil {
 			c.Expect = d.expect(en, ep)
+		}
+		if d.overlay != nil && d.usedBroken {
+			continue // it asks about an invalid fact
 		}
 		s.Checks = append(s.Checks, c)
 	}

@@ -30,11 +30,22 @@
 //     catalog per entry), heritage into entitlement.Catalog and tmipSkus into
 //     tmip.Catalog (each checked as AddHeritage and AddSKUs do, a name
 //     already listed kept once).
-//   - devices with Engine.NewDevice, licenses with Engine.NewLicense,
-//     orders with Engine.NewOrder, contacts with entitlement.NewContact,
+//   - devices with Engine.NewDevice, licenses with Engine.NewLicense (and
+//     a license's "history" with license.NewHistory), orders with
+//     Engine.NewOrder, contacts with entitlement.NewContact,
 //     credit accounts with Engine.NewLedger, trade-ins (in file order) with
 //     Engine.NewBook: every fact under the scenario's one engine, so its
 //     checks never mix two sets of terms.
+//
+// # New terms over a file
+//
+// DecodeUnder decodes a file with an Overlay (read by DecodeOverlay from
+// {"terms": {...}, "catalog": {...}}) applied over the file's own terms and
+// catalog, as a file's are applied over the defaults: what a suite's
+// decisions would be under a new program year. A fact the new terms or
+// catalog refuse is returned as an invalid fact naming its path, not as an
+// error, and the checks that ask about it are left out; the evaluate
+// command's -impact is built on it.
 //
 // Decoding walks a tree of the file built by a single-pass scanner over its
 // bytes, which keeps each value's offset and its place in its
@@ -86,7 +97,9 @@
 //     most 1,000 entries.
 //
 // A credit account's history is replayed once by credits.NewLedger, and a
-// broken one O(log n) more times to find the call-off at fault.
+// broken one O(log n) more times to find the call-off at fault. A
+// license's history is checked once by license.NewHistory, in O(n)
+// transitions for n events.
 //
 // # Where SCENARIOS.md is silent, and what this package chose
 //
@@ -133,11 +146,18 @@
 //   - IDs that must be unique: device serials, license, order, line (within
 //     its order), contact, credit account, purchase (within its account) and
 //     trade-in IDs; catalog platform and feature names within their lists.
-//   - A catalog platform without "trial" follows LIC-TRIAL-PRODUCTS by its
-//     family (license.TrialsByFamily), whether it is new or replaces a
-//     default one, as SCENARIOS.md says; a feature without "trial" has a
-//     trial, like a feature not in the catalog. A device's "class" must be
-//     its platform's "class" or one of its "classes" (LIC-PORT).
+//   - A catalog entry naming a default platform replaces it, and every key
+//     it leaves out keeps the default's value, as SCENARIOS.md says: its
+//     family, class and classes, and "trial" as whether the default has
+//     trials (license.TrialsOffered or TrialsNone), even under another
+//     family. A platform added needs "family", and without "trial" follows
+//     LIC-TRIAL-PRODUCTS by it (license.TrialsByFamily). A feature without
+//     "trial" has a trial, like a feature not in the catalog. A device's
+//     "class" must be its platform's "class" or one of its "classes"
+//     (LIC-PORT).
+//   - An order line's "features" may be left out or empty on a heritage
+//     product's line only (ENT-HERITAGE: it creates no entitlement); a
+//     platform's line without it is refused at the line's path as missing.
 //   - A credit account's "purchases" and "callOffs" may be absent (none).
 //     Purchases are each checked with credits.Program.CheckPurchase so a
 //     broken one is named by its path; a call-off history that breaks a
@@ -145,15 +165,48 @@
 //     the index its credits.HistoryError carries.
 //   - A trade-in the book refuses is named by its path, from the index its
 //     tmip.EntryError carries.
+//   - A license's "history" is checked by license.NewHistory; an event it
+//     refuses is named by its path ("licenses[2].history[1]"), the message
+//     the rules' ("LIC-PORT: license L1: moveLicense to ptx-1 (rma) at
+//     ...: ..."), from the index its license.HistoryError carries. An
+//     event's "kind" decides its other keys, as a request's does; its "at"
+//     refuses the zero instant like a check's. Events at one instant happen
+//     in file order. "history": [] is a history of no events.
+//   - A check of a license kind (useFeature, moveLicense, renewLicense,
+//     changeTier) naming a license with a "history" is a
+//     policy.WithHistory over the request, which names no license of its
+//     own: Decide asks it about the license as the events at or before the
+//     check's instant left it, and its until counts the events to come.
+//   - Under an Overlay (DecodeUnder), an invalid fact is named by the most
+//     specific path the refusal has: a recorded call-off or purchase by its
+//     own ("creditAccounts[0].callOffs[1]"), which leaves its account
+//     without a ledger; a trade-in the book refuses by its own, which
+//     leaves no book. A check is left out when any fact it names (or the
+//     license's device, or the book) was refused. Terms and catalog that
+//     do not hold together once the overlay is applied over a file's own
+//     are an error naming the overlay's file and "terms" or "catalog".
 //   - An expect has the shape of the Decision object: "reason" is accepted
 //     and not compared, since the matching rules leave it out; "until" is
 //     "never" or an instant; an obligation needs "kind" and "rule"; "values"
-//     is an object of decimal strings.
+//     is an object of decimal strings. "notRules" is a list of known rule
+//     IDs, none of them also in "rules" (an expect wanting a rule both
+//     cited and not could never be met); "exact" is true or false.
 //   - Expect.Mismatches reports each difference on its own line ("outcome:
-//     want deny, got allow", "rules: want X among [...]", "until: ...",
-//     "obligations: want ... among [...]", "values: name: want a, got b");
-//     an expected obligation may match the same decision obligation as
-//     another one.
+//     want deny, got allow", "rules: want X among [...]", "notRules: want X
+//     absent, got [...]", "until: ...", "obligations: want ... among
+//     [...]", "values: name: want a, got b", and with exact "obligations:
+//     want none other (exact), got ..." and "values: name: want none
+//     (exact), got b"). A list of the decision's obligations shows at most
+//     ten and counts the rest, and an exact expect names at most ten
+//     obligations it does not list, so the lines stay proportional to the
+//     file however many obligations a decision carries; matching costs
+//     O(listed + decision's obligations).
+//   - An expected obligation may match the same decision obligation as
+//     another one, and one that leaves out due or subject matches every
+//     obligation of its kind and rule: with exact, an obligation is listed
+//     when some expected obligation matches it (SCENARIOS.md: the decision
+//     "carries no other obligation"); to pin how many obligations of one
+//     kind and rule a decision carries, list each with its subject.
 //   - Check.Describe says the request in words from the decoded request, not
 //     the raw text. Check.Raw is a slice of one copy of the file made for
 //     the scenario, capped at the request's end.
@@ -166,6 +219,8 @@
 // package's tables of bad files is refused by the schema too, or is listed
 // there with the reason a schema cannot say it: references to IDs the file
 // defines, IDs unique by one field of objects in a list, repeated keys (a
-// schema sees the parsed object), days a month does not have, years past
-// 0000-9999 after the offset, and history or facts a domain rule refuses.
+// schema sees the parsed object), a rule listed in both rules and notRules,
+// days a month does not have, years past 0000-9999 after the offset,
+// whether a line is a heritage product's (which may list no features), and
+// history or facts a domain rule refuses.
 package scenario

@@ -18,11 +18,13 @@ import (
 type facts struct {
 	devices  map[string]license.Device
 	licenses map[string]license.License
-	orders   map[string]entitlement.Order
-	contacts map[string]entitlement.Contact
-	ledgers  map[string]credits.Ledger
-	book     tmip.Book
-	tradeIns map[string]bool
+	// histories are the licenses' histories, for those that have one.
+	histories map[string]license.History
+	orders    map[string]entitlement.Order
+	contacts  map[string]entitlement.Contact
+	ledgers   map[string]credits.Ledger
+	book      tmip.Book
+	tradeIns  map[string]bool
 	// broken are the facts the file defines that were refused: a
 	// reference to one is not reported again.
 	broken map[factKey]bool
@@ -33,11 +35,24 @@ type factKey struct{ kind, id string }
 
 // terms applies the file's "terms" over the defaults.
 func (d *decoder) terms(o obj) policy.Terms {
-	t := policy.DefaultTerms()
+	mark := len(d.errs)
+	t := d.termsOver(o, policy.DefaultTerms())
+	if o.n != nil && !d.since(mark) {
+		if err := t.Validate(); err != nil {
+			d.wrap(o.n.off, o.at, err)
+		}
+	}
+	return t
+}
+
+// termsOver applies o, a "terms" object, over t: each key given replaces
+// t's number. The terms are not validated: an overlay's terms are, over
+// each file's.
+func (d *decoder) termsOver(o obj, t policy.Terms) policy.Terms {
 	if o.n == nil {
 		return t
 	}
-	mark := len(d.errs)
+	// t's lists are the caller's: replaced, never written in place.
 	if o.has("subscriptionTermYears") {
 		es := o.list("subscriptionTermYears", false, "JSON integers")
 		t.License.SubscriptionTermYears = make([]int, es.len())
@@ -87,11 +102,6 @@ func (d *decoder) terms(o obj) policy.Terms {
 		t.TMIP.NoticeEveryDays = n
 	}
 	t.TMIP.Combinable = o.boolean("tmipCombinable", false, t.TMIP.Combinable)
-	if !d.since(mark) {
-		if err := t.Validate(); err != nil {
-			d.wrap(o.n.off, o.at, err)
-		}
-	}
 	return t
 }
 
@@ -115,14 +125,28 @@ func (o obj) catalogList(key, want string) kidList {
 	return es
 }
 
-// catalog adds the file's "catalog" to the defaults, in one pass: an
-// entry replaces the default of the same name, else is appended.
+// catalog adds the file's "catalog" to the defaults.
 func (d *decoder) catalog(o obj) policy.Catalog {
-	c := policy.DefaultCatalog()
+	mark := len(d.errs)
+	c := d.catalogOver(o, policy.DefaultCatalog())
+	if o.n != nil && !d.since(mark) {
+		if err := c.Validate(); err != nil {
+			d.wrap(o.n.off, o.at, err)
+		}
+	}
+	return c
+}
+
+// catalogOver adds o, a "catalog" object, to c in one pass: an entry
+// replaces c's of the same name, else is appended. The catalog is not
+// validated: an overlay's catalog is, over each file's.
+func (d *decoder) catalogOver(o obj, c policy.Catalog) policy.Catalog {
 	if o.n == nil {
 		return c
 	}
-	mark := len(d.errs)
+	// c's lists are the caller's: copied before any is written in place.
+	c.License.Platforms = slices.Clone(c.License.Platforms)
+	c.License.Features = slices.Clone(c.License.Features)
 	platforms := make(map[string]int, len(c.License.Platforms))
 	for i, p := range c.License.Platforms {
 		platforms[p.Name] = i
@@ -131,14 +155,35 @@ func (d *decoder) catalog(o obj) policy.Catalog {
 	for _, e := range o.catalogList("platforms", "platforms").all() {
 		m := len(d.errs)
 		p := d.object(e, loc{n: e}, "name", "family", "class", "classes", "trial")
-		spec := license.PlatformSpec{Name: p.id("name", "platform name"), Class: p.str("class", false, "a like-device class"),
-			Classes: p.strings("classes", false, "a like-device class", false, maxNamesListed)}
-		p.enum("family", true, &spec.Family, `"hardware", "virtual" or "software"`)
-		// Without "trial" the platform follows LIC-TRIAL-PRODUCTS by its
-		// family.
-		if p.has("trial") {
+		name := p.id("name", "platform name")
+		// An entry naming a platform c has (a default one, under a file)
+		// replaces it, and every key it leaves out keeps c's value; a
+		// platform added needs its family, and without "trial" follows
+		// LIC-TRIAL-PRODUCTS by it.
+		spec, replaces := license.PlatformSpec{Name: name}, false
+		if i, ok := platforms[name]; ok {
+			spec, replaces = c.License.Platforms[i], true
+		}
+		if p.has("class") {
+			spec.Class = p.str("class", false, "a like-device class")
+		}
+		if p.has("classes") {
+			spec.Classes = p.strings("classes", false, "a like-device class", false, maxNamesListed)
+		}
+		if p.has("family") || !replaces {
+			p.enum("family", true, &spec.Family, `"hardware", "virtual" or "software"`)
+		}
+		switch {
+		case p.has("trial"):
 			spec.Trial = license.TrialsNone
 			if p.boolean("trial", false, false) {
+				spec.Trial = license.TrialsOffered
+			}
+		case replaces:
+			// The replaced platform's value of "trial" is whether it has
+			// trials, whatever family the entry gives it.
+			spec.Trial = license.TrialsNone
+			if c.License.Platforms[platforms[name]].HasTrials() {
 				spec.Trial = license.TrialsOffered
 			}
 		}
@@ -202,11 +247,6 @@ func (d *decoder) catalog(o obj) policy.Catalog {
 			c.TMIP.SKUs = appendNew(c.TMIP.SKUs, skus)
 		}
 	}
-	if !d.since(mark) {
-		if err := c.Validate(); err != nil {
-			d.wrap(o.n.off, o.at, err)
-		}
-	}
 	return c
 }
 
@@ -246,7 +286,7 @@ func (d *decoder) devices(top obj, e policy.Engine, f *facts) {
 				f.devices[serial] = dev
 				continue
 			}
-			d.wrap(el.off, loc{n: el}, err)
+			d.refuse(el.off, loc{n: el}, err)
 		}
 		f.broken[factKey{"device", serial}] = true
 	}
@@ -255,6 +295,9 @@ func (d *decoder) devices(top obj, e policy.Engine, f *facts) {
 // ref looks up an ID another list defines, refusing an unknown one with the
 // IDs there are. A fact that was itself refused is not reported again.
 func ref[T any](d *decoder, f *facts, m map[string]T, id string, at *jnode, what string) (T, bool) {
+	if f.broken[factKey{what, id}] {
+		d.usedBroken = true
+	}
 	v, ok := m[id]
 	if ok || id == "" || at == nil || f.broken[factKey{what, id}] {
 		return v, ok
@@ -288,7 +331,7 @@ func (d *decoder) licenses(top obj, e policy.Engine, f *facts) {
 		}
 		mark := len(d.errs)
 		o := d.object(el, loc{n: el}, "id", "kind", "tier", "platform", "device", "features", "start",
-			"termYears", "end", "initial", "capacity")
+			"termYears", "end", "initial", "capacity", "history")
 		spec := license.Spec{ID: o.id("id", "license ID")}
 		if !d.unique(seen, spec.ID, el.off, loc{el, "id"}) {
 			continue
@@ -306,13 +349,20 @@ func (d *decoder) licenses(top obj, e policy.Engine, f *facts) {
 		if a, ok := o.amount("capacity", false); ok {
 			spec.Capacity = decimal.NewNullDecimal(a)
 		}
-		if !d.since(mark) && !f.broken[factKey{"device", serial}] {
+		events, nodes, historyOK := d.history(o, f)
+		if !d.since(mark) && !f.broken[factKey{"device", serial}] && historyOK {
 			l, err := e.License().NewLicense(spec)
-			if err == nil {
+			if err != nil {
+				d.refuse(el.off, loc{n: el}, err)
+			} else if !o.has("history") {
 				f.licenses[spec.ID] = l
 				continue
+			} else if h, err := license.NewHistory(l, events); err != nil {
+				d.historyError(el, nodes, err)
+			} else {
+				f.licenses[spec.ID], f.histories[spec.ID] = l, h
+				continue
 			}
-			d.wrap(el.off, loc{n: el}, err)
 		}
 		f.broken[factKey{"license", spec.ID}] = true
 	}
@@ -350,7 +400,9 @@ func (d *decoder) orders(top obj, e policy.Engine, f *facts) {
 			lo.enum("kind", true, &l.Kind, `"perpetual" or "subscription"`)
 			lo.enum("tier", true, &l.Tier, `"standard", "advanced" or "premium"`)
 			l.TermYears, _ = lo.integer("termYears", false)
-			l.Features = lo.strings("features", true, "a feature name", true, maxNamesListed)
+			// A heritage line may list no features (ENT-HERITAGE: no
+			// entitlement); a platform's line grants at least one.
+			l.Features = lo.strings("features", !e.Entitlement().IsHeritage(l.Product), "a feature name", true, maxNamesListed)
 			l.Quantity, _ = lo.integer("quantity", true)
 			l.ShipDate = lo.presentInstant("shipDate", true)
 			l.Renewal = !lo.boolean("initial", false, true)
@@ -362,7 +414,7 @@ func (d *decoder) orders(top obj, e policy.Engine, f *facts) {
 				f.orders[spec.ID] = ord
 				continue
 			}
-			d.wrap(el.off, loc{n: el}, err)
+			d.refuse(el.off, loc{n: el}, err)
 		}
 		f.broken[factKey{"order", spec.ID}] = true
 	}
@@ -387,7 +439,7 @@ func (d *decoder) contacts(top obj, f *facts) {
 				f.contacts[id] = c
 				continue
 			}
-			d.wrap(el.off, loc{n: el}, err)
+			d.refuse(el.off, loc{n: el}, err)
 		}
 		f.broken[factKey{"contact", id}] = true
 	}
@@ -420,6 +472,7 @@ func (d *decoder) creditAccounts(top obj, e policy.Engine, f *facts) {
 			continue
 		}
 		kindOK := o.enum("kind", true, &acct.Kind, `"professional" or "flexible"`)
+		refused := len(d.invalid)
 		var purchases []credits.Purchase
 		var purchaseNodes []*jnode
 		ids := map[string]loc{}
@@ -441,7 +494,7 @@ func (d *decoder) creditAccounts(top obj, e policy.Engine, f *facts) {
 				err = res.Err()
 			}
 			if err != nil {
-				d.wrap(pe.off, loc{n: pe}, err)
+				d.refuse(pe.off, loc{n: pe}, err)
 			}
 			if !d.since(m) {
 				purchases = append(purchases, p)
@@ -458,7 +511,8 @@ func (d *decoder) creditAccounts(top obj, e policy.Engine, f *facts) {
 			callOffs = append(callOffs, c)
 			nodes = append(nodes, ce)
 		}
-		if !d.since(mark) {
+		// A purchase refused under an overlay leaves no ledger to build.
+		if !d.since(mark) && len(d.invalid) == refused {
 			l, err := program.NewLedger(acct, purchases, callOffs)
 			if err == nil {
 				f.ledgers[acct.ID] = l
@@ -477,11 +531,11 @@ func (d *decoder) ledgerError(account *jnode, purchases, callOffs []*jnode, err 
 	var he *credits.HistoryError
 	switch {
 	case errors.As(err, &he) && he.Entry == "callOffs" && he.Index >= 0 && he.Index < len(callOffs):
-		d.wrap(callOffs[he.Index].off, loc{n: callOffs[he.Index]}, err)
+		d.refuse(callOffs[he.Index].off, loc{n: callOffs[he.Index]}, err)
 	case errors.As(err, &he) && he.Entry == "purchases" && he.Index >= 0 && he.Index < len(purchases):
-		d.wrap(purchases[he.Index].off, loc{n: purchases[he.Index]}, err)
+		d.refuse(purchases[he.Index].off, loc{n: purchases[he.Index]}, err)
 	default:
-		d.wrap(account.off, loc{n: account}, err)
+		d.refuse(account.off, loc{n: account}, err)
 	}
 }
 
@@ -543,10 +597,10 @@ func (d *decoder) tradeIns(top obj, e policy.Engine, f *facts) {
 		// The book names the trade-in it refused by its index.
 		var ee *tmip.EntryError
 		if errors.As(err, &ee) && ee.Index >= 0 && ee.Index < len(nodes) {
-			d.wrap(nodes[ee.Index].off, loc{n: nodes[ee.Index]}, ee.Err)
+			d.refuse(nodes[ee.Index].off, loc{n: nodes[ee.Index]}, ee.Err)
 			return
 		}
-		d.wrap(top.n.off, loc{top.n, "tradeIns"}, err)
+		d.refuse(top.n.off, loc{top.n, "tradeIns"}, err)
 		return
 	}
 	f.book = b

@@ -28,6 +28,15 @@ type decoder struct {
 	errs      []*Error
 	// full is set when MaxErrors were recorded: decoding stops.
 	full bool
+
+	// overlay is DecodeUnder's, nil for Decode: then the facts a domain
+	// rule refuses are invalid, not errors, and the checks that use one
+	// (usedBroken, per check) are left out.
+	overlay    *Overlay
+	invalid    []*Error
+	usedBroken bool
+	// overlayErr is the overlay's terms or catalog failing over the file's.
+	overlayErr error
 }
 
 // since reports whether errors were recorded after mark, a len(d.errs).

@@ -41,18 +41,28 @@ func structuredFile(id, feature, at, amount string, pick uint16, count int32, li
 	case "trial":
 		license += `, "end": ` + i2
 	}
-	license += `, "capacity": ` + q(amount) + `}`
+	license += `, "capacity": ` + q(amount)
+	if licenseKind/3%2 == 1 {
+		// A history: an RMA to the second device, a tier change and a
+		// renewal, as the license's kind may have them.
+		events := fmt.Sprintf(`{"at": %s, "kind": "moveLicense", "to": %s, "reason": "rma"}`, i2, q(id+"-2"))
+		if lk == "subscription" {
+			events += fmt.Sprintf(`, {"at": %s, "kind": "changeTier", "tier": "advanced"}, {"at": %s, "kind": "renewLicense", "termYears": %d}`, i2, i3, count)
+		}
+		license += `, "history": [` + events + `]`
+	}
+	license += `}`
 	eng := `{"type": "design", "pricing": "fixed", "definedScope": true, "purchaseOrder": true, "statementOfWork": true}`
 	var b strings.Builder
 	fmt.Fprintf(&b, `{"name": "fuzz", "terms": {"initialGraceDays": %d, "tmipNoticeEveryDays": %d},
- "devices": [{"serial": %s, "platform": "MX"}],
+ "devices": [{"serial": %s, "platform": "MX"}, {"serial": %s, "platform": "MX"}],
  "licenses": [%s],
  "orders": [{"id": %s, "accounts": [%s], "emails": ["ops@example.com"], "lines": [{"id": %s, "product": "MX", "kind": "subscription", "tier": "premium", "termYears": 1, "features": [%s], "quantity": %d, "shipDate": %s}]}],
  "contacts": [{"id": %s, "accounts": [%s]}],
  "creditAccounts": [{"id": %s, "kind": "professional", "purchases": [{"id": %s, "at": %s, "credits": %s}], "callOffs": [{"at": %s, "credits": %s, "engagement": %s}]}],
  "tradeIns": [{"id": %s, "sku": "MX960-PREMIUM2-AC", "serial": %s, "newProduct": "MX304", "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"}, "ordered": %s, "returned": %s}],
  "checks": [`,
-		count%100000, count%1000+1, q(id), license, q(id), q(id), q(id), q(feature), count, i1,
+		count%100000, count%1000+1, q(id), q(id+"-2"), license, q(id), q(id), q(id), q(feature), count, i1,
 		q(id), q(id), q(id), q(id), i1, q(amount), i2, q(amount), eng, q(id), q(id), i2, i3)
 	checks := []string{
 		fmt.Sprintf(`{"kind": "useFeature", "license": %s, "device": %s, "feature": %s, "units": %s}`, q(id), q(id), q(feature), q(amount)),
@@ -68,11 +78,13 @@ func structuredFile(id, feature, at, amount string, pick uint16, count int32, li
 		fmt.Sprintf(`{"kind": "tradeIn", "tradeIn": %s}`, q(id)),
 		fmt.Sprintf(`{"kind": "tradeInCompliance", "tradeIn": %s}`, q(id)),
 	}
+	notRule := []string{`"ENT-GRACE"`, `"LIC-RENEW"`, q(feature)}
 	for i, c := range checks {
 		if i > 0 {
 			b.WriteString(",\n  ")
 		}
-		fmt.Fprintf(&b, `{"at": %s, "request": %s, "expect": {"outcome": "allow", "until": %s, "values": {"x": %s}}}`, instant(pick+uint16(i)), c, i3, q(amount))
+		fmt.Fprintf(&b, `{"at": %s, "request": %s, "expect": {"outcome": "allow", "until": %s, "values": {"x": %s}, "notRules": [%s], "exact": %t}}`,
+			instant(pick+uint16(i)), c, i3, q(amount), notRule[(int(pick)+i)%3], (int(pick)+i)%2 == 0)
 	}
 	b.WriteString("]}")
 	return []byte(b.String())
@@ -89,6 +101,8 @@ func FuzzDecodeStructured(f *testing.F) {
 	f.Add("a\"b\\c\n", "é", "0001-01-01T00:00:00Z", "-1", uint16(1), int32(-5), uint8(2))
 	f.Add("x", "y", "9999-12-31T23:59:59Z", strings.Repeat("9", 40), uint16(3), int32(1_000_000), uint8(1))
 	f.Add("x", "y", "2025-01-01T00:00:00+24:00", "1."+strings.Repeat("0", 40), uint16(10), int32(3), uint8(2))
+	f.Add("L1", "bgp", "2025-06-01T00:00:00Z", "10", uint16(9), int32(1), uint8(4))
+	f.Add("P1", "bgp", "2025-06-01T00:00:00Z", "10", uint16(2), int32(1), uint8(3))
 	f.Fuzz(func(t *testing.T, id, feature, at, amount string, pick uint16, count int32, licenseKind uint8) {
 		file := structuredFile(id, feature, at, amount, pick, count, licenseKind)
 		s, err := scenario.Decode("fuzz.json", bytes.NewReader(file))

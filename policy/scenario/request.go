@@ -69,20 +69,20 @@ func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 			}
 			r.Units = decimal.NewNullDecimal(a)
 		}
-		return r
+		return withHistory(f, r)
 	case "moveLicense":
 		r := policy.MoveLicense{License: lic()}
 		r.To, _ = ref(d, f, f.devices, o.id("to", "device serial number"), o.get("to"), "device")
 		o.enum("reason", true, &r.Reason, `"rma" or "rebalance"`)
-		return r
+		return withHistory(f, r)
 	case "renewLicense":
 		r := policy.RenewLicense{License: lic()}
 		r.TermYears, _ = o.integer("termYears", true)
-		return r
+		return withHistory(f, r)
 	case "changeTier":
 		r := policy.ChangeTier{License: lic()}
 		o.enum("tier", true, &r.Tier, `"standard", "advanced" or "premium"`)
-		return r
+		return withHistory(f, r)
 	case "trialAvailable":
 		return policy.TrialAvailable{Platform: o.id("platform", "platform name"), Feature: o.id("feature", "feature name")}
 	case "fulfilLine", "viewEntitlement":
@@ -162,6 +162,8 @@ func (c Check) Describe() string { return describe(c.Request) }
 
 func describe(r policy.Request) string {
 	switch r := r.(type) {
+	case policy.WithHistory:
+		return describeWithHistory(r)
 	case policy.UseFeature:
 		s := fmt.Sprintf("may device %s use feature %s under license %s", r.Device, r.Feature, licenseID(r.License))
 		if r.Units.Valid {

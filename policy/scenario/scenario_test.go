@@ -186,8 +186,10 @@ func TestScenarioTermsAndCatalogOverrides(t *testing.T) {
 	// SCENARIOS.md: "A platform added without trial follows
 	// LIC-TRIAL-PRODUCTS by its family: virtual platforms have trials,
 	// hardware and software platforms have none."
-	if p, ok := lp.Platform("MX"); !ok || p.Class != "routers" || p.Trial != license.TrialsByFamily || p.HasTrials() {
-		t.Errorf("MX = %+v: want class routers, no trial by its family", p)
+	// SCENARIOS.md: "An entry naming a default platform replaces it, and
+	// every key it leaves out keeps the default's value".
+	if p, ok := lp.Platform("MX"); !ok || p.Class != "routers" || p.Trial != license.TrialsOffered || !p.HasTrials() {
+		t.Errorf("MX = %+v: want class routers, keeping MX's trials", p)
 	}
 	if p, ok := lp.Platform("XR"); !ok || !p.HasTrials() || p.Family.String() != "virtual" {
 		t.Errorf("XR = %+v", p)
@@ -203,6 +205,73 @@ func TestScenarioTermsAndCatalogOverrides(t *testing.T) {
 	}
 	if s.Engine().Terms().TMIP.ReturnMonths != 2 || !s.Engine().Catalog().TMIP.Contains("MX80") {
 		t.Error("the engine does not run under the scenario's terms and catalog")
+	}
+}
+
+// TestCatalogEntryReplacingADefaultPlatformKeepsWhatItLeavesOut:
+// SCENARIOS.md, "An entry naming a default platform replaces it, and every
+// key it leaves out keeps the default's value ({"name": "MX", "classes":
+// ["MX-edge"]} keeps MX hardware, in class MX, with trials)."
+func TestCatalogEntryReplacingADefaultPlatformKeepsWhatItLeavesOut(t *testing.T) {
+	s, err := decode(t, `{"name": "t",
+	 "catalog": {"platforms": [{"name": "MX", "classes": ["MX-edge"]}, {"name": "SRX", "trial": true}, {"name": "vSRX", "family": "hardware"}]},
+	 "devices": [{"serial": "mx-1", "platform": "MX"}, {"serial": "mx-2", "platform": "MX", "class": "MX-edge"}],
+	 "checks": [{"at": "2025-01-01T00:00:00Z", "request": {"kind": "trialAvailable", "platform": "MX", "feature": "bgp"},
+	   "expect": {"outcome": "allow", "until": "never"}}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lp := license.MustNewProgram(s.Catalog.License, license.DefaultTerms())
+	if p, ok := lp.Platform("MX"); !ok || p.Family != license.Hardware || p.DefaultClass() != "MX" || !p.HasClass("MX-edge") || !p.HasTrials() {
+		t.Errorf("MX = %+v: want hardware, in class MX and MX-edge, with trials", p)
+	}
+	if p, ok := lp.Platform("SRX"); !ok || p.Family != license.Hardware || p.DefaultClass() != "SRX" || !p.HasTrials() {
+		t.Errorf("SRX = %+v: want hardware, class SRX, now with trials", p)
+	}
+	// A key given replaces the default's; "trial" left out keeps vSRX's
+	// trials, though it is now hardware.
+	if p, ok := lp.Platform("vSRX"); !ok || p.Family != license.Hardware || p.DefaultClass() != "vSRX" || !p.HasTrials() {
+		t.Errorf("vSRX = %+v: want hardware, class vSRX, with trials", p)
+	}
+	c := s.Checks[0]
+	d, err := s.Engine().Decide(c.Request, c.At)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range c.Expect.Mismatches(d) {
+		t.Error(m)
+	}
+}
+
+// TestHeritageLineMayListNoFeatures: SCENARIOS.md, "a heritage line may
+// list no features ("features": [] or no key: it creates no entitlement,
+// ENT-HERITAGE)".
+func TestHeritageLineMayListNoFeatures(t *testing.T) {
+	for _, features := range []string{``, `"features": [], `} {
+		s, err := decode(t, `{"name": "t", "catalog": {"heritage": ["Old Box"]},
+		 "orders": [{"id": "SO1", "accounts": ["A1"], "emails": ["ops@example.com"],
+		   "lines": [{"id": "1", "product": "Old Box", "kind": "perpetual", "tier": "standard", `+features+`"quantity": 1, "shipDate": "2025-01-01T00:00:00Z"}]}],
+		 "contacts": [{"id": "C1", "accounts": ["A1"]}],
+		 "checks": [{"at": "2025-01-01T00:00:00Z", "request": {"kind": "fulfilLine", "order": "SO1", "line": "1"},
+		   "expect": {"outcome": "allow", "rules": ["ENT-HERITAGE", "ENT-EMAIL"], "until": "never",
+		     "obligations": [{"kind": "email", "rule": "ENT-EMAIL", "subject": "ops@example.com"}]}},
+		  {"at": "2025-01-01T00:00:00Z", "request": {"kind": "viewEntitlement", "contact": "C1", "order": "SO1", "line": "1"},
+		   "expect": {"outcome": "deny", "rules": ["ENT-HERITAGE"], "until": "never"}}]}`)
+		if err != nil {
+			t.Fatalf("features %q: %v", features, err)
+		}
+		for _, c := range s.Checks {
+			d, err := s.Engine().Decide(c.Request, c.At)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range c.Expect.Mismatches(d) {
+				t.Errorf("features %q: check %d: %s", features, c.Index, m)
+			}
+			if d.Obligations.Len() != 1 && c.Index == 0 {
+				t.Errorf("features %q: obligations %v, want the email alone", features, d.Obligations.Slice())
+			}
+		}
 	}
 }
 
@@ -414,6 +483,20 @@ var badScenarioFiles = []badFile{
 		"tradeIns[0].destruction.signerTitle", "vice-president"},
 	{"a bad rule ID", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "rules": ["TMIP-SWAP", "TMIP-NOPE"]}}`),
 		"checks[0].expect.rules[1]", `unknown rule ID "TMIP-NOPE"`},
+	{"an unknown rule ID in notRules", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "notRules": ["TMIP-PASS-ON", "TMIP-PASSON"]}}`),
+		"checks[0].expect.notRules[1]", `unknown rule ID "TMIP-PASSON"`},
+	{"notRules not a list", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "notRules": "TMIP-PASS-ON"}}`),
+		"checks[0].expect.notRules", "want a list of rule IDs, not a string"},
+	{"a rule ID in notRules that is not a string", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "notRules": [7]}}`),
+		"checks[0].expect.notRules[0]", "want a rule ID"},
+	{"a rule both in rules and notRules", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "rules": ["TMIP-SWAP", "TMIP-WINDOW"], "notRules": ["TMIP-PASS-ON", "TMIP-WINDOW"]}}`),
+		"checks[0].expect.notRules[1]", "TMIP-WINDOW is also in rules (checks[0].expect.rules[1])"},
+	{"exact not a boolean", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "exact": "yes"}}`),
+		"checks[0].expect.exact", "want true or false, not a string"},
+	{"exact null", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "exact": null}}`),
+		"checks[0].expect.exact", "not null"},
+	{"an unknown key in an expect", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "deny", "notRule": ["TMIP-PASS-ON"]}}`),
+		"checks[0].expect.notRule", "unknown field; want one of outcome, rules, notRules"},
 	{"a bad outcome", withChecks(`{` + at + `"request": {"kind": "tradeIn", "tradeIn": "T1"}, "expect": {"outcome": "maybe"}}`),
 		"checks[0].expect.outcome", "deny, allow"},
 	{"a bad quarter", withChecks(`{` + at + `"request": {"kind": "creditStatement", "account": "psc", "quarter": "2025-Q5"}}`),
@@ -428,9 +511,24 @@ var badScenarioFiles = []badFile{
 		"creditAccounts[0].purchases[0]", "CRD-NO-DISCOUNT"},
 	{"a license the license package refuses", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "L1", "kind": "subscription", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z", "termYears": 2}]`),
 		"licenses[0]", "LIC-SUB-TERM"},
+	// SCENARIOS.md: "an event the rules refuse makes the file an error
+	// naming the event's path and the rule".
+	{"a history event the rules refuse", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}, {"serial": "mx-2", "platform": "MX"}, {"serial": "ptx-1", "platform": "PTX"}], "licenses": [{"id": "L1", "kind": "subscription", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2025-01-01T00:00:00Z", "termYears": 1, "history": [{"at": "2025-06-01T00:00:00Z", "kind": "moveLicense", "to": "mx-2", "reason": "rebalance"}, {"at": "2025-07-01T00:00:00Z", "kind": "moveLicense", "to": "ptx-1", "reason": "rebalance"}]}]`),
+		"licenses[0].history[1]", "LIC-PORT: license L1: moveLicense to ptx-1 (rebalance) at 2025-07-01T00:00:00Z"},
+	{"a history out of time order", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}, {"serial": "mx-2", "platform": "MX"}, {"serial": "ptx-1", "platform": "PTX"}], "licenses": [{"id": "L1", "kind": "subscription", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2025-01-01T00:00:00Z", "termYears": 1, "history": [{"at": "2025-06-01T00:00:00Z", "kind": "changeTier", "tier": "premium"}, {"at": "2025-05-01T00:00:00Z", "kind": "renewLicense", "termYears": 1}]}]`),
+		"licenses[0].history[1]", "a license's events are listed in time order"},
+	{"a history event of an unknown kind", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}, {"serial": "mx-2", "platform": "MX"}, {"serial": "ptx-1", "platform": "PTX"}], "licenses": [{"id": "L1", "kind": "subscription", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2025-01-01T00:00:00Z", "termYears": 1, "history": [{"at": "2025-06-01T00:00:00Z", "kind": "upgrade", "tier": "premium"}]}]`), "licenses[0].history[0].kind", `unknown event kind "upgrade"`},
+	{"an unknown key in a history event", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}, {"serial": "mx-2", "platform": "MX"}, {"serial": "ptx-1", "platform": "PTX"}], "licenses": [{"id": "L1", "kind": "subscription", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2025-01-01T00:00:00Z", "termYears": 1, "history": [{"at": "2025-06-01T00:00:00Z", "kind": "moveLicense", "to": "mx-2", "reason": "rma", "tier": "premium"}]}]`), "licenses[0].history[0].tier", "unknown field; want one of at, kind, to, reason"},
+	{"a history event without its instant", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}, {"serial": "mx-2", "platform": "MX"}, {"serial": "ptx-1", "platform": "PTX"}], "licenses": [{"id": "L1", "kind": "subscription", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2025-01-01T00:00:00Z", "termYears": 1, "history": [{"kind": "renewLicense", "termYears": 1}]}]`), "licenses[0].history[0].at", "missing"},
+	{"an unknown device in a history event", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}, {"serial": "mx-2", "platform": "MX"}, {"serial": "ptx-1", "platform": "PTX"}], "licenses": [{"id": "L1", "kind": "subscription", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2025-01-01T00:00:00Z", "termYears": 1, "history": [{"at": "2025-06-01T00:00:00Z", "kind": "moveLicense", "to": "mx-9", "reason": "rma"}]}]`), "licenses[0].history[0].to", `unknown device "mx-9"`},
+	{"a history that is not a list", fileWith(`"devices": [{"serial": "mx-1", "platform": "MX"}, {"serial": "mx-2", "platform": "MX"}, {"serial": "ptx-1", "platform": "PTX"}], "licenses": [{"id": "L1", "kind": "subscription", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2025-01-01T00:00:00Z", "termYears": 1, "history": {"at": "2025-06-01T00:00:00Z", "kind": "renewLicense", "termYears": 1}}]`), "licenses[0].history", "want a list of history events"},
 	{"terms the domain refuses", fileWith(`"terms": {"subscriptionTermYears": []}`), "terms", "subscriptionTermYears"},
 	{"a trade-in tmip refuses", fileWith(`"tradeIns": [{"id": "T1", "sku": "MX960", "serial": "JN1", "newProduct": "MX304", "condition": {"working": true, "network": "lab", "damaged": false, "channel": "direct"}, "support": {"serial": "JN1", "start": "2021-01-01T00:00:00Z", "end": "2020-01-01T00:00:00Z", "value": "10.00"}}]`),
 		"tradeIns[0]", "TMIP-SUPPORT"},
+	{"a platform added without family", fileWith(`"catalog": {"platforms": [{"name": "XR", "trial": true}]}`),
+		"catalog.platforms[0].family", "missing"},
+	{"a platform's order line without features", fileWith(`"orders": [{"id": "SO1", "accounts": ["A1"], "emails": ["a@b.c"], "lines": [{"id": "1", "product": "MX", "kind": "perpetual", "tier": "standard", "quantity": 1, "shipDate": "2025-01-01T00:00:00Z"}]}]`),
+		"orders[0].lines[0].features", "missing"},
 	{"nesting deeper than the format needs", `{"name": "t", "checks": [{"at": "2025-01-01T00:00:00Z", "request": {"kind": "trialAvailable", "platform": {"a": {"b": {"c": {}}}}}}]}`,
 		"checks[0].request.platform.a.b", "nested deeper"},
 	{"invalid JSON", `{"name": "t", "checks": [}`, "checks", "invalid JSON"},

@@ -105,6 +105,11 @@ var beyondSchema = map[string]string{
 	"instant 2023-02-29T00:00:00Z":                              "days a month does not have (leap years)",
 	"instant 2025-04-31T00:00:00Z":                              "days a month does not have",
 	"broken-history.json":                                       "history that breaks a rule (a balance over time)",
+	"a history event the rules refuse":                          "history that breaks a rule (LIC-PORT against the devices' classes)",
+	"a history out of time order":                               "comparing two instants (an event dated before the one listed before it)",
+	"an unknown device in a history event":                      "references to IDs the file defines",
+	"a platform's order line without features":                  "whether a line may list no features depends on the file's heritage products",
+	"a rule both in rules and notRules":                         "comparing the items of two lists of one object",
 }
 
 // TestBadFilesAreRefusedByTheSchema: every file of the decoder's bad-file

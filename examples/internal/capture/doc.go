@@ -1,0 +1,31 @@
+// Package capture finds, opens and reads the Junos show system license
+// captures the example commands report on (devicereport and
+// licenseexporter), so that no file put beside the captures can stop a
+// read, exhaust the machine's memory, or hide the other captures.
+//
+// [Reader.List] expands the paths a command is given into the files one
+// pass takes in: a file as it is, a directory as its entries in name order
+// (hidden files, Markdown notes and subdirectories left out). [Reader.Read]
+// opens one of them without blocking, checks on the opened descriptor that
+// it is a regular file, and parses it with [junos.Parse] within a pass's
+// [Budget]. Everything a pass meets that it cannot read is an [*Error]
+// naming the path, and the rest of the pass goes on.
+//
+// # Bounds
+//
+// A pass takes in at most [Limits] Files files (paths given and directory
+// entries alike, the first by name when a directory holds more), of at most
+// [junos.MaxBytes] each and Bytes together, listing at most Features
+// features together (usage rows and features of installed keys); one
+// capture lists at most [junos.MaxEntries]. Past a bound the file
+// is refused naming the bound, and the files after it are still read.
+// Listing a directory holds at most twice Limits.Files of its names at
+// once, whatever it holds. Reading and parsing are linear in the bytes
+// taken in; a read that does not return (a hung mount) is not begun again
+// by the same Reader until it does.
+//
+// # Names
+//
+// [Quote] and [Line] print names and messages on one line: a file name holding
+// a newline cannot forge a line of a command's output.
+package capture
