@@ -11,7 +11,8 @@ import (
 
 // FeatureReport is one feature's standing at an instant: the license it
 // follows, that license's standing from the license package, and what the
-// device output adds.
+// device output adds. The zero FeatureReport is of no feature: no license
+// grants it, and its Decision refuses it, citing no rule.
 type FeatureReport struct {
 	// Name is the name the device printed (the usage row's, else the first
 	// key's).

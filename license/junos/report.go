@@ -52,7 +52,7 @@ func (v Validity) MarshalText() ([]byte, error) { return v.AppendText(nil) }
 func (v *Validity) UnmarshalText(b []byte) error { return validities.Unmarshal(v, b) }
 
 // Expiry is the expiry column of a usage row or the validity of an installed
-// feature.
+// feature. The zero Expiry says nothing: no validity, no dates, no days.
 type Expiry struct {
 	Validity Validity `json:"validity,omitempty"`
 	// Start is a date-based feature's first instant; zero when the output
@@ -152,6 +152,7 @@ func (f *Form) UnmarshalText(b []byte) error { return forms.Unmarshal(f, b) }
 // Report is what a device printed for show system license: its usage table
 // and its installed keys. A nil Usage or Keys means the output had no such
 // section; an empty, non-nil one means the section was there without rows.
+// The zero Report is of no form and has neither section.
 type Report struct {
 	Form  Form    `json:"-"`
 	Usage []Usage `json:"usage"`

@@ -35,7 +35,8 @@ type Scenario struct {
 func (s *Scenario) Engine() policy.Engine { return s.engine }
 
 // Check is one request of a scenario at an instant, with the decision
-// expected of it.
+// expected of it. The zero Check asks nothing: its Request is nil, which
+// Decide refuses.
 type Check struct {
 	// Index is the check's position in the file's "checks", from 0.
 	Index int
