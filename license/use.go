@@ -62,7 +62,13 @@ func (r Ruling) Reason() string { return rulings[r.row].reason }
 // instant after at it can change (zero: never) and the trial's warnings
 // when they are due (LIC-TRIAL-WARN).
 func (l License) UseRuling(device, feature string, units decimal.NullDecimal, at time.Time) (r Ruling, until time.Time, warnings rule.Obligations) {
-	b := l.b
+	// Small enough to inline into a caller, so that use takes its
+	// arguments in registers.
+	return l.b.use(device, feature, &units, at)
+}
+
+// use is UseRuling; a nil b is the zero License's.
+func (b *body) use(device, feature string, units *decimal.NullDecimal, at time.Time) (Ruling, time.Time, rule.Obligations) {
 	if b == nil {
 		return Ruling{rowInvalid}, time.Time{}, rule.Obligations{}
 	}
@@ -88,9 +94,9 @@ func (l License) UseRuling(device, feature string, units decimal.NullDecimal, at
 	}
 	row, until := b.standValid(at)
 	if row == rowTrialWarn {
-		warnings = b.warnings // LIC-TRIAL-WARN
+		return Ruling{row}, until, b.warnings // LIC-TRIAL-WARN
 	}
-	return Ruling{row}, until, warnings
+	return Ruling{row}, until, rule.Obligations{}
 }
 
 // useBreaks is the set of grounds on which a use is refused for good.
