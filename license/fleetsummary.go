@@ -13,32 +13,6 @@ type Counts struct {
 	Invalid int
 }
 
-func (c *Counts) add(s State) {
-	switch s {
-	case NotStarted:
-		c.NotStarted++
-	case Active:
-		c.Active++
-	case InGrace:
-		c.InGrace++
-	case InWarning:
-		c.InWarning++
-	case Expired:
-		c.Expired++
-	default:
-		c.Invalid++
-	}
-}
-
-func (c *Counts) merge(o Counts) {
-	c.NotStarted += o.NotStarted
-	c.Active += o.Active
-	c.InGrace += o.InGrace
-	c.InWarning += o.InWarning
-	c.Expired += o.Expired
-	c.Invalid += o.Invalid
-}
-
 // Total is the number of licenses counted.
 func (c Counts) Total() int {
 	return c.NotStarted + c.Active + c.InGrace + c.InWarning + c.Expired + c.Invalid

@@ -1,8 +1,7 @@
 // Package names keeps a list of names as one string: each name after its
 // length as a uvarint. A string is a value: lists compare with ==, are
-// shared without copying, and no holder can write into another's. The
-// license package interns a license's features this way, the entitlement
-// package a contact's accounts.
+// shared without copying, and no holder can write into another's. A
+// license's key holds its features this way, a contact its accounts.
 package names
 
 import (
@@ -42,18 +41,6 @@ func next(list string, i int) (string, int) {
 	}
 	end := i + int(n)
 	return list[i:end], end
-}
-
-// Contains reports whether list holds name. It allocates nothing.
-func Contains(list, name string) bool {
-	for i := 0; i < len(list); {
-		var n string
-		n, i = next(list, i)
-		if n == name {
-			return true
-		}
-	}
-	return false
 }
 
 // All yields the names of list in order.
