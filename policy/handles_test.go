@@ -33,10 +33,15 @@ func TestNoHandleWritesIntoTheEngineOrAFact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	history, err := license.NewHistory(lic, []license.Event{{At: at.AddDate(0, -2, 0), Kind: license.TierChanged, Tier: license.Standard}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	reqs := []policy.Request{
 		policy.TrialAvailable{Platform: "MX", Feature: "bgp"},
 		policy.UseFeature{License: lic, Device: "qfx-7", Feature: "evpn-vxlan"},
 		policy.RenewLicense{License: lic, TermYears: 1},
+		policy.WithHistory{History: history, Request: policy.UseFeature{Device: "qfx-7", Feature: "evpn-vxlan"}},
 		policy.CreditStatement{Ledger: ledger, Quarter: credits.QuarterOf(at)},
 		policy.PurchaseCredits{Kind: credits.Professional, Order: credits.Order{Credits: decimal.NewFromInt(10), LocalEntity: true}},
 	}
@@ -56,7 +61,7 @@ func TestNoHandleWritesIntoTheEngineOrAFact(t *testing.T) {
 
 	handles := []any{
 		e.License(), e.Entitlement(), e.Credits(), e.TMIP(), e,
-		lic.Program(), lic, &lic, ledger, ledger.Program(), book, book.Program(),
+		lic.Program(), lic, &lic, ledger, ledger.Program(), book, book.Program(), history, &history, history.At(at),
 	}
 	for _, h := range handles {
 		vandal.Zero(h)
