@@ -35,10 +35,6 @@
 // purchase, a call-off, a return or a certificate dated exactly then has
 // happened.
 //
-// Every kind sees the history dated at or before the instant asked: a
-// purchase, a call-off, a return or a certificate dated exactly then has
-// happened.
-//
 // Until is the domain answer's, settled: where the domain answer changes in
 // a way a Decision does not show (a trade-in going from pending to met with
 // the same rules), Decide looks past that instant, so that Until is the
@@ -59,21 +55,6 @@
 // ([rule.Verdict.DriftsUntil]), never a step per nanosecond. [Impact] lays
 // the timelines of one request under two engines (the old terms and the
 // new, each with the facts built under it, a [Question] each) over each
-// other and yields every interval in which their decisions differ, split
-// wherever either changes: what a terms change would change, and from
-// when.
-//
-// # Answers over time
-//
-// Engine.Timeline is a request's decisions over a period [from, to): the
-// maximal segments in which the decision is the same, found by chaining
-// Until, one Decide per change (never per instant), as an iterator a
-// caller may stop. A run of decisions whose dues move with their own
-// instant (a late renewal's term starts when it is asked) is one Segment
-// marked Drifting, as long as the domain says such decisions last
-// (license.Verdict.DriftsUntil), never a step per nanosecond. Impact lays
-// the timelines of one request under two engines (the old terms and the
-// new, each with the facts built under it, a Question each) over each
 // other and yields every interval in which their decisions differ, split
 // wherever either changes: what a terms change would change, and from
 // when.
@@ -130,6 +111,9 @@
 //	CreditStatement    Ledger, Quarter                Quarter invalid
 //	TradeIn            Book, ID                       an ID the book does not hold
 //	TradeInCompliance  Book, ID                       an ID the book does not hold
+//	WithHistory        History, Request               Request not one of the four license
+//	                                                  kinds, or naming a license; then
+//	                                                  what Request needs but its License
 //
 // and every kind an instant that is not the zero time. What is given but
 // breaks a rule is no error: a term not in the terms' list, a device of
