@@ -77,7 +77,7 @@ func orDefault[T int | time.Duration](v, def T) T {
 // licenses, and every file looked at with its error, if any.
 type fleet struct {
 	devices  []device
-	licenses []*license.License
+	licenses []license.License
 	scenario string
 	// files are every file or directory looked at, in order, with the
 	// error that refused it (nil when it was read).
@@ -231,7 +231,7 @@ func (p *pass) wait() fleet {
 
 // scenarioLicenses are the licenses the scenario's checks ask about, once
 // each, in the order first asked.
-func scenarioLicenses(r *capture.Reader, file string) ([]*license.License, error) {
+func scenarioLicenses(r *capture.Reader, file string) ([]license.License, error) {
 	b, err := r.ReadFile(file, scenario.MaxSize)
 	if err != nil {
 		return nil, err
@@ -240,9 +240,9 @@ func scenarioLicenses(r *capture.Reader, file string) ([]*license.License, error
 	if err != nil {
 		return nil, err
 	}
-	var ls []*license.License
+	var ls []license.License
 	for _, c := range s.Checks {
-		var l *license.License
+		var l license.License
 		switch r := c.Request.(type) {
 		case policy.UseFeature:
 			l = r.License
@@ -253,7 +253,7 @@ func scenarioLicenses(r *capture.Reader, file string) ([]*license.License, error
 		case policy.ChangeTier:
 			l = r.License
 		}
-		if l == nil || !l.IsValid() || slices.ContainsFunc(ls, func(m *license.License) bool { return m.ID() == l.ID() && m.Device() == l.Device() }) {
+		if !l.IsValid() || slices.ContainsFunc(ls, func(m license.License) bool { return m.ID() == l.ID() && m.Device() == l.Device() }) {
 			continue
 		}
 		ls = append(ls, l)
