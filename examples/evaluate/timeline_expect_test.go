@@ -400,6 +400,28 @@ func TestCalendarTextMarksDriftingSegments(t *testing.T) {
 	}
 }
 
+// TestCalendarOfAFulfilment: before its ship date a line is refused
+// (ENT-SHIP) until then; from it, for good, an email per address and an
+// entitlement per unit, "due the end of its period (absent when
+// perpetual)": three years and 30 days of grace for the initial
+// subscription, none for a heritage product (ENT-HERITAGE); an order of
+// credits is invoiced on placing it, "no instant of its own".
+func TestCalendarOfAFulfilment(t *testing.T) {
+	email := wantObligation{"email", "ENT-EMAIL", anyValue, "ops@acme.example"}
+	unit := func(due string) wantObligation { return wantObligation{"entitlement", "ENT-AUTO", due, anyValue} }
+	checkCalendar(t, "testdata/timelines/fulfilment.json", "2025-02-01T00:00:00Z/2025-06-01T00:00:00Z", []wantSegment{
+		{0, "2025-02-01T00:00:00Z", "2025-03-01T00:00:00Z", false, deny("2025-03-01T00:00:00Z", "ENT-SHIP")},
+		{0, "2025-03-01T00:00:00Z", "2025-06-01T00:00:00Z", false, allow("never", "ENT-AUTO", "ENT-EMAIL").with(email, unit(""), unit(""))},
+		{1, "2025-02-01T00:00:00Z", "2025-03-01T00:00:00Z", false, deny("2025-03-01T00:00:00Z", "ENT-SHIP")},
+		{1, "2025-03-01T00:00:00Z", "2025-06-01T00:00:00Z", false,
+			allow("never", "ENT-AUTO", "ENT-EMAIL").with(email, unit("2028-03-31T00:00:00Z"))},
+		{2, "2025-02-01T00:00:00Z", "2025-03-01T00:00:00Z", false, deny("2025-03-01T00:00:00Z", "ENT-SHIP")},
+		{2, "2025-03-01T00:00:00Z", "2025-06-01T00:00:00Z", false, allow("never", "ENT-HERITAGE", "ENT-EMAIL").without("ENT-AUTO").with(email)},
+		{3, "2025-02-01T00:00:00Z", "2025-06-01T00:00:00Z", false,
+			allow("never", "CRD-INVOICE").with(wantObligation{"invoice", "CRD-INVOICE", "", anyValue}).valued("credits", "37")},
+	})
+}
+
 // wantInterval is one interval of an impact, computed by hand.
 type wantInterval struct {
 	check    int
@@ -657,8 +679,10 @@ func TestImpactOverlaysTheFilesOwn(t *testing.T) {
 // TestImpactOfTheSameTermsChangesNothing: nothing differs, exit 0, and the
 // summary still closes the output.
 func TestImpactOfTheSameTermsChangesNothing(t *testing.T) {
-	r := runImpactJSON(t, "-impact", "testdata/timelines/same-terms.json", licenseTimelines, impactFacts)
-	if want := `{"summary":{"compared":11,"changed":0,"intervals":0,"invalid":0}}`; r.exit != exitOK || r.summary != want || len(r.intervals)+len(r.facts) != 0 {
+	r := runImpactJSON(t, "-impact", "testdata/timelines/same-terms.json", licenseTimelines, impactFacts,
+		"testdata/timelines/credits-tradein.json", "testdata/timelines/compliance.json",
+		"testdata/timelines/fulfilment.json", "testdata/timelines/impact-catalog.json")
+	if want := `{"summary":{"compared":24,"changed":0,"intervals":0,"invalid":0}}`; r.exit != exitOK || r.summary != want || len(r.intervals)+len(r.facts) != 0 {
 		t.Fatalf("exit %d, summary %s, want 0 and %s; lines %q %q", r.exit, r.summary, want, r.intervals, r.facts)
 	}
 }
