@@ -47,6 +47,7 @@ import (
 	"github.com/licensepolicy/licensepolicy/examples/internal/capture"
 	"github.com/licensepolicy/licensepolicy/license/junos"
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
@@ -136,21 +137,36 @@ func clock(at time.Time) func() time.Time {
 	return func() time.Time { return time.Now().UTC() }
 }
 
+// newRegistry is the registry the exporter serves: its collector beside
+// the Go runtime's and the process's (go_*, process_*), as node_exporter
+// and junos_exporter serve them.
+func newRegistry(c prometheus.Collector) (*prometheus.Registry, error) {
+	reg := prometheus.NewRegistry()
+	for _, col := range []prometheus.Collector{collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}), c} {
+		if err := reg.Register(col); err != nil {
+			return nil, err
+		}
+	}
+	return reg, nil
+}
+
 // handler serves the registry's metrics on /metrics, logging the errors
-// of a gathering to log (nil: nowhere).
+// of a gathering to log (nil: nowhere); the handler's own requests are
+// counted in promhttp_metric_handler_requests_total, as node_exporter
+// counts them.
 func handler(reg *prometheus.Registry, log *slog.Logger) http.Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{
+	mux.Handle("/metrics", promhttp.InstrumentMetricHandler(reg, promhttp.HandlerFor(reg, promhttp.HandlerOpts{
 		ErrorLog:      slog.NewLogLogger(log.Handler(), slog.LevelError),
 		ErrorHandling: promhttp.ContinueOnError,
 		// A read ends at its -timeout; concurrent scrapes wait for one read
 		// rather than read alongside. No handler timeout: it would hold the
 		// whole answer in memory to be able to replace it.
 		MaxRequestsInFlight: 4,
-	}))
+	})))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/" {
 			http.NotFound(w, r)
@@ -167,8 +183,8 @@ func run(args []string, errOut io.Writer, log *slog.Logger) error {
 		return err
 	}
 	c := NewCollector(s.cfg, clock(s.at), log)
-	reg := prometheus.NewRegistry()
-	if err := reg.Register(c); err != nil {
+	reg, err := newRegistry(c)
+	if err != nil {
 		return err
 	}
 	if s.interval > 0 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -48,6 +49,28 @@ func TestHelpStatesTheBounds(t *testing.T) {
 	for _, want := range []string{"-max-files", "-max-bytes", "-max-features", "-timeout", "opened without blocking", "4194304 bytes", "10000 rows", "4096 bytes", "nested at most 64 deep"} {
 		if !strings.Contains(errOut.String(), want) {
 			t.Errorf("-h does not say %q:\n%s", want, errOut.String())
+		}
+	}
+}
+
+// TestServesGoAndProcessMetrics: the registry served holds the Go
+// runtime's and the process's collectors beside the exporter's, and the
+// handler counts its own requests, as node_exporter does.
+func TestServesGoAndProcessMetrics(t *testing.T) {
+	at := instant(t, "2025-02-10T00:00:00Z")
+	reg, err := newRegistry(NewCollector(Config{Paths: []string{"testdata/captures"}}, fixed(at), nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"go_goroutines", "go_memstats_alloc_bytes", "go_gc_duration_seconds", "go_info", "promhttp_metric_handler_requests_total", "licensepolicy_device_info"}
+	if runtime.GOOS == "linux" {
+		want = append(want, "process_cpu_seconds_total", "process_resident_memory_bytes", "process_open_fds", "process_start_time_seconds")
+	}
+	scrape(t, reg) // the handler's counter counts from the first request
+	body := scrape(t, reg)
+	for _, name := range want {
+		if !strings.Contains(body, "\n"+name) {
+			t.Errorf("no %s in the exposition", name)
 		}
 	}
 }

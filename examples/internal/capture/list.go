@@ -12,10 +12,12 @@ import (
 )
 
 // Entry is one file a pass takes in (Err nil), or a path it does not read
-// and why (an [*Error]). The zero Entry names no file.
+// and why (an [*Error]). Root is the path given that Path was found under:
+// Path itself, or the directory holding it. The zero Entry names no file.
 type Entry struct {
 	Path string
 	Err  error
+	Root string
 }
 
 // List expands paths into the entries of one pass, in order: a file as it
@@ -33,7 +35,11 @@ func (r *Reader) List(paths []string, files int) []Entry {
 	bound := room
 	var es []Entry
 	for _, p := range paths {
-		es = append(es, r.listPath(p, &room, bound)...)
+		found := r.listPath(p, &room, bound)
+		for i := range found {
+			found[i].Root = p
+		}
+		es = append(es, found...)
 	}
 	return es
 }
@@ -41,19 +47,19 @@ func (r *Reader) List(paths []string, files int) []Entry {
 func (r *Reader) listPath(p string, room *int, bound int) []Entry {
 	since, ok := r.begin(p)
 	if !ok {
-		return []Entry{{p, notReturned(p, since)}}
+		return []Entry{{Path: p, Err: notReturned(p, since)}}
 	}
 	defer r.end(p)
 	st, err := os.Stat(p)
 	switch {
 	case err != nil:
-		return []Entry{{p, pathErr(p, err)}}
+		return []Entry{{Path: p, Err: pathErr(p, err)}}
 	case st.IsDir():
 		return r.listDir(p, room, bound)
 	case !st.Mode().IsRegular():
-		return []Entry{{p, notRegular(p, st.Mode())}}
+		return []Entry{{Path: p, Err: notRegular(p, st.Mode())}}
 	case *room == 0:
-		return []Entry{{p, &Error{p, fmt.Errorf("past the %d files one pass takes in (-max-files)", bound)}}}
+		return []Entry{{Path: p, Err: &Error{p, fmt.Errorf("past the %d files one pass takes in (-max-files)", bound)}}}
 	}
 	*room--
 	return []Entry{{Path: p}}
@@ -86,14 +92,14 @@ const readBatch = 1024
 func (r *Reader) listDir(dir string, room *int, bound int) []Entry {
 	d, err := openFile(dir)
 	if err != nil {
-		return []Entry{{dir, pathErr(dir, err)}}
+		return []Entry{{Path: dir, Err: pathErr(dir, err)}}
 	}
 	defer d.Close()
 	if st, err := d.Stat(); err != nil || !st.IsDir() {
 		if err == nil {
 			err = errors.New("is no longer a directory")
 		}
-		return []Entry{{dir, pathErr(dir, err)}}
+		return []Entry{{Path: dir, Err: pathErr(dir, err)}}
 	}
 	// Only the first room names by order are kept: the list is cut back
 	// whenever it doubles, so a directory of millions costs what room does.
@@ -115,13 +121,13 @@ func (r *Reader) listDir(dir string, room *int, bound int) []Entry {
 			break
 		}
 		if err != nil {
-			return []Entry{{dir, pathErr(dir, err)}}
+			return []Entry{{Path: dir, Err: pathErr(dir, err)}}
 		}
 	}
 	kept = firstByName(kept, *room)
 	var es []Entry
 	if total > len(kept) {
-		es = append(es, Entry{dir, &Error{dir, fmt.Errorf("holds %d captures, past the %d files one pass takes in (-max-files): the first %d by name are read", total, bound, len(kept))}})
+		es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("holds %d captures, past the %d files one pass takes in (-max-files): the first %d by name are read", total, bound, len(kept))}})
 	}
 	*room -= len(kept)
 	for _, e := range kept {
@@ -151,12 +157,12 @@ func (r *Reader) entryOf(p string, e fs.DirEntry) (Entry, bool) {
 	if t&fs.ModeSymlink != 0 {
 		since, ok := r.begin(p)
 		if !ok {
-			return Entry{p, notReturned(p, since)}, true
+			return Entry{Path: p, Err: notReturned(p, since)}, true
 		}
 		st, err := os.Stat(p)
 		r.end(p)
 		if err != nil {
-			return Entry{p, pathErr(p, err)}, true
+			return Entry{Path: p, Err: pathErr(p, err)}, true
 		}
 		if st.IsDir() {
 			return Entry{}, false
@@ -164,7 +170,7 @@ func (r *Reader) entryOf(p string, e fs.DirEntry) (Entry, bool) {
 		t = st.Mode().Type()
 	}
 	if !t.IsRegular() {
-		return Entry{p, notRegular(p, t)}, true
+		return Entry{Path: p, Err: notRegular(p, t)}, true
 	}
 	return Entry{Path: p}, true
 }
