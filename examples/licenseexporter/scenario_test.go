@@ -21,7 +21,7 @@ func TestLicenseAskedThroughItsHistoryIsExported(t *testing.T) {
 	c := NewCollector(Config{Scenario: "testdata/scenario-history.json"}, func() time.Time { return now }, nil)
 	for _, tc := range []struct {
 		at, device, standing string
-		allowed                int
+		allowed              int
 	}{
 		{"2025-05-31T23:59:59.999999999Z", "mx-1", "active", 1},
 		{"2025-06-01T00:00:00Z", "mx-2", "active", 1},
