@@ -32,6 +32,7 @@ type captureFeature struct {
 	used, installed, needed float64
 	one                     junos.Facts
 	kept                    atomic.Pointer[decision]
+	changes                 atomic.Pointer[changeList]
 }
 
 func newDevice(name string, file fileName, facts junos.Facts) *device {

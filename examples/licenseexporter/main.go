@@ -154,7 +154,7 @@ func newRegistry(c prometheus.Collector) (*prometheus.Registry, error) {
 // of a gathering to log (nil: nowhere); the handler's own requests are
 // counted in promhttp_metric_handler_requests_total, as node_exporter
 // counts them.
-func handler(reg *prometheus.Registry, log *slog.Logger) http.Handler {
+func handler(reg *prometheus.Registry, log *slog.Logger) *http.ServeMux {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -172,7 +172,7 @@ func handler(reg *prometheus.Registry, log *slog.Logger) http.Handler {
 			http.NotFound(w, r)
 			return
 		}
-		fmt.Fprintln(w, "licenseexporter: metrics on /metrics")
+		fmt.Fprintln(w, "licenseexporter: metrics on /metrics, upcoming license changes on /calendar.ics")
 	})
 	return mux
 }
@@ -195,7 +195,9 @@ func run(args []string, errOut io.Writer, log *slog.Logger) error {
 			}
 		}()
 	}
-	srv := &http.Server{Addr: s.listen, Handler: handler(reg, log), ReadHeaderTimeout: 10 * time.Second}
+	mux := handler(reg, log)
+	mux.Handle("/calendar.ics", calendarHandler(c))
+	srv := &http.Server{Addr: s.listen, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	log.Info("serving", "address", s.listen, "paths", s.cfg.Paths)
 	return srv.ListenAndServe()
 }

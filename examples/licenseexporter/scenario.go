@@ -27,6 +27,7 @@ type scenarioLicense struct {
 	license  *license.License // nil for a history
 	history  *license.History
 	features []scenarioFeature
+	changes  atomic.Pointer[changeList]
 }
 
 type scenarioFeature struct {
