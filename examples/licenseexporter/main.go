@@ -62,6 +62,9 @@ func main() {
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	if err := run(os.Args[1:], os.Stderr, log); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return // -h asked for the usage, which is printed
+		}
 		fmt.Fprintln(os.Stderr, "licenseexporter:", err)
 		os.Exit(2)
 	}
@@ -101,12 +104,12 @@ func parseFlags(args []string, errOut io.Writer) (settings, error) {
 	var err error
 	if *at != "" {
 		if s.at, err = time.Parse(time.RFC3339, *at); err != nil {
-			return s, fmt.Errorf("-at: %w", err)
+			return s, fmt.Errorf("-at: want an RFC 3339 instant such as 2025-02-10T00:00:00Z, not %s", capture.Quote(*at))
 		}
 	}
 	if *captured != "" {
 		if s.cfg.Captured, err = time.Parse(time.RFC3339, *captured); err != nil {
-			return s, fmt.Errorf("-captured: %w", err)
+			return s, fmt.Errorf("-captured: want an RFC 3339 instant such as 2025-02-10T00:00:00Z, not %s", capture.Quote(*captured))
 		}
 	}
 	if s.interval < 0 {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"io"
 	"runtime"
 	"strings"
@@ -14,8 +16,8 @@ func TestFlagsRefused(t *testing.T) {
 		want string
 	}{
 		{nil, "want capture directories"},
-		{[]string{"-at", "2025-02-10", "dir"}, "-at"},
-		{[]string{"-captured", "yesterday", "dir"}, "-captured"},
+		{[]string{"-at", "2025-02-10", "dir"}, "-at: want an RFC 3339 instant such as 2025-02-10T00:00:00Z, not 2025-02-10"},
+		{[]string{"-captured", "yesterday", "dir"}, "-captured: want an RFC 3339 instant"},
 		{[]string{"-interval", "-1m", "dir"}, "-interval"},
 		{[]string{"-max-files", "0", "dir"}, "-max-files"},
 	} {
@@ -72,5 +74,14 @@ func TestServesGoAndProcessMetrics(t *testing.T) {
 		if !strings.Contains(body, "\n"+name) {
 			t.Errorf("no %s in the exposition", name)
 		}
+	}
+}
+
+// TestHelpIsNotAFailure: -h prints the usage and is told apart from a
+// refused flag, so that the command exits 0.
+func TestHelpIsNotAFailure(t *testing.T) {
+	var out strings.Builder
+	if err := run([]string{"-h"}, &out, nil); !errors.Is(err, flag.ErrHelp) || !strings.Contains(out.String(), "usage: licenseexporter") {
+		t.Errorf("run -h = %v\n%s", err, out.String())
 	}
 }
