@@ -161,7 +161,7 @@ func BenchmarkScenarioScrape(b *testing.B) {
 				if _, err := reg.Gather(); err != nil {
 					b.Fatal(err)
 				}
-				if errs := c.errors[nameOf(capture.Entry{Path: file})]; errs != 0 {
+				if errs := c.errors[nameOf(capture.Entry{Path: file})].n; errs != 0 {
 					b.Fatalf("the scenario is not read: %v errors", errs)
 				}
 				b.ReportAllocs()

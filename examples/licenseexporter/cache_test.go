@@ -233,3 +233,52 @@ func valueOf(t *testing.T, c *Collector, name, feature string) float64 {
 	t.Fatalf("no %s of %s", name, feature)
 	return 0
 }
+
+// TestConcurrentScrapesAtTwoInstantsEachAnswerTheirOwn: scrapes side by
+// side, half before the vSRX key's end and half after, share the kept
+// answers yet each answers at its own instant.
+func TestConcurrentScrapesAtTwoInstantsEachAnswerTheirOwn(t *testing.T) {
+	before, after := instant(t, "2025-02-28T00:00:00Z"), instant(t, "2025-03-01T00:00:00Z")
+	var mu sync.Mutex
+	n := 0
+	c := NewCollector(Config{Paths: []string{"testdata/captures/edge-1.txt"}}, func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		n++
+		if n%2 == 0 {
+			return after
+		}
+		return before
+	}, nil)
+	c.Refresh()
+	reg := registry(t, c)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 25 {
+				mfs, err := reg.Gather()
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				var at, usable float64
+				for _, mf := range mfs {
+					for _, m := range mf.GetMetric() {
+						switch mf.GetName() {
+						case "licensepolicy_evaluation_timestamp_seconds":
+							at = m.GetGauge().GetValue()
+						case "licensepolicy_license_usable":
+							if m.GetLabel()[1].GetValue() == "Virtual Appliance" {
+								usable = m.GetGauge().GetValue()
+							}
+						}
+					}
+				}
+				if want := bit(at < float64(after.Unix())); usable != want {
+					t.Errorf("at %v: usable %v, want %v", at, usable, want)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

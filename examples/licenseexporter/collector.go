@@ -2,7 +2,6 @@ package main
 
 import (
 	"log/slog"
-	"maps"
 	"sync"
 	"time"
 
@@ -115,7 +114,7 @@ type Collector struct {
 	mu sync.Mutex
 	// errors are the read errors counted per file of the last read: a
 	// file gone since is gone from them.
-	errors map[fileName]float64
+	errors map[fileName]fileErrors
 	kept   *fleet
 	// reading is the read in progress: concurrent scrapes wait for it
 	// rather than read the files twice at once.
@@ -128,7 +127,7 @@ func NewCollector(cfg Config, now func() time.Time, log *slog.Logger) *Collector
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Collector{cfg: cfg, now: now, log: log, settle: capture.Settle, errors: map[fileName]float64{}}
+	return &Collector{cfg: cfg, now: now, log: log, settle: capture.Settle, errors: map[fileName]fileErrors{}}
 }
 
 // Refresh reads the files now and keeps what it read: from its first call
@@ -173,20 +172,43 @@ func (c *Collector) current() fleet {
 	return c.read()
 }
 
+// fileErrors is a file's count of read errors and its series.
+type fileErrors struct {
+	n float64
+	m prometheus.Metric
+}
+
 // count counts a read's errors per file and forgets the files it did not
 // look at, so that the series of a file gone disappear with it.
 func (c *Collector) count(f fleet) {
-	errs := make(map[fileName]float64, len(f.files))
+	errs := make(map[fileName]fileErrors, len(f.files))
 	for _, r := range f.files {
-		if _, ok := errs[r.name]; !ok {
-			errs[r.name] = c.errors[r.name]
+		e, ok := errs[r.name]
+		if !ok {
+			e = c.errors[r.name]
 		}
 		if r.err != nil {
-			errs[r.name]++
+			e.n++
+			e.m = nil
 			c.log.Warn("not read", "file", capture.Quote(r.path), "error", r.err)
 		}
+		if e.m == nil {
+			e.m = constOf(readErrorsDesc, prometheus.CounterValue, e.n, r.name.dir, r.name.file)
+		}
+		errs[r.name] = e
 	}
 	c.errors = errs
+}
+
+// errorSeries are the read errors' series.
+func (c *Collector) errorSeries() []prometheus.Metric {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ms := make([]prometheus.Metric, 0, len(c.errors))
+	for _, e := range c.errors {
+		ms = append(ms, e.m)
+	}
+	return ms
 }
 
 // Describe sends every family the collector exports.
@@ -200,28 +222,27 @@ func (c *Collector) Describe(ch chan<- *prometheus.Desc) {
 // metrics at the clock's instant.
 func (c *Collector) Collect(ch chan<- prometheus.Metric) {
 	f := c.current()
-	c.mu.Lock()
-	errs := maps.Clone(c.errors)
-	c.mu.Unlock()
-	metrics(f, errs, c.now(), func(m prometheus.Metric) { ch <- m })
+	metrics(f, c.errorSeries(), c.now(), func(m prometheus.Metric) { ch <- m })
 }
 
-// sample is one series of a feature: a gauge whose label pairs are the
-// feature's answer's, built once and shared by its series and by the
-// scrapes while the answer holds.
+// sample is one series of a feature: a gauge whose label pairs and value
+// are the feature's answer's, built once and served by every scrape while
+// the answer holds.
 type sample struct {
 	desc   *prometheus.Desc
-	value  float64
 	labels []*dto.LabelPair
+	gauge  *dto.Gauge
 }
 
-func (s sample) Desc() *prometheus.Desc { return s.desc }
+func (s *sample) Desc() *prometheus.Desc { return s.desc }
 
-func (s sample) Write(m *dto.Metric) error {
-	v := s.value
-	m.Label = s.labels
-	m.Gauge = &dto.Gauge{Value: &v}
+func (s *sample) Write(m *dto.Metric) error {
+	m.Label, m.Gauge = s.labels, s.gauge
 	return nil
+}
+
+func newSample(d *prometheus.Desc, labels []*dto.LabelPair, v float64) sample {
+	return sample{d, labels, &dto.Gauge{Value: &v}}
 }
 
 // constMetric is a gauge of fixed labels. The descriptors are fixed and
@@ -253,46 +274,66 @@ type exposition struct {
 	emit func(prometheus.Metric)
 }
 
-// feature sends the series of one answer; a capture's feature adds its
-// usage counts.
-func (x exposition) feature(d *decision, usage *captureFeature) {
-	gauge := func(desc *prometheus.Desc, v float64) { x.emit(sample{desc, v, d.labels}) }
+// feature sends the series of one answer.
+func (x exposition) feature(d *decision) {
+	for i := range d.series {
+		x.emit(&d.series[i])
+	}
+}
+
+// series builds d's series; a capture's feature adds its usage counts.
+func (d *decision) build(usage *captureFeature) {
+	d.series = make([]sample, 0, 9)
+	add := func(desc *prometheus.Desc, v float64) { d.series = append(d.series, newSample(desc, d.labels, v)) }
 	if !d.expiry.IsZero() {
-		gauge(expiryDesc, unix(d.expiry))
+		add(expiryDesc, unix(d.expiry))
 	}
 	if !d.until.IsZero() {
-		gauge(nextChangeDesc, unix(d.until))
+		add(nextChangeDesc, unix(d.until))
 	}
-	gauge(usableDesc, bit(d.state.Usable()))
-	gauge(warningDesc, bit(d.state == license.InWarning))
-	gauge(allowedDesc, bit(d.allowed))
-	x.emit(sample{stateDesc, 1, d.stateLabels})
+	add(usableDesc, bit(d.state.Usable()))
+	add(warningDesc, bit(d.state == license.InWarning))
+	add(allowedDesc, bit(d.allowed))
+	d.series = append(d.series, newSample(stateDesc, d.stateLabels, 1))
 	if usage != nil && usage.inUsage {
-		gauge(usedDesc, usage.used)
-		gauge(installedDesc, usage.installed)
-		gauge(neededDesc, usage.needed)
+		add(usedDesc, usage.used)
+		add(installedDesc, usage.installed)
+		add(neededDesc, usage.needed)
 	}
 }
 
-// standings sends a device's counts by standing, zeros included.
-func (x exposition) standings(device string, n counts) {
-	for i, s := range standings {
-		x.emit(constMetric(standingDesc, float64(n[i]), device, s))
+// standings sends a device's counts by standing, zeros included, and
+// returns them as metrics, to be sent again while the counts are the same.
+func (x exposition) standings(device string, n counts, kept *standingSeries) *standingSeries {
+	if kept == nil || kept.n != n {
+		kept = &standingSeries{n: n}
+		for i, s := range standings {
+			kept.m[i] = constMetric(standingDesc, float64(n[i]), device, s)
+		}
 	}
+	for _, m := range kept.m {
+		x.emit(m)
+	}
+	return kept
 }
 
-// metrics sends the fleet's metrics at instant at, with the read errors
-// counted so far, to emit. A capture's feature is decided again only where
+// standingSeries are a device's counts by standing and their series.
+type standingSeries struct {
+	n counts
+	m [len(standings)]prometheus.Metric
+}
+
+// metrics sends the fleet's metrics at instant at, with the read errors'
+// series, to emit. A capture's feature is decided again only where
 // its kept answer has run out.
-func metrics(f fleet, readErrors map[fileName]float64, at time.Time, emit func(prometheus.Metric)) {
+func metrics(f fleet, readErrors []prometheus.Metric, at time.Time, emit func(prometheus.Metric)) {
 	x := exposition{emit: emit}
 	n := make([]counts, len(f.devices))
 	for i, d := range f.devices {
 		for j := range d.features {
-			ft := &d.features[j]
-			dec := ft.at(d, at)
+			dec := d.features[j].at(d, at)
 			n[i][standingIndex(dec.state)]++
-			x.feature(dec, ft)
+			x.feature(dec)
 		}
 		emit(d.info)
 		emit(d.discrepancies)
@@ -301,11 +342,11 @@ func metrics(f fleet, readErrors map[fileName]float64, at time.Time, emit func(p
 		f.scenario.metrics(x, f, n, at)
 	}
 	for i, d := range f.devices {
-		x.standings(d.label, n[i])
+		d.standings.Store(x.standings(d.label, n[i], d.standings.Load()))
 	}
 	emit(constMetric(atDesc, float64(at.UnixMilli())/1e3))
-	for file, v := range readErrors {
-		emit(constOf(readErrorsDesc, prometheus.CounterValue, v, file.dir, file.file))
+	for _, m := range readErrors {
+		emit(m)
 	}
 }
 

@@ -19,8 +19,9 @@ type device struct {
 	file     fileName
 	features []captureFeature
 	// info and discrepancies are its series that do not change with the
-	// instant.
+	// instant; standings its counts by standing, as last sent.
 	info, discrepancies prometheus.Metric
+	standings           atomic.Pointer[standingSeries]
 }
 
 // captureFeature is one feature of a capture: its usage counts, its facts
@@ -61,6 +62,7 @@ type decision struct {
 	// are a scenario license's as of from (a history moves it).
 	device, license, platform string
 	labels, stateLabels       []*dto.LabelPair
+	series                    []sample
 	state                     license.State // zero when no license grants the feature
 	allowed                   bool
 	expiry                    time.Time // zero: none
@@ -100,6 +102,7 @@ func (f *captureFeature) at(dev *device, at time.Time) *decision {
 		d.expiry = end(ff.Licenses, ff.Windows, r.License)
 	}
 	d.pairs(f.label, prev)
+	d.build(f)
 	f.kept.Store(d)
 	return d
 }

@@ -181,6 +181,7 @@ func (l *scenarioLicense) at(e *policy.Engine, j int, at time.Time) *decision {
 		d.until = at.Add(1)
 	}
 	d.pairs(f.label, prev)
+	d.build(nil)
 	f.kept.Store(d)
 	return d
 }
@@ -240,11 +241,11 @@ func (s *scenarioSet) metrics(x exposition, f fleet, n []counts, at time.Time) {
 				}
 				c[standingIndex(d.state)]++
 			}
-			x.feature(d, nil)
+			x.feature(d)
 		}
 	}
 	for _, dev := range order {
-		x.standings(dev, *other[dev])
+		x.standings(dev, *other[dev], nil)
 	}
 }
 
