@@ -30,6 +30,12 @@
 // does not grow with the fleet; SummarizeFleet counts them by standing,
 // platform and tier for a report.
 //
+// A FleetIndex holds a fleet's standing facts in columns, a few bytes a
+// license, and answers by passes over them: the standing of every license
+// at an instant, the changes in an interval, and (FleetIndex.Impact) what
+// new grace, warning days or term list would change, license by license,
+// exactly over all time.
+//
 // Every answer is a Verdict citing the rule IDs of spec/RULES.md (package
 // policy/rule); Verdict.Err turns a refusal into a *rule.Violation.
 //

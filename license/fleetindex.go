@@ -20,9 +20,10 @@ import (
 // interval (Changes) exactly as License.StandingAt does.
 //
 // Memory: 20 bytes a license in columns (start as int64 Unix seconds, the
-// two later instants as uint32 second offsets from the one before, kind,
-// tier and a uint16 platform number) plus 4 bytes for each change instant
-// (one for a perpetual license, at most three otherwise): at most 32 bytes a
+// two later instants as uint32 second offsets from the one before, kind
+// and whether a subscription is a renewal in one byte, tier and a uint16
+// platform number) plus 4 bytes for each change instant (one for a
+// perpetual license, at most three otherwise): at most 32 bytes a
 // license. A license with a sub-second instant, or an offset beyond 136
 // years, keeps its exact instants in a side table instead (about 50 bytes
 // more each). The budget covers no IDs: a standing names the license by its
@@ -77,6 +78,10 @@ const (
 	maxIndexLicenses = 1 << 30
 	// kindSide flags a license whose instants are in the side table.
 	kindSide = 0x80
+	// kindRenewal flags a subscription bought as a renewal, which gets no
+	// grace under any terms (ENT-GRACE).
+	kindRenewal = 0x40
+	kindFlags   = kindSide | kindRenewal
 	// nilStart is the start of a nil license: it never starts, so it stands
 	// invalid at every instant, as Fleet has it.
 	nilStart = math.MinInt64
@@ -181,6 +186,10 @@ func (b *indexBuilder) add(l *License) error {
 	if mid.before(start) || end.before(mid) {
 		return rule.Errorf([]rule.ID{rule.LicKind}, l.ID(), "license %s: its instants are out of order", l.ID())
 	}
+	flags := uint8(0)
+	if kind == Subscription && !l.Initial() {
+		flags = kindRenewal
+	}
 	tier := l.Tier()
 	if tier > Premium {
 		return rule.Errorf([]rule.ID{rule.LicTier}, l.ID(), "license %s: the fleet index does not know tier %v", l.ID(), tier)
@@ -198,9 +207,9 @@ func (b *indexBuilder) add(l *License) error {
 	if start.nsec != 0 || mid.nsec != 0 || end.nsec != 0 || dMid > math.MaxUint32 || dEnd > math.MaxUint32 {
 		x.sideIdx = append(x.sideIdx, uint32(x.n))
 		x.side = append(x.side, [3]instant{start, mid, end})
-		c.push(start.sec, 0, 0, uint8(kind)|kindSide, uint8(tier), plat)
+		c.push(start.sec, 0, 0, uint8(kind)|flags|kindSide, uint8(tier), plat)
 	} else {
-		c.push(start.sec, uint32(dMid), uint32(dEnd), uint8(kind), uint8(tier), plat)
+		c.push(start.sec, uint32(dMid), uint32(dEnd), uint8(kind)|flags, uint8(tier), plat)
 	}
 	b.change(start)
 	if kind != Perpetual {
@@ -283,7 +292,7 @@ func (x *FleetIndex) bounds(i int) (start, mid, end instant) {
 }
 
 func (x *FleetIndex) kindOf(i int) Kind {
-	return Kind(x.chunks[i>>indexChunkBits].kind[i&(indexChunkSize-1)] &^ kindSide)
+	return Kind(x.chunks[i>>indexChunkBits].kind[i&(indexChunkSize-1)] &^ kindFlags)
 }
 
 // phaseAt is how many of start, mid and end are at or before now (strictly
@@ -512,7 +521,7 @@ func (x *FleetIndex) Standings(at time.Time) iter.Seq[IndexedStanding] {
 						side, sideReady = x.sideFrom(base+j), true
 					}
 					b := side.next()
-					kind := Kind(k &^ kindSide)
+					kind := Kind(k &^ kindFlags)
 					ph := phaseAt(now, b[0], b[1], b[2], false)
 					st, until = phaseStates[kind&3][ph], untilOf(kind, ph, b[0], b[1], b[2])
 				}
@@ -681,7 +690,7 @@ func (x *FleetIndex) scatter(minSec int64, shift uint, b0, b1 int, put func(b in
 					continue
 				}
 				emit(ref, s)
-				if Kind(k) == Perpetual {
+				if Kind(k&^kindFlags) == Perpetual {
 					continue
 				}
 				m := s + int64(mids[j])
@@ -696,7 +705,7 @@ func (x *FleetIndex) scatter(minSec int64, shift uint, b0, b1 int, put func(b in
 			b := &x.side[side]
 			side++
 			emit(ref, b[0].sec)
-			if Kind(k&^kindSide) == Perpetual {
+			if Kind(k&^kindFlags) == Perpetual {
 				continue
 			}
 			if b[1] != b[0] {

@@ -126,13 +126,16 @@ type jsonDecision struct {
 
 func formatInstant(t time.Time) string { return wire.FormatInstant(t) }
 
-func parseInstant(s string) (time.Time, error) {
+// parseInstant reads the instant of field: "never" or what
+// wire.ParseInstant reads, the one reader of instants for scenario files,
+// decisions and the commands' flags.
+func parseInstant(field, s string) (time.Time, error) {
 	if s == "never" {
 		return time.Time{}, nil
 	}
-	t, ok := wire.ParseInstant(s)
-	if !ok {
-		return time.Time{}, fmt.Errorf("instant %q: want \"never\" or RFC 3339 within years 0000 to 9999 in UTC", wire.Clip(s))
+	t, err := wire.ParseInstant(s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s: want \"never\" or an instant: %w", field, err)
 	}
 	return t, nil
 }
@@ -235,7 +238,9 @@ func valuesByName(vs []Value) []Value {
 }
 
 // UnmarshalJSON decodes what MarshalJSON encodes. Unknown keys are an
-// error, and so is an amount that is not a plain decimal string of at most
+// error, and so is an instant that is not "never" or RFC 3339 as a
+// scenario file writes it (Z or an offset from -23:59 to +23:59, a date
+// that exists, years 0000 to 9999 in UTC), and an amount that is not a plain decimal string of at most
 // 40 digits either side of the point (an exponent could ask for a
 // billion-digit number).
 func (d *Decision) UnmarshalJSON(b []byte) error {
@@ -248,7 +253,7 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 	if err := dec.Decode(&j); err != nil {
 		return fmt.Errorf("decision: %w", err)
 	}
-	until, err := parseInstant(j.Until)
+	until, err := parseInstant("until", j.Until)
 	if err != nil {
 		return err
 	}
@@ -262,7 +267,7 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 		}
 		o := rule.Obligation{Kind: jo.Kind, Rule: jo.Rule, Subject: jo.Subject}
 		if jo.Due != "" {
-			if o.Due, err = parseInstant(jo.Due); err != nil {
+			if o.Due, err = parseInstant(fmt.Sprintf("obligations[%d].due", i), jo.Due); err != nil {
 				return err
 			}
 		}

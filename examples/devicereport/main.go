@@ -4,20 +4,44 @@
 // or -json / -csv for machines.
 //
 //	go run ./examples/devicereport -at 2021-10-01T00:00:00Z capture.txt
-//	go run ./examples/devicereport -within 30d captures/
+//	go run ./examples/devicereport -within 30d -inventory devices.csv captures/
 //
-// Arguments are capture files or directories of them (one capture per
-// device; the device is named by its file, or by -device for one file; a
-// second capture of one device name is refused). -at defaults to the
+// Arguments are capture files or directories of them, walked -max-depth
+// levels deep (one capture per device; the device is named by its file, or
+// by -device for one file; a second capture of one device name is
+// refused). A capture file may hold other commands' output too, as
+// collections store it (oxidized, RANCID, a terminal session): the license
+// output is read out of it (see the junos package). -at defaults to the
 // instant a capture carries itself (a "Current time:" line of show system
 // uptime in the same file, or an XML end date beside its remaining time); a
-// capture with neither needs -at. -captured is when the captures were taken
+// capture with neither needs -at. -at and -captured take RFC 3339 instants
+// ("2021-10-01T00:00:00Z"). -captured is when the captures were taken
 // (default: their own instant, else -at); count-down features end that long
-// after it. -within counts the features ending within that span of their
-// instant (30d, 720h). A capture that cannot be read is reported on
-// standard error with its file, line and text; the others are still
-// reported and the exit status is 1. A failed write to standard output is
-// an error too. A decision that holds for good has the until "never".
+// after it. -within counts the usable features whose usability ends
+// within that span of their instant (30d, 720h): an expiry, the end of a
+// grace, the end of a trial, not the next change (a trial's warning window
+// opening comes sooner). Each feature's end is printed beside its until:
+// "never" for one usable for good, nothing for one not usable. A capture
+// that cannot be read is reported on standard error with its file, line
+// and text; the others are still reported and the exit status is 1. A
+// failed write to standard output is an error too. A decision that holds
+// for good has the until "never". -h prints the flags and bounds and exits
+// 0.
+//
+// # Platforms
+//
+// A device's platform is what its capture says: show version's model or
+// show chassis hardware's chassis in the same file, mapped to a platform
+// by its series, else a key's customer ID or a feature named for its
+// platform. For a capture that says none, -inventory is a CSV file with a
+// header naming its columns: file (the capture's file name or path) or
+// hostname (show version's, or the device's name), platform and serial.
+// -platform is the last resort, for the devices neither names: it never
+// overrides the capture or the inventory, and a disagreement is refused,
+// naming both, as is an inventory the capture contradicts. Each device's
+// line says what gave its platform, its serial number (the chassis's, else
+// the inventory's), and its installed keys: "licenses installed: none" is
+// not a capture without that section.
 //
 // # Bounds
 //
@@ -27,7 +51,12 @@
 // -max-files files (a directory holding more: its first by name), -max-bytes
 // capture bytes and -max-features features together, each capture at most
 // 4 MiB and 10,000 rows (see the junos package); past a bound the file is
-// refused naming the bound and the rest is read. Time is linear in the
+// refused naming the bound and the rest is read. Subdirectories are walked
+// in name order among their directory's files, at most -max-depth levels
+// below a directory given and as many directories as -max-files; one past
+// either bound is named on standard error, not read; hidden directories
+// and links to directories are left out. An inventory is at most 4 MiB and
+// 100,000 devices. Time is linear in the
 // bytes read; memory is a few times the largest capture plus a few hundred
 // bytes a feature; the output is linear in the features (the table's
 // columns are aligned up to 64 characters, wider cells push their row
@@ -57,6 +86,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/examples/internal/capture"
+	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/license/junos"
 )
 
@@ -79,44 +109,63 @@ func main() {
 type options struct {
 	at, captured     time.Time
 	platform, device string
+	inventory        capture.Inventory
 	within           time.Duration
 }
+
+// defaultDepth is how deep a run walks below a directory given: captures
+// sorted by site, then by rack or date, fit well within it.
+const defaultDepth = 8
+
+// instantExample is the form every flag taking an instant wants, as the
+// scenario decoder's reader of instants says it.
+const instantExample = `"2025-03-01T00:00:00Z"`
+
+// parseInstantFlag reads an instant flag as the scenario decoder reads an
+// instant, so a flag and a file never disagree on what an instant is.
+func parseInstantFlag(s string) (time.Time, error) { return wire.ParseGivenInstant(s) }
 
 func run(args []string, out, errOut io.Writer) error {
 	fl := flag.NewFlagSet("devicereport", flag.ContinueOnError)
 	fl.SetOutput(errOut)
-	at := fl.String("at", "", "the instant to judge at, RFC 3339 (default: the capture's own instant)")
-	captured := fl.String("captured", "", "when the captures were taken, RFC 3339 (default: their own instant, else -at)")
-	platform := fl.String("platform", "", "the devices' platform, e.g. vSRX (default: inferred)")
+	at := fl.String("at", "", "the instant to judge at, an RFC 3339 instant such as "+instantExample+" (default: each capture's own instant)")
+	captured := fl.String("captured", "", "when the captures were taken, an RFC 3339 instant such as "+instantExample+" (default: their own instant, else -at)")
+	platform := fl.String("platform", "", "the platform of the devices neither their capture nor the inventory names, e.g. vSRX; never overrides either")
+	inventory := fl.String("inventory", "", "a CSV file of devices with a header: file or hostname, platform, serial")
 	dev := fl.String("device", "", "the device's name, for one capture (default: its file name)")
-	within := fl.String("within", "30d", "count features ending within this span: 30d, 720h")
+	within := fl.String("within", "30d", "count usable features whose usability ends within this span of their instant: 30d, 720h")
 	asJSON := fl.Bool("json", false, "print JSON")
 	asCSV := fl.Bool("csv", false, "print CSV")
 	var lim capture.Limits
 	fl.IntVar(&lim.Files, "max-files", capture.DefaultFiles, "the most files a run takes in (a directory holding more: its first by name)")
 	fl.Int64Var(&lim.Bytes, "max-bytes", capture.DefaultBytes, fmt.Sprintf("the most capture bytes a run reads, together (each capture at most %d)", junos.MaxBytes))
 	fl.IntVar(&lim.Features, "max-features", capture.DefaultFeatures, fmt.Sprintf("the most features (usage rows and key features) the captures of a run list, together (each capture at most %d)", junos.MaxEntries))
+	depth := fl.Int("max-depth", defaultDepth, "the most levels of subdirectories walked below a directory given (0: none)")
 	fl.Usage = func() {
 		fmt.Fprintln(errOut, "usage: devicereport [flags] FILE|DIR...")
-		fmt.Fprint(errOut, capture.Bounds)
+		fmt.Fprint(errOut, capture.Bounds, capture.WalkBounds)
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			// Asked for: the usage is the answer, not a failure.
+			return nil
+		}
 		return err
 	}
-	if lim.Files < 1 || lim.Bytes < 1 || lim.Features < 1 {
-		return errors.New("-max-files, -max-bytes and -max-features: want at least 1")
+	if lim.Files < 1 || lim.Bytes < 1 || lim.Features < 1 || *depth < 0 {
+		return errors.New("-max-files, -max-bytes and -max-features: want at least 1; -max-depth: at least 0")
 	}
 	var o options
 	var err error
 	if *at != "" {
-		if o.at, err = time.Parse(time.RFC3339, *at); err != nil {
-			return fmt.Errorf("-at: %w", err)
+		if o.at, err = parseInstantFlag(*at); err != nil {
+			return fmt.Errorf("-at %w", err)
 		}
 	}
 	if *captured != "" {
-		if o.captured, err = time.Parse(time.RFC3339, *captured); err != nil {
-			return fmt.Errorf("-captured: %w", err)
+		if o.captured, err = parseInstantFlag(*captured); err != nil {
+			return fmt.Errorf("-captured %w", err)
 		}
 	}
 	if o.within, err = parseSpan(*within); err != nil {
@@ -124,7 +173,12 @@ func run(args []string, out, errOut io.Writer) error {
 	}
 	o.platform, o.device = *platform, *dev
 	var reader capture.Reader
-	entries := reader.List(fl.Args(), lim.Files)
+	if *inventory != "" {
+		if o.inventory, err = reader.ReadInventory(*inventory); err != nil {
+			return fmt.Errorf("-inventory: %w", err)
+		}
+	}
+	entries := reader.Walk(fl.Args(), lim.Files, *depth)
 	if len(entries) == 0 {
 		return errors.New("want capture files or directories")
 	}

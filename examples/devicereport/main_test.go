@@ -62,7 +62,7 @@ func TestOutputIsPinned(t *testing.T) {
 		{"csrx-23.2.golden", []string{"-at", "2023-01-01T00:00:00Z", "newer/csrx-23.2-commercial-multifeature.txt"}, "av_key_sophos_engine                  0            1           0    2024-04-16 00:00:00 UTC"},
 		{"csrx-23.2-ended.golden", []string{"-at", "2024-04-16T00:00:00Z", "newer/csrx-23.2-commercial-multifeature.txt"}, "date-based, 2021-04-16 00:00:00 UTC - 2024-04-16 00:00:00 UTC"},
 		{"vsrx-24.4.golden", []string{"-platform", "vSRX", "-at", "2026-01-01T00:00:00Z", "newer/vsrx-24.4-demolab-summary.xml"}, "<feature-summary>"},
-		{"vsrx-24.4-ended.golden", []string{"-platform", "vSRX", "-at", "2027-05-22T00:00:00Z", "newer/vsrx-24.4-demolab-summary.xml"}, "<feature-summary>"},
+		{"vsrx-24.4-ended.golden", []string{"-inventory", "testdata/shared-fixtures-inventory.csv", "-at", "2027-05-22T00:00:00Z", "newer/vsrx-24.4-demolab-summary.xml"}, "<feature-summary>"},
 	} {
 		t.Run(c.golden, func(t *testing.T) {
 			args := append([]string(nil), c.args...)
@@ -120,14 +120,15 @@ func TestRedactedDatesAreAGoldenError(t *testing.T) {
 
 // TestFleetReportsTheRestWhenOneFails: a directory of captures is one table
 // sorted by until with a summary; the unreadable capture is named on
-// standard error and the exit status says so.
+// standard error and the exit status says so. The capture that does not
+// say its platform has it from the inventory; the others say theirs.
 func TestFleetReportsTheRestWhenOneFails(t *testing.T) {
 	dir := filepath.Join(shared, "newer")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skip("shared fixtures absent")
 	}
 	var out, errOut bytes.Buffer
-	err := run([]string{"-platform", "vSRX", "-within", "200d", "-at", "2024-01-01T00:00:00Z", dir}, &out, &errOut)
+	err := run([]string{"-inventory", "testdata/shared-fixtures-inventory.csv", "-within", "200d", "-at", "2024-01-01T00:00:00Z", dir}, &out, &errOut)
 	if err == nil || !strings.Contains(err.Error(), "1 of 3 captures") {
 		t.Errorf("exit: %v", err)
 	}
@@ -193,7 +194,7 @@ func TestCapturesOwnInstantIsTheDefaultAt(t *testing.T) {
 	if err := run([]string{p}, &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "lab-srx: text capture, platform vSRX, at 2022-10-17T12:01:07Z") {
+	if !strings.Contains(out.String(), "lab-srx: text capture, platform vSRX by customer ID \"vSRX-JuniperEval\" of key \"E20210617001\" (line 17), at 2022-10-17T12:01:07Z, 2 licenses installed\n") {
 		t.Errorf("%s", out.String())
 	}
 }

@@ -21,6 +21,9 @@ type device struct {
 	Form          junos.Form
 	At            time.Time
 	Platform      string
+	PlatformBy    string // what says the platform: the capture, the inventory, -platform
+	Serial        string // the chassis's or the inventory's, "" when neither says
+	Keys          int    // the keys installed; -1: the capture has no key section
 	Discrepancies []junos.Discrepancy
 	Rows          []row
 	Err           error
@@ -36,6 +39,7 @@ type row struct {
 	state                   license.State // the standing of the license it follows
 	allowed                 bool
 	until                   time.Time // zero: the decision holds for good
+	ends                    time.Time // the end of usability; zero: never, or not usable
 	rules                   rule.List
 	obligations             rule.Obligations
 	grants                  []junos.Grant
@@ -81,19 +85,27 @@ func (r *reading) assess(e capture.Entry) device {
 	d.Form = rep.Form
 	d.At = cmp.Or(r.opts.at, rep.CapturedAt)
 	if d.At.IsZero() {
-		return fail(errors.New("the capture has no instant of its own: give one with -at (RFC 3339)"))
+		return fail(errors.New("the capture has no instant of its own: give one with -at, an RFC 3339 instant such as " + instantExample))
 	}
 	captured := r.opts.captured
 	if captured.IsZero() && rep.CapturedAt.IsZero() {
 		captured = d.At
 	}
-	facts, err := rep.Facts(junos.Options{Platform: r.opts.platform, Device: d.Name, CapturedAt: captured.UTC()})
+	id, err := r.opts.inventory.Identify(c, d.Name, r.opts.platform, "-platform")
+	if err != nil {
+		return fail(err)
+	}
+	facts, err := rep.Facts(junos.Options{Platform: id.Platform, PlatformFrom: id.PlatformFrom, Device: cmp.Or(id.Serial, d.Name), CapturedAt: captured.UTC()})
 	if err != nil {
 		return fail(err)
 	}
 	r.byName[d.Name] = e.Path
 	a := facts.At(d.At.UTC())
-	d.Platform, d.Discrepancies = a.Platform, a.Discrepancies
+	d.Platform, d.PlatformBy, d.Serial, d.Discrepancies = a.Platform, facts.PlatformBy, id.Serial, a.Discrepancies
+	d.Keys = len(rep.Keys)
+	if rep.Keys == nil {
+		d.Keys = -1
+	}
 	d.Rows = make([]row, 0, len(a.Features))
 	for _, f := range a.Features {
 		d.Rows = append(d.Rows, rowOf(len(r.devs), f))
@@ -103,7 +115,7 @@ func (r *reading) assess(e capture.Entry) device {
 
 func rowOf(dev int, f junos.FeatureReport) row {
 	r := row{dev: dev, Feature: f.Name, License: f.License, inUsage: f.InUsage, used: f.Used, installed: f.Installed, needed: f.Needed,
-		state: f.Standing.State, allowed: f.Decision.Allowed, until: f.Decision.Until, rules: f.Decision.Rules,
+		state: f.Standing.State, allowed: f.Decision.Allowed, until: f.Decision.Until, ends: f.Ends, rules: f.Decision.Rules,
 		obligations: f.Decision.Obligations, grants: f.Grants, lines: f.Lines, warnings: f.Warnings}
 	if f.Kind.IsValid() {
 		r.kind = f.Kind
@@ -168,7 +180,9 @@ func summarize(devs []device, rs []row, within time.Duration) summary {
 		case license.InWarning:
 			s.InWarning++
 		}
-		if r.allowed && !r.until.IsZero() && r.until.Sub(devs[r.dev].At) <= within {
+		// A usable feature whose usability ends in the window: its next
+		// change (a trial's warning) may come sooner and does not count.
+		if r.allowed && !r.ends.IsZero() && r.ends.Sub(devs[r.dev].At) <= within {
 			s.EndingWithin++
 		}
 		if r.inUsage && r.needed > 0 {

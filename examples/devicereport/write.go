@@ -29,6 +29,15 @@ func instant(t time.Time) string {
 
 func until(t time.Time) string { return cmp.Or(instant(t), never) }
 
+// endText is when a usable feature's usability ends, "never" when it does
+// not; empty for a feature not usable, which has no end to come.
+func (r row) endText() string {
+	if !r.allowed {
+		return ""
+	}
+	return until(r.ends)
+}
+
 func (r row) stateName() string {
 	if r.kind == 0 {
 		return "unlicensed"
@@ -51,11 +60,16 @@ func (r row) ruleNames() []string {
 	return ids
 }
 
-// keyList lists a feature's keys, "E1 (SKU)", each quoted where it must be.
-func keyList(gs []junos.Grant) string {
+// keyList lists a feature's keys, "E1 (SKU)", each quoted where it must be;
+// a key granting it under another name (a SKU's, "vmx-bandwidth-1g")
+// names it: "E1/vmx-bandwidth-1g".
+func keyList(feature string, gs []junos.Grant) string {
 	var ks []string
 	for _, g := range gs {
 		k := g.Key
+		if !strings.EqualFold(g.Name, feature) {
+			k += "/" + g.Name
+		}
 		if g.SKU != "" {
 			k += " (" + g.SKU + ")"
 		}
@@ -88,7 +102,7 @@ const (
 	columnPadding = 2
 )
 
-var tableHeader = []string{"DEVICE", "FEATURE", "USED/INST/NEED", "KIND", "STANDING", "UNTIL", "KEYS", "LINES", "RULES", "WARNINGS"}
+var tableHeader = []string{"DEVICE", "FEATURE", "USED/INST/NEED", "KIND", "STANDING", "UNTIL", "ENDS", "KEYS", "LINES", "RULES", "WARNINGS"}
 
 func (r row) cells(devs []device) []string {
 	counts := "-"
@@ -100,13 +114,18 @@ func (r row) cells(devs []device) []string {
 		standing = "usable"
 	}
 	return []string{capture.Quote(devs[r.dev].Name), capture.Quote(r.Feature), counts, cmp.Or(r.kindName(), "-"), standing + " (" + r.stateName() + ")",
-		until(r.until), cmp.Or(keyList(r.grants), "-"), cmp.Or(lineList(r.lines), "-"), strings.Join(r.ruleNames(), ","), strings.Join(quoteAll(r.warnings), "; ")}
+		until(r.until), cmp.Or(r.endText(), "-"), cmp.Or(keyList(r.Feature, r.grants), "-"), cmp.Or(lineList(r.lines), "-"), strings.Join(r.ruleNames(), ","), strings.Join(quoteAll(r.warnings), "; ")}
 }
 
 func writeTable(out io.Writer, devs []device, rs []row, within time.Duration) {
 	for _, d := range devs {
 		if d.Err == nil {
-			fmt.Fprintf(out, "%s: %s capture, platform %s, at %s\n", capture.Quote(d.Name), d.Form, capture.Quote(d.Platform), instant(d.At))
+			serial := ""
+			if d.Serial != "" {
+				serial = ", serial " + capture.Quote(d.Serial)
+			}
+			fmt.Fprintf(out, "%s: %s capture, platform %s by %s%s, at %s, %s\n", capture.Quote(d.Name), d.Form, capture.Quote(d.Platform), capture.Line(d.PlatformBy),
+				serial, instant(d.At), keysText(d.Keys))
 		} else {
 			fmt.Fprintf(out, "%s: not read (see standard error)\n", capture.Quote(d.Name))
 		}
@@ -153,6 +172,18 @@ func writeTable(out io.Writer, devs []device, rs []row, within time.Duration) {
 		s.Features, s.Devices, plural(s.Devices, "device", "devices"), s.Failed, s.Expired, s.InWarning, s.EndingWithin, spanText(within), s.Unlicensed, s.Discrepancies)
 }
 
+// keysText says what the capture says of its installed keys: "Licenses
+// installed: none" is not a capture without the section.
+func keysText(n int) string {
+	switch {
+	case n < 0:
+		return `no "Licenses installed" section`
+	case n == 0:
+		return "licenses installed: none"
+	}
+	return fmt.Sprintf("%d %s installed", n, plural(n, "license", "licenses"))
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -172,12 +203,17 @@ func spanText(d time.Duration) string {
 // hold instants to years 0000-9999), names quoted where they must be.
 type (
 	deviceJSON struct {
-		Device   string `json:"device"`
-		File     string `json:"file"`
-		Form     string `json:"form,omitempty"`
-		Platform string `json:"platform,omitempty"`
-		At       string `json:"at,omitempty"`
-		Error    string `json:"error,omitempty"`
+		Device     string `json:"device"`
+		File       string `json:"file"`
+		Form       string `json:"form,omitempty"`
+		Platform   string `json:"platform,omitempty"`
+		PlatformBy string `json:"platformBy,omitempty"`
+		Serial     string `json:"serial,omitempty"`
+		At         string `json:"at,omitempty"`
+		// LicensesInstalled is absent where the capture has no "Licenses
+		// installed" section, 0 for "Licenses installed: none".
+		LicensesInstalled *int   `json:"licensesInstalled,omitempty"`
+		Error             string `json:"error,omitempty"`
 	}
 	featureJSON struct {
 		Device      string           `json:"device"`
@@ -191,6 +227,7 @@ type (
 		Usable      bool             `json:"usable"`
 		Allowed     bool             `json:"allowed"`
 		Until       string           `json:"until"`
+		Ends        string           `json:"ends,omitempty"`
 		Keys        []grantJSON      `json:"keys,omitempty"`
 		Lines       []int            `json:"lines,omitempty"`
 		Rules       []string         `json:"rules"`
@@ -198,7 +235,10 @@ type (
 		Warnings    []string         `json:"warnings,omitempty"`
 	}
 	grantJSON struct {
-		Key       string `json:"key"`
+		Key string `json:"key"`
+		// Feature is the name the key grants the feature by, where it is
+		// not the feature's (a SKU's: "vmx-bandwidth-1g").
+		Feature   string `json:"feature,omitempty"`
 		SKU       string `json:"sku,omitempty"`
 		Count     string `json:"count,omitempty"`
 		OrderType string `json:"orderType,omitempty"`
@@ -221,7 +261,7 @@ type (
 
 func (r row) json(devs []device) featureJSON {
 	j := featureJSON{Device: capture.Quote(devs[r.dev].Name), Feature: r.Feature, Kind: r.kindName(), License: r.License, State: r.stateName(),
-		Usable: r.state.Usable(), Allowed: r.allowed, Until: until(r.until), Lines: r.lines, Rules: r.ruleNames(), Warnings: r.warnings}
+		Usable: r.state.Usable(), Allowed: r.allowed, Until: until(r.until), Ends: r.endText(), Lines: r.lines, Rules: r.ruleNames(), Warnings: r.warnings}
 	if r.inUsage {
 		j.Used, j.Installed, j.Needed = &r.used, &r.installed, &r.needed
 	}
@@ -229,7 +269,11 @@ func (r row) json(devs []device) featureJSON {
 		j.Obligations = append(j.Obligations, obligationJSON{Kind: ob.Kind.String(), Rule: ob.Rule.String(), Due: instant(ob.Due), Subject: ob.Subject})
 	}
 	for _, g := range r.grants {
-		j.Keys = append(j.Keys, grantJSON{Key: g.Key, SKU: g.SKU, Count: g.Count, OrderType: g.OrderType, Validity: g.Expiry.Validity.String(),
+		name := g.Name
+		if strings.EqualFold(name, r.Feature) {
+			name = ""
+		}
+		j.Keys = append(j.Keys, grantJSON{Key: g.Key, Feature: name, SKU: g.SKU, Count: g.Count, OrderType: g.OrderType, Validity: g.Expiry.Validity.String(),
 			Start: instant(g.Expiry.Start), End: instant(g.Expiry.End), Line: g.Line})
 	}
 	return j
@@ -276,7 +320,10 @@ func writeJSON(out io.Writer, devs []device, rs []row, within time.Duration) {
 		if d.Err != nil {
 			j.Error = d.Err.Error()
 		} else {
-			j.Form, j.Platform, j.At = d.Form.String(), d.Platform, instant(d.At)
+			j.Form, j.Platform, j.PlatformBy, j.Serial, j.At = d.Form.String(), d.Platform, d.PlatformBy, d.Serial, instant(d.At)
+			if d.Keys >= 0 {
+				j.LicensesInstalled = &d.Keys
+			}
 		}
 		return j
 	}, false)
@@ -303,14 +350,14 @@ func csvCell(s string) string {
 
 func writeCSV(out io.Writer, devs []device, rs []row) {
 	w := csv.NewWriter(out)
-	_ = w.Write([]string{"device", "feature", "used", "installed", "needed", "kind", "state", "allowed", "until", "keys", "lines", "rules", "warnings"})
+	_ = w.Write([]string{"device", "feature", "used", "installed", "needed", "kind", "state", "allowed", "until", "ends", "keys", "lines", "rules", "warnings"})
 	for _, r := range rs {
 		counts := []string{"", "", ""}
 		if r.inUsage {
 			counts = []string{strconv.Itoa(r.used), strconv.Itoa(r.installed), strconv.Itoa(r.needed)}
 		}
 		cells := []string{capture.Quote(devs[r.dev].Name), capture.Quote(r.Feature), counts[0], counts[1], counts[2], r.kindName(), r.stateName(),
-			strconv.FormatBool(r.allowed), until(r.until), keyList(r.grants), lineList(r.lines), strings.Join(r.ruleNames(), " "), strings.Join(quoteAll(r.warnings), "; ")}
+			strconv.FormatBool(r.allowed), until(r.until), r.endText(), keyList(r.Feature, r.grants), lineList(r.lines), strings.Join(r.ruleNames(), " "), strings.Join(quoteAll(r.warnings), "; ")}
 		for i, c := range cells {
 			cells[i] = csvCell(c)
 		}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"strings"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/internal/wire"
@@ -17,34 +16,6 @@ import (
 // day for three hundred years is not a calendar anyone reads, and the
 // bound keeps the command's time and output in proportion.
 const maxChanges = 100000
-
-// parseInstantFlag reads a flag's instant: RFC 3339, within years 0000 to
-// 9999 in UTC, so that everything printed from it reads back.
-func parseInstantFlag(s string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%s: want an RFC 3339 instant such as 2025-01-01T00:00:00Z", printable(s))
-	}
-	t = t.UTC()
-	if !wire.Writable(t) {
-		return time.Time{}, fmt.Errorf("%s: want an instant within years 0000 to 9999 in UTC", printable(s))
-	}
-	return t, nil
-}
-
-// period reads -calendar's FROM/TO.
-func period(s string) (from, to time.Time, err error) {
-	fromS, toS, ok := strings.Cut(s, "/")
-	if ok {
-		if from, err = parseInstantFlag(fromS); err == nil {
-			to, err = parseInstantFlag(toS)
-		}
-	}
-	if !ok || err != nil || !to.After(from) {
-		return from, to, fmt.Errorf("-calendar %s: want FROM/TO, two RFC 3339 instants, FROM before TO", printable(s))
-	}
-	return from, to, nil
-}
 
 // timelines prints what -calendar and -impact print, to out: lost output
 // is reported once, at the end.

@@ -105,7 +105,7 @@ func (e *evaluator) file(name string) {
 		began := clock()
 		d, err := e.decide(s, c)
 		if err != nil {
-			err = fmt.Errorf("%s: checks[%d]: %w", name, c.Index, err)
+			err = fmt.Errorf("%s: checks[%d]: %w", printable(name), c.Index, err)
 			e.fail(err)
 			e.failed++
 			e.junit.undecided(name, c, err, clock().Sub(began))

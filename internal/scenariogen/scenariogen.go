@@ -4,19 +4,51 @@ package scenariogen
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 )
 
 // File is a scenario file of about size bytes: a world of devices and
 // subscription licenses, one of each per ten checks, and checks of three
 // kinds (useFeature, renewLicense, purchaseCredits) that refer to them,
-// each with an expect its decision meets.
+// each with an expect its decision meets. Each check is on a line of its
+// own; the devices and the licenses are on one line each.
 func File(size int) []byte {
+	return write(func(n, written int) bool { return written < size-200 })
+}
+
+// Checks is File with exactly n checks, n >= 1.
+func Checks(n int) []byte {
+	return write(func(i, _ int) bool { return i < n })
+}
+
+// OneLine is a generated file minified onto one line: no newline and no
+// space outside strings, the layout whose columns run to millions of
+// characters.
+func OneLine(file []byte) []byte {
+	var b bytes.Buffer
+	if err := json.Compact(&b, file); err != nil {
+		panic(err) // the generators write valid JSON
+	}
+	return b.Bytes()
+}
+
+// Pretty is a generated file indented one tab a level, one value a line.
+func Pretty(file []byte) []byte {
+	var b bytes.Buffer
+	if err := json.Indent(&b, file, "", "\t"); err != nil {
+		panic(err) // the generators write valid JSON
+	}
+	return b.Bytes()
+}
+
+// write writes checks while more(checks so far, bytes so far) says so.
+func write(more func(n, written int) bool) []byte {
 	var b bytes.Buffer
 	b.WriteString(`{"name": "generated", "devices": [`)
 	var facts, checks bytes.Buffer
 	n := 0
-	for b.Len()+facts.Len()+checks.Len() < size-200 {
+	for more(n, b.Len()+facts.Len()+checks.Len()) {
 		if n%10 == 0 {
 			i := n / 10
 			if i > 0 {

@@ -1,6 +1,7 @@
-// Package wire holds the text forms that scenario files and a Decision's
-// JSON share (spec/SCENARIOS.md): instants as RFC 3339 within years 0000 to
-// 9999 in UTC, "never" for the zero instant, and amounts as plain decimal
+// Package wire holds the text forms that scenario files, a Decision's JSON
+// and the commands' flags share (spec/SCENARIOS.md): instants as RFC 3339
+// within years 0000 to 9999 in UTC, read by one reader for files and flags
+// alike, "never" for the zero instant, and amounts as plain decimal
 // strings. Reading and writing them in one place keeps what one side
 // writes readable by the other.
 package wire
@@ -60,21 +61,6 @@ func IsDecimal(s string) bool {
 		return true
 	}
 	return ok(whole) && (!dot || ok(frac))
-}
-
-// ParseInstant reads an RFC 3339 instant, with nanoseconds if given, into
-// UTC. It refuses what RFC 3339 does not allow but time.Parse does (an
-// offset of 24 hours or more) and an instant outside years 0000 to 9999 in
-// UTC, which could not be written back.
-func ParseInstant(s string) (time.Time, bool) {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil || !Writable(t) {
-		return time.Time{}, false
-	}
-	if _, off := t.Zone(); off <= -24*3600 || off >= 24*3600 {
-		return time.Time{}, false
-	}
-	return t.UTC(), true
 }
 
 // Clip returns s, or its first 64 bytes and "..." when it is longer, for an

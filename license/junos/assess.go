@@ -36,6 +36,13 @@ type FeatureReport struct {
 	// standing's verdict, refused with an alarm when the device needs
 	// licenses it does not have. Its Until is exact for the whole feature.
 	Decision license.Verdict
+	// Ends is the end of the feature's usability, for a feature whose use
+	// is allowed at the instant: the first instant after it at which the
+	// use is not allowed (an expiry, the end of a grace, the end of a
+	// trial), zero when the use stays allowed for good. Until comes sooner
+	// where only the answer's reasons change (a trial's warning window
+	// opens). Ends is zero for a feature whose use is not allowed.
+	Ends time.Time
 	// Unlicensed is true when the usage table shows licenses needed.
 	Unlicensed bool
 	// Warnings are sentences for a person: unlicensed use, a trial's
@@ -71,7 +78,11 @@ func (f Facts) At(at time.Time) Assessment {
 func (f Facts) feature(i int, at time.Time, discrepancies map[string][]string) FeatureReport {
 	ff := &f.Features[i]
 	r := ff.answer(at)
-	r.Decision.Until = ff.until(at, r)
+	changes := ff.changes(at)
+	r.Decision.Until = ff.until(changes, r)
+	if r.Decision.Allowed {
+		r.Ends = ff.ends(changes)
+	}
 	r.Warnings = append(r.Warnings, discrepancies[ff.Name]...)
 	r.Grants = slices.Clone(ff.Grants)
 	if ff.Usage != nil && ff.Usage.Line > 0 {
@@ -180,9 +191,10 @@ func unlicensedRule(best *candidate) rule.ID {
 	return rule.LicSubExpiry
 }
 
-// until is the first instant after at where the feature's answer differs:
-// the answer can only change where one of its licenses changes state.
-func (ff *FeatureFacts) until(at time.Time, r FeatureReport) time.Time {
+// changes are the instants after at where one of the feature's licenses
+// changes state, in order, each once: the only instants its answer can
+// change.
+func (ff *FeatureFacts) changes(at time.Time) []time.Time {
 	var cands []time.Time
 	add := func(ts ...time.Time) {
 		for _, t := range ts {
@@ -199,9 +211,25 @@ func (ff *FeatureFacts) until(at time.Time, r FeatureReport) time.Time {
 	}
 	slices.SortFunc(cands, func(a, b time.Time) int { return a.Compare(b) })
 	// Keys alike give one instant many times: each is tried once.
-	cands = slices.CompactFunc(cands, time.Time.Equal)
-	for _, c := range cands {
+	return slices.CompactFunc(cands, time.Time.Equal)
+}
+
+// until is the first of changes where the feature's answer differs from r.
+func (ff *FeatureFacts) until(changes []time.Time, r FeatureReport) time.Time {
+	for _, c := range changes {
 		if !sameAnswer(ff.answer(c), r) {
+			return c
+		}
+	}
+	return time.Time{}
+}
+
+// ends is the first of changes where the feature's use is not allowed: the
+// end of its usability, whichever licenses it follows on the way (a trial
+// then the key that follows it); zero when no change ends it.
+func (ff *FeatureFacts) ends(changes []time.Time) time.Time {
+	for _, c := range changes {
+		if !ff.answer(c).Decision.Allowed {
 			return c
 		}
 	}

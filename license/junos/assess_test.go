@@ -3,8 +3,10 @@ package junos
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"pgregory.net/rapid"
 )
 
 // TestFeatureFollowsTheBestLicense: "A feature with several licenses
@@ -68,4 +70,84 @@ func TestUnlicensedUseCitesEachRuleOnce(t *testing.T) {
 			t.Errorf("%s: obligations %v", a.Features[i].Name, obs)
 		}
 	}
+}
+
+// TestEndsIsTheEndOfUsabilityNotTheNextChange: a trial in its warning
+// window, or before it, changes its answer when the window opens; its
+// usability ends at the trial's end ("LIC-TRIAL-EXPIRY"), and Ends says so
+// where Until says the next change. A feature not usable has no end; one
+// usable for good has the zero end.
+func TestEndsIsTheEndOfUsabilityNotTheNextChange(t *testing.T) {
+	captured := utc(2021, 10, 1)
+	r, err := Parse(strings.NewReader(header +
+		"  VMX-BANDWIDTH      50   50   0    59 days\n" +
+		"  scale-subscriber    0   10   0    permanent\n" +
+		"  wf_key_websense     1    0   1    permanent\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := r.Facts(Options{Platform: "vMX", CapturedAt: captured})
+	if err != nil {
+		t.Fatal(err)
+	}
+	end := captured.AddDate(0, 0, 59)
+	if until := f.At(captured).Features[0].Decision.Until; !until.Before(end) {
+		t.Errorf("the trial's next change %v is not its warning, before its end %v", until, end)
+	}
+	for _, at := range []time.Time{captured, end.AddDate(0, 0, -1)} {
+		a := f.At(at)
+		if got := a.Features[0]; !got.Ends.Equal(end) {
+			t.Errorf("at %v: %s ends %v (until %v), want ends %v", at, got.Name, got.Ends, got.Decision.Until, end)
+		}
+		if got := a.Features[1]; !got.Decision.Allowed || !got.Ends.IsZero() {
+			t.Errorf("at %v: %s allowed %v ends %v, want allowed for good", at, got.Name, got.Decision.Allowed, got.Ends)
+		}
+		if got := a.Features[2]; got.Decision.Allowed || !got.Ends.IsZero() {
+			t.Errorf("at %v: %s allowed %v ends %v, want not allowed, no end", at, got.Name, got.Decision.Allowed, got.Ends)
+		}
+	}
+	if got := f.At(end).Features[0]; got.Decision.Allowed || !got.Ends.IsZero() {
+		t.Errorf("at the end: allowed %v, ends %v", got.Decision.Allowed, got.Ends)
+	}
+}
+
+// TestUsabilityEndsAtEnds: for every feature of a generated capture allowed
+// at an instant, its use is allowed at every change before Ends and 1ns
+// before it, and not at Ends; with the zero Ends, at every later change.
+func TestUsabilityEndsAtEnds(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		captured := drawInstant(t, "captured")
+		rep, _ := drawCapture(t, captured)
+		f, err := rep.Facts(Options{CapturedAt: captured})
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := drawInstant(t, "at")
+		for i := range f.Features {
+			r := f.feature(i, at, nil)
+			if !r.Decision.Allowed {
+				if !r.Ends.IsZero() {
+					t.Fatalf("%s: not allowed at %v, ends %v", r.Name, at, r.Ends)
+				}
+				continue
+			}
+			for _, c := range f.Features[i].changes(at) {
+				if !r.Ends.IsZero() && !c.Before(r.Ends) {
+					break
+				}
+				if !f.feature(i, c, nil).Decision.Allowed {
+					t.Fatalf("%s: not allowed at %v, before its end %v", r.Name, c, r.Ends)
+				}
+			}
+			if r.Ends.IsZero() {
+				if !f.feature(i, at.AddDate(200, 0, 0), nil).Decision.Allowed {
+					t.Fatalf("%s: usable for good at %v but not in 200 years", r.Name, at)
+				}
+				continue
+			}
+			if !f.feature(i, r.Ends.Add(-1), nil).Decision.Allowed || f.feature(i, r.Ends, nil).Decision.Allowed {
+				t.Fatalf("%s: usability does not end at %v", r.Name, r.Ends)
+			}
+		}
+	})
 }

@@ -80,3 +80,39 @@ func BenchmarkParseMemory(b *testing.B) {
 		})
 	}
 }
+
+// collectionOfSize is oxidized's SRX300 file with its configuration
+// repeated to about size bytes: a license output among as much other
+// output as a capture may hold, which the reader skips.
+func collectionOfSize(tb testing.TB, size int) []byte {
+	b := readFixture(tb, "collections/oxidized-srx300-22.4.txt")
+	config := b[bytes.Index(b, []byte("## Last commit")):]
+	out := bytes.Clone(b)
+	for len(out)+len(config) <= size {
+		out = append(out, config...)
+	}
+	return out
+}
+
+// BenchmarkParseCollection parses collections of 4 KiB to 4 MiB, the
+// license output read out of the rest: time per byte and bytes allocated
+// per byte of capture stay flat whatever the size.
+func BenchmarkParseCollection(b *testing.B) {
+	for _, size := range []int{16 << 10, 256 << 10, MaxBytes} {
+		in := collectionOfSize(b, size)
+		b.Run(fmt.Sprintf("capture=%dKiB", size>>10), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(in)))
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			for b.Loop() {
+				r, err := ParseText(bytes.NewReader(in))
+				if err != nil || len(r.Hardware.Models) != 1 {
+					b.Fatal(r.Hardware, err)
+				}
+			}
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(len(in)), "alloc-B/capture-B")
+		})
+	}
+}

@@ -59,10 +59,20 @@
 //     ID "usage/<name>"; a key's license has ID "<identifier>/<feature>",
 //     "key-N" standing for a blank identifier.
 //   - Every license has tier standard (LIC-TIER): Junos does not print one.
-//   - The platform is Options.Platform, else the prefix of a customer ID
-//     ("vSRX-JuniperEval"), else "vmx-..." features (vMX) or a "Virtual
-//     Appliance" feature (vSRX); otherwise Facts refuses citing LIC-PLATFORM.
+//   - The platform is what the capture says (Report.Identify): show
+//     version's model or show chassis hardware's chassis in the same file,
+//     mapped to a platform by its series (Models: srx300 is an SRX, vmx a
+//     vMX), else the prefix of a key's customer ID ("vSRX-JuniperEval"),
+//     else a feature named for its platform ("cSRX", "vmx-..." for vMX,
+//     "Virtual Appliance" for vSRX). Options.Platform (an inventory's, a
+//     flag's) is used only where the capture says none: where it says
+//     another, Facts refuses with a *PlatformConflict naming both, and a
+//     capture saying two platforms is refused too, citing LIC-PLATFORM. A
+//     capture that says none, given none, is refused citing LIC-PLATFORM.
 //     The device serial is Options.Device, else DefaultDevice.
+//   - A key feature of SKU form is the feature it grants (SKUs:
+//     vmx-bandwidth-1g grants VMX-BANDWIDTH, vmx-feature-premium
+//     VMX-SCALE), so it is the usage row's feature, its license the key's.
 //
 // # What the device output adds
 //
@@ -78,13 +88,39 @@
 // A feature with several licenses follows the one usable that lasts longest,
 // else the one that starts soonest. Its Decision.Until is exact: the first
 // instant its answer (license followed, state, rules, obligations, warnings)
-// differs.
+// differs. Its Ends is the end of its usability: the first instant its use
+// is not allowed (an expiry, the end of a grace or of a trial, whichever
+// licenses it follows on the way), later than Until where a trial's
+// warning window opens first.
 //
 // Names are matched without case and through Aliases (catalog data seeded
 // with the names releases print differently); a feature has one row whatever
 // the release calls it, under the name the device printed. Every key that
 // grants a feature is kept (FeatureFacts.Grants, FeatureReport.Grants) with
 // its SKU, count and validity.
+//
+// # Collections of several commands
+//
+// The text form is also read out of a file holding other commands' output,
+// as collections store it. A prompt ("user@host> show version", "host>" as
+// RANCID keeps it), a command echoed ("show chassis hardware"), a Junos
+// banner ("{master:0}", "[edit]", "Last login:"), a routing engine's or
+// member's heading ("node0:", "fpc0:"), show version, show chassis hardware
+// and the key strings of show system license keys end the license output
+// they follow; another command's output is skipped up to the next license
+// section. From show version the first "Hostname:" and every "Model:", from
+// show chassis hardware the chassis line (its model, "MX204" of "JNP204
+// [MX204]", and serial number), are kept in Report.Hardware, as they are
+// from software-information and chassis-inventory replies beside the
+// license output in an rpc-reply. A file whose first line not blank
+// begins with "#" is oxidized's or RANCID's: device output is "# " and the
+// line, every other line (the configuration, "## Last commit") is skipped,
+// and a count used that they distill ("--", "45%", "<count>") is read as
+// unknown (Usage.UsedUnknown). Inside the license output every refusal
+// above holds: a part cut short by the next command (a header, a feature's
+// validity) is refused naming the line, and a second license output is a
+// second capture. Two routing engines or members each printing their
+// licenses (a cluster, a virtual chassis) are two captures: one a file.
 //
 // A capture's own instant, where it gives one (Report.CapturedAt: the
 // "Current time:" of show system uptime in the same text, or an XML end date
@@ -100,7 +136,9 @@
 // most [MaxLine] bytes and a value (a name, an identifier, an element's
 // text) at most [MaxValue]; the structured forms nest at most 64 deep and
 // hold at most 160,000 elements with their attributes (16 an entry), so
-// that no layout takes a reader more steps. Past a bound the reader
+// that no layout takes a reader more steps. The models a capture names
+// count with its rows against MaxEntries; lines of other commands are held
+// to MaxLine and UTF-8 without control characters like the rest. Past a bound the reader
 // refuses the capture naming the line and the bound, so a report holds
 // at most a few times its capture's size. Facts and Facts.At are linear in
 // the report's size: a feature has at most [MaxGrantsPerFeature] keys. Every

@@ -91,3 +91,66 @@ func ExampleReport_XML() {
 	//     </feature-summary>
 	// </license-usage-summary>
 }
+
+// oxidized is what oxidized stores for an SRX300: show version and show
+// chassis hardware beside show system license, behind "# ", then the
+// configuration.
+const oxidized = `# Model: srx300
+# Junos: 22.4R3-S2.11
+# Hardware inventory:
+# Item             Version  Part number  Serial number     Description
+# Chassis                                AA0000AA0000      SRX300
+# License usage:
+#                                  Licenses     Licenses    Licenses    Expiry
+#   Feature name                       used    installed      needed
+#   remote-access-ipsec-vpn-client        0            2           0    permanent
+#
+# Licenses installed: none
+#
+## Last commit: 2024-12-06 11:41:05 UTC by root
+version 22.4R3-S2.11;
+`
+
+// ExampleReport_Identify reads the license output out of a collection of
+// several commands and identifies the device from its model; a platform
+// given that contradicts it is refused.
+func ExampleReport_Identify() {
+	rep, err := junos.Parse(strings.NewReader(oxidized))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	said, err := rep.Identify(junos.Options{})
+	fmt.Println(said.Platform, "by", said, err)
+	fmt.Println(len(rep.Usage), "usage row; keys installed:", len(rep.Keys), rep.Keys != nil)
+	_, err = rep.Facts(junos.Options{Platform: "vSRX", PlatformFrom: "-platform"})
+	fmt.Println(err)
+	// Output:
+	// SRX by model "srx300" (line 1) <nil>
+	// 1 usage row; keys installed: 0 true
+	// LIC-PLATFORM: -platform says vSRX; the capture says SRX, by model "srx300" (line 1)
+}
+
+// ExampleFeatureReport_ends: a trial's answer changes when its warning
+// window opens; its usability ends at the trial's end.
+func ExampleFeatureReport_ends() {
+	rep, err := junos.Parse(strings.NewReader(`License usage:
+                                 Licenses     Licenses    Licenses    Expiry
+  Feature name                       used    installed      needed
+  VMX-BANDWIDTH                        50           50           0    59 days
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	at := time.Date(2021, 10, 1, 0, 0, 0, 0, time.UTC)
+	facts, err := rep.Facts(junos.Options{CapturedAt: at})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f := facts.At(at).Features[0]
+	fmt.Println(f.Name, "until", f.Decision.Until.Format(time.DateOnly), "ends", f.Ends.Format(time.DateOnly))
+	// Output:
+	// VMX-BANDWIDTH until 2021-10-30 ends 2021-11-29
+}

@@ -1,6 +1,7 @@
 package junos
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -17,9 +18,21 @@ type Options struct {
 	Catalog license.Catalog
 	// Terms default to license.DefaultTerms when they list no term.
 	Terms license.Terms
-	// Platform is the device's platform (a catalog name such as "vSRX");
-	// empty means infer it from the report (see the package doc).
+	// Platform is the device's platform as the caller knows it (a catalog
+	// name such as "vSRX", from an inventory or a flag): the platform where
+	// the report does not say one ([Report.Identify]), refused with a
+	// [*PlatformConflict] where the report says another. Empty means the
+	// report's.
 	Platform string
+	// PlatformFrom names who gives Platform, for a refusal: "-platform",
+	// "inventory.csv line 4". Empty means "the caller".
+	PlatformFrom string
+	// Models map the models a capture names to platforms; the zero [Models]
+	// means [DefaultModels].
+	Models Models
+	// SKUs map key features of SKU form to the features they grant; the
+	// zero [SKUs] means [DefaultSKUs].
+	SKUs SKUs
 	// Device is the device's serial number; empty means DefaultDevice. The
 	// "Software Serial Number" of a key is the key's, not the device's.
 	Device string
@@ -154,7 +167,10 @@ type Discrepancy struct {
 // Facts are a report turned into the license package's terms. The zero Facts
 // hold no feature and no device.
 type Facts struct {
-	Platform      string
+	Platform string
+	// PlatformBy says what gave Platform: what in the capture says it
+	// ([Evidence.String]), else who gave it ([Options].PlatformFrom).
+	PlatformBy    string
 	Device        license.Device
 	Features      []FeatureFacts
 	Discrepancies []Discrepancy
@@ -173,9 +189,12 @@ func permanentSince() time.Time { return time.Unix(0, 0).UTC() }
 // days. Installed keys are the licenses; a usage row that no key covers
 // becomes a license of its own ("usage/<name>"). Names are matched without
 // case and through o.Aliases; two usage rows of one feature are a
-// Discrepancy, the first row kept. Errors are *rule.Violation or the
-// license package's refusals; an end past year 9999 and more than
-// MaxGrantsPerFeature keys on one feature are refused, naming the line.
+// Discrepancy, the first row kept. The platform is the report's
+// ([Report.Identify]), else o.Platform; a report that says another than
+// o.Platform is refused with a [*PlatformConflict] naming both. Errors are
+// *rule.Violation, *PlatformConflict or the license package's refusals; an
+// end past year 9999 and more than MaxGrantsPerFeature keys on one feature
+// are refused, naming the line.
 //
 // Cost: time and memory linear in the report's size.
 func (r Report) Facts(o Options) (Facts, error) {
@@ -189,12 +208,18 @@ func (r Report) Facts(o Options) (Facts, error) {
 	if err != nil {
 		return Facts{}, err
 	}
-	platform := o.Platform
-	if platform == "" {
-		platform = r.inferPlatform(prog)
-		if platform == "" {
-			return Facts{}, rule.Errorf([]rule.ID{rule.LicPlatform}, "report", "the report does not show the device's platform: give it")
-		}
+	said, err := r.Identify(o)
+	if err != nil {
+		return Facts{}, err
+	}
+	platform, by := said.Platform, said.String()
+	switch {
+	case platform != "" && o.Platform != "" && o.Platform != platform:
+		return Facts{}, &PlatformConflict{Given: o.Platform, GivenBy: o.PlatformFrom, Capture: said}
+	case platform == "" && o.Platform == "":
+		return Facts{}, rule.Errorf([]rule.ID{rule.LicPlatform}, "report", "the report does not show the device's platform: give it")
+	case platform == "":
+		platform, by = o.Platform, cmp.Or(o.PlatformFrom, "the caller")
 	}
 	serial := o.Device
 	if serial == "" {
@@ -208,7 +233,7 @@ func (r Report) Facts(o Options) (Facts, error) {
 	if err != nil {
 		return Facts{}, err
 	}
-	fs := Facts{Platform: dev.Platform, Device: dev, terms: o.Terms}
+	fs := Facts{Platform: dev.Platform, PlatformBy: by, Device: dev, terms: o.Terms}
 	index := map[string]int{}
 	feature := func(name string) (*FeatureFacts, bool) {
 		k := o.Aliases.key(name)
@@ -242,7 +267,8 @@ func (r Report) Facts(o Options) (Facts, error) {
 			kid = fmt.Sprintf("key-%d", ki+1)
 		}
 		for _, kf := range k.Features {
-			f, _ := feature(kf.Name)
+			// A feature of SKU form is the feature it grants.
+			f, _ := feature(cmp.Or(granted(o.SKUs, kf.Name), kf.Name))
 			if len(f.Grants) == MaxGrantsPerFeature {
 				return Facts{}, rule.Errorf([]rule.ID{rule.LicKind}, kid, "line %d: feature %s has more than %d keys (MaxGrantsPerFeature)", kf.Line, strconv.Quote(kf.Name), MaxGrantsPerFeature)
 			}
@@ -351,11 +377,19 @@ var (
 	lastInstant  = time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)
 )
 
+// granted is the feature a key feature of SKU form grants, "" for another.
+func granted(s SKUs, name string) string {
+	g, _ := s.Grants(name)
+	return g
+}
+
 // compare reports where the usage table disagrees with an installed key's
 // feature.
 func compare(haveUsage bool, f *FeatureFacts, kid string, kf KeyFeature) []Discrepancy {
+	// The feature is named as the report's row names it, so that the
+	// row's warnings repeat it.
 	d := func(format string, args ...any) []Discrepancy {
-		return []Discrepancy{{Feature: kf.Name, Key: kid, Msg: fmt.Sprintf(format, args...)}}
+		return []Discrepancy{{Feature: f.Name, Key: kid, Msg: fmt.Sprintf(format, args...)}}
 	}
 	switch {
 	case !haveUsage:
@@ -372,42 +406,4 @@ func compare(haveUsage bool, f *FeatureFacts, kid string, kf KeyFeature) []Discr
 		return d("the usage table ends at %s, the installed key at %s", f.Usage.Expiry.End.Format(time.RFC3339), kf.Expiry.End.Format(time.RFC3339))
 	}
 	return nil
-}
-
-// inferPlatform reads the platform from a key's customer ID
-// ("vSRX-JuniperEval") or a feature name ("vmx-..." for vMX, "Virtual
-// Appliance" for vSRX); empty when nothing says.
-func (r Report) inferPlatform(c *license.Program) string {
-	for _, k := range r.Keys {
-		prefix, _, _ := strings.Cut(k.CustomerID, "-")
-		if p, ok := c.Platform(prefix); ok && prefix != "" {
-			return p.Name
-		}
-	}
-	var names []string
-	for _, u := range r.Usage {
-		names = append(names, u.Name)
-	}
-	for _, k := range r.Keys {
-		for _, f := range k.Features {
-			names = append(names, f.Name)
-		}
-	}
-	for _, n := range names {
-		// A feature named for its platform ("cSRX").
-		if p, ok := c.Platform(n); ok {
-			return p.Name
-		}
-		switch l := strings.ToLower(n); {
-		case strings.HasPrefix(l, "containerized-rpd"):
-			if p, ok := c.Platform("cRPD"); ok {
-				return p.Name
-			}
-		case strings.HasPrefix(l, "vmx-"):
-			return "vMX"
-		case l == "virtual appliance":
-			return "vSRX"
-		}
-	}
-	return ""
 }

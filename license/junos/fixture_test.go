@@ -259,12 +259,18 @@ func TestVSRXTrialFixture(t *testing.T) {
 // "VMX-BANDWIDTH  50  50  0  59 days" and "count-down, Original validity: 60
 // days": trials ending 59 (or 60) days after the capture; "scale-subscriber
 // 0  10  0  permanent": perpetual. The key's features vmx-bandwidth-50m and
-// vmx-feature-premium are not in the usage table: reported.
+// vmx-feature-premium are SKUs granting VMX-BANDWIDTH and VMX-SCALE: the
+// usage rows follow the key, and no row of the key's own is a discrepancy.
 func TestVMXEvalFixture(t *testing.T) {
 	captured := at("2017-03-12T12:00:00Z")
 	f := facts(t, "vmx-eval.txt", Options{CapturedAt: captured})
-	if f.Platform != "vMX" || len(f.Discrepancies) != 2 {
-		t.Fatalf("platform %q, discrepancies %v", f.Platform, f.Discrepancies)
+	if f.Platform != "vMX" || len(f.Discrepancies) != 0 || len(f.Features) != 17 {
+		t.Fatalf("platform %q, discrepancies %v, %d features", f.Platform, f.Discrepancies, len(f.Features))
+	}
+	for i, key := range map[int]string{3: "E421992502/vmx-bandwidth-50m", 4: "E421992502/vmx-feature-premium"} {
+		if got := f.At(captured).Features[i]; got.License != key || len(got.Grants) != 1 {
+			t.Errorf("%s follows %s, granted by %v; want the key's %s", got.Name, got.License, got.Grants, key)
+		}
 	}
 	end59, end60 := "2017-05-10T12:00:00Z", "2017-05-11T12:00:00Z"
 	warn59, warn60 := "2017-04-10T12:00:00Z", "2017-04-11T12:00:00Z"
@@ -285,8 +291,7 @@ func TestVMXEvalFixture(t *testing.T) {
 	for _, name := range []string{"vmx-subscriber-accounting", "vmx-subscriber-authentication",
 		"vmx-subscriber-address-assignment", "vmx-service-dc", "vmx-service-accounting",
 		"vmx-subscriber-secure-policy", "vmx-pcrf-subscriber-provisioning", "vmx-ocs-charging",
-		"vmx-nasreq-auth-authorization", "vmx-service-qos", "vmx-service-ancp", "vmx-service-cbsp",
-		"vmx-bandwidth-50m", "vmx-feature-premium"} {
+		"vmx-nasreq-auth-authorization", "vmx-service-qos", "vmx-service-ancp", "vmx-service-cbsp"} {
 		inside = append(inside, want{name, license.Trial, license.Active, true, trialOK, warn60})
 		after = append(after, want{name, license.Trial, license.Expired, false, trialGone, ""})
 	}

@@ -2,6 +2,8 @@ package junos
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,7 +13,7 @@ import (
 
 // ignoreLines compares reports without the lines they were read from: a
 // rendering lays the capture out anew.
-var ignoreLines = cmp.Options{cmpopts.IgnoreFields(Usage{}, "Line"), cmpopts.IgnoreFields(KeyFeature{}, "Line")}
+var ignoreLines = cmp.Options{cmpopts.IgnoreFields(Usage{}, "Line"), cmpopts.IgnoreFields(KeyFeature{}, "Line"), cmpopts.IgnoreFields(Model{}, "Line")}
 
 // addFixtureSeeds seeds with every capture whose name ends in ext, the
 // newer ones where the shared tree holds them.
@@ -31,6 +33,14 @@ func addFixtureSeeds(f *testing.F, ext string) {
 func FuzzParseText(f *testing.F) {
 	addFixtureSeeds(f, ".txt")
 	f.Add([]byte("License usage:\n Licenses\nFeature name\n  a b 1 2 3 4 days\n"))
+	// Collections: several commands' output, commented or behind prompts.
+	collections, _ := filepath.Glob(filepath.Join("testdata", "collections", "*.txt"))
+	for _, p := range collections {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(rancid))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		r, err := ParseText(bytes.NewReader(in))
 		if err != nil {
@@ -52,6 +62,9 @@ func FuzzParseText(f *testing.F) {
 func FuzzParseXML(f *testing.F) {
 	addFixtureSeeds(f, ".xml")
 	f.Add([]byte(`<rpc-reply><license-summary-information><license-usage-summary><feature-summary><name>x</name><needed>1</needed></feature-summary></license-usage-summary></license-summary-information></rpc-reply>`))
+	// show version and show chassis hardware beside the license output,
+	// shaped as PyEZ's test replies.
+	f.Add([]byte(`<rpc-reply xmlns:junos="http://xml.juniper.net/junos/17.3I0/junos"><multi-routing-engine-results><multi-routing-engine-item><re-name>node0</re-name><software-information><host-name>frogbert</host-name><product-model>srx5800</product-model><package-information><name>os-kernel</name></package-information><package-information><name>os-libs</name></package-information></software-information></multi-routing-engine-item></multi-routing-engine-results><chassis-inventory><chassis junos:style="inventory"><name>Chassis</name><serial-number>JN1249018AFB</serial-number><description>MX480</description></chassis></chassis-inventory><license-usage-summary><feature-summary><name>x</name><licensed>1</licensed></feature-summary></license-usage-summary></rpc-reply>`))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		r, err := ParseXML(bytes.NewReader(in))
 		if err != nil {

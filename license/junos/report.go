@@ -75,6 +75,10 @@ type Usage struct {
 	Used        int    `json:"used"`
 	Installed   int    `json:"installed"`
 	Needed      int    `json:"needed"`
+	// UsedUnknown is true where the capture does not give the count used:
+	// RANCID prints "--" or a share ("45%") in its place, to keep its
+	// diffs quiet. Used is then 0. The structured forms always give it.
+	UsedUnknown bool   `json:"usedUnknown,omitempty"`
 	Expiry      Expiry `json:"expiry"`
 	// Line is where the capture gives the row (1-based; 0 when built by
 	// hand), so that a refusal or a report can point at it.
@@ -159,4 +163,31 @@ type Report struct {
 	// gives none: the "Current time:" of show system uptime in the same
 	// text, or in XML and JSON an end date beside its remaining time.
 	CapturedAt time.Time `json:"capturedAt,omitzero"`
+	// Hardware is what the same file says of the device beside its
+	// license output: show version and show chassis hardware.
+	Hardware Hardware `json:"hardware,omitzero"`
+}
+
+// Hardware is what a file holding several commands' output says of its
+// device: the host name and models of show version, the chassis of show
+// chassis hardware. The zero Hardware says nothing.
+type Hardware struct {
+	// Hostname is show version's first "Hostname:".
+	Hostname string `json:"hostname,omitempty"`
+	// Models are show version's "Model:" values, each once (names compared
+	// without case), in order: one a routing engine, node or member.
+	Models []Model `json:"models,omitempty"`
+	// Chassis is the model the chassis line of show chassis hardware
+	// describes ("SRX300"; "MX204" of "JNP204 [MX204]"), Serial its serial
+	// number.
+	Chassis Model  `json:"chassis,omitzero"`
+	Serial  string `json:"serial,omitempty"`
+}
+
+// Model is a device model as a capture names it, and where. The zero Model
+// names none.
+type Model struct {
+	Name string `json:"name"`
+	// Line is where the capture names it (1-based; 0 when built by hand).
+	Line int `json:"-"`
 }

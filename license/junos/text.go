@@ -23,6 +23,13 @@ const day = 24 * time.Hour
 // "Licensed / Feature / Feature name ... Expiry"), CRLF, "Licenses
 // installed: none", the newer key fields (License SKU, License count) and a
 // show system uptime block, whose "Current time:" is the capture's instant.
+// It reads the license output out of a file holding other commands' output
+// too, as collections store it (see the package doc): prompts and command
+// echo lines, show version and show chassis hardware (read into
+// Report.Hardware), show system license keys, and any other command's
+// output, skipped; the output of oxidized and RANCID, commented with "# ",
+// their configuration lines skipped; RANCID's "--" or share in place of a
+// count used (Usage.UsedUnknown).
 // It refuses any line it cannot place, naming it and quoting its text, a
 // feature listed twice (without case) in the usage table or in one key, a
 // key listed twice, a second capture in the file, a line over MaxLine
@@ -52,6 +59,10 @@ const (
 	stFeatureName
 	stFeatureValidity
 	stUptime
+	// stOther is another command's output, or text of a collection that is
+	// not device output: skipped, save what show version and show chassis
+	// hardware say of the device, up to the next license section.
+	stOther
 )
 
 // textReader reads the text form line by line: its state is the part of
@@ -66,6 +77,7 @@ type textReader struct {
 	extraHeader bool           // the newer header's "Feature Feature Feature" row
 	entries     int            // usage rows, keys and key features so far
 	fields      []string       // a row's fields, reused from row to row
+	session                    // what the file holds beside the license output
 }
 
 // parseText reads b line by line; every value a report keeps is a copy, so
@@ -77,9 +89,9 @@ func parseText(b []byte) (Report, error) {
 		var raw string
 		raw, rest, more = strings.Cut(rest, "\n")
 		n++
-		line, err := t.check(n, raw)
+		body, err := t.check(n, raw)
 		if err == nil {
-			err = t.line(n, line)
+			err = t.line(n, body)
 		}
 		if err != nil {
 			return Report{}, err
@@ -93,7 +105,7 @@ func lineErr(n int, format string, args ...any) error {
 }
 
 // check refuses a line no device prints (too long, not UTF-8, holding a
-// control character other than a tab) and returns it trimmed.
+// control character other than a tab) and returns it without its CR.
 func (t *textReader) check(n int, raw string) (string, error) {
 	if len(raw) > MaxLine {
 		return "", lineErr(n, "the line is over %d bytes, the longest read: %s", MaxLine, quoted(raw))
@@ -105,7 +117,7 @@ func (t *textReader) check(n int, raw string) (string, error) {
 	if strings.ContainsFunc(raw, func(r rune) bool { return r != '\t' && isControl(r) }) {
 		return "", lineErr(n, "%s holds a control character", quoted(raw))
 	}
-	return strings.TrimSpace(raw), nil
+	return raw, nil
 }
 
 // count counts one more usage row, key or key feature.
@@ -117,8 +129,22 @@ func (t *textReader) count(n int) error {
 	return nil
 }
 
-func (t *textReader) line(n int, line string) error {
+func (t *textReader) line(n int, body string) error {
+	line, device := t.uncomment(body)
+	if !device {
+		// A collection's own line (a configuration, a comment): the device
+		// output it interrupts ends here.
+		return t.leave(n)
+	}
+	line = strings.TrimSpace(line)
+	// Where a part must go on (a header, a feature's validity), its
+	// reader refuses what is not it, naming what it wanted.
+	if t.st != stOther && t.st != stHeader1 && t.st != stHeader2 && t.st != stFeatureValidity && t.boundary(line) {
+		_ = t.leave(n)
+	}
 	switch t.st {
+	case stOther:
+		return t.other(n, line)
 	case stHeader1, stHeader2:
 		return t.header(n, line)
 	case stRows:
@@ -213,7 +239,7 @@ func (t *textReader) section(n int, line string) (bool, error) {
 			t.st = stTop
 		}
 		return true, nil
-	case strings.HasPrefix(line, "Current time:") && (t.st == stTop || t.st == stKeys || t.st == stFeatureName):
+	case strings.HasPrefix(line, "Current time:") && (t.st == stTop || t.st == stKeys || t.st == stFeatureName || t.st == stOther):
 		return t.currentTime(n, line)
 	}
 	return false, nil
@@ -402,6 +428,8 @@ func parseUsageRow(f []string) (Usage, string) {
 	bad := "no three counts"
 	for i := 1; i+3 <= len(f); i++ {
 		used, ok1 := count(f[i])
+		unknown := !ok1 && distilled(f[i])
+		ok1 = ok1 || unknown
 		inst, ok2 := count(f[i+1])
 		need, ok3 := count(f[i+2])
 		if !ok1 || !ok2 || !ok3 {
@@ -414,7 +442,7 @@ func parseUsageRow(f []string) (Usage, string) {
 			}
 			continue
 		}
-		return Usage{Name: strings.Join(f[:i], " "), Used: used, Installed: inst, Needed: need, Expiry: e}, ""
+		return Usage{Name: strings.Join(f[:i], " "), Used: used, UsedUnknown: unknown, Installed: inst, Needed: need, Expiry: e}, ""
 	}
 	return Usage{}, bad
 }
@@ -502,12 +530,17 @@ func parseKeyValidity(line string) (Expiry, bool) {
 // as devices do. ParseText reads it back to an equal report (save Form).
 func (r Report) Text() string {
 	var b strings.Builder
+	r.Hardware.text(&b)
 	if r.Usage != nil {
 		b.WriteString("License usage:\n")
 		b.WriteString("                                 Licenses     Licenses    Licenses    Expiry\n")
 		b.WriteString("  Feature name                       used    installed      needed\n")
 		for _, u := range r.Usage {
-			fmt.Fprintf(&b, "  %-31s %7d %12d %11d", u.Name, u.Used, u.Installed, u.Needed)
+			used := strconv.Itoa(u.Used)
+			if u.UsedUnknown {
+				used = "--"
+			}
+			fmt.Fprintf(&b, "  %-31s %7s %12d %11d", u.Name, used, u.Installed, u.Needed)
 			if x := usageExpiryText(u.Expiry); x != "" {
 				b.WriteString("    " + x)
 			}

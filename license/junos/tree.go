@@ -2,6 +2,7 @@ package junos
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -108,7 +109,7 @@ func fromTree(root *node, form Form) (Report, error) {
 
 func (tr *treeReader) walk(n *node) error {
 	switch n.name {
-	case "rpc-reply", "license-summary-information":
+	case "rpc-reply", "license-summary-information", "multi-routing-engine-results", "multi-routing-engine-item":
 		for _, k := range n.kids {
 			if err := tr.walk(k); err != nil {
 				return err
@@ -120,6 +121,66 @@ func (tr *treeReader) walk(n *node) error {
 		return tr.installed(n)
 	case "license-key-information":
 		return tr.keyStrings(n)
+	case "software-information":
+		return tr.software(n)
+	case "chassis-inventory":
+		return tr.inventory(n)
+	}
+	return nil
+}
+
+// software reads show version's reply beside the license output: its host
+// name (the first given) and its model, kept once.
+func (tr *treeReader) software(n *node) error {
+	hw := &tr.rep.Hardware
+	for _, k := range n.kids {
+		switch k.name {
+		case "host-name":
+			v, err := k.value()
+			if err != nil || hw.Hostname != "" {
+				return err
+			}
+			hw.Hostname = v
+		case "product-model":
+			v, err := k.value()
+			if err != nil || v == "" || slices.ContainsFunc(hw.Models, func(m Model) bool { return strings.EqualFold(m.Name, v) }) {
+				return err
+			}
+			if err := tr.count(k); err != nil {
+				return err
+			}
+			hw.Models = append(hw.Models, Model{Name: v, Line: k.line})
+		}
+	}
+	return nil
+}
+
+// inventory reads show chassis hardware's reply: the first chassis's
+// serial number and the model its description names.
+func (tr *treeReader) inventory(n *node) error {
+	hw := &tr.rep.Hardware
+	for _, c := range n.kids {
+		if c.name != "chassis" || hw.Chassis.Name != "" {
+			continue
+		}
+		var serial, desc string
+		line := c.line
+		for _, k := range c.kids {
+			var err error
+			switch k.name {
+			case "serial-number":
+				serial, err = k.value()
+			case "description":
+				desc, err = k.value()
+				line = k.line
+			}
+			if err != nil {
+				return err
+			}
+		}
+		if name := chassisModel(desc); name != "" {
+			hw.Chassis, hw.Serial = Model{Name: name, Line: line}, serial
+		}
 	}
 	return nil
 }
@@ -573,13 +634,48 @@ func (r Report) toTree() *node {
 			installed.kids = append(installed.kids, l)
 		}
 	}
+	var lic *node
 	switch {
 	case usage != nil && installed != nil:
-		return &node{name: "license-summary-information", kids: []*node{usage, installed}}
+		lic = &node{name: "license-summary-information", kids: []*node{usage, installed}}
 	case installed != nil:
-		return installed
+		lic = installed
 	case usage != nil:
-		return usage
+		lic = usage
+	default:
+		lic = &node{name: "license-usage-summary"}
 	}
-	return &node{name: "license-usage-summary"}
+	hw := r.Hardware.tree()
+	if len(hw) == 0 {
+		return lic
+	}
+	return &node{name: "rpc-reply", kids: append(hw, lic)}
+}
+
+// tree is what show version and show chassis hardware reply, beside the
+// license output: a software-information a model, the first with the host
+// name, and the chassis.
+func (h Hardware) tree() []*node {
+	leaf := func(name, v string) *node { return &node{name: name, text: []byte(v)} }
+	var ns []*node
+	for i, m := range h.Models {
+		sw := &node{name: "software-information"}
+		if i == 0 && h.Hostname != "" {
+			sw.kids = append(sw.kids, leaf("host-name", h.Hostname))
+		}
+		ns = append(ns, sw)
+		sw.kids = append(sw.kids, leaf("product-model", m.Name))
+	}
+	if len(h.Models) == 0 && h.Hostname != "" {
+		ns = append(ns, &node{name: "software-information", kids: []*node{leaf("host-name", h.Hostname)}})
+	}
+	if h.Chassis.Name != "" {
+		ch := &node{name: "chassis", kids: []*node{leaf("name", "Chassis")}}
+		if h.Serial != "" {
+			ch.kids = append(ch.kids, leaf("serial-number", h.Serial))
+		}
+		ch.kids = append(ch.kids, leaf("description", h.Chassis.Name))
+		ns = append(ns, &node{name: "chassis-inventory", kids: []*node{ch}})
+	}
+	return ns
 }

@@ -19,6 +19,10 @@ var topKeys = []string{"name", "source", "terms", "catalog", "devices", "license
 
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// minCheckBytes is less than the smallest check that decodes:
+// {"at":"2025-01-01T00:00:00Z","request":{"kind":"tradeIn","tradeIn":"t"}}.
+const minCheckBytes = 64
+
 func decode(name string, r io.Reader) (*Scenario, error) {
 	s, _, err := decodeWith(name, r, nil)
 	return s, err
@@ -160,7 +164,9 @@ func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 	d.contacts(top, f)
 	d.creditAccounts(top, e, f)
 	d.tradeIns(top, e, f)
-	s.Checks = make([]Check, 0, checks.len())
+	// Presized by the checks there can be: "{}" is a check too, and
+	// refused.
+	s.Checks = make([]Check, 0, min(checks.len(), len(data)/minCheckBytes))
 	for i, el := range checks.all() {
 		if d.full {
 			return nil

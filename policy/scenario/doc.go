@@ -48,13 +48,13 @@
 // command's -impact is built on it.
 //
 // Decoding walks a tree of the file built by a single-pass scanner over its
-// bytes (json.go), which keeps each value's offset and its place in its
-// parent; paths and line:column are built only for an error, so that every
-// unknown key, wrong type, missing field and unknown reference is reported
-// at its exact path and place, inside lists too ("licenses[3].features[1]").
-// Strings without escapes are slices of one copy of the file and the tree's
-// nodes come from chunked arenas, so decoding allocates per fact, not per
-// token. It never panics on any input (FuzzDecode, FuzzDecodeStructured).
+// bytes, which keeps each value's offset and its place in its parent;
+// paths are built only for an error, so that every unknown key, wrong
+// type, missing field and unknown reference is reported at its exact path
+// and place, inside lists too ("licenses[3].features[1]"). Strings without
+// escapes are slices of one copy of the file and the tree's nodes come from
+// arenas grown at most once, so decoding allocates per fact, not per token. It
+// never panics on any input.
 //
 // # Errors
 //
@@ -65,6 +65,11 @@
 //     the first *Error and errors.Is and errors.As reach a domain error
 //     behind any of them. Error() is "file:line:column: path: msg", one line
 //     per error.
+//   - A file name, key or ID an error says is quoted (Go's quoting, at most
+//     80 characters of it) when it holds a character that does not print,
+//     so that each error is one line whatever the file holds; in a path a
+//     key is quoted too when it is empty or holds '.', '[', ']' or '"'
+//     (licenses[0]."a.b").
 //   - Line and column count from 1, the column in characters (Unicode code
 //     points), not bytes. A syntax error is at the byte where the file stops
 //     being JSON, with the path of the list or object it is in; a file cut
@@ -81,25 +86,49 @@
 //     when it quotes less; a domain refusal's message longer than 640 bytes
 //     keeps its first and last 320.
 //
-// # Cost
+// # Bounds
 //
-// Decode reads at most MaxSize+1 bytes. A file of n bytes is answered or
-// refused in O(n log n) time and O(n) memory: about 15 bytes of heap per
-// byte of file (BENCHMARKS.md, "Scenario decoding"). Every duplicate check is
-// a map; the lists the domain constructors check pairwise are bounded so
-// that their quadratic cost is at most a constant per byte:
+// Decode reads at most MaxSize+1 bytes and refuses a file over MaxSize (8
+// MiB). Within it, whatever the file's layout (8 MiB on one line or a value
+// a line; one string, key or number as long as the file; an object of a
+// million keys; a list of a million one-character values; a hundred errors
+// at the end of a list of a million), a file of n bytes is answered or
+// refused in O(n log n) time and O(n) memory:
 //
-//   - a license's and a line's features, an order's accounts and emails, a
-//     contact's accounts, a platform's classes: at most 100 names each,
-//     repeats refused at the repeat's path;
-//   - an order's lines: at most 1,000;
-//   - each list of "catalog" (platforms, features, heritage, tmipSkus): at
-//     most 1,000 entries.
-//
-// A credit account's history is replayed once by credits.NewLedger, and a
-// broken one O(log n) more times to find the call-off at fault. A
-// license's history is checked once by license.NewHistory, in O(n)
-// transitions for n events.
+//   - Nesting: six levels, what the format needs; a seventh is refused
+//     where it opens.
+//   - Strings and keys: any length. A \u escape is a character or a UTF-16
+//     surrogate pair; half of a pair (which encoding/json reads as U+FFFD,
+//     making "\ud800" and "\udfff" one ID) is refused at its escape, with
+//     the path of its string, or of the object whose key holds it. An
+//     error quotes at most 80 characters of a value or key, and keeps at
+//     most 640 bytes of a domain refusal's message.
+//   - Numbers: scanned once, whatever their digits; nothing is computed
+//     from an exponent. A count is a JSON integer from -1,000,000 to
+//     1,000,000, an amount a decimal string of at most 40 digits either
+//     side of the point and 40 significant digits in all.
+//   - Errors: at most MaxErrors (100), then decoding stops.
+//   - Time: every byte is scanned a constant number of times. A check's or
+//     an error's line and column cost O(1) each, counted from marks laid
+//     every 256 bytes of the file, however long its lines; the index in a
+//     path is found by bisection, and the IDs an unknown reference lists
+//     once per kind of fact. A license's history is checked once by
+//     license.NewHistory, in O(n) transitions for n events. The log n is
+//     what sorts: an expect's values, and a credit account's history,
+//     replayed once by credits.NewLedger and a broken one O(log n) more
+//     times to find the call-off at fault.
+//   - Memory: the file held twice, and a tree of at most one 36-byte node
+//     per two bytes of the file, its arenas allocated at most twice (a
+//     start that a scenario file of real checks does not outgrow, then the
+//     most the file can need); at most about 25 bytes of heap per byte of
+//     file at its peak, whatever the layout.
+//   - Lists the domain constructors check pairwise are bounded, so that
+//     their quadratic cost is at most a constant per byte: a license's and
+//     a line's features, an order's accounts and emails, a contact's
+//     accounts, a platform's classes at most 100 names each, repeats
+//     refused at the repeat's path; an order's lines at most 1,000; each
+//     list of "catalog" (platforms, features, heritage, tmipSkus) at most
+//     1,000 entries.
 //
 // # Where SCENARIOS.md is silent, and what this package chose
 //
@@ -132,13 +161,16 @@
 //     does not exist says which part is wrong ("day 30 does not exist:
 //     February 2024 has 29 days"). Instants are converted to UTC and must
 //     be within years 0000 to 9999 there, so that everything read can be
-//     written back.
-//   - The zero instant, 0001-01-01T00:00:00Z, is refused wherever it is
-//     given, with an error saying it is outside the supported range: the
-//     domain packages read the zero time.Time as "absent" (no return, no
-//     window end, "never"), so a file giving it would be silently misread.
-//     Once tmip.TradeIn and the other facts say presence explicitly, this
-//     can be lifted.
+//     written back. A Decision's JSON and the evaluate command's flags read
+//     instants the same way, accepting and refusing the same texts.
+//   - The zero instant, 0001-01-01T00:00:00Z, is refused where the domain
+//     packages read the zero time.Time as "none" (a check's, a purchase's
+//     and a call-off's instant, a license's end, a support contract's
+//     dates, a certificate's signing, an expected obligation's due), so
+//     that a file giving it is never silently misread; where presence is
+//     said apart (a license's start, a line's ship date, a trade-in's
+//     optional instants, the trade-in window) it is an instant like any
+//     other, and an expect's "until" of it means "never".
 //   - References that must exist: a license's device, and in checks license,
 //     device (useFeature's device too), to, order, line (of that order),
 //     contact, account (a credit account) and tradeIn. A trialAvailable

@@ -3,7 +3,6 @@ package scenario
 import (
 	"errors"
 	"slices"
-	"sort"
 
 	"github.com/licensepolicy/licensepolicy/credits"
 	"github.com/licensepolicy/licensepolicy/entitlement"
@@ -154,39 +153,7 @@ func (d *decoder) catalogOver(o obj, c policy.Catalog) policy.Catalog {
 	names := map[string]loc{}
 	for _, e := range o.catalogList("platforms", "platforms").all() {
 		m := len(d.errs)
-		p := d.object(e, loc{n: e}, "name", "family", "class", "classes", "trial")
-		name := p.id("name", "platform name")
-		// An entry naming a platform c has (a default one, under a file)
-		// replaces it, and every key it leaves out keeps c's value; a
-		// platform added needs its family, and without "trial" follows
-		// LIC-TRIAL-PRODUCTS by it.
-		spec, replaces := license.PlatformSpec{Name: name}, false
-		if i, ok := platforms[name]; ok {
-			spec, replaces = c.License.Platforms[i], true
-		}
-		if p.has("class") {
-			spec.Class = p.str("class", false, "a like-device class")
-		}
-		if p.has("classes") {
-			spec.Classes = p.strings("classes", false, "a like-device class", false, maxNamesListed)
-		}
-		if p.has("family") || !replaces {
-			p.enum("family", true, &spec.Family, `"hardware", "virtual" or "software"`)
-		}
-		switch {
-		case p.has("trial"):
-			spec.Trial = license.TrialsNone
-			if p.boolean("trial", false, false) {
-				spec.Trial = license.TrialsOffered
-			}
-		case replaces:
-			// The replaced platform's value of "trial" is whether it has
-			// trials, whatever family the entry gives it.
-			spec.Trial = license.TrialsNone
-			if c.License.Platforms[platforms[name]].HasTrials() {
-				spec.Trial = license.TrialsOffered
-			}
-		}
+		spec := d.platformSpec(e, c, platforms)
 		d.unique(names, spec.Name, e.off, loc{e, "name"})
 		if d.since(m) {
 			continue
@@ -250,6 +217,45 @@ func (d *decoder) catalogOver(o obj, c policy.Catalog) policy.Catalog {
 	return c
 }
 
+// platformSpec reads e, an entry of "catalog"'s platforms, over c, whose
+// platforms are indexed by name.
+func (d *decoder) platformSpec(e *jnode, c policy.Catalog, platforms map[string]int) license.PlatformSpec {
+	p := d.object(e, loc{n: e}, "name", "family", "class", "classes", "trial")
+	name := p.id("name", "platform name")
+	// An entry naming a platform c has (a default one, under a file)
+	// replaces it, and every key it leaves out keeps c's value; a
+	// platform added needs its family, and without "trial" follows
+	// LIC-TRIAL-PRODUCTS by it.
+	spec, replaces := license.PlatformSpec{Name: name}, false
+	if i, ok := platforms[name]; ok {
+		spec, replaces = c.License.Platforms[i], true
+	}
+	if p.has("class") {
+		spec.Class = p.str("class", false, "a like-device class")
+	}
+	if p.has("classes") {
+		spec.Classes = p.strings("classes", false, "a like-device class", false, maxNamesListed)
+	}
+	if p.has("family") || !replaces {
+		p.enum("family", true, &spec.Family, `"hardware", "virtual" or "software"`)
+	}
+	switch {
+	case p.has("trial"):
+		spec.Trial = license.TrialsNone
+		if p.boolean("trial", false, false) {
+			spec.Trial = license.TrialsOffered
+		}
+	case replaces:
+		// The replaced platform's value of "trial" is whether it has
+		// trials, whatever family the entry gives it.
+		spec.Trial = license.TrialsNone
+		if c.License.Platforms[platforms[name]].HasTrials() {
+			spec.Trial = license.TrialsOffered
+		}
+	}
+	return spec
+}
+
 // appendNew appends to list the names it does not hold yet, in order.
 func appendNew(list, names []string) []string {
 	seen := make(map[string]bool, len(list)+len(names))
@@ -302,18 +308,13 @@ func ref[T any](d *decoder, f *facts, m map[string]T, id string, at *jnode, what
 	if ok || id == "" || at == nil || f.broken[factKey{what, id}] {
 		return v, ok
 	}
-	known := make([]string, 0, min(len(m), 11))
-	for k := range m {
-		known = append(known, k)
-	}
-	sort.Strings(known)
-	if len(known) > 10 {
-		known = append(known[:10], "...")
-	}
-	for i, k := range known {
-		if len(k) > maxQuote {
-			known[i] = quote(k)
+	known, ok := d.known[what]
+	if !ok {
+		known = firstIDs(m)
+		if d.known == nil {
+			d.known = map[string][]string{}
 		}
+		d.known[what] = known
 	}
 	if len(known) == 0 {
 		d.fail(at.off, loc{n: at}, "unknown %s %s; the file defines none", what, quote(id))
@@ -321,6 +322,31 @@ func ref[T any](d *decoder, f *facts, m map[string]T, id string, at *jnode, what
 		d.fail(at.off, loc{n: at}, "unknown %s %s; want one of %v", what, quote(id), known)
 	}
 	return v, false
+}
+
+// firstIDs is the ten first IDs of m in order, and "..." when there are
+// more, for an error naming the IDs a reference could have been: found in
+// one pass, since a file may define a million.
+func firstIDs[T any](m map[string]T) []string {
+	const listed = 10
+	known := make([]string, 0, listed+1)
+	for k := range m {
+		if len(known) == listed && k >= known[listed-1] {
+			continue
+		}
+		i, _ := slices.BinarySearch(known, k)
+		known = slices.Insert(known, i, k)
+		if len(known) > listed {
+			known = known[:listed]
+		}
+	}
+	for i, k := range known {
+		known[i] = shown(k)
+	}
+	if len(m) > listed {
+		known = append(known, "...")
+	}
+	return known
 }
 
 func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {

@@ -2,10 +2,12 @@ package scenario
 
 import (
 	"encoding"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/licensepolicy/licensepolicy/internal/wire"
@@ -27,6 +29,10 @@ type decoder struct {
 	errs      []*Error
 	// full is set when MaxErrors were recorded: decoding stops.
 	full bool
+	// known holds, by kind of fact, the IDs an unknown reference's error
+	// lists: found once, as every list a reference names is complete
+	// before the first reference to it is read.
+	known map[string][]string
 
 	// overlay is DecodeUnder's, nil for Decode: then the facts a domain
 	// rule refuses are invalid, not errors, and the checks that use one
@@ -50,6 +56,8 @@ func (d *decoder) add(e *Error) {
 		return
 	}
 	e.File = d.file
+	// A domain refusal may say an ID of the file as it is: one line.
+	e.Msg = printable(e.Msg)
 	d.errs = append(d.errs, e)
 }
 
@@ -83,6 +91,27 @@ func quote(s string) string {
 		i += size
 	}
 	return strconv.Quote(s[:i]) + fmt.Sprintf("... (%d bytes)", len(s))
+}
+
+// printable is s, or s quoted when it holds a character that does not
+// print, so that no name or message of a file can forge a line of output.
+func printable(s string) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return strconv.Quote(s)
+		}
+	}
+	return s
+}
+
+// shown is a name of the file as an error says it: as it is, or quoted,
+// at most maxQuote characters of it, when it is longer or holds a
+// character that does not print.
+func shown(s string) string {
+	if len(s) > maxQuote {
+		return quote(s)
+	}
+	return printable(s)
 }
 
 // clip shortens a domain error's message that quotes a long value.
@@ -125,8 +154,10 @@ func (d *decoder) object(n *jnode, at loc, allowed ...string) obj {
 	unknown := false
 	for _, c := range d.t.children(n).all() {
 		if k := d.t.key(c); !contains(allowed, k) {
-			d.fail(c.koff, loc{n, k}, "unknown field; want one of %s", strings.Join(allowed, ", "))
 			unknown = true
+			if !d.full { // a million unknown keys build no message past the cap
+				d.fail(c.koff, loc{n: c}, "unknown field; want one of %s", strings.Join(allowed, ", "))
+			}
 		}
 	}
 	return obj{d: d, n: n, at: at, unknown: unknown}
@@ -224,28 +255,33 @@ func (o obj) boolean(key string, required bool, def bool) bool {
 }
 
 func (d *decoder) instantOf(v *jnode, p loc) time.Time {
+	return d.readInstant(v, p, wire.ParseInstant)
+}
+
+// readInstant reads v with parse, one of wire's readers of instants.
+func (d *decoder) readInstant(v *jnode, p loc, parse func(string) (time.Time, error)) time.Time {
 	if !d.typed(v, p, jString, wire.WantInstant) {
 		return time.Time{}
 	}
-	t, why := parseInstant(d.str(v))
-	if why != "" {
-		d.fail(v.off, p, "%s: %s", quote(d.str(v)), why)
-		return time.Time{}
+	t, err := parse(d.str(v))
+	if err == nil {
+		return t
 	}
-	return t
+	why := err.Error()
+	var ie *wire.InstantError
+	if errors.As(err, &ie) {
+		why = ie.Why
+	}
+	d.fail(v.off, p, "%s: %s", quote(d.str(v)), why)
+	return time.Time{}
 }
 
+// instant reads an instant where the zero time would read as "none" (a
+// check's instant, a contract's dates, a certificate's signing): there
+// 0001-01-01T00:00:00Z is refused rather than taken for absent.
 func (o obj) instant(key string, required bool) time.Time {
 	v, p := o.field(key, required, wire.WantInstant)
-	mark := len(o.d.errs)
-	t := o.d.instantOf(v, p)
-	if v != nil && t.IsZero() && !o.d.since(mark) {
-		// Here the zero time would read as "none" (a check's instant, a
-		// contract's dates, a certificate's signing), so it is refused
-		// rather than taken for absent.
-		o.d.fail(v.off, p, "%s is the zero instant, which this field cannot hold: want any other instant within years 0000 to 9999 in UTC", quote(o.d.str(v)))
-	}
-	return t
+	return o.d.readInstant(v, p, wire.ParseGivenInstant)
 }
 
 // presentInstant reads an instant whose presence the domain says apart

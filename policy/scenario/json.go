@@ -2,8 +2,10 @@ package scenario
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -122,15 +124,15 @@ func (c kidList) len() int { return len(c.ids) }
 
 func (c kidList) at(i int) *jnode { return &c.t.nodes[c.ids[i]] }
 
-// index is n's index among c, found by a scan: only an error's path needs
-// it.
+// index is n's index among c, found by bisection on the offsets, which
+// siblings have in file order: only an error's path needs it, and a
+// hundred errors at the end of a list of a million stay cheap.
 func (c kidList) index(n *jnode) int {
-	for i, id := range c.ids {
-		if &c.t.nodes[id] == n {
-			return i
-		}
+	i, found := slices.BinarySearchFunc(c.ids, n.off, func(id, off int32) int { return cmp.Compare(c.t.nodes[id].off, off) })
+	if !found {
+		return -1
 	}
-	return -1
+	return i
 }
 
 // all yields the children with their indices.
@@ -169,13 +171,13 @@ type loc struct {
 func (l loc) path(t *tree) string {
 	var parts []string
 	if l.key != "" {
-		parts = append(parts, "."+l.key)
+		parts = append(parts, "."+pathKey(l.key))
 	}
 	for n := l.n; n != nil && n.parent >= 0; n = &t.nodes[n.parent] {
 		if p := &t.nodes[n.parent]; p.kind == jArray {
 			parts = append(parts, "["+strconv.Itoa(t.children(p).index(n))+"]")
 		} else {
-			parts = append(parts, "."+t.key(n))
+			parts = append(parts, "."+pathKey(t.key(n)))
 		}
 	}
 	var b strings.Builder
@@ -199,6 +201,8 @@ type jparser struct {
 	stack []frame
 	// scratch holds the children of open containers, innermost last.
 	scratch []int32
+	// bound is the most values the file can hold (maxValues).
+	bound int
 }
 
 // frame is one open container: its key in its parent or its index.
@@ -218,16 +222,41 @@ type syntaxError struct {
 
 func (e *syntaxError) Error() string { return e.path + ": " + e.msg }
 
-// bytesPerNode is a guess at the bytes of a file per value, so that the
-// arenas are seldom grown: a scenario's values are short strings.
-const bytesPerNode = 16
+// maxValues bounds the values of data from above: every value but the
+// first is a list's element or an object's member, and the first of each
+// follows a '[' or a '{', the others a ',' (some of those counted may be
+// inside strings, fewer than ':', which every instant holds); and no valid
+// file has a value for fewer than two bytes but its first few.
+func maxValues(data []byte) int {
+	n := 1 + bytes.Count(data, []byte{','}) + bytes.Count(data, []byte{'['}) + bytes.Count(data, []byte{'{'})
+	return min(n, len(data)/2+maxDepth+1)
+}
+
+// bytesPerValue is about the bytes of a scenario file per value, whose
+// values are mostly short strings: the arenas start at the file's size
+// over it, which most files never outgrow.
+const bytesPerValue = 16
+
+// reserve makes room for n more in an arena s: when s is full it grows
+// once, to bound, the most the file can need, instead of by a quarter at a
+// time as append would. A typical file never outgrows its start, a file
+// refused early (a bracket nested seven deep at its start) allocates no
+// more than the start, and a file of one-character values allocates its
+// arenas twice, not a dozen times.
+func reserve[T any](s []T, n, bound int) []T {
+	if len(s)+n <= cap(s) {
+		return s
+	}
+	return slices.Grow(s, max(bound-len(s), n))
+}
 
 func parseTree(data []byte) (*tree, error) {
 	t := &tree{src: string(data), data: data}
-	guess := len(data)/bytesPerNode + 16
-	t.nodes = make([]jnode, 0, guess)
-	t.kids = make([]int32, 0, guess)
-	p := &jparser{t: t, src: t.src}
+	bound := maxValues(data)
+	start := min(bound, len(data)/bytesPerValue+16)
+	t.nodes = make([]jnode, 0, start)
+	t.kids = make([]int32, 0, start)
+	p := &jparser{t: t, src: t.src, bound: bound}
 	p.space()
 	if _, err := p.value(-1); err != nil {
 		return nil, err
@@ -256,7 +285,7 @@ func (p *jparser) path() string {
 		if b.Len() > 0 {
 			b.WriteByte('.')
 		}
-		b.WriteString(f.key)
+		b.WriteString(pathKey(f.key))
 	}
 	return b.String()
 }
@@ -302,7 +331,7 @@ func (p *jparser) value(parent int32) (int32, error) {
 	}
 	start := p.pos
 	i := int32(len(p.t.nodes))
-	p.t.nodes = append(p.t.nodes, jnode{off: int32(start), parent: parent})
+	p.t.nodes = append(reserve(p.t.nodes, 1, p.bound), jnode{off: int32(start), parent: parent})
 	switch c := p.src[p.pos]; {
 	case c == '{' || c == '[':
 		if p.depth+1 > maxDepth {
@@ -322,7 +351,7 @@ func (p *jparser) value(parent int32) (int32, error) {
 			return 0, err
 		}
 	case c == '"':
-		s, escaped, err := p.string()
+		s, escaped, err := p.string(false)
 		if err != nil {
 			return 0, err
 		}
@@ -365,7 +394,7 @@ func childPath(path string, f frame) string {
 func (p *jparser) close(n int32, from int) {
 	s := p.scratch[from:]
 	p.t.nodes[n].kids, p.t.nodes[n].nkids = int32(len(p.t.kids)), int32(len(s))
-	p.t.kids = append(p.t.kids, s...)
+	p.t.kids = append(reserve(p.t.kids, len(s), p.bound), s...)
 	p.scratch = p.scratch[:from]
 	p.stack = p.stack[:len(p.stack)-1]
 	p.depth--
@@ -414,7 +443,7 @@ func (p *jparser) object(n int32) error {
 			return p.fail("invalid character %s looking for beginning of object key string", p.char())
 		}
 		koff := int32(p.pos)
-		key, escaped, err := p.string()
+		key, escaped, err := p.string(true)
 		if err != nil {
 			return err
 		}
@@ -445,7 +474,7 @@ func (p *jparser) object(n int32) error {
 			return err
 		}
 		p.t.nodes[v].koff, p.t.nodes[v].kesc = koff, escaped
-		p.scratch = append(p.scratch, v)
+		p.scratch = append(reserve(p.scratch, 1, p.bound), v)
 		if more, err = p.next('}', "object key:value pair"); err != nil {
 			return err
 		}
@@ -471,7 +500,7 @@ func (p *jparser) list(n int32) error {
 		if err != nil {
 			return err
 		}
-		p.scratch = append(p.scratch, v)
+		p.scratch = append(reserve(p.scratch, 1, p.bound), v)
 		if more, err = p.next(']', "array element"); err != nil {
 			return err
 		}
@@ -520,7 +549,7 @@ func (p *jparser) number() error {
 // string reads a string at p.pos ('"'); without escapes it is a slice of
 // the file's one string copy, and escaped is false. The file is valid
 // UTF-8 (checked before).
-func (p *jparser) string() (s string, escaped bool, err error) {
+func (p *jparser) string(key bool) (s string, escaped bool, err error) {
 	p.pos++
 	start := p.pos
 	src := p.src
@@ -530,7 +559,7 @@ func (p *jparser) string() (s string, escaped bool, err error) {
 			p.pos++
 			return src[start : p.pos-1], false, nil
 		case c == '\\':
-			s, err := p.escaped(start)
+			s, err := p.escaped(start, key)
 			return s, true, err
 		case c < 0x20:
 			return "", false, p.fail("invalid character %s in string literal", p.char())
@@ -540,8 +569,9 @@ func (p *jparser) string() (s string, escaped bool, err error) {
 	return "", false, p.fail("")
 }
 
-// escaped reads the rest of a string that has escapes, from start.
-func (p *jparser) escaped(start int) (string, error) {
+// escaped reads the rest of a string that has escapes, from start; key
+// says it is an object's key.
+func (p *jparser) escaped(start int, key bool) (string, error) {
 	s := p.src
 	b := []byte(s[start:p.pos])
 	for p.pos < len(s) {
@@ -575,23 +605,24 @@ func (p *jparser) escaped(start int) (string, error) {
 		case 't':
 			b = append(b, '\t')
 		case 'u':
+			esc := p.pos - 1
 			r, ok := p.hex4(p.pos + 1)
 			if !ok {
 				return "", p.fail("invalid character %s in \\u hexadecimal character escape", p.char())
 			}
 			p.pos += 4
 			if utf16.IsSurrogate(r) {
-				// A pair, or U+FFFD for half of one, as encoding/json does.
+				// Only a pair: encoding/json reads half of one as U+FFFD,
+				// so "\ud800" and "\udfff" would be one ID.
+				d := utf8.RuneError
 				if r2, ok := p.hex4(p.pos + 3); ok && p.pos+2 < len(s) && s[p.pos+1:p.pos+3] == `\u` {
-					if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-						p.pos += 6
-						r = d
-					} else {
-						r = utf8.RuneError
-					}
-				} else {
-					r = utf8.RuneError
+					d = utf16.DecodeRune(r, r2)
 				}
+				if d == utf8.RuneError {
+					return "", p.loneSurrogate(esc, key)
+				}
+				p.pos += 6
+				r = d
 			}
 			b = utf8.AppendRune(b, r)
 		default:
@@ -600,6 +631,20 @@ func (p *jparser) escaped(start int) (string, error) {
 		p.pos++
 	}
 	return "", p.fail("")
+}
+
+// loneSurrogate refuses the \u escape at off, half of a surrogate pair,
+// at the path of the value it is in, or of the object whose key it is in.
+func (p *jparser) loneSurrogate(off int, key bool) error {
+	path, what := p.path(), "a key"
+	if !key {
+		what = "a string"
+		if len(p.stack) > 0 {
+			path = childPath(path, p.stack[len(p.stack)-1])
+		}
+	}
+	return &syntaxError{off, path, fmt.Sprintf("%s in %s is half of a UTF-16 surrogate pair; want a character, or a pair such as \\ud83d\\ude00",
+		p.src[off:off+6], what)}
 }
 
 // hex4 reads four hexadecimal digits at i.
@@ -626,41 +671,20 @@ func (p *jparser) hex4(i int) (rune, bool) {
 
 func join(path, key string) string {
 	if path == "" {
-		return key
+		return pathKey(key)
 	}
-	return path + "." + key
+	return path + "." + pathKey(key)
+}
+
+// pathKey is a key as a path writes it: as it is, or quoted (at most
+// maxQuote characters of it) when it is empty, too long, holds a
+// character that does not print (a newline would forge a line of output)
+// or one that a path uses itself.
+func pathKey(k string) string {
+	if k == "" || strings.ContainsAny(k, `."[]`) {
+		return quote(k)
+	}
+	return shown(k)
 }
 
 func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
-
-// lines converts byte offsets of a file to line:column, the column counted
-// in characters from 1. It indexes the file's line starts once.
-type lines struct {
-	src    []byte
-	starts []int
-}
-
-func (l *lines) at(off int) (line, col int) {
-	if l.starts == nil {
-		l.starts = []int{0}
-		for i := 0; ; {
-			j := bytes.IndexByte(l.src[i:], '\n')
-			if j < 0 {
-				break
-			}
-			i += j + 1
-			l.starts = append(l.starts, i)
-		}
-	}
-	off = min(max(off, 0), len(l.src))
-	lo, hi := 0, len(l.starts) // starts[lo] <= off < starts[hi]
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if l.starts[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return lo + 1, utf8.RuneCount(l.src[l.starts[lo]:off]) + 1
-}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -239,5 +240,58 @@ func TestInstantsSpanYears0000To9999InUTC(t *testing.T) {
 		if (err == nil) != c.ok {
 			t.Errorf("decision until %s: error %v, want one: %v", c.at, err, !c.ok)
 		}
+	}
+}
+
+// TestErrorIsOneLineWhateverTheFileHolds: a file name, a key or an ID
+// holding a newline, an empty key and a key of a thousand characters are
+// quoted (the long one clipped) wherever an error says them, so each
+// error is one line and no file can forge another (issue 26, class 7).
+func TestErrorIsOneLineWhateverTheFileHolds(t *testing.T) {
+	long := strings.Repeat("k", 1000)
+	license := func(id string) string {
+		return `"devices": [{"serial": "mx-1", "platform": "MX"}], "licenses": [{"id": "` + id + `", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z", "termYears": 1}]`
+	}
+	order := `"orders": [{"id": "` + long + `", "accounts": ["a"], "emails": ["e@x"], "lines": [{"id": "` + long + `", "product": "MX", "kind": "perpetual", "tier": "standard", "features": ["bgp"], "quantity": 1, "shipDate": "2025-01-01T00:00:00Z"}]}]`
+	for _, c := range []struct {
+		name, src, path, msg string
+	}{
+		{"a\nb.json", `{"name": "t", "a\nb": 1, ` + oneCheck + `}`, `"a\nb"`, "unknown field"},
+		{"f.json", `{"name": "t", "": 1, ` + oneCheck + `}`, `""`, "unknown field"},
+		{"f.json", `{"name": "t", "a.b": 1, ` + oneCheck + `}`, `"a.b"`, "unknown field"},
+		{"f.json", `{"name": "t", "` + long + `": 1, ` + oneCheck + `}`, `"` + long[:80] + `"... (1000 bytes)`, "unknown field"},
+		{"f.json", `{"name": "t", "x\u2028y": {"c": tru}}`, `"x\u2028y"`, "invalid JSON"},
+		{"f.json", `{"name": "t", "\t": 1, "\t": 2}`, `"\t"`, "repeated key"},
+		{"f.json", `{"name": "t", ` + license(`L\n1`) + `, ` + oneCheck + `}`, "licenses[0]", `license L\n1`},
+		{"f.json", `{"name": "t", ` + order + `, "checks": [{"at": "2025-01-01T00:00:00Z", "request": {"kind": "fulfilLine", "order": "` + long + `", "line": "x"}}]}`,
+			"checks[0].request.line", `of order "` + long[:80] + `"... (1000 bytes); want one of ["` + long[:80] + `"... (1000 bytes)]`},
+	} {
+		_, err := scenario.Decode(c.name, strings.NewReader(c.src))
+		var se *scenario.Error
+		if !errors.As(err, &se) {
+			t.Fatalf("%.60q: got %v, want a *Error", c.src, err)
+		}
+		if se.Path != c.path || !strings.Contains(se.Msg, c.msg) || strings.ContainsAny(err.Error(), "\n\t\u2028") || len(err.Error()) > 1000 {
+			t.Errorf("%.60q: got %q, want one line at %q saying %q", c.src, err, c.path, c.msg)
+		}
+		if want := strconv.Quote(c.name) + ":"; c.name != "f.json" && !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%q: want it to start %s", err, want)
+		}
+	}
+}
+
+// TestLicenseIDsOfLoneSurrogatesAreRefused: license IDs "\ud800" and
+// "\udfff" both read as U+FFFD by encoding/json, so a check of one would
+// resolve to the other; the file is refused at the first, with its path
+// and line:column (issue 26, class 7).
+func TestLicenseIDsOfLoneSurrogatesAreRefused(t *testing.T) {
+	lic := func(id string) string {
+		return `{"id": "` + id + `", "kind": "perpetual", "tier": "standard", "platform": "MX", "device": "mx-1", "features": ["bgp"], "start": "2020-01-01T00:00:00Z"}`
+	}
+	src := "{\"name\": \"t\",\n \"devices\": [{\"serial\": \"mx-1\", \"platform\": \"MX\"}],\n \"licenses\": [" + lic(`\ud800`) + ",\n  " + lic(`\udfff`) + `],
+ "checks": [{"at": "2025-01-01T00:00:00Z", "request": {"kind": "renewLicense", "license": "\udfff", "termYears": 1}}]}`
+	se := scenarioErr(t, src)
+	if se.Path != "licenses[0].id" || se.Line != 3 || se.Column != 23 || !strings.Contains(se.Msg, `\ud800 in a string is half of a UTF-16 surrogate pair`) {
+		t.Errorf("got %v, want licenses[0].id refused at 3:23", se)
 	}
 }

@@ -50,110 +50,143 @@ func (d *decoder) request(n *jnode, path loc, f *facts) policy.Request {
 		d.fail(k.off, loc{n, "kind"}, "unknown request kind %s; want one of %s", quote(d.str(k)), requestKinds)
 		return nil
 	}
-	o := d.object(n, path, keys...)
-	lic := func() *license.License {
-		l, _ := ref(d, f, f.licenses, o.id("license", "license ID"), o.get("license"), "license")
-		return l
+	r := requestReader{d: d, o: d.object(n, path, keys...), n: n, path: path, f: f}
+	switch kind := d.str(k); kind {
+	case "useFeature", "moveLicense", "renewLicense", "changeTier", "trialAvailable":
+		return r.license(kind)
+	case "fulfilLine", "viewEntitlement":
+		return r.entitlement(kind)
+	case "purchaseCredits", "callOff", "creditStatement":
+		return r.credits(kind)
+	case "tradeIn", "tradeInCompliance":
+		id := r.o.id("tradeIn", "trade-in ID")
+		ref(d, f, f.tradeIns, id, r.o.get("tradeIn"), "trade-in")
+		if kind == "tradeIn" {
+			return policy.TradeIn{Book: f.book, ID: id}
+		}
+		return policy.TradeInCompliance{Book: f.book, ID: id}
 	}
-	switch d.str(k) {
+	return nil
+}
+
+// requestReader reads the fields of request object n, at path, whose keys
+// were checked against its kind's.
+type requestReader struct {
+	d    *decoder
+	o    obj
+	n    *jnode
+	path loc
+	f    *facts
+}
+
+// lic reads the license the request names.
+func (r requestReader) lic() *license.License {
+	l, _ := ref(r.d, r.f, r.f.licenses, r.o.id("license", "license ID"), r.o.get("license"), "license")
+	return l
+}
+
+// license reads a request of the license domain.
+func (r requestReader) license(kind string) policy.Request {
+	d, o, n, f := r.d, r.o, r.n, r.f
+	switch kind {
 	case "useFeature":
-		r := policy.UseFeature{License: lic()}
+		q := policy.UseFeature{License: r.lic()}
 		dev, _ := ref(d, f, f.devices, o.id("device", "device serial number"), o.get("device"), "device")
-		r.Device = dev.Serial
-		r.Feature = o.id("feature", "feature name")
+		q.Device = dev.Serial
+		q.Feature = o.id("feature", "feature name")
 		if a, ok := o.amount("units", false); ok {
 			// LIC-SOD grants capacity to scale into: a use of none or
 			// less is not a use.
 			if a.Sign() <= 0 {
 				d.fail(o.get("units").off, loc{n, "units"}, "%s: want a positive number of units (%s)", a, rule.LicSOD)
 			}
-			r.Units = decimal.NewNullDecimal(a)
+			q.Units = decimal.NewNullDecimal(a)
 		}
-		return withHistory(f, r)
+		return withHistory(f, q)
 	case "moveLicense":
-		r := policy.MoveLicense{License: lic()}
-		r.To, _ = ref(d, f, f.devices, o.id("to", "device serial number"), o.get("to"), "device")
-		o.enum("reason", true, &r.Reason, `"rma" or "rebalance"`)
-		return withHistory(f, r)
+		q := policy.MoveLicense{License: r.lic()}
+		q.To, _ = ref(d, f, f.devices, o.id("to", "device serial number"), o.get("to"), "device")
+		o.enum("reason", true, &q.Reason, `"rma" or "rebalance"`)
+		return withHistory(f, q)
 	case "renewLicense":
-		r := policy.RenewLicense{License: lic()}
-		r.TermYears, _ = o.integer("termYears", true)
-		return withHistory(f, r)
+		q := policy.RenewLicense{License: r.lic()}
+		q.TermYears, _ = o.integer("termYears", true)
+		return withHistory(f, q)
 	case "changeTier":
-		r := policy.ChangeTier{License: lic()}
-		o.enum("tier", true, &r.Tier, `"standard", "advanced" or "premium"`)
-		return withHistory(f, r)
-	case "trialAvailable":
-		return policy.TrialAvailable{Platform: o.id("platform", "platform name"), Feature: o.id("feature", "feature name")}
-	case "fulfilLine", "viewEntitlement":
-		var r policy.ViewEntitlement
-		if d.str(k) == "viewEntitlement" {
-			r.Contact, _ = ref(d, f, f.contacts, o.id("contact", "contact ID"), o.get("contact"), "contact")
-		}
-		r.Order, _ = ref(d, f, f.orders, o.id("order", "order ID"), o.get("order"), "order")
-		r.Line = o.id("line", "line ID")
-		if r.Order != nil && r.Line != "" {
-			if _, ok := r.Order.Line(r.Line); !ok {
-				lines := []string{}
-				for _, l := range r.Order.Lines() {
-					if len(lines) == 10 {
-						lines = append(lines, "...")
-						break
-					}
-					lines = append(lines, l.ID)
-				}
-				d.fail(o.get("line").off, loc{n, "line"}, "unknown line %s of order %s; want one of %v", quote(r.Line), r.Order.ID(), lines)
-			}
-		}
-		if d.str(k) == "fulfilLine" {
-			// Each fulfilLine decision lists an entitlement per unit and an
-			// email per address: bounded over the file, so that a small
-			// file cannot ask for gigabytes of decisions.
-			if r.Order == nil {
-				return policy.FulfilLine{Line: r.Line}
-			}
-			if l, ok := r.Order.Line(r.Line); ok {
-				d.fulfilled += l.Quantity + len(r.Order.Emails())
-				if d.fulfilled > MaxFulfilled {
-					d.fail(n.off, path, "the file's fulfilLine checks would list more than %d entitlements and emails (MaxFulfilled); split the file", MaxFulfilled)
-				}
-			}
-			return policy.FulfilLine{Order: r.Order, Line: r.Line}
-		}
-		return r
-	case "purchaseCredits":
-		var r policy.PurchaseCredits
-		o.enum("creditKind", true, &r.Kind, `"professional" or "flexible"`)
-		r.Order.Credits, _ = o.amount("credits", true)
-		r.Order.Discount, _ = o.amount("discount", false)
-		r.Order.LocalEntity = o.boolean("localEntity", false, true)
-		return r
-	case "callOff":
-		r := policy.CallOff{}
-		r.Ledger, _ = ref(d, f, f.ledgers, o.id("account", "credit account ID"), o.get("account"), "credit account")
-		r.CallOff.Credits, _ = o.amount("credits", true)
-		r.CallOff.Engagement = d.engagement(o.sub("engagement", true, engagementKeys...))
-		return r
-	case "creditStatement":
-		r := policy.CreditStatement{}
-		r.Ledger, _ = ref(d, f, f.ledgers, o.id("account", "credit account ID"), o.get("account"), "credit account")
-		q := o.id("quarter", `quarter such as "2025-Q1"`)
-		if q != "" {
-			var err error
-			if r.Quarter, err = credits.ParseQuarter(q); err != nil {
-				d.fail(o.get("quarter").off, loc{n, "quarter"}, "%s: want a quarter such as \"2025-Q1\"", quote(q))
-			}
-		}
-		return r
-	case "tradeIn", "tradeInCompliance":
-		id := o.id("tradeIn", "trade-in ID")
-		ref(d, f, f.tradeIns, id, o.get("tradeIn"), "trade-in")
-		if d.str(k) == "tradeIn" {
-			return policy.TradeIn{Book: f.book, ID: id}
-		}
-		return policy.TradeInCompliance{Book: f.book, ID: id}
+		q := policy.ChangeTier{License: r.lic()}
+		o.enum("tier", true, &q.Tier, `"standard", "advanced" or "premium"`)
+		return withHistory(f, q)
 	}
-	return nil
+	return policy.TrialAvailable{Platform: o.id("platform", "platform name"), Feature: o.id("feature", "feature name")}
+}
+
+// entitlement reads a fulfilLine or viewEntitlement request.
+func (r requestReader) entitlement(kind string) policy.Request {
+	d, o, n, f := r.d, r.o, r.n, r.f
+	var q policy.ViewEntitlement
+	if kind == "viewEntitlement" {
+		q.Contact, _ = ref(d, f, f.contacts, o.id("contact", "contact ID"), o.get("contact"), "contact")
+	}
+	q.Order, _ = ref(d, f, f.orders, o.id("order", "order ID"), o.get("order"), "order")
+	q.Line = o.id("line", "line ID")
+	if q.Order != nil && q.Line != "" {
+		if _, ok := q.Order.Line(q.Line); !ok {
+			lines := []string{}
+			for _, l := range q.Order.Lines() {
+				if len(lines) == 10 {
+					lines = append(lines, "...")
+					break
+				}
+				lines = append(lines, shown(l.ID))
+			}
+			d.fail(o.get("line").off, loc{n, "line"}, "unknown line %s of order %s; want one of %v", quote(q.Line), shown(q.Order.ID()), lines)
+		}
+	}
+	if kind == "viewEntitlement" {
+		return q
+	}
+	// Each fulfilLine decision lists an entitlement per unit and an
+	// email per address: bounded over the file, so that a small
+	// file cannot ask for gigabytes of decisions.
+	if q.Order == nil {
+		return policy.FulfilLine{Line: q.Line}
+	}
+	if l, ok := q.Order.Line(q.Line); ok {
+		d.fulfilled += l.Quantity + len(q.Order.Emails())
+		if d.fulfilled > MaxFulfilled {
+			d.fail(n.off, r.path, "the file's fulfilLine checks would list more than %d entitlements and emails (MaxFulfilled); split the file", MaxFulfilled)
+		}
+	}
+	return policy.FulfilLine{Order: q.Order, Line: q.Line}
+}
+
+// credits reads a request of the services-credits domain.
+func (r requestReader) credits(kind string) policy.Request {
+	d, o, n, f := r.d, r.o, r.n, r.f
+	switch kind {
+	case "purchaseCredits":
+		var q policy.PurchaseCredits
+		o.enum("creditKind", true, &q.Kind, `"professional" or "flexible"`)
+		q.Order.Credits, _ = o.amount("credits", true)
+		q.Order.Discount, _ = o.amount("discount", false)
+		q.Order.LocalEntity = o.boolean("localEntity", false, true)
+		return q
+	case "callOff":
+		q := policy.CallOff{}
+		q.Ledger, _ = ref(d, f, f.ledgers, o.id("account", "credit account ID"), o.get("account"), "credit account")
+		q.CallOff.Credits, _ = o.amount("credits", true)
+		q.CallOff.Engagement = d.engagement(o.sub("engagement", true, engagementKeys...))
+		return q
+	}
+	q := policy.CreditStatement{}
+	q.Ledger, _ = ref(d, f, f.ledgers, o.id("account", "credit account ID"), o.get("account"), "credit account")
+	if s := o.id("quarter", `quarter such as "2025-Q1"`); s != "" {
+		var err error
+		if q.Quarter, err = credits.ParseQuarter(s); err != nil {
+			d.fail(o.get("quarter").off, loc{n, "quarter"}, "%s: want a quarter such as \"2025-Q1\"", quote(s))
+		}
+	}
+	return q
 }
 
 // Describe returns the request in words, such as

@@ -86,10 +86,11 @@ type Error struct {
 	off int // byte offset, for file order
 }
 
-// Error returns "file:line:column: path: msg", leaving out what is unknown.
+// Error returns "file:line:column: path: msg", leaving out what is unknown;
+// the file name is quoted when it holds a character that does not print.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(printable(e.File))
 	if e.Line > 0 {
 		b.WriteString(":" + strconv.Itoa(e.Line) + ":" + strconv.Itoa(e.Column))
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -315,5 +316,76 @@ func TestNamesPrintOnOneLine(t *testing.T) {
 	_, err := new(Reader).Read(p, NewBudget(Limits{}))
 	if err == nil || strings.ContainsAny(err.Error(), "\n") || !strings.Contains(err.Error(), `\ndevicereport`) || strings.Count(err.Error(), "devicereport") != 1 {
 		t.Errorf("error: %q", err)
+	}
+}
+
+// TestWalkReadsSubdirectoriesWithinItsBounds: a directory's subdirectories
+// are walked in name order among its files, as deep as the pass may; a
+// subdirectory deeper is an entry saying so, not left out without a word
+// (issue 29: newer/ was skipped silently); hidden directories and links to
+// directories are left out; past the files bound the rest of the tree is
+// named, not read.
+func TestWalkReadsSubdirectoriesWithinItsBounds(t *testing.T) {
+	root := t.TempDir()
+	mk := func(parts ...string) string {
+		p := filepath.Join(append([]string{root}, parts...)...)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return write(t, p, good)
+	}
+	mk("a.txt")
+	mk("newer", "b.txt")
+	mk("newer", "deeper", "c.txt")
+	mk("newer", "deeper", "deepest", "d.txt")
+	mk("z.txt")
+	mk(".git", "HEAD")
+	if err := os.Symlink(filepath.Join(root, "newer"), filepath.Join(root, "loop")); err != nil {
+		t.Skipf("symlink: %v", err)
+	}
+	list := func(es []Entry) []string {
+		var got []string
+		for _, e := range es {
+			rel, _ := filepath.Rel(root, e.Path)
+			if e.Err != nil {
+				rel += ": " + strings.TrimPrefix(e.Err.Error(), e.Path+": ")
+			}
+			got = append(got, rel)
+		}
+		return got
+	}
+	for _, c := range []struct {
+		name string
+		es   []Entry
+		want []string
+	}{
+		{"two levels", new(Reader).Walk([]string{root}, 0, 2), []string{"a.txt", "newer/b.txt", "newer/deeper/c.txt",
+			"newer/deeper/deepest: is 3 levels below the directory given, past the 2 a pass walks (-max-depth): not read", "z.txt"}},
+		{"every level", new(Reader).Walk([]string{root}, 0, 8), []string{"a.txt", "newer/b.txt", "newer/deeper/c.txt", "newer/deeper/deepest/d.txt", "z.txt"}},
+		{"none, said", new(Reader).Walk([]string{root}, 0, 0), []string{"a.txt", "newer: is 1 levels below the directory given, past the 0 a pass walks (-max-depth): not read", "z.txt"}},
+		{"List leaves subdirectories out", new(Reader).List([]string{root}, 0), []string{"a.txt", "z.txt"}},
+		{"three files", new(Reader).Walk([]string{root}, 3, 8), []string{"a.txt", "newer/b.txt", "newer/deeper/c.txt",
+			"newer/deeper/deepest: holds 1 captures, past the 3 files one pass takes in (-max-files): the first 0 by name are read",
+			".: past the 3 files one pass takes in (-max-files): its files from z.txt on are not read"}},
+	} {
+		if got := list(c.es); !slices.Equal(got, c.want) {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestWalkOfManyDirectoriesStopsAtItsBound: a tree of empty directories
+// costs at most as many directory listings as a pass takes files; the
+// next is named.
+func TestWalkOfManyDirectoriesStopsAtItsBound(t *testing.T) {
+	root := t.TempDir()
+	for i := range 50 {
+		if err := os.MkdirAll(filepath.Join(root, fmt.Sprintf("d%02d", i), "x"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	es := new(Reader).Walk([]string{root}, 10, 8)
+	if len(es) != 1 || es[0].Path != root || es[0].Err == nil || !strings.Contains(es[0].Err.Error(), "past the 10 directories one pass walks (as many as -max-files): its subdirectories from d05 on are not read") {
+		t.Errorf("%+v", es)
 	}
 }

@@ -5,7 +5,12 @@
 //
 // [Reader.List] expands the paths a command is given into the files one
 // pass takes in: a file as it is, a directory as its entries in name order
-// (hidden files, Markdown notes and subdirectories left out). [Reader.Read]
+// (hidden files, Markdown notes and subdirectories left out); [Reader.Walk]
+// walks subdirectories too, as deep as it is told, saying which it does not
+// read. [Inventory] is an operator's CSV list of devices, their platforms
+// and serial numbers, and [Inventory.Identify] what it and a platform given
+// for every device say of a capture's device, the inventory standing over
+// the platform given. [Reader.Read]
 // opens one of them without blocking, checks on the opened descriptor that
 // it is a regular file, and parses it with [junos.Parse] within a pass's
 // [Budget]. Everything a pass meets that it cannot read is an [*Error]
@@ -22,7 +27,12 @@
 // Listing a directory holds at most twice Limits.Files of its names at
 // once, whatever it holds. Reading and parsing are linear in the bytes
 // taken in; a read that does not return (a hung mount) is not begun again
-// by the same Reader until it does.
+// by the same Reader until it does. Walking, a pass enters at most as many
+// directories as it takes files, each at most the depth it is told below a
+// directory given, and holds the names of at most that many directories
+// at once, each cut to twice the files bound. An inventory is at most
+// [MaxInventoryBytes] of at most [MaxInventoryRows] devices, read in time
+// and memory linear in its size.
 //
 // # Stamps
 //

@@ -28,6 +28,15 @@ bound a file is refused naming it and the bound, and the rest is read. Time
 is linear in the bytes read.
 `, junos.MaxBytes, junos.MaxEntries, junos.MaxLine, junos.MaxValue)
 
+// WalkBounds says, for the -h of a command that walks subdirectories and
+// reads an inventory, what those hold to.
+var WalkBounds = fmt.Sprintf(`A directory's subdirectories are walked in name order among its files, at
+most -max-depth levels below a directory given, entering at most as many
+directories as -max-files; a subdirectory past either bound is named, not
+read. Hidden directories and links to directories are left out. An
+inventory is a CSV file of at most %d bytes and %d devices.
+`, MaxInventoryBytes, MaxInventoryRows)
+
 // Limits bound one pass over the captures (a run of a command, a scrape).
 // A zero field means its default.
 type Limits struct {

@@ -31,11 +31,36 @@ type Entry struct {
 // directories, without blocking. A path whose listing has not returned (a
 // hung mount) is an entry with its error until it does.
 func (r *Reader) List(paths []string, files int) []Entry {
+	return r.walk(paths, files, 0, false)
+}
+
+// Walk is List walking subdirectories too, depth levels below a directory
+// given at most (0: none), each in name order among its directory's files:
+// a subdirectory deeper, or past the pass's bound on directories (as many
+// as files), is an entry with its error saying so rather than left out.
+// Hidden subdirectories (".git") and links to directories are left out:
+// a link could lead back up the tree. Listing holds at most twice files
+// names a directory walked, at most depth+1 directories at once.
+func (r *Reader) Walk(paths []string, files, depth int) []Entry {
+	return r.walk(paths, files, max(depth, 0), true)
+}
+
+// walking is one pass's listing: the files and directories it may still
+// take in, and how deep it walks.
+type walking struct {
+	r          *Reader
+	room, dirs int
+	bound      int
+	depth      int
+	say        bool // subdirectories not walked are entries
+}
+
+func (r *Reader) walk(paths []string, files, depth int, say bool) []Entry {
 	room := Limits{Files: files}.or().Files
-	bound := room
+	w := &walking{r: r, room: room, dirs: room, bound: room, depth: depth, say: say}
 	var es []Entry
 	for _, p := range paths {
-		found := r.listPath(p, &room, bound)
+		found := w.path(p)
 		for i := range found {
 			found[i].Root = p
 		}
@@ -44,24 +69,24 @@ func (r *Reader) List(paths []string, files int) []Entry {
 	return es
 }
 
-func (r *Reader) listPath(p string, room *int, bound int) []Entry {
-	since, ok := r.begin(p)
+func (w *walking) path(p string) []Entry {
+	since, ok := w.r.begin(p)
 	if !ok {
 		return []Entry{{Path: p, Err: notReturned(p, since)}}
 	}
-	defer r.end(p)
+	defer w.r.end(p)
 	st, err := os.Stat(p)
 	switch {
 	case err != nil:
 		return []Entry{{Path: p, Err: pathErr(p, err)}}
 	case st.IsDir():
-		return r.listDir(p, room, bound)
+		return w.dir(p, 0)
 	case !st.Mode().IsRegular():
 		return []Entry{{Path: p, Err: notRegular(p, st.Mode())}}
-	case *room == 0:
-		return []Entry{{Path: p, Err: &Error{p, fmt.Errorf("past the %d files one pass takes in (-max-files)", bound)}}}
+	case w.room == 0:
+		return []Entry{{Path: p, Err: &Error{p, fmt.Errorf("past the %d files one pass takes in (-max-files)", w.bound)}}}
 	}
-	*room--
+	w.room--
 	return []Entry{{Path: p}}
 }
 
@@ -87,55 +112,107 @@ func notRegular(p string, m fs.FileMode) error {
 // readBatch is how many names a directory is read by at once.
 const readBatch = 1024
 
-// listDir lists the captures of dir, taking room of them at most; bound is
-// the pass's, for the message.
-func (r *Reader) listDir(dir string, room *int, bound int) []Entry {
+// dir lists the captures of dir, level levels below a directory given,
+// and walks its subdirectories as deep as the pass may.
+func (w *walking) dir(dir string, level int) []Entry {
 	d, err := openFile(dir)
 	if err != nil {
 		return []Entry{{Path: dir, Err: pathErr(dir, err)}}
 	}
-	defer d.Close()
+	files, subdirs, total, err := w.read(d)
+	d.Close()
+	if err != nil {
+		return []Entry{{Path: dir, Err: pathErr(dir, err)}}
+	}
+	var es []Entry
+	if total > len(files) {
+		es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("holds %d captures, past the %d files one pass takes in (-max-files): the first %d by name are read", total, w.bound, len(files))}})
+	}
+	// Files and subdirectories in name order: the pass's first files by
+	// name are those of a tree walked in that order.
+	for len(files) > 0 || len(subdirs) > 0 {
+		if len(subdirs) == 0 || len(files) > 0 && files[0].Name() < subdirs[0].Name() {
+			e := files[0]
+			files = files[1:]
+			if w.room == 0 {
+				es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("past the %d files one pass takes in (-max-files): its files from %s on are not read", w.bound, Quote(e.Name()))}})
+				files = nil
+				continue
+			}
+			if en, ok := w.r.entryOf(filepath.Join(dir, e.Name()), e); ok {
+				w.room--
+				es = append(es, en)
+			}
+			continue
+		}
+		sub := filepath.Join(dir, subdirs[0].Name())
+		subdirs = subdirs[1:]
+		switch {
+		case level+1 > w.depth:
+			if w.say {
+				es = append(es, Entry{Path: sub, Err: &Error{sub, fmt.Errorf("is %d levels below the directory given, past the %d a pass walks (-max-depth): not read", level+1, w.depth)}})
+			}
+		case w.dirs == 0:
+			es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("past the %d directories one pass walks (as many as -max-files): its subdirectories from %s on are not read", w.bound, Quote(filepath.Base(sub)))}})
+			subdirs = nil
+		default:
+			w.dirs--
+			es = append(es, w.subdir(sub, level+1)...)
+		}
+	}
+	return es
+}
+
+// subdir walks a subdirectory, unless its listing has not returned.
+func (w *walking) subdir(p string, level int) []Entry {
+	since, ok := w.r.begin(p)
+	if !ok {
+		return []Entry{{Path: p, Err: notReturned(p, since)}}
+	}
+	defer w.r.end(p)
+	return w.dir(p, level)
+}
+
+// read reads an open directory's names: its first files by name, as many
+// as the pass has room for, and its first subdirectories by name, as many
+// as it may walk; total counts its files. Whenever a list doubles it is
+// cut back, so a directory of millions costs what the bounds do.
+func (w *walking) read(d *os.File) (files, subdirs []fs.DirEntry, total int, err error) {
 	if st, err := d.Stat(); err != nil || !st.IsDir() {
 		if err == nil {
 			err = errors.New("is no longer a directory")
 		}
-		return []Entry{{Path: dir, Err: pathErr(dir, err)}}
+		return nil, nil, 0, err
 	}
-	// Only the first room names by order are kept: the list is cut back
-	// whenever it doubles, so a directory of millions costs what room does.
-	var kept []fs.DirEntry
-	total := 0
 	for {
 		batch, err := d.ReadDir(readBatch)
 		for _, e := range batch {
-			if !candidate(e) {
-				continue
-			}
-			total++
-			kept = append(kept, e)
-			if len(kept) > 2*(*room) {
-				kept = firstByName(kept, *room)
+			switch {
+			case strings.HasPrefix(e.Name(), "."):
+			case e.IsDir():
+				subdirs = append(subdirs, e)
+				if len(subdirs) > 2*w.dirs+1 {
+					subdirs = firstByName(subdirs, w.dirs+1)
+				}
+			case candidate(e):
+				total++
+				files = append(files, e)
+				if len(files) > 2*w.room {
+					files = firstByName(files, w.room)
+				}
 			}
 		}
 		if errors.Is(err, io.EOF) || len(batch) == 0 && err == nil {
 			break
 		}
 		if err != nil {
-			return []Entry{{Path: dir, Err: pathErr(dir, err)}}
+			return nil, nil, 0, err
 		}
 	}
-	kept = firstByName(kept, *room)
-	var es []Entry
-	if total > len(kept) {
-		es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("holds %d captures, past the %d files one pass takes in (-max-files): the first %d by name are read", total, bound, len(kept))}})
+	if w.depth == 0 && !w.say {
+		subdirs = nil
 	}
-	*room -= len(kept)
-	for _, e := range kept {
-		if en, ok := r.entryOf(filepath.Join(dir, e.Name()), e); ok {
-			es = append(es, en)
-		}
-	}
-	return es
+	return firstByName(files, w.room), firstByName(subdirs, w.dirs+1), total, nil
 }
 
 // candidate reports whether a directory entry may be a capture: not hidden,

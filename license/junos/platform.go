@@ -1,0 +1,228 @@
+package junos
+
+import (
+	"fmt"
+	"maps"
+	"strconv"
+	"strings"
+
+	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
+
+// Models is catalog data: the platform a device's model belongs to, by its
+// series, the letters its name begins with ("srx300" and "SRX4600" are of
+// series srx, an SRX; "vmx" is a vMX; "firefly-perimeter", the first vSRX's
+// name, is of series firefly). Series are compared without case. The zero
+// Models, in [Options], stands for [DefaultModels]; [NoModels] knows none.
+type Models struct {
+	series map[string]string // lower-case series -> platform
+	set    bool
+}
+
+// NewModels builds models from a map of series (letters only) to platform
+// names. It refuses an empty or non-letter series and an empty platform.
+func NewModels(series map[string]string) (Models, error) {
+	m := Models{series: make(map[string]string, len(series)), set: true}
+	for s, p := range series {
+		if s == "" || strings.ContainsFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
+			return Models{}, fmt.Errorf("junos: model series %s is not a word of letters", strconv.Quote(s))
+		}
+		if strings.TrimSpace(p) == "" {
+			return Models{}, fmt.Errorf("junos: model series %s names no platform", strconv.Quote(s))
+		}
+		m.series[strings.ToLower(s)] = p
+	}
+	return m, nil
+}
+
+// DefaultModels maps the series Juniper names its models by to the
+// catalog's platforms: srx SRX, vsrx and firefly vSRX, csrx cSRX, mx MX,
+// vmx vMX, ex EX, qfx QFX, ptx PTX, acx ACX, nfx NFX, crpd cRPD. Series
+// of no platform in the catalog (m, t, j, vqfx) are unknown.
+func DefaultModels() Models {
+	m, _ := NewModels(map[string]string{
+		"srx": "SRX", "vsrx": "vSRX", "firefly": "vSRX", "csrx": "cSRX",
+		"mx": "MX", "vmx": "vMX", "ex": "EX", "qfx": "QFX", "ptx": "PTX",
+		"acx": "ACX", "nfx": "NFX", "crpd": "cRPD",
+	})
+	return m
+}
+
+// NoModels knows no model.
+func NoModels() Models { return Models{set: true} }
+
+// Platform returns the platform of model, by its series; false when the
+// series is unknown.
+func (m Models) Platform(model string) (string, bool) {
+	if !m.set {
+		m = DefaultModels()
+	}
+	end := strings.IndexFunc(model, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') })
+	if end < 0 {
+		end = len(model)
+	}
+	p, ok := m.series[strings.ToLower(model[:end])]
+	return p, ok && end > 0
+}
+
+// Series returns the series the models know and their platforms.
+func (m Models) Series() map[string]string {
+	if !m.set {
+		m = DefaultModels()
+	}
+	return maps.Clone(m.series)
+}
+
+// Evidence is what in a capture says its device's platform: a model, a
+// key's customer ID, a feature named for its platform. The zero Evidence
+// says nothing.
+type Evidence struct {
+	// Platform is the catalog platform it says.
+	Platform string
+	// Kind is what says it: "model" (show version), "chassis" (show
+	// chassis hardware), "customer ID", "feature".
+	Kind string
+	// Name is the model, customer ID or feature as the capture prints it;
+	// Key the key a customer ID is of.
+	Name, Key string
+	// Line is where the capture says it (1-based; 0 when not known).
+	Line int
+}
+
+// String returns what says the platform and where: `model "srx300" (line
+// 1)`, `customer ID "vSRX-JuniperEval" of key "E1" (line 17)`.
+func (e Evidence) String() string {
+	s := e.Kind + " " + strconv.Quote(e.Name)
+	if e.Key != "" {
+		s += " of key " + strconv.Quote(e.Key)
+	}
+	if e.Line > 0 {
+		s += fmt.Sprintf(" (line %d)", e.Line)
+	}
+	return s
+}
+
+// Identify returns what the report says of its device's platform, in the
+// order it is believed: show version's models, the chassis of show chassis
+// hardware, a key's customer ID ("vSRX-JuniperEval"), a feature named for
+// its platform ("cSRX", "Virtual Appliance" for vSRX, "vmx-..." for vMX,
+// "containerized-rpd-..." for cRPD). The zero Evidence means the report
+// does not say. Evidence naming two platforms is refused citing
+// LIC-PLATFORM, naming both: the report does not say which the device is.
+// Catalog and Models are o's (their zero values the defaults). Cost:
+// linear in the report, allocating nothing unless it refuses.
+func (r Report) Identify(o Options) (Evidence, error) {
+	if o.Catalog.Platforms == nil {
+		o.Catalog = license.DefaultCatalog()
+	}
+	var first Evidence
+	var err error
+	r.evidence(o.Catalog, o.Models, func(e Evidence) bool {
+		switch {
+		case first.Platform == "":
+			first = e
+		case e.Platform != first.Platform:
+			err = rule.Errorf([]rule.ID{rule.LicPlatform}, "report", "the capture says both %s, by %s, and %s, by %s", first.Platform, first, e.Platform, e)
+			return false
+		}
+		return true
+	})
+	if err != nil {
+		return Evidence{}, err
+	}
+	return first, nil
+}
+
+// evidence yields everything in the report that says a platform,
+// strongest first, until yield returns false.
+func (r Report) evidence(c license.Catalog, models Models, yield func(Evidence) bool) {
+	platform := func(name string) (string, bool) {
+		for _, p := range c.Platforms {
+			if p.Name == name && name != "" {
+				return p.Name, true
+			}
+		}
+		return "", false
+	}
+	model := func(kind string, m Model) bool {
+		if p, ok := models.Platform(m.Name); ok {
+			if p, ok := platform(p); ok {
+				return yield(Evidence{Platform: p, Kind: kind, Name: m.Name, Line: m.Line})
+			}
+		}
+		return true
+	}
+	for _, m := range r.Hardware.Models {
+		if !model("model", m) {
+			return
+		}
+	}
+	if r.Hardware.Chassis.Name != "" && !model("chassis", r.Hardware.Chassis) {
+		return
+	}
+	for _, k := range r.Keys {
+		prefix, _, _ := strings.Cut(k.CustomerID, "-")
+		if p, ok := platform(prefix); ok {
+			line := 0
+			if len(k.Features) > 0 {
+				line = k.Features[0].Line
+			}
+			if !yield(Evidence{Platform: p, Kind: "customer ID", Name: k.CustomerID, Key: k.ID, Line: line}) {
+				return
+			}
+		}
+	}
+	feature := func(name string, line int) bool {
+		p, ok := platform(name)
+		switch {
+		case ok:
+		case len(name) >= 17 && strings.EqualFold(name[:17], "containerized-rpd"):
+			p, ok = platform("cRPD")
+		case len(name) >= 4 && strings.EqualFold(name[:4], "vmx-"):
+			p, ok = platform("vMX")
+		case strings.EqualFold(name, "virtual appliance"):
+			p, ok = platform("vSRX")
+		}
+		return !ok || yield(Evidence{Platform: p, Kind: "feature", Name: name, Line: line})
+	}
+	for _, u := range r.Usage {
+		if !feature(u.Name, u.Line) {
+			return
+		}
+	}
+	for _, k := range r.Keys {
+		for _, f := range k.Features {
+			if !feature(f.Name, f.Line) {
+				return
+			}
+		}
+	}
+}
+
+// PlatformConflict is a platform given for a device (by an inventory, a
+// flag) that its capture contradicts: what the device printed stands, so
+// Facts refuses rather than relabel the device. It cites LIC-PLATFORM:
+// errors.Is(err, rule.LicPlatform) holds, and errors.As finds its
+// *rule.Violation. The zero PlatformConflict names no platform.
+type PlatformConflict struct {
+	// Given is the platform given, GivenBy who gave it ("-platform").
+	Given, GivenBy string
+	// Capture is what the capture says.
+	Capture Evidence
+}
+
+// Error returns "LIC-PLATFORM: -platform says SRX; the capture says vMX,
+// by ...".
+func (e *PlatformConflict) Error() string { return e.violation().Error() }
+
+// Unwrap returns the conflict as a rule violation.
+func (e *PlatformConflict) Unwrap() error { return e.violation() }
+
+func (e *PlatformConflict) violation() *rule.Violation {
+	by := e.GivenBy
+	if by == "" {
+		by = "the caller"
+	}
+	return rule.Errorf([]rule.ID{rule.LicPlatform}, e.Given, "%s says %s; the capture says %s, by %s", by, e.Given, e.Capture.Platform, e.Capture)
+}
