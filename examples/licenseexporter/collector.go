@@ -24,7 +24,7 @@ var (
 	fileLabels    = []string{"dir", "file"}
 
 	expiryDesc = newDesc(namespace+"_license_expiry_timestamp_seconds",
-		"When the license a feature follows ends (Unix time); absent for a permanent license and for a feature no license grants.", featureLabels, nil)
+		"When the feature stops being usable (Unix time): for a feature whose use is allowed, the first instant it is not (an expiry, the end of a grace, the end of a trial), absent when never; else when the license it follows ended.", featureLabels, nil)
 	nextChangeDesc = newDesc(namespace+"_license_next_change_timestamp_seconds",
 		"The first instant after the evaluation instant at which the answer for the feature changes (Unix time); absent when it holds for good.", featureLabels, nil)
 	usableDesc = newDesc(namespace+"_license_usable",
@@ -44,7 +44,7 @@ var (
 	standingDesc = newDesc(namespace+"_device_features",
 		"Features of a device by the standing of the license each follows (unlicensed: no license grants it).", []string{"device", "standing"}, nil)
 	infoDesc = newDesc(namespace+"_device_info",
-		"A device read, with the file it was read from (dir: the directory given; file: the path in it) and its platform.", []string{"device", "dir", "file", "platform"}, nil)
+		"A device read, with the file it was read from (dir: the directory given; file: the path in it), its platform and its serial number (the chassis's, else the inventory's; empty when neither says).", []string{"device", "dir", "file", "platform", "serial"}, nil)
 	discrepancyDesc = newDesc(namespace+"_device_discrepancies",
 		"Disagreements between a device's usage table and its installed keys.", []string{"device"}, nil)
 	atDesc = newDesc(namespace+"_evaluation_timestamp_seconds",

@@ -36,9 +36,9 @@ type captureFeature struct {
 	changes                 atomic.Pointer[changeList]
 }
 
-func newDevice(name string, file fileName, facts junos.Facts) *device {
+func newDevice(name string, file fileName, serial string, facts junos.Facts) *device {
 	d := &device{name: name, label: label(name), file: file, features: make([]captureFeature, len(facts.Features))}
-	d.info = constMetric(infoDesc, 1, d.label, file.dir, file.file, label(facts.Platform))
+	d.info = constMetric(infoDesc, 1, d.label, file.dir, file.file, label(facts.Platform), label(serial))
 	d.discrepancies = constMetric(discrepancyDesc, float64(len(facts.Discrepancies)), d.label)
 	for i := range facts.Features {
 		ff := &facts.Features[i]
@@ -65,7 +65,11 @@ type decision struct {
 	series                    []sample
 	state                     license.State // zero when no license grants the feature
 	allowed                   bool
-	expiry                    time.Time // zero: none
+	// expiry is when the feature stops being usable: for a feature whose
+	// use is allowed, the first instant it is not (an expiry, the end of
+	// a grace or a trial), zero when never; else the end of the license
+	// it follows, zero when that never ends or is not known.
+	expiry time.Time
 }
 
 // holds reports whether d is the answer at at.
@@ -97,7 +101,10 @@ func (f *captureFeature) at(dev *device, at time.Time) *decision {
 	}
 	r := f.one.At(at).Features[0]
 	d := &decision{from: at, until: r.Decision.Until, device: dev.label, license: label(r.License), state: r.Standing.State, allowed: r.Decision.Allowed}
-	if r.License != "" {
+	switch {
+	case r.Decision.Allowed:
+		d.expiry = r.Ends
+	case r.License != "":
 		ff := f.one.Features[0]
 		d.expiry = end(ff.Licenses, ff.Windows, r.License)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -21,14 +22,27 @@ const (
 	DefaultMaxBytes    = capture.DefaultBytes
 	DefaultMaxFeatures = 50000
 	DefaultTimeout     = 8 * time.Second
+	// DefaultMaxDepth is how deep a read walks below a directory given,
+	// as devicereport walks: captures sorted by site, then by rack or
+	// date, fit well within it.
+	DefaultMaxDepth = 8
 )
 
 // Config says what to read. The zero Config reads nothing.
 type Config struct {
 	// Paths are capture files, or directories whose regular files (not
-	// hidden, not Markdown, not in subdirectories) are captures, one per
-	// device named by its file.
+	// hidden, not Markdown), walked MaxDepth levels deep, are captures,
+	// one per device named by its file.
 	Paths []string
+	// MaxDepth bounds the levels of subdirectories walked below a
+	// directory given; zero means DefaultMaxDepth, less than zero none. A
+	// subdirectory past it is a read error of its own.
+	MaxDepth int
+	// Inventory is a CSV file of devices with a header naming file (or
+	// hostname), platform and serial (capture.ParseInventory): the
+	// platform and serial of the devices whose captures do not say them.
+	// Empty for none.
+	Inventory string
 	// Scenario is a scenario file (SCENARIOS.md) whose licenses are
 	// exported beside the devices; empty for none.
 	Scenario string
@@ -36,8 +50,10 @@ type Config struct {
 	// taken; zero means each file's modification time. Count-down features
 	// end that long after it.
 	Captured time.Time
-	// Platform is the devices' platform (a catalog name such as "vSRX");
-	// empty infers it from each capture.
+	// Platform is the platform of the devices neither their capture nor
+	// the inventory names (a catalog name such as "vSRX"): the last
+	// resort, which never overrides either; a disagreement is a read error
+	// naming both. Empty for none.
 	Platform string
 	// MaxFiles bounds the files one read takes in; zero means
 	// DefaultMaxFiles. A directory listing more is a read error of that
@@ -60,6 +76,13 @@ func (cfg Config) limits() capture.Limits {
 }
 
 func (cfg Config) timeout() time.Duration { return orDefault(cfg.Timeout, DefaultTimeout) }
+
+func (cfg Config) depth() int {
+	if cfg.MaxDepth < 0 {
+		return 0
+	}
+	return orDefault(cfg.MaxDepth, DefaultMaxDepth)
+}
 
 // orDefault is v, or def where v is zero or less.
 func orDefault[T int | time.Duration](v, def T) T {
@@ -118,16 +141,27 @@ type cached struct {
 	settled bool
 	// bytes and features are what the read took in, charged again to
 	// each read that takes the file in unchanged.
-	bytes    int64
-	features int
-	dev      *device
-	scenario *scenarioSet
-	err      error // the content's refusal
+	bytes     int64
+	features  int
+	dev       *device
+	scenario  *scenarioSet
+	inventory *capture.Inventory
+	err       error // the content's refusal
+	// identity is the inventory a capture's device was identified by.
+	identity identity
 }
 
 // reuse reports whether c stands for the file as stamp finds it now.
 func (c *cached) reuse(stamp capture.Stamp) bool {
 	return c != nil && c.settled && c.stamp.Same(stamp)
+}
+
+// identity is what a read identifies devices by beyond their captures:
+// the inventory as stamped, and whether it could be read. A device kept
+// is taken again only under the same identity.
+type identity struct {
+	stamp  capture.Stamp
+	broken bool
 }
 
 // cache is what the last complete read found, by file. A read looks in it
@@ -185,11 +219,20 @@ type pass struct {
 	prev map[string]*cached // the cache as the pass began: never written
 	next map[string]*cached // what this pass read or found unchanged
 
-	mu       sync.Mutex
-	entries  []capture.Entry // what the listing gave, once it returned
-	listed   bool
-	got      fleet // what is read so far
-	finished bool  // got is the whole read
+	// inv and id are the inventory of the pass and what identifies it;
+	// trusted is false while the inventory is not settled (its devices
+	// are then identified again at each read).
+	inv     capture.Inventory
+	id      identity
+	trusted bool
+
+	mu         sync.Mutex
+	entries    []capture.Entry // what the listing gave, once it returned
+	listed     bool
+	reached    int   // entries read so far
+	got        fleet // what is read so far
+	scenarioIn bool  // the scenario's result is in got
+	finished   bool  // got is the whole read
 
 	once   sync.Once
 	result fleet
@@ -213,7 +256,15 @@ func (p *pass) run() {
 	defer close(p.done)
 	ctx, cancel := context.WithDeadline(context.Background(), p.deadline)
 	defer cancel()
-	entries := p.reader.List(p.cfg.Paths, p.cfg.MaxFiles)
+	if p.cfg.Inventory != "" {
+		err := p.inventory()
+		p.mu.Lock()
+		p.got.files = append(p.got.files, fileResult{p.cfg.Inventory, nameOf(capture.Entry{Path: p.cfg.Inventory}), err})
+		p.mu.Unlock()
+	} else {
+		p.trusted = true
+	}
+	entries := p.reader.Walk(p.cfg.Paths, p.cfg.MaxFiles, p.cfg.depth())
 	p.mu.Lock()
 	p.entries, p.listed = entries, true
 	p.mu.Unlock()
@@ -226,6 +277,7 @@ func (p *pass) run() {
 		d, err := p.device(e, budget, byName)
 		p.mu.Lock()
 		p.got.files = append(p.got.files, fileResult{e.Path, nameOf(e), err})
+		p.reached++
 		if err == nil {
 			p.got.index[d.label] = len(p.got.devices)
 			p.got.devices = append(p.got.devices, d)
@@ -239,7 +291,7 @@ func (p *pass) run() {
 		s, err := p.scenario()
 		p.mu.Lock()
 		p.got.files = append(p.got.files, fileResult{p.cfg.Scenario, nameOf(capture.Entry{Path: p.cfg.Scenario}), err})
-		p.got.scenario = s
+		p.got.scenario, p.scenarioIn = s, true
 		p.mu.Unlock()
 	}
 	p.mu.Lock()
@@ -260,7 +312,7 @@ func (p *pass) device(e capture.Entry, budget *capture.Budget, byName map[string
 		return nil, err
 	}
 	c := p.prev[key]
-	if c.reuse(stamp) {
+	if c.reuse(stamp) && p.trusted && c.identity == p.id {
 		if err := budget.Charge(c.bytes, c.features); err != nil {
 			// The file is as it was: the next read may take it in.
 			p.next[key] = c
@@ -285,7 +337,7 @@ func (p *pass) device(e capture.Entry, budget *capture.Budget, byName map[string
 // or the refusal of its content), or nil and why the file was not read.
 func (p *pass) read(e capture.Entry, budget *capture.Budget) (*cached, error) {
 	c, err := p.reader.Read(e.Path, budget)
-	keep := &cached{stamp: c.Stamp, settled: c.Stamp.ChangedBefore(p.settledBy), bytes: c.Size}
+	keep := &cached{stamp: c.Stamp, settled: c.Stamp.ChangedBefore(p.settledBy), bytes: c.Size, identity: p.id}
 	if err != nil {
 		if !c.Stamp.IsValid() {
 			return nil, err
@@ -302,7 +354,7 @@ func (p *pass) read(e capture.Entry, budget *capture.Budget) (*cached, error) {
 		}
 	}
 	name := capture.DeviceName(e.Path)
-	facts, err := c.Report.Facts(junos.Options{Platform: p.cfg.Platform, Device: name, CapturedAt: captured.UTC()})
+	facts, id, err := p.facts(c, name, captured.UTC())
 	if err != nil {
 		keep.err = &capture.Error{Path: e.Path, Err: err}
 		if !c.Stamp.IsValid() {
@@ -310,8 +362,58 @@ func (p *pass) read(e capture.Entry, budget *capture.Budget) (*cached, error) {
 		}
 		return keep, nil
 	}
-	keep.dev = newDevice(name, nameOf(e), facts)
+	keep.dev = newDevice(name, nameOf(e), id.Serial, facts)
 	return keep, nil
+}
+
+// facts are what capture c says of its device, named name, identified as
+// devicereport identifies it: the platform the capture says, else its
+// inventory row's, else -platform, which never overrides either. Where the
+// inventory could not be read, neither it nor -platform (which it might
+// contradict) is used: only the devices whose captures say their platform
+// are read.
+func (p *pass) facts(c capture.Capture, name string, captured time.Time) (junos.Facts, capture.Identity, error) {
+	platform := p.cfg.Platform
+	if p.id.broken {
+		platform = ""
+	}
+	id, err := p.inv.Identify(c, name, platform, "-platform")
+	if err != nil {
+		return junos.Facts{}, id, err
+	}
+	facts, err := c.Report.Facts(junos.Options{Platform: id.Platform, PlatformFrom: id.PlatformFrom, Device: cmp.Or(id.Serial, name), CapturedAt: captured})
+	if err != nil && p.id.broken {
+		err = fmt.Errorf("%w (the inventory %s could not be read)", err, capture.Quote(p.cfg.Inventory))
+	}
+	return facts, id, err
+}
+
+// inventory reads the inventory: again when its stamp changed, else as
+// the last read left it. An inventory that cannot be read leaves the pass
+// identifying devices by their captures alone.
+func (p *pass) inventory() error {
+	path := p.cfg.Inventory
+	key := cacheKey("\x00inventory", path)
+	stamp, err := p.reader.Stat(path)
+	if err == nil {
+		c := p.prev[key]
+		if !c.reuse(stamp) {
+			var b []byte
+			if b, stamp, err = p.reader.ReadFileStamp(path, capture.MaxInventoryBytes); err == nil {
+				var inv capture.Inventory
+				if inv, err = capture.ParseInventory(path, b); err == nil {
+					c = &cached{stamp: stamp, settled: stamp.ChangedBefore(p.settledBy), inventory: &inv}
+				}
+			}
+		}
+		if err == nil {
+			p.next[key] = c
+			p.inv, p.id, p.trusted = *c.inventory, identity{stamp: c.stamp}, c.settled
+			return nil
+		}
+	}
+	p.id, p.trusted = identity{broken: true}, true
+	return err
 }
 
 // wait returns the pass's read once it is done, or at its deadline (and a
@@ -338,10 +440,7 @@ func (p *pass) wait() fleet {
 			return
 		}
 		late := errNotRead{p.cfg.timeout()}
-		// The scenario is read after the entries: its result, when in,
-		// is last.
-		scenarioIn := p.listed && len(p.got.files) > len(p.entries)
-		rest := p.entries[min(len(p.got.files), len(p.entries)):]
+		rest := p.entries[p.reached:]
 		if !p.listed {
 			rest = nil
 			for _, path := range p.cfg.Paths {
@@ -351,7 +450,7 @@ func (p *pass) wait() fleet {
 		for _, e := range rest {
 			p.result.files = append(p.result.files, fileResult{e.Path, nameOf(e), &capture.Error{Path: e.Path, Err: late}})
 		}
-		if p.cfg.Scenario != "" && !scenarioIn {
+		if p.cfg.Scenario != "" && !p.scenarioIn {
 			p.result.files = append(p.result.files, fileResult{p.cfg.Scenario, nameOf(capture.Entry{Path: p.cfg.Scenario}), &capture.Error{Path: p.cfg.Scenario, Err: late}})
 		}
 	})

@@ -169,7 +169,7 @@ func (l *scenarioLicense) at(e *policy.Engine, j int, at time.Time) *decision {
 	lic := l.as(at)
 	st := lic.StandingAt(at)
 	d := &decision{from: at, until: st.Until, device: label(lic.Device()), license: label(lic.ID()), platform: label(lic.Platform()),
-		state: st.State, expiry: lic.End()}
+		state: st.State}
 	if l.history != nil {
 		d.until = earliest(d.until, l.history.Until(at))
 	}
@@ -179,6 +179,19 @@ func (l *scenarioLicense) at(e *policy.Engine, j int, at time.Time) *decision {
 	} else {
 		// An engine that cannot ask is asked again at the next scrape.
 		d.until = at.Add(1)
+	}
+	d.expiry = lic.End()
+	if d.allowed {
+		// The end of usability: the first change after which the use is
+		// refused, on the license's timeline (a history's renewals and
+		// moves included).
+		d.expiry = time.Time{}
+		for _, c := range l.changesAfter(e, at) {
+			if !c.allowed {
+				d.expiry = c.at
+				break
+			}
+		}
 	}
 	d.pairs(f.label, prev)
 	d.build(nil)
@@ -211,7 +224,7 @@ func (s *scenarioSet) metrics(x exposition, f fleet, n []counts, at time.Time) {
 		in := info{label(lic.Device()), label(lic.Platform())}
 		if !infos[in] {
 			infos[in] = true
-			x.emit(constMetric(infoDesc, 1, in.device, s.file.dir, s.file.file, in.platform))
+			x.emit(constMetric(infoDesc, 1, in.device, s.file.dir, s.file.file, in.platform, ""))
 		}
 		for j := range l.features {
 			d := l.at(s.engine, j, at)
