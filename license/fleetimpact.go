@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"iter"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/internal/calendar"
@@ -12,16 +11,19 @@ import (
 )
 
 // Impact returns what terms t would change in the fleet: every license
-// whose standing under t differs from its standing as indexed, or that t
-// refuses, in stream order, each once, as [IndexedImpact] values. It
-// refuses terms that [Terms.Validate] refuses, with that error.
+// whose standing under t shows something other than its standing as
+// indexed, or that t refuses, in stream order, each once, as
+// [IndexedImpact] values. It refuses terms that [Terms.Validate] refuses,
+// with that error.
 //
 // A license's old standing is the index's: as built, under the terms it
 // was built under. Its new standing is that of the same license (the same
 // facts, catalog and ID) built under t, as [Program.NewLicense] builds it.
-// Two standings differ when their state or their Until does: everything
-// else a [Standing] reports (answer, rules, reason, warnings) follows from
-// the state.
+// Two standings differ where what a decision on the license shows
+// differs: its state, and so its answer, rules, reason and warnings (a
+// trial's warnings are due at its end, which no terms move). Their Until
+// alone never counts, as for two decisions: a trial whose warning window
+// moves differs only between its two openings, not from its start.
 // Of the terms, three move a standing: the initial grace days (an initial
 // subscription's end, ENT-GRACE), the trial warning days (a trial's warning
 // window, LIC-TRIAL-WARN) and the subscription term list (a subscription
@@ -172,20 +174,21 @@ func (im *impact) chunk(ci int, yield func(IndexedImpact) bool) bool {
 				}
 				li.ref |= uint64(r) << 8
 			} else {
-				// A subscription differs from the end of its years m to
-				// the later of its two ends, a trial from its start s to
-				// the later of its two warning openings, a refused one
-				// over no interval: worked out for both kinds and picked
-				// without a branch.
+				// The terms move p, a subscription's end or a trial's
+				// warning opening, to q: the standings differ from the
+				// earlier of the two to the later, and a refused one over no
+				// interval; worked out for both kinds and picked without a
+				// branch.
 				s, dm := starts[j], int64(mids[j])
 				m := s + dm
 				e := m + int64(ends[j])
 				kc := &t.byKind[k]
 				sub := -int64(kc.sel & 1)
 				end2 := m + kc.grace
-				from := s ^ (s^m)&sub
-				to := max(m, s, e-t.warn)
-				to ^= (to ^ max(e, end2)) & sub
+				p := m ^ (m^e)&sub
+				q := max(s, e-t.warn)
+				q ^= (q ^ end2) & sub
+				from, to := min(p, q), max(p, q)
 				listed := t.listedOffset(mids[j])
 				badTerm := (listed ^ 1) & int(sub&1)
 				badGrace := listed & b2i(end2 > lastSec) & int(sub&1)
@@ -293,23 +296,25 @@ func (t *impactTerms) refusal(k uint8, s, m int64) rule.ID {
 // IndexedImpact is what new terms change for one license of a [FleetIndex]
 // (see [FleetIndex.Impact]): either they refuse it ([IndexedImpact.Refused],
 // [IndexedImpact.Err]), or its standing under them differs from its
-// standing as indexed over one interval [From, To), in one or two
-// stretches ([IndexedImpact.Stretches]).
+// standing as indexed over one interval [From, To), throughout which each
+// holds one state ([IndexedImpact.Old], [IndexedImpact.New]).
 //
 // Under new grace, warning days and term list a license's standing differs
-// over one interval at most. An initial subscription whose grace changes
-// differs from the end of its years to the later of its two ends: in grace
-// under both, until different ends, then in grace under one terms and
-// expired under the other. A trial whose warning window moves differs from
-// its start to the later of its two window openings: active under both,
-// until different openings, then active under one and warned under the
-// other; from there on the two agree, warned until the same end.
+// over one interval at most, between the instant as indexed and the
+// instant under the new terms of the one boundary they move. An initial
+// subscription whose grace changes differs between its two ends: in grace
+// under the terms that end it later, expired under the others. A trial
+// whose warning window moves differs between its two window openings:
+// warned under the terms that open it earlier, active under the others.
+// Before the interval and after it the two standings show the same, though
+// their Until may differ (both in grace until different ends, or both
+// active until different openings).
 //
 // An IndexedImpact is a small comparable value: the impact it belongs to
 // (which holds the index) and the license's position. Its accessors work
 // out what they return from the index's columns when called. The zero
 // IndexedImpact is license 0, neither refused nor differing: an empty
-// interval at the zero instant and no stretches.
+// interval at the zero instant and zero phases.
 type IndexedImpact struct {
 	im *impact
 	// ref is the position<<16 | the refusal's rule<<8 | the kind byte.
@@ -337,34 +342,33 @@ func (l IndexedImpact) facts() (k uint8, s, m, e instant) {
 	return uint8(l.ref), s, m, e
 }
 
-// moved returns the instant the new terms move: a subscription's end (its
-// years' end plus the new grace, for an initial one: ENT-GRACE), a trial's
-// warning opening (the new warning before its end, or its start for a
-// trial shorter than that: LIC-TRIAL-WARN).
-func (t *impactTerms) moved(k uint8, s, m, e instant) instant {
-	if Kind(k&3) == Trial {
-		q := instant{sec: e.sec - t.warn, nsec: e.nsec}
+// moves returns the instant as indexed that the new terms move, p, and
+// where they move it, q: a subscription's end (its years' end plus the new
+// grace, for an initial one: ENT-GRACE), a trial's warning opening (the new
+// warning before its end, or its start for a trial shorter than that:
+// LIC-TRIAL-WARN). They are equal for any other license.
+func (t *impactTerms) moves(k uint8, s, m, e instant) (p, q instant) {
+	switch Kind(k & 3) {
+	case Trial:
+		q = instant{sec: e.sec - t.warn, nsec: e.nsec}
 		if q.before(s) {
 			q = s
 		}
-		return q
+		return m, q
+	case Subscription:
+		if k&kindRenewal == 0 {
+			m.sec += t.grace
+		}
+		return e, m
 	}
-	if k&kindRenewal == 0 {
-		m.sec += t.grace
-	}
-	return m
+	return e, e
 }
 
 // differs reports whether the standing of a license the terms take
 // differs under them: whether they move its end or its warning opening.
 func (t *impactTerms) differs(k uint8, s, m, e instant) bool {
-	switch Kind(k & 3) {
-	case Subscription:
-		return t.moved(k, s, m, e) != e
-	case Trial:
-		return t.moved(k, s, m, e) != m
-	}
-	return false
+	p, q := t.moves(k, s, m, e)
+	return p != q
 }
 
 // Refused returns the rule the new terms refuse the license by, as
@@ -393,24 +397,14 @@ func (l IndexedImpact) Err() error {
 }
 
 // From returns the first instant at which the license's standings differ,
-// in UTC: a subscription's end of years, a trial's start; zero for a
-// refused license.
+// in UTC: the earlier of a subscription's two ends, of a trial's two
+// warning openings; zero for a refused license.
 func (l IndexedImpact) From() time.Time {
 	if l.ref&kindSide != 0 {
-		return l.sideFrom()
+		p, q := l.sideMoves()
+		return timeOf(minInstant(p, q))
 	}
 	return time.Unix(l.from-internalOffset, 0).UTC()
-}
-
-func (l IndexedImpact) sideFrom() time.Time {
-	k, s, m, _ := l.facts()
-	switch {
-	case l.Refused() != 0:
-		return time.Time{}
-	case Kind(k&3) == Trial:
-		return timeOf(s)
-	}
-	return timeOf(m)
 }
 
 // To returns the first instant after From at which its standings agree
@@ -418,67 +412,70 @@ func (l IndexedImpact) sideFrom() time.Time {
 // trial's two warning openings; zero for a refused license.
 func (l IndexedImpact) To() time.Time {
 	if l.ref&kindSide != 0 {
-		return l.sideTo()
+		p, q := l.sideMoves()
+		return timeOf(maxInstant(p, q))
 	}
 	return time.Unix(l.to-internalOffset, 0).UTC()
 }
 
-func (l IndexedImpact) sideTo() time.Time {
-	k, s, m, e := l.facts()
-	switch {
-	case l.Refused() != 0:
-		return time.Time{}
-	case Kind(k&3) == Trial:
-		return timeOf(maxInstant(m, l.im.t.moved(k, s, m, e)))
+// sideMoves is moves for a license of the side table, whose exact
+// instants the columns do not hold; a refused license moves nothing, at
+// the zero time.
+func (l IndexedImpact) sideMoves() (p, q instant) {
+	if l.Refused() != 0 {
+		return instant{sec: nilStart}, instant{sec: nilStart}
 	}
-	return timeOf(maxInstant(e, l.im.t.moved(k, s, m, e)))
+	k, s, m, e := l.facts()
+	return l.im.t.moves(k, s, m, e)
 }
 
-// Stretches returns the stretches of [From, To) in which each standing
-// holds, in time order: one or two, nil for a refused license. It
-// allocates them.
-//
-// Both kinds take one shape: from From the license holds one state under
-// both terms until different instants p (as indexed) and q (new), then,
-// from the earlier of the two to the later, the next state under one terms
-// and the first under the other.
-func (l IndexedImpact) Stretches() []ImpactStretch {
+// Old returns the license's standing as indexed throughout [From, To): its
+// state and the first instant after which it holds another (zero: for
+// good). For an initial subscription it is in-grace or expired, for a
+// trial active or in-warning, and always another state than New's. It is
+// the zero Phase for a refused license.
+func (l IndexedImpact) Old() Phase {
+	old, _ := l.phases()
+	return old
+}
+
+// New returns the license's standing under the new terms throughout
+// [From, To), as Old returns it as indexed; the zero Phase for a refused
+// license.
+func (l IndexedImpact) New() Phase {
+	_, new := l.phases()
+	return new
+}
+
+// phases returns Old and New. Both kinds take one shape: from From the
+// terms that put the moved boundary later keep the license in its first
+// state until To, and under the others it has passed into the next.
+func (l IndexedImpact) phases() (old, new Phase) {
 	k, s, m, e := l.facts()
-	var from, p instant
-	var stA, stB State
-	var next time.Time // when the next state ends: zero for good
+	var first, next State
+	var nextUntil time.Time // when the next state ends: zero for good
 	switch {
 	case l.Refused() != 0:
-		return nil
+		return Phase{}, Phase{}
 	case Kind(k&3) == Trial:
-		from, p, stA, stB, next = s, m, Active, InWarning, timeOf(e)
+		first, next, nextUntil = Active, InWarning, timeOf(e)
 	case Kind(k&3) == Subscription:
-		from, p, stA, stB = m, e, InGrace, Expired
+		first, next = InGrace, Expired
 	default:
-		return nil
+		return Phase{}, Phase{}
 	}
-	q := l.im.t.moved(k, s, m, e)
-	if p == q {
-		return nil
+	p, q := l.im.t.moves(k, s, m, e)
+	switch {
+	case p == q:
+		return Phase{}, Phase{}
+	case p.before(q):
+		return Phase{next, nextUntil}, Phase{first, timeOf(q)}
 	}
-	lo, hi := q, p
-	if p.before(q) {
-		lo, hi = p, q
-	}
-	tp, tq, tlo, thi := timeOf(p), timeOf(q), timeOf(lo), timeOf(hi)
-	out := make([]ImpactStretch, 0, 2)
-	if from.before(lo) {
-		out = append(out, ImpactStretch{From: timeOf(from), To: tlo, Old: Phase{stA, tp}, New: Phase{stA, tq}})
-	}
-	last := ImpactStretch{From: tlo, To: thi, Old: Phase{stA, tp}, New: Phase{stB, next}}
-	if p.before(q) {
-		last.Old, last.New = Phase{stB, next}, Phase{stA, tq}
-	}
-	return append(out, last)
+	return Phase{first, timeOf(p)}, Phase{next, nextUntil}
 }
 
 // String describes the impact for logs: the refusal, or the interval and
-// its stretches, with instants in RFC 3339.
+// both standings over it, with instants in RFC 3339.
 func (l IndexedImpact) String() string {
 	if err := l.Err(); err != nil {
 		return fmt.Sprintf("license %d refused: %v", l.Index(), err)
@@ -486,18 +483,18 @@ func (l IndexedImpact) String() string {
 	if l.im == nil {
 		return fmt.Sprintf("license %d: no difference", l.Index())
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "license %d differs over [%s, %s):", l.Index(), rfc3339(l.From()), rfc3339(l.To()))
-	for k, s := range l.Stretches() {
-		if k > 0 {
-			b.WriteString(";")
-		}
-		fmt.Fprintf(&b, " [%s, %s) %v as indexed, %v under the new terms", rfc3339(s.From), rfc3339(s.To), s.Old, s.New)
-	}
-	return b.String()
+	old, new := l.phases()
+	return fmt.Sprintf("license %d differs over [%s, %s): %v as indexed, %v under the new terms", l.Index(), rfc3339(l.From()), rfc3339(l.To()), old, new)
 }
 
 func rfc3339(t time.Time) string { return t.Format(time.RFC3339Nano) }
+
+func minInstant(a, b instant) instant {
+	if b.before(a) {
+		return b
+	}
+	return a
+}
 
 func maxInstant(a, b instant) instant {
 	if a.before(b) {
@@ -506,22 +503,11 @@ func maxInstant(a, b instant) instant {
 	return a
 }
 
-// ImpactStretch is a stretch [From, To) of a license's time in which its
-// standing as indexed (Old) and under new terms (New) differ, each holding
-// throughout: its state and Until, and so its rules, reason and warnings,
-// are Old's and New's at every instant of it. From is before To; both are
-// in UTC. The zero ImpactStretch is an empty stretch at the zero instant,
-// invalid for good under both terms.
-type ImpactStretch struct {
-	From, To time.Time
-	Old, New Phase
-}
-
 // Phase is a state a license holds and the first instant after which it
-// holds another (in UTC; zero when it holds for good): the part of a
-// [Standing] that two sets of terms can make differ, as a standing's rules,
-// reason, usability and warnings follow from its state. The zero Phase is
-// the invalid state, for good.
+// holds another (in UTC; zero when it holds for good): what
+// [IndexedImpact.Old] and [IndexedImpact.New] report of a [Standing],
+// whose answer, rules, reason and warnings follow from its state. The zero
+// Phase is the invalid state, for good.
 type Phase struct {
 	State State
 	Until time.Time

@@ -32,3 +32,34 @@ func TestTermYearsOfEveryCalendarSpanIsItsTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainImpactCountsWhatTheImpactCounts holds the benchmarks' plain
+// struct-of-arrays loop to the impact it is the floor of: on the
+// generated fleet, outside the side table it leaves out, it counts the
+// same licenses differing and refused, from the same instants.
+func TestPlainImpactCountsWhatTheImpactCounts(t *testing.T) {
+	x, err := NewFleetIndex(generatedFleet(200_000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, terms := range []Terms{benchImpactTerms, DefaultTerms(), {SubscriptionTermYears: []int{3, 5}, TrialWarningDays: 10, InitialGraceDays: 60}} {
+		seq, err := x.Impact(terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got impactCounts
+		for li := range seq {
+			switch {
+			case x.flagged(li.Index()):
+			case li.Refused() != 0:
+				got.refused++
+			default:
+				got.differ++
+				got.fromSum += li.From().Unix()
+			}
+		}
+		if want := plainImpact(x, terms); got != want || len(x.side) == 0 {
+			t.Fatalf("under %+v the impact counts %+v outside the %d side licenses, the plain loop %+v", terms, got, len(x.side), want)
+		}
+	}
+}

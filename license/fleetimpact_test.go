@@ -12,6 +12,7 @@ import (
 	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
+	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
 
@@ -48,12 +49,19 @@ func rebuild(p *license.Program, l *license.License) (license.License, error) {
 	return p.NewLicense(spec)
 }
 
-// sameStanding reports whether two standings say the same: state, answer,
-// rules, reason, Until, warnings, drift and subject.
-func sameStanding(a, b license.Standing) bool {
-	return a.State == b.State && a.Allowed == b.Allowed && a.Rules == b.Rules && a.Reason == b.Reason &&
-		a.Until.Equal(b.Until) && a.Until.IsZero() == b.Until.IsZero() && a.Obligations.Equal(b.Obligations) &&
-		a.DriftsUntil.Equal(b.DriftsUntil) && a.Subject() == b.Subject()
+// sameShown reports whether two standings show the same, as two
+// decisions on them do: state, answer, rules and obligations (their kinds,
+// rules, dues and subjects); their reason follows the state, and their
+// Until does not count.
+func sameShown(a, b license.Standing) bool {
+	return a.State == b.State && a.Allowed == b.Allowed && a.Rules == b.Rules && a.Obligations.Equal(b.Obligations) &&
+		a.Subject() == b.Subject()
+}
+
+// sameUse reports whether two use verdicts show the same: answer, rules
+// and obligations.
+func sameUse(a, b license.Verdict) bool {
+	return a.Allowed == b.Allowed && a.Rules == b.Rules && a.Obligations.Equal(b.Obligations) && a.Subject() == b.Subject()
 }
 
 func phaseOf(s license.Standing) license.Phase { return license.Phase{State: s.State, Until: s.Until} }
@@ -91,13 +99,14 @@ func probes(ls ...license.License) []time.Time {
 // checkImpact holds the impact of terms on the index of ls to the licenses
 // rebuilt under the new program. The licenses yielded are in order, each
 // once; those refused are exactly those NewLicense refuses, citing the
-// same rule, worded alike. For every other license, an instant lies in one
-// of its stretches exactly when StandingAt as built and as rebuilt say
-// different things there, and the stretch's Old and New are what each
-// says; its stretches tile [From, To) in order, each pair differing from
-// the next, and the standings agree just before From and at To: the
+// same rule, worded alike. For every other license, an instant lies in its
+// interval [From, To) exactly when StandingAt as built and as rebuilt show
+// different things there (state, answer, rules, warnings; not Until), and
+// exactly when a use of its own feature on its own device is answered
+// differently; throughout the interval each standing is its Old and New
+// phase; and the two show the same just before From and at To, so the
 // interval is maximal. A license not yielded is taken, and its standings
-// agree everywhere.
+// show the same everywhere.
 func checkImpact(t fataler, x *license.FleetIndex, ls []*license.License, terms license.Terms) {
 	t.Helper()
 	seq, err := x.Impact(terms)
@@ -132,7 +141,7 @@ func checkImpact(t fataler, x *license.FleetIndex, ls []*license.License, terms 
 			if !errors.As(li.Err(), &got) || got.Rules != want.Rules || got.Subject != fmt.Sprintf("position %d", i) || got.Reason != wantReason {
 				t.Fatalf("license %d: refusal %q, want %q", i, li.Err(), wantReason)
 			}
-			if li.Stretches() != nil || !li.From().IsZero() || !li.To().IsZero() {
+			if li.Old() != (license.Phase{}) || li.New() != (license.Phase{}) || !li.From().IsZero() || !li.To().IsZero() {
 				t.Fatalf("refused license %d has an interval: %v", i, li)
 			}
 			continue
@@ -140,35 +149,38 @@ func checkImpact(t fataler, x *license.FleetIndex, ls []*license.License, terms 
 		if ok && (li.Refused() != 0 || li.Err() != nil) {
 			t.Fatalf("license %d is refused (%v), but NewLicense builds it under %+v", i, li.Err(), terms)
 		}
-		var ds []license.ImpactStretch
+		in := func(time.Time) bool { return false }
 		if ok {
-			ds = li.Stretches()
-			if len(ds) == 0 || !ds[0].From.Equal(li.From()) || !ds[len(ds)-1].To.Equal(li.To()) {
-				t.Fatalf("license %d: stretches %v do not span [%v, %v)", i, ds, li.From(), li.To())
+			from, to := li.From(), li.To()
+			if !from.Before(to) || from.Location() != time.UTC || to.Location() != time.UTC || li.Old().State == li.New().State {
+				t.Fatalf("license %d: %v is empty, not in UTC, or the same state under both terms", i, li)
 			}
-			for k, d := range ds {
-				if !d.From.Before(d.To) || d.From.Location() != time.UTC || d.To.Location() != time.UTC {
-					t.Fatalf("license %d: stretch %v is empty or not in UTC", i, d)
-				}
-				if k > 0 && (!ds[k-1].To.Equal(d.From) || samePhase(ds[k-1].Old, d.Old) && samePhase(ds[k-1].New, d.New)) {
-					t.Fatalf("license %d: stretches %v and %v do not abut with different standings", i, ds[k-1], d)
+			for _, at := range []time.Time{from.Add(-1), to} {
+				if !sameShown(l.StandingAt(at), nl.StandingAt(at)) {
+					t.Fatalf("license %d: its standings still differ at %v, outside its interval [%v, %v)", i, at, from, to)
 				}
 			}
-			for _, at := range []time.Time{li.From().Add(-1), li.To()} {
-				if !sameStanding(l.StandingAt(at), nl.StandingAt(at)) {
-					t.Fatalf("license %d: its standings still differ at %v, outside its interval [%v, %v)", i, at, li.From(), li.To())
-				}
-			}
+			in = func(at time.Time) bool { return !at.Before(from) && at.Before(to) }
 		}
+		// A use on the license's own device, of a feature it holds, is
+		// answered by its standing; a license without features is
+		// refused every use, for good.
+		fs := l.Features()
 		for _, at := range probes(*l, nl) {
 			old, new := l.StandingAt(at), nl.StandingAt(at)
-			k := slices.IndexFunc(ds, func(d license.ImpactStretch) bool { return !at.Before(d.From) && at.Before(d.To) })
-			if differ := !sameStanding(old, new); differ != (k >= 0) {
+			differ := !sameShown(old, new)
+			if differ != in(at) {
 				t.Fatalf("license %d at %v: StandingAt says %v until %v as indexed, %v until %v under %+v; impact %v",
 					i, at, old.State, old.Until, new.State, new.Until, terms, li)
 			}
-			if k >= 0 && (!samePhase(ds[k].Old, phaseOf(old)) || !samePhase(ds[k].New, phaseOf(new))) {
-				t.Fatalf("license %d at %v: stretch %v, StandingAt %v and %v", i, at, ds[k], phaseOf(old), phaseOf(new))
+			if len(fs) > 0 {
+				ou, nu := l.Use(l.Device(), fs[0], decimal.NullDecimal{}, at), nl.Use(nl.Device(), fs[0], decimal.NullDecimal{}, at)
+				if !sameUse(ou, nu) != differ {
+					t.Fatalf("license %d at %v: a use of %s is answered %v and %v, its standings differ: %v", i, at, fs[0], ou.Rules, nu.Rules, differ)
+				}
+			}
+			if differ && (!samePhase(li.Old(), phaseOf(old)) || !samePhase(li.New(), phaseOf(new))) {
+				t.Fatalf("license %d at %v: impact %v, StandingAt %v and %v", i, at, li, phaseOf(old), phaseOf(new))
 			}
 		}
 	}
@@ -245,21 +257,28 @@ func TestFleetImpactOfHandWorkedTerms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Two decisions differ "when their outcome, rules, obligations or values
+	// differ (`reason` and `until` do not count)" (SCENARIOS.md, -impact):
+	// a standing whose Until alone moves is no difference.
 	want := []string{
 		// ENT-GRACE: "initialGraceDays (30) added to the end of the initial
-		// term": 2026-01-31 as built, 2026-01-16 at 15 days.
-		"license 0 differs over [2026-01-01T00:00:00Z, 2026-01-31T00:00:00Z):" +
-			" [2026-01-01T00:00:00Z, 2026-01-16T00:00:00Z) in-grace until 2026-01-31T00:00:00Z as indexed, in-grace until 2026-01-16T00:00:00Z under the new terms;" +
-			" [2026-01-16T00:00:00Z, 2026-01-31T00:00:00Z) in-grace until 2026-01-31T00:00:00Z as indexed, expired for good under the new terms",
+		// term": 2026-01-31 as built, 2026-01-16 at 15 days. In grace
+		// under both from 2026-01-01 (only its Until differs), then from
+		// 2026-01-16 expired under the new terms: LIC-SUB-EXPIRY.
+		"license 0 differs over [2026-01-16T00:00:00Z, 2026-01-31T00:00:00Z):" +
+			" in-grace until 2026-01-31T00:00:00Z as indexed, expired for good under the new terms",
 		// "Renewals do not": the renewal is untouched. LIC-SUB-TERM:
 		// "Subscriptions are term-based: 1, 3 or 5 years", and 5 is
 		// withdrawn.
 		"license 2 refused: LIC-SUB-TERM: license at position 2: term of 5 years is not one of [1 3]",
-		// LIC-TRIAL-WARN: "Window trialWarningDays (30) before the end": from
-		// 2025-03-02 as built, 2025-02-15 at 45 days.
-		"license 4 differs over [2025-01-01T00:00:00Z, 2025-03-02T00:00:00Z):" +
-			" [2025-01-01T00:00:00Z, 2025-02-15T00:00:00Z) active until 2025-03-02T00:00:00Z as indexed, active until 2025-02-15T00:00:00Z under the new terms;" +
-			" [2025-02-15T00:00:00Z, 2025-03-02T00:00:00Z) active until 2025-03-02T00:00:00Z as indexed, in-warning until 2025-04-01T00:00:00Z under the new terms",
+		// LIC-TRIAL-WARN: "Window trialWarningDays (30) before the end:
+		// alarm, syslog and warning obligations, due at the end": from
+		// 2025-03-02 as built, 2025-02-15 at 45 days. Active under both
+		// from its start (only its Until differs), warned under the new
+		// terms from 2025-02-15, under both from 2025-03-02, due at the
+		// same end.
+		"license 4 differs over [2025-02-15T00:00:00Z, 2025-03-02T00:00:00Z):" +
+			" active until 2025-03-02T00:00:00Z as indexed, in-warning until 2025-04-01T00:00:00Z under the new terms",
 	}
 	var got []string
 	for li := range seq {
@@ -293,7 +312,8 @@ func TestFleetImpactRefusesInvalidTerms(t *testing.T) {
 
 // TestFleetImpactZeroValueIsEmpty: an empty index's impact and a nil
 // index's yield nothing; the zero IndexedImpact is license 0, neither
-// refused nor differing, with an empty interval at the zero instant.
+// refused nor differing, with an empty interval at the zero instant and
+// zero phases.
 func TestFleetImpactZeroValueIsEmpty(t *testing.T) {
 	var empty license.FleetIndex
 	for _, x := range []*license.FleetIndex{&empty, nil} {
@@ -306,7 +326,8 @@ func TestFleetImpactZeroValueIsEmpty(t *testing.T) {
 		}
 	}
 	var zero license.IndexedImpact
-	if zero.Index() != 0 || zero.Refused() != 0 || zero.Err() != nil || !zero.From().IsZero() || !zero.To().IsZero() || zero.Stretches() != nil {
+	if zero.Index() != 0 || zero.Refused() != 0 || zero.Err() != nil || !zero.From().IsZero() || !zero.To().IsZero() ||
+		zero.Old() != (license.Phase{}) || zero.New() != (license.Phase{}) {
 		t.Fatalf("zero IndexedImpact: %v", zero)
 	}
 	if got, want := zero.String(), "license 0: no difference"; got != want {
@@ -405,19 +426,12 @@ func ExampleFleetIndex_Impact() {
 			fmt.Println(id, "refused:", err)
 			continue
 		}
-		fmt.Printf("%s differs over [%s, %s)\n", id, day(li.From()), day(li.To()))
-		for _, s := range li.Stretches() {
-			fmt.Printf("  [%s, %s) %s, now %s\n", day(s.From), day(s.To), s.Old.State, s.New.State)
-		}
+		fmt.Printf("%s from %s to %s: %s, now %s\n", id, day(li.From()), day(li.To()), li.Old().State, li.New().State)
 	}
 	// Output:
-	// bgp-1y differs over [2026-01-01, 2026-01-31)
-	//   [2026-01-01, 2026-01-16) in-grace, now in-grace
-	//   [2026-01-16, 2026-01-31) in-grace, now expired
+	// bgp-1y from 2026-01-16 to 2026-01-31: in-grace, now expired
 	// bgp-5y refused: LIC-SUB-TERM: license at position 1: term of 5 years is not one of [1 3]
-	// idp-trial differs over [2025-01-01, 2025-03-02)
-	//   [2025-01-01, 2025-02-15) active, now active
-	//   [2025-02-15, 2025-03-02) active, now in-warning
+	// idp-trial from 2025-02-15 to 2025-03-02: active, now in-warning
 }
 
 // TestFleetImpactRefusesAGraceEndingAfterYear9999: ENT-GRACE's end must
