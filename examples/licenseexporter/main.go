@@ -63,6 +63,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/examples/internal/capture"
+	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/license/junos"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -108,8 +109,8 @@ func parseFlags(args []string, errOut io.Writer) (settings, error) {
 	var s settings
 	fl.StringVar(&s.listen, "listen", ":9731", "the address to serve /metrics on")
 	fl.DurationVar(&s.interval, "interval", 0, "read the files every interval instead of on each scrape (0: on each scrape)")
-	at := fl.String("at", "", "evaluate at this instant, RFC 3339, instead of the wall clock at each scrape (tests, demos)")
-	captured := fl.String("captured", "", "when captures without an instant of their own were taken, RFC 3339 (default: the file's modification time)")
+	at := fl.String("at", "", `evaluate at this instant, an RFC 3339 instant such as "2025-02-10T00:00:00Z", instead of the wall clock at each scrape (tests, demos)`)
+	captured := fl.String("captured", "", `when captures without an instant of their own were taken, an RFC 3339 instant such as "2025-02-10T00:00:00Z" (default: the file's modification time)`)
 	fl.StringVar(&s.cfg.Platform, "platform", "", "the platform of the devices neither their capture nor the inventory names, e.g. vSRX; never overrides either")
 	fl.StringVar(&s.cfg.Inventory, "inventory", "", "a CSV file of devices with a header: file or hostname, platform, serial")
 	depth := fl.Int("max-depth", DefaultMaxDepth, "the most levels of subdirectories walked below a directory given (0: none)")
@@ -123,13 +124,13 @@ func parseFlags(args []string, errOut io.Writer) (settings, error) {
 	}
 	var err error
 	if *at != "" {
-		if s.at, err = time.Parse(time.RFC3339, *at); err != nil {
-			return s, fmt.Errorf("-at: want an RFC 3339 instant such as 2025-02-10T00:00:00Z, not %s", capture.Quote(*at))
+		if s.at, err = wire.ParseGivenInstant(*at); err != nil {
+			return s, fmt.Errorf("-at: %w", err)
 		}
 	}
 	if *captured != "" {
-		if s.cfg.Captured, err = time.Parse(time.RFC3339, *captured); err != nil {
-			return s, fmt.Errorf("-captured: want an RFC 3339 instant such as 2025-02-10T00:00:00Z, not %s", capture.Quote(*captured))
+		if s.cfg.Captured, err = wire.ParseGivenInstant(*captured); err != nil {
+			return s, fmt.Errorf("-captured: %w", err)
 		}
 	}
 	if s.interval < 0 {

@@ -16,8 +16,9 @@ func TestFlagsRefused(t *testing.T) {
 		want string
 	}{
 		{nil, "want capture directories"},
-		{[]string{"-at", "2025-02-10", "dir"}, "-at: want an RFC 3339 instant such as 2025-02-10T00:00:00Z, not 2025-02-10"},
-		{[]string{"-captured", "yesterday", "dir"}, "-captured: want an RFC 3339 instant"},
+		{[]string{"-at", "2025-02-10", "dir"}, `-at: "2025-02-10": want an RFC 3339 instant such as "2025-03-01T00:00:00Z"`},
+		{[]string{"-at", "2020-01-01T00:00:00+24:00", "dir"}, "-at: \"2020-01-01T00:00:00+24:00\": offset +24:00 is out of range"},
+		{[]string{"-captured", "yesterday", "dir"}, "-captured: \"yesterday\": want an RFC 3339 instant"},
 		{[]string{"-interval", "-1m", "dir"}, "-interval"},
 		{[]string{"-max-files", "0", "dir"}, "-max-files"},
 	} {
