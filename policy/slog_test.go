@@ -95,7 +95,7 @@ func TestZeroRequestsLogWithoutPanic(t *testing.T) {
 		out.Reset()
 		logger.Info("zero", "request", r, "decision", &policy.Decision{})
 		if !bytes.Contains(out.Bytes(), []byte(`"request":{"kind":"`)) ||
-			!bytes.Contains(out.Bytes(), []byte(`"decision":{"outcome":"deny","rules":[],"reason":""}`)) {
+			!bytes.Contains(out.Bytes(), []byte(`"decision":{"outcome":"deny","rules":[],"reason":"","until":"never"}`)) {
 			t.Errorf("%T: %s", r, out.Bytes())
 		}
 	}

@@ -82,7 +82,7 @@ func (f *captureFeature) changesAfter(dev *device, at time.Time) []change {
 // changesAfter is the license's changes after at: the policy timeline of
 // its device's use of its first feature, the device taken as its history
 // leaves it between two of its events, one change per segment.
-func (l *scenarioLicense) changesAfter(e *policy.Engine, at time.Time) []change {
+func (l *scenarioLicense) changesAfter(e policy.Engine, at time.Time) []change {
 	if cs, ok := l.changes.Load().after(at); ok {
 		return cs
 	}
@@ -94,13 +94,13 @@ func (l *scenarioLicense) changesAfter(e *policy.Engine, at time.Time) []change 
 	return list.changes
 }
 
-func (l *scenarioLicense) timeline(e *policy.Engine, f *scenarioFeature, at time.Time) []change {
+func (l *scenarioLicense) timeline(e policy.Engine, f *scenarioFeature, at time.Time) []change {
 	var out []change
 	var prev *change            // the answer in force
 	var prevDec policy.Decision // its decision
 	for t := at; t.Before(lastInstant); {
 		end := lastInstant
-		if l.history != nil {
+		if l.history.IsValid() {
 			if u := l.history.Until(t); !u.IsZero() && u.Before(end) {
 				end = u
 			}

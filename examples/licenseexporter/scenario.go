@@ -17,15 +17,15 @@ import (
 // each in the order first asked, with the engine of the file's terms.
 type scenarioSet struct {
 	file     fileName
-	engine   *policy.Engine
+	engine   policy.Engine
 	licenses []*scenarioLicense
 }
 
 // scenarioLicense is one license of a scenario: as issued, or as its
 // history leaves it at each instant (a check asked with policy.WithHistory).
 type scenarioLicense struct {
-	license  *license.License // nil for a history
-	history  *license.History
+	license  license.License // as issued, where it has no history
+	history  license.History // the zero History where it has none
 	features []scenarioFeature
 	changes  atomic.Pointer[changeList]
 }
@@ -38,15 +38,15 @@ type scenarioFeature struct {
 // as is the license at at: a history's as its events at or before at left
 // it.
 func (l *scenarioLicense) as(at time.Time) license.License {
-	if l.history != nil {
+	if l.history.IsValid() {
 		return l.history.At(at)
 	}
-	return *l.license
+	return l.license
 }
 
 // id is the license's identifier.
 func (l *scenarioLicense) id() string {
-	if l.history != nil {
+	if l.history.IsValid() {
 		return l.history.License().ID()
 	}
 	return l.license.ID()
@@ -56,7 +56,7 @@ func (l *scenarioLicense) id() string {
 // at: asked of its history where it has one.
 func (l *scenarioLicense) useOf(feature string, at time.Time) policy.Request {
 	lic := l.as(at)
-	if l.history != nil {
+	if l.history.IsValid() {
 		return policy.WithHistory{History: l.history, Request: policy.UseFeature{Device: lic.Device(), Feature: feature}}
 	}
 	return policy.UseFeature{License: l.license, Device: lic.Device(), Feature: feature}
@@ -114,9 +114,8 @@ func scenarioLicenses(file string, b []byte) (*scenarioSet, error) {
 		}
 		seen[id] = true
 		issued := l.license
-		if l.history != nil {
-			h := l.history.License()
-			issued = &h
+		if l.history.IsValid() {
+			issued = l.history.License()
 		}
 		// A tier change keeps the features: the history's are the issued
 		// license's.
@@ -134,7 +133,7 @@ func scenarioLicenses(file string, b []byte) (*scenarioSet, error) {
 // licenseAsked is the license a request asks about, or nil for a request
 // of another kind.
 func licenseAsked(r policy.Request) *scenarioLicense {
-	var l *license.License
+	var l license.License
 	switch r := r.(type) {
 	case policy.UseFeature:
 		l = r.License
@@ -145,12 +144,12 @@ func licenseAsked(r policy.Request) *scenarioLicense {
 	case policy.ChangeTier:
 		l = r.License
 	case policy.WithHistory:
-		if r.History == nil || !r.History.IsValid() {
+		if !r.History.IsValid() {
 			return nil
 		}
 		return &scenarioLicense{history: r.History}
 	}
-	if l == nil || !l.IsValid() {
+	if !l.IsValid() {
 		return nil
 	}
 	return &scenarioLicense{license: l}
@@ -160,7 +159,7 @@ func licenseAsked(r policy.Request) *scenarioLicense {
 // it holds. It is the engine's decision on the license's device using the
 // feature, with the license's standing, until the first instant either
 // (or the license's history) changes.
-func (l *scenarioLicense) at(e *policy.Engine, j int, at time.Time) *decision {
+func (l *scenarioLicense) at(e policy.Engine, j int, at time.Time) *decision {
 	f := &l.features[j]
 	prev := f.kept.Load()
 	if prev.holds(at) {
@@ -170,7 +169,7 @@ func (l *scenarioLicense) at(e *policy.Engine, j int, at time.Time) *decision {
 	st := lic.StandingAt(at)
 	d := &decision{from: at, until: st.Until, device: label(lic.Device()), license: label(lic.ID()), platform: label(lic.Platform()),
 		state: st.State}
-	if l.history != nil {
+	if l.history.IsValid() {
 		d.until = earliest(d.until, l.history.Until(at))
 	}
 	if dec, err := e.Decide(l.useOf(f.name, at), at); err == nil {

@@ -11,7 +11,8 @@ import (
 
 // FeatureReport is one feature's standing at an instant: the license it
 // follows, that license's standing from the license package, and what the
-// device output adds.
+// device output adds. The zero FeatureReport is of no feature: no license
+// grants it, and its Decision refuses it, citing no rule.
 type FeatureReport struct {
 	// Name is the name the device printed (the usage row's, else the first
 	// key's).
@@ -35,7 +36,7 @@ type FeatureReport struct {
 	// Decision is whether the device's use of the feature is licensed: the
 	// standing's verdict, refused with an alarm when the device needs
 	// licenses it does not have. Its Until is exact for the whole feature.
-	Decision license.Verdict
+	Decision rule.Verdict
 	// Ends is the end of the feature's usability, for a feature whose use
 	// is allowed at the instant: the first instant after it at which the
 	// use is not allowed (an expiry, the end of a grace, the end of a
@@ -108,13 +109,13 @@ func windowStanding(w Window, at time.Time) license.Standing {
 	switch {
 	case at.Before(w.Start):
 		// ENT-TIMER: nothing before the start.
-		return license.Standing{State: license.NotStarted, Verdict: license.Verdict{Rules: rule.ListOf(rule.EntTimer), Reason: "the license has not started", Until: w.Start}}
+		return license.Standing{State: license.NotStarted, Verdict: rule.Verdict{Rules: rule.ListOf(rule.EntTimer), Reason: "the license has not started", Until: w.Start}}
 	case at.Before(w.End):
 		// LIC-SUB-TERM: within the dates the device prints.
-		return license.Standing{State: license.Active, Verdict: license.Verdict{Allowed: true, Rules: rule.ListOf(rule.LicSubTerm), Reason: "the date-based license is within its dates", Until: w.End}}
+		return license.Standing{State: license.Active, Verdict: rule.Verdict{Allowed: true, Rules: rule.ListOf(rule.LicSubTerm), Reason: "the date-based license is within its dates", Until: w.End}}
 	}
 	// LIC-SUB-EXPIRY, LIC-RENEW: past its end date, not renewed.
-	return license.Standing{State: license.Expired, Verdict: license.Verdict{Rules: rule.ListOf(rule.LicSubExpiry, rule.LicRenew), Reason: "the date-based license has expired and was not renewed"}}
+	return license.Standing{State: license.Expired, Verdict: rule.Verdict{Rules: rule.ListOf(rule.LicSubExpiry, rule.LicRenew), Reason: "the date-based license has expired and was not renewed"}}
 }
 
 // better reports whether a is preferred to b: usable first, then the one
@@ -162,7 +163,7 @@ func (ff *FeatureFacts) answer(at time.Time) FeatureReport {
 		}
 	} else {
 		// LIC-TIER: no installed license grants the feature.
-		r.Decision = license.Verdict{Rules: rule.ListOf(rule.LicTier), Reason: "no installed license grants the feature"}
+		r.Decision = rule.Verdict{Rules: rule.ListOf(rule.LicTier), Reason: "no installed license grants the feature"}
 	}
 	r.Decision.Until = time.Time{}
 	if r.Unlicensed {

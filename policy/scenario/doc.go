@@ -249,8 +249,7 @@
 // scenario.schema.json (draft 2020-12) describes the format for editors and
 // other tools. Module policy/scenario/schematest keeps it true: every
 // scenario file in the repository validates, and every file of this
-// package's bad-file tables (published in testdata/bad/table.json by
-// TestBadFileTableIsPublished) is refused by the schema too, or is listed
+// package's tables of bad files is refused by the schema too, or is listed
 // there with the reason a schema cannot say it: references to IDs the file
 // defines, IDs unique by one field of objects in a list, repeated keys (a
 // schema sees the parsed object), a rule listed in both rules and notRules,

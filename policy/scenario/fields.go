@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/licensepolicy/licensepolicy/internal/amount"
 	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/tmip"
 	"github.com/shopspring/decimal"
@@ -301,15 +302,6 @@ func (o obj) given(key string) tmip.Instant {
 	return tmip.At(o.presentInstant(key, false))
 }
 
-// maxAmountBits and maxAmountExp are the credits package's bounds on an
-// amount (at most 40 significant digits, the point at most 40 places
-// either way), so that the decoder refuses at its own path what a domain
-// call would refuse later.
-const (
-	maxAmountBits = wire.MaxAmountDigits * 10 / 3
-	maxAmountExp  = wire.MaxAmountDigits
-)
-
 func (d *decoder) amountOf(v *jnode, p loc) decimal.Decimal {
 	if v == nil {
 		return decimal.Decimal{}
@@ -331,7 +323,9 @@ func (d *decoder) amountOf(v *jnode, p loc) decimal.Decimal {
 		d.fail(v.off, p, "%s: want %s", quote(text), wire.WantAmount)
 		return decimal.Decimal{}
 	}
-	if a.Coefficient().BitLen() > maxAmountBits || a.Exponent() < -maxAmountExp || a.Exponent() > maxAmountExp {
+	// The library's bound on amounts, which every domain call applies: the
+	// decoder refuses at its own path what a domain call would refuse later.
+	if !amount.InBounds(a) {
 		d.fail(v.off, p, "%s: more than %d significant digits; want an amount of at most %d digits in all",
 			quote(text), wire.MaxAmountDigits, wire.MaxAmountDigits)
 		return decimal.Decimal{}
