@@ -158,6 +158,10 @@ func (d *decoder) catalogOver(o obj, c policy.Catalog) policy.Catalog {
 		if d.since(m) {
 			continue
 		}
+		if spec.Family == 0 && d.familyLater {
+			// Its family comes from the file's platform it replaces.
+			continue
+		}
 		// Validated alone, then placed: AddPlatform on the whole catalog
 		// would copy it for every entry.
 		one, err := license.Catalog{}.AddPlatform(spec)
@@ -236,7 +240,7 @@ func (d *decoder) platformSpec(e *jnode, c policy.Catalog, platforms map[string]
 	if p.has("classes") {
 		spec.Classes = p.strings("classes", false, "a like-device class", false, maxNamesListed)
 	}
-	if p.has("family") || !replaces {
+	if p.has("family") || !replaces && !d.familyLater {
 		p.enum("family", true, &spec.Family, `"hardware", "virtual" or "software"`)
 	}
 	switch {

@@ -43,6 +43,10 @@ type decoder struct {
 	usedBroken bool
 	// overlayErr is the overlay's terms or catalog failing over the file's.
 	overlayErr error
+	// familyLater is set while DecodeOverlay reads an overlay alone: a
+	// platform entry without "family" may replace a platform of the file
+	// it is applied over, so only that application can require it.
+	familyLater bool
 }
 
 // since reports whether errors were recorded after mark, a len(d.errs).
