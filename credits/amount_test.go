@@ -36,7 +36,7 @@ func TestAmountRangeEndsAtExponentFortyAnd133Bits(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := l.CheckCallOff(CallOff{Credits: c.credits, Engagement: fixed(Design)}, at)
+			_, err := asError(l.CheckCallOff(CallOff{Credits: c.credits, Engagement: fixed(Design)}, at))
 			if err == nil {
 				t.Fatal("allowed")
 			}

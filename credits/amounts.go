@@ -13,14 +13,14 @@ import (
 type ledgerNumbers interface {
 	// figures are the figures as of t: the history dated at or before t,
 	// and the lots ended by then.
-	figures(l *Ledger, t time.Time) Figures
+	figures(l *ledger, t time.Time) Figures
 	// lots are the lots with credits left at at, oldest first.
-	lots(l *Ledger, at time.Time) []Lot
+	lots(l *ledger, at time.Time) []Lot
 	// callOff returns the credits available at at, whether c is more than
 	// that, and the first instant after at at which either answer differs
 	// (zero if never): the available credits change while c is covered, or
 	// they cover c while it is not.
-	callOff(l *Ledger, c decimal.Decimal, at time.Time) (avail decimal.Decimal, short bool, until time.Time)
+	callOff(l *ledger, c decimal.Decimal, at time.Time) (avail decimal.Decimal, short bool, until time.Time)
 }
 
 // amounts are a ledger's amounts in the arithmetic N.
@@ -41,7 +41,7 @@ type amounts[N whole[N]] struct {
 // per-event and per-change arrays and a's. Each step is constant work but
 // for advancing the head and expiring lots, each done once per lot, so it
 // is linear after the sorts.
-func replay[N whole[N]](l *Ledger, a *amounts[N], pOrder, cOrder []int,
+func replay[N whole[N]](l *ledger, a *amounts[N], pOrder, cOrder []int,
 	purchaseError, callOffError func(int, error) error) error {
 	purchases, callOffs, kp := l.purchases, l.callOffs, l.kind
 	n := len(pOrder) + len(cOrder)
@@ -159,7 +159,7 @@ var maxInstant = time.Unix(1<<62, 0)
 // change records that the credits available are v from t on. Changes come
 // in time order; one at the instant of the last replaces it, and one that
 // leaves the credits as they were is not a change.
-func (a *amounts[N]) change(l *Ledger, t time.Time, v N) {
+func (a *amounts[N]) change(l *ledger, t time.Time, v N) {
 	if k := len(l.change); k > 0 && l.change[k-1].Equal(t) {
 		l.change, a.avail = l.change[:k-1], a.avail[:k-1]
 	}
@@ -175,7 +175,7 @@ func (a *amounts[N]) change(l *Ledger, t time.Time, v N) {
 
 // state returns the event count, head, lots bought and credits left in the
 // head once the history dated at or before t is counted.
-func (a *amounts[N]) state(l *Ledger, t time.Time) (i, head, bought int, rem N) {
+func (a *amounts[N]) state(l *ledger, t time.Time) (i, head, bought int, rem N) {
 	i = l.counted(t)
 	if i == 0 {
 		return 0, 0, 0, a.zero
@@ -185,7 +185,7 @@ func (a *amounts[N]) state(l *Ledger, t time.Time) (i, head, bought int, rem N) 
 
 // available is the credits available at t: the head's remainder and the
 // untouched lots after it, less the ones ended by t. It is O(log n).
-func (a *amounts[N]) available(l *Ledger, t time.Time) N {
+func (a *amounts[N]) available(l *ledger, t time.Time) N {
 	_, head, bought, rem := a.state(l, t)
 	if head >= bought {
 		return a.zero
@@ -203,7 +203,7 @@ func (a *amounts[N]) available(l *Ledger, t time.Time) N {
 	return v
 }
 
-func (a *amounts[N]) figures(l *Ledger, t time.Time) Figures {
+func (a *amounts[N]) figures(l *ledger, t time.Time) Figures {
 	i, _, bought, _ := a.state(l, t)
 	if i == 0 {
 		return Figures{Purchased: decimal.Zero, Used: decimal.Zero, Expired: decimal.Zero, Available: decimal.Zero}
@@ -217,7 +217,7 @@ func (a *amounts[N]) figures(l *Ledger, t time.Time) Figures {
 	}
 }
 
-func (a *amounts[N]) lots(l *Ledger, at time.Time) []Lot {
+func (a *amounts[N]) lots(l *ledger, at time.Time) []Lot {
 	_, head, bought, rem := a.state(l, at)
 	if head >= bought {
 		return nil
@@ -238,7 +238,7 @@ func (a *amounts[N]) lots(l *Ledger, at time.Time) []Lot {
 	return out
 }
 
-func (a *amounts[N]) callOff(l *Ledger, c decimal.Decimal, at time.Time) (decimal.Decimal, bool, time.Time) {
+func (a *amounts[N]) callOff(l *ledger, c decimal.Decimal, at time.Time) (decimal.Decimal, bool, time.Time) {
 	// The change points after at, and the credits available at at.
 	k := sortSearchAfter(l.change, at)
 	avail := a.zero

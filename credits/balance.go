@@ -37,11 +37,12 @@ type Balance struct {
 
 // Balance returns the account's credits at at, knowing the history dated
 // at or before at, and the lots that will expire and when. It costs O(log n) in
-// the history plus the lots listed. A nil or zero Ledger is an error.
-func (l *Ledger) Balance(at time.Time) (Balance, error) {
-	if err := l.ready(); err != nil {
+// the history plus the lots listed. The zero Ledger is an error.
+func (lg Ledger) Balance(at time.Time) (Balance, error) {
+	if err := lg.ready(); err != nil {
 		return Balance{}, err
 	}
+	l := lg.l
 	b := Balance{Figures: l.nums.figures(l, at), Lots: l.nums.lots(l, at)}
 	// Each event moves Purchased or Used, and each lot listed has credits
 	// left that expire at its end.

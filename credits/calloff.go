@@ -8,15 +8,19 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// CallOffResult is the answer to a call-off asked at an instant. It is
-// filled on both outcomes; a refusal also returns the *rule.Violation as the
-// error. The zero CallOffResult is no answer: no rules, and it comes only
-// with an error.
+// CallOffResult is the answer to a call-off asked at an instant: the
+// [rule.Verdict] every domain answers with, and the credits. Its Reason
+// names the account. It is filled on both outcomes; Err gives a refusal as
+// an error.
+//
+// The Verdict's Rules, allowed: CRD-VALIDITY (the oldest unexpired credits
+// pay), then CRD-FLEX for Flexible Services Credits; refused: every rule
+// the call-off breaks (see CheckCallOff). Until is the first instant after
+// the one asked at which the outcome, the rules or Balance differ, or the
+// zero time when they never do. The zero CallOffResult is a refusal citing
+// no rule, which CheckCallOff returns only beside an error.
 type CallOffResult struct {
-	// Rules behind the answer. Allowed: CRD-VALIDITY (the oldest unexpired
-	// credits pay), then CRD-FLEX for Flexible Services Credits. Refused: the
-	// violation's rules.
-	Rules rule.List
+	rule.Verdict
 	// Balance is the unexpired credits left after the call-off; zero when it
 	// is refused, since nothing is called off.
 	Balance decimal.Decimal
@@ -24,9 +28,6 @@ type CallOffResult struct {
 	// call-off. On a refusal it is information only: Until does not promise
 	// it, so a decision reports a balance on allowance only.
 	Available decimal.Decimal
-	// Until is the first instant after the one asked at which the outcome,
-	// the rules or Balance differ, or the zero time when they never do.
-	Until time.Time
 }
 
 // CheckCallOff decides whether c may be called off at at against the
@@ -34,14 +35,14 @@ type CallOffResult struct {
 // recorded call-off at at. Asking changes nothing: the ledger is the same
 // afterwards whatever the answer.
 //
-// A refusal returns the result and a *rule.Violation naming every rule c
-// breaks, in this order: the minimum (CRD-MIN-CALLOFF for Professional;
+// A refusal is a result that is not Allowed, citing every rule c breaks,
+// in this order: the minimum (CRD-MIN-CALLOFF for Professional;
 // CRD-FLEX-MIN for Flexible on a professional services engagement, CRD-FLEX
 // on another), CRD-SCOPE, CRD-TYPES, CRD-CALLOFF-PO; such a refusal holds
 // for good. Only an otherwise valid call-off is refused for want of
-// unexpired credits: CRD-VALIDITY, followed by CRD-FLEX for Flexible. Any
-// other error is bad input (an absurd amount, a nil or zero Ledger) and the
-// result is zero.
+// unexpired credits: CRD-VALIDITY, followed by CRD-FLEX for Flexible. The
+// error is only for bad input (an amount beyond the bound on amounts, the
+// zero Ledger), and the result beside it is zero.
 //
 // Until is exact: history dated after at counts from its own instant, and a
 // lot's credits lapse at its end; Until is the first of those instants at
@@ -50,10 +51,11 @@ type CallOffResult struct {
 // available, by binary search over the instants the credits change at (for
 // a refusal, over their running maxima), so an answer costs O(log n) in the
 // history and a fixed number of allocations, allowed or refused.
-func (l *Ledger) CheckCallOff(c CallOff, at time.Time) (CallOffResult, error) {
-	if err := l.ready(); err != nil {
+func (lg Ledger) CheckCallOff(c CallOff, at time.Time) (CallOffResult, error) {
+	if err := lg.ready(); err != nil {
 		return CallOffResult{}, err
 	}
+	l := lg.l
 	if err := checkAmount(c.Credits, func() string { return "call-off credits" }); err != nil {
 		return CallOffResult{}, err
 	}
@@ -67,14 +69,17 @@ func (l *Ledger) CheckCallOff(c CallOff, at time.Time) (CallOffResult, error) {
 	case short:
 		v, res.Until = l.checkValidity(c, avail), until
 	default:
-		rules := rulesCallOff
+		res.Allowed, res.Rules, res.Until = true, rulesCallOff, until
 		if l.account.Kind == Flexible {
-			rules = rulesFlexCallOff
+			res.Rules = rulesFlexCallOff
 		}
-		return CallOffResult{Rules: rules, Balance: avail.Sub(c.Credits), Available: avail, Until: until}, nil
+		res.Balance = avail.Sub(c.Credits)
+		res.Reason = callOffReason(c.Credits, l.account.ID, res.Balance)
+		return res, nil
 	}
-	res.Rules = v.Rules
-	return res, named(fmt.Sprintf("call-off of %s credits from account %s", c.Credits, l.account.ID), v)
+	v = named(fmt.Sprintf("call-off of %s credits from account %s", c.Credits, l.account.ID), v)
+	res.Rules, res.Reason = v.Rules, v.Reason
+	return res, nil
 }
 
 // Shared rule lists of allowed call-offs: results point here so allowing
@@ -85,13 +90,13 @@ var (
 )
 
 // checkStatic returns the violation of the rules that depend on c alone.
-func (l *Ledger) checkStatic(c CallOff) *rule.Violation {
+func (l *ledger) checkStatic(c CallOff) *rule.Violation {
 	return rule.Merge(l.checkMinimum(c), c.Engagement.check(l.account.ID))
 }
 
 // checkMinimum applies the minimum call-off in whole credits: no partial
 // credit spends.
-func (l *Ledger) checkMinimum(c CallOff) *rule.Violation {
+func (l *ledger) checkMinimum(c CallOff) *rule.Violation {
 	id, least := rule.CrdMinCallOff, l.kind.terms.MinCallOff // CRD-MIN-CALLOFF
 	switch {
 	case l.account.Kind == Professional:
@@ -120,7 +125,7 @@ func (l *Ledger) checkMinimum(c CallOff) *rule.Violation {
 // checkValidity refuses a call-off larger than the unexpired credits
 // (CRD-VALIDITY; for Flexible also CRD-FLEX, whose credits are redeemed
 // within their validity too).
-func (l *Ledger) checkValidity(c CallOff, avail decimal.Decimal) *rule.Violation {
+func (l *ledger) checkValidity(c CallOff, avail decimal.Decimal) *rule.Violation {
 	if c.Credits.Sign() <= 0 || !avail.LessThan(c.Credits) {
 		return nil
 	}

@@ -11,7 +11,7 @@ import (
 
 // sample is the account of shared/scenarios/services-credits.json: 25
 // credits bought on Feb 1 2025, 5 called off on Mar 1.
-func sample(t fataler, kind Kind) *Ledger {
+func sample(t fataler, kind Kind) Ledger {
 	t.Helper()
 	return mustLedger(t, kind,
 		[]Purchase{{ID: "po-1", At: instant(t, "2025-02-01T00:00:00Z"), Order: local("25")}},
@@ -70,7 +70,7 @@ func TestCheckCallOffQuotesTheDatasheet(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			l := sample(t, c.kind)
-			res, err := l.CheckCallOff(CallOff{Credits: dec(c.credits), Engagement: c.e}, at)
+			res, err := asError(l.CheckCallOff(CallOff{Credits: dec(c.credits), Engagement: c.e}, at))
 			wantRules(t, err, c.want...)
 			if !res.Available.Equal(dec("15")) {
 				t.Errorf("available %s, want 15", res.Available)
@@ -99,14 +99,14 @@ func TestCreditsLapseAtTheEndOfTwelveMonths(t *testing.T) {
 	l := sample(t, Professional) // 15 left of po-1, which ends 2026-02-01
 	end := instant(t, "2026-02-01T00:00:00Z")
 	five := CallOff{Credits: dec("5"), Engagement: fixed(Design)}
-	res, err := l.CheckCallOff(five, end.Add(-time.Nanosecond))
+	res, err := asError(l.CheckCallOff(five, end.Add(-time.Nanosecond)))
 	if err != nil {
 		t.Fatalf("1ns before the end: %v", err)
 	}
 	if !res.Until.Equal(end) {
 		t.Fatalf("until %s, want the lot's end %s", res.Until, end)
 	}
-	res, err = l.CheckCallOff(five, end)
+	res, err = asError(l.CheckCallOff(five, end))
 	wantRules(t, err, rule.CrdValidity)
 	if !res.Available.IsZero() || !res.Until.IsZero() {
 		t.Fatalf("at the end: %+v, want nothing available, never", res)
@@ -129,14 +129,14 @@ func TestHistoryDatedAtTheInstantCounts(t *testing.T) {
 	p := instant(t, "2025-02-01T00:00:00Z")
 	l := sample(t, Professional)
 	five := CallOff{Credits: dec("5"), Engagement: fixed(Design)}
-	res, err := l.CheckCallOff(five, p.Add(-time.Nanosecond))
+	res, err := asError(l.CheckCallOff(five, p.Add(-time.Nanosecond)))
 	wantRules(t, err, rule.CrdValidity)
 	// "a call-off refused for want of credits holds until a recorded
 	// purchase dated later, at that purchase's instant"
 	if !res.Until.Equal(p) {
 		t.Fatalf("until %s, want the purchase's own instant %s", res.Until, p)
 	}
-	res, err = l.CheckCallOff(five, p)
+	res, err = asError(l.CheckCallOff(five, p))
 	if err != nil || !res.Balance.Equal(dec("20")) {
 		t.Fatalf("at the purchase's instant: %+v %v, want balance 20", res, err)
 	}
@@ -145,7 +145,7 @@ func TestHistoryDatedAtTheInstantCounts(t *testing.T) {
 	if !res.Until.Equal(mar) {
 		t.Fatalf("until %s, want %s", res.Until, mar)
 	}
-	if res, err := l.CheckCallOff(five, mar); err != nil || !res.Balance.Equal(dec("10")) {
+	if res, err := asError(l.CheckCallOff(five, mar)); err != nil || !res.Balance.Equal(dec("10")) {
 		t.Fatalf("at the recorded call-off's instant: %+v %v, want balance 10", res, err)
 	}
 }
@@ -165,12 +165,12 @@ func TestCallOffAtItsPurchasesInstantIsAllowed(t *testing.T) {
 		})
 	// A check at that instant sees the purchase and both call-offs.
 	five := CallOff{Credits: dec("5"), Engagement: fixed(Design)}
-	res, err := l.CheckCallOff(five, feb)
+	res, err := asError(l.CheckCallOff(five, feb))
 	wantRules(t, err, rule.CrdValidity)
 	if !res.Available.IsZero() || !res.Until.Equal(apr) {
 		t.Fatalf("at %s: %+v, want nothing available until the later purchase's own instant %s", feb, res, apr)
 	}
-	if res, err := l.CheckCallOff(five, apr); err != nil || !res.Balance.Equal(dec("20")) {
+	if res, err := asError(l.CheckCallOff(five, apr)); err != nil || !res.Balance.Equal(dec("20")) {
 		t.Fatalf("at the later purchase's instant: %+v %v, want balance 20", res, err)
 	}
 	// A third at that instant is judged against what the first two left.

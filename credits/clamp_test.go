@@ -50,7 +50,7 @@ func TestCRDValidityLotsEndingOutOfPurchaseOrder(t *testing.T) {
 	// Asked between the ends, the answer changes at a's end, when its 10
 	// lapse, not at b's, which has passed.
 	l = mustLedger(t, Professional, ps, nil)
-	res, err := l.CheckCallOff(spend, between)
+	res, err := asError(l.CheckCallOff(spend, between))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,17 +1,23 @@
 // Package credits decides what a customer may do with Professional and
-// Flexible Services Credits (seed 002_162daf9085a52f87.txt): which orders of
+// Flexible Services Credits (the services-credits seed): which orders of
 // credits may be placed, which engagements may be called off against an
 // account's balance at an instant, and what the quarterly statement says.
 //
 // # One program
 //
-// A Program is one validated set of Terms (NewProgram): orders are checked
-// under it (Program.CheckPurchase) and ledgers built under it
-// (Program.NewLedger), so a ledger and the orders beside it never mix two
-// sets of terms; Ledger.Program says which one a ledger is under. What
+// A [Program] is one validated set of [Terms] ([NewProgram]): orders are
+// checked under it ([Program.CheckPurchase]) and ledgers built under it
+// ([Program.NewLedger]), so a ledger and the orders beside it never mix two
+// sets of terms; [Ledger.Program] says which one a ledger is under. What
 // depends on the terms alone, the blocks check of both kinds, is built once
 // with the program. A Program keeps its own copy of its terms and Terms
-// hands out another.
+// hands out another. A Program and a [Ledger] are handles: nothing a holder
+// does to its copy reaches another's.
+//
+// Every answer is a [rule.Verdict], embedded in a [PurchaseResult], a
+// [CallOffResult] or a [Statement] beside its figures: a refusal is an
+// answer that is not Allowed, and [rule.Verdict.Err] turns it into a
+// *[rule.Violation]; an error beside an answer is bad input only.
 //
 // # Orders
 //
@@ -181,7 +187,6 @@
 // blocks. Its table is built once per Program, by the round-robin algorithm,
 // in O(k·m) steps and 8·m bytes for k blocks and a smallest block m over
 // their gcd: with the caps of Terms.Validate (k <= 100, m <= 10,000), at
-// most two million steps and 80 KB a kind, about 20 ms for both kinds on
-// the benchmark machine (BENCHMARKS.md). Terms over the caps are refused
+// most two million steps and 80 KB a kind. Terms over the caps are refused
 // before any table is built, in time linear in the number of blocks.
 package credits

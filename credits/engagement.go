@@ -21,7 +21,7 @@ const (
 	Migration
 )
 
-var engagementTypes = enum.New[EngagementType]("credits", "EngagementType", "engagement type", nil,
+var engagementTypes = enum.New[EngagementType]("credits", "EngagementType", "engagement type", rule.ID(0).UnknownName,
 	"", "assessment", "design", "deployment", "migration")
 
 // ParseEngagementType returns the type named s: "assessment", "design",
@@ -58,7 +58,7 @@ const (
 	Duration
 )
 
-var pricings = enum.New[Pricing]("credits", "Pricing", "pricing", nil, "", "fixed", "duration")
+var pricings = enum.New[Pricing]("credits", "Pricing", "pricing", rule.ID(0).UnknownName, "", "fixed", "duration")
 
 // ParsePricing returns the pricing named s, "fixed" or "duration"; any other
 // text is an error listing both.

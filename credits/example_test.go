@@ -41,10 +41,10 @@ func Example() {
 		return
 	}
 	at := day(2025, 4, 1)
-	res, err := ledger.CheckCallOff(credits.CallOff{Credits: decimal.RequireFromString("7.5"), Engagement: design}, at)
-	fmt.Println(err)
-	res, err = ledger.CheckCallOff(credits.CallOff{Credits: decimal.NewFromInt(8), Engagement: design}, at)
-	fmt.Println(err, res.Rules.IDs(), "balance", res.Balance, "until", res.Until)
+	res, _ := ledger.CheckCallOff(credits.CallOff{Credits: decimal.RequireFromString("7.5"), Engagement: design}, at)
+	fmt.Println(res.Err())
+	res, _ = ledger.CheckCallOff(credits.CallOff{Credits: decimal.NewFromInt(8), Engagement: design}, at)
+	fmt.Println(res.Err(), res.Rules.IDs(), "balance", res.Balance, "until", res.Until)
 
 	q, _ := credits.ParseQuarter("2025-Q2")
 	st, _ := ledger.Statement(q, day(2025, 7, 2))
@@ -64,6 +64,9 @@ func ExampleProgram_CheckPurchase() {
 		{Credits: decimal.RequireFromString("37.5"), Discount: decimal.NewFromInt(2)},
 	} {
 		res, err := program.CheckPurchase(credits.Professional, o, at)
+		if err == nil {
+			err = res.Err() // a refusal
+		}
 		if err != nil {
 			fmt.Println(err)
 			continue
@@ -88,9 +91,9 @@ func ExampleTerms() {
 		return
 	}
 	for _, n := range []int64{37, 35} {
-		_, err := program.CheckPurchase(credits.Professional,
+		res, _ := program.CheckPurchase(credits.Professional,
 			credits.Order{Credits: decimal.NewFromInt(n), LocalEntity: true}, day(2025, 1, 5))
-		fmt.Println(n, errors.Is(err, rule.CrdBlocks))
+		fmt.Println(n, errors.Is(res.Err(), rule.CrdBlocks))
 	}
 	// Output:
 	// 37 true
@@ -104,8 +107,8 @@ func ExampleLedger_CheckCallOff() {
 		[]credits.Purchase{{ID: "po-7", At: day(2025, 1, 10),
 			Order: credits.Order{Credits: decimal.NewFromInt(10), LocalEntity: true}}}, nil)
 	for _, at := range []time.Time{day(2025, 1, 9), day(2025, 6, 1), day(2026, 1, 10)} {
-		res, err := ledger.CheckCallOff(credits.CallOff{Credits: decimal.NewFromInt(10), Engagement: design}, at)
-		fmt.Println(at.Format(time.RFC3339), res.Rules.IDs(), "available", res.Available, "balance", res.Balance, "until", res.Until.Format(time.RFC3339Nano), err != nil)
+		res, _ := ledger.CheckCallOff(credits.CallOff{Credits: decimal.NewFromInt(10), Engagement: design}, at)
+		fmt.Println(at.Format(time.RFC3339), res.Rules.IDs(), "available", res.Available, "balance", res.Balance, "until", res.Until.Format(time.RFC3339Nano), !res.Allowed)
 	}
 	// Output:
 	// 2025-01-09T00:00:00Z [CRD-VALIDITY CRD-FLEX] available 0 balance 0 until 2025-01-10T00:00:00Z true

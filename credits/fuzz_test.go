@@ -30,7 +30,7 @@ func FuzzAmounts(f *testing.F) {
 		if err == nil && (!res.Credits.Equal(c) || !c.IsInteger() || c.LessThan(decimal.NewFromInt(10)) || !d.IsZero()) {
 			t.Fatalf("order of %s at discount %s allowed", c, d)
 		}
-		co, err := l.CheckCallOff(CallOff{Credits: c, Engagement: fixed(Design)}, at)
+		co, err := asError(l.CheckCallOff(CallOff{Credits: c, Engagement: fixed(Design)}, at))
 		if err == nil && (co.Balance.Sign() < 0 || !c.IsInteger() || c.LessThan(decimal.NewFromInt(5))) {
 			t.Fatalf("call-off of %s allowed: %+v", c, co)
 		}

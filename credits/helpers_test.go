@@ -56,7 +56,7 @@ func wantRules(t fataler, err error, want ...rule.ID) {
 	}
 }
 
-func mustLedger(t fataler, kind Kind, ps []Purchase, cs []CallOffRecord) *Ledger {
+func mustLedger(t fataler, kind Kind, ps []Purchase, cs []CallOffRecord) Ledger {
 	t.Helper()
 	l, err := newLedger(DefaultTerms(), Account{ID: "acct", Kind: kind}, ps, cs)
 	if err != nil {
@@ -75,10 +75,10 @@ func rulesOfAny(err error) []rule.ID {
 }
 
 // newLedger builds the ledger under a program of terms.
-func newLedger(terms Terms, account Account, ps []Purchase, cs []CallOffRecord) (*Ledger, error) {
+func newLedger(terms Terms, account Account, ps []Purchase, cs []CallOffRecord) (Ledger, error) {
 	p, err := NewProgram(terms)
 	if err != nil {
-		return nil, err
+		return Ledger{}, err
 	}
 	return p.NewLedger(account, ps, cs)
 }
@@ -89,15 +89,24 @@ func checkPurchase(terms Terms, kind Kind, o Order, at time.Time) (PurchaseResul
 	if err != nil {
 		return PurchaseResult{}, err
 	}
-	return p.CheckPurchase(kind, o, at)
+	return asError(p.CheckPurchase(kind, o, at))
 }
 
 // mustBalance is l.Balance(at), failing the test on an error.
-func mustBalance(t fataler, l *Ledger, at time.Time) Balance {
+func mustBalance(t fataler, l Ledger, at time.Time) Balance {
 	t.Helper()
 	b, err := l.Balance(at)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// asError is an answer in the shape the tests compare refusals in: the
+// result, and its refusal (or the bad input) as the error.
+func asError[R interface{ Err() error }](r R, err error) (R, error) {
+	if err != nil {
+		return r, err
+	}
+	return r, r.Err()
 }

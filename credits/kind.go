@@ -1,6 +1,10 @@
 package credits
 
-import "github.com/licensepolicy/licensepolicy/internal/enum"
+import (
+	"github.com/licensepolicy/licensepolicy/internal/enum"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
 
 // Kind is the kind of services credit an account holds. The zero Kind is
 // invalid: an account or order that does not say its kind is refused, and
@@ -16,7 +20,7 @@ const (
 	Flexible
 )
 
-var kinds = enum.New[Kind]("credits", "Kind", "credit kind", nil, "", "professional", "flexible")
+var kinds = enum.New[Kind]("credits", "Kind", "credit kind", rule.ID(0).UnknownName, "", "professional", "flexible")
 
 // ParseKind returns the kind named s, "professional" or "flexible"; any
 // other text is an error listing both.

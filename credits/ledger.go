@@ -43,11 +43,15 @@ type CallOffRecord struct {
 // use, and sees the history dated at or before that instant;
 // WithPurchase and WithCallOff return another ledger.
 //
-// The zero Ledger and a nil *Ledger have no program and no history: every
-// query refuses with an error saying so, and Account and Program return
-// their zero values.
-type Ledger struct {
-	program *Program
+// A Ledger is a handle to what NewLedger replayed: copies are the same
+// ledger, == reports whether two handles are, and nothing a caller does to
+// its copy reaches the ledger itself. The zero Ledger has no program and no
+// history: every query refuses with an error saying so, and Account and
+// Program return their zero values.
+type Ledger struct{ l *ledger }
+
+type ledger struct {
+	program *program
 	kind    *kindProgram
 	account Account
 	// The history as given, for WithPurchase and WithCallOff.
@@ -123,10 +127,9 @@ func (e *HistoryError) Unwrap() error { return e.Err }
 // entry would rewrite what the ledger already answered.
 var ErrOutOfOrder = errors.New("credits: entry dated before the ledger's last recorded event")
 
-var (
-	errNilLedger  = errors.New("credits: no ledger (a nil *Ledger): build one with Program.NewLedger")
-	errZeroLedger = errors.New("credits: the zero Ledger has no program or history: build one with Program.NewLedger")
-)
+// errZeroLedger is an errors.New value: every caller gets the same one,
+// and none can change it.
+var errZeroLedger = errors.New("credits: the zero Ledger has no program or history: build one with Program.NewLedger")
 
 // NewLedger checks an account's recorded history and replays it in time
 // order (at one instant, purchases before call-offs, otherwise in the order
@@ -138,48 +141,53 @@ var (
 //
 // It costs O(n log n) for n entries, with a fixed number of allocations per
 // entry. The ledger keeps its own copy of both lists.
-func (p *Program) NewLedger(account Account, purchases []Purchase, callOffs []CallOffRecord) (*Ledger, error) {
+func (p Program) NewLedger(account Account, purchases []Purchase, callOffs []CallOffRecord) (Ledger, error) {
 	if err := p.ready(); err != nil {
-		return nil, err
+		return Ledger{}, err
 	}
+	return p.p.newLedger(account, purchases, callOffs)
+}
+
+func (p *program) newLedger(account Account, purchases []Purchase, callOffs []CallOffRecord) (Ledger, error) {
 	if account.ID == "" {
-		return nil, fmt.Errorf("credits: account has no ID")
+		return Ledger{}, fmt.Errorf("credits: account has no ID")
 	}
 	kp, err := p.of(account.Kind)
 	if err != nil {
-		return nil, fmt.Errorf("credits: account %s: %w", account.ID, err)
+		return Ledger{}, fmt.Errorf("credits: account %s: %w", account.ID, err)
 	}
-	l := &Ledger{program: p, kind: kp, account: account,
+	l := &ledger{program: p, kind: kp, account: account,
 		purchases: slices.Clone(purchases), callOffs: slices.Clone(callOffs)}
 	if err := l.build(false); err != nil {
-		return nil, err
+		return Ledger{}, err
 	}
-	return l, nil
+	return Ledger{l}, nil
 }
 
-// Account returns the account the ledger is for.
-func (l *Ledger) Account() Account {
-	if l == nil {
+// IsValid reports whether l was built by Program.NewLedger.
+func (l Ledger) IsValid() bool { return l.l != nil }
+
+// Account returns the account the ledger is for; the zero Account for the
+// zero Ledger.
+func (l Ledger) Account() Account {
+	if l.l == nil {
 		return Account{}
 	}
-	return l.account
+	return l.l.account
 }
 
-// Program returns the program the ledger was built under, or nil for a nil
-// or zero Ledger.
-func (l *Ledger) Program() *Program {
-	if l == nil {
-		return nil
+// Program returns the program the ledger was built under; the zero Program
+// for the zero Ledger.
+func (l Ledger) Program() Program {
+	if l.l == nil {
+		return Program{}
 	}
-	return l.program
+	return Program{l.l.program}
 }
 
 // ready returns an error saying what is missing when l cannot answer.
-func (l *Ledger) ready() error {
-	switch {
-	case l == nil:
-		return errNilLedger
-	case l.program == nil || l.nums == nil:
+func (l Ledger) ready() error {
+	if l.l == nil {
 		return errZeroLedger
 	}
 	return nil
@@ -195,15 +203,16 @@ func (l *Ledger) ready() error {
 // recorded, changing what l answered. That is a *HistoryError wrapping
 // ErrOutOfOrder. At the instant of the last recorded purchase it joins it,
 // as NewLedger replays ties.
-func (l *Ledger) WithPurchase(p Purchase) (*Ledger, error) {
-	if err := l.ready(); err != nil {
-		return nil, err
+func (lg Ledger) WithPurchase(p Purchase) (Ledger, error) {
+	if err := lg.ready(); err != nil {
+		return Ledger{}, err
 	}
+	l := lg.l
 	if n := len(l.at); n > 0 && (p.At.Before(l.at[n-1]) || (p.At.Equal(l.at[n-1]) && l.lastCallOff)) {
-		return nil, &HistoryError{Account: l.account.ID, Entry: "purchases", Index: len(l.purchases), ID: p.ID, At: p.At,
+		return Ledger{}, &HistoryError{Account: l.account.ID, Entry: "purchases", Index: len(l.purchases), ID: p.ID, At: p.At,
 			Err: fmt.Errorf("%w: account %s purchase %s at %s is not after %s", ErrOutOfOrder, l.account.ID, p.ID, stamp(p.At), stamp(l.at[n-1]))}
 	}
-	return l.program.NewLedger(l.account, append(slices.Clip(l.purchases), p), l.callOffs)
+	return l.program.newLedger(l.account, append(slices.Clip(l.purchases), p), l.callOffs)
 }
 
 // WithCallOff returns the ledger with r recorded as well, refusing r
@@ -215,22 +224,23 @@ func (l *Ledger) WithPurchase(p Purchase) (*Ledger, error) {
 // wrapping ErrOutOfOrder). Dated at that instant it is judged as NewLedger
 // judges entries at one instant, and as CheckCallOff at that instant judges
 // it: against the credits the entries already recorded then left.
-func (l *Ledger) WithCallOff(r CallOffRecord) (*Ledger, error) {
-	if err := l.ready(); err != nil {
-		return nil, err
+func (lg Ledger) WithCallOff(r CallOffRecord) (Ledger, error) {
+	if err := lg.ready(); err != nil {
+		return Ledger{}, err
 	}
+	l := lg.l
 	if n := len(l.at); n > 0 && r.At.Before(l.at[n-1]) {
-		return nil, &HistoryError{Account: l.account.ID, Entry: "callOffs", Index: len(l.callOffs), At: r.At,
+		return Ledger{}, &HistoryError{Account: l.account.ID, Entry: "callOffs", Index: len(l.callOffs), At: r.At,
 			Err: fmt.Errorf("%w: account %s call-off at %s is before %s", ErrOutOfOrder, l.account.ID, stamp(r.At), stamp(l.at[n-1]))}
 	}
-	return l.program.NewLedger(l.account, l.purchases, append(slices.Clip(l.callOffs), r))
+	return l.program.newLedger(l.account, l.purchases, append(slices.Clip(l.callOffs), r))
 }
 
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 // build checks the history and replays it, in exact decimals if exact or
 // when some amount does not fit an int64.
-func (l *Ledger) build(exact bool) error {
+func (l *ledger) build(exact bool) error {
 	purchases, callOffs, id := l.purchases, l.callOffs, l.account.ID
 	purchaseError := func(i int, err error) error {
 		return &HistoryError{Account: id, Entry: "purchases", Index: i, ID: purchases[i].ID, At: purchases[i].At, Err: err}
@@ -295,7 +305,7 @@ func (l *Ledger) build(exact bool) error {
 }
 
 // indexEnds fills maxEnd, minEnd and runEnd.
-func (l *Ledger) indexEnds() {
+func (l *ledger) indexEnds() {
 	n := len(l.lots)
 	l.maxEnd = make([]time.Time, n)
 	l.minEnd = make([]time.Time, n)
@@ -334,13 +344,13 @@ func sortedByInstant(n int, at func(int) time.Time) []int {
 
 // counted returns how many events are dated at or before t: they are the
 // ones that count at t.
-func (l *Ledger) counted(t time.Time) int {
+func (l *ledger) counted(t time.Time) int {
 	return sort.Search(len(l.at), func(i int) bool { return l.at[i].After(t) })
 }
 
 // nextEvent returns the instant of the first event dated after at, from
 // which it counts, or false.
-func (l *Ledger) nextEvent(at time.Time) (time.Time, bool) {
+func (l *ledger) nextEvent(at time.Time) (time.Time, bool) {
 	i := l.counted(at)
 	if i == len(l.at) {
 		return time.Time{}, false
@@ -351,7 +361,7 @@ func (l *Ledger) nextEvent(at time.Time) (time.Time, bool) {
 // nextChange returns the first instant after at at which the credits
 // available change (an event counting or a lot with credits lapsing), or
 // false.
-func (l *Ledger) nextChange(at time.Time) (time.Time, bool) {
+func (l *ledger) nextChange(at time.Time) (time.Time, bool) {
 	k := sortSearchAfter(l.change, at)
 	if k == len(l.change) {
 		return time.Time{}, false
@@ -363,7 +373,7 @@ func (l *Ledger) nextChange(at time.Time) (time.Time, bool) {
 // span for each run of consecutive lots that all have (ended true) or all
 // have not, in index order. Lots ending in purchase order make one or two
 // runs; the month-end clamp adds at most a few, those ending on t's day.
-func (l *Ledger) expiredRange(a, b int, t time.Time, span func(from, to int, ended bool)) {
+func (l *ledger) expiredRange(a, b int, t time.Time, span func(from, to int, ended bool)) {
 	if a >= b {
 		return
 	}

@@ -13,7 +13,7 @@ func TestCRDValidityNothingToCallOffWithoutPurchases(t *testing.T) {
 	// bought, none to use.
 	l := mustLedger(t, Professional, nil, nil)
 	at := instant(t, "2025-04-01T00:00:00Z")
-	res, err := l.CheckCallOff(CallOff{Credits: dec("5"), Engagement: fixed(Design)}, at)
+	res, err := asError(l.CheckCallOff(CallOff{Credits: dec("5"), Engagement: fixed(Design)}, at))
 	wantRules(t, err, rule.CrdValidity)
 	if !res.Available.IsZero() || !res.Until.IsZero() {
 		t.Fatalf("result %+v, want nothing available, until never", res)
@@ -36,7 +36,7 @@ func TestCRDValidityASpentAccountStaysEmpty(t *testing.T) {
 		if b := mustBalance(t, l, at); !figuresEqual(b.Figures, figures("25", "25", "0", "0")) || len(b.Lots) != 0 || !b.Until.IsZero() {
 			t.Errorf("balance at %s %v %+v until %s, want 25 used, nothing left, until never", s, show(b.Figures), b.Lots, b.Until)
 		}
-		res, err := l.CheckCallOff(CallOff{Credits: dec("5"), Engagement: fixed(Design)}, at)
+		res, err := asError(l.CheckCallOff(CallOff{Credits: dec("5"), Engagement: fixed(Design)}, at))
 		wantRules(t, err, rule.CrdValidity)
 		if !res.Available.IsZero() || !res.Until.IsZero() {
 			t.Errorf("call-off at %s: %+v, want nothing available, until never", s, res)

@@ -33,23 +33,23 @@ type Purchase struct {
 	Order
 }
 
-// PurchaseResult is the answer to an allowed order. The zero
-// PurchaseResult is no answer: it comes only with an error.
+// PurchaseResult is the answer to an order of credits: the [rule.Verdict]
+// every domain answers with, and the credits ordered. It is filled on both
+// outcomes; Err gives a refusal as an error. Its Reason names the order.
+//
+// The Verdict's Rules, allowed: CRD-INVOICE, then CRD-FLEX for Flexible
+// Services Credits; refused: every rule the order breaks (see
+// CheckPurchase). Its Obligations, allowed: the invoice (CRD-INVOICE), kind
+// rule.Invoice, subject the credit kind ("professional"), and no Due: it
+// is due at once, on placing the order, whenever that is, so the answer
+// holds for good as RULES.md's table says. Until is the zero time: whether
+// an order may be placed depends on the order and the terms alone, never
+// on when it is asked. The zero PurchaseResult is a refusal citing no
+// rule, which CheckPurchase returns only beside an error.
 type PurchaseResult struct {
-	// Rules behind the allowance: CRD-INVOICE, then CRD-FLEX for Flexible
-	// Services Credits.
-	Rules rule.List
-	// Credits ordered, all invoiced.
+	rule.Verdict
+	// Credits ordered: all invoiced when allowed.
 	Credits decimal.Decimal
-	// Obligations is the invoice (CRD-INVOICE): kind rule.Invoice, subject
-	// the credit kind ("professional"), and no Due: it is due at once, on
-	// placing the order, whenever that is, so the answer holds for good as
-	// RULES.md's table says (until never). A Due of the instant asked would
-	// differ at every later instant.
-	Obligations rule.Obligations
-	// Until is the zero time: whether an order may be placed depends on the
-	// order and the terms alone, never on when it is asked.
-	Until time.Time
 }
 
 func allowPurchase(kind Kind, o Order) PurchaseResult {
@@ -60,9 +60,9 @@ func allowPurchase(kind Kind, o Order) PurchaseResult {
 	// CRD-INVOICE: invoiced 100% at the time of purchase, so due on placing
 	// the order rather than at an instant of its own.
 	return PurchaseResult{
-		Rules:       rules,
-		Credits:     o.Credits,
-		Obligations: rule.ObligationsOf(rule.Obligation{Kind: rule.Invoice, Rule: rule.CrdInvoice, Subject: kind.String()}),
+		Verdict: rule.Verdict{Allowed: true, Rules: rules, Reason: purchaseReason(o.Credits, kind),
+			Obligations: rule.ObligationsOf(rule.Obligation{Kind: rule.Invoice, Rule: rule.CrdInvoice, Subject: kind.String()})},
+		Credits: o.Credits,
 	}
 }
 

@@ -87,7 +87,7 @@ func TestServicesCreditsSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	terms := DefaultTerms()
-	ledgers := map[string]*Ledger{}
+	ledgers := map[string]Ledger{}
 	for _, a := range f.CreditAccounts {
 		var ps []Purchase
 		for _, p := range a.Purchases {
@@ -121,7 +121,7 @@ func TestServicesCreditsSample(t *testing.T) {
 			values["credits"] = res.Credits
 		case "callOff":
 			var res CallOffResult
-			res, err = ledgers[r.Account].CheckCallOff(CallOff{Credits: r.Credits, Engagement: r.Engagement.engagement()}, c.At)
+			res, err = asError(ledgers[r.Account].CheckCallOff(CallOff{Credits: r.Credits, Engagement: r.Engagement.engagement()}, c.At))
 			rules = res.Rules.IDs()
 			values["balance"] = res.Balance
 		case "creditStatement":

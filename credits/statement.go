@@ -39,10 +39,16 @@ func (f Figures) each(g Figures, op func(a, b decimal.Decimal) decimal.Decimal) 
 	}
 }
 
-// Statement is the quarterly statement of an account (CRD-STATEMENT): its
-// credits used and available, for one quarter of the year. The zero Statement
-// is no answer: it comes only with an error.
+// Statement is the quarterly statement of an account (CRD-STATEMENT): the
+// [rule.Verdict] every domain answers with, always allowed, citing
+// CRD-STATEMENT, with its credits used and available for one quarter of
+// the year; its Reason names the account and the quarter. The Verdict's
+// Until is the first instant after the one asked at which the statement
+// differs (an event counts, or a lot with credits left lapses, within the
+// quarter or before it), or the zero time. The zero Statement is no
+// answer: it comes only with an error.
 type Statement struct {
+	rule.Verdict
 	// Account is the account's ID.
 	Account string
 	// Quarter is the quarter reported.
@@ -58,12 +64,6 @@ type Statement struct {
 	// last instant, or as of the instant asked when the quarter has not
 	// ended by then.
 	Closing Figures
-	// Rules is CRD-STATEMENT.
-	Rules rule.List
-	// Until is the first instant after the one asked at which the statement
-	// differs (an event counts, or a lot with credits left lapses, within
-	// the quarter or before it), or the zero time.
-	Until time.Time
 }
 
 // Statement returns the statement for quarter q asked at at (CRD-STATEMENT):
@@ -71,13 +71,14 @@ type Statement struct {
 // last instant, q.End() less a nanosecond, so a lot lapsing at q.End() has
 // not lapsed within q and counts as expired from the next quarter's
 // statement on. Asked before the quarter is over it reports as of at:
-// nothing that has not happened yet. An invalid quarter, a nil or a zero
+// nothing that has not happened yet. An invalid quarter or the zero
 // Ledger is an error. It costs O(log n) in the history and a fixed number
 // of allocations.
-func (l *Ledger) Statement(q Quarter, at time.Time) (Statement, error) {
-	if err := l.ready(); err != nil {
+func (lg Ledger) Statement(q Quarter, at time.Time) (Statement, error) {
+	if err := lg.ready(); err != nil {
 		return Statement{}, err
 	}
+	l := lg.l
 	if !q.IsValid() {
 		return Statement{}, fmt.Errorf("credits: account %s: invalid quarter %d-Q%d", l.account.ID, q.Year, q.Q)
 	}
@@ -87,12 +88,12 @@ func (l *Ledger) Statement(q Quarter, at time.Time) (Statement, error) {
 	opening := l.nums.figures(l, earliest(at, start.Add(-time.Nanosecond)))
 	closing := l.nums.figures(l, earliest(at, end.Add(-time.Nanosecond)))
 	st := Statement{
+		Verdict:   rule.Verdict{Allowed: true, Rules: rulesStatement, Reason: statementReason(l.account.ID, q, closing)},
 		Account:   l.account.ID,
 		Quarter:   q,
 		Opening:   opening,
 		Movements: closing.sub(opening),
 		Closing:   closing,
-		Rules:     rulesStatement,
 	}
 	// Every event moves Purchased or Used, and a change of the credits
 	// available that is no event's is a lapse, moving Expired: the first of

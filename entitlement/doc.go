@@ -3,23 +3,26 @@
 // (entitlement records and fulfilment emails), heritage products, the
 // subscription timer and grace, and who may see an entitlement.
 //
-// Build a Program (NewProgram of this package's Catalog and Terms over a
-// license.Program; DefaultProgram for the published ones), an Order with
-// Program.NewOrder and a Contact with NewContact; then ask:
+// Build a [Program] ([NewProgram] of this package's [Catalog] and [Terms]
+// over a [license.Program]; [DefaultProgram] for the published ones), an
+// [Order] with [Program.NewOrder] and a [Contact] with [NewContact]; then
+// ask:
 //
-//   - Order.Fulfil(line, at): may the line be fulfilled now, and the
-//     entitlements and emails fulfilment creates, as a Fulfilment.
-//   - Order.View(contact, line, at): may the contact see the line's
-//     entitlement, as a Verdict.
-//   - Entitlement.License(program, device): the license.License an
-//     entitlement grants once installed on a device.
+//   - [Order.Fulfil]: may the line be fulfilled now, and the entitlements
+//     and emails fulfilment creates, as a [Fulfilment].
+//   - [Order.View]: may the contact see the line's entitlement, as a
+//     [rule.Verdict].
+//   - [Entitlement.License]: the [license.License] an entitlement grants
+//     once installed on a device.
 //
 // An Order remembers its Program, so fulfilment and visibility answer under
-// the terms and catalog the order was built under.
+// the terms and catalog the order was built under. A Program and an Order
+// are handles and a Contact a comparable value: nothing a holder does to
+// its copy reaches another's.
 //
-// Every answer cites the rule IDs of spec/RULES.md and carries Until, the
-// first instant after at at which it can change (zero: never); Verdict.Err
-// turns a refusal into a *rule.Violation.
+// Every answer is a [rule.Verdict] citing the rule IDs of package rule and
+// carrying Until, the first instant after at at which it can change (zero:
+// never); [rule.Verdict.Err] turns a refusal into a *[rule.Violation].
 //
 // # Rules applied
 //
@@ -85,21 +88,24 @@
 // a second. Fulfil builds a line's fulfilment (records, emails and
 // obligations) on the first allowed ask, in time and memory linear in its
 // quantity (at most Terms.MaxLineQuantity) plus the order's addresses, and
-// keeps it, read-only, under a sync.Once shared by copies of the Order:
-// every later Fulfil of the line takes constant time and allocates nothing,
-// however often it is asked. The Verdict shares the kept obligations, which
-// no caller can change (rule.Obligations); Fulfilment.Entitlements and
-// Fulfilment.Emails return fresh copies, linear in the quantity, so no
-// answer shares writable memory with another. View is linear in the
-// contact's accounts (the order's are a set).
+// the order keeps it, read-only: an Order is a handle, and every handle to
+// one order shares what it worked out, so every later Fulfil of the line
+// takes constant time and allocates nothing, however often it is asked.
+// An order never asked holds no fulfilment. The Verdict shares the kept
+// obligations, which no caller can change (rule.Obligations);
+// Fulfilment.Entitlements and Fulfilment.Emails return fresh copies,
+// linear in the quantity, so no answer shares writable memory with
+// another. View is linear in the contact's accounts (the order's are a
+// set).
 //
 // # Scenario files
 //
-// An order of spec/SCENARIOS.md is an OrderSpec: "accounts" are Accounts,
+// An order of a scenario file is an [OrderSpec]: "accounts" are Accounts,
 // "emails" Emails, a line's "shipDate" its ShipDate and "initial": false its
 // Renewal (absent or true: an initial subscription). "contacts" are
-// Contacts (NewContact); "catalog.heritage" is added with
-// Catalog.AddHeritage; "initialGraceDays" and "subscriptionTermYears" are
-// license.Terms fields of Env.LicenseTerms. A fulfilLine check is Fulfil,
-// a viewEntitlement check View.
+// [Contact] values ([NewContact]); "catalog.heritage" is added with
+// [Catalog.AddHeritage]; "initialGraceDays" and "subscriptionTermYears" are
+// [license.Terms] fields, of the licensing program the [Program] is built
+// over ([Program.License]). A fulfilLine check is [Order.Fulfil], a
+// viewEntitlement check [Order.View].
 package entitlement

@@ -12,7 +12,8 @@ import (
 // installed on one (see License).
 //
 // Fulfilment.Entitlements returns copies whose slices are shared with the
-// other records of the same call only.
+// other records of the same call only. The zero Entitlement is no record:
+// fulfilment never creates one, and it is for no account.
 type Entitlement struct {
 	// ID is "order/line/unit", units counted from 1, so fulfilling a line
 	// twice names the same records, never a second set.
@@ -43,7 +44,7 @@ type Entitlement struct {
 // and term, hence the same end under the program's terms. A zero device is
 // refused (LIC-PERP-BIND): an entitlement is bound to no device until
 // installed.
-func (e Entitlement) License(lp *license.Program, d license.Device) (license.License, error) {
+func (e Entitlement) License(lp license.Program, d license.Device) (license.License, error) {
 	return lp.NewLicense(license.Spec{
 		ID: e.ID, Kind: e.Kind, Tier: e.Tier, Platform: e.Product, Device: d,
 		Features: e.Features, Start: e.Start, TermYears: e.TermYears, Renewal: e.Renewal,

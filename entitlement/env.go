@@ -94,35 +94,45 @@ func (c Catalog) Validate() error {
 // platforms are the products that get entitlements and whose terms hold the
 // subscription years and the initial grace (LIC-SUB-TERM, ENT-GRACE). An
 // Order remembers its Program, so fulfilment and visibility answer under
-// the terms the order was built under. A Program never changes: share it
-// among goroutines. A nil Program builds nothing.
-type Program struct {
+// the terms the order was built under.
+//
+// A Program is a handle to what NewProgram sealed: copies are the same
+// program, == reports whether two handles are (Equal compares contents),
+// and nothing a caller does to its copy reaches the program itself. A
+// Program never changes: share it among goroutines. The zero Program
+// builds nothing.
+type Program struct{ p *program }
+
+type program struct {
 	catalog  Catalog
 	terms    Terms
-	licenses *license.Program
+	licenses license.Program
 	heritage map[string]bool
 }
 
 // NewProgram validates c and t and returns their Program over the licensing
 // program lp. It keeps copies: changing c or t afterwards changes nothing
 // in it.
-func NewProgram(c Catalog, t Terms, lp *license.Program) (*Program, error) {
-	if lp == nil {
-		return nil, rule.Errorf([]rule.ID{rule.EntAuto}, "program", "no licensing program: build one with license.NewProgram")
+func NewProgram(c Catalog, t Terms, lp license.Program) (Program, error) {
+	if !lp.IsValid() {
+		return Program{}, rule.Errorf([]rule.ID{rule.EntAuto}, "program", "no licensing program: build one with license.NewProgram")
 	}
 	if err := errors.Join(c.Validate(), t.Validate()); err != nil {
-		return nil, err
+		return Program{}, err
 	}
-	p := &Program{catalog: Catalog{Heritage: slices.Clone(c.Heritage)}, terms: t, licenses: lp, heritage: make(map[string]bool, len(c.Heritage))}
+	p := &program{catalog: Catalog{Heritage: slices.Clone(c.Heritage)}, terms: t, licenses: lp, heritage: make(map[string]bool, len(c.Heritage))}
 	for _, h := range c.Heritage {
 		p.heritage[h] = true
 	}
-	return p, nil
+	return Program{p}, nil
 }
+
+// IsValid reports whether p was built by NewProgram.
+func (p Program) IsValid() bool { return p.p != nil }
 
 // DefaultProgram returns the Program of the default catalogs and the
 // published terms.
-func DefaultProgram() *Program {
+func DefaultProgram() Program {
 	p, err := NewProgram(DefaultCatalog(), DefaultTerms(), license.DefaultProgram())
 	if err != nil {
 		panic(err) // the published defaults are valid; a test holds them so
@@ -132,7 +142,7 @@ func DefaultProgram() *Program {
 
 // MustNewProgram is NewProgram for tests and examples only: it panics on an
 // error.
-func MustNewProgram(c Catalog, t Terms, lp *license.Program) *Program {
+func MustNewProgram(c Catalog, t Terms, lp license.Program) Program {
 	p, err := NewProgram(c, t, lp)
 	if err != nil {
 		panic(err)
@@ -140,52 +150,53 @@ func MustNewProgram(c Catalog, t Terms, lp *license.Program) *Program {
 	return p
 }
 
-// Catalog returns a copy of the program's catalog.
-func (p *Program) Catalog() Catalog {
-	if p == nil {
+// Catalog returns a copy of the program's catalog; the zero Catalog for
+// the zero Program.
+func (p Program) Catalog() Catalog {
+	if p.p == nil {
 		return Catalog{}
 	}
-	return Catalog{Heritage: slices.Clone(p.catalog.Heritage)}
+	return Catalog{Heritage: slices.Clone(p.p.catalog.Heritage)}
 }
 
-// Terms returns the program's terms.
-func (p *Program) Terms() Terms {
-	if p == nil {
+// Terms returns the program's terms; the zero Terms for the zero Program.
+func (p Program) Terms() Terms {
+	if p.p == nil {
 		return Terms{}
 	}
-	return p.terms
+	return p.p.terms
 }
 
 // License returns the licensing program the program's entitlements are
-// licensed under.
-func (p *Program) License() *license.Program {
-	if p == nil {
-		return nil
+// licensed under; the zero license.Program for the zero Program.
+func (p Program) License() license.Program {
+	if p.p == nil {
+		return license.Program{}
 	}
-	return p.licenses
+	return p.p.licenses
 }
 
 // Equal reports whether p and q hold the same catalog and terms over equal
-// licensing programs. A nil Program equals only nil.
-func (p *Program) Equal(q *Program) bool {
+// licensing programs. The zero Program equals only itself.
+func (p Program) Equal(q Program) bool {
 	if p == q {
 		return true
 	}
-	if p == nil || q == nil {
+	if p.p == nil || q.p == nil {
 		return false
 	}
-	return p.terms == q.terms && slices.Equal(p.catalog.Heritage, q.catalog.Heritage) && p.licenses.Equal(q.licenses)
+	return p.p.terms == q.p.terms && slices.Equal(p.p.catalog.Heritage, q.p.catalog.Heritage) && p.p.licenses.Equal(q.p.licenses)
 }
 
 // IsHeritage reports whether product is a heritage product (ENT-HERITAGE).
 // Names are matched exactly.
-func (p *Program) IsHeritage(product string) bool { return p != nil && p.heritage[product] }
+func (p Program) IsHeritage(product string) bool { return p.p != nil && p.p.heritage[product] }
 
 // knownProduct reports whether product is a heritage product or a platform.
-func (p *Program) knownProduct(product string) bool {
+func (p Program) knownProduct(product string) bool {
 	if p.IsHeritage(product) {
 		return true
 	}
-	_, ok := p.licenses.Platform(product)
+	_, ok := p.p.licenses.Platform(product)
 	return ok
 }

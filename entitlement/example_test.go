@@ -34,7 +34,7 @@ func Example() {
 		fmt.Println(e.ID, e.Start.Format(time.DateOnly), e.End.Format(time.DateOnly))
 	}
 
-	partner := entitlement.Contact{ID: "C7", Accounts: []string{"PARTNER-7"}}
+	partner := entitlement.MustNewContact("C7", []string{"PARTNER-7"})
 	fmt.Println(order.View(partner, "L1", ship).Allowed)
 
 	router, _ := env.License().NewDevice("SN-1", "MX", "")

@@ -40,7 +40,7 @@ type Email struct {
 // due at the end of its period (zero when perpetual). The zero Fulfilment
 // is a refusal with no rule, no record and no email.
 type Fulfilment struct {
-	Verdict
+	rule.Verdict
 	// done is the line's fulfilment, shared with every other answer about
 	// the line and never written after it is built; nil when refused.
 	done *fulfilled
@@ -84,14 +84,14 @@ func (f Fulfilment) Emails() []Email {
 // from its ship date on: built once, on the first ask, and read only
 // afterwards, so that asking again costs nothing of the line's quantity.
 type fulfilled struct {
-	verdict      Verdict
+	verdict      rule.Verdict
 	entitlements []Entitlement
 	emails       []Email
 }
 
-// lineCache holds a line's fulfilment once it has been asked for. Copies
-// of an Order share their caches, which is safe: once guards the only
-// write.
+// lineCache holds a line's fulfilment once it has been asked for; it is
+// the order's, which every handle to the order reaches, and once guards
+// its only write.
 type lineCache struct {
 	once sync.Once
 	done *fulfilled
@@ -116,15 +116,16 @@ type lineCache struct {
 // caller can change (rule.Obligations); Entitlements and Emails copy.
 //
 // An invalid order or an unknown line is refused citing ENT-ORDER, for good.
-func (o Order) Fulfil(lineID string, at time.Time) Fulfilment {
+func (ord Order) Fulfil(lineID string, at time.Time) Fulfilment {
+	o := ord.get()
 	i, ok := o.lineAt[lineID]
-	if !o.IsValid() || !ok {
-		return Fulfilment{Verdict: Verdict{Rules: rulesUnknownLine, Reason: "the order has no such line", Subject: o.id + "/" + lineID}}
+	if !ord.IsValid() || !ok {
+		return Fulfilment{Verdict: rule.Verdict{Rules: rulesUnknownLine, Reason: "the order has no such line", Subject: o.id + "/" + lineID}}
 	}
 	l := &o.lines[i]
 	if at.Before(l.ShipDate) {
 		// ENT-SHIP: the line is fulfilled on its ship date, not before.
-		return Fulfilment{Verdict: Verdict{Rules: rulesNotShipped, Reason: "the line is not fulfilled before its ship date", Until: l.ShipDate, Subject: o.id + "/" + l.ID}}
+		return Fulfilment{Verdict: rule.Verdict{Rules: rulesNotShipped, Reason: "the line is not fulfilled before its ship date", Until: l.ShipDate, Subject: o.id + "/" + l.ID}}
 	}
 	c := &o.cache[i]
 	c.once.Do(func() { c.done = o.fulfil(i) })
@@ -132,11 +133,11 @@ func (o Order) Fulfil(lineID string, at time.Time) Fulfilment {
 }
 
 // fulfil builds line i's fulfilment.
-func (o Order) fulfil(i int) *fulfilled {
+func (o *order) fulfil(i int) *fulfilled {
 	l, p := o.lines[i], o.periods[i]
 	subject := o.id + "/" + l.ID
 	heritage := o.program.IsHeritage(l.Product)
-	f := &fulfilled{verdict: Verdict{Allowed: true, Subject: subject}}
+	f := &fulfilled{verdict: rule.Verdict{Allowed: true, Subject: subject}}
 	var ids []string
 	var obl rule.ObligationsBuilder
 	if heritage {

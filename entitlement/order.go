@@ -9,12 +9,14 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/internal/calendar"
+	"github.com/licensepolicy/licensepolicy/internal/names"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
 // Line is one line of a sales order: a product bought in some quantity,
-// shipped on the date the customer asked for (ENT-SHIP).
+// shipped on the date the customer asked for (ENT-SHIP). The zero Line is
+// refused by NewOrder: it has no ID, product, kind, tier, feature or unit.
 type Line struct {
 	// ID names the line, unique within its order; it may not contain "/".
 	ID string
@@ -61,11 +63,32 @@ type OrderSpec struct {
 }
 
 // Order is a validated sales order, bound to the Program it was built
-// under. It is immutable: its accessors return copies. The zero Order is
+// under. It is immutable: its accessors return copies.
+//
+// An Order is a handle to what NewOrder validated, as a Program is: copies
+// are the same order, == reports whether two handles are, and nothing a
+// caller does to its copy reaches the order itself. A line's fulfilment is
+// worked out once, on its first allowed Fulfil, and kept by the order for
+// every handle to it; an order never fulfilled holds no fulfilment, so an
+// order of large lines costs its spec until asked. The zero Order is
 // invalid: fulfilling it or showing it is refused citing ENT-ORDER and
 // ENT-VISIBLE.
-type Order struct {
-	program  *Program
+type Order struct{ o *order }
+
+// noOrder is what the zero Order reads: an order of no program, no line
+// and no account, never written.
+var noOrder order
+
+// get returns the order o is a handle to, or noOrder.
+func (o Order) get() *order {
+	if o.o == nil {
+		return &noOrder
+	}
+	return o.o
+}
+
+type order struct {
+	program  Program
 	id       string
 	accounts []string
 	// emails are the distinct addresses, sorted, so one email goes to each
@@ -87,8 +110,8 @@ type period struct{ start, end time.Time }
 
 // NewOrder validates spec and returns the order, bound to p. The error is a
 // *rule.Violation naming every value that is wrong and the rule it breaks.
-func (p *Program) NewOrder(spec OrderSpec) (Order, error) {
-	if p == nil {
+func (p Program) NewOrder(spec OrderSpec) (Order, error) {
+	if p.p == nil {
 		return Order{}, rule.Errorf([]rule.ID{rule.EntOrder}, spec.ID, "order %s: no delivery program: build one with entitlement.NewProgram", spec.ID)
 	}
 	env := p
@@ -169,7 +192,7 @@ func (p *Program) NewOrder(spec OrderSpec) (Order, error) {
 	if v := rule.Merge(bad...); v != nil {
 		return Order{}, v
 	}
-	return Order{
+	return Order{&order{
 		program:  p,
 		id:       spec.ID,
 		accounts: slices.Clone(spec.Accounts),
@@ -180,12 +203,12 @@ func (p *Program) NewOrder(spec OrderSpec) (Order, error) {
 		lineAt:     lineAt,
 		hasAccount: hasAccount,
 		cache:      make([]lineCache, len(lines)),
-	}, nil
+	}}, nil
 }
 
 // MustNewOrder is NewOrder for tests and examples only: it panics on an
 // error.
-func (p *Program) MustNewOrder(spec OrderSpec) Order {
+func (p Program) MustNewOrder(spec OrderSpec) Order {
 	o, err := p.NewOrder(spec)
 	if err != nil {
 		panic(err)
@@ -193,7 +216,7 @@ func (p *Program) MustNewOrder(spec OrderSpec) Order {
 	return o
 }
 
-func validateLine(env *Program, order string, l Line, i int, fail func(rule.ID, string, string, ...any)) {
+func validateLine(env Program, order string, l Line, i int, fail func(rule.ID, string, string, ...any)) {
 	id := l.ID
 	switch {
 	case id == "":
@@ -214,7 +237,7 @@ func validateLine(env *Program, order string, l Line, i int, fail func(rule.ID, 
 			fail(rule.LicRenew, id, "line %s: a perpetual license is never renewed", id)
 		}
 	case license.Subscription:
-		if t := env.licenses.Terms(); !t.AllowsTerm(l.TermYears) {
+		if t := env.p.licenses.Terms(); !t.AllowsTerm(l.TermYears) {
 			fail(rule.LicSubTerm, id, "line %s: term of %d years is not one of %v", id, l.TermYears, t.SubscriptionTermYears)
 		}
 	case license.Trial:
@@ -238,8 +261,8 @@ func validateLine(env *Program, order string, l Line, i int, fail func(rule.ID, 
 		}
 		seen[f] = true
 	}
-	if l.Quantity < 1 || l.Quantity > env.terms.MaxLineQuantity {
-		fail(rule.EntAuto, id, "line %s: quantity %d is not between 1 and %d", id, l.Quantity, env.terms.MaxLineQuantity)
+	if l.Quantity < 1 || l.Quantity > env.p.terms.MaxLineQuantity {
+		fail(rule.EntAuto, id, "line %s: quantity %d is not between 1 and %d", id, l.Quantity, env.p.terms.MaxLineQuantity)
 	}
 	if !calendar.InRange(l.ShipDate) {
 		fail(rule.EntShip, id, "line %s: ship date %s is not in years 0000 to 9999", id, l.ShipDate.UTC().Format(time.RFC3339Nano))
@@ -251,8 +274,8 @@ func validateLine(env *Program, order string, l Line, i int, fail func(rule.ID, 
 // instant (ENT-TIMER) to the end of its years plus the initial grace
 // (ENT-GRACE), or no end for a perpetual line. The device does not change
 // the period; building the license also validates the line as a license.
-func linePeriod(env *Program, order string, l Line) (period, error) {
-	standIn, err := env.licenses.NewDevice("unbound", l.Product, "")
+func linePeriod(env Program, order string, l Line) (period, error) {
+	standIn, err := env.p.licenses.NewDevice("unbound", l.Product, "")
 	if err != nil {
 		return period{}, err
 	}
@@ -260,7 +283,7 @@ func linePeriod(env *Program, order string, l Line) (period, error) {
 		ID: order + "/" + l.ID, Product: l.Product, Kind: l.Kind, Tier: l.Tier,
 		Features: l.Features, TermYears: l.TermYears, Renewal: l.Renewal, Start: l.ShipDate,
 	}
-	lic, err := e.License(env.licenses, standIn)
+	lic, err := e.License(env.p.licenses, standIn)
 	if err != nil {
 		return period{}, err
 	}
@@ -281,26 +304,29 @@ func parseAddress(s string) (string, error) {
 	return strings.ToLower(s), nil
 }
 
-var errNotBare = rule.Errorf([]rule.ID{rule.EntEmail}, "", "not a bare address")
+// errNotBare is only ever tested for, never handed to a caller; it is an
+// errors.New value, which no one can change.
+var errNotBare = errors.New("not a bare address")
 
 // IsValid reports whether o was built by Program.NewOrder.
-func (o Order) IsValid() bool { return o.program != nil }
+func (ord Order) IsValid() bool { return ord.get().program.p != nil }
 
-// Program returns the program o was built under; nil for the zero Order.
-func (o Order) Program() *Program { return o.program }
+// Program returns the program o was built under; the zero Program for the
+// zero Order.
+func (ord Order) Program() Program { return ord.get().program }
 
 // ID returns the order's identifier.
-func (o Order) ID() string { return o.id }
+func (ord Order) ID() string { return ord.get().id }
 
 // Accounts returns a copy of the order's account IDs (ENT-ORDER).
-func (o Order) Accounts() []string { return slices.Clone(o.accounts) }
+func (ord Order) Accounts() []string { return slices.Clone(ord.get().accounts) }
 
 // Emails returns the distinct addresses of the order, sorted (ENT-EMAIL).
-func (o Order) Emails() []string { return slices.Clone(o.emails) }
+func (ord Order) Emails() []string { return slices.Clone(ord.get().emails) }
 
 // Lines returns a copy of the order's lines.
-func (o Order) Lines() []Line {
-	out := slices.Clone(o.lines)
+func (ord Order) Lines() []Line {
+	out := slices.Clone(ord.get().lines)
 	for i := range out {
 		out[i].Features = slices.Clone(out[i].Features)
 	}
@@ -308,7 +334,8 @@ func (o Order) Lines() []Line {
 }
 
 // Line returns a copy of the line with the given ID.
-func (o Order) Line(id string) (Line, bool) {
+func (ord Order) Line(id string) (Line, bool) {
+	o := ord.get()
 	i := o.lineIndex(id)
 	if i < 0 {
 		return Line{}, false
@@ -318,7 +345,7 @@ func (o Order) Line(id string) (Line, bool) {
 	return l, true
 }
 
-func (o Order) lineIndex(id string) int {
+func (o *order) lineIndex(id string) int {
 	if i, ok := o.lineAt[id]; ok {
 		return i
 	}
@@ -326,9 +353,9 @@ func (o Order) lineIndex(id string) int {
 }
 
 // sharesAccount reports whether any of accounts is an account of the order
-// (ENT-VISIBLE), in time linear in len(accounts).
-func (o Order) sharesAccount(accounts []string) bool {
-	for _, a := range accounts {
+// (ENT-VISIBLE), in time linear in the length of accounts.
+func (o *order) sharesAccount(accounts string) bool {
+	for a := range names.All(accounts) {
 		if o.hasAccount[a] {
 			return true
 		}

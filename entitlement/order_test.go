@@ -152,12 +152,12 @@ func TestNewProgramRefusesBadCatalogAndTerms(t *testing.T) {
 	if !errors.Is(graceErr, rule.EntGrace) {
 		t.Errorf("negative grace: err = %v, want one citing ENT-GRACE", graceErr)
 	}
-	if _, err := NewProgram(DefaultCatalog(), DefaultTerms(), nil); err == nil {
+	if _, err := NewProgram(DefaultCatalog(), DefaultTerms(), license.Program{}); err == nil {
 		t.Error("a program without a licensing program was built")
 	}
-	var none *Program
+	var none Program
 	if _, err := none.NewOrder(sampleSpec()); err == nil {
-		t.Error("a nil program built an order")
+		t.Error("the zero program built an order")
 	}
 }
 
@@ -193,7 +193,7 @@ func TestNewContact(t *testing.T) {
 		t.Error("empty account accepted")
 	}
 	c, err := NewContact("C", []string{"A"})
-	if err != nil || c.ID != "C" || c.Accounts[0] != "A" {
+	if err != nil || c.ID() != "C" || c.Accounts()[0] != "A" {
 		t.Errorf("NewContact = %v, %v", c, err)
 	}
 }
@@ -203,10 +203,10 @@ func TestZeroValuesRefuse(t *testing.T) {
 	if f := o.Fulfil("L1", ship); f.Allowed || !errors.Is(f.Err(), rule.EntOrder) {
 		t.Errorf("zero order fulfilled: %+v", f)
 	}
-	if v := o.View(Contact{ID: "C", Accounts: []string{"A"}}, "L1", ship); v.Allowed || v.Rules.IDs()[0] != rule.EntVisible {
+	if v := o.View(MustNewContact("C", []string{"A"}), "L1", ship); v.Allowed || v.Rules.IDs()[0] != rule.EntVisible {
 		t.Errorf("zero order visible: %+v", v)
 	}
-	var v Verdict
+	var v rule.Verdict
 	if v.Allowed || v.Err() == nil {
 		t.Error("the zero Verdict allows")
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"pgregory.net/rapid"
 )
 
@@ -137,9 +138,9 @@ func TestContactSeesIfAndOnlyIfTheyShareAnAccount(t *testing.T) {
 	env := DefaultProgram()
 	rapid.Check(t, func(t *rapid.T) {
 		o := genOrder(t, "SO1")
-		c := Contact{ID: "C1", Accounts: genAccounts(t, "contact", 0)}
+		c := MustNewContact("C1", genAccounts(t, "contact", 0))
 		shared := false
-		for _, a := range c.Accounts {
+		for _, a := range c.Accounts() {
 			for _, b := range o.Accounts() {
 				shared = shared || a == b
 			}
@@ -148,12 +149,12 @@ func TestContactSeesIfAndOnlyIfTheyShareAnAccount(t *testing.T) {
 			at := l.ShipDate.Add(time.Duration(rapid.Int64Range(0, 1e17).Draw(t, "after")))
 			for _, e := range o.Fulfil(l.ID, at).Entitlements() {
 				if c.Sees(e) != shared {
-					t.Fatalf("contact %v sees %v: %v, shared %v", c.Accounts, e.Accounts, c.Sees(e), shared)
+					t.Fatalf("contact %v sees %v: %v, shared %v", c.Accounts(), e.Accounts, c.Sees(e), shared)
 				}
 			}
 			v := o.View(c, l.ID, at)
 			if want := shared && !env.IsHeritage(l.Product); v.Allowed != want {
-				t.Fatalf("view of %s by %v: %+v, want allowed %v", l.ID, c.Accounts, v, want)
+				t.Fatalf("view of %s by %v: %+v, want allowed %v", l.ID, c.Accounts(), v, want)
 			}
 		}
 	})
@@ -170,7 +171,7 @@ func TestInvisibleRefusalRevealsNothing(t *testing.T) {
 				mine = append(mine, x)
 			}
 		}
-		c := Contact{ID: "C1", Accounts: mine}
+		c := MustNewContact("C1", mine)
 		line := func(o Order) string {
 			return rapid.SampledFrom(append(slices.Collect(func(yield func(string) bool) {
 				for _, l := range o.Lines() {
@@ -247,8 +248,8 @@ func TestViewUntilIsExact(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		o := genOrder(t, "SO1")
 		l := rapid.SampledFrom(o.Lines()).Draw(t, "line")
-		c := Contact{ID: "C1", Accounts: genAccounts(t, "contact", 0)}
-		checkUntil(t, genInstant(t, "at"), func(v Verdict) time.Time { return v.Until },
-			func(at time.Time) Verdict { return o.View(c, l.ID, at) })
+		c := MustNewContact("C1", genAccounts(t, "contact", 0))
+		checkUntil(t, genInstant(t, "at"), func(v rule.Verdict) time.Time { return v.Until },
+			func(at time.Time) rule.Verdict { return o.View(c, l.ID, at) })
 	})
 }

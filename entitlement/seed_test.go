@@ -183,8 +183,8 @@ func TestSeedVisibilityTable(t *testing.T) {
 	// your Entitlements." Sales Orders: "account IDs control which licenses
 	// are assigned and visible."
 	o := sampleOrder(t)
-	partner := Contact{ID: "C-partner", Accounts: []string{"OTHER", "PARTNER-7"}}
-	stranger := Contact{ID: "C-stranger", Accounts: []string{"OTHER"}}
+	partner := MustNewContact("C-partner", []string{"OTHER", "PARTNER-7"})
+	stranger := MustNewContact("C-stranger", []string{"OTHER"})
 	tests := []struct {
 		name    string
 		c       Contact

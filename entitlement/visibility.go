@@ -1,18 +1,21 @@
 package entitlement
 
 import (
-	"slices"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/names"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
 // Contact is a user's contact ID and the account IDs it is associated with
 // (ENT-VISIBLE). Customer Care associates them; a contact with no account
-// sees nothing. The zero Contact has no ID and no account, and sees nothing.
+// sees nothing. A Contact is a value: comparable, == when ID and accounts
+// (in order) are, and read through accessors, so no holder of a copy
+// changes what another sees. The zero Contact has no ID and no account,
+// and sees nothing.
 type Contact struct {
-	ID       string
-	Accounts []string
+	id       string
+	accounts string // internal/names
 }
 
 // NewContact validates a contact: a non-empty ID and non-empty, distinct
@@ -31,12 +34,31 @@ func NewContact(id string, accounts []string) (Contact, error) {
 		}
 		seen[a] = true
 	}
-	return Contact{ID: id, Accounts: slices.Clone(accounts)}, nil
+	return Contact{id: id, accounts: names.Of(accounts)}, nil
 }
+
+// MustNewContact is NewContact for tests and examples only: it panics on
+// an error.
+func MustNewContact(id string, accounts []string) Contact {
+	c, err := NewContact(id, accounts)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// IsValid reports whether c was built by NewContact.
+func (c Contact) IsValid() bool { return c.id != "" }
+
+// ID returns the contact's ID.
+func (c Contact) ID() string { return c.id }
+
+// Accounts returns a copy of the contact's account IDs, in the order given.
+func (c Contact) Accounts() []string { return names.Slice(c.accounts) }
 
 // Sees reports whether the contact sees entitlement e: only when one of the
 // contact's account IDs is among the entitlement's (ENT-VISIBLE, ENT-ORDER).
-func (c Contact) Sees(e Entitlement) bool { return sharesAccount(c.Accounts, e.Accounts) }
+func (c Contact) Sees(e Entitlement) bool { return sharesAccount(c.Accounts(), e.Accounts) }
 
 // reasonNotVisible is the whole of a refusal to a contact who shares no
 // account with the order: it says nothing of the line, its product, its
@@ -54,22 +76,23 @@ const reasonNotVisible = "the entitlement is not visible to this contact"
 //     before its ship date, until then.
 //   - Before the ship date: refused citing ENT-SHIP, until the ship date.
 //   - Otherwise allowed citing ENT-VISIBLE, for good.
-func (o Order) View(c Contact, lineID string, at time.Time) Verdict {
+func (ord Order) View(c Contact, lineID string, at time.Time) rule.Verdict {
+	o := ord.get()
 	i := o.lineIndex(lineID)
-	if !o.IsValid() || i < 0 || !o.sharesAccount(c.Accounts) {
+	if !ord.IsValid() || i < 0 || !o.sharesAccount(c.accounts) {
 		// ENT-VISIBLE: identical whatever the order holds.
-		return Verdict{Rules: rulesVisible, Reason: reasonNotVisible, Subject: c.ID}
+		return rule.Verdict{Rules: rulesVisible, Reason: reasonNotVisible, Subject: c.id}
 	}
 	l := o.lines[i]
 	subject := o.id + "/" + l.ID
 	shipped := !at.Before(l.ShipDate)
 	switch {
 	case o.program.IsHeritage(l.Product) && shipped:
-		return Verdict{Rules: rulesHeritage, Reason: "a heritage product has no entitlement record", Subject: subject}
+		return rule.Verdict{Rules: rulesHeritage, Reason: "a heritage product has no entitlement record", Subject: subject}
 	case o.program.IsHeritage(l.Product):
-		return Verdict{Rules: rulesHeritageUnshiped, Reason: "a heritage product has no entitlement record, and the line has not shipped", Until: l.ShipDate, Subject: subject}
+		return rule.Verdict{Rules: rulesHeritageUnshiped, Reason: "a heritage product has no entitlement record, and the line has not shipped", Until: l.ShipDate, Subject: subject}
 	case !shipped:
-		return Verdict{Rules: rulesNotShipped, Reason: "the line has not shipped: its entitlement does not exist yet", Until: l.ShipDate, Subject: subject}
+		return rule.Verdict{Rules: rulesNotShipped, Reason: "the line has not shipped: its entitlement does not exist yet", Until: l.ShipDate, Subject: subject}
 	}
-	return Verdict{Allowed: true, Rules: rulesVisible, Reason: "the contact shares an account with the order", Subject: subject}
+	return rule.Verdict{Allowed: true, Rules: rulesVisible, Reason: "the contact shares an account with the order", Subject: subject}
 }

@@ -13,7 +13,7 @@ import (
 // mixedUse is one input of the mixed hot-path set, with the seeds' answer.
 type mixedUse struct {
 	name            string
-	lic             *license.License
+	lic             license.License
 	device, feature string
 	at              time.Time
 	allowed         bool
@@ -25,10 +25,10 @@ type mixedUse struct {
 // keeps the branch predictor from learning one answer.
 func mixedUses() []mixedUse {
 	d := mustDevice("mx-1", "MX")
-	lic := func(s license.Spec) *license.License {
+	lic := func(s license.Spec) license.License {
 		s.Platform, s.Device, s.Tier = "MX", d, license.Advanced
 		l := mustLicense(s)
-		return &l
+		return l
 	}
 	perp := lic(license.Spec{ID: "perp", Kind: license.Perpetual, Features: []string{"bgp", "ospf"}, Start: date(2024, 1, 1)})
 	sub := lic(license.Spec{ID: "sub", Kind: license.Subscription, Features: []string{"bgp", "ospf", "isis", "evpn-vxlan"},

@@ -1,6 +1,7 @@
 package license
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -96,12 +97,20 @@ func DefaultCatalog() Catalog {
 	}
 }
 
-// Validate reports a catalog that lists no platform, whose names are empty
-// or repeated, whose families or trial settings are unknown, or whose
-// platforms list a class empty or twice.
+// maxListed bounds a catalog's platforms and each platform's classes: a
+// License keeps where its platform and class are listed in 16 bits.
+const maxListed = math.MaxUint16
+
+// Validate reports a catalog that lists no platform or more than 65,535,
+// whose names are empty or repeated, whose families or trial settings are
+// unknown, or whose platforms list a class empty or twice, or more than
+// 65,534 further classes.
 func (c Catalog) Validate() error {
 	if len(c.Platforms) == 0 {
 		return rule.Errorf([]rule.ID{rule.LicPlatform}, "catalog", "the catalog lists no platform")
+	}
+	if len(c.Platforms) > maxListed {
+		return rule.Errorf([]rule.ID{rule.LicPlatform}, "catalog", "the catalog lists %d platforms; at most %d", len(c.Platforms), maxListed)
 	}
 	seen := make(map[string]bool, max(len(c.Platforms), len(c.Features)))
 	for _, p := range c.Platforms {
@@ -135,6 +144,9 @@ func (p PlatformSpec) validate() error {
 	}
 	if !p.Trial.IsValid() {
 		return rule.Errorf([]rule.ID{rule.LicTrialProducts}, p.Name, "platform %q: trial setting %d is not one of %s", p.Name, p.Trial, strings.Join(trialSettings.Names(), ", "))
+	}
+	if len(p.Classes) >= maxListed {
+		return rule.Errorf([]rule.ID{rule.LicPort}, p.Name, "platform %q lists %d classes; at most %d", p.Name, len(p.Classes), maxListed-1)
 	}
 	seen := make(map[string]bool, len(p.Classes)+1)
 	seen[p.DefaultClass()] = true

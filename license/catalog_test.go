@@ -139,6 +139,6 @@ func TestCatalogValidateRefusesBadNames(t *testing.T) {
 
 // program is the Program of catalog c under the default terms: what answers
 // for a catalog.
-func program(c license.Catalog) *license.Program {
+func program(c license.Catalog) license.Program {
 	return license.MustNewProgram(c, license.DefaultTerms())
 }

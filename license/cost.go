@@ -18,7 +18,7 @@ const (
 	OperatingExpense
 )
 
-var expenses = enum.New[Expense]("license", "Expense", "expense", refuseBy(rule.LicCost),
+var expenses = enum.New[Expense]("license", "Expense", "expense", rule.LicCost.UnknownName,
 	"", "capex", "opex")
 
 // ParseExpense returns the expense named s ("capex", "opex"); an unknown name
@@ -45,7 +45,7 @@ func (e *Expense) UnmarshalText(b []byte) error { return expenses.Unmarshal(e, b
 // license is a capital expense, a subscription an operating one; a trial
 // costs nothing and reports the zero Expense.
 func (l License) Cost() Expense {
-	switch l.kind {
+	switch l.get().kind {
 	case Perpetual:
 		return CapitalExpense
 	case Subscription:
@@ -57,4 +57,4 @@ func (l License) Cost() Expense {
 // IncludesSupport reports whether customer support comes with the license:
 // a subscription includes it (LIC-SUB-SUPPORT); for a perpetual license it is
 // purchased separately (LIC-PERP-BIND).
-func (l License) IncludesSupport() bool { return l.kind == Subscription }
+func (l License) IncludesSupport() bool { return l.get().kind == Subscription }

@@ -2,20 +2,25 @@
 // platforms and like-device classes, and licenses that answer for themselves
 // at an instant.
 //
-// Build a Program of a Catalog (DefaultCatalog) and Terms (DefaultTerms)
-// with NewProgram, a Device with Program.NewDevice and a License with
-// Program.NewLicense; a License remembers its Program, so every later
-// answer about it (Renew's terms, Move's classes) is under the terms it was
-// built under. Then ask the license:
+// Build a [Program] of a [Catalog] ([DefaultCatalog]) and [Terms]
+// ([DefaultTerms]) with [NewProgram], a [Device] with [Program.NewDevice]
+// and a [License] with [Program.NewLicense]; a License remembers its
+// Program, so every later answer about it (Renew's terms, Move's classes)
+// is under the terms it was built under. Then ask the license:
 //
-//   - StandingAt(at): not started, active, in initial grace, in the trial
-//     warning window, or expired; the rules behind it, the trial warnings
-//     due, and Until, the first instant the standing changes.
-//   - Use(device, feature, units, at): may this device use this feature now.
-//   - Move, Renew, ChangeTier: may the license move, be renewed or change
-//     tier now, and the resulting license.
+//   - [License.StandingAt]: not started, active, in initial grace, in the
+//     trial warning window, or expired; the rules behind it, the trial
+//     warnings due, and Until, the first instant the standing changes.
+//   - [License.Use]: may this device use this feature now, for these units.
+//   - [License.Move], [License.Renew], [License.ChangeTier]: may the license
+//     move, be renewed or change tier now, and the resulting license.
 //
-// and the program TrialAvailable(platform, feature).
+// and the program [Program.TrialAvailable].
+//
+// A License is a value like net/netip.Addr: small, immutable and
+// comparable, == when it is the same license, a map key, with value
+// receivers only; a Program is a handle, shared among goroutines, that no
+// holder can change.
 //
 // What happened to a license after it was issued is a [History]:
 // [NewHistory] checks its events ([MoveEvent], [TierEvent], [RenewEvent]),
@@ -25,19 +30,20 @@
 // begins, as that renewal. [History.Latest] is the term a renewal asked
 // then renews.
 //
-// For a whole fleet, Fleet streams the standing of every license of an
-// iter.Seq at one instant, in input order, over all cores and in memory that
-// does not grow with the fleet; SummarizeFleet counts them by standing,
-// platform and tier for a report.
+// For a whole fleet, [Fleet] streams the standing of every license of an
+// iter.Seq at one instant, in input order, over all cores and in memory
+// that does not grow with the fleet; a [FleetIndex] keeps a fleet in
+// columns, and [FleetIndex.Summarize] counts it by standing, platform and
+// tier for a report.
 //
-// A FleetIndex holds a fleet's standing facts in columns, a few bytes a
+// A [FleetIndex] holds a fleet's standing facts in columns, a few bytes a
 // license, and answers by passes over them: the standing of every license
-// at an instant, the changes in an interval, and (FleetIndex.Impact) what
+// at an instant, the changes in an interval, and ([FleetIndex.Impact]) what
 // new grace, warning days or term list would change, license by license,
 // exactly over all time.
 //
-// Every answer is a Verdict citing the rule IDs of spec/RULES.md (package
-// policy/rule); Verdict.Err turns a refusal into a *rule.Violation.
+// Every answer is a [rule.Verdict] citing the rule IDs of package rule;
+// [rule.Verdict.Err] turns a refusal into a *[rule.Violation].
 //
 // # Periods
 //
@@ -70,7 +76,12 @@
 //
 //   - A use asking for zero or negative units is refused citing LIC-SOD,
 //     reason "units must be positive", for good and before any other
-//     ground: it is no use of a capacity. The check allocates nothing.
+//     ground: it is no use of a capacity.
+//   - A capacity or units beyond the library's bound on amounts (at most 40
+//     digits either side of the point, the bound credits apply) are refused
+//     citing LIC-SOD: by NewLicense, and by Use for good. A capacity is
+//     kept as its value: 100, 100.0 and 1E2 are one capacity.
+//   - Instants are kept, and handed back, in UTC.
 //   - A use that can never be allowed (another device, a feature the license
 //     does not hold, units over capacity) is refused for good citing only
 //     those grounds, not also the license's standing.

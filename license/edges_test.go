@@ -13,7 +13,7 @@ import (
 	"pgregory.net/rapid"
 )
 
-func programWith(t interface{ Fatal(...any) }, terms license.Terms) *license.Program {
+func programWith(t interface{ Fatal(...any) }, terms license.Terms) license.Program {
 	p, err := license.NewProgram(license.DefaultCatalog(), terms)
 	if err != nil {
 		t.Fatal(err)

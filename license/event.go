@@ -24,7 +24,7 @@ const (
 	Renewed
 )
 
-var eventKinds = enum.New[EventKind]("license", "EventKind", "history event kind", refuseBy(rule.LicKind),
+var eventKinds = enum.New[EventKind]("license", "EventKind", "history event kind", rule.LicKind.UnknownName,
 	"", "moveLicense", "changeTier", "renewLicense")
 
 // ParseEventKind returns the event kind named s ("moveLicense",

@@ -56,15 +56,46 @@ func genFleet(n int, seed uint64) []license.License {
 	return out
 }
 
-// pointers streams a pointer to each license of ls, in order.
-func pointers(ls []license.License) iter.Seq[*license.License] {
-	return func(yield func(*license.License) bool) {
-		for i := range ls {
-			if !yield(&ls[i]) {
-				return
-			}
+// countFleet counts the standings of ls at at one by one, as a caller of
+// Fleet would: the summary FleetIndex.Summarize must give.
+func countFleet(ls iter.Seq[license.License], at time.Time) license.FleetSummary {
+	sum := license.FleetSummary{ByPlatform: map[string]license.Counts{}, ByTier: map[license.Tier]license.Counts{}}
+	count := func(c *license.Counts, st license.State) {
+		switch st {
+		case license.NotStarted:
+			c.NotStarted++
+		case license.Active:
+			c.Active++
+		case license.InGrace:
+			c.InGrace++
+		case license.InWarning:
+			c.InWarning++
+		case license.Expired:
+			c.Expired++
+		default:
+			c.Invalid++
 		}
 	}
+	for s := range license.Fleet(ls, at, 1) {
+		count(&sum.Counts, s.State)
+		if !s.License.IsValid() {
+			continue
+		}
+		p, tier := sum.ByPlatform[s.License.Platform()], sum.ByTier[s.License.Tier()]
+		count(&p, s.State)
+		count(&tier, s.State)
+		sum.ByPlatform[s.License.Platform()], sum.ByTier[s.License.Tier()] = p, tier
+	}
+	return sum
+}
+
+// summary is FleetIndex.Summarize of ls at at.
+func summary(t testing.TB, ls iter.Seq[license.License], at time.Time, workers int) license.FleetSummary {
+	x, err := license.NewFleetIndex(ls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x.Summarize(at, workers)
 }
 
 var fleetAt = date(2026, 1, 1)
@@ -72,7 +103,7 @@ var fleetAt = date(2026, 1, 1)
 // TestFleetStreamsEveryStandingInInputOrder: whatever the fleet's size
 // (across batch boundaries) and the number of workers, Fleet yields one
 // standing per license, in input order, equal to that license's StandingAt;
-// a nil license stands invalid.
+// the zero License stands invalid.
 func TestFleetStreamsEveryStandingInInputOrder(t *testing.T) {
 	pool := genFleet(64, 7)
 	rapid.Check(t, func(t *rapid.T) {
@@ -80,16 +111,11 @@ func TestFleetStreamsEveryStandingInInputOrder(t *testing.T) {
 		i := 0
 		for s := range license.Fleet(slices.Values(ls), at, workers) {
 			if s.Index != i || s.License != ls[i] {
-				t.Fatalf("result %d: index %d, license %p; want %d, %p", i, s.Index, s.License, i, ls[i])
+				t.Fatalf("result %d: index %d, license %s; want %d, %s", i, s.Index, s.License.ID(), i, ls[i].ID())
 			}
-			var want license.Standing
-			if ls[i] != nil {
-				want = ls[i].StandingAt(at)
-			} else {
-				want = license.License{}.StandingAt(at)
-			}
+			want := ls[i].StandingAt(at)
 			if s.State != want.State || s.Allowed != want.Allowed || !slices.Equal(s.Rules.IDs(), want.Rules.IDs()) ||
-				!s.Until.Equal(want.Until) || s.Reason != want.Reason || s.Subject() != want.Subject() ||
+				!s.Until.Equal(want.Until) || s.Reason != want.Reason || s.Subject != want.Subject ||
 				!cmp.Equal(s.Obligations.Slice(), want.Obligations.Slice()) {
 				t.Fatalf("license %d at %v: fleet says %+v, StandingAt %+v", i, at, s.Standing, want)
 			}
@@ -108,10 +134,10 @@ func TestFleetStopsWhenTheCallerStops(t *testing.T) {
 	pool := genFleet(16, 3)
 	before := runtime.NumGoroutine()
 	read := 0
-	endless := func(yield func(*license.License) bool) {
+	endless := func(yield func(license.License) bool) {
 		for i := 0; ; i++ {
 			read++
-			if !yield(&pool[i%len(pool)]) {
+			if !yield(pool[i%len(pool)]) {
 				return
 			}
 		}
@@ -147,7 +173,7 @@ func TestFleetMemoryDoesNotGrowWithTheFleet(t *testing.T) {
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		usable := 0
-		for s := range license.Fleet(pointers(fleet[:n]), fleetAt, 2) {
+		for s := range license.Fleet(slices.Values(fleet[:n]), fleetAt, 2) {
 			if s.Allowed {
 				usable++
 			}
@@ -169,9 +195,9 @@ func TestFleetMemoryDoesNotGrowWithTheFleet(t *testing.T) {
 // fleet, by state, by platform and by tier, as counted one by one.
 func TestSummarizeCountsEveryLicenseOnce(t *testing.T) {
 	fleet := genFleet(5000, 11)
-	sum := license.SummarizeFleet(pointers(fleet), fleetAt, 0)
-	if stream := license.Summarize(license.Fleet(pointers(fleet), fleetAt, 0)); !cmp.Equal(stream, sum) {
-		t.Errorf("Summarize %+v, SummarizeFleet %+v", stream, sum)
+	sum := summary(t, slices.Values(fleet), fleetAt, 0)
+	if stream := countFleet(slices.Values(fleet), fleetAt); !cmp.Equal(stream, sum) {
+		t.Errorf("counted from Fleet %+v, Summarize %+v", stream, sum)
 	}
 	var want license.Counts
 	byPlatform := map[string]int{}
@@ -218,30 +244,13 @@ func TestSummarizeCountsEveryLicenseOnce(t *testing.T) {
 	}
 }
 
-func TestSummarizeCountsNilAsInvalid(t *testing.T) {
-	invalid := slices.Values([]*license.License{nil, {}})
-	for _, sum := range []license.FleetSummary{
-		license.Summarize(license.Fleet(invalid, fleetAt, 1)),
-		license.SummarizeFleet(invalid, fleetAt, 1),
-		license.SummarizeFleet(invalid, fleetAt, 2),
-	} {
+func TestSummarizeCountsTheZeroLicenseAsInvalid(t *testing.T) {
+	invalid := slices.Values([]license.License{{}, {}})
+	for _, sum := range []license.FleetSummary{summary(t, invalid, fleetAt, 1), summary(t, invalid, fleetAt, 2), countFleet(invalid, fleetAt)} {
 		if sum.Invalid != 2 || sum.Total() != 2 || len(sum.ByPlatform) != 0 || len(sum.ByTier) != 0 {
 			t.Errorf("summary of two invalid licenses: %+v", sum)
 		}
 	}
-}
-
-// TestSummarizeFleetCountsAsSummarize: counting in the workers gives the
-// counts of counting the stream, whatever the fleet and the workers.
-func TestSummarizeFleetCountsAsSummarize(t *testing.T) {
-	pool := genFleet(200, 9)
-	rapid.Check(t, func(t *rapid.T) {
-		ls, at, workers := drawFleet(t, pool, 5000)
-		want := license.Summarize(license.Fleet(slices.Values(ls), at, 1))
-		if got := license.SummarizeFleet(slices.Values(ls), at, workers); !cmp.Equal(got, want) {
-			t.Fatalf("SummarizeFleet %+v, Summarize %+v", got, want)
-		}
-	})
 }
 
 func ExampleFleet() {
@@ -251,13 +260,17 @@ func ExampleFleet() {
 		Platform: "MX", Device: mx, Features: []string{"bgp"}, Start: date(2025, 1, 1), TermYears: 1})
 	trial := license.MustNewProgram(cat, terms).MustNewLicense(license.Spec{ID: "trial", Kind: license.Trial, Tier: license.Standard,
 		Platform: "MX", Device: mx, Features: []string{"bgp"}, Start: date(2025, 12, 1), End: date(2026, 1, 15)})
-	fleet := []*license.License{&sub, &trial}
+	fleet := []license.License{sub, trial}
 
 	at := date(2026, 1, 10)
 	for s := range license.Fleet(slices.Values(fleet), at, 0) {
 		fmt.Println(s.Index, s.License.ID(), s.State, s.Rules.IDs())
 	}
-	sum := license.SummarizeFleet(slices.Values(fleet), at, 0)
+	x, err := license.NewFleetIndex(slices.Values(fleet))
+	if err != nil {
+		panic(err)
+	}
+	sum := x.Summarize(at, 0)
 	fmt.Println("in grace:", sum.InGrace, "in warning:", sum.InWarning, "on MX:", sum.ByPlatform["MX"].Total())
 	// Output:
 	// 0 sub-1y in-grace [ENT-GRACE LIC-SUB-TERM]
@@ -289,7 +302,7 @@ func BenchmarkFleetStanding(b *testing.B) {
 			b.ReportAllocs()
 			usable := 0
 			for b.Loop() {
-				for s := range license.Fleet(pointers(fleet), fleetAt, 0) {
+				for s := range license.Fleet(slices.Values(fleet), fleetAt, 0) {
 					if s.Allowed {
 						usable++
 					}
@@ -301,26 +314,17 @@ func BenchmarkFleetStanding(b *testing.B) {
 	}
 }
 
-// BenchmarkFleetSummary is a fleet report of the million licenses:
-// SummarizeFleet, the counting done by the workers.
-func BenchmarkFleetSummary(b *testing.B) {
-	benchFleetOnce.Do(genBenchFleet)
-	b.ReportAllocs()
-	for b.Loop() {
-		sinkAllowed = license.SummarizeFleet(pointers(benchFleet), fleetAt, 0).Usable()
-	}
-}
-
-// drawFleet draws up to most licenses from pool, some of them nil, an
-// instant in 2021-2027 and a number of workers, -1 (all cores) to 4.
-func drawFleet(t *rapid.T, pool []license.License, most int) ([]*license.License, time.Time, int) {
+// drawFleet draws up to most licenses from pool, some of them the zero
+// License, an instant in 2021-2027 and a number of workers, -1 (all cores)
+// to 4.
+func drawFleet(t *rapid.T, pool []license.License, most int) ([]license.License, time.Time, int) {
 	n := rapid.IntRange(0, most).Draw(t, "n")
 	workers := rapid.IntRange(-1, 4).Draw(t, "workers")
 	at := date(2021, 1, 1).Add(time.Duration(rapid.IntRange(0, 7*365).Draw(t, "day")) * 24 * time.Hour)
-	ls := make([]*license.License, n)
+	ls := make([]license.License, n)
 	for i := range ls {
 		if k := rapid.IntRange(-1, len(pool)-1).Draw(t, "license"); k >= 0 {
-			ls[i] = &pool[k]
+			ls[i] = pool[k]
 		}
 	}
 	return ls, at, workers

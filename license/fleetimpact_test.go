@@ -34,7 +34,7 @@ func genImpactTerms(t *rapid.T, label string, new bool) license.Terms {
 
 // rebuild is l built under p from its accessors: the same facts, ID and
 // catalog under other terms.
-func rebuild(p *license.Program, l *license.License) (license.License, error) {
+func rebuild(p license.Program, l license.License) (license.License, error) {
 	spec := license.Spec{
 		ID: l.ID(), Kind: l.Kind(), Tier: l.Tier(), Platform: l.Platform(),
 		Device:   license.Device{Serial: l.Device(), Platform: l.Platform(), Class: l.Class()},
@@ -55,13 +55,13 @@ func rebuild(p *license.Program, l *license.License) (license.License, error) {
 // Until does not count.
 func sameShown(a, b license.Standing) bool {
 	return a.State == b.State && a.Allowed == b.Allowed && a.Rules == b.Rules && a.Obligations.Equal(b.Obligations) &&
-		a.Subject() == b.Subject()
+		a.Subject == b.Subject
 }
 
 // sameUse reports whether two use verdicts show the same: answer, rules
 // and obligations.
-func sameUse(a, b license.Verdict) bool {
-	return a.Allowed == b.Allowed && a.Rules == b.Rules && a.Obligations.Equal(b.Obligations) && a.Subject() == b.Subject()
+func sameUse(a, b rule.Verdict) bool {
+	return a.Allowed == b.Allowed && a.Rules == b.Rules && a.Obligations.Equal(b.Obligations) && a.Subject == b.Subject
 }
 
 func phaseOf(s license.Standing) license.Phase { return license.Phase{State: s.State, Until: s.Until} }
@@ -106,8 +106,8 @@ func probes(ls ...license.License) []time.Time {
 // differently; throughout the interval each standing is its Old and New
 // phase; and the two show the same just before From and at To, so the
 // interval is maximal. A license not yielded is taken, and its standings
-// show the same everywhere.
-func checkImpact(t fataler, x *license.FleetIndex, ls []*license.License, terms license.Terms) {
+// agree everywhere.
+func checkImpact(t fataler, x *license.FleetIndex, ls []license.License, terms license.Terms) {
 	t.Helper()
 	seq, err := x.Impact(terms)
 	if err != nil {
@@ -125,7 +125,7 @@ func checkImpact(t fataler, x *license.FleetIndex, ls []*license.License, terms 
 	p := license.MustNewProgram(license.DefaultCatalog(), terms)
 	for i, l := range ls {
 		li, ok := yielded[i]
-		if l == nil || !l.IsValid() {
+		if !l.IsValid() {
 			if ok {
 				t.Fatalf("invalid license %d yielded: %v", i, li)
 			}
@@ -166,7 +166,7 @@ func checkImpact(t fataler, x *license.FleetIndex, ls []*license.License, terms 
 		// answered by its standing; a license without features is
 		// refused every use, for good.
 		fs := l.Features()
-		for _, at := range probes(*l, nl) {
+		for _, at := range probes(l, nl) {
 			old, new := l.StandingAt(at), nl.StandingAt(at)
 			differ := !sameShown(old, new)
 			if differ != in(at) {
@@ -196,11 +196,11 @@ func checkImpact(t fataler, x *license.FleetIndex, ls []*license.License, terms 
 func TestFleetImpactIsExactlyWhereStandingAtUnderTheTwoProgramsDiffers(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		old := genImpactTerms(t, "old", false)
-		ls := make([]*license.License, rapid.IntRange(0, 30).Draw(t, "n"))
+		ls := make([]license.License, rapid.IntRange(0, 30).Draw(t, "n"))
 		for i := range ls {
 			ls[i] = genIndexLicense(t, old, i)
 		}
-		x, err := license.NewFleetIndex(stream(ls))
+		x, err := license.NewFleetIndex(slices.Values(ls))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -213,11 +213,8 @@ func TestFleetImpactIsExactlyWhereStandingAtUnderTheTwoProgramsDiffers(t *testin
 // halved, a longer warning window and the five-year term withdrawn.
 func TestFleetImpactAgreesWithStandingAtOnALargeFleet(t *testing.T) {
 	fleet := genFleet(20_000, 11)
-	ls := make([]*license.License, len(fleet))
-	for i := range fleet {
-		ls[i] = &fleet[i]
-	}
-	x, err := license.NewFleetIndex(stream(ls))
+	ls := fleet
+	x, err := license.NewFleetIndex(slices.Values(ls))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,14 +229,13 @@ func TestFleetImpactOfHandWorkedTerms(t *testing.T) {
 	dev := mustDevice("mx-1", "MX")
 	vsrx := mustDevice("vsrx-1", "vSRX")
 	base := license.Spec{Tier: license.Standard, Platform: "MX", Device: dev, Features: []string{"bgp"}, Start: date(2025, 1, 1)}
-	spec := func(id string, f func(*license.Spec)) *license.License {
+	spec := func(id string, f func(*license.Spec)) license.License {
 		s := base
 		s.ID = id
 		f(&s)
-		l := p.MustNewLicense(s)
-		return &l
+		return p.MustNewLicense(s)
 	}
-	ls := []*license.License{
+	ls := []license.License{
 		spec("initial-1y", func(s *license.Spec) { s.Kind, s.TermYears = license.Subscription, 1 }),
 		spec("renewal-3y", func(s *license.Spec) { s.Kind, s.TermYears, s.Renewal = license.Subscription, 3, true }),
 		spec("initial-5y", func(s *license.Spec) { s.Kind, s.TermYears = license.Subscription, 5 }),
@@ -247,9 +243,9 @@ func TestFleetImpactOfHandWorkedTerms(t *testing.T) {
 		spec("trial", func(s *license.Spec) {
 			s.Kind, s.Platform, s.Device, s.Features, s.End = license.Trial, "vSRX", vsrx, []string{"idp"}, date(2025, 4, 1)
 		}),
-		nil,
+		{},
 	}
-	x, err := license.NewFleetIndex(stream(ls))
+	x, err := license.NewFleetIndex(slices.Values(ls))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,7 +338,7 @@ func TestFleetImpactZeroValueIsEmpty(t *testing.T) {
 // after Impact changes nothing in its answer.
 func TestFleetImpactKeepsNothingOfTheCallersTerms(t *testing.T) {
 	fleet := genFleet(2000, 3)
-	x, err := license.NewFleetIndex(pointers(fleet))
+	x, err := license.NewFleetIndex(slices.Values(fleet))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -370,7 +366,7 @@ func TestFleetImpactKeepsNothingOfTheCallersTerms(t *testing.T) {
 // stops it at once.
 func TestFleetImpactStopsWhenTheCallerStops(t *testing.T) {
 	fleet := genFleet(1000, 5)
-	x, err := license.NewFleetIndex(pointers(fleet))
+	x, err := license.NewFleetIndex(slices.Values(fleet))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -402,9 +398,9 @@ func ExampleFleetIndex_Impact() {
 		p.MustNewLicense(license.Spec{ID: "idp-trial", Kind: license.Trial, Tier: license.Standard, Platform: "vSRX", Device: vsrx,
 			Features: []string{"idp"}, Start: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)}),
 	}
-	x, err := license.NewFleetIndex(func(yield func(*license.License) bool) {
+	x, err := license.NewFleetIndex(func(yield func(license.License) bool) {
 		for i := range ls {
-			if !yield(&ls[i]) {
+			if !yield(ls[i]) {
 				return
 			}
 		}
@@ -442,7 +438,7 @@ func ExampleFleetIndex_Impact() {
 func TestFleetImpactRefusesAGraceEndingAfterYear9999(t *testing.T) {
 	p := license.MustNewProgram(license.DefaultCatalog(), license.Terms{SubscriptionTermYears: []int{1}})
 	dev := mustDevice("mx-1", "MX")
-	var ls []*license.License
+	var ls []license.License
 	for _, c := range []struct {
 		start   time.Time
 		renewal bool
@@ -454,9 +450,9 @@ func TestFleetImpactRefusesAGraceEndingAfterYear9999(t *testing.T) {
 	} {
 		l := p.MustNewLicense(license.Spec{ID: "L", Kind: license.Subscription, Tier: license.Standard, Platform: "MX", Device: dev,
 			Features: []string{"bgp"}, Start: c.start, TermYears: 1, Renewal: c.renewal})
-		ls = append(ls, &l)
+		ls = append(ls, l)
 	}
-	x, err := license.NewFleetIndex(stream(ls))
+	x, err := license.NewFleetIndex(slices.Values(ls))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -480,7 +476,7 @@ func TestFleetImpactRefusesAGraceEndingAfterYear9999(t *testing.T) {
 	// neither refused nor a difference.
 	last := license.MustNewProgram(license.DefaultCatalog(), terms).MustNewLicense(license.Spec{ID: "L", Kind: license.Subscription,
 		Tier: license.Standard, Platform: "MX", Device: dev, Features: []string{"bgp"}, Start: time.Date(9998, 12, 1, 23, 59, 59, 0, time.UTC), TermYears: 1})
-	x, err = license.NewFleetIndex(stream([]*license.License{&last}))
+	x, err = license.NewFleetIndex(slices.Values([]license.License{last}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -131,10 +131,10 @@ type FleetChange struct {
 
 // NewFleetIndex builds the index of the licenses of ls, read once, in order;
 // no license is kept. It refuses more than 2^30 licenses or 65535
-// platforms, and a license whose instants are out of order (LIC-KIND). A nil
-// or invalid license (the zero License) stands invalid at every instant and
-// never changes, as a nil one does in Fleet.
-func NewFleetIndex(ls iter.Seq[*License]) (*FleetIndex, error) {
+// platforms, and a license whose instants are out of order (LIC-KIND). An
+// invalid license (the zero License) stands invalid at every instant and
+// never changes, as it does in Fleet.
+func NewFleetIndex(ls iter.Seq[License]) (*FleetIndex, error) {
 	b := indexBuilder{x: &FleetIndex{platforms: []string{""}}, platNum: map[string]uint16{}, minSec: math.MaxInt64, maxSec: math.MinInt64}
 	for l := range ls {
 		if err := b.add(l); err != nil {
@@ -157,7 +157,7 @@ type indexBuilder struct {
 	maxSec  int64
 }
 
-func (b *indexBuilder) add(l *License) error {
+func (b *indexBuilder) add(l License) error {
 	x := b.x
 	if x.n == maxIndexLicenses {
 		return rule.Errorf([]rule.ID{rule.LicKind}, "fleet", "a fleet index holds at most %d licenses", maxIndexLicenses)
@@ -166,7 +166,7 @@ func (b *indexBuilder) add(l *License) error {
 		x.chunks = append(x.chunks, newIndexChunk())
 	}
 	c := &x.chunks[len(x.chunks)-1]
-	if l == nil || !l.IsValid() {
+	if !l.IsValid() {
 		c.push(nilStart, 0, 0, 0, 0, 0)
 		x.n++
 		return nil
@@ -388,7 +388,8 @@ const indexParallelMin = 4 * indexChunkSize
 
 // Summarize counts the standing of every license at instant at, for the
 // whole fleet, by platform and by tier (invalid licenses count in the whole
-// fleet only), as SummarizeFleet does for the same licenses. It uses up to
+// fleet only), as counting Fleet's standings of the same licenses would. It
+// uses up to
 // workers goroutines (all cores when workers <= 0), one when the index
 // holds fewer than 262,144 licenses, and allocates only the counts.
 func (x *FleetIndex) Summarize(at time.Time, workers int) FleetSummary {

@@ -112,7 +112,7 @@ func NewHistory(l License, events []Event) (History, error) {
 		if !ok {
 			return fail(rule.ListOf(rule.LicKind), "the license before it cannot be rebuilt")
 		}
-		var v Verdict
+		var v rule.Verdict
 		switch e.Kind {
 		case Moved:
 			_, v = cur.Move(e.To, e.Reason, e.At)
@@ -178,7 +178,7 @@ func (h *History) push(s segment) {
 // transition refuses, which a history NewHistory accepted never makes it do.
 func (h *History) build(s *segment, k int) (License, bool) {
 	l := h.base
-	var v Verdict
+	var v rule.Verdict
 	if k > 0 {
 		t := h.terms[k]
 		if l, v = l.Renew(t.years, t.start); !v.Allowed || !l.Start().Equal(t.start) {

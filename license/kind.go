@@ -5,11 +5,6 @@ import (
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
-// refuseBy makes an enumeration's unknown name a violation of rule id.
-func refuseBy(id rule.ID) func(name, msg string) error {
-	return func(name, msg string) error { return rule.Errorf([]rule.ID{id}, name, "%s", msg) }
-}
-
 // Kind is a license kind (LIC-KIND). The zero Kind is invalid.
 type Kind uint8
 
@@ -21,7 +16,7 @@ const (
 	Trial
 )
 
-var kinds = enum.New[Kind]("license", "Kind", "license kind", refuseBy(rule.LicKind),
+var kinds = enum.New[Kind]("license", "Kind", "license kind", rule.LicKind.UnknownName,
 	"", "perpetual", "subscription", "trial")
 
 // ParseKind returns the kind named s ("perpetual", "subscription", "trial");
@@ -55,7 +50,7 @@ const (
 	Premium
 )
 
-var tiers = enum.New[Tier]("license", "Tier", "tier", refuseBy(rule.LicTier),
+var tiers = enum.New[Tier]("license", "Tier", "tier", rule.LicTier.UnknownName,
 	"", "standard", "advanced", "premium")
 
 // ParseTier returns the tier named s ("standard", "advanced", "premium");
@@ -94,14 +89,14 @@ const (
 	Software
 )
 
-var families = enum.New[Family]("license", "Family", "platform family", refuseBy(rule.LicPlatform),
+var families = enum.New[Family]("license", "Family", "platform family", rule.LicPlatform.UnknownName,
 	"", "hardware", "virtual", "software")
 
 // ParseFamily returns the family named s ("hardware", "virtual", "software");
 // an unknown name is a *rule.Violation of LIC-PLATFORM that lists the names.
 func ParseFamily(s string) (Family, error) { return families.Parse(s) }
 
-// IsValid reports whether f is one of the familys.
+// IsValid reports whether f is one of the families.
 func (f Family) IsValid() bool { return families.IsValid(f) }
 
 // String returns the family's name as scenario files write it, or
@@ -131,7 +126,7 @@ const (
 	Rebalance
 )
 
-var moveReasons = enum.New[MoveReason]("license", "MoveReason", "move reason", refuseBy(rule.LicPort),
+var moveReasons = enum.New[MoveReason]("license", "MoveReason", "move reason", rule.LicPort.UnknownName,
 	"", "rma", "rebalance")
 
 // ParseMoveReason returns the reason named s ("rma", "rebalance");
@@ -170,7 +165,7 @@ const (
 	TrialsNone
 )
 
-var trialSettings = enum.New[Trials]("license", "Trials", "trial setting", refuseBy(rule.LicTrialProducts),
+var trialSettings = enum.New[Trials]("license", "Trials", "trial setting", rule.LicTrialProducts.UnknownName,
 	"by-family", "offered", "none")
 
 // ParseTrials returns the setting named s ("by-family", "offered", "none");

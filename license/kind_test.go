@@ -36,9 +36,9 @@ func TestEnumsNameExactlyTheirValues(t *testing.T) {
 		{"Expense", rule.LicCost, enumtest.Check[license.Expense](t, "license.Expense", license.ParseExpense,
 			"", "capex", "opex")},
 	} {
-		var v *rule.Violation
-		if !errors.As(c.err, &v) || !errors.Is(c.err, c.rule) {
-			t.Errorf("%s: an unknown name gives %#v, want a violation of %v", c.typ, c.err, c.rule)
+		var ne *rule.NameError
+		if !errors.As(c.err, &ne) || ne.Rule != c.rule || !errors.Is(c.err, c.rule) {
+			t.Errorf("%s: an unknown name gives %#v, want a *rule.NameError citing %v", c.typ, c.err, c.rule)
 		}
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"slices"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/amount"
 	"github.com/licensepolicy/licensepolicy/internal/calendar"
+	"github.com/licensepolicy/licensepolicy/internal/names"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
@@ -40,173 +42,244 @@ type Spec struct {
 	Capacity decimal.NullDecimal
 }
 
-// License is one license, validated, bound to one device and to the Program
-// it was built under, with its periods computed once: the end of its years,
-// the end of grace, the start of a trial's warning window. A License is
-// immutable; moves, renewals and tier changes return new values. The zero
+// License is one license, validated, bound to one device and to the
+// Program it was built under, with its periods computed once: the end of
+// its years, the end of grace, the start of a trial's warning window.
+//
+// A License is a value like net/netip.Addr: one word, immutable,
+// comparable. Its program keeps one copy of each distinct license (it is
+// interned, as netip interns a zone), so a == b reports the same license:
+// every accessor answers alike. A License is usable as a map key, with
+// value receivers only, and its instants are kept as the integers a use
+// compares. Moves, renewals and tier changes return new values. The zero
 // License is invalid: it grants nothing, and every question about it is
 // refused citing LIC-KIND.
-type License struct {
-	program  *Program
-	id       string
-	kind     Kind
-	tier     Tier
-	platform string
-	class    string
-	device   string
-	features []string
-	capacity decimal.NullDecimal
-	renewal  bool
+type License struct{ b *body }
 
-	start     time.Time
-	termYears int
-	// termEnd is the end of a subscription's years or of a trial.
-	termEnd time.Time
-	// end is the first instant nothing is usable: termEnd plus the initial
-	// grace for an initial subscription; zero for a perpetual license.
-	end time.Time
-	// warnFrom is when a trial's warning window opens.
-	warnFrom time.Time
+// key is what tells licenses apart: two licenses of equal keys are one.
+type key struct {
+	program *program
+	id      string
+	device  string
+	// features is the list the license grants (internal/names).
+	features string
+	// capacity is the canonical text of the capacity; empty for no limit.
+	capacity string
+	// start, mid and end are the instants the standing changes at, as Unix
+	// seconds and nanoseconds: mid is a subscription's end of years or a
+	// trial's warning window, end the first instant nothing is usable (the
+	// end of grace, of a renewal's years, of a trial); both zero for a
+	// perpetual license.
+	startSec, midSec, endSec int64
+	startNs, midNs, endNs    int32
+	platform                 uint16 // index of the catalog's platforms
+	class                    uint16 // 0: the platform's default class, else Classes[class-1]
+	kind                     Kind
+	tier                     Tier
+	renewal                  bool
+	termYears                uint8
+}
+
+// body is a license as its program interns it: its key and what follows
+// from it, worked out once so that a use reads it ready: the features as a
+// slice, the instants a standing changes at as time.Time in UTC, the
+// capacity, a trial's warnings.
+type body struct {
+	key
+	featureList     []string
+	start, mid, end time.Time
+	capacity        capacity
 	// warnings are a trial's alarm, syslog message and warning, due at its
-	// end, built once so a use in the window allocates nothing.
+	// end, built once so that a use in the window allocates nothing.
 	warnings rule.Obligations
-	// bounds are start, termEnd, end and warnFrom as moments, for the hot
-	// path; set by seal whenever those change.
-	bounds bounds
 }
 
 // NewLicense validates spec against the program's catalog and terms and
 // returns the license, bound to p. Errors are *rule.Violation naming the
 // value and the rule it breaks.
-func (p *Program) NewLicense(spec Spec) (License, error) {
-	if p == nil {
-		return License{}, errNoProgram
+func (p Program) NewLicense(spec Spec) (License, error) {
+	if p.p == nil {
+		return License{}, noProgram()
 	}
-	c, t := p, p.terms
-	id := spec.ID
-	fail := func(r rule.ID, format string, args ...any) (License, error) {
-		return License{}, rule.Errorf([]rule.ID{r}, id, "license "+id+": "+format, args...)
-	}
-	if id == "" {
-		return fail(rule.LicKind, "has no ID")
-	}
-	if !spec.Kind.IsValid() {
-		return fail(rule.LicKind, "kind %d is not perpetual, subscription or trial", spec.Kind)
-	}
-	if !spec.Tier.IsValid() {
-		return fail(rule.LicTier, "tier %d is not standard, advanced or premium", spec.Tier)
-	}
-	ps, v := c.platform(spec.Platform)
+	k, ps, v := p.p.common(spec)
 	if v != nil {
 		return License{}, v
 	}
-	if !spec.Device.IsValid() {
-		return fail(rule.LicPerpBind, "has no valid device")
+	switch spec.Kind {
+	case Perpetual:
+		v = k.perpetual(spec)
+	case Subscription:
+		v = k.subscription(spec)
+	case Trial:
+		v = k.trial(spec, ps)
 	}
-	if spec.Device.Platform != ps.Name {
-		return fail(rule.LicPlatform, "device %s is a %s, not a %s", spec.Device.Serial, spec.Device.Platform, ps.Name)
-	}
-	if v := c.checkDevice(spec.Device); v != nil {
+	if v != nil {
 		return License{}, v
 	}
+	return p.p.licenses.intern(k), nil
+}
+
+// refuse is the violation of rule r by the license of spec.
+func refuse(spec Spec, r rule.ID, format string, args ...any) *rule.Violation {
+	return rule.Errorf([]rule.ID{r}, spec.ID, "license "+spec.ID+": "+format, args...)
+}
+
+// common checks what every kind of license needs and returns the key so
+// far and its platform.
+func (p *program) common(spec Spec) (key, *PlatformSpec, *rule.Violation) {
+	switch {
+	case spec.ID == "":
+		return key{}, nil, refuse(spec, rule.LicKind, "has no ID")
+	case !spec.Kind.IsValid():
+		return key{}, nil, refuse(spec, rule.LicKind, "kind %d is not perpetual, subscription or trial", spec.Kind)
+	case !spec.Tier.IsValid():
+		return key{}, nil, refuse(spec, rule.LicTier, "tier %d is not standard, advanced or premium", spec.Tier)
+	}
+	ps, v := p.platform(spec.Platform)
+	if v != nil {
+		return key{}, nil, v
+	}
+	switch {
+	case !spec.Device.IsValid():
+		return key{}, nil, refuse(spec, rule.LicPerpBind, "has no valid device")
+	case spec.Device.Platform != ps.Name:
+		return key{}, nil, refuse(spec, rule.LicPlatform, "device %s is a %s, not a %s", spec.Device.Serial, spec.Device.Platform, ps.Name)
+	}
+	if v := p.checkDevice(spec.Device); v != nil {
+		return key{}, nil, v
+	}
+	if v := checkFeatures(spec); v != nil {
+		return key{}, nil, v
+	}
+	if c := spec.Capacity; c.Valid && !amount.InBounds(c.Decimal) {
+		return key{}, nil, refuse(spec, rule.LicSOD, "capacity is %s", amount.OutOfRange(c.Decimal))
+	}
+	if c := spec.Capacity; c.Valid && c.Decimal.IsNegative() {
+		return key{}, nil, refuse(spec, rule.LicSOD, "capacity %s is negative", c.Decimal)
+	}
+	if !calendar.InRange(spec.Start) {
+		return key{}, nil, refuse(spec, rule.EntTimer, "start %s is not in years 0000 to 9999", spec.Start.UTC().Format(time.RFC3339Nano))
+	}
+	plat, class := p.indexOf(spec.Device)
+	k := key{
+		program: p, id: spec.ID, device: spec.Device.Serial, features: names.Of(spec.Features),
+		platform: plat, class: class, kind: spec.Kind, tier: spec.Tier,
+	}
+	if spec.Capacity.Valid {
+		k.capacity = spec.Capacity.Decimal.String()
+	}
+	k.startSec, k.startNs = split(spec.Start)
+	return k, ps, nil
+}
+
+// checkFeatures refuses a license that grants no feature, or one unnamed or
+// named twice (LIC-TIER).
+func checkFeatures(spec Spec) *rule.Violation {
 	if len(spec.Features) == 0 {
-		return fail(rule.LicTier, "grants no feature")
+		return refuse(spec, rule.LicTier, "grants no feature")
 	}
 	seen := make(map[string]struct{}, len(spec.Features))
 	for i, f := range spec.Features {
 		if f == "" {
-			return fail(rule.LicTier, "feature %d has no name", i)
+			return refuse(spec, rule.LicTier, "feature %d has no name", i)
 		}
 		if _, dup := seen[f]; dup {
-			return fail(rule.LicTier, "feature %q is listed twice", f)
+			return refuse(spec, rule.LicTier, "feature %q is listed twice", f)
 		}
 		seen[f] = struct{}{}
 	}
-	if spec.Capacity.Valid && spec.Capacity.Decimal.IsNegative() {
-		return fail(rule.LicSOD, "capacity %s is negative", spec.Capacity.Decimal)
+	return nil
+}
+
+func (k *key) perpetual(spec Spec) *rule.Violation {
+	if spec.TermYears != 0 || !spec.End.IsZero() || spec.Renewal {
+		return refuse(spec, rule.LicPerpTerm, "a perpetual license has no term, end or renewal")
 	}
-	if !calendar.InRange(spec.Start) {
-		return fail(rule.EntTimer, "start %s is not in years 0000 to 9999", spec.Start.UTC().Format(time.RFC3339Nano))
+	return nil
+}
+
+func (k *key) subscription(spec Spec) *rule.Violation {
+	t := &k.program.terms
+	if !t.AllowsTerm(spec.TermYears) {
+		return refuse(spec, rule.LicSubTerm, "term of %d years is not one of %v", spec.TermYears, t.SubscriptionTermYears)
 	}
-	l := License{
-		program:  p,
-		id:       id,
-		kind:     spec.Kind,
-		tier:     spec.Tier,
-		platform: ps.Name,
-		class:    spec.Device.Class,
-		device:   spec.Device.Serial,
-		features: slices.Clone(spec.Features),
-		capacity: spec.Capacity,
-		start:    spec.Start,
+	if !spec.End.IsZero() {
+		return refuse(spec, rule.LicSubTerm, "a subscription's end is computed from its start and term, never given")
 	}
-	switch spec.Kind {
-	case Perpetual:
-		if spec.TermYears != 0 || !spec.End.IsZero() || spec.Renewal {
-			return fail(rule.LicPerpTerm, "a perpetual license has no term, end or renewal")
+	// LIC-SUB-TERM: calendar years from the start, month-end clamped;
+	// ENT-GRACE: an initial subscription adds the grace days.
+	termEnd := calendar.AddYears(spec.Start, spec.TermYears)
+	end := termEnd
+	if !spec.Renewal {
+		end = calendar.AddDays(termEnd, t.InitialGraceDays)
+	}
+	start := spec.Start.UTC().Format(time.RFC3339Nano)
+	if !calendar.InRange(termEnd) {
+		return refuse(spec, rule.LicSubTerm, "a term of %d years from %s ends after 9999-12-31, the last day an instant may fall on", spec.TermYears, start)
+	}
+	if !calendar.InRange(end) {
+		return refuse(spec, rule.EntGrace, "initialGraceDays %d after a term of %d years from %s ends after 9999-12-31, the last day an instant may fall on", t.InitialGraceDays, spec.TermYears, start)
+	}
+	k.termYears, k.renewal = uint8(spec.TermYears), spec.Renewal // terms cap years at 100
+	k.midSec, k.midNs = split(termEnd)
+	k.endSec, k.endNs = split(end)
+	return nil
+}
+
+func (k *key) trial(spec Spec, ps *PlatformSpec) *rule.Violation {
+	switch {
+	case spec.TermYears != 0 || spec.Renewal:
+		return refuse(spec, rule.LicKind, "a trial has no term years and is never renewed")
+	case !calendar.InRange(spec.End):
+		return refuse(spec, rule.LicKind, "trial end %s is not in years 0000 to 9999", spec.End.UTC().Format(time.RFC3339Nano))
+	case !spec.End.After(spec.Start):
+		return refuse(spec, rule.LicKind, "trial ends at %s, not after its start %s", spec.End.Format(time.RFC3339), spec.Start.Format(time.RFC3339))
+	case !ps.HasTrials():
+		return refuse(spec, rule.LicTrialProducts, "platform %s has no trial keys", ps.Name)
+	}
+	for _, f := range spec.Features {
+		if !(Program{k.program}).Feature(f).Trial {
+			return refuse(spec, rule.LicTrialFeatures, "feature %q has no temporary key", f)
 		}
-	case Subscription:
-		if !t.AllowsTerm(spec.TermYears) {
-			return fail(rule.LicSubTerm, "term of %d years is not one of %v", spec.TermYears, t.SubscriptionTermYears)
-		}
-		if !spec.End.IsZero() {
-			return fail(rule.LicSubTerm, "a subscription's end is computed from its start and term, never given")
-		}
-		l.termYears = spec.TermYears
-		l.renewal = spec.Renewal
-		// LIC-SUB-TERM: calendar years from the start, month-end clamped;
-		// ENT-GRACE: an initial subscription adds the grace days.
-		l.termEnd = calendar.AddYears(spec.Start, spec.TermYears)
-		l.end = l.termEnd
-		if !spec.Renewal {
-			l.end = calendar.AddDays(l.termEnd, t.InitialGraceDays)
-		}
-		start := spec.Start.UTC().Format(time.RFC3339Nano)
-		if !calendar.InRange(l.termEnd) {
-			return fail(rule.LicSubTerm, "a term of %d years from %s ends after 9999-12-31, the last day an instant may fall on", spec.TermYears, start)
-		}
-		if !calendar.InRange(l.end) {
-			return fail(rule.EntGrace, "initialGraceDays %d after a term of %d years from %s ends after 9999-12-31, the last day an instant may fall on", t.InitialGraceDays, spec.TermYears, start)
-		}
-	case Trial:
-		if spec.TermYears != 0 || spec.Renewal {
-			return fail(rule.LicKind, "a trial has no term years and is never renewed")
-		}
-		if !calendar.InRange(spec.End) {
-			return fail(rule.LicKind, "trial end %s is not in years 0000 to 9999", spec.End.UTC().Format(time.RFC3339Nano))
-		}
-		if !spec.End.After(spec.Start) {
-			return fail(rule.LicKind, "trial ends at %s, not after its start %s", spec.End.Format(time.RFC3339), spec.Start.Format(time.RFC3339))
-		}
-		if !ps.HasTrials() {
-			return fail(rule.LicTrialProducts, "platform %s has no trial keys", ps.Name)
-		}
-		for _, f := range spec.Features {
-			if !c.Feature(f).Trial {
-				return fail(rule.LicTrialFeatures, "feature %q has no temporary key", f)
-			}
-		}
-		l.termEnd = spec.End
-		l.end = spec.End
-		// LIC-TRIAL-WARN: the window opens trialWarningDays before the end,
-		// or at the start of a trial shorter than that.
-		l.warnFrom = calendar.AddDays(spec.End, -t.TrialWarningDays)
-		if l.warnFrom.Before(spec.Start) {
-			l.warnFrom = spec.Start
-		}
-		l.warnings = rule.ObligationsOf(
-			rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: l.end, Subject: id},
-			rule.Obligation{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: l.end, Subject: id},
-			rule.Obligation{Kind: rule.Warning, Rule: rule.LicTrialWarn, Due: l.end, Subject: id},
+	}
+	// LIC-TRIAL-WARN: the window opens trialWarningDays before the end,
+	// or at the start of a trial shorter than that.
+	warnFrom := calendar.AddDays(spec.End, -k.program.terms.TrialWarningDays)
+	if warnFrom.Before(spec.Start) {
+		warnFrom = spec.Start
+	}
+	k.midSec, k.midNs = split(warnFrom)
+	k.endSec, k.endNs = split(spec.End)
+	return nil
+}
+
+// derive returns the body of k: k and what follows from it.
+func (k key) derive() *body {
+	b := &body{key: k, featureList: names.Slice(k.features), capacity: capacityOf(k.capacity), start: atUnix(k.startSec, k.startNs)}
+	if k.kind != Perpetual {
+		b.mid, b.end = atUnix(k.midSec, k.midNs), atUnix(k.endSec, k.endNs)
+	}
+	if k.kind == Trial {
+		// LIC-TRIAL-WARN: alarm, syslog message and warning, due at the end.
+		end := b.end
+		b.warnings = rule.ObligationsOf(
+			rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: end, Subject: k.id},
+			rule.Obligation{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: end, Subject: k.id},
+			rule.Obligation{Kind: rule.Warning, Rule: rule.LicTrialWarn, Due: end, Subject: k.id},
 		)
 	}
-	l.seal()
-	return l, nil
+	return b
 }
+
+// split is t as the seconds and nanoseconds a License keeps.
+func split(t time.Time) (int64, int32) { return t.Unix(), int32(t.Nanosecond()) }
+
+// atUnix is the instant of seconds and nanoseconds split returned, in UTC.
+func atUnix(sec int64, ns int32) time.Time { return time.Unix(sec, int64(ns)).UTC() }
 
 // MustNewLicense is NewLicense for tests and examples only: it panics on an
 // error.
-func (p *Program) MustNewLicense(spec Spec) License {
+func (p Program) MustNewLicense(spec Spec) License {
 	l, err := p.NewLicense(spec)
 	if err != nil {
 		panic(err)
@@ -214,62 +287,111 @@ func (p *Program) MustNewLicense(spec Spec) License {
 	return l
 }
 
-// IsValid reports whether l was built by Program.NewLicense.
-func (l License) IsValid() bool { return l.kind.IsValid() }
+// noLicense is what the zero License reads: no kind, no program, nothing
+// granted; never written.
+var noLicense body
 
-// Program returns the program l was built under; nil for the zero License.
-func (l *License) Program() *Program {
-	if l == nil {
-		return nil
+// get returns what l is, or noLicense for the zero License.
+func (l License) get() *body {
+	if l.b == nil {
+		return &noLicense
 	}
-	return l.program
+	return l.b
 }
 
+// IsValid reports whether l was built by Program.NewLicense.
+func (l License) IsValid() bool { return l.b != nil }
+
+// Program returns the program l was built under; the zero Program for the
+// zero License.
+func (l License) Program() Program { return Program{l.get().program} }
+
 // ID returns the license's identifier.
-func (l License) ID() string { return l.id }
+func (l License) ID() string { return l.get().id }
 
 // Kind returns the license's kind.
-func (l License) Kind() Kind { return l.kind }
+func (l License) Kind() Kind { return l.get().kind }
 
 // Tier returns the license's tier.
-func (l License) Tier() Tier { return l.tier }
+func (l License) Tier() Tier { return l.get().tier }
 
 // Platform returns the platform of the device the license is on.
-func (l License) Platform() string { return l.platform }
+func (l License) Platform() string {
+	b := l.get()
+	if b.program == nil {
+		return ""
+	}
+	return b.program.catalog.Platforms[b.platform].Name
+}
 
 // Class returns the like-device class of the device the license is on.
-func (l License) Class() string { return l.class }
+func (l License) Class() string {
+	b := l.get()
+	if b.program == nil {
+		return ""
+	}
+	ps := &b.program.catalog.Platforms[b.platform]
+	if b.class == 0 {
+		return ps.DefaultClass()
+	}
+	return ps.Classes[b.class-1]
+}
 
 // Device returns the serial number of the device the license is on.
-func (l License) Device() string { return l.device }
+func (l License) Device() string { return l.get().device }
 
-// Features returns a copy of the features the license grants.
-func (l License) Features() []string { return slices.Clone(l.features) }
+// Features returns a copy of the features the license grants, in the order
+// they were given.
+func (l License) Features() []string { return slices.Clone(l.get().featureList) }
 
 // HasFeature reports whether the license grants feature.
-func (l License) HasFeature(feature string) bool { return slices.Contains(l.features, feature) }
+func (l License) HasFeature(feature string) bool {
+	return slices.Contains(l.get().featureList, feature)
+}
 
 // Capacity returns the scale the license grants; invalid means no limit.
-func (l License) Capacity() decimal.NullDecimal { return l.capacity }
+// A capacity is kept as its value, so 100, 100.0 and 1E2 read back alike.
+func (l License) Capacity() decimal.NullDecimal { return l.get().capacity.nullDecimal() }
 
-// Start returns when the license begins.
-func (l License) Start() time.Time { return l.start }
+// Start returns when the license begins, in UTC.
+func (l License) Start() time.Time {
+	return l.get().start
+}
 
 // TermYears returns a subscription's term in years, zero for other kinds.
-func (l License) TermYears() int { return l.termYears }
+func (l License) TermYears() int { return int(l.get().termYears) }
 
 // Initial reports whether l is an initial subscription, which has grace.
-func (l License) Initial() bool { return l.kind == Subscription && !l.renewal }
+func (l License) Initial() bool { return l.get().kind == Subscription && !l.get().renewal }
 
-// TermEnd returns the end of a subscription's years or of a trial; zero for
-// a perpetual license.
-func (l License) TermEnd() time.Time { return l.termEnd }
+// TermEnd returns the end of a subscription's years or of a trial, in UTC;
+// zero for a perpetual license.
+func (l License) TermEnd() time.Time {
+	switch b := l.get(); b.kind {
+	case Subscription:
+		return b.mid
+	case Trial:
+		return b.end
+	}
+	return time.Time{}
+}
 
-// End returns the first instant the license grants nothing: the end of
-// grace for an initial subscription, of its years for a renewal, a trial's
-// end; zero for a perpetual license, which never ends (LIC-PERP-TERM).
-func (l License) End() time.Time { return l.end }
+// End returns the first instant the license grants nothing, in UTC: the
+// end of grace for an initial subscription, of its years for a renewal, a
+// trial's end; zero for a perpetual license, which never ends
+// (LIC-PERP-TERM).
+func (l License) End() time.Time {
+	if b := l.get(); b.kind == Subscription || b.kind == Trial {
+		return b.end
+	}
+	return time.Time{}
+}
 
-// WarningFrom returns when a trial's warning window opens; zero for other
-// kinds.
-func (l License) WarningFrom() time.Time { return l.warnFrom }
+// WarningFrom returns when a trial's warning window opens, in UTC; zero for
+// other kinds.
+func (l License) WarningFrom() time.Time {
+	if b := l.get(); b.kind == Trial {
+		return b.mid
+	}
+	return time.Time{}
+}

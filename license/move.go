@@ -19,57 +19,61 @@ import (
 // The device to is checked against the license's Program as NewDevice
 // checks it: a device of a class its platform does not have is refused
 // citing LIC-PORT. A zero License is refused citing LIC-KIND.
-func (l License) Move(to Device, reason MoveReason, at time.Time) (License, Verdict) {
-	deny := func(rules rule.List, why string, until time.Time) (License, Verdict) {
-		return l, Verdict{Rules: rules, Reason: why, Until: until, subject: l.id}
+func (l License) Move(to Device, reason MoveReason, at time.Time) (License, rule.Verdict) {
+	id := l.ID()
+	deny := func(rules rule.List, why string, until time.Time) (License, rule.Verdict) {
+		return l, rule.Verdict{Rules: rules, Reason: why, Until: until, Subject: id}
 	}
 	if !l.IsValid() {
 		return deny(rulesInvalid, reasonInvalid, time.Time{})
 	}
-	if v := l.program.checkDevice(to); v != nil {
+	b := l.b
+	if v := b.program.checkDevice(to); v != nil {
 		return deny(rulesPort, "the move names no device the catalog declares: "+v.Reason, time.Time{})
 	}
 	switch {
 	case !reason.IsValid():
 		return deny(rulesPort, "the move names no valid reason", time.Time{})
-	case to.Serial == l.device:
-		if l.kind == Perpetual {
+	case to.Serial == b.device:
+		if b.kind == Perpetual {
 			return deny(rulesPerpRMA, "the license is already on that device", time.Time{})
 		}
 		return deny(rulesPort, "the license is already on that device", time.Time{})
 	}
-	switch l.kind {
+	switch b.kind {
 	case Perpetual:
 		if reason != RMA {
 			return deny(rulesPerpRMA, "a perpetual license moves only by RMA", time.Time{})
 		}
-		if to.Class != l.class {
+		if to.Class != l.Class() {
 			return deny(rulesPerpRMA, "an RMA replacement must be of the same like-device class", time.Time{})
 		}
-		if at.Before(l.start) {
-			return deny(rulesNotStarted, reasonNotStarted, l.start)
+		if at.Before(l.Start()) {
+			return deny(rulesNotStarted, reasonNotStarted, l.Start())
 		}
-		return l.movedTo(to), Verdict{Allowed: true, Rules: rulesPerpRMA, Reason: "the perpetual license's keys are exchanged to the RMA device", subject: l.id}
+		return l.movedTo(to), rule.Verdict{Allowed: true, Rules: rulesPerpRMA, Reason: "the perpetual license's keys are exchanged to the RMA device", Subject: id}
 	case Subscription:
-		if to.Class != l.class {
+		if to.Class != l.Class() {
 			return deny(rulesPort, "a subscription moves only within its like-device class", time.Time{})
 		}
 		s := l.StandingAt(at)
 		switch s.State {
 		case NotStarted:
-			return deny(rulesNotStarted, reasonNotStarted, l.start)
+			return deny(rulesNotStarted, reasonNotStarted, l.Start())
 		case Expired:
 			return deny(rulesPortExpired, "an expired subscription has nothing left to move", time.Time{})
 		}
-		return l.movedTo(to), Verdict{Allowed: true, Rules: rulesPort, Reason: "the subscription moves within its like-device class and keeps its end date", Until: l.end, subject: l.id}
+		return l.movedTo(to), rule.Verdict{Allowed: true, Rules: rulesPort, Reason: "the subscription moves within its like-device class and keeps its end date", Until: l.End(), Subject: id}
 	default:
 		return deny(rulesPort, "a trial license does not move", time.Time{})
 	}
 }
 
-// movedTo returns l on device to: same end, same features, one device.
+// movedTo returns l on device to, which checkDevice accepted: same end,
+// same features, one device.
 func (l License) movedTo(to Device) License {
-	l.device, l.platform, l.class = to.Serial, to.Platform, to.Class
-	l.features = append([]string(nil), l.features...)
-	return l
+	k := l.b.key
+	k.device = to.Serial
+	k.platform, k.class = k.program.indexOf(to)
+	return k.program.licenses.intern(k)
 }

@@ -54,7 +54,7 @@ func TestMoveCitesItsRuleAndUntil(t *testing.T) {
 		{"subscription to another class", sub, ptx, license.Rebalance, date(2025, 6, 1), false, []rule.ID{rule.LicPort}, never},
 	} {
 		moved, v := c.l.Move(c.to, c.reason, c.at)
-		if v.Allowed != c.allowed || !slices.Equal(v.Rules.IDs(), c.rules) || !v.Until.Equal(c.until) || v.Subject() != c.l.ID() {
+		if v.Allowed != c.allowed || !slices.Equal(v.Rules.IDs(), c.rules) || !v.Until.Equal(c.until) || v.Subject != c.l.ID() {
 			t.Errorf("%s: allowed %v rules %v until %v; want %v %v %v", c.name, v.Allowed, v.Rules.IDs(), v.Until, c.allowed, c.rules, c.until)
 		}
 		if want := c.l.Device(); c.allowed {

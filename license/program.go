@@ -2,6 +2,7 @@ package license
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/licensepolicy/licensepolicy/policy/rule"
@@ -10,26 +11,34 @@ import (
 // Program is a validated catalog and terms: the licensing program licenses
 // and devices are built under. A License remembers its Program, and every
 // later answer about it (Renew's terms, Move's classes) is the Program's,
-// so one license is never judged under two sets of terms. A Program never
-// changes: share it among goroutines. A nil Program builds nothing; its
-// methods refuse with an error.
-type Program struct {
+// so one license is never judged under two sets of terms.
+//
+// A Program is a handle to what NewProgram sealed: copies are the same
+// program, == reports whether two handles are (Equal compares contents),
+// and nothing a caller does to its copy reaches the program itself. A
+// Program never changes: share it among goroutines. The zero Program
+// builds nothing; its methods refuse with an error citing LIC-KIND.
+type Program struct{ p *program }
+
+type program struct {
 	catalog   Catalog
 	terms     Terms
 	platforms map[string]int // catalog.Platforms index by name
 	features  map[string]int // catalog.Features index by name
+	// licenses are the licenses built under the program, one body each.
+	licenses interned
 }
 
 // NewProgram validates c and t and returns their Program. It keeps copies:
 // changing c or t afterwards changes nothing in it.
-func NewProgram(c Catalog, t Terms) (*Program, error) {
+func NewProgram(c Catalog, t Terms) (Program, error) {
 	if err := c.Validate(); err != nil {
-		return nil, err
+		return Program{}, err
 	}
 	if err := t.Validate(); err != nil {
-		return nil, err
+		return Program{}, err
 	}
-	p := &Program{catalog: c.clone(), terms: t.clone(),
+	p := &program{catalog: c.clone(), terms: t.clone(),
 		platforms: make(map[string]int, len(c.Platforms)), features: make(map[string]int, len(c.Features))}
 	for i, s := range p.catalog.Platforms {
 		p.platforms[s.Name] = i
@@ -37,11 +46,14 @@ func NewProgram(c Catalog, t Terms) (*Program, error) {
 	for i, f := range p.catalog.Features {
 		p.features[f.Name] = i
 	}
-	return p, nil
+	return Program{p}, nil
 }
 
+// IsValid reports whether p was built by NewProgram.
+func (p Program) IsValid() bool { return p.p != nil }
+
 // DefaultProgram returns the Program of DefaultCatalog and DefaultTerms.
-func DefaultProgram() *Program {
+func DefaultProgram() Program {
 	p, err := NewProgram(DefaultCatalog(), DefaultTerms())
 	if err != nil {
 		panic(err) // the published defaults are valid; a test holds them so
@@ -49,54 +61,60 @@ func DefaultProgram() *Program {
 	return p
 }
 
-// Catalog returns a copy of the program's catalog.
-func (p *Program) Catalog() Catalog {
-	if p == nil {
+// Catalog returns a copy of the program's catalog; the zero Catalog for
+// the zero Program.
+func (p Program) Catalog() Catalog {
+	if p.p == nil {
 		return Catalog{}
 	}
-	return p.catalog.clone()
+	return p.p.catalog.clone()
 }
 
-// Terms returns a copy of the program's terms.
-func (p *Program) Terms() Terms {
-	if p == nil {
+// Terms returns a copy of the program's terms; the zero Terms for the zero
+// Program.
+func (p Program) Terms() Terms {
+	if p.p == nil {
 		return Terms{}
 	}
-	return p.terms.clone()
+	return p.p.terms.clone()
 }
 
-// Equal reports whether p and q hold the same catalog and terms. A nil
-// Program equals only nil.
-func (p *Program) Equal(q *Program) bool {
+// Equal reports whether p and q hold the same catalog and terms. The zero
+// Program equals only itself.
+func (p Program) Equal(q Program) bool {
 	if p == q {
 		return true
 	}
-	if p == nil || q == nil {
+	if p.p == nil || q.p == nil {
 		return false
 	}
-	return p.terms.equal(q.terms) && p.catalog.equal(q.catalog)
+	return p.p.terms.equal(q.p.terms) && p.p.catalog.equal(q.p.catalog)
 }
 
-var errNoProgram = rule.Errorf([]rule.ID{rule.LicKind}, "program", "no licensing program: build one with license.NewProgram")
+// noProgram is the error of the zero Program, built afresh for each call so
+// that no caller's edit of it reaches another.
+func noProgram() error {
+	return rule.Errorf([]rule.ID{rule.LicKind}, "program", "no licensing program: build one with license.NewProgram")
+}
 
 // Platform returns the platform named name.
-func (p *Program) Platform(name string) (PlatformSpec, bool) {
-	if p == nil {
+func (p Program) Platform(name string) (PlatformSpec, bool) {
+	if p.p == nil {
 		return PlatformSpec{}, false
 	}
-	i, ok := p.platforms[name]
+	i, ok := p.p.platforms[name]
 	if !ok {
 		return PlatformSpec{}, false
 	}
-	return p.catalog.Platforms[i].clone(), true
+	return p.p.catalog.Platforms[i].clone(), true
 }
 
 // Feature returns the catalog's entry for a feature; a feature the catalog
 // does not list has a trial.
-func (p *Program) Feature(name string) FeatureSpec {
-	if p != nil {
-		if i, ok := p.features[name]; ok {
-			return p.catalog.Features[i]
+func (p Program) Feature(name string) FeatureSpec {
+	if p.p != nil {
+		if i, ok := p.p.features[name]; ok {
+			return p.p.catalog.Features[i]
 		}
 	}
 	return FeatureSpec{Name: name, Trial: true}
@@ -104,7 +122,7 @@ func (p *Program) Feature(name string) FeatureSpec {
 
 // platform returns the catalog's platform named name, not a copy, or an
 // error naming the platforms there are when they are few.
-func (p *Program) platform(name string) (*PlatformSpec, *rule.Violation) {
+func (p *program) platform(name string) (*PlatformSpec, *rule.Violation) {
 	if i, ok := p.platforms[name]; ok {
 		return &p.catalog.Platforms[i], nil
 	}
@@ -113,7 +131,7 @@ func (p *Program) platform(name string) (*PlatformSpec, *rule.Violation) {
 
 // platformNames lists the catalog's platforms for an error, or says how
 // many there are when listing them would drown the message.
-func (p *Program) platformNames() string {
+func (p *program) platformNames() string {
 	const most = 20
 	if len(p.catalog.Platforms) > most {
 		return fmt.Sprintf("the catalog has %d platforms", len(p.catalog.Platforms))
@@ -129,14 +147,14 @@ func (p *Program) platformNames() string {
 // class is the platform's default class; any other must be one the catalog
 // declares for the platform, or the device is refused citing LIC-PORT, as a
 // license could otherwise move to a device of a class its platform lacks.
-func (p *Program) NewDevice(serial, platform, class string) (Device, error) {
-	if p == nil {
-		return Device{}, errNoProgram
+func (p Program) NewDevice(serial, platform, class string) (Device, error) {
+	if p.p == nil {
+		return Device{}, noProgram()
 	}
 	if serial == "" {
 		return Device{}, rule.Errorf([]rule.ID{rule.LicPerpBind}, "", "a device has no serial number")
 	}
-	ps, v := p.platform(platform)
+	ps, v := p.p.platform(platform)
 	if v != nil {
 		return Device{}, v
 	}
@@ -144,7 +162,7 @@ func (p *Program) NewDevice(serial, platform, class string) (Device, error) {
 		class = ps.DefaultClass()
 	}
 	d := Device{Serial: serial, Platform: ps.Name, Class: class}
-	if v := p.checkDevice(d); v != nil {
+	if v := p.p.checkDevice(d); v != nil {
 		return Device{}, v
 	}
 	return d, nil
@@ -152,7 +170,7 @@ func (p *Program) NewDevice(serial, platform, class string) (Device, error) {
 
 // MustNewDevice is NewDevice for tests and examples only: it panics on an
 // error.
-func (p *Program) MustNewDevice(serial, platform, class string) Device {
+func (p Program) MustNewDevice(serial, platform, class string) Device {
 	d, err := p.NewDevice(serial, platform, class)
 	if err != nil {
 		panic(err)
@@ -160,10 +178,21 @@ func (p *Program) MustNewDevice(serial, platform, class string) Device {
 	return d
 }
 
+// indexOf returns where the catalog lists d's platform and class, for a
+// device checkDevice accepts: a License keeps the indexes, not the names.
+func (p *program) indexOf(d Device) (platform, class uint16) {
+	i := p.platforms[d.Platform]
+	ps := &p.catalog.Platforms[i]
+	if d.Class == ps.DefaultClass() {
+		return uint16(i), 0
+	}
+	return uint16(i), uint16(slices.Index(ps.Classes, d.Class) + 1)
+}
+
 // checkDevice refuses a device that names no serial, a platform the
 // catalog lacks or a class the catalog does not declare for its platform:
 // Device is a plain struct a caller can fill in by hand.
-func (p *Program) checkDevice(d Device) *rule.Violation {
+func (p *program) checkDevice(d Device) *rule.Violation {
 	if !d.IsValid() {
 		return rule.Errorf([]rule.ID{rule.LicPerpBind}, d.Serial, "device %q names no serial, platform or class", d.Serial)
 	}
@@ -181,7 +210,7 @@ func (p *Program) checkDevice(d Device) *rule.Violation {
 
 // MustNewProgram is NewProgram for tests and examples only: it panics on an
 // error.
-func MustNewProgram(c Catalog, t Terms) *Program {
+func MustNewProgram(c Catalog, t Terms) Program {
 	p, err := NewProgram(c, t)
 	if err != nil {
 		panic(err)

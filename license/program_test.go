@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/vandal"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
@@ -79,16 +80,15 @@ func TestPlatformTrialsFollowTheFamily(t *testing.T) {
 }
 
 // TestZeroLicenseGrantsNothingAndSaysWhy: "A zero License is denied with the
-// reason ..." of a wrong device no longer: every question about the zero or
-// a nil License is refused citing LIC-KIND, for good.
+// reason ..." of a wrong device no longer: every question about the zero
+// License is refused citing LIC-KIND, for good.
 func TestZeroLicenseGrantsNothingAndSaysWhy(t *testing.T) {
 	at := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	var zero license.License
-	var none *license.License
 	p := license.DefaultProgram()
-	for name, v := range map[string]license.Verdict{
+	for name, v := range map[string]rule.Verdict{
 		"use":      zero.Use("", "", noUnits, at),
-		"nil use":  none.Use("mx-1", "bgp", noUnits, at),
+		"use here": zero.Use("mx-1", "bgp", noUnits, at),
 		"standing": zero.StandingAt(at).Verdict,
 		"move":     second(zero.Move(p.MustNewDevice("mx-2", "MX", ""), license.Rebalance, at)),
 		"renew":    second(zero.Renew(1, at)),
@@ -102,15 +102,15 @@ func TestZeroLicenseGrantsNothingAndSaysWhy(t *testing.T) {
 	if r.Allowed() || r.Rules() != rule.ListOf(rule.LicKind) {
 		t.Errorf("the zero Ruling: %v %v", r.Allowed(), r.Rules())
 	}
-	var np *license.Program
+	var np license.Program
 	if _, err := np.NewLicense(license.Spec{ID: "L"}); err == nil {
-		t.Error("a nil Program built a license")
+		t.Error("the zero Program built a license")
 	}
 	if _, err := np.NewDevice("s", "MX", ""); err == nil {
-		t.Error("a nil Program built a device")
+		t.Error("the zero Program built a device")
 	}
 	if v := np.TrialAvailable("MX", "bgp"); v.Allowed {
-		t.Error("a nil Program offers trials")
+		t.Error("the zero Program offers trials")
 	}
 	if _, err := license.NewProgram(license.Catalog{}, license.DefaultTerms()); !errors.Is(err, rule.LicPlatform) {
 		t.Errorf("the zero Catalog: %v", err)
@@ -130,6 +130,26 @@ func TestZeroLicenseStandsInvalidAtEveryInstant(t *testing.T) {
 	for _, at := range []time.Time{{}, time.Unix(-1, 0), time.Unix(0, 0), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)} {
 		if s := zero.StandingAt(at); s.State != 0 || s.Allowed || !s.Until.IsZero() || s.Rules != rule.ListOf(rule.LicKind) {
 			t.Errorf("at %s: %+v", at, s)
+		}
+	}
+}
+
+// TestRefusalsAreFreshPerCall: "errors are fresh values per call". The
+// error of the zero Program, edited by one caller (its Reason, its Rules),
+// is not what the next caller gets.
+func TestRefusalsAreFreshPerCall(t *testing.T) {
+	var zero license.Program
+	_, first := zero.NewDevice("s", "MX", "")
+	want := first.Error()
+	vandal.Edit(&first)
+	if v, ok := first.(*rule.Violation); ok {
+		v.Reason, v.Rules = "EDITED", rule.ListOf(rule.TmipSwap)
+	}
+	_, again := zero.NewDevice("s", "MX", "")
+	_, lic := zero.NewLicense(license.Spec{ID: "L"})
+	for _, err := range []error{again, lic} {
+		if err == nil || err.Error() != want {
+			t.Errorf("after editing an earlier error: %v, want %q", err, want)
 		}
 	}
 }

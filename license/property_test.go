@@ -7,6 +7,7 @@ import (
 
 	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/licensepolicy/licensepolicy/license"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"pgregory.net/rapid"
 )
 
@@ -62,13 +63,13 @@ func genInstant(t *rapid.T, l license.License, label string) time.Time {
 	return base.Add(off)
 }
 
-func sameVerdict(a, b license.Verdict) bool {
+func sameVerdict(a, b rule.Verdict) bool {
 	return a.Allowed == b.Allowed && slices.Equal(a.Rules.IDs(), b.Rules.IDs()) && slices.Equal(a.Obligations.Slice(), b.Obligations.Slice()) && a.Reason == b.Reason
 }
 
 // checkUntil asserts the Until promise: the verdict is the same at every
 // instant of [at, Until) and differs at Until.
-func checkUntil(t *rapid.T, at time.Time, ask func(time.Time) license.Verdict) {
+func checkUntil(t *rapid.T, at time.Time, ask func(time.Time) rule.Verdict) {
 	v := ask(at)
 	if v.Until.IsZero() {
 		for _, later := range []time.Duration{1, calendar.Day, 3000 * calendar.Day} {
@@ -198,7 +199,7 @@ func TestStandingHoldsUntilItChanges(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f := genLicense(t)
 		at := genInstant(t, f.lic, "at")
-		checkUntil(t, at, func(x time.Time) license.Verdict {
+		checkUntil(t, at, func(x time.Time) rule.Verdict {
 			s := f.lic.StandingAt(x)
 			if s.State.Usable() != s.Allowed {
 				t.Fatalf("state %v but allowed %v", s.State, s.Allowed)
@@ -218,11 +219,11 @@ func TestEveryVerdictHoldsUntilItChanges(t *testing.T) {
 		reason := rapid.SampledFrom([]license.MoveReason{license.RMA, license.Rebalance}).Draw(t, "reason")
 		years := rapid.SampledFrom(f.terms.SubscriptionTermYears).Draw(t, "years")
 		tier := rapid.SampledFrom([]license.Tier{license.Standard, license.Advanced, license.Premium}).Draw(t, "tier")
-		asks := []func(time.Time) license.Verdict{
-			func(x time.Time) license.Verdict { return f.lic.Use(device, feature, noUnits, x) },
-			func(x time.Time) license.Verdict { _, v := f.lic.Move(to, reason, x); return v },
-			func(x time.Time) license.Verdict { _, v := f.lic.Renew(years, x); return v },
-			func(x time.Time) license.Verdict { _, v := f.lic.ChangeTier(tier, x); return v },
+		asks := []func(time.Time) rule.Verdict{
+			func(x time.Time) rule.Verdict { return f.lic.Use(device, feature, noUnits, x) },
+			func(x time.Time) rule.Verdict { _, v := f.lic.Move(to, reason, x); return v },
+			func(x time.Time) rule.Verdict { _, v := f.lic.Renew(years, x); return v },
+			func(x time.Time) rule.Verdict { _, v := f.lic.ChangeTier(tier, x); return v },
 		}
 		checkUntil(t, at, asks[rapid.IntRange(0, len(asks)-1).Draw(t, "ask")])
 	})

@@ -28,15 +28,16 @@ import (
 // a late renewal's term depends on its instant, so its answer holds for one
 // nanosecond, and DriftsUntil says how long answers of that shape last: up
 // to the first instant whose renewed term would end after 9999-12-31.
-func (l License) Renew(years int, at time.Time) (License, Verdict) {
-	deny := func(rules rule.List, why string) (License, Verdict) {
-		return l, Verdict{Rules: rules, Reason: why, subject: l.id}
+func (l License) Renew(years int, at time.Time) (License, rule.Verdict) {
+	id := l.ID()
+	deny := func(rules rule.List, why string) (License, rule.Verdict) {
+		return l, rule.Verdict{Rules: rules, Reason: why, Subject: id}
 	}
 	if !l.IsValid() {
 		return deny(rulesInvalid, reasonInvalid)
 	}
-	t := l.program.terms
-	if l.kind != Subscription {
+	t := &l.b.program.terms
+	if l.b.kind != Subscription {
 		if !t.AllowsTerm(years) {
 			return deny(rulesRenewBadTerm, "only subscriptions are renewed, for one of the terms' years")
 		}
@@ -45,25 +46,26 @@ func (l License) Renew(years int, at time.Time) (License, Verdict) {
 	if !t.AllowsTerm(years) {
 		return deny(rulesSubTermOnly, "the renewal's term is not one of the terms' years")
 	}
-	r := l
-	r.features = append([]string(nil), l.features...)
-	r.renewal, r.termYears, r.warnFrom, r.warnings = true, years, time.Time{}, rule.Obligations{}
-	v := Verdict{Allowed: true, Rules: rulesRenew, Reason: "the subscription is renewed from its end", Until: l.end, subject: l.id}
-	if at.Before(l.end) {
-		r.start = l.end
-	} else {
-		r.start = at
+	end := l.End()
+	v := rule.Verdict{Allowed: true, Rules: rulesRenew, Reason: "the subscription is renewed from its end", Until: end, Subject: id}
+	start := end
+	if !at.Before(end) {
+		start = at
 		v.Rules, v.Reason, v.Until = rulesRenewLate, "the subscription had expired: the renewal starts now", at.Add(1)
 		v.DriftsUntil = lastLateRenewal(years)
 	}
-	r.termEnd = calendar.AddYears(r.start, years)
-	if !calendar.InRange(r.termEnd) {
+	termEnd := calendar.AddYears(start, years)
+	if !calendar.InRange(termEnd) {
 		return deny(rulesSubTermOnly, "the renewal would end after 9999-12-31, the last day an instant may fall on")
 	}
-	r.end = r.termEnd
-	r.seal()
+	k := l.b.key
+	k.renewal, k.termYears = true, uint8(years) // terms cap years at 100
+	k.startSec, k.startNs = split(start)
+	k.midSec, k.midNs = split(termEnd)
+	k.endSec, k.endNs = k.midSec, k.midNs
+	r := k.program.licenses.intern(k)
 	// The renewed term is one entitlement record, due at its end.
-	v.Obligations = rule.ObligationsOf(rule.Obligation{Kind: rule.Entitlement, Rule: rule.LicRenew, Due: r.end, Subject: l.id})
+	v.Obligations = rule.ObligationsOf(rule.Obligation{Kind: rule.Entitlement, Rule: rule.LicRenew, Due: r.End(), Subject: id})
 	return r, v
 }
 

@@ -24,22 +24,22 @@ func TestSeedStatements(t *testing.T) {
 	trial := mustLicense(license.Spec{ID: "trial", Kind: license.Trial, Tier: license.Standard, Platform: "vMX",
 		Device: vmx, Features: []string{"bgp"}, Start: date(2025, 1, 1), End: date(2025, 3, 1)})
 	at := date(2025, 6, 1)
-	move := func(l license.License, to license.Device, r license.MoveReason) license.Verdict {
+	move := func(l license.License, to license.Device, r license.MoveReason) rule.Verdict {
 		_, v := l.Move(to, r, at)
 		return v
 	}
-	renew := func(l license.License, years int, at time.Time) license.Verdict {
+	renew := func(l license.License, years int, at time.Time) rule.Verdict {
 		_, v := l.Renew(years, at)
 		return v
 	}
-	change := func(l license.License, tier license.Tier, at time.Time) license.Verdict {
+	change := func(l license.License, tier license.Tier, at time.Time) rule.Verdict {
 		_, v := l.ChangeTier(tier, at)
 		return v
 	}
 	never := time.Time{}
 	cases := []struct {
 		name    string
-		got     license.Verdict
+		got     rule.Verdict
 		allowed bool
 		cites   rule.ID
 		until   time.Time

@@ -30,7 +30,7 @@ const (
 	Expired
 )
 
-var states = enum.New[State]("license", "State", "license state", refuseBy(rule.LicKind),
+var states = enum.New[State]("license", "State", "license state", rule.LicKind.UnknownName,
 	"", "not-started", "active", "in-grace", "in-warning", "expired")
 
 // ParseState returns the state named s ("not-started", "active", "in-grace",
@@ -62,7 +62,7 @@ func (s State) Usable() bool { return s == Active || s == InGrace || s == InWarn
 // zero Standing is that of the zero License: invalid, not usable.
 type Standing struct {
 	State State
-	Verdict
+	rule.Verdict
 }
 
 // StandingAt returns the license's standing at instant at. Until is the
@@ -93,6 +93,9 @@ const (
 	rowRefusals
 	// rowBadUnits refuses a use asking for zero or negative units (LIC-SOD).
 	rowBadUnits = rowRefusals + 16
+	// rowUnitsOutOfRange refuses a use asking for units beyond the
+	// library's bound on amounts (LIC-SOD).
+	rowUnitsOutOfRange = rowBadUnits + 1
 )
 
 // rulings and rowStates are indexed by a row's byte, so that a lookup
@@ -114,6 +117,8 @@ func rulingTable() (t [256]ruling, states [256]State) {
 		rowTrialWarn:    {InWarning, ruling{true, rulesTrialWarn, reasonTrialWarn}},
 		rowTrialExpired: {Expired, ruling{false, rulesTrialExpired, reasonTrialExpired}},
 		rowBadUnits:     {0, ruling{false, rule.ListOf(rule.LicSOD), "units must be positive"}},
+		rowUnitsOutOfRange: {0, ruling{false, rule.ListOf(rule.LicSOD),
+			"the units asked are out of range: at most 40 digits either side of the point"}},
 	} {
 		t[i], states[i] = r.ruling, r.state
 	}
@@ -128,21 +133,22 @@ func rulingTable() (t [256]ruling, states [256]State) {
 var rulesInvalid = rule.ListOf(rule.LicKind)
 
 // stand is StandingAt's decision: the row that applies at at and the instant
-// it stops applying. It takes a pointer so the hot path never copies the
-// license.
-func (l *License) stand(at time.Time) (uint8, time.Time) {
-	if l.kind == 0 {
+// it stops applying.
+func (l License) stand(at time.Time) (uint8, time.Time) {
+	if l.b == nil {
 		// The zero License has no bounds: it grants nothing, for good.
 		return rowInvalid, time.Time{}
 	}
-	return l.standValid(at)
+	return l.b.standValid(at)
 }
 
 // standValid is stand for a license of a kind, which the hot path has
-// checked already.
-func (l *License) standValid(at time.Time) (uint8, time.Time) {
-	now, b := momentOf(at), &l.bounds
-	if now.before(b.start) {
+// checked already. It compares at's Unix seconds and nanoseconds with the
+// license's: time.Time.Before is too big to inline, and a use asks up to
+// three of them.
+func (l *body) standValid(at time.Time) (uint8, time.Time) {
+	sec, ns := at.Unix(), int32(at.Nanosecond())
+	if sec < l.startSec || sec == l.startSec && ns < l.startNs {
 		// ENT-TIMER: the timer starts at fulfilment; nothing before it.
 		return rowNotStarted, l.start
 	}
@@ -152,10 +158,10 @@ func (l *License) standValid(at time.Time) (uint8, time.Time) {
 		return rowPerpetual, time.Time{}
 	case Subscription:
 		switch {
-		case now.before(b.termEnd):
+		case sec < l.midSec || sec == l.midSec && ns < l.midNs:
 			// LIC-SUB-TERM: within its calendar years.
-			return rowSubTerm, l.termEnd
-		case now.before(b.end):
+			return rowSubTerm, l.mid
+		case sec < l.endSec || sec == l.endSec && ns < l.endNs:
 			// ENT-GRACE: an initial subscription's grace days.
 			return rowSubGrace, l.end
 		}
@@ -163,9 +169,9 @@ func (l *License) standValid(at time.Time) (uint8, time.Time) {
 		return rowSubExpired, time.Time{}
 	case Trial:
 		switch {
-		case now.before(b.warnFrom):
-			return rowTrial, l.warnFrom
-		case now.before(b.end):
+		case sec < l.midSec || sec == l.midSec && ns < l.midNs:
+			return rowTrial, l.mid
+		case sec < l.endSec || sec == l.endSec && ns < l.endNs:
 			// LIC-TRIAL-WARN: alarm, syslog and warning, due at the end.
 			return rowTrialWarn, l.end
 		}
@@ -175,34 +181,14 @@ func (l *License) standValid(at time.Time) (uint8, time.Time) {
 	return rowInvalid, time.Time{}
 }
 
-// moment is an instant as two integers, compared inline: time.Time.Before
-// is too big to inline, and the hot path asks up to three of them.
-type moment struct {
-	sec  int64
-	nsec int32
-}
-
-func momentOf(t time.Time) moment { return moment{sec: t.Unix(), nsec: int32(t.Nanosecond())} }
-
-// before is time.Time.Before.
-func (m moment) before(o moment) bool { return m.sec < o.sec || m.sec == o.sec && m.nsec < o.nsec }
-
-// bounds are the instants a license's standing changes at, as moments.
-type bounds struct{ start, termEnd, end, warnFrom moment }
-
-// seal sets l.bounds from l's instants; every constructor of a License
-// whose instants differ from its source's calls it last.
-func (l *License) seal() {
-	l.bounds = bounds{start: momentOf(l.start), termEnd: momentOf(l.termEnd), end: momentOf(l.end), warnFrom: momentOf(l.warnFrom)}
-}
-
 // verdict is the Verdict of row until until, with a trial's warnings when
 // the row is its warning window (LIC-TRIAL-WARN).
-func (l *License) verdict(row uint8, until time.Time) Verdict {
+func (l License) verdict(row uint8, until time.Time) rule.Verdict {
 	r := &rulings[row]
-	v := Verdict{Allowed: r.allowed, Rules: r.rules, Reason: r.reason, Until: until, subject: l.id}
+	b := l.get()
+	v := rule.Verdict{Allowed: r.allowed, Rules: r.rules, Reason: r.reason, Until: until, Subject: b.id}
 	if row == rowTrialWarn {
-		v.Obligations = l.warnings
+		v.Obligations = b.warnings
 	}
 	return v
 }
@@ -222,7 +208,7 @@ func (l License) GrantsAt(at time.Time) Grant {
 	if !l.StandingAt(at).State.Usable() {
 		return Grant{}
 	}
-	return Grant{Features: l.Features(), Capacity: l.capacity}
+	return Grant{Features: l.Features(), Capacity: l.Capacity()}
 }
 
 // Reasons, constant so that answering allocates nothing.

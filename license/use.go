@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/amount"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
@@ -24,18 +25,13 @@ import (
 // Units given must be positive: zero or negative units are refused citing
 // LIC-SOD ("units must be positive"), for good, before any other ground, as
 // a request for no scale or less than none is no use of a capacity.
-// Use allocates nothing. It is the hot path, and with UseRuling the only
-// exported methods of License with a pointer receiver: a License is over
-// 300 bytes, and copying it for every question cost more than the
-// comparisons themselves.
-func (l *License) Use(device, feature string, units decimal.NullDecimal, at time.Time) (v Verdict) {
+// Units beyond the library's bound on amounts (at most 40 digits either
+// side of the point) are refused citing LIC-SOD, for good: no capacity is
+// that large or that fine. Use allocates nothing.
+func (l License) Use(device, feature string, units decimal.NullDecimal, at time.Time) (v rule.Verdict) {
 	r, until, warnings := l.UseRuling(device, feature, units, at)
-	// Field by field into the result: building a Verdict and copying it
-	// out cost a third of the call.
 	v.Allowed, v.Rules, v.Reason, v.Until, v.Obligations = r.Allowed(), r.Rules(), r.Reason(), until, warnings
-	if l != nil {
-		v.subject = l.id
-	}
+	v.Subject = l.ID()
 	return v
 }
 
@@ -62,36 +58,45 @@ func (r Ruling) Rules() rule.List { return rulings[r.row].rules }
 func (r Ruling) Reason() string { return rulings[r.row].reason }
 
 // UseRuling is Use in parts, for a caller that copies the answer into a
-// struct of its own, as policy.Engine.Decide does: the ruling, the first
-// instant after at it can change (zero: never) and the trial's warnings when
-// they are due (LIC-TRIAL-WARN). The parts come back in registers, so no
-// hundred-byte Verdict is written out and read back, which stalled the hot
-// path on store forwarding and cost more than deciding.
-func (l *License) UseRuling(device, feature string, units decimal.NullDecimal, at time.Time) (r Ruling, until time.Time, warnings rule.Obligations) {
-	if l == nil || l.kind == 0 {
+// struct of its own, as [policy.Engine.Decide] does: the ruling, the first
+// instant after at it can change (zero: never) and the trial's warnings
+// when they are due (LIC-TRIAL-WARN).
+func (l License) UseRuling(device, feature string, units decimal.NullDecimal, at time.Time) (r Ruling, until time.Time, warnings rule.Obligations) {
+	// Small enough to inline into a caller, so that use takes its
+	// arguments in registers.
+	return l.b.use(device, feature, &units, at)
+}
+
+// use is UseRuling; a nil b is the zero License's.
+func (b *body) use(device, feature string, units *decimal.NullDecimal, at time.Time) (Ruling, time.Time, rule.Obligations) {
+	if b == nil {
 		return Ruling{rowInvalid}, time.Time{}, rule.Obligations{}
 	}
-	if units.Valid && units.Decimal.Sign() <= 0 {
-		return Ruling{rowBadUnits}, time.Time{}, rule.Obligations{}
-	}
 	var broken useBreaks
-	if device != l.device {
+	if units.Valid {
+		switch {
+		case !amount.InBounds(units.Decimal):
+			return Ruling{rowUnitsOutOfRange}, time.Time{}, rule.Obligations{}
+		case units.Decimal.Sign() <= 0:
+			return Ruling{rowBadUnits}, time.Time{}, rule.Obligations{}
+		case b.capacity.exceededBy(units.Decimal):
+			broken |= breaksCapacity
+		}
+	}
+	if device != b.device {
 		broken |= breaksDevice
 	}
-	if !slices.Contains(l.features, feature) { // not HasFeature: its value receiver would copy l
+	if !slices.Contains(b.featureList, feature) {
 		broken |= breaksFeature
 	}
-	if units.Valid && l.capacity.Valid && units.Decimal.Cmp(l.capacity.Decimal) > 0 {
-		broken |= breaksCapacity
-	}
 	if broken != 0 {
-		return Ruling{refusalRow(l.kind == Perpetual, broken)}, time.Time{}, rule.Obligations{}
+		return Ruling{refusalRow(b.kind == Perpetual, broken)}, time.Time{}, rule.Obligations{}
 	}
-	row, until := l.standValid(at)
+	row, until := b.standValid(at)
 	if row == rowTrialWarn {
-		warnings = l.warnings // LIC-TRIAL-WARN
+		return Ruling{row}, until, b.warnings // LIC-TRIAL-WARN
 	}
-	return Ruling{row}, until, warnings
+	return Ruling{row}, until, rule.Obligations{}
 }
 
 // useBreaks is the set of grounds on which a use is refused for good.

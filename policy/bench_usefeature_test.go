@@ -31,7 +31,7 @@ func useInputs(t testing.TB) []useInput {
 	if err != nil {
 		t.Fatal(err)
 	}
-	build := func(s license.Spec) *license.License {
+	build := func(s license.Spec) license.License {
 		s.Platform, s.Device = "MX", mx
 		if s.Tier == 0 {
 			s.Tier = license.Advanced
@@ -40,7 +40,7 @@ func useInputs(t testing.TB) []useInput {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return &l
+		return l
 	}
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	perp := build(license.Spec{ID: "perp", Kind: license.Perpetual, Features: []string{"bgp", "ospf"}, Start: day(2024, 1, 1)})
@@ -50,7 +50,7 @@ func useInputs(t testing.TB) []useInput {
 		Start: day(2024, 3, 1), TermYears: 1, Renewal: true})
 	trial := build(license.Spec{ID: "trial", Kind: license.Trial, Features: []string{"bgp", "mpls"},
 		Start: day(2025, 1, 1), End: day(2025, 3, 1)})
-	use := func(l *license.License, device, feature string) policy.UseFeature {
+	use := func(l license.License, device, feature string) policy.UseFeature {
 		return policy.UseFeature{License: l, Device: device, Feature: feature}
 	}
 	allow, deny := policy.Allow, policy.Deny
@@ -82,6 +82,10 @@ func TestPlainUseAgreesWithDecide(t *testing.T) {
 		}
 		p := plainuse.Of(in.req.License)
 		ok, id := plainuse.Use(&p, in.req.Device, in.req.Feature, in.at)
+		u := plainuse.UnixOf(in.req.License)
+		if uok, uid := plainuse.UseUnix(&u, in.req.Device, in.req.Feature, in.at.UnixNano()); uok != ok || uid != id {
+			t.Errorf("%s: UseUnix = %v %v, Use %v %v", in.name, uok, uid, ok, id)
+		}
 		if d.Outcome != in.want || d.Rules.IDs()[0] != in.first {
 			t.Errorf("%s: Decide = %v %v, want %v %v", in.name, d.Outcome, d.Rules.IDs(), in.want, in.first)
 		}
@@ -167,6 +171,31 @@ func BenchmarkPlainUseFeature(b *testing.B) {
 	sinkInt = allowed
 }
 
+// BenchmarkPlainUnixUseFeature is the floor of BenchmarkDecideUseFeature:
+// plainuse.UseUnix on the same inputs in the same order, its instants
+// Unix nanoseconds converted before the loop, each comparison one integer
+// compare.
+func BenchmarkPlainUnixUseFeature(b *testing.B) {
+	ins := useInputs(b)
+	ls := make([]plainuse.Unix, len(ins))
+	ats := make([]int64, len(ins))
+	for i, in := range ins {
+		ls[i], ats[i] = plainuse.UnixOf(in.req.License), in.at.UnixNano()
+	}
+	b.ReportAllocs()
+	i, allowed := 0, 0
+	for b.Loop() {
+		in := &ins[i]
+		if ok, _ := plainuse.UseUnix(&ls[i], in.req.Device, in.req.Feature, ats[i]); ok {
+			allowed++
+		}
+		if i++; i == len(ins) {
+			i = 0
+		}
+	}
+	sinkInt = allowed
+}
+
 // BenchmarkDecisionFloor is what a Decide that is not inlined would cost
 // before deciding anything: finding the request's kind in the interface and
 // returning a Decision (fifteen words) from a call, field by field, then the
@@ -196,7 +225,7 @@ var floorRules = rule.ListOf(rule.LicSubTerm)
 //go:noinline
 func decisionFloor(r policy.Request, at time.Time) (d policy.Decision, err error) {
 	u, ok := r.(policy.UseFeature)
-	if !ok || u.License == nil {
+	if !ok || !u.License.IsValid() {
 		return d, errFloor
 	}
 	d.Outcome, d.Rules, d.Reason, d.Until = policy.Allow, floorRules, "floor", at

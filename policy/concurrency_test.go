@@ -33,7 +33,7 @@ func TestOneEngineSharedByManyGoroutinesDecidesAsOne(t *testing.T) {
 		total = 1_000_000
 	}
 	type job struct {
-		e  *policy.Engine
+		e  policy.Engine
 		r  policy.Request
 		at time.Time
 	}

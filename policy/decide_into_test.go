@@ -25,7 +25,7 @@ type fataler interface {
 	Fatalf(format string, args ...any)
 }
 
-func checkInto(t fataler, e *policy.Engine, r policy.Request, at time.Time) {
+func checkInto(t fataler, e policy.Engine, r policy.Request, at time.Time) {
 	want, wantErr := e.Decide(r, at)
 	got := stale()
 	err := e.DecideInto(r, at, &got)
@@ -101,14 +101,14 @@ func BenchmarkDecideIntoUseFeature(b *testing.B) {
 }
 
 func ExampleEngine_DecideInto() {
-	e, _ := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	e, _ := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	qfx, _ := e.NewDevice("qfx-7", "QFX", "")
 	l := e.License().MustNewLicense(license.Spec{ID: "evpn-1y", Kind: license.Subscription, Tier: license.Premium,
 		Platform: "QFX", Device: qfx, Features: []string{"evpn-vxlan"},
 		Start: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), TermYears: 1})
 
 	// A service holds its request and one Decision, and asks again and again.
-	var r policy.Request = policy.UseFeature{License: &l, Device: "qfx-7", Feature: "evpn-vxlan"}
+	var r policy.Request = policy.UseFeature{License: l, Device: "qfx-7", Feature: "evpn-vxlan"}
 	var d policy.Decision
 	for _, day := range []int{1, 15, 31} {
 		if err := e.DecideInto(r, time.Date(2025, 3, day, 0, 0, 0, 0, time.UTC), &d); err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/amount"
 	"github.com/licensepolicy/licensepolicy/internal/enum"
 	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
@@ -24,7 +25,7 @@ const (
 	Allow                // allow: the request is granted
 )
 
-var outcomes = enum.New[Outcome]("policy", "Outcome", "outcome", nil, "deny", "allow")
+var outcomes = enum.New[Outcome]("policy", "Outcome", "outcome", rule.ID(0).UnknownName, "deny", "allow")
 
 // ParseOutcome returns the outcome named s, "allow" or "deny".
 func ParseOutcome(s string) (Outcome, error) { return outcomes.Parse(s) }
@@ -52,16 +53,34 @@ type Value struct {
 	Amount decimal.Decimal
 }
 
-// Decision is the engine's answer to a Request at an instant.
+// Decision is the engine's answer to a Request at an instant, translated
+// from the domain's [rule.Verdict]:
+//
+//   - Outcome is Allow or Deny.
+//   - Rules are the rule IDs behind it, most specific first; a denial
+//     names every rule the request breaks.
+//   - Reason says why in one sentence; its wording is not part of Until's
+//     promise.
+//   - Obligations are what it requires (alarms, emails, entitlement
+//     records, invoices, deadlines, notices, claw-backs, advisories), each
+//     with its rule and due instant.
+//   - Values are named figures (a balance, a discount), sorted by Name.
+//   - Until is the first instant after the one asked at which the outcome,
+//     the rules, the obligations or the values can differ; the zero time
+//     when it holds for good ("never" in its JSON and text forms).
+//
+// A Decision is a value: its Rules and Obligations are read-only values
+// like strings, its Values its own, so a caller may keep and edit what it
+// was handed without changing any later answer. The zero Decision is a
+// denial citing no rule that holds for good, as Decide returns beside an
+// error.
 type Decision struct {
 	Outcome     Outcome
 	Rules       rule.List
 	Reason      string
 	Obligations rule.Obligations
-	// Values are sorted by Name.
-	Values []Value
-	// Until is the first instant the decision can change; zero means never.
-	Until time.Time
+	Values      []Value
+	Until       time.Time
 }
 
 // Value returns the amount named name and whether the decision has it.
@@ -207,7 +226,7 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 		}
 		b = wire.AppendJSONString(b, v.Name, true)
 		b = append(b, `:"`...)
-		b = appendDecimal(b, v.Amount)
+		b = amount.Append(b, v.Amount)
 		b = append(b, '"')
 	}
 	return append(b, "}}"...), nil

@@ -428,7 +428,8 @@ func drawRequestOf(t *rapid.T, w *reference.World, kind string) reference.Reques
 		r.To = rapid.SampledFrom(w.Devices).Draw(t, "to").Serial
 		r.Reason = rapid.SampledFrom([]string{"rma", "rebalance"}).Draw(t, "reason")
 	case "renewLicense":
-		r.TermYears = rapid.IntRange(0, 11).Draw(t, "renewYears")
+		// Not zero: a renewal for no term is a request Decide cannot ask.
+		r.TermYears = rapid.IntRange(1, 11).Draw(t, "renewYears")
 		if rapid.Bool().Draw(t, "renewListed") {
 			r.TermYears = rapid.SampledFrom(w.Terms.SubscriptionTermYears).Draw(t, "renewTerm")
 		}

@@ -3,12 +3,12 @@ package policy
 import (
 	"errors"
 	"fmt"
-	"reflect"
 	"slices"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/credits"
 	"github.com/licensepolicy/licensepolicy/entitlement"
+	"github.com/licensepolicy/licensepolicy/internal/amount"
 	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/licensepolicy/licensepolicy/tmip"
@@ -58,131 +58,147 @@ func (c Catalog) Validate() error {
 // domain programs built from them by NewEngine. Facts are built under those
 // programs (NewLicense, NewDevice, NewOrder, NewBook, or the programs
 // themselves), and Decide refuses a fact built under other terms with a
-// *RequestError, so one decision never mixes two sets. An Engine never
-// changes, so one serves any number of goroutines. The zero Engine and a nil
-// *Engine decide nothing: every request is an error.
-type Engine struct {
-	license     *license.Program
-	entitlement *entitlement.Program
-	credits     *credits.Program
-	tmip        *tmip.Program
+// *RequestError, so one decision never mixes two sets.
+//
+// An Engine is a handle to what NewEngine built: copies are the same
+// engine, == reports whether two handles are, and nothing a caller does to
+// its copy, or to a program the engine hands out, reaches the engine
+// itself. An Engine never changes, so one serves any number of goroutines.
+// The zero Engine decides nothing: every request is an error whose cause
+// is ErrNoEngine.
+type Engine struct{ e *engine }
+
+type engine struct {
+	license     license.Program
+	entitlement entitlement.Program
+	credits     credits.Program
+	tmip        tmip.Program
 }
 
-// NewEngine validates terms and catalog and returns an Engine. It keeps
-// copies: changing t or c afterwards changes nothing in it.
-func NewEngine(t Terms, c Catalog) (*Engine, error) {
-	if err := t.Validate(); err != nil {
-		return nil, fmt.Errorf("policy: terms: %w", err)
-	}
+// NewEngine validates catalog and terms and returns an Engine. It keeps
+// copies: changing c or t afterwards changes nothing in it.
+func NewEngine(c Catalog, t Terms) (Engine, error) {
 	if err := c.Validate(); err != nil {
-		return nil, fmt.Errorf("policy: catalog: %w", err)
+		return Engine{}, fmt.Errorf("policy: catalog: %w", err)
+	}
+	if err := t.Validate(); err != nil {
+		return Engine{}, fmt.Errorf("policy: terms: %w", err)
 	}
 	lp, err := license.NewProgram(c.License, t.License)
 	if err != nil {
-		return nil, fmt.Errorf("policy: %w", err)
+		return Engine{}, fmt.Errorf("policy: %w", err)
 	}
 	ep, err := entitlement.NewProgram(c.Entitlement, t.Entitlement, lp)
 	if err != nil {
-		return nil, fmt.Errorf("policy: %w", err)
+		return Engine{}, fmt.Errorf("policy: %w", err)
 	}
-	tp, err := tmip.NewProgram(t.TMIP, c.TMIP)
+	tp, err := tmip.NewProgram(c.TMIP, t.TMIP)
 	if err != nil {
-		return nil, fmt.Errorf("policy: %w", err)
+		return Engine{}, fmt.Errorf("policy: %w", err)
 	}
 	cp, err := credits.NewProgram(t.Credits)
 	if err != nil {
-		return nil, fmt.Errorf("policy: %w", err)
+		return Engine{}, fmt.Errorf("policy: %w", err)
 	}
-	return &Engine{license: lp, entitlement: ep, credits: cp, tmip: tp}, nil
+	return Engine{&engine{license: lp, entitlement: ep, credits: cp, tmip: tp}}, nil
 }
 
-// Terms returns a copy of the engine's terms.
-func (e *Engine) Terms() Terms {
-	if e == nil {
+// IsValid reports whether e was built by NewEngine.
+func (e Engine) IsValid() bool { return e.e != nil }
+
+// Terms returns a copy of the engine's terms; the zero Terms for the zero
+// Engine.
+func (e Engine) Terms() Terms {
+	if e.e == nil {
 		return Terms{}
 	}
-	return Terms{License: e.license.Terms(), Entitlement: e.entitlement.Terms(), Credits: e.credits.Terms(), TMIP: e.tmip.Terms()}
+	return Terms{License: e.e.license.Terms(), Entitlement: e.e.entitlement.Terms(), Credits: e.e.credits.Terms(), TMIP: e.e.tmip.Terms()}
 }
 
-// Catalog returns a copy of the engine's catalog.
-func (e *Engine) Catalog() Catalog {
-	if e == nil {
+// Catalog returns a copy of the engine's catalog; the zero Catalog for the
+// zero Engine.
+func (e Engine) Catalog() Catalog {
+	if e.e == nil {
 		return Catalog{}
 	}
-	return Catalog{License: e.license.Catalog(), Entitlement: e.entitlement.Catalog(), TMIP: e.tmip.Catalog()}
+	return Catalog{License: e.e.license.Catalog(), Entitlement: e.e.entitlement.Catalog(), TMIP: e.e.tmip.Catalog()}
 }
 
 // License returns the licensing program licenses and devices are built
-// under; nil for a zero or nil Engine.
-func (e *Engine) License() *license.Program {
-	if e == nil {
-		return nil
+// under: a handle that cannot change the engine. The zero Engine returns
+// the zero license.Program.
+func (e Engine) License() license.Program {
+	if e.e == nil {
+		return license.Program{}
 	}
-	return e.license
+	return e.e.license
 }
 
-// Entitlement returns the delivery program orders are built under; nil for
-// a zero or nil Engine.
-func (e *Engine) Entitlement() *entitlement.Program {
-	if e == nil {
-		return nil
+// Entitlement returns the delivery program orders are built under: a
+// handle that cannot change the engine. The zero Engine returns the zero
+// entitlement.Program.
+func (e Engine) Entitlement() entitlement.Program {
+	if e.e == nil {
+		return entitlement.Program{}
 	}
-	return e.entitlement
+	return e.e.entitlement
 }
 
 // Credits returns the credits program ledgers are built and purchases
-// checked under; nil for a zero or nil Engine.
-func (e *Engine) Credits() *credits.Program {
-	if e == nil {
-		return nil
+// checked under: a handle that cannot change the engine. The zero Engine
+// returns the zero credits.Program.
+func (e Engine) Credits() credits.Program {
+	if e.e == nil {
+		return credits.Program{}
 	}
-	return e.credits
+	return e.e.credits
 }
 
-// TMIP returns the trade-in program books are built under; nil for a zero
-// or nil Engine.
-func (e *Engine) TMIP() *tmip.Program {
-	if e == nil {
-		return nil
+// TMIP returns the trade-in program books are built under: a handle that
+// cannot change the engine. The zero Engine returns the zero tmip.Program.
+func (e Engine) TMIP() tmip.Program {
+	if e.e == nil {
+		return tmip.Program{}
 	}
-	return e.tmip
+	return e.e.tmip
 }
 
 // NewLicense builds a license under the engine's licensing program; see
-// license.Program.NewLicense.
-func (e *Engine) NewLicense(spec license.Spec) (license.License, error) {
+// [license.Program.NewLicense].
+func (e Engine) NewLicense(spec license.Spec) (license.License, error) {
 	return e.License().NewLicense(spec)
 }
 
 // NewDevice builds a device under the engine's catalog; see
-// license.Program.NewDevice.
-func (e *Engine) NewDevice(serial, platform, class string) (license.Device, error) {
+// [license.Program.NewDevice].
+func (e Engine) NewDevice(serial, platform, class string) (license.Device, error) {
 	return e.License().NewDevice(serial, platform, class)
 }
 
 // NewOrder builds a sales order under the engine's delivery program; see
-// entitlement.Program.NewOrder.
-func (e *Engine) NewOrder(spec entitlement.OrderSpec) (entitlement.Order, error) {
+// [entitlement.Program.NewOrder].
+func (e Engine) NewOrder(spec entitlement.OrderSpec) (entitlement.Order, error) {
 	return e.Entitlement().NewOrder(spec)
 }
 
 // NewLedger builds a credit account's ledger under the engine's credits
-// program; see credits.Program.NewLedger.
-func (e *Engine) NewLedger(account credits.Account, purchases []credits.Purchase, callOffs []credits.CallOffRecord) (*credits.Ledger, error) {
+// program; see [credits.Program.NewLedger].
+func (e Engine) NewLedger(account credits.Account, purchases []credits.Purchase, callOffs []credits.CallOffRecord) (credits.Ledger, error) {
 	return e.Credits().NewLedger(account, purchases, callOffs)
 }
 
 // NewBook builds a book of trade-ins under the engine's trade-in program;
-// see tmip.Program.NewBook.
-func (e *Engine) NewBook(tradeIns []tmip.TradeIn) (*tmip.Book, error) {
+// see [tmip.Program.NewBook].
+func (e Engine) NewBook(tradeIns []tmip.TradeIn) (tmip.Book, error) {
 	return e.TMIP().NewBook(tradeIns)
 }
 
 // Decide answers r at at. The error is only for a request that cannot be
-// asked (a *RequestError: a nil or zero fact, a fact built under other
-// terms, an unknown trade-in), never a refusal; with an error the Decision
-// is the zero Decision, a denial.
-func (e *Engine) Decide(r Request, at time.Time) (d Decision, err error) {
+// asked (a *RequestError: a zero fact, a fact built under other terms, a
+// required field or the instant left zero, an unknown trade-in; the
+// package doc lists what each kind needs), never a refusal; with an error
+// the Decision is the zero Decision, a denial.
+func (e Engine) Decide(r Request, at time.Time) (d Decision, err error) {
 	// Small enough to inline (TestHotPathIsInlined): DecideInto then fills
 	// a Decision in the caller's frame. Returned from a call, the words of
 	// a Decision cost more than deciding them (BENCHMARKS.md).
@@ -191,15 +207,15 @@ func (e *Engine) Decide(r Request, at time.Time) (d Decision, err error) {
 }
 
 // DecideInto is Decide writing the decision into *d instead of returning
-// it; Decide is built on it. A service that holds one Decision and asks
-// again and again spares even the copy into its own variable that an
-// inlined Decide still makes (BENCHMARKS.md). Neither allocates for a
-// feature use. *d is overwritten whole.
-func (e *Engine) DecideInto(r Request, at time.Time, d *Decision) error {
+// it, for a service that keeps one Decision and asks again and again;
+// Decide is built on it. Neither allocates for a feature use. *d is
+// overwritten whole; a nil d is a *RequestError.
+func (e Engine) DecideInto(r Request, at time.Time, d *Decision) error {
 	u, ok := r.(UseFeature)
-	if !ok || d == nil || e == nil || e.license == nil || u.License.Program() != e.license {
-		// Every other kind, every error, and a license of an equal
-		// program built apart.
+	if !ok || d == nil || e.e == nil || u.License.Program() != e.e.license || u.Device == "" || u.Feature == "" ||
+		at.IsZero() || u.Units.Valid && !amount.InBounds(u.Units.Decimal) {
+		// Every other kind, every request it cannot ask, and a license of
+		// an equal program built apart.
 		return e.decideInto(r, at, d)
 	}
 	// The hot path: the license's ruling changes exactly when the decision
@@ -217,13 +233,17 @@ func (e *Engine) DecideInto(r Request, at time.Time, d *Decision) error {
 
 // decideInto is DecideInto off the hot path: the domain's answer written
 // into *d, settled where its kind needs it.
-func (e *Engine) decideInto(r Request, at time.Time, d *Decision) error {
+func (e Engine) decideInto(r Request, at time.Time, d *Decision) error {
 	if d == nil {
 		return &RequestError{Kind: kindOf(r), Reason: "DecideInto was given a nil *Decision"}
 	}
-	if e == nil || e.license == nil {
+	if e.e == nil {
 		*d = Decision{}
 		return &RequestError{Kind: kindOf(r), Reason: "no engine: build one with NewEngine", Err: ErrNoEngine}
+	}
+	if err := e.ask(r, at); err != nil {
+		*d = Decision{}
+		return err
 	}
 	unsettled, err := e.decide(r, at, d)
 	if err != nil {
@@ -252,7 +272,7 @@ const maxSettle = 64
 // to count, which is met with the same rules and still no obligations.
 // Every other domain answer changes, at its Until, in a part a Decision
 // shows (TestDecideEqualsFullySettled).
-func (e *Engine) settle(r Request, d *Decision) {
+func (e Engine) settle(r Request, d *Decision) {
 	var next Decision
 	for range maxSettle {
 		if d.Until.IsZero() {
@@ -276,7 +296,7 @@ func sameDecision(a, b Decision) bool {
 // only its reason changes, for settle to look past. Each kind is decided in
 // a function of its own, so that none pays for the stack frame of all the
 // others' results.
-func (e *Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, err error) {
+func (e Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, err error) {
 	switch r := r.(type) {
 	case UseFeature:
 		return false, e.useFeature(r, at, d)
@@ -287,7 +307,7 @@ func (e *Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, e
 	case ChangeTier:
 		return false, e.changeTier(r, at, d)
 	case TrialAvailable:
-		v := e.license.TrialAvailable(r.Platform, r.Feature)
+		v := e.e.license.TrialAvailable(r.Platform, r.Feature)
 		fromVerdict(&v, d)
 		return false, nil
 	case FulfilLine:
@@ -297,165 +317,81 @@ func (e *Engine) decide(r Request, at time.Time, d *Decision) (unsettled bool, e
 	case PurchaseCredits:
 		return false, e.purchase(r, at, d)
 	case CallOff:
-		if err := e.checkLedger("callOff", r.Ledger); err != nil {
-			return false, err
-		}
 		return false, callOff(r, at, d)
 	case CreditStatement:
-		if err := e.checkLedger("creditStatement", r.Ledger); err != nil {
-			return false, err
-		}
 		return false, statement(r, at, d)
 	case TradeIn:
-		if err := e.checkBook("tradeIn", r.Book); err != nil {
-			return false, err
-		}
 		return false, assess(r, at, d)
 	case TradeInCompliance:
-		if err := e.checkBook("tradeInCompliance", r.Book); err != nil {
-			return false, err
-		}
 		return compliance(r, at, d)
 	case WithHistory:
 		return false, e.withHistory(r, at, d)
-	case nil:
-		return false, &RequestError{Reason: "no request"}
-	default:
-		return false, &RequestError{Reason: "request of unknown type " + reflect.TypeOf(r).String()}
 	}
+	// ask refused every other request before.
+	return false, &RequestError{Kind: kindOf(r), Reason: "a request ask did not check"}
 }
 
-func (e *Engine) useFeature(r UseFeature, at time.Time, d *Decision) error {
-	if err := e.checkLicense("useFeature", r.License); err != nil {
-		return err
-	}
+func (e Engine) useFeature(r UseFeature, at time.Time, d *Decision) error {
 	v := r.License.Use(r.Device, r.Feature, r.Units, at)
 	fromVerdict(&v, d)
 	return nil
 }
 
-func (e *Engine) move(r MoveLicense, at time.Time, d *Decision) error {
-	if err := e.checkLicense("moveLicense", r.License); err != nil {
-		return err
-	}
-	if !r.Reason.IsValid() {
-		return &RequestError{Kind: "moveLicense", Field: "Reason", Reason: fmt.Sprintf("invalid move reason %d (want rma or rebalance)", r.Reason)}
-	}
+func (e Engine) move(r MoveLicense, at time.Time, d *Decision) error {
 	_, v := r.License.Move(r.To, r.Reason, at)
 	fromVerdict(&v, d)
 	return nil
 }
 
-func (e *Engine) renew(r RenewLicense, at time.Time, d *Decision) error {
+func (e Engine) renew(r RenewLicense, at time.Time, d *Decision) error {
 	_, err := e.renewSpan(r, at, d)
 	return err
 }
 
 // renewSpan is renew, also returning when the run of late renewals the
-// decision begins ends (license.Verdict.DriftsUntil), for Timeline.
-func (e *Engine) renewSpan(r RenewLicense, at time.Time, d *Decision) (driftsUntil time.Time, err error) {
-	if err := e.checkLicense("renewLicense", r.License); err != nil {
-		return time.Time{}, err
-	}
+// decision begins ends ([rule.Verdict.DriftsUntil]), for Timeline; ask has
+// checked r.
+func (e Engine) renewSpan(r RenewLicense, at time.Time, d *Decision) (driftsUntil time.Time, err error) {
 	_, v := r.License.Renew(r.TermYears, at)
 	fromVerdict(&v, d)
 	return v.DriftsUntil, nil
 }
 
-func (e *Engine) changeTier(r ChangeTier, at time.Time, d *Decision) error {
-	if err := e.checkLicense("changeTier", r.License); err != nil {
-		return err
-	}
-	if !r.Tier.IsValid() {
-		return &RequestError{Kind: "changeTier", Field: "Tier", Reason: fmt.Sprintf("invalid tier %d (want standard, advanced or premium)", r.Tier)}
-	}
+func (e Engine) changeTier(r ChangeTier, at time.Time, d *Decision) error {
 	_, v := r.License.ChangeTier(r.Tier, at)
 	fromVerdict(&v, d)
 	return nil
 }
 
-func (e *Engine) fulfil(r FulfilLine, at time.Time, d *Decision) error {
-	if err := e.checkOrder("fulfilLine", r.Order); err != nil {
-		return err
-	}
+func (e Engine) fulfil(r FulfilLine, at time.Time, d *Decision) error {
 	f := r.Order.Fulfil(r.Line, at)
-	fromEntitlement(&f.Verdict, d)
+	fromVerdict(&f.Verdict, d)
 	return nil
 }
 
-func (e *Engine) view(r ViewEntitlement, at time.Time, d *Decision) error {
-	if err := e.checkOrder("viewEntitlement", r.Order); err != nil {
-		return err
-	}
-	if r.Contact == nil {
-		return &RequestError{Kind: "viewEntitlement", Field: "Contact", Reason: "no contact"}
-	}
-	v := r.Order.View(*r.Contact, r.Line, at)
-	fromEntitlement(&v, d)
-	return nil
-}
-
-// checkLicense refuses a license that cannot be asked about: none, a zero
-// one, or one built under another program than the engine's.
-func (e *Engine) checkLicense(kind string, l *license.License) error {
-	switch {
-	case l == nil:
-		return &RequestError{Kind: kind, Field: "License", Reason: "no license"}
-	case !l.IsValid():
-		return &RequestError{Kind: kind, Field: "License", Reason: "a zero License: build licenses with Engine.NewLicense"}
-	case !e.license.Equal(l.Program()):
-		return &RequestError{Kind: kind, Field: "License", Reason: "license " + l.ID() + " was built under other license terms or catalog than the engine's", Err: ErrOtherTerms}
-	}
-	return nil
-}
-
-// checkOrder refuses an order that cannot be asked about, as checkLicense.
-func (e *Engine) checkOrder(kind string, o *entitlement.Order) error {
-	switch {
-	case o == nil:
-		return &RequestError{Kind: kind, Field: "Order", Reason: "no order"}
-	case !o.IsValid():
-		return &RequestError{Kind: kind, Field: "Order", Reason: "a zero Order: build orders with Engine.NewOrder"}
-	case !e.entitlement.Equal(o.Program()):
-		return &RequestError{Kind: kind, Field: "Order", Reason: "order " + o.ID() + " was built under other delivery terms or catalog than the engine's", Err: ErrOtherTerms}
-	}
-	return nil
-}
-
-// checkLedger refuses a ledger that cannot be asked about, as checkLicense.
-func (e *Engine) checkLedger(kind string, l *credits.Ledger) error {
-	switch {
-	case l == nil || l.Program() == nil:
-		return &RequestError{Kind: kind, Field: "Ledger", Reason: "no credit ledger: build one with Engine.NewLedger"}
-	case !e.credits.Equal(l.Program()):
-		return &RequestError{Kind: kind, Field: "Ledger", Reason: "ledger " + l.Account().ID + " was built under other credits terms than the engine's", Err: ErrOtherTerms}
-	}
-	return nil
-}
-
-// checkBook refuses a book that cannot be asked about, as checkLicense. A
-// trade-in the book does not hold is refused by noTradeIn once the domain
-// call has failed, so a known one is looked up once.
-func (e *Engine) checkBook(kind string, b *tmip.Book) error {
-	switch {
-	case b == nil || b.Program() == nil:
-		return &RequestError{Kind: kind, Field: "Book", Reason: "no trade-in book: build one with Engine.NewBook"}
-	case !e.tmip.Equal(b.Program()):
-		return &RequestError{Kind: kind, Field: "Book", Reason: "the book was built under other TMIP terms or catalog than the engine's", Err: ErrOtherTerms}
-	}
+func (e Engine) view(r ViewEntitlement, at time.Time, d *Decision) error {
+	v := r.Order.View(r.Contact, r.Line, at)
+	fromVerdict(&v, d)
 	return nil
 }
 
 // tradeInError is the *RequestError of err, from asking b about trade-in id.
-func tradeInError(kind string, b *tmip.Book, id string, err error) error {
+func tradeInError(kind string, b tmip.Book, id string, err error) error {
 	if _, ok := b.TradeIn(id); !ok {
 		return &RequestError{Kind: kind, Field: "ID", Reason: fmt.Sprintf("the book holds no trade-in %q", id)}
 	}
 	return badInput(kind, "ID", err)
 }
 
-// fromEntitlement writes v into *d field by field, as fromVerdict.
-func fromEntitlement(v *entitlement.Verdict, d *Decision) {
+// badInput is the *RequestError of a domain error, which is never a
+// refusal: every domain answers a refusal as a verdict.
+func badInput(kind, field string, err error) error {
+	return &RequestError{Kind: kind, Field: field, Reason: err.Error(), Err: err}
+}
+
+// fromVerdict writes v, any domain's answer, into *d field by field, as the
+// hot path does; the values are the caller's to add.
+func fromVerdict(v *rule.Verdict, d *Decision) {
 	d.Outcome = Deny
 	if v.Allowed {
 		d.Outcome = Allow
@@ -463,83 +399,45 @@ func fromEntitlement(v *entitlement.Verdict, d *Decision) {
 	d.Rules, d.Reason, d.Obligations, d.Values, d.Until = v.Rules, v.Reason, v.Obligations, nil, v.Until
 }
 
-// refusal translates a domain refusal into *d; any other error is bad
-// input, returned as a *RequestError about the request's field.
-func refusal(kind, field string, err error, d *Decision) error {
-	var v *rule.Violation
-	if !errors.As(err, &v) {
-		return badInput(kind, field, err)
-	}
-	*d = Decision{Outcome: Deny, Rules: v.Rules, Reason: v.Reason}
-	return nil
-}
-
-// badInput is the *RequestError of a domain error that is not a refusal.
-func badInput(kind, field string, err error) error {
-	return &RequestError{Kind: kind, Field: field, Reason: err.Error(), Err: err}
-}
-
-func (e *Engine) purchase(r PurchaseCredits, at time.Time, d *Decision) error {
-	if !r.Kind.IsValid() {
-		return &RequestError{Kind: "purchaseCredits", Field: "Kind", Reason: fmt.Sprintf("invalid credit kind %d (want professional or flexible)", r.Kind)}
-	}
-	res, err := e.credits.CheckPurchase(r.Kind, r.Order, at)
+// purchase translates credits.Program.CheckPurchase: the credits ordered
+// on both outcomes.
+func (e Engine) purchase(r PurchaseCredits, at time.Time, d *Decision) error {
+	res, err := e.e.credits.CheckPurchase(r.Kind, r.Order, at)
 	if err != nil {
-		if err := refusal("purchaseCredits", "Order", err, d); err != nil {
-			return err
-		}
-		d.Values = []Value{{Name: "credits", Amount: r.Order.Credits}}
-		return nil
+		return badInput("purchaseCredits", "Order", err)
 	}
-	*d = Decision{
-		Outcome: Allow, Rules: res.Rules, Obligations: res.Obligations, Until: res.Until,
-		Values: []Value{{Name: "credits", Amount: r.Order.Credits}},
-		Reason: purchaseReason(res.Credits, r.Kind),
-	}
+	fromVerdict(&res.Verdict, d)
+	d.Values = []Value{{Name: "credits", Amount: r.Order.Credits}}
 	return nil
 }
 
+// callOff translates credits.Ledger.CheckCallOff: the balance on
+// allowance only, as Until promises it only then.
 func callOff(r CallOff, at time.Time, d *Decision) error {
 	res, err := r.Ledger.CheckCallOff(r.CallOff, at)
 	if err != nil {
-		if err := refusal("callOff", "CallOff", err, d); err != nil {
-			return err
-		}
-		d.Until = res.Until
-		return nil
+		return badInput("callOff", "CallOff", err)
 	}
-	*d = Decision{
-		Outcome: Allow, Rules: res.Rules, Until: res.Until,
-		Values: []Value{{Name: "balance", Amount: res.Balance}},
-		Reason: callOffReason(r.CallOff.Credits, r.Ledger.Account().ID, res.Balance),
+	fromVerdict(&res.Verdict, d)
+	if res.Allowed {
+		d.Values = []Value{{Name: "balance", Amount: res.Balance}}
 	}
 	return nil
 }
 
+// statement translates credits.Ledger.Statement: its closing figures.
 func statement(r CreditStatement, at time.Time, d *Decision) error {
 	st, err := r.Ledger.Statement(r.Quarter, at)
 	if err != nil {
 		return badInput("creditStatement", "Quarter", err)
 	}
+	fromVerdict(&st.Verdict, d)
 	c := st.Closing
-	*d = Decision{
-		Outcome: Allow, Rules: st.Rules, Until: st.Until,
-		Values: []Value{ // sorted by name
-			{Name: "available", Amount: c.Available}, {Name: "expired", Amount: c.Expired},
-			{Name: "purchased", Amount: c.Purchased}, {Name: "used", Amount: c.Used},
-		},
-		Reason: statementReason(st.Account, st.Quarter, c),
+	d.Values = []Value{ // sorted by name
+		{Name: "available", Amount: c.Available}, {Name: "expired", Amount: c.Expired},
+		{Name: "purchased", Amount: c.Purchased}, {Name: "used", Amount: c.Used},
 	}
 	return nil
-}
-
-// fromVerdict writes v into *d field by field, as the hot path does.
-func fromVerdict(v *license.Verdict, d *Decision) {
-	d.Outcome = Deny
-	if v.Allowed {
-		d.Outcome = Allow
-	}
-	d.Rules, d.Reason, d.Obligations, d.Values, d.Until = v.Rules, v.Reason, v.Obligations, nil, v.Until
 }
 
 // assess translates tmip.Book.Assess. The discount is reported on both
@@ -550,11 +448,8 @@ func assess(r TradeIn, at time.Time, d *Decision) error {
 	if err != nil {
 		return tradeInError("tradeIn", r.Book, r.ID, err)
 	}
-	*d = Decision{Rules: a.Rules, Reason: a.Reason, Obligations: a.Obligations, Until: a.Until,
-		Values: []Value{{Name: "discount", Amount: a.Discount}}}
-	if a.Allowed {
-		d.Outcome = Allow
-	}
+	fromVerdict(&a.Verdict, d)
+	d.Values = []Value{{Name: "discount", Amount: a.Discount}}
 	return nil
 }
 
@@ -567,10 +462,7 @@ func compliance(r TradeInCompliance, at time.Time, d *Decision) (unsettled bool,
 	if err != nil {
 		return false, tradeInError("tradeInCompliance", r.Book, r.ID, err)
 	}
-	*d = Decision{Rules: c.Rules, Reason: c.Reason, Obligations: c.Obligations, Until: c.Until}
-	if c.Allowed {
-		d.Outcome = Allow
-	}
+	fromVerdict(&c.Verdict, d)
 	if c.Status == tmip.Breach {
 		d.Values = []Value{{Name: "clawback", Amount: c.Clawback}}
 	}

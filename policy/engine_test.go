@@ -14,7 +14,7 @@ import (
 )
 
 // evpn is a QFX subscription built under engine(t)'s program.
-func evpn(t testing.TB) *license.License {
+func evpn(t testing.TB) license.License {
 	lp := engine(t).License()
 	qfx, err := lp.NewDevice("qfx-7", "QFX", "")
 	if err != nil {
@@ -28,16 +28,16 @@ func evpn(t testing.TB) *license.License {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &l
+	return l
 }
 
 // sharedEngine is the engine of the default terms and catalog, built once
 // so that facts built under it in one helper are the engine's in another.
-var sharedEngine = sync.OnceValues(func() (*policy.Engine, error) {
-	return policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+var sharedEngine = sync.OnceValues(func() (policy.Engine, error) {
+	return policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 })
 
-func engine(t testing.TB) *policy.Engine {
+func engine(t testing.TB) policy.Engine {
 	e, err := sharedEngine()
 	if err != nil {
 		t.Fatal(err)

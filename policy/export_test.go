@@ -6,7 +6,7 @@ import (
 
 // DecideFullySettled is Decide settling every answer, whatever its kind:
 // what Decide did before each kind said whether it needs settling.
-func DecideFullySettled(e *Engine, r Request, at time.Time) (Decision, error) {
+func DecideFullySettled(e Engine, r Request, at time.Time) (Decision, error) {
 	var d Decision
 	if _, err := e.decide(r, at, &d); err != nil {
 		return Decision{}, err
@@ -14,7 +14,3 @@ func DecideFullySettled(e *Engine, r Request, at time.Time) (Decision, error) {
 	e.settle(r, &d)
 	return d, nil
 }
-
-// AppendDecimal exposes appendDecimal to the tests of its agreement with
-// decimal.Decimal.String.
-var AppendDecimal = appendDecimal

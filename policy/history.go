@@ -10,7 +10,8 @@ import (
 
 // WithHistory asks Request about the license History records, as its
 // history leaves it at the instant asked: Request is a [UseFeature],
-// [MoveLicense], [ChangeTier] or [RenewLicense] whose License is nil, and
+// [MoveLicense], [ChangeTier] or [RenewLicense] whose License is the zero
+// License, and
 // [Engine.Decide] fills it in with [license.History.At], or for a
 // RenewLicense with [license.History.Latest], so that a renewal asked while an earlier renewal's
 // term is still to come starts from that renewal's end (LIC-RENEW). Every
@@ -25,9 +26,10 @@ import (
 //
 // The zero WithHistory names no history: Decide refuses it with a
 // [*RequestError], as it does a Request of another kind or one that names a
-// license of its own.
+// license of its own. The history is held by value: no one asking a
+// request reaches another's history.
 type WithHistory struct {
-	History *license.History
+	History license.History
 	Request Request
 }
 
@@ -41,7 +43,7 @@ func (r WithHistory) LogValue() slog.Value {
 		return slog.GroupValue(slog.String("kind", ""))
 	}
 	attrs := lv.LogValue().Group()
-	if r.History != nil && r.History.IsValid() && len(attrs) > 0 {
+	if r.History.IsValid() && len(attrs) > 0 {
 		out := make([]slog.Attr, 0, len(attrs)+2)
 		out = append(out, attrs[0], slog.String("license", r.History.License().ID()))
 		out = append(out, attrs[1:]...)
@@ -50,17 +52,60 @@ func (r WithHistory) LogValue() slog.Value {
 	return slog.GroupValue(attrs...)
 }
 
-// withHistory decides r at at: the inner request about the license as of
-// at, its Until moved past the history's changes that leave it the same.
-func (e *Engine) withHistory(r WithHistory, at time.Time, d *Decision) error {
+// askHistory refuses what ask refuses of r's request, asked of the
+// license as r's history issued it, and a history missing, a request of
+// another kind or one naming a license of its own.
+func (e Engine) askHistory(r WithHistory, at time.Time) error {
 	kind := kindOf(r.Request)
-	if r.History == nil || !r.History.IsValid() {
+	var inner Request
+	switch q := r.Request.(type) {
+	case UseFeature:
+		q.License = r.History.License()
+		inner = q
+	case MoveLicense:
+		q.License = r.History.License()
+		inner = q
+	case ChangeTier:
+		q.License = r.History.License()
+		inner = q
+	case RenewLicense:
+		q.License = r.History.License()
+		inner = q
+	case nil:
+		return &RequestError{Field: "Request", Reason: "WithHistory holds no request"}
+	default:
+		return &RequestError{Kind: kind, Field: "Request",
+			Reason: fmt.Sprintf("WithHistory asks a useFeature, moveLicense, changeTier or renewLicense, not %T", q)}
+	}
+	switch {
+	case !r.History.IsValid():
 		return &RequestError{Kind: kind, Field: "History", Reason: "no license history: build one with license.NewHistory"}
+	case ownLicense(r.Request):
+		return &RequestError{Kind: kind, Field: "License", Reason: "a request asked with a history names no license of its own: the history gives it"}
 	}
-	issued := r.History.License()
-	if err := e.checkLicense(kind, &issued); err != nil {
-		return err
+	return e.ask(inner, at)
+}
+
+// ownLicense reports whether r, one of the four license kinds, names a
+// license.
+func ownLicense(r Request) bool {
+	switch q := r.(type) {
+	case UseFeature:
+		return q.License.IsValid()
+	case MoveLicense:
+		return q.License.IsValid()
+	case ChangeTier:
+		return q.License.IsValid()
+	case RenewLicense:
+		return q.License.IsValid()
 	}
+	return false
+}
+
+// withHistory decides r at at, which askHistory has checked: the inner
+// request about the license as of at, its Until moved past the history's
+// changes that leave it the same.
+func (e Engine) withHistory(r WithHistory, at time.Time, d *Decision) error {
 	if err := e.decideAsOf(r, at, d); err != nil {
 		return err
 	}
@@ -86,49 +131,22 @@ func (e *Engine) withHistory(r WithHistory, at time.Time, d *Decision) error {
 
 // decideAsOf decides r's request about the license as r's history leaves
 // it at at.
-func (e *Engine) decideAsOf(r WithHistory, at time.Time, d *Decision) error {
+func (e Engine) decideAsOf(r WithHistory, at time.Time, d *Decision) error {
 	h := r.History
-	own := func(kind string, l *license.License) error {
-		if l != nil {
-			return &RequestError{Kind: kind, Field: "License", Reason: "a request asked with a history names no license of its own: the history gives it"}
-		}
-		return nil
-	}
 	var req Request
 	switch q := r.Request.(type) {
 	case UseFeature:
-		if err := own("useFeature", q.License); err != nil {
-			return err
-		}
-		l := h.At(at)
-		q.License = &l
+		q.License = h.At(at)
 		req = q
 	case MoveLicense:
-		if err := own("moveLicense", q.License); err != nil {
-			return err
-		}
-		l := h.At(at)
-		q.License = &l
+		q.License = h.At(at)
 		req = q
 	case ChangeTier:
-		if err := own("changeTier", q.License); err != nil {
-			return err
-		}
-		l := h.At(at)
-		q.License = &l
+		q.License = h.At(at)
 		req = q
 	case RenewLicense:
-		if err := own("renewLicense", q.License); err != nil {
-			return err
-		}
-		l := h.Latest(at)
-		q.License = &l
+		q.License = h.Latest(at)
 		req = q
-	case nil:
-		return &RequestError{Field: "Request", Reason: "WithHistory holds no request"}
-	default:
-		return &RequestError{Kind: kindOf(q), Field: "Request",
-			Reason: fmt.Sprintf("WithHistory asks a useFeature, moveLicense, changeTier or renewLicense, not %T", q)}
 	}
 	_, err := e.decide(req, at, d)
 	return err
@@ -137,7 +155,7 @@ func (e *Engine) decideAsOf(r WithHistory, at time.Time, d *Decision) error {
 // historySpan is decideSpan for a request asked of a history: a late
 // renewal of the license as of at drifts as the license's own would, and
 // at the latest until the history next changes the license.
-func (e *Engine) historySpan(r WithHistory, at time.Time, d *Decision) (driftsUntil time.Time, err error) {
+func (e Engine) historySpan(r WithHistory, at time.Time, d *Decision) (driftsUntil time.Time, err error) {
 	if err := e.DecideInto(r, at, d); err != nil {
 		return time.Time{}, err
 	}

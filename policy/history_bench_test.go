@@ -27,8 +27,8 @@ func BenchmarkDecideWithHistory(b *testing.B) {
 		name string
 		r    policy.Request
 	}{
-		{"history", policy.WithHistory{History: &h, Request: policy.UseFeature{Device: "mx-2", Feature: "bgp"}}},
-		{"asOf", policy.UseFeature{License: &asOf, Device: "mx-2", Feature: "bgp"}},
+		{"history", policy.WithHistory{History: h, Request: policy.UseFeature{Device: "mx-2", Feature: "bgp"}}},
+		{"asOf", policy.UseFeature{License: asOf, Device: "mx-2", Feature: "bgp"}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -13,7 +13,7 @@ import (
 // license as of each instant, and a refusal in the expired gap holds until
 // the recorded renewal.
 func ExampleWithHistory() {
-	engine, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	engine, err := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	if err != nil {
 		panic(err)
 	}
@@ -32,7 +32,7 @@ func ExampleWithHistory() {
 	if err != nil {
 		panic(err) // an event the rules refuse, named by its index
 	}
-	use := policy.WithHistory{History: &h, Request: policy.UseFeature{Device: "mx-2", Feature: "bgp"}}
+	use := policy.WithHistory{History: h, Request: policy.UseFeature{Device: "mx-2", Feature: "bgp"}}
 	for _, at := range []string{"2025-06-01", "2026-02-01", "2026-03-01"} {
 		d, err := engine.Decide(use, day(at))
 		if err != nil {

@@ -57,7 +57,7 @@ func TestWithHistoryAsksTheLicenseAsOfAt(t *testing.T) {
 	never := time.Time{}
 	for _, c := range []struct {
 		name    string
-		h       *license.History
+		h       license.History
 		req     policy.Request
 		at      time.Time
 		outcome policy.Outcome
@@ -65,27 +65,27 @@ func TestWithHistoryAsksTheLicenseAsOfAt(t *testing.T) {
 		until   time.Time
 		due     time.Time // of the entitlement, for a renewal
 	}{
-		{"on the old device before the move", &moved, use("mx-1"), day(2025, 5, 1), policy.Allow, []rule.ID{rule.LicSubTerm}, day(2025, 6, 1), never},
-		{"on the old device at the move", &moved, use("mx-1"), day(2025, 6, 1), policy.Deny, []rule.ID{rule.LicPort}, never, never},
-		{"on the new device before the move", &moved, use("mx-2"), day(2025, 5, 1), policy.Deny, []rule.ID{rule.LicPort}, day(2025, 6, 1), never},
+		{"on the old device before the move", moved, use("mx-1"), day(2025, 5, 1), policy.Allow, []rule.ID{rule.LicSubTerm}, day(2025, 6, 1), never},
+		{"on the old device at the move", moved, use("mx-1"), day(2025, 6, 1), policy.Deny, []rule.ID{rule.LicPort}, never, never},
+		{"on the new device before the move", moved, use("mx-2"), day(2025, 5, 1), policy.Deny, []rule.ID{rule.LicPort}, day(2025, 6, 1), never},
 		// LIC-PORT: "A move keeps the end date": years to 2026-01-01, then grace.
-		{"on the new device at the move", &moved, use("mx-2"), day(2025, 6, 1), policy.Allow, []rule.ID{rule.LicSubTerm}, day(2026, 1, 1), never},
-		{"in grace on the new device", &moved, use("mx-2"), day(2026, 1, 1), policy.Allow, []rule.ID{rule.EntGrace, rule.LicSubTerm}, day(2026, 1, 31), never},
+		{"on the new device at the move", moved, use("mx-2"), day(2025, 6, 1), policy.Allow, []rule.ID{rule.LicSubTerm}, day(2026, 1, 1), never},
+		{"in grace on the new device", moved, use("mx-2"), day(2026, 1, 1), policy.Allow, []rule.ID{rule.EntGrace, rule.LicSubTerm}, day(2026, 1, 31), never},
 		// The gap: refused until the recorded late renewal.
-		{"in the gap", &moved, use("mx-2"), day(2026, 1, 31), policy.Deny, []rule.ID{rule.LicSubExpiry, rule.LicRenew}, day(2026, 3, 1), never},
-		{"after the late renewal", &moved, use("mx-2"), day(2026, 3, 1), policy.Allow, []rule.ID{rule.LicSubTerm}, day(2027, 3, 1), never},
-		{"a move in the gap", &moved, policy.MoveLicense{To: mx2, Reason: license.Rebalance}, day(2026, 2, 1), policy.Deny,
+		{"in the gap", moved, use("mx-2"), day(2026, 1, 31), policy.Deny, []rule.ID{rule.LicSubExpiry, rule.LicRenew}, day(2026, 3, 1), never},
+		{"after the late renewal", moved, use("mx-2"), day(2026, 3, 1), policy.Allow, []rule.ID{rule.LicSubTerm}, day(2027, 3, 1), never},
+		{"a move in the gap", moved, policy.MoveLicense{To: mx2, Reason: license.Rebalance}, day(2026, 2, 1), policy.Deny,
 			[]rule.ID{rule.LicPort}, never, never},
 		// On time: "starts at the old end (grace included)"; the entitlement is due a year later.
-		{"a renewal asked on time", &moved, policy.RenewLicense{TermYears: 1}, day(2025, 12, 1), policy.Allow, []rule.ID{rule.LicRenew},
+		{"a renewal asked on time", moved, policy.RenewLicense{TermYears: 1}, day(2025, 12, 1), policy.Allow, []rule.ID{rule.LicRenew},
 			day(2026, 1, 31), day(2027, 1, 31)},
-		{"a renewal while two are still to come", &chained, policy.RenewLicense{TermYears: 1}, day(2026, 1, 20), policy.Allow,
+		{"a renewal while two are still to come", chained, policy.RenewLicense{TermYears: 1}, day(2026, 1, 20), policy.Allow,
 			[]rule.ID{rule.LicRenew}, day(2030, 1, 31), day(2031, 1, 31)},
 		// Between the two renewals' terms nothing changes: one decision
 		// from the first renewal's start to the end of the second.
-		{"through two renewals on time", &chained, use("mx-1"), day(2026, 1, 31), policy.Allow, []rule.ID{rule.LicSubTerm}, day(2030, 1, 31), never},
-		{"grace before the renewals", &chained, use("mx-1"), day(2026, 1, 1), policy.Allow, []rule.ID{rule.EntGrace, rule.LicSubTerm}, day(2026, 1, 31), never},
-		{"a tier change in the renewed term", &chained, policy.ChangeTier{Tier: license.Premium}, day(2027, 6, 1), policy.Allow,
+		{"through two renewals on time", chained, use("mx-1"), day(2026, 1, 31), policy.Allow, []rule.ID{rule.LicSubTerm}, day(2030, 1, 31), never},
+		{"grace before the renewals", chained, use("mx-1"), day(2026, 1, 1), policy.Allow, []rule.ID{rule.EntGrace, rule.LicSubTerm}, day(2026, 1, 31), never},
+		{"a tier change in the renewed term", chained, policy.ChangeTier{Tier: license.Premium}, day(2027, 6, 1), policy.Allow,
 			[]rule.ID{rule.LicSubChange}, day(2030, 1, 31), never},
 	} {
 		d, err := e.Decide(policy.WithHistory{History: c.h, Request: c.req}, c.at)
@@ -115,30 +115,30 @@ func TestWithHistoryRefusesWhatItCannotAsk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	other, err := policy.NewEngine(policy.DefaultTerms(), policy.Catalog{License: license.DefaultCatalog(),
-		Entitlement: policy.DefaultCatalog().Entitlement, TMIP: policy.DefaultCatalog().TMIP})
+	other, err := policy.NewEngine(policy.Catalog{License: license.DefaultCatalog(),
+		Entitlement: policy.DefaultCatalog().Entitlement, TMIP: policy.DefaultCatalog().TMIP}, policy.DefaultTerms())
 	if err != nil {
 		t.Fatal(err)
 	}
 	terms := policy.DefaultTerms()
 	terms.License.InitialGraceDays = 10
-	otherTerms, err := policy.NewEngine(terms, policy.DefaultCatalog())
+	otherTerms, err := policy.NewEngine(policy.DefaultCatalog(), terms)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
 		name  string
-		e     *policy.Engine
+		e     policy.Engine
 		r     policy.Request
 		kind  string
 		field string
 	}{
 		{"no history", e, policy.WithHistory{Request: policy.UseFeature{Device: "mx-1", Feature: "bgp"}}, "useFeature", "History"},
-		{"the zero history", e, policy.WithHistory{History: &license.History{}, Request: policy.RenewLicense{TermYears: 1}}, "renewLicense", "History"},
-		{"no request", e, policy.WithHistory{History: &h}, "", "Request"},
-		{"a request of another kind", e, policy.WithHistory{History: &h, Request: policy.TrialAvailable{Platform: "MX", Feature: "bgp"}}, "trialAvailable", "Request"},
-		{"a license of its own", e, policy.WithHistory{History: &h, Request: policy.ChangeTier{License: &l, Tier: license.Premium}}, "changeTier", "License"},
-		{"a history under other terms", otherTerms, policy.WithHistory{History: &h, Request: policy.MoveLicense{To: license.Device{}, Reason: license.RMA}}, "moveLicense", "License"},
+		{"the zero history", e, policy.WithHistory{History: license.History{}, Request: policy.RenewLicense{TermYears: 1}}, "renewLicense", "History"},
+		{"no request", e, policy.WithHistory{History: h}, "", "Request"},
+		{"a request of another kind", e, policy.WithHistory{History: h, Request: policy.TrialAvailable{Platform: "MX", Feature: "bgp"}}, "trialAvailable", "Request"},
+		{"a license of its own", e, policy.WithHistory{History: h, Request: policy.ChangeTier{License: l, Tier: license.Premium}}, "changeTier", "License"},
+		{"a history under other terms", otherTerms, policy.WithHistory{History: h, Request: policy.MoveLicense{To: license.Device{}, Reason: license.RMA}}, "moveLicense", "License"},
 	} {
 		d, err := c.e.Decide(c.r, day(2025, 6, 1))
 		var re *policy.RequestError
@@ -147,7 +147,7 @@ func TestWithHistoryRefusesWhatItCannotAsk(t *testing.T) {
 		}
 	}
 	// The same catalog and terms built apart are the engine's.
-	if _, err := other.Decide(policy.WithHistory{History: &h, Request: policy.UseFeature{Device: "mx-1", Feature: "bgp"}}, day(2025, 6, 1)); err != nil {
+	if _, err := other.Decide(policy.WithHistory{History: h, Request: policy.UseFeature{Device: "mx-1", Feature: "bgp"}}, day(2025, 6, 1)); err != nil {
 		t.Errorf("an engine of equal terms: %v", err)
 	}
 }
@@ -160,7 +160,7 @@ func TestWithHistoryLogsItsLicense(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := policy.WithHistory{History: &h, Request: policy.UseFeature{Device: "mx-2", Feature: "bgp"}}.LogValue().String()
+	got := policy.WithHistory{History: h, Request: policy.UseFeature{Device: "mx-2", Feature: "bgp"}}.LogValue().String()
 	if want := "[kind=useFeature license=L1 device=mx-2 feature=bgp events=1]"; got != want {
 		t.Errorf("logged %s, want %s", got, want)
 	}
@@ -255,11 +255,11 @@ func TestHistoryAsOfAgreesWithReplayThroughDecide(t *testing.T) {
 			var req policy.Request
 			switch ev.Kind {
 			case license.Moved:
-				req = policy.MoveLicense{License: &cur, To: ev.To, Reason: ev.Reason}
+				req = policy.MoveLicense{License: cur, To: ev.To, Reason: ev.Reason}
 			case license.TierChanged:
-				req = policy.ChangeTier{License: &cur, Tier: ev.Tier}
+				req = policy.ChangeTier{License: cur, Tier: ev.Tier}
 			default:
-				req = policy.RenewLicense{License: &latest, TermYears: ev.TermYears}
+				req = policy.RenewLicense{License: latest, TermYears: ev.TermYears}
 			}
 			d, err := e.Decide(req, ev.At)
 			if err != nil {
@@ -318,12 +318,12 @@ func TestHistoryAsOfAgreesWithReplayThroughDecide(t *testing.T) {
 				t.Fatalf("Latest(%s) = %s, the replay %s", ts(at), show(got), show(latest))
 			}
 			for _, r := range []struct{ with, plain policy.Request }{
-				{policy.UseFeature{Device: cur.Device(), Feature: "bgp"}, policy.UseFeature{License: &cur, Device: cur.Device(), Feature: "bgp"}},
-				{policy.MoveLicense{To: devs[1], Reason: license.RMA}, policy.MoveLicense{License: &cur, To: devs[1], Reason: license.RMA}},
-				{policy.ChangeTier{Tier: license.Premium}, policy.ChangeTier{License: &cur, Tier: license.Premium}},
-				{policy.RenewLicense{TermYears: 1}, policy.RenewLicense{License: &latest, TermYears: 1}},
+				{policy.UseFeature{Device: cur.Device(), Feature: "bgp"}, policy.UseFeature{License: cur, Device: cur.Device(), Feature: "bgp"}},
+				{policy.MoveLicense{To: devs[1], Reason: license.RMA}, policy.MoveLicense{License: cur, To: devs[1], Reason: license.RMA}},
+				{policy.ChangeTier{Tier: license.Premium}, policy.ChangeTier{License: cur, Tier: license.Premium}},
+				{policy.RenewLicense{TermYears: 1}, policy.RenewLicense{License: latest, TermYears: 1}},
 			} {
-				got, err := e.Decide(policy.WithHistory{History: &h, Request: r.with}, at)
+				got, err := e.Decide(policy.WithHistory{History: h, Request: r.with}, at)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -361,16 +361,16 @@ func asOfRequest(w policy.WithHistory, at time.Time) policy.Request {
 	cur, latest := w.History.At(at), w.History.Latest(at)
 	switch q := w.Request.(type) {
 	case policy.UseFeature:
-		q.License = &cur
+		q.License = cur
 		return q
 	case policy.MoveLicense:
-		q.License = &cur
+		q.License = cur
 		return q
 	case policy.ChangeTier:
-		q.License = &cur
+		q.License = cur
 		return q
 	case policy.RenewLicense:
-		q.License = &latest
+		q.License = latest
 		return q
 	}
 	return w.Request
@@ -393,7 +393,7 @@ func TestTimelineOfARenewalAskedOfAHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	var segs []policy.Segment
-	for s, err := range e.Timeline(policy.WithHistory{History: &h, Request: policy.RenewLicense{TermYears: 1}}, day(2026, 1, 1), day(2030, 1, 1)) {
+	for s, err := range e.Timeline(policy.WithHistory{History: h, Request: policy.RenewLicense{TermYears: 1}}, day(2026, 1, 1), day(2030, 1, 1)) {
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,7 +9,7 @@ import (
 // facts built under two engines are two sets of values, so each side names
 // its own. The zero Question has no engine: its Timeline is an error.
 type Question struct {
-	Engine  *Engine
+	Engine  Engine
 	Request Request
 }
 
@@ -45,16 +45,20 @@ func Impact(old, new Question, from, to time.Time) iter.Seq2[Difference, error] 
 		defer stopOld()
 		nextNew, stopNew := iter.Pull2(new.Engine.Timeline(new.Request, from, to))
 		defer stopNew()
+		// started says the first segments are pulled: a zero Segment's End
+		// is the zero time, which an instant before year 1 is before.
 		var so, sn Segment
+		started := false
 		for at := from; at.Before(to); {
 			var err error
-			if !at.Before(so.End) {
+			if !started || !at.Before(so.End) {
 				if so, err = pull(nextOld); err != nil {
 					yield(Difference{}, err)
 					return
 				}
 			}
-			if !at.Before(sn.End) {
+			if !started || !at.Before(sn.End) {
+				started = true
 				if sn, err = pull(nextNew); err != nil {
 					yield(Difference{}, err)
 					return

@@ -226,3 +226,17 @@ func TestImpactSplitsWhereEitherDecisionChanges(t *testing.T) {
 		t.Fatalf("differences %+v, want [2026-01-16, 2026-01-31) old allow (grace), new deny", diffs)
 	}
 }
+
+// TestImpactFromBeforeYearOneAsksNoZeroInstant: a period may start in year
+// 0000, before the zero time.Time; the impact pulls each side's first
+// segment there rather than taking a segment not yet pulled, whose end is
+// the zero time, for a boundary, and so never asks a decision at the zero
+// instant, which Decide refuses.
+func TestImpactFromBeforeYearOneAsksNoZeroInstant(t *testing.T) {
+	e := engine(t)
+	q := policy.Question{Engine: e, Request: policy.TrialAvailable{Platform: "MX", Feature: "bgp"}}
+	from, to := time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for d, err := range policy.Impact(q, q, from, to) {
+		t.Fatalf("one engine against itself from year 0000: %+v, %v", d, err)
+	}
+}

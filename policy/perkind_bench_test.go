@@ -13,7 +13,7 @@ import (
 // kindInput is one check of a scenario file: the engine it runs under, its
 // request and its instant.
 type kindInput struct {
-	engine *policy.Engine
+	engine policy.Engine
 	req    policy.Request
 	at     time.Time
 }
@@ -68,7 +68,7 @@ func domainCall(in kindInput) func() bool {
 	case policy.FulfilLine:
 		return func() bool { return r.Order.Fulfil(r.Line, at).Verdict.Allowed }
 	case policy.ViewEntitlement:
-		return func() bool { return r.Order.View(*r.Contact, r.Line, at).Allowed }
+		return func() bool { return r.Order.View(r.Contact, r.Line, at).Allowed }
 	case policy.PurchaseCredits:
 		p := in.engine.Credits()
 		return func() bool { _, err := p.CheckPurchase(r.Kind, r.Order, at); return err == nil }

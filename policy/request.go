@@ -11,18 +11,20 @@ import (
 // Request is a question for the engine, one of twelve kinds, or one of the
 // four license kinds asked of a license's history (WithHistory). The set
 // is sealed: only this package defines kinds, and Decide answers every one
-// of them.
+// of them. A nil Request, the zero value of the interface, asks nothing.
 //
-// Requests hold pointers to facts the caller built (a license, an order, a
-// ledger), so that the hot path copies nothing; the engine never modifies
-// them. A nil Request is refused with a *RequestError.
+// Requests hold the facts the caller built (a license, an order, a ledger)
+// by value: a fact is a small value or a handle, so a request copies
+// little, and nothing done to one request's facts reaches another's. What
+// each kind needs is in the package doc's table; a request missing it, and
+// a nil Request, is refused with a *RequestError.
 type Request interface{ request() }
 
 // UseFeature asks whether Device may use Feature under License, for Units
 // when the feature is metered (LIC-SOD). The zero UseFeature names no
 // license: Decide refuses it with a *RequestError.
 type UseFeature struct {
-	License *license.License
+	License license.License
 	Device  string
 	Feature string
 	Units   decimal.NullDecimal
@@ -31,7 +33,7 @@ type UseFeature struct {
 // MoveLicense asks whether License may move to device To for Reason. The zero
 // MoveLicense names no license: Decide refuses it with a *RequestError.
 type MoveLicense struct {
-	License *license.License
+	License license.License
 	To      license.Device
 	Reason  license.MoveReason
 }
@@ -39,20 +41,20 @@ type MoveLicense struct {
 // RenewLicense asks whether License may be renewed now for TermYears. The
 // zero RenewLicense names no license: Decide refuses it with a *RequestError.
 type RenewLicense struct {
-	License   *license.License
+	License   license.License
 	TermYears int
 }
 
 // ChangeTier asks whether License may change to Tier now. The zero ChangeTier
 // names no license: Decide refuses it with a *RequestError.
 type ChangeTier struct {
-	License *license.License
+	License license.License
 	Tier    license.Tier
 }
 
 // TrialAvailable asks whether a temporary key of Feature exists on Platform.
-// The zero TrialAvailable asks about no platform, which the catalog lacks: it
-// is refused citing LIC-PLATFORM and LIC-TRIAL-PRODUCTS.
+// The zero TrialAvailable names no platform: Decide refuses it with a
+// *RequestError.
 type TrialAvailable struct {
 	Platform, Feature string
 }
@@ -61,7 +63,7 @@ type TrialAvailable struct {
 // fulfilment does. The zero FulfilLine names no order: Decide refuses it with
 // a *RequestError.
 type FulfilLine struct {
-	Order *entitlement.Order
+	Order entitlement.Order
 	Line  string
 }
 
@@ -69,8 +71,8 @@ type FulfilLine struct {
 // of Order. The zero ViewEntitlement names no order: Decide refuses it with a
 // *RequestError.
 type ViewEntitlement struct {
-	Contact *entitlement.Contact
-	Order   *entitlement.Order
+	Contact entitlement.Contact
+	Order   entitlement.Order
 	Line    string
 }
 
@@ -85,7 +87,7 @@ type PurchaseCredits struct {
 // CallOff asks whether CallOff may be called off now against Ledger. The zero
 // CallOff names no ledger: Decide refuses it with a *RequestError.
 type CallOff struct {
-	Ledger  *credits.Ledger
+	Ledger  credits.Ledger
 	CallOff credits.CallOff
 }
 
@@ -93,7 +95,7 @@ type CallOff struct {
 // zero CreditStatement names no ledger: Decide refuses it with a
 // *RequestError.
 type CreditStatement struct {
-	Ledger  *credits.Ledger
+	Ledger  credits.Ledger
 	Quarter credits.Quarter
 }
 
@@ -101,7 +103,7 @@ type CreditStatement struct {
 // placed now (TMIP-SWAP, TMIP-SUPPORT). The zero TradeIn names no book:
 // Decide refuses it with a *RequestError.
 type TradeIn struct {
-	Book *tmip.Book
+	Book tmip.Book
 	ID   string
 }
 
@@ -109,7 +111,7 @@ type TradeIn struct {
 // Book is met now (TMIP-RETURN, TMIP-BREACH). The zero TradeInCompliance
 // names no book: Decide refuses it with a *RequestError.
 type TradeInCompliance struct {
-	Book *tmip.Book
+	Book tmip.Book
 	ID   string
 }
 

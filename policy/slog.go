@@ -13,8 +13,9 @@ import (
 //	outcome      string: "allow" or "deny"
 //	rules        []string: the rule IDs, most specific first
 //	reason       string: the sentence that says why
-//	until        time: the first instant the decision can change; absent
-//	             when it never does
+//	until        time: the first instant the decision can change; the
+//	             string "never" when it holds for good, as its JSON and text
+//	             forms write it
 //	obligations  array of {kind, rule, subject, due}, each present when set
 //	             (due in RFC 3339), as the decision's JSON writes them;
 //	             absent when there are none
@@ -34,7 +35,9 @@ func (d Decision) LogValue() slog.Value {
 	attrs := make([]slog.Attr, 0, 6)
 	attrs = append(attrs, slog.String("outcome", d.Outcome.String()), slog.Any("rules", ruleNames(d.Rules)),
 		slog.String("reason", d.Reason))
-	if !d.Until.IsZero() {
+	if d.Until.IsZero() {
+		attrs = append(attrs, slog.String("until", "never"))
+	} else {
 		attrs = append(attrs, slog.Time("until", d.Until.UTC()))
 	}
 	if d.Obligations.Len() > 0 {
@@ -117,7 +120,7 @@ func (r TrialAvailable) LogValue() slog.Value {
 // LogValue is the request as a slog group: kind, order (its ID) and line.
 func (r FulfilLine) LogValue() slog.Value {
 	attrs := []slog.Attr{slog.String("kind", "fulfilLine")}
-	if r.Order != nil {
+	if r.Order.IsValid() {
 		attrs = append(attrs, slog.String("order", r.Order.ID()))
 	}
 	return slog.GroupValue(append(attrs, slog.String("line", r.Line))...)
@@ -127,10 +130,10 @@ func (r FulfilLine) LogValue() slog.Value {
 // IDs) and line.
 func (r ViewEntitlement) LogValue() slog.Value {
 	attrs := []slog.Attr{slog.String("kind", "viewEntitlement")}
-	if r.Contact != nil {
-		attrs = append(attrs, slog.String("contact", r.Contact.ID))
+	if r.Contact.IsValid() {
+		attrs = append(attrs, slog.String("contact", r.Contact.ID()))
 	}
-	if r.Order != nil {
+	if r.Order.IsValid() {
 		attrs = append(attrs, slog.String("order", r.Order.ID()))
 	}
 	return slog.GroupValue(append(attrs, slog.String("line", r.Line))...)
@@ -149,7 +152,7 @@ func (r PurchaseCredits) LogValue() slog.Value {
 // purchaseOrder, statementOfWork, professionalServices).
 func (r CallOff) LogValue() slog.Value {
 	attrs := []slog.Attr{slog.String("kind", "callOff")}
-	if r.Ledger != nil {
+	if r.Ledger.IsValid() {
 		attrs = append(attrs, slog.String("account", r.Ledger.Account().ID))
 	}
 	e := r.CallOff.Engagement
@@ -163,7 +166,7 @@ func (r CallOff) LogValue() slog.Value {
 // quarter ("2025-Q1").
 func (r CreditStatement) LogValue() slog.Value {
 	attrs := []slog.Attr{slog.String("kind", "creditStatement")}
-	if r.Ledger != nil {
+	if r.Ledger.IsValid() {
 		attrs = append(attrs, slog.String("account", r.Ledger.Account().ID))
 	}
 	return slog.GroupValue(append(attrs, slog.String("quarter", r.Quarter.String()))...)
@@ -179,8 +182,8 @@ func (r TradeInCompliance) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("kind", "tradeInCompliance"), slog.String("tradeIn", r.ID))
 }
 
-func appendLicense(attrs []slog.Attr, l *license.License) []slog.Attr {
-	if l == nil {
+func appendLicense(attrs []slog.Attr, l license.License) []slog.Attr {
+	if !l.IsValid() {
 		return attrs
 	}
 	return append(attrs, slog.String("license", l.ID()))

@@ -18,13 +18,16 @@ import (
 )
 
 // TestDecisionLogsAsJSONOfEveryKind logs, through slog.NewJSONHandler, the
-// request and decision of the first check of each request kind in the
-// project's scenario files, and compares the lines with
-// testdata/slog.golden. All twelve kinds must be there.
+// request and decision of the first check of each request kind in five of
+// the project's scenario files, and compares the lines with
+// testdata/slog.golden. All twelve kinds must be there. The files are
+// named, not globbed, so that a scenario file added does not move the
+// golden.
 func TestDecisionLogsAsJSONOfEveryKind(t *testing.T) {
-	files, err := filepath.Glob("scenario/testdata/scenarios/*.json")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no scenario files: %v", err)
+	var files []string
+	for _, name := range []string{"license-history-moved-renewed-late", "license-history-renewal-chain",
+		"order-fulfilment", "services-credits-refusals", "settled-boundaries"} {
+		files = append(files, filepath.Join("scenario/testdata/scenarios", name+".json"))
 	}
 	var out bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&out, &slog.HandlerOptions{
@@ -95,7 +98,7 @@ func TestZeroRequestsLogWithoutPanic(t *testing.T) {
 		out.Reset()
 		logger.Info("zero", "request", r, "decision", &policy.Decision{})
 		if !bytes.Contains(out.Bytes(), []byte(`"request":{"kind":"`)) ||
-			!bytes.Contains(out.Bytes(), []byte(`"decision":{"outcome":"deny","rules":[],"reason":""}`)) {
+			!bytes.Contains(out.Bytes(), []byte(`"decision":{"outcome":"deny","rules":[],"reason":"","until":"never"}`)) {
 			t.Errorf("%T: %s", r, out.Bytes())
 		}
 	}

@@ -35,7 +35,7 @@ type Segment struct {
 // cannot ask yields its *RequestError and nothing else; an engine's answer
 // whose Until is not after its instant yields an error, after the segments
 // before it.
-func (e *Engine) Timeline(r Request, from, to time.Time) iter.Seq2[Segment, error] {
+func (e Engine) Timeline(r Request, from, to time.Time) iter.Seq2[Segment, error] {
 	return func(yield func(Segment, error) bool) {
 		var cur Segment // the run being extended, if have
 		have := false
@@ -89,18 +89,19 @@ func (e *Engine) Timeline(r Request, from, to time.Time) iter.Seq2[Segment, erro
 // decideSpan is DecideInto, also returning the end of the run of drifting
 // decisions d begins, as the domain states it; the zero time when d does
 // not drift. Only a late renewal drifts.
-func (e *Engine) decideSpan(r Request, at time.Time, d *Decision) (driftsUntil time.Time, err error) {
+func (e Engine) decideSpan(r Request, at time.Time, d *Decision) (driftsUntil time.Time, err error) {
 	if w, ok := r.(WithHistory); ok {
 		return e.historySpan(w, at, d)
 	}
 	rr, ok := r.(RenewLicense)
-	if !ok || d == nil || e == nil || e.license == nil {
+	if !ok || d == nil || e.e == nil {
 		return time.Time{}, e.DecideInto(r, at, d)
 	}
-	if driftsUntil, err = e.renewSpan(rr, at, d); err != nil {
+	if err := e.ask(r, at); err != nil {
 		*d = Decision{}
+		return time.Time{}, err
 	}
-	return driftsUntil, err
+	return e.renewSpan(rr, at, d)
 }
 
 func minTime(a, b time.Time) time.Time {

@@ -19,7 +19,7 @@ const maxDrawnSegments = 3000
 
 // drawTimeline draws a world, one request about it and a period, and
 // returns the engine, the request, the period and its segments.
-func drawTimeline(t *rapid.T) (*policy.Engine, policy.Request, time.Time, time.Time, []policy.Segment) {
+func drawTimeline(t *rapid.T) (policy.Engine, policy.Request, time.Time, time.Time, []policy.Segment) {
 	w := drawWorld(t)
 	req := drawRequest(t, w)
 	from := drawAt(t, w, req)
@@ -125,7 +125,7 @@ func TestTimelineAdjacentSegmentsDiffer(t *testing.T) {
 
 // lateRenewal is a one-year subscription shipped 2024-01-01, expired with
 // its grace on 2025-01-31, asked to be renewed for a year.
-func lateRenewal(t testing.TB) (*policy.Engine, policy.Request) {
+func lateRenewal(t testing.TB) (policy.Engine, policy.Request) {
 	const file = `{"name": "late-renewal",
   "devices": [{"serial": "mx-1", "platform": "MX"}],
   "licenses": [{"id": "L1", "kind": "subscription", "tier": "standard", "platform": "MX", "device": "mx-1",
@@ -204,9 +204,9 @@ func TestTimelineOfARequestDecideCannotAskIsItsRequestError(t *testing.T) {
 	e, _ := lateRenewal(t)
 	at := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, c := range []struct {
-		e *policy.Engine
+		e policy.Engine
 		r policy.Request
-	}{{e, policy.RenewLicense{TermYears: 1}}, {e, nil}, {nil, policy.TrialAvailable{Platform: "MX", Feature: "bgp"}}} {
+	}{{e, policy.RenewLicense{TermYears: 1}}, {e, nil}, {policy.Engine{}, policy.TrialAvailable{Platform: "MX", Feature: "bgp"}}} {
 		n := 0
 		for s, err := range c.e.Timeline(c.r, at, at.Add(time.Hour)) {
 			n++

@@ -12,10 +12,10 @@ import (
 	"pgregory.net/rapid"
 )
 
-func book(t *testing.T) *tmip.Book {
+func book(t *testing.T) tmip.Book {
 	t.Helper()
 	at := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-	b, err := tmip.MustNewProgram(tmip.DefaultTerms(), tmip.DefaultCatalog()).NewBook([]tmip.TradeIn{{
+	b, err := tmip.MustNewProgram(tmip.DefaultCatalog(), tmip.DefaultTerms()).NewBook([]tmip.TradeIn{{
 		ID: "T1", SKU: "MX960-PREMIUM2-AC", Serial: "JN11", NewProduct: "MX10008",
 		Condition: tmip.Condition{Working: true, Network: tmip.Production, Channel: tmip.Authorized},
 		Support:   &tmip.Contract{Serial: "JN11", Start: at(2020, 7, 1), End: at(2022, 7, 1), Value: decimal.RequireFromString("1000.00")},

@@ -54,7 +54,7 @@ func TestAnswersAreValuesNoEditChangesALaterDecision(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, c := range checks {
-			for _, e := range []*policy.Engine{sc.Engine(), other.Engine()} {
+			for _, e := range []policy.Engine{sc.Engine(), other.Engine()} {
 				r := sc.Checks[i].Request
 				if e == other.Engine() {
 					r = other.Checks[i].Request
@@ -69,7 +69,7 @@ func TestAnswersAreValuesNoEditChangesALaterDecision(t *testing.T) {
 
 // decisionText is everything a decision says, or its error, as text: a
 // string, which no edit reaches.
-func decisionText(t *rapid.T, e *policy.Engine, r policy.Request, at time.Time) string {
+func decisionText(t *rapid.T, e policy.Engine, r policy.Request, at time.Time) string {
 	d, err := e.Decide(r, at)
 	if err != nil {
 		return "error: " + err.Error()
@@ -124,7 +124,7 @@ func editDomainAnswers(r policy.Request, at time.Time) {
 		vandal.Edit(&accounts)
 		vandal.Edit(&emails)
 	case policy.ViewEntitlement:
-		v := r.Order.View(*r.Contact, r.Line, at)
+		v := r.Order.View(r.Contact, r.Line, at)
 		vandal.Edit(&v)
 	case policy.CallOff:
 		res, err := r.Ledger.CheckCallOff(r.CallOff, at)
@@ -168,5 +168,20 @@ func TestVandalReachesWhatACallerCan(t *testing.T) {
 	full := shared.Spare[:2]
 	if shared.S[0] == "a" || shared.M["k"] == 1 || shared.P.N == 1 || full[1] == 0 {
 		t.Fatalf("the edit did not reach what the copy shares: %+v spare %v", shared, full)
+	}
+}
+
+// TestVandalZeroWritesThroughPointers holds Zero to its word: a pointer
+// handed out, or one an interface or a struct holds, has its pointee
+// zeroed, so a handle that shares the engine's memory would be caught.
+func TestVandalZeroWritesThroughPointers(t *testing.T) {
+	type inner struct{ n int }
+	type outer struct{ P *inner }
+	shared, held := &inner{1}, &inner{2}
+	vandal.Zero(shared)
+	var boxed any = outer{P: held}
+	vandal.Zero(&boxed)
+	if shared.n != 0 || held.n != 0 {
+		t.Fatalf("Zero left %+v and %+v", *shared, *held)
 	}
 }

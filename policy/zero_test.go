@@ -19,17 +19,17 @@ var zeroAt = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 // or zero, as a caller that forgot to construct them would send.
 func everyKindOfZeroRequest() []policy.Request {
 	return []policy.Request{
-		policy.UseFeature{}, policy.UseFeature{License: &license.License{}},
-		policy.MoveLicense{}, policy.MoveLicense{License: &license.License{}},
-		policy.RenewLicense{}, policy.RenewLicense{License: &license.License{}},
-		policy.ChangeTier{}, policy.ChangeTier{License: &license.License{}},
-		policy.FulfilLine{}, policy.FulfilLine{Order: &entitlement.Order{}},
-		policy.ViewEntitlement{}, policy.ViewEntitlement{Order: &entitlement.Order{}, Contact: &entitlement.Contact{}},
+		policy.UseFeature{}, policy.UseFeature{License: license.License{}},
+		policy.MoveLicense{}, policy.MoveLicense{License: license.License{}},
+		policy.RenewLicense{}, policy.RenewLicense{License: license.License{}},
+		policy.ChangeTier{}, policy.ChangeTier{License: license.License{}},
+		policy.FulfilLine{}, policy.FulfilLine{Order: entitlement.Order{}},
+		policy.ViewEntitlement{}, policy.ViewEntitlement{Order: entitlement.Order{}, Contact: entitlement.Contact{}},
 		policy.CallOff{}, policy.CreditStatement{}, policy.PurchaseCredits{},
-		policy.TradeIn{}, policy.TradeIn{Book: &tmip.Book{}},
-		policy.TradeInCompliance{}, policy.TradeInCompliance{Book: &tmip.Book{}},
+		policy.TradeIn{}, policy.TradeIn{Book: tmip.Book{}},
+		policy.TradeInCompliance{}, policy.TradeInCompliance{Book: tmip.Book{}},
 		policy.WithHistory{Request: policy.UseFeature{}},
-		policy.WithHistory{History: &license.History{}, Request: policy.RenewLicense{}},
+		policy.WithHistory{History: license.History{}, Request: policy.RenewLicense{}},
 		nil,
 	}
 }
@@ -60,31 +60,32 @@ func TestZeroFactsFailClosedWithATypedError(t *testing.T) {
 	}
 }
 
-// TestNilAndZeroEngineRefuseEveryRequest: "a nil Engine returns an error;
-// nothing panics", and the zero Engine refuses every request the same way.
-func TestNilAndZeroEngineRefuseEveryRequest(t *testing.T) {
+// TestZeroEngineRefusesEveryRequest: "a nil Engine returns an error;
+// nothing panics": the zero Engine refuses every request.
+func TestZeroEngineRefusesEveryRequest(t *testing.T) {
 	l := evpn(t)
 	reqs := append(everyKindOfZeroRequest(),
 		policy.UseFeature{License: l, Device: "qfx-7", Feature: "evpn-vxlan"},
 		policy.TrialAvailable{Platform: "MX", Feature: "bgp"},
 		policy.PurchaseCredits{Kind: credits.Professional})
-	for _, e := range []*policy.Engine{nil, {}} {
+	for _, e := range []policy.Engine{{}} {
 		for _, r := range reqs {
 			d, err := e.Decide(r, zeroAt)
 			if !errors.Is(err, policy.ErrNoEngine) || d.Outcome != policy.Deny {
-				t.Errorf("engine %p, %T: %v, %v; want ErrNoEngine and a denial", e, r, d, err)
+				t.Errorf("zero engine, %T: %v, %v; want ErrNoEngine and a denial", r, d, err)
 			}
 			var into policy.Decision
 			into.Outcome = policy.Allow
 			if err := e.DecideInto(r, zeroAt, &into); err == nil || into.Outcome != policy.Deny {
-				t.Errorf("engine %p, %T: DecideInto left %v, %v", e, r, into, err)
+				t.Errorf("zero engine, %T: DecideInto left %v, %v", r, into, err)
 			}
 		}
-		if e.License() != nil || e.Terms().License.SubscriptionTermYears != nil {
-			t.Errorf("engine %p hands out programs or terms", e)
+		if e.License().IsValid() || e.Credits().IsValid() || e.TMIP().IsValid() || e.Entitlement().IsValid() ||
+			e.Terms().License.SubscriptionTermYears != nil {
+			t.Error("the zero engine hands out programs or terms")
 		}
 		if _, err := e.NewLicense(license.Spec{ID: "L"}); err == nil {
-			t.Errorf("engine %p built a license", e)
+			t.Error("the zero engine built a license")
 		}
 	}
 }
@@ -108,11 +109,11 @@ func TestFactsOfOtherTermsAreRefused(t *testing.T) {
 	terms.InitialGraceDays = 60
 	other := license.MustNewProgram(license.DefaultCatalog(), terms)
 	equal := license.MustNewProgram(license.DefaultCatalog(), license.DefaultTerms())
-	spec := func(p *license.Program) *license.License {
+	spec := func(p license.Program) license.License {
 		dev := p.MustNewDevice("qfx-7", "QFX", "")
 		l := p.MustNewLicense(license.Spec{ID: "evpn-1y", Kind: license.Subscription, Tier: license.Premium, Platform: "QFX",
 			Device: dev, Features: []string{"evpn-vxlan"}, Start: zeroAt.AddDate(-1, 0, 0), TermYears: 1})
-		return &l
+		return l
 	}
 	for _, r := range []policy.Request{
 		policy.UseFeature{License: spec(other), Device: "qfx-7", Feature: "evpn-vxlan"},
@@ -133,7 +134,7 @@ func TestFactsOfOtherTermsAreRefused(t *testing.T) {
 
 	otherTMIP := tmip.DefaultTerms()
 	otherTMIP.ReturnMonths = 6
-	book, err := tmip.MustNewProgram(otherTMIP, tmip.DefaultCatalog()).NewBook(nil)
+	book, err := tmip.MustNewProgram(tmip.DefaultCatalog(), otherTMIP).NewBook(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +145,7 @@ func TestFactsOfOtherTermsAreRefused(t *testing.T) {
 	order := ep.MustNewOrder(entitlement.OrderSpec{ID: "SO1", Accounts: []string{"A"}, Emails: []string{"ops@acme.example"},
 		Lines: []entitlement.Line{{ID: "L1", Product: "MX", Kind: license.Perpetual, Tier: license.Standard,
 			Features: []string{"bgp"}, Quantity: 1, ShipDate: zeroAt}}})
-	if _, err := e.Decide(policy.FulfilLine{Order: &order, Line: "L1"}, zeroAt); !errors.Is(err, policy.ErrOtherTerms) {
+	if _, err := e.Decide(policy.FulfilLine{Order: order, Line: "L1"}, zeroAt); !errors.Is(err, policy.ErrOtherTerms) {
 		t.Errorf("an order of other delivery terms: err = %v", err)
 	}
 }
@@ -152,7 +153,7 @@ func TestFactsOfOtherTermsAreRefused(t *testing.T) {
 // TestEngineTermsAndCatalogAreCopies: a caller editing what Terms and
 // Catalog return changes nothing in the engine.
 func TestEngineTermsAndCatalogAreCopies(t *testing.T) {
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	e, err := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	if err != nil {
 		t.Fatal(err)
 	}

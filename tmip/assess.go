@@ -10,27 +10,21 @@ import (
 )
 
 // Assessment is the answer to "may this trade-in earn a discount on an
-// order placed now". It is filled on both outcomes; Err gives the refusal as
-// an error.
+// order placed now": the [rule.Verdict] every domain answers with, and the
+// discount and deadline. Its Reason names the trade-in. It is filled on
+// both outcomes; Err gives the refusal as an error.
+//
+// The Verdict's Rules, allowed: TMIP-SUPPORT (when a contract is given),
+// TMIP-RETURN, TMIP-AT-ORDER, TMIP-SWAP, then TMIP-PASS-ON for a partner;
+// refused: every rule broken among TMIP-ELIGIBLE, TMIP-CONDITION,
+// TMIP-ONE-FOR-ONE, TMIP-COMBINE, TMIP-WINDOW, in that order. Its
+// Obligations, allowed: a rule.Deadline (TMIP-RETURN, due at the return
+// deadline) when the new equipment's shipment is recorded, and a
+// rule.Advisory (TMIP-PASS-ON, no due instant) for a partner, both about
+// the trade-in. Until is exact. The zero Assessment is a refusal that
+// cites no rule.
 type Assessment struct {
-	// Allowed says the trade-in earns its credit.
-	Allowed bool
-	// Rules behind the answer, most specific first; shared, never modify
-	// them. Allowed: TMIP-SUPPORT (when a contract is given), TMIP-RETURN,
-	// TMIP-AT-ORDER, TMIP-SWAP, then TMIP-PASS-ON for a partner. Refused:
-	// every rule broken among TMIP-ELIGIBLE, TMIP-CONDITION,
-	// TMIP-ONE-FOR-ONE, TMIP-COMBINE, TMIP-WINDOW, in that order.
-	Rules rule.List
-	// Reason says why in one sentence.
-	Reason string
-	// Obligations of an allowed trade-in: a rule.Deadline (TMIP-RETURN, due
-	// at the return deadline) when the new equipment's shipment is recorded,
-	// and a rule.Advisory (TMIP-PASS-ON, no due instant) for a partner; the
-	// subject of both is the trade-in's ID. Shared, never modify them.
-	Obligations rule.Obligations
-	// Until is the first instant after the one asked at which the answer
-	// differs, or the zero time when it never does.
-	Until time.Time
+	rule.Verdict
 	// Discount is the support contract's remaining value, to the cent
 	// (TMIP-SUPPORT), at the order when the new equipment was ordered at or
 	// before the instant asked, else at the instant asked: applied at order
@@ -41,17 +35,6 @@ type Assessment struct {
 	// the new equipment is recorded, else zero. It is stated on both
 	// outcomes: it is a fact of the trade-in, not of the answer.
 	Deadline time.Time
-
-	subject string
-}
-
-// Err returns the refusal as a *rule.Violation naming the trade-in and every
-// rule it breaks, or nil when the trade-in is allowed.
-func (a Assessment) Err() error {
-	if a.Allowed {
-		return nil
-	}
-	return rule.Errorf(a.Rules.IDs(), a.subject, "%s", a.Reason)
 }
 
 // Assess decides whether the trade-in named id earns a discount on its
@@ -77,19 +60,19 @@ func (a Assessment) Err() error {
 // Until is exact: a quote changes when the window opens or closes, at the
 // first UTC midnight at which the discount, to the cent, drops, or at the
 // order, when the order's answer differs from the quote's.
-func (b *Book) Assess(id string, at time.Time) (Assessment, error) {
+func (b Book) Assess(id string, at time.Time) (Assessment, error) {
 	e, ok := b.entry(id)
 	if !ok {
 		return Assessment{}, b.unknown(id)
 	}
 	ordered := e.t.Ordered
 	if !ordered.Valid {
-		return b.assess(e, at), nil
+		return b.b.assess(e, at), nil
 	}
 	if !ordered.Time.After(at) {
 		return e.atOrder, nil // TMIP-AT-ORDER: judged at the order, for good
 	}
-	a := b.assess(e, at)
+	a := b.b.assess(e, at)
 	if a.Until.IsZero() || a.Until.After(ordered.Time) {
 		// The quote still holds at the order, which then keeps it for good.
 		a.Until = time.Time{}
@@ -116,9 +99,9 @@ func (t Terms) windowState(at time.Time) windowState {
 	return inWindow
 }
 
-func (b *Book) assess(e *entry, at time.Time) Assessment {
+func (b *book) assess(e *entry, at time.Time) Assessment {
 	ws := b.terms.windowState(at)
-	a := Assessment{subject: e.t.ID, Deadline: e.deadline}
+	a := Assessment{Deadline: e.deadline}
 	if e.refused != nil {
 		// Broken on its own: refused for good on those grounds alone, as
 		// RULES.md's table has it (until never); the window is asked only
@@ -165,7 +148,7 @@ var (
 // breaks whatever the instant, and the allowed answer. listed says its SKU
 // is in the catalog; earlier names the earlier trade-in counting toward the
 // same new product, if any.
-func (e *entry) prepareAssess(p *Program, listed bool, earlier string) {
+func (e *entry) prepareAssess(p *program, listed bool, earlier string) {
 	t, terms := e.t, p.terms
 	var vs []*rule.Violation
 	if !listed { // TMIP-ELIGIBLE

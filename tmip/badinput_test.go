@@ -50,7 +50,7 @@ func TestNewBookNamesBadInput(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := MustNewProgram(DefaultTerms(), DefaultCatalog()).NewBook(c.tradeIns)
+			_, err := MustNewProgram(DefaultCatalog(), DefaultTerms()).NewBook(c.tradeIns)
 			var v *rule.Violation
 			if !errors.As(err, &v) || !v.Cites(c.rule) || !strings.Contains(err.Error(), c.mention) {
 				t.Fatalf("error %v: want a *rule.Violation citing %s and mentioning %q", err, c.rule, c.mention)
@@ -66,7 +66,7 @@ func TestNewBookNamesEveryProblemOfATradeIn(t *testing.T) {
 	ti := eligible(t, "T1", "MX10008")
 	ti.SKU, ti.Support.Value = "", dec("-3")
 	ti.Destruction = &Certificate{Signed: ti.Ordered.Time, SignerTitle: 42}
-	_, err := MustNewProgram(DefaultTerms(), DefaultCatalog()).NewBook([]TradeIn{ti})
+	_, err := MustNewProgram(DefaultCatalog(), DefaultTerms()).NewBook([]TradeIn{ti})
 	wantRules(t, err, rule.TmipEligible, rule.TmipSupport, rule.TmipSigner)
 	if !strings.HasPrefix(err.Error(), "tmip: tradeIns[0] (T1): TMIP-ELIGIBLE, TMIP-SUPPORT, TMIP-SIGNER: trade-in T1: ") {
 		t.Fatalf("error %q", err)
@@ -80,13 +80,13 @@ func TestNewBookNamesEveryProblemOfATradeIn(t *testing.T) {
 func TestNewProgramRefusesBadTermsAndCatalog(t *testing.T) {
 	terms := DefaultTerms()
 	terms.ReturnMonths = 0
-	if _, err := NewProgram(terms, DefaultCatalog()); err == nil || !strings.Contains(err.Error(), "ReturnMonths") {
+	if _, err := NewProgram(DefaultCatalog(), terms); err == nil || !strings.Contains(err.Error(), "ReturnMonths") {
 		t.Fatalf("bad terms: %v", err)
 	}
-	if _, err := NewProgram(DefaultTerms(), Catalog{}); err == nil || !strings.Contains(err.Error(), "no SKU") {
+	if _, err := NewProgram(Catalog{}, DefaultTerms()); err == nil || !strings.Contains(err.Error(), "no SKU") {
 		t.Fatalf("empty catalog: %v", err)
 	}
-	var none *Program
+	var none Program
 	if _, err := none.NewBook(nil); err == nil {
 		t.Fatal("a nil program built a book")
 	}

@@ -12,7 +12,7 @@ import (
 
 // benchBook is a book of n trade-ins, a quarter of them refused, most with
 // contracts and certificates, and instants spread over 2020 to 2022.
-func benchBook(b *testing.B, n int) (*Book, []string, []time.Time) {
+func benchBook(b *testing.B, n int) (Book, []string, []time.Time) {
 	b.Helper()
 	terms := DefaultTerms()
 	terms.WindowEnd = Instant{}
@@ -34,7 +34,7 @@ func benchBook(b *testing.B, n int) (*Book, []string, []time.Time) {
 		}
 		tradeIns[i], ids[i] = ti, ti.ID
 	}
-	book, err := MustNewProgram(terms, DefaultCatalog()).NewBook(tradeIns)
+	book, err := MustNewProgram(DefaultCatalog(), terms).NewBook(tradeIns)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func BenchmarkNewBook(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := MustNewProgram(DefaultTerms(), DefaultCatalog()).NewBook(tradeIns); err != nil {
+		if _, err := MustNewProgram(DefaultCatalog(), DefaultTerms()).NewBook(tradeIns); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -13,10 +13,16 @@ import (
 // Book holds a file's trade-ins in order, checked once by Program.NewBook.
 // It never changes afterwards: Assess and Compliance are queries at an
 // instant, safe for concurrent use, and WithReturn and WithCertificate
-// return new books. A nil or zero Book holds nothing: every question about
-// it is an error.
-type Book struct {
-	program *Program
+// return new books.
+//
+// A Book is a handle to what NewBook checked: copies are the same book, ==
+// reports whether two handles are, and nothing a caller does to its copy
+// reaches the book itself. The zero Book holds nothing: every question
+// about it is an error.
+type Book struct{ b *book }
+
+type book struct {
+	program *program
 	terms   Terms // the program's, read on every answer
 	entries []entry
 	index   map[string]int
@@ -63,12 +69,20 @@ type entry struct {
 //
 // TMIP-ONE-FOR-ONE takes the trade-ins in the order given: only the first
 // naming a new product earns credit toward it.
-func (p *Program) NewBook(tradeIns []TradeIn) (*Book, error) {
-	if p == nil {
-		return nil, errors.New("tmip: no trade-in program: build one with tmip.NewProgram")
+func (p Program) NewBook(tradeIns []TradeIn) (Book, error) {
+	if p.p == nil {
+		return Book{}, errors.New("tmip: no trade-in program: build one with tmip.NewProgram")
 	}
+	b, err := p.p.newBook(tradeIns)
+	if err != nil {
+		return Book{}, err
+	}
+	return Book{b}, nil
+}
+
+func (p *program) newBook(tradeIns []TradeIn) (*book, error) {
 	terms, listed := p.terms, p.listed
-	b := &Book{program: p, terms: terms, entries: make([]entry, len(tradeIns)), index: make(map[string]int, len(tradeIns))}
+	b := &book{program: p, terms: terms, entries: make([]entry, len(tradeIns)), index: make(map[string]int, len(tradeIns))}
 	first := make(map[string]string, len(tradeIns)) // new product -> the trade-in counting toward it
 	for i, t := range tradeIns {
 		if t.ID == "" {
@@ -137,7 +151,7 @@ func (e *EntryError) Error() string {
 func (e *EntryError) Unwrap() error { return e.Err }
 
 // tradeIns returns copies of the book's trade-ins, in order.
-func (b *Book) tradeIns() []TradeIn {
+func (b *book) tradeIns() []TradeIn {
 	out := make([]TradeIn, len(b.entries))
 	for i := range b.entries {
 		out[i] = b.entries[i].t.copy()
@@ -150,17 +164,18 @@ func (b *Book) tradeIns() []TradeIn {
 // refuses it, but it is recorded once: a trade-in already returned is an
 // error, and so is an unknown id. Whether it meets the deadline is
 // Compliance's answer (TMIP-RETURN).
-func (b *Book) WithReturn(id string, at time.Time) (*Book, error) {
-	e, ok := b.entry(id)
+func (bk Book) WithReturn(id string, at time.Time) (Book, error) {
+	e, ok := bk.entry(id)
 	if !ok {
-		return nil, b.unknown(id)
+		return Book{}, bk.unknown(id)
 	}
+	b := bk.b
 	if e.t.Returned.Valid {
-		return nil, fmt.Errorf("tmip: trade-in %s was already returned at %s", id, e.t.Returned)
+		return Book{}, fmt.Errorf("tmip: trade-in %s was already returned at %s", id, e.t.Returned)
 	}
 	ts := b.tradeIns()
 	ts[b.index[id]].Returned = At(at)
-	return b.program.NewBook(ts)
+	return Program{b.program}.NewBook(ts)
 }
 
 // WithCertificate returns a book in which the Certificate of Destruction c
@@ -169,45 +184,49 @@ func (b *Book) WithReturn(id string, at time.Time) (*Book, error) {
 // without legal authority, is refused citing TMIP-SIGNER, as Compliance
 // would not count it. A trade-in that already has a certificate is an
 // error, and so is an unknown id.
-func (b *Book) WithCertificate(id string, c Certificate) (*Book, error) {
-	e, ok := b.entry(id)
+func (bk Book) WithCertificate(id string, c Certificate) (Book, error) {
+	e, ok := bk.entry(id)
 	if !ok {
-		return nil, b.unknown(id)
+		return Book{}, bk.unknown(id)
 	}
+	b := bk.b
 	if e.t.Destruction != nil {
-		return nil, fmt.Errorf("tmip: trade-in %s already has a certificate of destruction", id)
+		return Book{}, fmt.Errorf("tmip: trade-in %s already has a certificate of destruction", id)
 	}
 	if !c.Valid() {
-		return nil, rule.Errorf([]rule.ID{rule.TmipSigner}, id,
+		return Book{}, rule.Errorf([]rule.ID{rule.TmipSigner}, id,
 			"trade-in %s: a certificate signed by a %s %s legal authority is no certificate: a vice president or above with legal sign-off authority signs it",
 			id, c.SignerTitle, map[bool]string{true: "with", false: "without"}[c.LegalAuthority])
 	}
 	ts := b.tradeIns()
 	ts[b.index[id]].Destruction = &c
-	return b.program.NewBook(ts)
+	return Program{b.program}.NewBook(ts)
 }
 
-// Program returns the program the book was built under; nil for a nil or
-// zero Book.
-func (b *Book) Program() *Program {
-	if b == nil {
-		return nil
+// IsValid reports whether b was built by Program.NewBook.
+func (b Book) IsValid() bool { return b.b != nil }
+
+// Program returns the program the book was built under; the zero Program
+// for the zero Book.
+func (b Book) Program() Program {
+	if b.b == nil {
+		return Program{}
 	}
-	return b.program
+	return Program{b.b.program}
 }
 
 // Len returns how many trade-ins the book holds.
-func (b *Book) Len() int {
-	if b == nil {
+func (b Book) Len() int {
+	if b.b == nil {
 		return 0
 	}
-	return len(b.entries)
+	return len(b.b.entries)
 }
 
 // TradeIn returns the trade-in named id as recorded (instants in UTC), or
 // false when there is none. The result is a copy: changing it changes
 // nothing in the book.
-func (b *Book) TradeIn(id string) (TradeIn, bool) {
+func (b Book) TradeIn(id string) (TradeIn, bool) {
 	e, ok := b.entry(id)
 	if !ok {
 		return TradeIn{}, false
@@ -215,19 +234,19 @@ func (b *Book) TradeIn(id string) (TradeIn, bool) {
 	return e.t.copy(), true
 }
 
-func (b *Book) entry(id string) (*entry, bool) {
-	if b == nil {
+func (b Book) entry(id string) (*entry, bool) {
+	if b.b == nil {
 		return nil, false
 	}
-	i, ok := b.index[id]
+	i, ok := b.b.index[id]
 	if !ok {
 		return nil, false
 	}
-	return &b.entries[i], true
+	return &b.b.entries[i], true
 }
 
-func (b *Book) unknown(id string) error {
-	if b == nil || b.program == nil {
+func (b Book) unknown(id string) error {
+	if b.b == nil {
 		return errors.New("tmip: no book: build one with Program.NewBook")
 	}
 	return fmt.Errorf("tmip: unknown trade-in %q", id)

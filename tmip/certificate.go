@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/internal/enum"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
 // Title is the official title of a Certificate of Destruction's signer
@@ -25,7 +26,7 @@ const (
 	OtherTitle
 )
 
-var titles = enum.New[Title]("tmip", "Title", "signer title", nil,
+var titles = enum.New[Title]("tmip", "Title", "signer title", rule.ID(0).UnknownName,
 	"",
 	"vice-president",
 	"senior-vice-president",

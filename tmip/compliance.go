@@ -31,14 +31,14 @@ const (
 	statusCount
 )
 
-var statuses = enum.New[Status]("tmip", "Status", "status", nil,
+var statuses = enum.New[Status]("tmip", "Status", "status", rule.ID(0).UnknownName,
 	"", "met", "pending", "breach")
 
 // ParseStatus returns the status named s ("met", "pending", "breach"); an unknown
 // name is an error that lists the names.
 func ParseStatus(s string) (Status, error) { return statuses.Parse(s) }
 
-// IsValid reports whether s is one of the statuss.
+// IsValid reports whether s is one of the statuses.
 func (s Status) IsValid() bool { return statuses.IsValid(s) }
 
 // String returns "met", "pending" or "breach", or "tmip.Status(N)" for a
@@ -55,27 +55,21 @@ func (s Status) MarshalText() ([]byte, error) { return s.AppendText(nil) }
 // error; any other text is an error listing the names.
 func (s *Status) UnmarshalText(text []byte) error { return statuses.Unmarshal(s, text) }
 
-// Compliance is the answer to "is the trade-in's return obligation met now".
+// Compliance is the answer to "is the trade-in's return obligation met
+// now": the [rule.Verdict] every domain answers with, and the status,
+// deadline and claw-back. Its Reason names the trade-in. Allowed is false
+// in breach only; Err gives the breach as an error.
+//
+// The Verdict's Rules, met or pending: TMIP-RETURN; in breach: TMIP-BREACH,
+// TMIP-RETURN; TMIP-SIGNER follows the first rule from the instant a
+// certificate that is no certificate counts. Its Obligations, pending with
+// a deadline: a rule.Deadline (TMIP-RETURN, due at the deadline); in
+// breach: a rule.Notice (TMIP-BREACH, due at the latest notice instant at
+// or before the instant asked) and a rule.Clawback (TMIP-BREACH, due at
+// the deadline), all about the trade-in. Until is exact. The zero
+// Compliance is a refusal that cites no rule.
 type Compliance struct {
-	// Allowed is false in breach only.
-	Allowed bool
-	// Rules behind the answer; shared, never modify them. Met or pending:
-	// TMIP-RETURN. In breach: TMIP-BREACH, TMIP-RETURN. TMIP-SIGNER follows
-	// the first rule from the instant a certificate that is no certificate
-	// counts.
-	Rules rule.List
-	// Reason says why in one sentence.
-	Reason string
-	// Obligations: pending with a deadline, a rule.Deadline (TMIP-RETURN,
-	// due at the deadline); in breach, a rule.Notice (TMIP-BREACH, due at
-	// the latest notice instant at or before the instant asked) until a
-	// late return or certificate ends the notices, and a rule.Clawback
-	// (TMIP-BREACH, due at the deadline). The subject is the trade-in's ID.
-	// Pending ones are shared, never modify them.
-	Obligations rule.Obligations
-	// Until is the first instant after the one asked at which the answer
-	// differs, or the zero time when it never does.
-	Until time.Time
+	rule.Verdict
 	// Status is Met, Pending or Breach.
 	Status Status
 	// Deadline is the return deadline: shipment of the new equipment plus
@@ -86,17 +80,6 @@ type Compliance struct {
 	// Assess at the trade-in's Ordered instant, when that allowed it; zero
 	// when it did not or no order is recorded). Zero otherwise.
 	Clawback decimal.Decimal
-
-	subject string
-}
-
-// Err returns the breach as a *rule.Violation naming the trade-in and its
-// rules, or nil when the trade-in is not in breach.
-func (c Compliance) Err() error {
-	if c.Allowed {
-		return nil
-	}
-	return rule.Errorf(c.Rules.IDs(), c.subject, "%s", c.Reason)
 }
 
 // Compliance decides whether the return obligation of the trade-in named id
@@ -116,12 +99,12 @@ func (c Compliance) Err() error {
 // Until is exact: the answer changes only when a return or certificate
 // starts to count, at the deadline, and in breach at every notice instant
 // until the notices end.
-func (b *Book) Compliance(id string, at time.Time) (Compliance, error) {
+func (b Book) Compliance(id string, at time.Time) (Compliance, error) {
 	e, ok := b.entry(id)
 	if !ok {
 		return Compliance{}, b.unknown(id)
 	}
-	return b.compliance(e, at), nil
+	return b.b.compliance(e, at), nil
 }
 
 // standing is everything a Compliance at an instant depends on; two instants
@@ -132,7 +115,7 @@ type standing struct {
 	notice int64 // in breach, the notice instant is deadline + notice × cadence; -1 once the notices ended
 }
 
-func (b *Book) standingAt(e *entry, at time.Time) standing {
+func (b *book) standingAt(e *entry, at time.Time) standing {
 	s := standing{signer: e.badCert && !e.t.Destruction.Signed.After(at)}
 	switch {
 	case e.hasCure && !e.cure.After(at):
@@ -152,7 +135,7 @@ func (b *Book) standingAt(e *entry, at time.Time) standing {
 // noticesBefore is the k of the latest notice instant deadline + k ×
 // NoticeEveryDays days at or before at (at >= deadline). It is computed in
 // seconds, as a time.Duration would saturate three centuries out.
-func (b *Book) noticesBefore(deadline, at time.Time) int64 {
+func (b *book) noticesBefore(deadline, at time.Time) int64 {
 	sec := at.Unix() - deadline.Unix()
 	if at.Nanosecond() < deadline.Nanosecond() {
 		sec--
@@ -163,7 +146,7 @@ func (b *Book) noticesBefore(deadline, at time.Time) int64 {
 // noticeAt is the k-th notice instant: the deadline plus k × NoticeEveryDays
 // days of 24 hours, as AddDate counts them (the deadline is UTC,
 // where AddDate's days are 24 hours).
-func (b *Book) noticeAt(deadline time.Time, k int64) time.Time {
+func (b *book) noticeAt(deadline time.Time, k int64) time.Time {
 	return deadline.AddDate(0, 0, int(k)*b.terms.NoticeEveryDays)
 }
 
@@ -175,20 +158,21 @@ var complianceRules = [statusCount][2]rule.List{
 	Breach:  {rule.ListOf(rule.TmipBreach, rule.TmipReturn), rule.ListOf(rule.TmipBreach, rule.TmipSigner, rule.TmipReturn)},
 }
 
-func (b *Book) compliance(e *entry, at time.Time) Compliance {
+func (b *book) compliance(e *entry, at time.Time) Compliance {
 	s := b.standingAt(e, at)
 	reason := e.reasons[s.status][boolIndex(s.signer)]
 	if s.notice < 0 {
 		reason = e.lateReasons[boolIndex(s.signer)]
 	}
 	c := Compliance{
-		Allowed:  s.status != Breach,
-		Rules:    complianceRules[s.status][boolIndex(s.signer)],
-		Reason:   reason,
+		Verdict: rule.Verdict{
+			Allowed: s.status != Breach,
+			Rules:   complianceRules[s.status][boolIndex(s.signer)],
+			Reason:  reason,
+			Until:   b.complianceUntil(e, at, s),
+		},
 		Status:   s.status,
 		Deadline: e.deadline,
-		subject:  e.t.ID,
-		Until:    b.complianceUntil(e, at, s),
 	}
 	switch s.status {
 	case Pending:
@@ -212,7 +196,7 @@ func (b *Book) compliance(e *entry, at time.Time) Compliance {
 // count (its own instant), at the deadline, or in breach at the next
 // notice while the notices last; of those after at, the earliest that
 // differs is the answer.
-func (b *Book) complianceUntil(e *entry, at time.Time, s standing) time.Time {
+func (b *book) complianceUntil(e *entry, at time.Time, s standing) time.Time {
 	var until time.Time
 	try := func(t time.Time) {
 		// An instant past year 9999 is none: nothing changes within the

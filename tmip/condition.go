@@ -1,6 +1,10 @@
 package tmip
 
-import "github.com/licensepolicy/licensepolicy/internal/enum"
+import (
+	"github.com/licensepolicy/licensepolicy/internal/enum"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
+)
 
 // Network is where the returned equipment was deployed (TMIP-CONDITION). The
 // zero Network is invalid: a trade-in that does not say is refused as bad
@@ -18,7 +22,7 @@ const (
 	OtherNetwork
 )
 
-var networks = enum.New[Network]("tmip", "Network", "network", nil,
+var networks = enum.New[Network]("tmip", "Network", "network", rule.ID(0).UnknownName,
 	"", "production", "lab", "other")
 
 // ParseNetwork returns the network named s ("production", "lab", "other"); an unknown
@@ -57,7 +61,7 @@ const (
 	Gray
 )
 
-var channels = enum.New[Channel]("tmip", "Channel", "channel", nil,
+var channels = enum.New[Channel]("tmip", "Channel", "channel", rule.ID(0).UnknownName,
 	"", "authorized", "direct", "gray")
 
 // ParseChannel returns the channel named s ("authorized", "direct", "gray"); an unknown

@@ -1,5 +1,5 @@
 // Package tmip decides trade-ins under the Juniper Technology Migration
-// Incentive Program (seed 003_449023966ab905e9.txt): whether a returned item
+// Incentive Program (the trade-in seed): whether a returned item
 // earns a discount on new equipment ordered at an instant, how much, and
 // whether its return obligation is met, pending or in breach at an instant.
 //
@@ -18,12 +18,14 @@
 //
 // # Assessing a trade-in at order
 //
-// Program.NewBook checks a file's trade-ins once, in order, under the
-// program's terms and catalog, which the Book remembers; WithReturn and
-// WithCertificate return a new book with one more fact. Book.Assess answers
-// "may this trade-in earn a discount on its order": once the new equipment
-// was ordered (TradeIn.Ordered at or before the instant asked), as of the
-// order, wholly and for good (TMIP-AT-ORDER); before that, or with no order
+// [Program.NewBook] checks a file's trade-ins once, in order, under the
+// program's terms and catalog, which the [Book] remembers;
+// [Book.WithReturn] and [Book.WithCertificate] return a new book with one
+// more fact. A Program and a Book are handles: nothing a holder does to
+// its copy reaches another's. [Book.Assess] answers "may this trade-in
+// earn a discount on its order": once the new equipment was ordered
+// (TradeIn.Ordered at or before the instant asked), as of the order,
+// wholly and for good (TMIP-AT-ORDER); before that, or with no order
 // recorded, for an order placed at the instant asked. It is refused,
 // naming every rule broken in this order, when
 //

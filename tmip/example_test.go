@@ -21,7 +21,7 @@ func date(s string) time.Time {
 // toward the same product.
 func Example() {
 	working := tmip.Condition{Working: true, Network: tmip.Production, Channel: tmip.Authorized}
-	book, err := tmip.MustNewProgram(tmip.DefaultTerms(), tmip.DefaultCatalog()).NewBook([]tmip.TradeIn{
+	book, err := tmip.MustNewProgram(tmip.DefaultCatalog(), tmip.DefaultTerms()).NewBook([]tmip.TradeIn{
 		{
 			ID: "T1", SKU: "MX960-PREMIUM2-AC", Serial: "JN11", Condition: working, NewProduct: "MX10008",
 			Support: &tmip.Contract{Serial: "JN11", Start: date("2020-07-01T00:00:00Z"),
@@ -50,7 +50,7 @@ func Example() {
 // The discount is the support contract's remaining value on the order's
 // UTC date; Until says when, to the cent, it next drops.
 func ExampleBook_Assess() {
-	book, err := tmip.MustNewProgram(tmip.DefaultTerms(), tmip.DefaultCatalog()).NewBook([]tmip.TradeIn{{
+	book, err := tmip.MustNewProgram(tmip.DefaultCatalog(), tmip.DefaultTerms()).NewBook([]tmip.TradeIn{{
 		ID: "T1", SKU: "MPC7E-MRATE-FLEX", Serial: "JN21", NewProduct: "MX304", Partner: true,
 		Condition: tmip.Condition{Working: true, Network: tmip.Lab, Channel: tmip.Direct},
 		Support: &tmip.Contract{Serial: "JN21", Start: date("2021-01-01T00:00:00Z"),
@@ -78,7 +78,7 @@ func ExampleBook_Assess() {
 // A certificate of destruction signed by a director is no certificate: the
 // trade-in falls in breach at its deadline, with a notice every 30 days.
 func ExampleBook_Compliance() {
-	book, err := tmip.MustNewProgram(tmip.DefaultTerms(), tmip.DefaultCatalog()).NewBook([]tmip.TradeIn{{
+	book, err := tmip.MustNewProgram(tmip.DefaultCatalog(), tmip.DefaultTerms()).NewBook([]tmip.TradeIn{{
 		ID: "T1", SKU: "MX480-PREMIUM2-AC", Serial: "JN31", NewProduct: "MX10004",
 		Condition:           tmip.Condition{Working: true, Network: tmip.Production, Channel: tmip.Authorized},
 		NewEquipmentShipped: tmip.At(date("2021-11-30T00:00:00Z")),

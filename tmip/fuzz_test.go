@@ -37,7 +37,7 @@ func FuzzTradeIn(f *testing.F) {
 		}
 		terms := DefaultTerms()
 		terms.WindowEnd = Instant{}
-		b, err := MustNewProgram(terms, DefaultCatalog()).NewBook([]TradeIn{ti})
+		b, err := MustNewProgram(DefaultCatalog(), terms).NewBook([]TradeIn{ti})
 		if err != nil {
 			var viol *rule.Violation
 			if !errors.As(err, &viol) || len(viol.Rules.IDs()) == 0 || viol.Subject != "T" {

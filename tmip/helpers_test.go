@@ -52,16 +52,16 @@ func quoted(t fataler, id, product string) TradeIn {
 	return ti
 }
 
-func mustBook(t fataler, terms Terms, tradeIns ...TradeIn) *Book {
+func mustBook(t fataler, terms Terms, tradeIns ...TradeIn) Book {
 	t.Helper()
-	b, err := MustNewProgram(terms, DefaultCatalog()).NewBook(tradeIns)
+	b, err := MustNewProgram(DefaultCatalog(), terms).NewBook(tradeIns)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b
 }
 
-func mustAssess(t fataler, b *Book, id string, at time.Time) Assessment {
+func mustAssess(t fataler, b Book, id string, at time.Time) Assessment {
 	t.Helper()
 	a, err := b.Assess(id, at)
 	if err != nil {
@@ -70,7 +70,7 @@ func mustAssess(t fataler, b *Book, id string, at time.Time) Assessment {
 	return a
 }
 
-func mustComply(t fataler, b *Book, id string, at time.Time) Compliance {
+func mustComply(t fataler, b Book, id string, at time.Time) Compliance {
 	t.Helper()
 	c, err := b.Compliance(id, at)
 	if err != nil {

@@ -9,31 +9,40 @@ import (
 
 // Program is the trade-in program's terms and catalog, validated: what
 // trade-in books are built and assessed under. A Book remembers its
-// Program, so every answer about its trade-ins is under one set of terms. A
-// Program never changes: share it among goroutines. A nil Program builds
-// nothing.
-type Program struct {
+// Program, so every answer about its trade-ins is under one set of terms.
+//
+// A Program is a handle to what NewProgram sealed: copies are the same
+// program, == reports whether two handles are (Equal compares contents),
+// and nothing a caller does to its copy reaches the program itself. A
+// Program never changes: share it among goroutines. The zero Program
+// builds nothing.
+type Program struct{ p *program }
+
+type program struct {
 	terms   Terms
 	catalog Catalog
 	listed  map[string]bool
 }
 
-// NewProgram validates t and c and returns their Program. It keeps copies:
+// NewProgram validates c and t and returns their Program. It keeps copies:
 // changing c afterwards changes nothing in it.
-func NewProgram(t Terms, c Catalog) (*Program, error) {
-	if err := errors.Join(t.Validate(), c.Validate()); err != nil {
-		return nil, err
+func NewProgram(c Catalog, t Terms) (Program, error) {
+	if err := errors.Join(c.Validate(), t.Validate()); err != nil {
+		return Program{}, err
 	}
-	p := &Program{terms: t, catalog: Catalog{SKUs: slices.Clone(c.SKUs)}, listed: make(map[string]bool, len(c.SKUs))}
+	p := &program{terms: t, catalog: Catalog{SKUs: slices.Clone(c.SKUs)}, listed: make(map[string]bool, len(c.SKUs))}
 	for _, s := range c.SKUs {
 		p.listed[s] = true
 	}
-	return p, nil
+	return Program{p}, nil
 }
 
-// DefaultProgram returns the Program of DefaultTerms and DefaultCatalog.
-func DefaultProgram() *Program {
-	p, err := NewProgram(DefaultTerms(), DefaultCatalog())
+// IsValid reports whether p was built by NewProgram.
+func (p Program) IsValid() bool { return p.p != nil }
+
+// DefaultProgram returns the Program of DefaultCatalog and DefaultTerms.
+func DefaultProgram() Program {
+	p, err := NewProgram(DefaultCatalog(), DefaultTerms())
 	if err != nil {
 		panic(err) // the published defaults are valid; a test holds them so
 	}
@@ -42,45 +51,46 @@ func DefaultProgram() *Program {
 
 // MustNewProgram is NewProgram for tests and examples only: it panics on an
 // error.
-func MustNewProgram(t Terms, c Catalog) *Program {
-	p, err := NewProgram(t, c)
+func MustNewProgram(c Catalog, t Terms) Program {
+	p, err := NewProgram(c, t)
 	if err != nil {
 		panic(err)
 	}
 	return p
 }
 
-// Terms returns the program's terms.
-func (p *Program) Terms() Terms {
-	if p == nil {
+// Terms returns the program's terms; the zero Terms for the zero Program.
+func (p Program) Terms() Terms {
+	if p.p == nil {
 		return Terms{}
 	}
-	return p.terms
+	return p.p.terms
 }
 
-// Catalog returns a copy of the program's catalog.
-func (p *Program) Catalog() Catalog {
-	if p == nil {
+// Catalog returns a copy of the program's catalog; the zero Catalog for
+// the zero Program.
+func (p Program) Catalog() Catalog {
+	if p.p == nil {
 		return Catalog{}
 	}
-	return Catalog{SKUs: slices.Clone(p.catalog.SKUs)}
+	return Catalog{SKUs: slices.Clone(p.p.catalog.SKUs)}
 }
 
-// Equal reports whether p and q hold the same terms and catalog. A nil
-// Program equals only nil.
-func (p *Program) Equal(q *Program) bool {
+// Equal reports whether p and q hold the same terms and catalog. The zero
+// Program equals only itself.
+func (p Program) Equal(q Program) bool {
 	if p == q {
 		return true
 	}
-	if p == nil || q == nil {
+	if p.p == nil || q.p == nil {
 		return false
 	}
-	return p.terms.equal(q.terms) && slices.Equal(p.catalog.SKUs, q.catalog.SKUs)
+	return p.p.terms.equal(q.p.terms) && slices.Equal(p.p.catalog.SKUs, q.p.catalog.SKUs)
 }
 
 // eligible lists the catalog's SKUs for an error, or says how many there
 // are when listing them would drown the message.
-func (p *Program) eligible() string {
+func (p *program) eligible() string {
 	const most = 20
 	if len(p.catalog.SKUs) > most {
 		return "the catalog lists " + strconv.Itoa(len(p.catalog.SKUs)) + " SKUs"

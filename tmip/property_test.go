@@ -18,7 +18,7 @@ var base = time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
 type world struct {
 	terms    Terms
 	tradeIns []TradeIn
-	book     *Book
+	book     Book
 }
 
 // when draws an instant around base on a coarse grid (days and a few hours,
@@ -118,7 +118,7 @@ func genWorld(t *rapid.T) world {
 	for i := range rapid.IntRange(1, 4).Draw(t, "tradeIns") {
 		w.tradeIns = append(w.tradeIns, genTradeIn(t, i))
 	}
-	b, err := MustNewProgram(w.terms, DefaultCatalog()).NewBook(w.tradeIns)
+	b, err := MustNewProgram(DefaultCatalog(), w.terms).NewBook(w.tradeIns)
 	if err != nil {
 		t.Fatalf("a valid world is refused: %v", err)
 	}

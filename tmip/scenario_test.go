@@ -115,7 +115,7 @@ func TestTradeInsSample(t *testing.T) {
 	for _, s := range f.TradeIns {
 		tradeIns = append(tradeIns, s.tradeIn())
 	}
-	book, err := MustNewProgram(DefaultTerms(), catalog).NewBook(tradeIns)
+	book, err := MustNewProgram(catalog, DefaultTerms()).NewBook(tradeIns)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,20 +6,19 @@ import (
 	"sort"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/amount"
 	"github.com/licensepolicy/licensepolicy/internal/calendar"
 	"github.com/shopspring/decimal"
 )
 
-// Bounds on a support contract, refused beyond as bad input: decimal
-// arithmetic on an absurd value would be slow, and a contract of more than a
-// century is a typo.
-const (
-	maxValueDigits  = 40
-	maxContractDays = 36_525 // a hundred years of days
-)
+// maxContractDays bounds a support contract, refused beyond as bad input: a
+// contract of more than a century is a typo. Its value is bounded as every
+// amount of the library is (at most 40 digits either side of the point).
+const maxContractDays = 36_525 // a hundred years of days
 
 // Contract is the support contract on the traded-in equipment (TMIP-SUPPORT):
-// its remaining value becomes discount credit on the new equipment.
+// its remaining value becomes discount credit on the new equipment. The
+// zero Contract is refused by NewBook: it has no serial, start or end.
 type Contract struct {
 	// Serial is the serial number the contract covers; required.
 	Serial string
@@ -83,11 +82,10 @@ func newSupport(c Contract) (support, []string) {
 			problems = append(problems, fmt.Sprintf("support contract runs %d days, over %d", days, maxContractDays))
 		}
 	}
-	exp, bits := c.Value.Exponent(), c.Value.Coefficient().BitLen()
 	switch {
-	case exp < -maxValueDigits || exp > maxValueDigits || bits > maxValueDigits*10/3:
+	case !amount.InBounds(c.Value):
 		// Not printed: formatting such a number is the cost being avoided.
-		problems = append(problems, fmt.Sprintf("support contract value is out of range (at most %d digits either side of the point)", maxValueDigits))
+		problems = append(problems, "support contract value is "+amount.OutOfRange(c.Value))
 	case c.Value.Sign() < 0:
 		problems = append(problems, fmt.Sprintf("support contract value %s is negative", c.Value))
 	case !c.Value.Round(2).Equal(c.Value):

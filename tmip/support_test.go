@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/internal/amount"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/shopspring/decimal"
 )
@@ -48,17 +49,17 @@ func TestSupportContractBoundsAreInclusive(t *testing.T) {
 	}{
 		{"a century of days", maxContractDays, dec("1000.00"), ""},
 		{"a day more than a century", maxContractDays + 1, dec("1000.00"), "runs 36526 days, over 36525"},
-		{"a cent written with 40 decimal places", 730, decimal.NewFromBigInt(pow10(38), -maxValueDigits), ""},
-		{"a cent written with 41 decimal places", 730, decimal.NewFromBigInt(pow10(39), -maxValueDigits-1), "out of range"},
-		{"1 followed by 40 zeros as exponent", 730, decimal.New(1, maxValueDigits), ""},
-		{"1 followed by 41 zeros as exponent", 730, decimal.New(1, maxValueDigits+1), "out of range"},
+		{"a cent written with 40 decimal places", 730, decimal.NewFromBigInt(pow10(38), -amount.MaxDigits), ""},
+		{"a cent written with 41 decimal places", 730, decimal.NewFromBigInt(pow10(39), -amount.MaxDigits-1), "out of range"},
+		{"1 followed by 40 zeros as exponent", 730, decimal.New(1, amount.MaxDigits), ""},
+		{"1 followed by 41 zeros as exponent", 730, decimal.New(1, amount.MaxDigits+1), "out of range"},
 		{"40 nines", 730, decimal.NewFromBigInt(new(big.Int).Sub(pow10(40), big.NewInt(1)), 0), ""},
 		{"1 followed by 41 zeros as digits", 730, decimal.NewFromBigInt(pow10(41), 0), "out of range"},
 	}
 	for _, c := range cases {
 		ti := eligible(t, "T", "MX10008")
 		ti.Support = &Contract{Serial: "S", Start: start, End: start.AddDate(0, 0, c.days), Value: c.value}
-		_, err := MustNewProgram(DefaultTerms(), DefaultCatalog()).NewBook([]TradeIn{ti})
+		_, err := MustNewProgram(DefaultCatalog(), DefaultTerms()).NewBook([]TradeIn{ti})
 		if c.mention == "" {
 			if err != nil {
 				t.Errorf("%s: %v", c.name, err)

@@ -14,7 +14,9 @@ const (
 )
 
 // Terms are the published numbers of the program. A caller evaluating under
-// another program year builds other Terms; nothing else changes.
+// another program year builds other Terms; nothing else changes. The zero
+// Terms have no return period or notice cadence, and Validate refuses
+// them.
 type Terms struct {
 	// WindowStart is when the validation period opens (TMIP-WINDOW); the
 	// absent (zero) Instant means it has no start. The seed gives none.
@@ -38,8 +40,8 @@ type Terms struct {
 	Combinable bool
 }
 
-// DefaultTerms returns the published terms of the FAQ (seed
-// 003_449023966ab905e9.txt): no window start, a window ending at
+// DefaultTerms returns the published terms of the trade-in FAQ (the
+// seed of the TMIP rules): no window start, a window ending at
 // 2021-10-01T00:00:00Z, three months to return, a notice every 30 days, not
 // combinable.
 func DefaultTerms() Terms {

@@ -154,9 +154,9 @@ func TestCatalogValidateRefusesNonsense(t *testing.T) {
 	}
 }
 
-func mustBookCatalog(t fataler, c Catalog, tradeIns ...TradeIn) *Book {
+func mustBookCatalog(t fataler, c Catalog, tradeIns ...TradeIn) Book {
 	t.Helper()
-	b, err := MustNewProgram(DefaultTerms(), c).NewBook(tradeIns)
+	b, err := MustNewProgram(c, DefaultTerms()).NewBook(tradeIns)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,9 @@ import (
 // contract, and the dates of the order, shipment, return or destruction.
 //
 // It has no country: the program runs in every country Juniper does business
-// in (TMIP-GLOBAL), so where the customer is never refuses anything.
+// in (TMIP-GLOBAL), so where the customer is never refuses anything. The
+// zero TradeIn is refused by NewBook: it has no ID, SKU, serial, new
+// product or condition.
 type TradeIn struct {
 	// ID names the trade-in; non-empty and unique within a Book.
 	ID string

@@ -29,7 +29,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	e, err := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	if err != nil {
 		return err
 	}
@@ -65,8 +65,8 @@ func run(w io.Writer) error {
 
 	at := date(2025, 6, 1)
 	a := walkthrough.Asker{W: w, Engine: e}
-	a.Ask(at, "move bgp-sub from device-1 to device-2 (MX)", policy.MoveLicense{License: &sub, To: d2, Reason: license.Rebalance})
-	a.Ask(at, "move bgp-sub from device-1 to device-3 (PTX)", policy.MoveLicense{License: &sub, To: d3, Reason: license.Rebalance})
+	a.Ask(at, "move bgp-sub from device-1 to device-2 (MX)", policy.MoveLicense{License: sub, To: d2, Reason: license.Rebalance})
+	a.Ask(at, "move bgp-sub from device-1 to device-3 (PTX)", policy.MoveLicense{License: sub, To: d3, Reason: license.Rebalance})
 	if a.Err != nil {
 		return a.Err
 	}
@@ -75,11 +75,11 @@ func run(w io.Writer) error {
 	if !v.Allowed {
 		return v.Err()
 	}
-	a.Ask(at, "use bgp on device-2 after the move", policy.UseFeature{License: &moved, Device: "device-2", Feature: "bgp"})
-	a.Ask(at, "use bgp on device-1 after the move", policy.UseFeature{License: &moved, Device: "device-1", Feature: "bgp"})
-	a.Ask(at, "rebalance bgp-perp to device-2", policy.MoveLicense{License: &perp, To: d2, Reason: license.Rebalance})
-	a.Ask(at, "exchange bgp-perp to device-2 on RMA", policy.MoveLicense{License: &perp, To: d2, Reason: license.RMA})
-	a.Ask(date(2031, 1, 1), "use bgp-perp on device-1 in 2031", policy.UseFeature{License: &perp, Device: "device-1", Feature: "bgp"})
+	a.Ask(at, "use bgp on device-2 after the move", policy.UseFeature{License: moved, Device: "device-2", Feature: "bgp"})
+	a.Ask(at, "use bgp on device-1 after the move", policy.UseFeature{License: moved, Device: "device-1", Feature: "bgp"})
+	a.Ask(at, "rebalance bgp-perp to device-2", policy.MoveLicense{License: perp, To: d2, Reason: license.Rebalance})
+	a.Ask(at, "exchange bgp-perp to device-2 on RMA", policy.MoveLicense{License: perp, To: d2, Reason: license.RMA})
+	a.Ask(date(2031, 1, 1), "use bgp-perp on device-1 in 2031", policy.UseFeature{License: perp, Device: "device-1", Feature: "bgp"})
 	return a.Err
 }
 

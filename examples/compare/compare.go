@@ -30,7 +30,7 @@ var cedarSource []byte
 // at At? The license carries the facts every engine reads: kind, device,
 // features, start, end of term, end of grace, a trial's warning window.
 type Question struct {
-	License         *license.License
+	License         license.License
 	Device, Feature string
 	At              time.Time
 }
@@ -62,7 +62,7 @@ func nanos(t time.Time) int64 {
 }
 
 // Library answers with policy.Engine.Decide, the library's hot path.
-func Library(e *policy.Engine, q Question) Answer {
+func Library(e policy.Engine, q Question) Answer {
 	d, err := e.Decide(policy.UseFeature{License: q.License, Device: q.Device, Feature: q.Feature}, q.At)
 	if err != nil {
 		panic(err) // a Question always has a license

@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"github.com/cedar-policy/cedar-go"
+	"github.com/licensepolicy/licensepolicy/internal/plainuse"
 	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
 type engines struct {
-	lib   *policy.Engine
+	lib   policy.Engine
 	rego  *Rego
 	cedar *Cedar
 }
@@ -44,8 +45,8 @@ func (e engines) agree(t testing.TB, i int, q Question) Answer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := plainOf(q.License)
-	ok, first := plainUse(&p, q.Device, q.Feature, nanos(q.At))
+	p := plainuse.UnixOf(q.License)
+	ok, first := plainuse.UseUnix(&p, q.Device, q.Feature, nanos(q.At))
 	if !lib.Equal(reg) || !lib.Equal(ced) || ok != lib.Allow || !slices.Contains(lib.Rules, first.String()) {
 		t.Fatalf("question %d (%s, %s on %s at %s): library %v, rego %v, cedar %v, plain %v %v", i, q.License.ID(),
 			q.Feature, q.Device, q.At.Format(time.RFC3339Nano), lib, reg, ced, ok, first)
@@ -156,15 +157,15 @@ func BenchmarkUseFeature(b *testing.B) {
 		sink = allowed
 	})
 	b.Run("engine=plain", func(b *testing.B) {
-		ps := make([]plainLicense, n)
+		ps := make([]plainuse.Unix, n)
 		ats := make([]int64, n)
 		for i, q := range qs {
-			ps[i], ats[i] = plainOf(q.License), nanos(q.At)
+			ps[i], ats[i] = plainuse.UnixOf(q.License), nanos(q.At)
 		}
 		b.ReportAllocs()
 		i, allowed := 0, 0
 		for b.Loop() {
-			if ok, _ := plainUse(&ps[i], qs[i].Device, qs[i].Feature, ats[i]); ok {
+			if ok, _ := plainuse.UseUnix(&ps[i], qs[i].Device, qs[i].Feature, ats[i]); ok {
 				allowed++
 			}
 			if i++; i == n {

@@ -18,8 +18,8 @@ var (
 	mx     = mustDevice("mx-1", "MX")
 )
 
-func mustEngine() *policy.Engine {
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+func mustEngine() policy.Engine {
+	e, err := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	if err != nil {
 		panic(err)
 	}
@@ -36,7 +36,7 @@ func mustDevice(serial, platform string) license.Device {
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-func mustLicense(s license.Spec) *license.License {
+func mustLicense(s license.Spec) license.License {
 	if s.Platform == "" {
 		s.Platform, s.Device = "MX", mx
 	}
@@ -47,7 +47,7 @@ func mustLicense(s license.Spec) *license.License {
 	if err != nil {
 		panic(err)
 	}
-	return &l
+	return l
 }
 
 // MixedQuestions are the benchmark's inputs, the same set as the library's

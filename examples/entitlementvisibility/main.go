@@ -31,7 +31,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	e, err := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	if err != nil {
 		return err
 	}
@@ -66,14 +66,14 @@ func run(w io.Writer) error {
 			return err
 		}
 		contacts = append(contacts, contact)
-		fmt.Fprintf(w, "contact %s: accounts %s\n", contact.ID, strings.Join(contact.Accounts, ", "))
+		fmt.Fprintf(w, "contact %s: accounts %s\n", contact.ID(), strings.Join(contact.Accounts(), ", "))
 	}
-	alice, bob, carol := &contacts[0], &contacts[1], &contacts[2]
+	alice, bob, carol := contacts[0], contacts[1], contacts[2]
 	fmt.Fprintln(w)
 
 	a := walkthrough.Asker{W: w, Engine: e}
-	view := func(c *entitlement.Contact, line string) policy.Request {
-		return policy.ViewEntitlement{Contact: c, Order: &order, Line: line}
+	view := func(c entitlement.Contact, line string) policy.Request {
+		return policy.ViewEntitlement{Contact: c, Order: order, Line: line}
 	}
 	fmt.Fprintln(w, "# before the order ships")
 	a.Ask(date(2025, 5, 1), "may alice see line 10", view(alice, "10"))

@@ -106,6 +106,7 @@ import (
 	"os"
 
 	"github.com/licensepolicy/licensepolicy/policy/policytest"
+	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
 
 // Exit statuses of run.
@@ -152,6 +153,12 @@ or decoded (reported as FILE: PATH: message), a check that cannot be
 decided, a -check run that compared nothing, a timeline over its bound, or
 output that could not be written, also when mismatches were found too.
 The other files are always evaluated.
+Bounds: a scenario or TERMS.json file is at most %d bytes (8 MiB), nested
+at most six levels, its counts JSON integers within a million, its amounts
+decimal strings of at most 40 digits; at most %d errors are reported a
+file. A file of n bytes is read in O(n log n) time and about 25 bytes of
+memory a byte, whatever its layout (one line or many); names that do not
+print are quoted wherever they are printed.
 `
 
 // options are the command's flags.
@@ -184,7 +191,7 @@ func flags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
-		fmt.Fprint(fs.Output(), usageTail)
+		fmt.Fprintf(fs.Output(), usageTail, scenario.MaxSize, scenario.MaxErrors)
 	}
 	return fs
 }

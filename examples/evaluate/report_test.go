@@ -15,12 +15,23 @@ import (
 	"github.com/licensepolicy/licensepolicy/internal/golden"
 )
 
-// TestCoverageJSONIsPinned: -coverage-json of the samples and the project
-// files, against testdata/coverage.json.golden.
+// coverageFiles are the project scenario files the pinned coverage is
+// of: named, not globbed, so that a scenario file added does not move the
+// golden.
+var coverageFiles = []string{"license-history-moved-renewed-late", "license-history-renewal-chain",
+	"license-history-renewed-on-time-and-late", "license-history-rma", "license-history-upgraded",
+	"order-fulfilment", "perpetual-rma", "services-credits-refusals", "settled-boundaries", "tradein",
+	"trial-warning", "unwanted-rules", "whole-decision-exact"}
+
+// TestCoverageJSONIsPinned: -coverage-json of the samples and thirteen
+// project files, against testdata/coverage.json.golden.
 func TestCoverageJSONIsPinned(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "coverage.json")
 	var stdout, stderr bytes.Buffer
-	files := append(append([]string{}, samples...), projectScenarios(t)...)
+	files := append([]string{}, samples...)
+	for _, name := range coverageFiles {
+		files = append(files, "../../policy/scenario/testdata/scenarios/"+name+".json")
+	}
 	if exit := run(append([]string{"-check", "-coverage-json", out}, files...), &stdout, &stderr); exit != exitOK {
 		t.Fatalf("exit %d: %s%s", exit, stdout.String(), stderr.String())
 	}

@@ -11,7 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/licensepolicy/licensepolicy/examples/internal/capture"
 	"github.com/licensepolicy/licensepolicy/license/junos"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
@@ -33,19 +35,143 @@ func fleetDir(tb testing.TB, n int) string {
 	return dir
 }
 
-// A scrape reads every capture again: its cost is the fleet's size.
+// settledFleet is n captures whose stamps are trusted: written more than
+// capture.Settle ago.
+func settledFleet(b *testing.B, n int) string {
+	dir := fleetDir(b, n)
+	time.Sleep(capture.Settle + 100*time.Millisecond)
+	return dir
+}
+
+// BenchmarkScrape gathers the metrics of a fleet of captures: unchanged
+// (read once, then only listed and stamped), one of them rewritten before
+// each scrape, and every one read again at each scrape (what each scrape
+// cost before stamps were kept).
 func BenchmarkScrape(b *testing.B) {
 	at := time.Date(2025, 2, 10, 0, 0, 0, 0, time.UTC)
-	for _, n := range []int{100, 1000} {
-		b.Run(fmt.Sprintf("captures=%d", n), func(b *testing.B) {
-			reg := registry(b, NewCollector(Config{Paths: []string{fleetDir(b, n)}, Captured: at}, fixed(at), nil))
+	const n = 10000
+	dir := settledFleet(b, n)
+	for _, mode := range []string{"unchanged", "one-changed", "all-read"} {
+		b.Run(fmt.Sprintf("captures=%d/%s", n, mode), func(b *testing.B) {
+			c := NewCollector(Config{Paths: []string{dir}, Captured: at}, fixed(at), nil)
+			if mode == "all-read" {
+				c.settle = 1 << 62 // no file is ever settled
+			}
+			reg := registry(b, c)
+			if _, err := reg.Gather(); err != nil {
+				b.Fatal(err)
+			}
+			changed := filepath.Join(dir, "edge-1-00000.txt")
+			text, err := os.ReadFile(changed)
+			if err != nil {
+				b.Fatal(err)
+			}
 			b.ReportAllocs()
+			i := 0
 			for b.Loop() {
-				if _, err := reg.Gather(); err != nil {
+				if mode == "one-changed" {
+					i++
+					b.StopTimer()
+					// The same bytes, written again: a new change time.
+					if err := os.WriteFile(changed, text, 0o644); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+				}
+				mfs, err := reg.Gather()
+				if err != nil || len(mfs) == 0 {
 					b.Fatal(err)
 				}
 			}
+			if errs := c.errors; len(errs) != n {
+				b.Fatalf("%d files counted, want %d", len(errs), n)
+			}
 		})
+	}
+}
+
+// BenchmarkScrapeFloor is what a scrape of an unchanged fleet cannot do
+// without: list the directory and stat each capture (to see that none
+// changed), and gather the same series from constant metrics.
+func BenchmarkScrapeFloor(b *testing.B) {
+	at := time.Date(2025, 2, 10, 0, 0, 0, 0, time.UTC)
+	const n = 10000
+	dir := settledFleet(b, n)
+	c := NewCollector(Config{Paths: []string{dir}, Captured: at}, fixed(at), nil)
+	mfs, err := registry(b, c).Gather()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ms []prometheus.Metric
+	metrics(c.current(), nil, at, func(m prometheus.Metric) { ms = append(ms, m) })
+	floor := prometheus.NewRegistry()
+	if err := floor.Register(constCollector(ms)); err != nil {
+		b.Fatal(err)
+	}
+	b.Run(fmt.Sprintf("captures=%d/list-and-stat", n), func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			es, err := os.ReadDir(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, e := range es {
+				if _, err := os.Stat(filepath.Join(dir, e.Name())); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run(fmt.Sprintf("captures=%d/gather-constant-series", n), func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			got, err := floor.Gather()
+			if err != nil || len(got) != len(mfs)-1 {
+				b.Fatal(len(got), len(mfs), err)
+			}
+		}
+	})
+}
+
+// constCollector sends the same metrics at every collection.
+type constCollector []prometheus.Metric
+
+func (c constCollector) Describe(ch chan<- *prometheus.Desc) { prometheus.DescribeByCollect(c, ch) }
+
+func (c constCollector) Collect(ch chan<- prometheus.Metric) {
+	for _, m := range c {
+		ch <- m
+	}
+}
+
+// BenchmarkScenarioScrape gathers a scenario's licenses, unchanged, at
+// two sizes: a scrape's cost grows with the licenses, linearly.
+func BenchmarkScenarioScrape(b *testing.B) {
+	at := time.Date(2025, 2, 10, 0, 0, 0, 0, time.UTC)
+	for _, n := range []int{2200, 22000} {
+		file := scenarioOf(b, n)
+		time.Sleep(capture.Settle + 100*time.Millisecond)
+		for _, mode := range []string{"unchanged", "read"} {
+			b.Run(fmt.Sprintf("licenses=%d/%s", n, mode), func(b *testing.B) {
+				c := NewCollector(Config{Scenario: file}, fixed(at), nil)
+				if mode == "read" {
+					c.settle = 1 << 62
+				}
+				reg := registry(b, c)
+				if _, err := reg.Gather(); err != nil {
+					b.Fatal(err)
+				}
+				if errs := c.errors[nameOf(capture.Entry{Path: file})].n; errs != 0 {
+					b.Fatalf("the scenario is not read: %v errors", errs)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := reg.Gather(); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
 

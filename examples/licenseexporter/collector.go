@@ -2,13 +2,11 @@ package main
 
 import (
 	"log/slog"
-	"maps"
 	"sync"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/examples/internal/capture"
 	"github.com/licensepolicy/licensepolicy/license"
-	"github.com/licensepolicy/licensepolicy/license/junos"
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
 )
@@ -23,52 +21,100 @@ const (
 
 var (
 	featureLabels = []string{"device", "feature", "license"}
+	fileLabels    = []string{"dir", "file"}
 
-	expiryDesc = prometheus.NewDesc(namespace+"_license_expiry_timestamp_seconds",
-		"When the license a feature follows ends (Unix time); absent for a permanent license and for a feature no license grants.", featureLabels, nil)
-	usableDesc = prometheus.NewDesc(namespace+"_license_usable",
+	expiryDesc = newDesc(namespace+"_license_expiry_timestamp_seconds",
+		"When the feature stops being usable (Unix time): for a feature whose use is allowed, the first instant it is not (an expiry, the end of a grace, the end of a trial), absent when never; else when the license it follows ended.", featureLabels, nil)
+	nextChangeDesc = newDesc(namespace+"_license_next_change_timestamp_seconds",
+		"The first instant after the evaluation instant at which the answer for the feature changes (Unix time); absent when it holds for good.", featureLabels, nil)
+	usableDesc = newDesc(namespace+"_license_usable",
 		"1 when the license a feature follows is usable at the evaluation instant (active, in grace or in warning), else 0.", featureLabels, nil)
-	warningDesc = prometheus.NewDesc(namespace+"_license_in_warning",
+	warningDesc = newDesc(namespace+"_license_in_warning",
 		"1 when the license a feature follows is a trial in its warning window (LIC-TRIAL-WARN), else 0.", featureLabels, nil)
-	allowedDesc = prometheus.NewDesc(namespace+"_license_use_allowed",
+	stateDesc = newDesc(namespace+"_license_state",
+		"1, labelled with the standing of the license a feature follows at the evaluation instant (unlicensed: no license grants it).", append(featureLabels[:3:3], "standing"), nil)
+	allowedDesc = newDesc(namespace+"_license_use_allowed",
 		"1 when the device's use of the feature is licensed at the evaluation instant, else 0 (unusable license, or licenses needed).", featureLabels, nil)
-	usedDesc = prometheus.NewDesc(namespace+"_license_features_used",
+	usedDesc = newDesc(namespace+"_license_features_used",
 		"Licenses of the feature the device uses, from its usage table; absent when the table does not list the feature.", featureLabels, nil)
-	installedDesc = prometheus.NewDesc(namespace+"_license_features_installed",
+	installedDesc = newDesc(namespace+"_license_features_installed",
 		"Licenses of the feature installed, from the device's usage table; absent when the table does not list the feature.", featureLabels, nil)
-	neededDesc = prometheus.NewDesc(namespace+"_license_features_needed",
+	neededDesc = newDesc(namespace+"_license_features_needed",
 		"Licenses of the feature the device uses without having them, from its usage table; absent when the table does not list the feature.", featureLabels, nil)
-	standingDesc = prometheus.NewDesc(namespace+"_device_features",
+	standingDesc = newDesc(namespace+"_device_features",
 		"Features of a device by the standing of the license each follows (unlicensed: no license grants it).", []string{"device", "standing"}, nil)
-	infoDesc = prometheus.NewDesc(namespace+"_device_info",
-		"A device read, with the file it was read from and its platform.", []string{"device", "file", "platform"}, nil)
-	discrepancyDesc = prometheus.NewDesc(namespace+"_device_discrepancies",
+	infoDesc = newDesc(namespace+"_device_info",
+		"A device read, with the file it was read from (dir: the directory given; file: the path in it), its platform and its serial number (the chassis's, else the inventory's; empty when neither says).", []string{"device", "dir", "file", "platform", "serial"}, nil)
+	discrepancyDesc = newDesc(namespace+"_device_discrepancies",
 		"Disagreements between a device's usage table and its installed keys.", []string{"device"}, nil)
-	atDesc = prometheus.NewDesc(namespace+"_evaluation_timestamp_seconds",
+	atDesc = newDesc(namespace+"_evaluation_timestamp_seconds",
 		"The instant the standings are evaluated at (Unix time).", nil, nil)
-	readErrorsDesc = prometheus.NewDesc(namespace+"_capture_read_errors_total",
-		"Reads of a capture or scenario file (or a directory's listing) that failed, since the exporter started.", []string{"file"}, nil)
+	readErrorsDesc = newDesc(namespace+"_capture_read_errors_total", readErrorsHelp, fileLabels, nil)
 )
+
+const readErrorsHelp = "Reads of the exporter that found a capture or scenario file (or a directory's listing) unreadable, since it started (dir: the directory given; file: the path in it)."
+
+// descs are every family the collector exports, and metricNames their
+// names, in the order declared.
+var (
+	descs       []*prometheus.Desc
+	metricNames []string
+)
+
+func newDesc(name, help string, labels []string, _ prometheus.Labels) *prometheus.Desc {
+	d := prometheus.NewDesc(name, help, labels, nil)
+	descs, metricNames = append(descs, d), append(metricNames, name)
+	return d
+}
 
 // standings are the label values of the counts by standing, every one
 // exported for every device so that a count of zero is a series too.
-var standings = []license.State{license.NotStarted, license.Active, license.InGrace, license.InWarning, license.Expired}
+var standings = [...]string{license.NotStarted.String(), license.Active.String(), license.InGrace.String(), license.InWarning.String(), license.Expired.String(), unlicensed}
+
+// standingIndex is the position of a license's state in standings.
+func standingIndex(s license.State) int {
+	switch s {
+	case license.NotStarted:
+		return 0
+	case license.Active:
+		return 1
+	case license.InGrace:
+		return 2
+	case license.InWarning:
+		return 3
+	case license.Expired:
+		return 4
+	}
+	return 5
+}
+
+func standingName(s license.State) string { return standings[standingIndex(s)] }
+
+// counts are a device's features by standing, in the order of standings.
+type counts [len(standings)]int
 
 // Collector reads the captures and the scenario when scraped (or on
 // Refresh) and exports every device's features at the instant its clock
-// gives. The zero Collector is not usable; build one with NewCollector.
+// gives. A file whose stamp (size, modification and change time, inode)
+// is unchanged is not read again, and a feature's answer is kept until
+// the instant it changes. The zero Collector is not usable; build one with
+// NewCollector.
 type Collector struct {
 	cfg    Config
 	now    func() time.Time
 	log    *slog.Logger
 	reader capture.Reader
+	files  cache
+	// settle is how long after its last change a file's stamp is trusted
+	// (capture.Settle; tests shorten it).
+	settle time.Duration
 
 	// mu guards what follows; it is never held while a file is opened or
 	// read, so a file that blocks cannot hold a scrape.
 	mu sync.Mutex
 	// errors are the read errors counted per file of the last read: a
 	// file gone since is gone from them.
-	errors map[string]float64
+	errors map[fileName]fileErrors
 	kept   *fleet
 	// reading is the read in progress: concurrent scrapes wait for it
 	// rather than read the files twice at once.
@@ -81,7 +127,7 @@ func NewCollector(cfg Config, now func() time.Time, log *slog.Logger) *Collector
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Collector{cfg: cfg, now: now, log: log, errors: map[string]float64{}}
+	return &Collector{cfg: cfg, now: now, log: log, settle: capture.Settle, errors: map[fileName]fileErrors{}}
 }
 
 // Refresh reads the files now and keeps what it read: from its first call
@@ -100,7 +146,7 @@ func (c *Collector) read() fleet {
 	c.mu.Lock()
 	p := c.reading
 	if p == nil {
-		p = newPass(c.cfg, &c.reader)
+		p = newPass(c.cfg, &c.reader, &c.files, c.settle)
 		c.reading = p
 	}
 	c.mu.Unlock()
@@ -114,26 +160,60 @@ func (c *Collector) read() fleet {
 	return f
 }
 
+// current is the fleet scrapes answer from: the last Refresh's, or a read
+// now.
+func (c *Collector) current() fleet {
+	c.mu.Lock()
+	kept := c.kept
+	c.mu.Unlock()
+	if kept != nil {
+		return *kept
+	}
+	return c.read()
+}
+
+// fileErrors is a file's count of read errors and its series.
+type fileErrors struct {
+	n float64
+	m prometheus.Metric
+}
+
 // count counts a read's errors per file and forgets the files it did not
 // look at, so that the series of a file gone disappear with it.
 func (c *Collector) count(f fleet) {
-	errs := make(map[string]float64, len(f.files))
+	errs := make(map[fileName]fileErrors, len(f.files))
 	for _, r := range f.files {
-		if _, ok := errs[r.file]; !ok {
-			errs[r.file] = c.errors[r.file]
+		e, ok := errs[r.name]
+		if !ok {
+			e = c.errors[r.name]
 		}
 		if r.err != nil {
-			errs[r.file]++
-			c.log.Warn("not read", "file", r.file, "error", r.err)
+			e.n++
+			e.m = nil
+			c.log.Warn("not read", "file", capture.Quote(r.path), "error", r.err)
 		}
+		if e.m == nil {
+			e.m = constOf(readErrorsDesc, prometheus.CounterValue, e.n, r.name.dir, r.name.file)
+		}
+		errs[r.name] = e
 	}
 	c.errors = errs
 }
 
+// errorSeries are the read errors' series.
+func (c *Collector) errorSeries() []prometheus.Metric {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ms := make([]prometheus.Metric, 0, len(c.errors))
+	for _, e := range c.errors {
+		ms = append(ms, e.m)
+	}
+	return ms
+}
+
 // Describe sends every family the collector exports.
 func (c *Collector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{expiryDesc, usableDesc, warningDesc, allowedDesc, usedDesc, installedDesc, neededDesc,
-		standingDesc, infoDesc, discrepancyDesc, atDesc, readErrorsDesc} {
+	for _, d := range descs {
 		ch <- d
 	}
 }
@@ -141,72 +221,43 @@ func (c *Collector) Describe(ch chan<- *prometheus.Desc) {
 // Collect reads the files (unless Refresh keeps them) and sends their
 // metrics at the clock's instant.
 func (c *Collector) Collect(ch chan<- prometheus.Metric) {
-	c.mu.Lock()
-	kept := c.kept
-	c.mu.Unlock()
-	var f fleet
-	if kept != nil {
-		f = *kept
-	} else {
-		f = c.read()
-	}
-	c.mu.Lock()
-	errs := maps.Clone(c.errors)
-	c.mu.Unlock()
-	metrics(f, errs, c.now(), func(m prometheus.Metric) { ch <- m })
+	f := c.current()
+	metrics(f, c.errorSeries(), c.now(), func(m prometheus.Metric) { ch <- m })
 }
 
-// featureRow is one feature of a device at an instant.
-type featureRow struct {
-	device, feature, license string
-	state                    license.State // zero when no license grants the feature
-	expiry                   time.Time     // zero for none
-	allowed                  bool
-	inUsage                  bool
-	used, installed, needed  int
-}
-
-// exposition sends a read's metrics, one device at a time: nothing but the
-// series already sent and a set of their keys is held.
-type exposition struct {
-	emit func(prometheus.Metric)
-	seen map[[3]string]bool
-}
-
-// sample is one series of a feature: a gauge whose label pairs are the
-// feature's, built once and shared by its series, so that a feature's
-// seven series cost one set of labels rather than seven.
+// sample is one series of a feature: a gauge whose label pairs and value
+// are the feature's answer's, built once and served by every scrape while
+// the answer holds.
 type sample struct {
 	desc   *prometheus.Desc
-	value  float64
 	labels []*dto.LabelPair
+	gauge  *dto.Gauge
 }
 
-func (s sample) Desc() *prometheus.Desc { return s.desc }
+func (s *sample) Desc() *prometheus.Desc { return s.desc }
 
-func (s sample) Write(m *dto.Metric) error {
-	v := s.value
-	m.Label = s.labels
-	m.Gauge = &dto.Gauge{Value: &v}
+func (s *sample) Write(m *dto.Metric) error {
+	m.Label, m.Gauge = s.labels, s.gauge
 	return nil
 }
 
-// The label names of a feature's series, in the order a metric holds its
-// labels (by name).
-var deviceLabel, featureLabel, licenseLabel = "device", "feature", "license"
-
-func featurePairs(device, feature, license string) []*dto.LabelPair {
-	return []*dto.LabelPair{{Name: &deviceLabel, Value: &device}, {Name: &featureLabel, Value: &feature}, {Name: &licenseLabel, Value: &license}}
+func newSample(d *prometheus.Desc, labels []*dto.LabelPair, v float64) sample {
+	return sample{d, labels, &dto.Gauge{Value: &v}}
 }
 
-func (x *exposition) add(d *prometheus.Desc, t prometheus.ValueType, v float64, labels ...string) {
-	// The descriptors are fixed and the labels of the right number, made
-	// valid UTF-8 by label: this cannot fail, and a scrape never panics.
+// constMetric is a gauge of fixed labels. The descriptors are fixed and
+// the labels of the right number, made valid UTF-8 by label: it cannot
+// fail, and a scrape never panics.
+func constMetric(d *prometheus.Desc, v float64, labels ...string) prometheus.Metric {
+	return constOf(d, prometheus.GaugeValue, v, labels...)
+}
+
+func constOf(d *prometheus.Desc, t prometheus.ValueType, v float64, labels ...string) prometheus.Metric {
 	m, err := prometheus.NewConstMetric(d, t, v, labels...)
 	if err != nil {
-		m = prometheus.NewInvalidMetric(d, err)
+		return prometheus.NewInvalidMetric(d, err)
 	}
-	x.emit(m)
+	return m
 }
 
 func bit(b bool) float64 {
@@ -216,109 +267,89 @@ func bit(b bool) float64 {
 	return 0
 }
 
-// feature sends a feature's series and counts it in byStanding; a feature
-// already sent (the same license of one device named twice, by a capture
-// and the scenario) is sent once, the first read.
-func (x *exposition) feature(r featureRow, byStanding map[string]int) {
-	r.device, r.feature, r.license = label(r.device), label(r.feature), label(r.license)
-	key := [3]string{r.device, r.feature, r.license}
-	if x.seen[key] {
-		return
-	}
-	x.seen[key] = true
-	standing := unlicensed
-	if r.state != 0 {
-		standing = r.state.String()
-	}
-	byStanding[standing]++
-	labels := featurePairs(r.device, r.feature, r.license)
-	gauge := func(d *prometheus.Desc, v float64) { x.emit(sample{d, v, labels}) }
-	if !r.expiry.IsZero() {
-		gauge(expiryDesc, float64(r.expiry.Unix()))
-	}
-	gauge(usableDesc, bit(r.state.Usable()))
-	gauge(warningDesc, bit(r.state == license.InWarning))
-	gauge(allowedDesc, bit(r.allowed))
-	if r.inUsage {
-		gauge(usedDesc, float64(r.used))
-		gauge(installedDesc, float64(r.installed))
-		gauge(neededDesc, float64(r.needed))
+func unix(t time.Time) float64 { return float64(t.Unix()) }
+
+// exposition sends a read's series.
+type exposition struct {
+	emit func(prometheus.Metric)
+}
+
+// feature sends the series of one answer.
+func (x exposition) feature(d *decision) {
+	for i := range d.series {
+		x.emit(&d.series[i])
 	}
 }
 
-// standings sends a device's counts by standing, zeros included.
-func (x *exposition) standings(device string, byStanding map[string]int) {
-	for _, s := range standings {
-		x.add(standingDesc, prometheus.GaugeValue, float64(byStanding[s.String()]), label(device), s.String())
+// series builds d's series; a capture's feature adds its usage counts.
+func (d *decision) build(usage *captureFeature) {
+	d.series = make([]sample, 0, 9)
+	add := func(desc *prometheus.Desc, v float64) { d.series = append(d.series, newSample(desc, d.labels, v)) }
+	if !d.expiry.IsZero() {
+		add(expiryDesc, unix(d.expiry))
 	}
-	x.add(standingDesc, prometheus.GaugeValue, float64(byStanding[unlicensed]), label(device), unlicensed)
+	if !d.until.IsZero() {
+		add(nextChangeDesc, unix(d.until))
+	}
+	add(usableDesc, bit(d.state.Usable()))
+	add(warningDesc, bit(d.state == license.InWarning))
+	add(allowedDesc, bit(d.allowed))
+	d.series = append(d.series, newSample(stateDesc, d.stateLabels, 1))
+	if usage != nil && usage.inUsage {
+		add(usedDesc, usage.used)
+		add(installedDesc, usage.installed)
+		add(neededDesc, usage.needed)
+	}
 }
 
-// metrics sends the fleet's metrics at instant at, with the read errors
-// counted so far, to emit.
-func metrics(f fleet, readErrors map[string]float64, at time.Time, emit func(prometheus.Metric)) {
-	x := &exposition{emit: emit, seen: map[[3]string]bool{}}
-	counts := map[string]map[string]int{}
-	for _, d := range f.devices {
-		a := d.facts.At(at)
-		byStanding := map[string]int{}
-		counts[d.name] = byStanding
-		for i, fr := range a.Features {
-			r := featureRow{device: d.name, feature: fr.Name, license: fr.License, state: fr.Standing.State, allowed: fr.Decision.Allowed,
-				inUsage: fr.InUsage, used: fr.Used, installed: fr.Installed, needed: fr.Needed}
-			// At reports Facts.Features in their order; the name check
-			// keeps a wrong expiry out should that ever change.
-			if ff := d.facts.Features; fr.License != "" && i < len(ff) && ff[i].Name == fr.Name {
-				r.expiry = end(ff[i].Licenses, ff[i].Windows, fr.License)
-			}
-			x.feature(r, byStanding)
-		}
-		x.add(infoDesc, prometheus.GaugeValue, 1, label(d.name), label(d.file), label(a.Platform))
-		x.add(discrepancyDesc, prometheus.GaugeValue, float64(len(a.Discrepancies)), label(d.name))
-	}
-	type info struct{ device, file, platform string }
-	seenInfo := map[info]bool{}
-	for _, l := range f.licenses {
-		st := l.StandingAt(at)
-		byStanding := counts[l.Device()]
-		if byStanding == nil {
-			byStanding = map[string]int{}
-			counts[l.Device()] = byStanding
-		}
-		for _, feat := range l.Features() {
-			x.feature(featureRow{device: l.Device(), feature: feat, license: l.ID(), state: st.State, expiry: l.End(), allowed: st.Allowed}, byStanding)
-		}
-		in := info{l.Device(), f.scenario, l.Platform()}
-		if !seenInfo[in] {
-			seenInfo[in] = true
-			x.add(infoDesc, prometheus.GaugeValue, 1, label(in.device), label(in.file), label(in.platform))
+// standings sends a device's counts by standing, zeros included, and
+// returns them as metrics, to be sent again while the counts are the same.
+func (x exposition) standings(device string, n counts, kept *standingSeries) *standingSeries {
+	if kept == nil || kept.n != n {
+		kept = &standingSeries{n: n}
+		for i, s := range standings {
+			kept.m[i] = constMetric(standingDesc, float64(n[i]), device, s)
 		}
 	}
-	for dev, byStanding := range counts {
-		x.standings(dev, byStanding)
+	for _, m := range kept.m {
+		x.emit(m)
 	}
-	x.add(atDesc, prometheus.GaugeValue, float64(at.UnixMilli())/1e3)
-	for file, n := range readErrors {
-		x.add(readErrorsDesc, prometheus.CounterValue, n, label(file))
+	return kept
+}
+
+// standingSeries are a device's counts by standing and their series.
+type standingSeries struct {
+	n counts
+	m [len(standings)]prometheus.Metric
+}
+
+// metrics sends the fleet's metrics at instant at, with the read errors'
+// series, to emit. A capture's feature is decided again only where
+// its kept answer has run out.
+func metrics(f fleet, readErrors []prometheus.Metric, at time.Time, emit func(prometheus.Metric)) {
+	x := exposition{emit: emit}
+	n := make([]counts, len(f.devices))
+	for i, d := range f.devices {
+		for j := range d.features {
+			dec := d.features[j].at(d, at)
+			n[i][standingIndex(dec.state)]++
+			x.feature(dec)
+		}
+		emit(d.info)
+		emit(d.discrepancies)
+	}
+	if f.scenario != nil {
+		f.scenario.metrics(x, f, n, at)
+	}
+	for i, d := range f.devices {
+		d.standings.Store(x.standings(d.label, n[i], d.standings.Load()))
+	}
+	emit(constMetric(atDesc, float64(at.UnixMilli())/1e3))
+	for _, m := range readErrors {
+		emit(m)
 	}
 }
 
 // label is a name as a label value: as it is where it prints as itself,
 // else quoted, so that names apart stay apart and every value is UTF-8.
 func label(s string) string { return capture.Quote(s) }
-
-// end is the end of the license or window id, zero when it never ends
-// (a perpetual license) or the device gives no date.
-func end(ls []license.License, ws []junos.Window, id string) time.Time {
-	for _, l := range ls {
-		if l.ID() == id {
-			return l.End()
-		}
-	}
-	for _, w := range ws {
-		if w.ID == id {
-			return w.End
-		}
-	}
-	return time.Time{}
-}

@@ -2,7 +2,10 @@ module github.com/licensepolicy/licensepolicy/examples/licenseexporter
 
 go 1.26.0
 
-require github.com/licensepolicy/licensepolicy v0.0.0
+require (
+	github.com/arran4/golang-ical v0.3.4
+	github.com/licensepolicy/licensepolicy v0.0.0
+)
 
 require github.com/kylelemons/godebug v1.1.0 // indirect
 

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -13,8 +16,9 @@ func TestFlagsRefused(t *testing.T) {
 		want string
 	}{
 		{nil, "want capture directories"},
-		{[]string{"-at", "2025-02-10", "dir"}, "-at"},
-		{[]string{"-captured", "yesterday", "dir"}, "-captured"},
+		{[]string{"-at", "2025-02-10", "dir"}, `-at: "2025-02-10": want an RFC 3339 instant such as "2025-03-01T00:00:00Z"`},
+		{[]string{"-at", "2020-01-01T00:00:00+24:00", "dir"}, "-at: \"2020-01-01T00:00:00+24:00\": offset +24:00 is out of range"},
+		{[]string{"-captured", "yesterday", "dir"}, "-captured: \"yesterday\": want an RFC 3339 instant"},
 		{[]string{"-interval", "-1m", "dir"}, "-interval"},
 		{[]string{"-max-files", "0", "dir"}, "-max-files"},
 	} {
@@ -49,5 +53,36 @@ func TestHelpStatesTheBounds(t *testing.T) {
 		if !strings.Contains(errOut.String(), want) {
 			t.Errorf("-h does not say %q:\n%s", want, errOut.String())
 		}
+	}
+}
+
+// TestServesGoAndProcessMetrics: the registry served holds the Go
+// runtime's and the process's collectors beside the exporter's, and the
+// handler counts its own requests, as node_exporter does.
+func TestServesGoAndProcessMetrics(t *testing.T) {
+	at := instant(t, "2025-02-10T00:00:00Z")
+	reg, err := newRegistry(NewCollector(Config{Paths: []string{"testdata/captures"}}, fixed(at), nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"go_goroutines", "go_memstats_alloc_bytes", "go_gc_duration_seconds", "go_info", "promhttp_metric_handler_requests_total", "licensepolicy_device_info"}
+	if runtime.GOOS == "linux" {
+		want = append(want, "process_cpu_seconds_total", "process_resident_memory_bytes", "process_open_fds", "process_start_time_seconds")
+	}
+	scrape(t, reg) // the handler's counter counts from the first request
+	body := scrape(t, reg)
+	for _, name := range want {
+		if !strings.Contains(body, "\n"+name) {
+			t.Errorf("no %s in the exposition", name)
+		}
+	}
+}
+
+// TestHelpIsNotAFailure: -h prints the usage and is told apart from a
+// refused flag, so that the command exits 0.
+func TestHelpIsNotAFailure(t *testing.T) {
+	var out strings.Builder
+	if err := run([]string{"-h"}, &out, nil); !errors.Is(err, flag.ErrHelp) || !strings.Contains(out.String(), "usage: licenseexporter") {
+		t.Errorf("run -h = %v\n%s", err, out.String())
 	}
 }

@@ -94,7 +94,7 @@ func TestNamedPipeBesideADirectoryWedgesNothing(t *testing.T) {
 		if code != http.StatusOK || !strings.Contains(body, `licensepolicy_device_info{device="edge-1"`) || !strings.Contains(body, `licensepolicy_device_info{device="lab-eval"`) {
 			t.Fatalf("%d:\n%s", code, body)
 		}
-		if !strings.Contains(body, fmt.Sprintf("licensepolicy_capture_read_errors_total{file=%q}", fifo)) {
+		if !strings.Contains(body, fmt.Sprintf("licensepolicy_capture_read_errors_total{dir=%q,file=%q}", filepath.Dir(fifo), filepath.Base(fifo))) {
 			t.Errorf("the FIFO is not counted as a read error:\n%s", body)
 		}
 	}
@@ -175,11 +175,7 @@ func TestSeriesOfGoneFilesDisappear(t *testing.T) {
 		}
 	}
 	// The last scrape's read and the comparison's.
-	want := fmt.Sprintf(`# HELP licensepolicy_capture_read_errors_total Reads of a capture or scenario file (or a directory's listing) that failed, since the exporter started.
-# TYPE licensepolicy_capture_read_errors_total counter
-licensepolicy_capture_read_errors_total{file=%q} 2
-licensepolicy_capture_read_errors_total{file=%q} 0
-`, filepath.Join(dir, "bad-49.txt"), filepath.Join(dir, "edge-49.txt"))
+	want := readErrors(errorRow(dir, "bad-49.txt", 2), errorRow(dir, "edge-49.txt", 0))
 	if err := testutil.GatherAndCompare(reg, strings.NewReader(want), "licensepolicy_capture_read_errors_total"); err != nil {
 		t.Error(err)
 	}
@@ -241,7 +237,7 @@ func TestReadPastItsDeadlineAnswersWithWhatItHas(t *testing.T) {
 	defer srv.Close()
 	errorsOf := func(body string) string {
 		for _, l := range strings.Split(body, "\n") {
-			if strings.HasPrefix(l, fmt.Sprintf("licensepolicy_capture_read_errors_total{file=%q}", hung)) {
+			if strings.HasPrefix(l, fmt.Sprintf("licensepolicy_capture_read_errors_total{dir=%q,file=%q}", dir, filepath.Base(hung))) {
 				return l
 			}
 		}

@@ -34,7 +34,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	e, err := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	if err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func run(w io.Writer) error {
 	fmt.Fprintln(w)
 
 	a := walkthrough.Asker{W: w, Engine: e}
-	fulfil := func(line string) policy.Request { return policy.FulfilLine{Order: &order, Line: line} }
+	fulfil := func(line string) policy.Request { return policy.FulfilLine{Order: order, Line: line} }
 	fmt.Fprintln(w, "# line 10: two initial MX subscriptions of three years")
 	a.Ask(date(2025, 3, 1), "fulfil line 10 two days before its ship date", fulfil("10"))
 	a.Ask(date(2025, 3, 3).Add(-time.Nanosecond), "fulfil line 10 one instant before its ship date", fulfil("10"))

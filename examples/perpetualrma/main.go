@@ -29,7 +29,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	e, err := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	if err != nil {
 		return err
 	}
@@ -53,7 +53,7 @@ func run(w io.Writer) error {
 		perp.ID(), perp.Device(), walkthrough.Stamp(perp.Start()), perp.Cost(), !perp.IncludesSupport())
 
 	a := walkthrough.Asker{W: w, Engine: e}
-	use := func(l *license.License, device, feature string, units int64) policy.Request {
+	use := func(l license.License, device, feature string, units int64) policy.Request {
 		u := decimal.NullDecimal{}
 		if units > 0 {
 			u = decimal.NewNullDecimal(decimal.NewFromInt(units))
@@ -61,18 +61,18 @@ func run(w io.Writer) error {
 		return policy.UseFeature{License: l, Device: device, Feature: feature, Units: u}
 	}
 	fmt.Fprintln(w, "# on its own chassis")
-	a.Ask(date(2019, 2, 1), "use bgp on mx-1 before the license starts", use(&perp, "mx-1", "bgp", 0))
-	a.Ask(date(2025, 3, 1), "use bgp on mx-1 six years on", use(&perp, "mx-1", "bgp", 0))
-	a.Ask(date(2025, 3, 1), "use mpls on mx-1 for 400 units", use(&perp, "mx-1", "mpls", 400))
-	a.Ask(date(2025, 3, 1), "use mpls on mx-1 for 401 units", use(&perp, "mx-1", "mpls", 401))
-	a.Ask(date(2025, 3, 1), "use evpn on mx-1, a feature it does not hold", use(&perp, "mx-1", "evpn", 0))
-	a.Ask(date(2025, 3, 1), "use bgp on mx-2, another chassis", use(&perp, "mx-2", "bgp", 0))
-	a.Ask(date(2025, 3, 1), "renew perp-bgp for 1 year", policy.RenewLicense{License: &perp, TermYears: 1})
-	a.Ask(date(2025, 3, 1), "change perp-bgp to the advanced tier", policy.ChangeTier{License: &perp, Tier: license.Advanced})
+	a.Ask(date(2019, 2, 1), "use bgp on mx-1 before the license starts", use(perp, "mx-1", "bgp", 0))
+	a.Ask(date(2025, 3, 1), "use bgp on mx-1 six years on", use(perp, "mx-1", "bgp", 0))
+	a.Ask(date(2025, 3, 1), "use mpls on mx-1 for 400 units", use(perp, "mx-1", "mpls", 400))
+	a.Ask(date(2025, 3, 1), "use mpls on mx-1 for 401 units", use(perp, "mx-1", "mpls", 401))
+	a.Ask(date(2025, 3, 1), "use evpn on mx-1, a feature it does not hold", use(perp, "mx-1", "evpn", 0))
+	a.Ask(date(2025, 3, 1), "use bgp on mx-2, another chassis", use(perp, "mx-2", "bgp", 0))
+	a.Ask(date(2025, 3, 1), "renew perp-bgp for 1 year", policy.RenewLicense{License: perp, TermYears: 1})
+	a.Ask(date(2025, 3, 1), "change perp-bgp to the advanced tier", policy.ChangeTier{License: perp, Tier: license.Advanced})
 
 	fmt.Fprintln(w, "\n# mx-1 fails and is replaced by mx-2")
 	move := func(to license.Device, reason license.MoveReason) policy.Request {
-		return policy.MoveLicense{License: &perp, To: to, Reason: reason}
+		return policy.MoveLicense{License: perp, To: to, Reason: reason}
 	}
 	a.Ask(date(2025, 5, 1), "rebalance perp-bgp from mx-1 to mx-2", move(mx2, license.Rebalance))
 	a.Ask(date(2025, 5, 1), "exchange perp-bgp to ptx-1 on RMA, another class", move(ptx1, license.RMA))
@@ -87,9 +87,9 @@ func run(w io.Writer) error {
 		return v.Err()
 	}
 	fmt.Fprintf(w, "\nafter the exchange %s is on %s\n", exchanged.ID(), exchanged.Device())
-	a.Ask(date(2025, 5, 2), "use bgp on mx-2 after the exchange", use(&exchanged, "mx-2", "bgp", 0))
-	a.Ask(date(2025, 5, 2), "use bgp on mx-1 after the exchange", use(&exchanged, "mx-1", "bgp", 0))
-	a.Ask(date(2045, 1, 1), "use bgp on mx-2 twenty years on", use(&exchanged, "mx-2", "bgp", 0))
+	a.Ask(date(2025, 5, 2), "use bgp on mx-2 after the exchange", use(exchanged, "mx-2", "bgp", 0))
+	a.Ask(date(2025, 5, 2), "use bgp on mx-1 after the exchange", use(exchanged, "mx-1", "bgp", 0))
+	a.Ask(date(2045, 1, 1), "use bgp on mx-2 twenty years on", use(exchanged, "mx-2", "bgp", 0))
 	return a.Err
 }
 

@@ -30,7 +30,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	e, err := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	if err != nil {
 		return err
 	}
@@ -52,21 +52,21 @@ func run(w io.Writer) error {
 		sub.ID(), sub.Device(), walkthrough.Stamp(sub.Start()), sub.TermYears(), walkthrough.Stamp(sub.TermEnd()), walkthrough.Stamp(sub.End()))
 
 	a := walkthrough.Asker{W: w, Engine: e}
-	use := func(l *license.License) policy.Request {
+	use := func(l license.License) policy.Request {
 		return policy.UseFeature{License: l, Device: "mx-1", Feature: "bgp"}
 	}
 	fmt.Fprintln(w, "# through its years, its grace and its expiry")
-	a.Ask(date(2022, 6, 14), "use bgp on mx-1 the day before it ships", use(&sub))
-	a.Ask(date(2022, 6, 15), "use bgp on mx-1 the day it ships", use(&sub))
-	a.Ask(date(2023, 6, 15), "use bgp on mx-1 in its second year", use(&sub))
-	a.Ask(date(2025, 6, 15).Add(-time.Nanosecond), "use bgp on mx-1 at the last instant of its years", use(&sub))
-	a.Ask(date(2025, 6, 15), "use bgp on mx-1 on the first day of grace", use(&sub))
-	a.Ask(date(2025, 7, 15).Add(-time.Nanosecond), "use bgp on mx-1 at the last instant of grace", use(&sub))
-	a.Ask(date(2025, 7, 15), "use bgp on mx-1 once grace is over, not renewed", use(&sub))
-	a.Ask(date(2026, 1, 1), "use bgp on mx-1 months after expiry", use(&sub))
+	a.Ask(date(2022, 6, 14), "use bgp on mx-1 the day before it ships", use(sub))
+	a.Ask(date(2022, 6, 15), "use bgp on mx-1 the day it ships", use(sub))
+	a.Ask(date(2023, 6, 15), "use bgp on mx-1 in its second year", use(sub))
+	a.Ask(date(2025, 6, 15).Add(-time.Nanosecond), "use bgp on mx-1 at the last instant of its years", use(sub))
+	a.Ask(date(2025, 6, 15), "use bgp on mx-1 on the first day of grace", use(sub))
+	a.Ask(date(2025, 7, 15).Add(-time.Nanosecond), "use bgp on mx-1 at the last instant of grace", use(sub))
+	a.Ask(date(2025, 7, 15), "use bgp on mx-1 once grace is over, not renewed", use(sub))
+	a.Ask(date(2026, 1, 1), "use bgp on mx-1 months after expiry", use(sub))
 
 	fmt.Fprintln(w, "\n# renewing on time and late")
-	renew := func(years int) policy.Request { return policy.RenewLicense{License: &sub, TermYears: years} }
+	renew := func(years int) policy.Request { return policy.RenewLicense{License: sub, TermYears: years} }
 	a.Ask(date(2025, 5, 1), "renew sub-bgp for 1 year before its years end", renew(1))
 	a.Ask(date(2025, 6, 20), "renew sub-bgp for 1 year within grace", renew(1))
 	a.Ask(date(2025, 8, 1), "renew sub-bgp for 1 year two weeks after it expired", renew(1))
@@ -81,9 +81,9 @@ func run(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "\nrenewal %s on time: %s to %s, no grace\n", renewed.ID(), walkthrough.Stamp(renewed.Start()), walkthrough.Stamp(renewed.End()))
-	a.Ask(date(2025, 7, 15), "use bgp on mx-1 under the renewal the day it starts", use(&renewed))
-	a.Ask(date(2026, 7, 15).Add(-time.Nanosecond), "use bgp on mx-1 at the renewal's last instant", use(&renewed))
-	a.Ask(date(2026, 7, 15), "use bgp on mx-1 when the renewal ends", use(&renewed))
+	a.Ask(date(2025, 7, 15), "use bgp on mx-1 under the renewal the day it starts", use(renewed))
+	a.Ask(date(2026, 7, 15).Add(-time.Nanosecond), "use bgp on mx-1 at the renewal's last instant", use(renewed))
+	a.Ask(date(2026, 7, 15), "use bgp on mx-1 when the renewal ends", use(renewed))
 
 	// The late renewal starts at its own instant; the weeks between were
 	// expired (LIC-SUB-EXPIRY).
@@ -94,9 +94,9 @@ func run(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "\nrenewal %s late: %s to %s, no grace\n", lateLic.ID(), walkthrough.Stamp(lateLic.Start()), walkthrough.Stamp(lateLic.End()))
-	a.Ask(date(2025, 7, 20), "use bgp on mx-1 in the gap, before the late renewal", use(&lateLic))
-	a.Ask(date(2025, 8, 1), "use bgp on mx-1 under the late renewal", use(&lateLic))
-	a.Ask(date(2026, 8, 1), "use bgp on mx-1 when the late renewal ends", use(&lateLic))
+	a.Ask(date(2025, 7, 20), "use bgp on mx-1 in the gap, before the late renewal", use(lateLic))
+	a.Ask(date(2025, 8, 1), "use bgp on mx-1 under the late renewal", use(lateLic))
+	a.Ask(date(2026, 8, 1), "use bgp on mx-1 when the late renewal ends", use(lateLic))
 	return a.Err
 }
 

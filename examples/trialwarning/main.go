@@ -32,7 +32,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	e, err := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func run(w io.Writer) error {
 		trial.ID(), trial.Device(), walkthrough.Stamp(trial.Start()), walkthrough.Stamp(trial.End()), walkthrough.Stamp(trial.WarningFrom()))
 
 	a := walkthrough.Asker{W: w, Engine: e}
-	use := policy.UseFeature{License: &trial, Device: "vsrx-1", Feature: "idp"}
+	use := policy.UseFeature{License: trial, Device: "vsrx-1", Feature: "idp"}
 	fmt.Fprintln(w, "# the trial key to its end")
 	a.Ask(date(2025, 2, 1), "use idp on vsrx-1 a month into the trial", use)
 	a.Ask(date(2025, 3, 2).Add(-time.Nanosecond), "use idp on vsrx-1 just before the warning window", use)
@@ -63,8 +63,8 @@ func run(w io.Writer) error {
 	a.Ask(date(2025, 3, 25), "use idp on vsrx-1 a week before the end", use)
 	a.Ask(date(2025, 4, 1).Add(-time.Nanosecond), "use idp on vsrx-1 at the trial's last instant", use)
 	a.Ask(date(2025, 4, 1), "use idp on vsrx-1 when the trial ends", use)
-	a.Ask(date(2025, 2, 1), "move the trial to vsrx-2", policy.MoveLicense{License: &trial, To: vsrx2, Reason: license.Rebalance})
-	a.Ask(date(2025, 3, 25), "renew the trial for 1 year", policy.RenewLicense{License: &trial, TermYears: 1})
+	a.Ask(date(2025, 2, 1), "move the trial to vsrx-2", policy.MoveLicense{License: trial, To: vsrx2, Reason: license.Rebalance})
+	a.Ask(date(2025, 3, 25), "renew the trial for 1 year", policy.RenewLicense{License: trial, TermYears: 1})
 
 	fmt.Fprintln(w, "\n# which trial keys exist")
 	for _, q := range []struct{ platform, feature string }{

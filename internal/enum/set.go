@@ -1,10 +1,8 @@
 package enum
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // Set is the text form of an enumeration of type T: value i is named
@@ -17,16 +15,16 @@ import (
 type Set[T ~uint8] struct {
 	pkg, typ, what string
 	names          []string
-	// refuse turns the message of an unknown name into the package's
-	// error: a *rule.Violation citing the enumeration's rule, where it has
-	// one. Nil makes a plain error.
-	refuse func(name, msg string) error
+	// refuse makes the error of an unknown name: the library's passes
+	// rule.ID.UnknownName, of the enumeration's rule or of none, so that
+	// every unknown name is one *rule.NameError.
+	refuse func(pkg, what, name string, valid []string) error
 }
 
 // New returns the Set of names for type typ of package pkg, called what in
-// errors ("license kind"). refuse, if not nil, makes the error of an
-// unknown name from the name and the message.
-func New[T ~uint8](pkg, typ, what string, refuse func(name, msg string) error, names ...string) Set[T] {
+// errors ("license kind"). refuse makes the error of an unknown name from
+// the package, what, the name and the valid names.
+func New[T ~uint8](pkg, typ, what string, refuse func(pkg, what, name string, valid []string) error, names ...string) Set[T] {
 	return Set[T]{pkg: pkg, typ: typ, what: what, names: names, refuse: refuse}
 }
 
@@ -51,21 +49,13 @@ func (s Set[T]) AppendText(b []byte, v T) ([]byte, error) {
 	return append(b, s.names[v]...), nil
 }
 
-// Parse returns the value named text, exactly; an unknown name is an error
-// that quotes it (at most 64 bytes of it) and lists the valid names.
+// Parse returns the value named text, exactly; an unknown name is the
+// Set's refusal of it, which lists the valid names.
 func (s Set[T]) Parse(text string) (T, error) {
 	if i := index(s.names, text); i >= 0 {
 		return T(i), nil
 	}
-	shown := text
-	if len(shown) > 64 {
-		shown = shown[:64] + "..."
-	}
-	msg := fmt.Sprintf("unknown %s %q (want one of %s)", s.what, shown, strings.Join(s.Names(), ", "))
-	if s.refuse != nil {
-		return 0, s.refuse(text, msg)
-	}
-	return 0, errors.New(s.pkg + ": " + msg)
+	return 0, s.refuse(s.pkg, s.what, text, s.Names())
 }
 
 // Unmarshal sets *v to the value named text, leaving it as it was on an

@@ -9,6 +9,8 @@ package wire
 import (
 	"strings"
 	"time"
+
+	"github.com/licensepolicy/licensepolicy/internal/amount"
 )
 
 // WantInstant and WantAmount say what an instant and an amount must look
@@ -18,9 +20,9 @@ const (
 	WantAmount  = `a decimal string such as "12.50"`
 )
 
-// MaxAmountDigits bounds the digits on either side of an amount's point,
-// before decimal arithmetic on an absurd amount could take seconds.
-const MaxAmountDigits = 40
+// MaxAmountDigits bounds the digits on either side of an amount's point:
+// the library's one bound on amounts.
+const MaxAmountDigits = amount.MaxDigits
 
 // FormatInstant writes t in UTC as RFC 3339 with nanoseconds only when not
 // zero, or "never" for the zero time.

@@ -11,7 +11,8 @@ import (
 
 // FeatureReport is one feature's standing at an instant: the license it
 // follows, that license's standing from the license package, and what the
-// device output adds.
+// device output adds. The zero FeatureReport is of no feature: no license
+// grants it, and its Decision refuses it, citing no rule.
 type FeatureReport struct {
 	// Name is the name the device printed (the usage row's, else the first
 	// key's).
@@ -35,7 +36,7 @@ type FeatureReport struct {
 	// Decision is whether the device's use of the feature is licensed: the
 	// standing's verdict, refused with an alarm when the device needs
 	// licenses it does not have. Its Until is exact for the whole feature.
-	Decision license.Verdict
+	Decision rule.Verdict
 	// Ends is the end of the feature's usability, for a feature whose use
 	// is allowed at the instant: the first instant after it at which the
 	// use is not allowed (an expiry, the end of a grace, the end of a
@@ -106,38 +107,41 @@ type candidate struct {
 
 func windowStanding(w Window, at time.Time) license.Standing {
 	switch {
-	case at.Before(w.Start):
-		// ENT-TIMER: nothing before the start.
-		return license.Standing{State: license.NotStarted, Verdict: license.Verdict{Rules: rule.ListOf(rule.EntTimer), Reason: "the license has not started", Until: w.Start}}
 	case w.Trial:
 		return trialStanding(w, at)
+	case at.Before(w.Start):
+		// ENT-TIMER: nothing before the start.
+		return license.Standing{State: license.NotStarted, Verdict: rule.Verdict{Rules: rule.ListOf(rule.EntTimer), Reason: "the license has not started", Until: w.Start}}
 	case at.Before(w.End):
 		// LIC-SUB-TERM: within the dates the device prints.
-		return license.Standing{State: license.Active, Verdict: license.Verdict{Allowed: true, Rules: rule.ListOf(rule.LicSubTerm), Reason: "the date-based license is within its dates", Until: w.End}}
+		return license.Standing{State: license.Active, Verdict: rule.Verdict{Allowed: true, Rules: rule.ListOf(rule.LicSubTerm), Reason: "the date-based license is within its dates", Until: w.End}}
 	}
 	// LIC-SUB-EXPIRY, LIC-RENEW: past its end date, not renewed.
-	return license.Standing{State: license.Expired, Verdict: license.Verdict{Rules: rule.ListOf(rule.LicSubExpiry, rule.LicRenew), Reason: "the date-based license has expired and was not renewed"}}
+	return license.Standing{State: license.Expired, Verdict: rule.Verdict{Rules: rule.ListOf(rule.LicSubExpiry, rule.LicRenew), Reason: "the date-based license has expired and was not renewed"}}
 }
 
-// trialStanding is a trial Window's standing at at, on or after its start:
-// the rules a trial license's standing cites, read from the dates the
+// trialStanding is a trial Window's standing at at: the rules a trial
+// license's standing cites, about the window, read from the dates the
 // device prints.
 func trialStanding(w Window, at time.Time) license.Standing {
 	switch {
+	case at.Before(w.Start):
+		// ENT-TIMER: nothing before the start.
+		return license.Standing{State: license.NotStarted, Verdict: rule.Verdict{Rules: rule.ListOf(rule.EntTimer), Reason: "the trial has not started", Until: w.Start, Subject: w.ID}}
 	case at.Before(w.WarnFrom):
 		// LIC-KIND: a trial within its dates, before its warning window.
-		return license.Standing{State: license.Active, Verdict: license.Verdict{Allowed: true, Rules: rule.ListOf(rule.LicKind), Reason: "the trial is within the dates the device prints", Until: w.WarnFrom}}
+		return license.Standing{State: license.Active, Verdict: rule.Verdict{Allowed: true, Rules: rule.ListOf(rule.LicKind), Reason: "the trial is within the dates the device prints", Until: w.WarnFrom, Subject: w.ID}}
 	case at.Before(w.End):
 		// LIC-TRIAL-WARN: alarm, syslog message and warning, due at the end.
 		due := func(k rule.ObligationKind) rule.Obligation {
 			return rule.Obligation{Kind: k, Rule: rule.LicTrialWarn, Due: w.End, Subject: w.ID}
 		}
-		return license.Standing{State: license.InWarning, Verdict: license.Verdict{Allowed: true, Rules: rule.ListOf(rule.LicTrialWarn),
-			Reason: "the trial is due to expire: alarms, syslog messages and warnings are raised", Until: w.End,
+		return license.Standing{State: license.InWarning, Verdict: rule.Verdict{Allowed: true, Rules: rule.ListOf(rule.LicTrialWarn),
+			Reason: "the trial is due to expire: alarms, syslog messages and warnings are raised", Until: w.End, Subject: w.ID,
 			Obligations: rule.ObligationsOf(due(rule.Alarm), due(rule.Syslog), due(rule.Warning))}}
 	}
 	// LIC-TRIAL-EXPIRY: unusable until a license is purchased.
-	return license.Standing{State: license.Expired, Verdict: license.Verdict{Rules: rule.ListOf(rule.LicTrialExpiry), Reason: "the trial has expired: a license must be purchased"}}
+	return license.Standing{State: license.Expired, Verdict: rule.Verdict{Rules: rule.ListOf(rule.LicTrialExpiry), Reason: "the trial has expired: a license must be purchased", Subject: w.ID}}
 }
 
 // better reports whether a is preferred to b: usable first, then the one
@@ -189,7 +193,7 @@ func (ff *FeatureFacts) answer(at time.Time) FeatureReport {
 		}
 	} else {
 		// LIC-TIER: no installed license grants the feature.
-		r.Decision = license.Verdict{Rules: rule.ListOf(rule.LicTier), Reason: "no installed license grants the feature"}
+		r.Decision = rule.Verdict{Rules: rule.ListOf(rule.LicTier), Reason: "no installed license grants the feature"}
 	}
 	r.Decision.Until = time.Time{}
 	if r.Unlicensed {

@@ -13,7 +13,9 @@ import (
 )
 
 // Options says what a capture does not: the catalog and terms to judge by,
-// the device's platform and serial, and the instant of the capture.
+// the device's platform and serial, and the instant of the capture. The
+// zero Options judge by the default catalog and terms, infer the platform,
+// name the device DefaultDevice and take the capture's own instant.
 type Options struct {
 	// Catalog defaults to license.DefaultCatalog when it lists no platform.
 	Catalog license.Catalog
@@ -105,7 +107,7 @@ const MaxGrantsPerFeature = 16
 
 // constructors builds the license package's values under one program: the
 // report's catalog and terms; the package calls its constructors here alone.
-type constructors struct{ p *license.Program }
+type constructors struct{ p license.Program }
 
 func (k constructors) device(serial, platform string) (license.Device, error) {
 	return k.p.NewDevice(serial, platform, "")
@@ -122,8 +124,8 @@ const DefaultDevice = "junos-device"
 // Window is a key read straight from the dates the device enforces, with
 // no order term (grace) added: a date-based key that is not a trial, with
 // the rule IDs of a subscription, or a trial the catalog says cannot exist
-// on the device (see the package doc), with a trial's. The zero Window has
-// ended: it is expired at every instant.
+// on the device (see the package doc), with a trial's. The zero Window is
+// a key of no ID and no dates: expired without a date, at every instant.
 type Window struct {
 	ID string
 	// Start is zero when only the end is known (the usage table).
@@ -153,7 +155,8 @@ type Grant struct {
 }
 
 // FeatureFacts is what a report says of one feature: its usage row, if any,
-// the keys that grant it, and the licenses and windows made of them.
+// the keys that grant it, and the licenses and windows made of them. The
+// zero FeatureFacts are of no feature, which nothing grants.
 type FeatureFacts struct {
 	// Name is the name the device printed first (the usage row's, else the
 	// first key's).

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/internal/enum"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
 // Validity is how a feature's license lasts, as Junos prints it. The zero
@@ -26,7 +27,7 @@ const (
 	Expired
 )
 
-var validities = enum.New[Validity]("junos", "Validity", "validity", nil, "", "permanent", "date-based", "count-down", "expired")
+var validities = enum.New[Validity]("junos", "Validity", "validity", rule.ID(0).UnknownName, "", "permanent", "date-based", "count-down", "expired")
 
 // ParseValidity returns the validity named s ("permanent", "date-based",
 // "count-down", "expired").
@@ -51,7 +52,7 @@ func (v Validity) MarshalText() ([]byte, error) { return v.AppendText(nil) }
 func (v *Validity) UnmarshalText(b []byte) error { return validities.Unmarshal(v, b) }
 
 // Expiry is the expiry column of a usage row or the validity of an installed
-// feature.
+// feature. The zero Expiry says nothing: no validity, no dates, no days.
 type Expiry struct {
 	Validity Validity `json:"validity,omitempty"`
 	// Start is a date-based feature's first instant; zero when the output
@@ -129,7 +130,7 @@ const (
 	JSON
 )
 
-var forms = enum.New[Form]("junos", "Form", "form", nil, "", "text", "xml", "json")
+var forms = enum.New[Form]("junos", "Form", "form", rule.ID(0).UnknownName, "", "text", "xml", "json")
 
 // ParseForm returns the form named s ("text", "xml", "json").
 func ParseForm(s string) (Form, error) { return forms.Parse(s) }
@@ -155,7 +156,8 @@ func (f *Form) UnmarshalText(b []byte) error { return forms.Unmarshal(f, b) }
 // Report is what a device printed for show system license: its usage table
 // and its installed keys. A nil Usage or Keys means the output had no such
 // section; an empty, non-nil one means the section was there without rows
-// ("License usage: none", "Licenses installed: none").
+// ("License usage: none", "Licenses installed: none"). The zero Report is
+// of no form and has neither section.
 type Report struct {
 	Form  Form    `json:"-"`
 	Usage []Usage `json:"usage"`

@@ -229,7 +229,7 @@ func TestTrialWindowAnswersAsTheTrialLicenseWould(t *testing.T) {
 				a, b := w.Features[i], l.Features[i]
 				if a.License != b.License || a.Kind != b.Kind || a.Standing.State != b.Standing.State || a.Decision.Allowed != b.Decision.Allowed ||
 					a.Decision.Rules != b.Decision.Rules || !a.Decision.Obligations.Equal(b.Decision.Obligations) ||
-					!a.Decision.Until.Equal(b.Decision.Until) || !a.Ends.Equal(b.Ends) {
+					!a.Decision.Until.Equal(b.Decision.Until) || !a.Ends.Equal(b.Ends) || a.Decision.Subject != b.Decision.Subject {
 					t.Fatalf("%s at %v: window %+v, license %+v", a.Name, at, a, b)
 				}
 			}

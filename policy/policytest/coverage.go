@@ -57,7 +57,8 @@ func (c *Coverage) Add(file string, index int, d policy.Decision) {
 	}
 }
 
-// CoverageReport is a Coverage summed up over the catalog.
+// CoverageReport is a Coverage summed up over the catalog. The zero
+// CoverageReport covers no rule of an empty catalog.
 type CoverageReport struct {
 	// Rules has one entry per rule of the catalog, in catalog order; a rule
 	// no check cited has empty Allow and Deny.

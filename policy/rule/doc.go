@@ -7,8 +7,12 @@
 // statement of the rule, so a decision that cites it can be explained without
 // a second lookup.
 //
-// A refused operation anywhere in the library returns a *Violation naming the
-// IDs it breaks. Because ID implements error, a caller asks which rule an
+// Every domain package answers in a [Verdict]: allowed or not, the [List]
+// of rules behind it, the reason, the first instant it can change and its
+// [Obligations]. A refusal is a Verdict that is not Allowed;
+// [Verdict.Err], and any refused construction, gives a *[Violation] naming
+// the IDs it breaks. An unknown name of any enumeration is a
+// *[NameError]. Because [ID] implements error, a caller asks which rule an
 // error broke with errors.Is:
 //
 //	if errors.Is(err, rule.LicPort) { ... }

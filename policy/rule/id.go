@@ -2,7 +2,6 @@ package rule
 
 import (
 	"fmt"
-	"strings"
 )
 
 // ID is a rule's stable identifier. Its zero value is no rule.
@@ -131,8 +130,8 @@ func (id *ID) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// Parse returns the ID named s, exactly as spec/RULES.md writes it. An unknown
-// name is an error that lists the known ones.
+// Parse returns the ID named s, exactly as spec/RULES.md writes it. An
+// unknown name is a *NameError that lists the known ones.
 func Parse(s string) (ID, error) {
 	for id := ID(1); id < endOfIDs; id++ {
 		if catalog[id].name == s {
@@ -143,5 +142,5 @@ func Parse(s string) (ID, error) {
 	for id := ID(1); id < endOfIDs; id++ {
 		names = append(names, catalog[id].name)
 	}
-	return 0, fmt.Errorf("rule: unknown rule ID %q (want one of %s)", s, strings.Join(names, ", "))
+	return 0, ID(0).UnknownName("rule", "rule ID", s, names)
 }

@@ -1,6 +1,7 @@
 package rule
 
 import (
+	"encoding/binary"
 	"iter"
 	"slices"
 	"time"
@@ -44,7 +45,7 @@ const (
 	Advisory
 )
 
-var obligationKinds = enum.New[ObligationKind]("rule", "ObligationKind", "obligation kind", nil,
+var obligationKinds = enum.New[ObligationKind]("rule", "ObligationKind", "obligation kind", ID(0).UnknownName,
 	"", "alarm", "syslog", "warning", "email", "entitlement", "invoice", "deadline", "notice", "clawback", "advisory")
 
 // ParseObligationKind returns the kind named s, such as "alarm"; an unknown
@@ -67,32 +68,66 @@ func (k ObligationKind) MarshalText() ([]byte, error) { return k.AppendText(nil)
 // UnmarshalText decodes a kind's name.
 func (k *ObligationKind) UnmarshalText(b []byte) error { return obligationKinds.Unmarshal(k, b) }
 
-// Obligations is a read-only list of obligations: an answer hands it out and
-// keeps sharing it, and nothing a caller does through it changes what any
-// other answer says. Read it with Len, At and All; Slice copies it. The zero
-// Obligations is empty.
-type Obligations struct{ list []Obligation }
+// Obligations is a list of obligations that is a value like a string: an
+// answer hands it out and keeps sharing it, and nothing a caller does
+// through it changes what any other answer says. Read it with Len, At and
+// All; Slice copies it. Lists compare with ==, as Equal does: the same
+// obligations in the same order, their instants compared as
+// time.Time.Equal compares them. The zero Obligations is empty.
+type Obligations struct {
+	// enc holds a count, then per obligation a fixed-size record (kind,
+	// rule, whether it is due, its instant in UTC, where its subject is),
+	// then the subjects: one string, never written, so it is shared freely
+	// and compared by content.
+	enc string
+}
 
-// ObligationsOf returns a list of copies of os.
+// The encoding of Obligations: a 4-byte count, then a record per
+// obligation, then the subjects.
+const (
+	countSize  = 4
+	recordSize = 1 + 1 + 1 + 8 + 4 + 4 + 4 // kind, rule, due?, sec, nsec, subject offset, length
+)
+
+// ObligationsOf returns the list of os.
 func ObligationsOf(os ...Obligation) Obligations {
-	if len(os) == 0 {
-		return Obligations{}
+	var b ObligationsBuilder
+	b.Grow(len(os))
+	for _, o := range os {
+		b.Add(o)
 	}
-	return Obligations{list: slices.Clone(os)}
+	return b.List()
 }
 
 // Len returns how many obligations the list holds.
-func (o Obligations) Len() int { return len(o.list) }
+func (o Obligations) Len() int {
+	if o.enc == "" {
+		return 0
+	}
+	return int(le32(o.enc, 0))
+}
 
-// At returns a copy of the i'th obligation, from 0; it panics when i is out
-// of range, as indexing a slice does.
-func (o Obligations) At(i int) Obligation { return o.list[i] }
+// At returns the i'th obligation, from 0, with its Due in UTC; it panics
+// when i is out of range, as indexing a slice does.
+func (o Obligations) At(i int) Obligation {
+	if i < 0 || i >= o.Len() {
+		panic("rule: Obligations.At: index out of range")
+	}
+	r := countSize + i*recordSize
+	ob := Obligation{Kind: ObligationKind(o.enc[r]), Rule: ID(o.enc[r+1])}
+	if o.enc[r+2] != 0 {
+		ob.Due = time.Unix(int64(le64(o.enc, r+3)), int64(le32(o.enc, r+11))).UTC()
+	}
+	off, n := le32(o.enc, r+15), le32(o.enc, r+19)
+	ob.Subject = o.enc[off : off+n]
+	return ob
+}
 
-// All yields copies of the obligations in order.
+// All yields the obligations in order.
 func (o Obligations) All() iter.Seq[Obligation] {
 	return func(yield func(Obligation) bool) {
-		for _, x := range o.list {
-			if !yield(x) {
+		for i := range o.Len() {
+			if !yield(o.At(i)) {
 				return
 			}
 		}
@@ -101,13 +136,17 @@ func (o Obligations) All() iter.Seq[Obligation] {
 
 // Slice returns the obligations as a new slice the caller owns; nil when
 // empty.
-func (o Obligations) Slice() []Obligation { return slices.Clone(o.list) }
+func (o Obligations) Slice() []Obligation {
+	if o.Len() == 0 {
+		return nil
+	}
+	return slices.Collect(o.All())
+}
 
 // Equal reports whether o and p hold equal obligations in the same order,
-// their instants compared with time.Time.Equal; go-cmp uses it.
-func (o Obligations) Equal(p Obligations) bool {
-	return slices.EqualFunc(o.list, p.list, Obligation.Equal)
-}
+// their instants compared with time.Time.Equal, as o == p does; go-cmp
+// uses it.
+func (o Obligations) Equal(p Obligations) bool { return o == p }
 
 // Equal reports whether o and p are the same obligation, their instants
 // compared with time.Time.Equal.
@@ -115,24 +154,57 @@ func (o Obligation) Equal(p Obligation) bool {
 	return o.Kind == p.Kind && o.Rule == p.Rule && o.Subject == p.Subject && o.Due.Equal(p.Due)
 }
 
-// ObligationsBuilder builds an Obligations without copying it at the end,
-// for a list built one obligation at a time. The zero ObligationsBuilder is
-// empty and ready to use.
-type ObligationsBuilder struct{ list []Obligation }
+// ObligationsBuilder builds an Obligations one obligation at a time. The
+// zero ObligationsBuilder is empty and ready to use.
+type ObligationsBuilder struct {
+	records  []byte
+	subjects []byte
+	n        int
+}
 
 // Grow makes room for n more obligations.
-func (b *ObligationsBuilder) Grow(n int) { b.list = slices.Grow(b.list, n) }
+func (b *ObligationsBuilder) Grow(n int) { b.records = slices.Grow(b.records, n*recordSize) }
 
-// Add appends o.
-func (b *ObligationsBuilder) Add(o Obligation) { b.list = append(b.list, o) }
+// Add appends o. An instant outside what a Unix time in seconds holds is
+// kept as the nearest one it holds; every instant the library computes
+// lies in years 0000 to 9999, far inside.
+func (b *ObligationsBuilder) Add(o Obligation) {
+	var rec [recordSize]byte
+	rec[0], rec[1] = byte(o.Kind), byte(o.Rule)
+	if !o.Due.IsZero() {
+		rec[2] = 1
+		binary.LittleEndian.PutUint64(rec[3:], uint64(o.Due.Unix()))
+		binary.LittleEndian.PutUint32(rec[11:], uint32(o.Due.Nanosecond()))
+	}
+	binary.LittleEndian.PutUint32(rec[15:], uint32(len(b.subjects)))
+	binary.LittleEndian.PutUint32(rec[19:], uint32(len(o.Subject)))
+	b.records = append(b.records, rec[:]...)
+	b.subjects = append(b.subjects, o.Subject...)
+	b.n++
+}
 
 // List returns the obligations added so far and empties b, so that nothing
 // added later reaches the list returned.
 func (b *ObligationsBuilder) List() Obligations {
-	out := Obligations{list: slices.Clip(b.list)}
-	b.list = nil
-	if len(out.list) == 0 {
+	if b.n == 0 {
+		*b = ObligationsBuilder{}
 		return Obligations{}
 	}
-	return out
+	base := countSize + len(b.records)
+	enc := make([]byte, base+len(b.subjects))
+	binary.LittleEndian.PutUint32(enc, uint32(b.n))
+	copy(enc[countSize:], b.records)
+	for i := range b.n {
+		r := enc[countSize+i*recordSize:]
+		binary.LittleEndian.PutUint32(r[15:], binary.LittleEndian.Uint32(r[15:])+uint32(base))
+	}
+	copy(enc[base:], b.subjects)
+	*b = ObligationsBuilder{}
+	return Obligations{enc: string(enc)}
 }
+
+func le32(s string, i int) uint32 {
+	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+}
+
+func le64(s string, i int) uint64 { return uint64(le32(s, i)) | uint64(le32(s, i+4))<<32 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"pgregory.net/rapid"
@@ -84,6 +85,10 @@ func TestParseRejectsUnknownNamesListingKnownOnes(t *testing.T) {
 	if want := `"LIC-PORTABLE"`; !regexp.MustCompile(regexp.QuoteMeta(want)).MatchString(err.Error()) ||
 		!regexp.MustCompile(`LIC-PORT,`).MatchString(err.Error()) {
 		t.Errorf("error %q should name the value and list the valid IDs", err)
+	}
+	var ne *rule.NameError
+	if !errors.As(err, &ne) || ne.Name != "LIC-PORTABLE" || len(ne.Valid) != len(rule.All()) {
+		t.Errorf("error %#v should be a *rule.NameError listing every ID", err)
 	}
 	var zero rule.ID
 	if zero.IsValid() {
@@ -232,4 +237,41 @@ func TestListAppendJSONIsMarshalJSONAfterThePrefix(t *testing.T) {
 	if b, _ := rule.ListOf(rule.LicPort).MarshalJSON(); string(b) != `["LIC-PORT"]` {
 		t.Errorf(`MarshalJSON = %s, want ["LIC-PORT"]`, b)
 	}
+}
+
+// TestObligationsHoldWhatTheyAreGivenAndEqualIsEqualContent: a list reads
+// back every obligation as given (instants equal, in UTC), and two lists
+// are == exactly when they hold equal obligations in the same order.
+func TestObligationsHoldWhatTheyAreGivenAndEqualIsEqualContent(t *testing.T) {
+	draw := func(t *rapid.T, label string) []rule.Obligation {
+		return rapid.SliceOfN(rapid.Custom(func(t *rapid.T) rule.Obligation {
+			o := rule.Obligation{
+				Kind:    rule.ObligationKind(rapid.IntRange(0, 3).Draw(t, "kind")),
+				Rule:    rule.ID(rapid.IntRange(0, 3).Draw(t, "rule")),
+				Subject: rapid.SampledFrom([]string{"", "L1", "L2", "SO1/L1/1"}).Draw(t, "subject"),
+			}
+			if rapid.Bool().Draw(t, "due") {
+				loc := time.FixedZone("x", 3600*rapid.IntRange(-2, 2).Draw(t, "zone"))
+				o.Due = time.Unix(rapid.Int64Range(-62135596800, 253402300799).Draw(t, "sec"), rapid.Int64Range(0, 2).Draw(t, "nsec")).In(loc)
+			}
+			return o
+		}), 0, 4).Draw(t, label)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		a, b := draw(t, "a"), draw(t, "b")
+		la, lb := rule.ObligationsOf(a...), rule.ObligationsOf(b...)
+		if la.Len() != len(a) {
+			t.Fatalf("Len = %d, want %d", la.Len(), len(a))
+		}
+		for i, o := range a {
+			got := la.At(i)
+			if !got.Equal(o) || (!o.Due.IsZero() && got.Due.Location() != time.UTC) {
+				t.Fatalf("At(%d) = %+v, want %+v in UTC", i, got, o)
+			}
+		}
+		same := slices.EqualFunc(a, b, rule.Obligation.Equal)
+		if (la == lb) != same || la.Equal(lb) != same {
+			t.Fatalf("%v == %v is %v, want %v", a, b, la == lb, same)
+		}
+	})
 }

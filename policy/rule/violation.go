@@ -9,6 +9,8 @@ import (
 // specific first, the subject it is about, and what was wrong in words.
 //
 // errors.Is(err, id) reports whether a violation in err's chain cites id.
+// The zero Violation cites no rule and says nothing; the library never
+// returns one.
 type Violation struct {
 	// Rules lists every rule the request breaks, most specific first. It is
 	// never empty in a violation built by this package.

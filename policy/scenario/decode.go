@@ -149,15 +149,15 @@ func (d *decoder) scenario(root *jnode, data []byte) *Scenario {
 			return nil
 		}
 	}
-	e, err := policy.NewEngine(s.Terms, s.Catalog)
+	e, err := policy.NewEngine(s.Catalog, s.Terms)
 	if err != nil {
 		d.wrap(root.off, loc{n: root}, err)
 		return nil
 	}
 	s.engine = e
-	f := &facts{devices: map[string]license.Device{}, licenses: map[string]*license.License{}, histories: map[string]*license.History{},
-		orders: map[string]*entitlement.Order{}, contacts: map[string]*entitlement.Contact{},
-		ledgers: map[string]*credits.Ledger{}, tradeIns: map[string]bool{}, broken: map[factKey]bool{}}
+	f := &facts{devices: map[string]license.Device{}, licenses: map[string]license.License{}, histories: map[string]license.History{},
+		orders: map[string]entitlement.Order{}, contacts: map[string]entitlement.Contact{},
+		ledgers: map[string]credits.Ledger{}, tradeIns: map[string]bool{}, broken: map[factKey]bool{}}
 	d.devices(top, e, f)
 	d.licenses(top, e, f)
 	d.orders(top, e, f)

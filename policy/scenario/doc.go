@@ -191,6 +191,13 @@
 //   - An order line's "features" may be left out or empty on a heritage
 //     product's line only (ENT-HERITAGE: it creates no entitlement); a
 //     platform's line without it is refused at the line's path as missing.
+//   - An obligation's "subject" (SCENARIOS.md: "the license or line" for
+//     an entitlement): a renewal's entitlement and a trial's alarm, syslog
+//     and warning name the license ("L1"); a fulfilment's entitlements
+//     name the record each unit creates, ORDER/LINE/UNIT counted from 1
+//     ("SO1/L1/2"), so that an exact expect can tell the units apart; an
+//     email names its address; a deadline, notice, claw-back and advisory
+//     name the trade-in; an invoice names the kind of credits ("flexible").
 //   - A credit account's "purchases" and "callOffs" may be absent (none).
 //     Purchases are each checked with credits.Program.CheckPurchase so a
 //     broken one is named by its path; a call-off history that breaks a
@@ -249,8 +256,7 @@
 // scenario.schema.json (draft 2020-12) describes the format for editors and
 // other tools. Module policy/scenario/schematest keeps it true: every
 // scenario file in the repository validates, and every file of this
-// package's bad-file tables (published in testdata/bad/table.json by
-// TestBadFileTableIsPublished) is refused by the schema too, or is listed
+// package's tables of bad files is refused by the schema too, or is listed
 // there with the reason a schema cannot say it: references to IDs the file
 // defines, IDs unique by one field of objects in a list, repeated keys (a
 // schema sees the parsed object), a rule listed in both rules and notRules,

@@ -16,13 +16,13 @@ import (
 // scenario's terms and catalog, looked up by the IDs checks refer to.
 type facts struct {
 	devices  map[string]license.Device
-	licenses map[string]*license.License
+	licenses map[string]license.License
 	// histories are the licenses' histories, for those that have one.
-	histories map[string]*license.History
-	orders    map[string]*entitlement.Order
-	contacts  map[string]*entitlement.Contact
-	ledgers   map[string]*credits.Ledger
-	book      *tmip.Book
+	histories map[string]license.History
+	orders    map[string]entitlement.Order
+	contacts  map[string]entitlement.Contact
+	ledgers   map[string]credits.Ledger
+	book      tmip.Book
 	tradeIns  map[string]bool
 	// broken are the facts the file defines that were refused: a
 	// reference to one is not reported again.
@@ -158,6 +158,10 @@ func (d *decoder) catalogOver(o obj, c policy.Catalog) policy.Catalog {
 		if d.since(m) {
 			continue
 		}
+		if spec.Family == 0 && d.familyLater {
+			// Its family comes from the file's platform it replaces.
+			continue
+		}
 		// Validated alone, then placed: AddPlatform on the whole catalog
 		// would copy it for every entry.
 		one, err := license.Catalog{}.AddPlatform(spec)
@@ -236,7 +240,7 @@ func (d *decoder) platformSpec(e *jnode, c policy.Catalog, platforms map[string]
 	if p.has("classes") {
 		spec.Classes = p.strings("classes", false, "a like-device class", false, maxNamesListed)
 	}
-	if p.has("family") || !replaces {
+	if p.has("family") || !replaces && !d.familyLater {
 		p.enum("family", true, &spec.Family, `"hardware", "virtual" or "software"`)
 	}
 	switch {
@@ -272,7 +276,7 @@ func appendNew(list, names []string) []string {
 	return list
 }
 
-func (d *decoder) devices(top obj, e *policy.Engine, f *facts) {
+func (d *decoder) devices(top obj, e policy.Engine, f *facts) {
 	seen := map[string]loc{}
 	for _, el := range top.list("devices", false, "devices").all() {
 		if d.full {
@@ -349,7 +353,7 @@ func firstIDs[T any](m map[string]T) []string {
 	return known
 }
 
-func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {
+func (d *decoder) licenses(top obj, e policy.Engine, f *facts) {
 	seen := map[string]loc{}
 	for _, el := range top.list("licenses", false, "licenses").all() {
 		if d.full {
@@ -381,12 +385,12 @@ func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {
 			if err != nil {
 				d.refuse(el.off, loc{n: el}, err)
 			} else if !o.has("history") {
-				f.licenses[spec.ID] = &l
+				f.licenses[spec.ID] = l
 				continue
 			} else if h, err := license.NewHistory(l, events); err != nil {
 				d.historyError(el, nodes, err)
 			} else {
-				f.licenses[spec.ID], f.histories[spec.ID] = &l, &h
+				f.licenses[spec.ID], f.histories[spec.ID] = l, h
 				continue
 			}
 		}
@@ -398,7 +402,7 @@ func (d *decoder) licenses(top obj, e *policy.Engine, f *facts) {
 // repeats pairwise.
 const maxLinesListed = 1000
 
-func (d *decoder) orders(top obj, e *policy.Engine, f *facts) {
+func (d *decoder) orders(top obj, e policy.Engine, f *facts) {
 	seen := map[string]loc{}
 	for _, el := range top.list("orders", false, "orders").all() {
 		if d.full {
@@ -437,7 +441,7 @@ func (d *decoder) orders(top obj, e *policy.Engine, f *facts) {
 		if !d.since(mark) {
 			ord, err := e.Entitlement().NewOrder(spec)
 			if err == nil {
-				f.orders[spec.ID] = &ord
+				f.orders[spec.ID] = ord
 				continue
 			}
 			d.refuse(el.off, loc{n: el}, err)
@@ -462,7 +466,7 @@ func (d *decoder) contacts(top obj, f *facts) {
 		if !d.since(mark) {
 			c, err := entitlement.NewContact(id, accounts)
 			if err == nil {
-				f.contacts[id] = &c
+				f.contacts[id] = c
 				continue
 			}
 			d.refuse(el.off, loc{n: el}, err)
@@ -484,7 +488,7 @@ func (d *decoder) engagement(o obj) credits.Engagement {
 	return g
 }
 
-func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
+func (d *decoder) creditAccounts(top obj, e policy.Engine, f *facts) {
 	program := e.Credits()
 	seen := map[string]loc{}
 	for _, el := range top.list("creditAccounts", false, "credit accounts").all() {
@@ -515,7 +519,11 @@ func (d *decoder) creditAccounts(top obj, e *policy.Engine, f *facts) {
 			}
 			// A purchase's validity does not depend on the history, so
 			// it is checked alone to name its path.
-			if _, err := program.CheckPurchase(acct.Kind, p.Order, p.At); err != nil {
+			res, err := program.CheckPurchase(acct.Kind, p.Order, p.At)
+			if err == nil {
+				err = res.Err()
+			}
+			if err != nil {
 				d.refuse(pe.off, loc{n: pe}, err)
 			}
 			if !d.since(m) {
@@ -561,7 +569,7 @@ func (d *decoder) ledgerError(account *jnode, purchases, callOffs []*jnode, err 
 	}
 }
 
-func (d *decoder) tradeIns(top obj, e *policy.Engine, f *facts) {
+func (d *decoder) tradeIns(top obj, e policy.Engine, f *facts) {
 	var ts []tmip.TradeIn
 	var nodes []*jnode
 	seen := map[string]loc{}

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/licensepolicy/licensepolicy/internal/amount"
 	"github.com/licensepolicy/licensepolicy/internal/wire"
 	"github.com/licensepolicy/licensepolicy/tmip"
 	"github.com/shopspring/decimal"
@@ -42,6 +43,10 @@ type decoder struct {
 	usedBroken bool
 	// overlayErr is the overlay's terms or catalog failing over the file's.
 	overlayErr error
+	// familyLater is set while DecodeOverlay reads an overlay alone: a
+	// platform entry without "family" may replace a platform of the file
+	// it is applied over, so only that application can require it.
+	familyLater bool
 }
 
 // since reports whether errors were recorded after mark, a len(d.errs).
@@ -301,15 +306,6 @@ func (o obj) given(key string) tmip.Instant {
 	return tmip.At(o.presentInstant(key, false))
 }
 
-// maxAmountBits and maxAmountExp are the credits package's bounds on an
-// amount (at most 40 significant digits, the point at most 40 places
-// either way), so that the decoder refuses at its own path what a domain
-// call would refuse later.
-const (
-	maxAmountBits = wire.MaxAmountDigits * 10 / 3
-	maxAmountExp  = wire.MaxAmountDigits
-)
-
 func (d *decoder) amountOf(v *jnode, p loc) decimal.Decimal {
 	if v == nil {
 		return decimal.Decimal{}
@@ -331,7 +327,9 @@ func (d *decoder) amountOf(v *jnode, p loc) decimal.Decimal {
 		d.fail(v.off, p, "%s: want %s", quote(text), wire.WantAmount)
 		return decimal.Decimal{}
 	}
-	if a.Coefficient().BitLen() > maxAmountBits || a.Exponent() < -maxAmountExp || a.Exponent() > maxAmountExp {
+	// The library's bound on amounts, which every domain call applies: the
+	// decoder refuses at its own path what a domain call would refuse later.
+	if !amount.InBounds(a) {
 		d.fail(v.off, p, "%s: more than %d significant digits; want an amount of at most %d digits in all",
 			quote(text), wire.MaxAmountDigits, wire.MaxAmountDigits)
 		return decimal.Decimal{}

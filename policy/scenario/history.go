@@ -98,55 +98,56 @@ func (d *decoder) historyError(lic *jnode, nodes []*jnode, err error) {
 func withHistory(f *facts, r policy.Request) policy.Request {
 	switch q := r.(type) {
 	case policy.UseFeature:
-		if h := historyOf(f, q.License); h != nil {
-			q.License = nil
+		if h, ok := historyOf(f, q.License); ok {
+			q.License = license.License{}
 			return policy.WithHistory{History: h, Request: q}
 		}
 	case policy.MoveLicense:
-		if h := historyOf(f, q.License); h != nil {
-			q.License = nil
+		if h, ok := historyOf(f, q.License); ok {
+			q.License = license.License{}
 			return policy.WithHistory{History: h, Request: q}
 		}
 	case policy.RenewLicense:
-		if h := historyOf(f, q.License); h != nil {
-			q.License = nil
+		if h, ok := historyOf(f, q.License); ok {
+			q.License = license.License{}
 			return policy.WithHistory{History: h, Request: q}
 		}
 	case policy.ChangeTier:
-		if h := historyOf(f, q.License); h != nil {
-			q.License = nil
+		if h, ok := historyOf(f, q.License); ok {
+			q.License = license.License{}
 			return policy.WithHistory{History: h, Request: q}
 		}
 	}
 	return r
 }
 
-func historyOf(f *facts, l *license.License) *license.History {
-	if l == nil {
-		return nil
+func historyOf(f *facts, l license.License) (license.History, bool) {
+	if !l.IsValid() {
+		return license.History{}, false
 	}
-	return f.histories[l.ID()]
+	h, ok := f.histories[l.ID()]
+	return h, ok
 }
 
 // describeWithHistory says r's request in words, naming the history's
 // license.
 func describeWithHistory(r policy.WithHistory) string {
-	if r.History == nil {
+	if !r.History.IsValid() {
 		return describe(r.Request)
 	}
 	l := r.History.License()
 	switch q := r.Request.(type) {
 	case policy.UseFeature:
-		q.License = &l
+		q.License = l
 		return describe(q)
 	case policy.MoveLicense:
-		q.License = &l
+		q.License = l
 		return describe(q)
 	case policy.RenewLicense:
-		q.License = &l
+		q.License = l
 		return describe(q)
 	case policy.ChangeTier:
-		q.License = &l
+		q.License = l
 		return describe(q)
 	}
 	return describe(r.Request)

@@ -47,7 +47,7 @@ func TestLicenseHistoryIsAskedThroughIt(t *testing.T) {
 	} {
 		c := s.Checks[i]
 		w, ok := c.Request.(policy.WithHistory)
-		if !ok || w.History == nil || w.History.License().ID() != "L1" || w.History.Len() != 3 {
+		if !ok || !w.History.IsValid() || w.History.License().ID() != "L1" || w.History.Len() != 3 {
 			t.Errorf("check %d: %#v, want a WithHistory of L1's three events", i, c.Request)
 			continue
 		}
@@ -58,7 +58,7 @@ func TestLicenseHistoryIsAskedThroughIt(t *testing.T) {
 			t.Errorf("check %d: %v", i, err)
 		}
 	}
-	if u, ok := s.Checks[4].Request.(policy.UseFeature); !ok || u.License == nil || u.License.ID() != "L2" {
+	if u, ok := s.Checks[4].Request.(policy.UseFeature); !ok || !u.License.IsValid() || u.License.ID() != "L2" {
 		t.Errorf("a license without history: %#v", s.Checks[4].Request)
 	}
 	// The renewed term on the device it moved to, at the tier it changed

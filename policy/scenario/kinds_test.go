@@ -100,7 +100,7 @@ func TestEveryZeroRequestIsAnErrorNotAPanic(t *testing.T) {
 		policy.ChangeTier{}, policy.TrialAvailable{}, policy.FulfilLine{}, policy.ViewEntitlement{},
 		policy.PurchaseCredits{}, policy.CallOff{}, policy.CreditStatement{}, policy.TradeIn{},
 		policy.TradeInCompliance{}}
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	e, err := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	if err != nil {
 		t.Fatal(err)
 	}

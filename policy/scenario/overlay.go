@@ -15,10 +15,13 @@ import (
 // applied over the defaults: each key of "terms" replaces the file's
 // number, each "catalog" entry replaces the file's of the same name or is
 // added; a platform entry replacing one keeps the value of every key it
-// leaves out, as a file's entry keeps a default platform's. The zero Overlay and a nil *Overlay change nothing; build one
-// with DecodeOverlay.
+// leaves out, as a file's entry keeps a default platform's, so an entry
+// naming a platform of the file needs no "family", where one adding a
+// platform does. The zero Overlay and a nil *Overlay change nothing;
+// build one with DecodeOverlay.
 type Overlay struct {
 	file string
+	src  []byte
 	t    *tree
 }
 
@@ -49,13 +52,13 @@ func DecodeOverlay(name string, r io.Reader) (*Overlay, error) {
 		e.Line, e.Column = ls.at(se.off)
 		return nil, e
 	}
-	d := &decoder{file: name, t: t}
+	d := &decoder{file: name, t: t, familyLater: true}
 	root := t.root()
 	if root.kind != jObject {
 		d.fail(root.off, loc{n: root}, "want a JSON object with \"terms\" and \"catalog\", not %s", root.kind)
 		return nil, d.result(ls)
 	}
-	o := &Overlay{file: name, t: t}
+	o := &Overlay{file: name, src: data, t: t}
 	o.apply(d, policy.DefaultTerms(), policy.DefaultCatalog())
 	if len(d.errs) > 0 || d.full {
 		return nil, d.result(ls)
@@ -81,7 +84,14 @@ func (o *Overlay) over(file string, t policy.Terms, c policy.Catalog) (policy.Te
 	}
 	d := &decoder{file: o.file, t: o.t}
 	t, c = o.apply(d, t, c)
-	// DecodeOverlay read every value already: only the two checks left.
+	// DecodeOverlay read every value already, all but the family of a
+	// platform the file might have had: one it does not have needs it.
+	if len(d.errs) > 0 {
+		for _, e := range d.errs {
+			e.Msg = fmt.Sprintf("over the catalog of %s: %s", quote(file), e.Msg)
+		}
+		return t, c, d.result(&lines{src: o.src})
+	}
 	if err := t.Validate(); err != nil {
 		return t, c, &Error{File: o.file, Path: "terms", Msg: fmt.Sprintf("over the terms of %s: %s", quote(file), clip(err.Error())), Err: err}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/licensepolicy/licensepolicy/license"
 	"github.com/licensepolicy/licensepolicy/policy/rule"
 	"github.com/licensepolicy/licensepolicy/policy/scenario"
 )
@@ -223,5 +224,31 @@ func TestOverlayPlatformEntryKeepsWhatItLeavesOut(t *testing.T) {
 		if p.Name == "Edge" && (!p.HasClass("edge-pool") || !p.HasTrials()) {
 			t.Fatalf("Edge = %+v: want its class edge-pool kept and trials added", p)
 		}
+	}
+}
+
+// TestOverlayEntryNamingAFilesPlatformNeedsNoFamily: the family is one of
+// the keys an entry replacing the file's Edge leaves out and keeps, so
+// only an entry adding a platform the file lacks must give it, and the
+// error then names the overlay and the file it was applied over.
+func TestOverlayEntryNamingAFilesPlatformNeedsNoFamily(t *testing.T) {
+	s, invalid := decodeUnder(t, `{"catalog": {"platforms": [{"name": "Edge", "trial": true}]}}`)
+	if len(invalid) != 0 || len(indexes(s)) != 5 {
+		t.Fatalf("invalid facts %v, checks %v: want none invalid and every check kept", invalid, indexes(s))
+	}
+	for _, p := range s.Catalog.License.Platforms {
+		if p.Name == "Edge" && (p.Family != license.Hardware || !p.HasClass("edge-pool") || !p.HasTrials()) {
+			t.Fatalf("Edge = %+v: want hardware, its class edge-pool kept and trials added", p)
+		}
+	}
+
+	o, err := scenario.DecodeOverlay("new.json", strings.NewReader(`{"catalog": {"platforms": [{"name": "Core", "trial": true}]}}`))
+	if err != nil {
+		t.Fatalf("DecodeOverlay: %v: want the family of Core asked of each file, not of the overlay alone", err)
+	}
+	_, _, err = scenario.DecodeUnder("file.json", strings.NewReader(overlaid), o)
+	var se *scenario.Error
+	if !errors.As(err, &se) || se.File != "new.json" || se.Path != "catalog.platforms[0].family" || !strings.Contains(se.Msg, `"file.json"`) {
+		t.Fatalf("DecodeUnder = %v: want new.json's catalog.platforms[0].family missing over file.json's catalog", err)
 	}
 }

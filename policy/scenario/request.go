@@ -80,7 +80,7 @@ type requestReader struct {
 }
 
 // lic reads the license the request names.
-func (r requestReader) lic() *license.License {
+func (r requestReader) lic() license.License {
 	l, _ := ref(r.d, r.f, r.f.licenses, r.o.id("license", "license ID"), r.o.get("license"), "license")
 	return l
 }
@@ -129,7 +129,7 @@ func (r requestReader) entitlement(kind string) policy.Request {
 	}
 	q.Order, _ = ref(d, f, f.orders, o.id("order", "order ID"), o.get("order"), "order")
 	q.Line = o.id("line", "line ID")
-	if q.Order != nil && q.Line != "" {
+	if q.Order.IsValid() && q.Line != "" {
 		if _, ok := q.Order.Line(q.Line); !ok {
 			lines := []string{}
 			for _, l := range q.Order.Lines() {
@@ -148,7 +148,7 @@ func (r requestReader) entitlement(kind string) policy.Request {
 	// Each fulfilLine decision lists an entitlement per unit and an
 	// email per address: bounded over the file, so that a small
 	// file cannot ask for gigabytes of decisions.
-	if q.Order == nil {
+	if !q.Order.IsValid() {
 		return policy.FulfilLine{Line: q.Line}
 	}
 	if l, ok := q.Order.Line(q.Line); ok {
@@ -215,8 +215,8 @@ func describe(r policy.Request) string {
 		return fmt.Sprintf("may line %s of order %s be fulfilled?", r.Line, orderID(r.Order))
 	case policy.ViewEntitlement:
 		c := "?"
-		if r.Contact != nil {
-			c = r.Contact.ID
+		if r.Contact.IsValid() {
+			c = r.Contact.ID()
 		}
 		return fmt.Sprintf("may contact %s see the entitlement of line %s of order %s?", c, r.Line, orderID(r.Order))
 	case policy.PurchaseCredits:
@@ -242,22 +242,22 @@ func describe(r policy.Request) string {
 	return fmt.Sprintf("%T?", r)
 }
 
-func licenseID(l *license.License) string {
-	if l == nil {
+func licenseID(l license.License) string {
+	if !l.IsValid() {
 		return "?"
 	}
 	return l.ID()
 }
 
-func orderID(o *entitlement.Order) string {
-	if o == nil {
+func orderID(o entitlement.Order) string {
+	if !o.IsValid() {
 		return "?"
 	}
 	return o.ID()
 }
 
-func ledgerID(l *credits.Ledger) string {
-	if l == nil {
+func ledgerID(l credits.Ledger) string {
+	if !l.IsValid() {
 		return "?"
 	}
 	return l.Account().ID

@@ -27,15 +27,16 @@ type Scenario struct {
 	// Checks are the file's checks in file order.
 	Checks []Check
 
-	engine *policy.Engine
+	engine policy.Engine
 }
 
 // Engine returns the engine built from the scenario's Terms and Catalog,
 // built once by Decode.
-func (s *Scenario) Engine() *policy.Engine { return s.engine }
+func (s *Scenario) Engine() policy.Engine { return s.engine }
 
 // Check is one request of a scenario at an instant, with the decision
-// expected of it.
+// expected of it. The zero Check asks nothing: its Request is nil, which
+// Decide refuses.
 type Check struct {
 	// Index is the check's position in the file's "checks", from 0.
 	Index int

@@ -34,6 +34,16 @@
 // [MaxInventoryBytes] of at most [MaxInventoryRows] devices, read in time
 // and memory linear in its size.
 //
+// # Stamps
+//
+// [Reader.Stat] takes a file's [Stamp] (device, inode, size, modification
+// and change time) by path, without opening it, and refuses what Read
+// refuses; [Capture] carries the stamp of the file as it was read. A
+// caller that keeps what it read (the exporter) reads a file again only
+// when its stamp changed, or when its last change was within [Settle] of
+// the read; a capture taken in unchanged is charged to the pass's
+// [Budget] with [Budget.Charge] as a read would be.
+//
 // # Names
 //
 // [Quote] and [Line] print names and messages on one line: a file name holding

@@ -102,6 +102,19 @@ func (b *Budget) takeFeatures(n int) error {
 	return nil
 }
 
+// Charge charges b what a capture read before takes in again unchanged:
+// its bytes, then its features (none for a capture that did not parse),
+// refusing them as a read would where they do not fit.
+func (b *Budget) Charge(bytes int64, features int) error {
+	if err := b.takeBytes(bytes); err != nil {
+		return err
+	}
+	if features > 0 {
+		return b.takeFeatures(features)
+	}
+	return nil
+}
+
 // addBytes charges n bytes read past what the file said it held (it grew
 // while read): they were read, so they count.
 func (b *Budget) addBytes(n int64) {

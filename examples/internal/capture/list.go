@@ -12,10 +12,12 @@ import (
 )
 
 // Entry is one file a pass takes in (Err nil), or a path it does not read
-// and why (an [*Error]). The zero Entry names no file.
+// and why (an [*Error]). Root is the path given that Path was found under:
+// Path itself, or the directory holding it. The zero Entry names no file.
 type Entry struct {
 	Path string
 	Err  error
+	Root string
 }
 
 // List expands paths into the entries of one pass, in order: a file as it
@@ -58,7 +60,11 @@ func (r *Reader) walk(paths []string, files, depth int, say bool) []Entry {
 	w := &walking{r: r, room: room, dirs: room, bound: room, depth: depth, say: say}
 	var es []Entry
 	for _, p := range paths {
-		es = append(es, w.path(p)...)
+		found := w.path(p)
+		for i := range found {
+			found[i].Root = p
+		}
+		es = append(es, found...)
 	}
 	return es
 }
@@ -66,19 +72,19 @@ func (r *Reader) walk(paths []string, files, depth int, say bool) []Entry {
 func (w *walking) path(p string) []Entry {
 	since, ok := w.r.begin(p)
 	if !ok {
-		return []Entry{{p, notReturned(p, since)}}
+		return []Entry{{Path: p, Err: notReturned(p, since)}}
 	}
 	defer w.r.end(p)
 	st, err := os.Stat(p)
 	switch {
 	case err != nil:
-		return []Entry{{p, pathErr(p, err)}}
+		return []Entry{{Path: p, Err: pathErr(p, err)}}
 	case st.IsDir():
 		return w.dir(p, 0)
 	case !st.Mode().IsRegular():
-		return []Entry{{p, notRegular(p, st.Mode())}}
+		return []Entry{{Path: p, Err: notRegular(p, st.Mode())}}
 	case w.room == 0:
-		return []Entry{{p, &Error{p, fmt.Errorf("past the %d files one pass takes in (-max-files)", w.bound)}}}
+		return []Entry{{Path: p, Err: &Error{p, fmt.Errorf("past the %d files one pass takes in (-max-files)", w.bound)}}}
 	}
 	w.room--
 	return []Entry{{Path: p}}
@@ -111,16 +117,16 @@ const readBatch = 1024
 func (w *walking) dir(dir string, level int) []Entry {
 	d, err := openFile(dir)
 	if err != nil {
-		return []Entry{{dir, pathErr(dir, err)}}
+		return []Entry{{Path: dir, Err: pathErr(dir, err)}}
 	}
 	files, subdirs, total, err := w.read(d)
 	d.Close()
 	if err != nil {
-		return []Entry{{dir, pathErr(dir, err)}}
+		return []Entry{{Path: dir, Err: pathErr(dir, err)}}
 	}
 	var es []Entry
 	if total > len(files) {
-		es = append(es, Entry{dir, &Error{dir, fmt.Errorf("holds %d captures, past the %d files one pass takes in (-max-files): the first %d by name are read", total, w.bound, len(files))}})
+		es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("holds %d captures, past the %d files one pass takes in (-max-files): the first %d by name are read", total, w.bound, len(files))}})
 	}
 	// Files and subdirectories in name order: the pass's first files by
 	// name are those of a tree walked in that order.
@@ -129,7 +135,7 @@ func (w *walking) dir(dir string, level int) []Entry {
 			e := files[0]
 			files = files[1:]
 			if w.room == 0 {
-				es = append(es, Entry{dir, &Error{dir, fmt.Errorf("past the %d files one pass takes in (-max-files): its files from %s on are not read", w.bound, Quote(e.Name()))}})
+				es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("past the %d files one pass takes in (-max-files): its files from %s on are not read", w.bound, Quote(e.Name()))}})
 				files = nil
 				continue
 			}
@@ -144,10 +150,10 @@ func (w *walking) dir(dir string, level int) []Entry {
 		switch {
 		case level+1 > w.depth:
 			if w.say {
-				es = append(es, Entry{sub, &Error{sub, fmt.Errorf("is %d levels below the directory given, past the %d a pass walks (-max-depth): not read", level+1, w.depth)}})
+				es = append(es, Entry{Path: sub, Err: &Error{sub, fmt.Errorf("is %d levels below the directory given, past the %d a pass walks (-max-depth): not read", level+1, w.depth)}})
 			}
 		case w.dirs == 0:
-			es = append(es, Entry{dir, &Error{dir, fmt.Errorf("past the %d directories one pass walks (as many as -max-files): its subdirectories from %s on are not read", w.bound, Quote(filepath.Base(sub)))}})
+			es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("past the %d directories one pass walks (as many as -max-files): its subdirectories from %s on are not read", w.bound, Quote(filepath.Base(sub)))}})
 			subdirs = nil
 		default:
 			w.dirs--
@@ -161,7 +167,7 @@ func (w *walking) dir(dir string, level int) []Entry {
 func (w *walking) subdir(p string, level int) []Entry {
 	since, ok := w.r.begin(p)
 	if !ok {
-		return []Entry{{p, notReturned(p, since)}}
+		return []Entry{{Path: p, Err: notReturned(p, since)}}
 	}
 	defer w.r.end(p)
 	return w.dir(p, level)
@@ -228,12 +234,12 @@ func (r *Reader) entryOf(p string, e fs.DirEntry) (Entry, bool) {
 	if t&fs.ModeSymlink != 0 {
 		since, ok := r.begin(p)
 		if !ok {
-			return Entry{p, notReturned(p, since)}, true
+			return Entry{Path: p, Err: notReturned(p, since)}, true
 		}
 		st, err := os.Stat(p)
 		r.end(p)
 		if err != nil {
-			return Entry{p, pathErr(p, err)}, true
+			return Entry{Path: p, Err: pathErr(p, err)}, true
 		}
 		if st.IsDir() {
 			return Entry{}, false
@@ -241,7 +247,7 @@ func (r *Reader) entryOf(p string, e fs.DirEntry) (Entry, bool) {
 		t = st.Mode().Type()
 	}
 	if !t.IsRegular() {
-		return Entry{p, notRegular(p, t)}, true
+		return Entry{Path: p, Err: notRegular(p, t)}, true
 	}
 	return Entry{Path: p}, true
 }

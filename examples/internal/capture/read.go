@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,13 +16,15 @@ import (
 
 // Capture is one file read: the device it is named for, what it printed,
 // and the file's size and modification time as its descriptor gave them.
-// The zero Capture is of no file.
+// Stamp is the file's [Stamp] as read, the zero Stamp when it changed while
+// it was read. The zero Capture is of no file.
 type Capture struct {
 	File    string
 	Device  string
 	Report  junos.Report
 	Size    int64
 	ModTime time.Time
+	Stamp   Stamp
 }
 
 // Features is how many features the capture lists: its usage rows and the
@@ -85,7 +88,10 @@ func (r *Reader) end(p string) {
 // refuses what its descriptor says is not a regular file or is over
 // junos.MaxBytes before reading a byte, charges b the bytes read and the
 // features listed, and parses the capture. Every error is an *Error naming
-// p.
+// p. Where the parser refuses the content (a [*junos.ParseError]), the
+// Capture still names the file, its size and its stamp, so that a caller
+// may keep the refusal until the file changes; after any other error it is
+// the zero Capture.
 func (r *Reader) Read(p string, b *Budget) (Capture, error) {
 	since, ok := r.begin(p)
 	if !ok {
@@ -94,7 +100,7 @@ func (r *Reader) Read(p string, b *Budget) (Capture, error) {
 	defer r.end(p)
 	c, err := r.read(p, b)
 	if err != nil {
-		return Capture{}, pathErr(p, err)
+		return c, pathErr(p, err)
 	}
 	return c, nil
 }
@@ -116,14 +122,30 @@ func (r *Reader) read(p string, b *Budget) (Capture, error) {
 	if extra := cr.n - st.Size(); extra > 0 {
 		b.addBytes(extra)
 	}
+	var pe *junos.ParseError
+	if errors.As(err, &pe) {
+		// The content is refused: what was refused is the file as stamped.
+		return Capture{File: p, Device: DeviceName(p), Size: st.Size(), ModTime: st.ModTime(), Stamp: stampAfter(f, st)}, err
+	}
 	if err != nil {
 		return Capture{}, err
 	}
-	c := Capture{File: p, Device: DeviceName(p), Report: rep, Size: st.Size(), ModTime: st.ModTime()}
+	c := Capture{File: p, Device: DeviceName(p), Report: rep, Size: st.Size(), ModTime: st.ModTime(), Stamp: stampAfter(f, st)}
 	if err := b.takeFeatures(c.Features()); err != nil {
 		return Capture{}, err
 	}
 	return c, nil
+}
+
+// stampAfter is the stamp of f as before gave it, the zero Stamp when the
+// file has changed since: what was read is then of no one stamp.
+func stampAfter(f *os.File, before fs.FileInfo) Stamp {
+	s := stampOf(before)
+	after, err := f.Stat()
+	if err != nil || !stampOf(after).Same(s) {
+		return Stamp{}
+	}
+	return s
 }
 
 // openRegular opens p without blocking and checks on the opened
@@ -168,33 +190,40 @@ func (c *countingFile) Read(p []byte) (int, error) {
 // ReadFile reads the whole regular file p of at most max bytes, opened and
 // checked as Read opens a capture (a scenario file beside the captures).
 func (r *Reader) ReadFile(p string, max int64) ([]byte, error) {
-	since, ok := r.begin(p)
-	if !ok {
-		return nil, notReturned(p, since)
-	}
-	defer r.end(p)
-	b, err := r.readFile(p, max)
-	if err != nil {
-		return nil, pathErr(p, err)
-	}
-	return b, nil
+	b, _, err := r.ReadFileStamp(p, max)
+	return b, err
 }
 
-func (r *Reader) readFile(p string, max int64) ([]byte, error) {
+// ReadFileStamp is ReadFile, also returning the file's [Stamp] as read
+// (the zero Stamp when it changed while it was read).
+func (r *Reader) ReadFileStamp(p string, max int64) ([]byte, Stamp, error) {
+	since, ok := r.begin(p)
+	if !ok {
+		return nil, Stamp{}, notReturned(p, since)
+	}
+	defer r.end(p)
+	b, s, err := r.readFile(p, max)
+	if err != nil {
+		return nil, Stamp{}, pathErr(p, err)
+	}
+	return b, s, nil
+}
+
+func (r *Reader) readFile(p string, max int64) ([]byte, Stamp, error) {
 	f, st, err := r.openRegular(p)
 	if err != nil {
-		return nil, err
+		return nil, Stamp{}, err
 	}
 	defer f.Close()
 	if st.Size() > max {
-		return nil, fmt.Errorf("%d bytes, over the %d it may hold", st.Size(), max)
+		return nil, Stamp{}, fmt.Errorf("%d bytes, over the %d it may hold", st.Size(), max)
 	}
 	b, err := io.ReadAll(io.LimitReader(noWait(f), max+1))
 	if err != nil {
-		return nil, err
+		return nil, Stamp{}, err
 	}
 	if int64(len(b)) > max {
-		return nil, fmt.Errorf("over the %d bytes it may hold", max)
+		return nil, Stamp{}, fmt.Errorf("over the %d bytes it may hold", max)
 	}
-	return b, nil
+	return b, stampAfter(f, st), nil
 }

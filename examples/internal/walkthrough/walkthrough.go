@@ -19,7 +19,7 @@ import (
 // The first error (a malformed request) stops the questions and stays in Err.
 type Asker struct {
 	W      io.Writer
-	Engine *policy.Engine
+	Engine policy.Engine
 	Err    error
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 func TestAskPrintsTheDecisionAndStopsAtTheFirstError(t *testing.T) {
-	e, err := policy.NewEngine(policy.DefaultTerms(), policy.DefaultCatalog())
+	e, err := policy.NewEngine(policy.DefaultCatalog(), policy.DefaultTerms())
 	if err != nil {
 		t.Fatal(err)
 	}

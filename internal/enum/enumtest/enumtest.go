@@ -5,9 +5,13 @@ package enumtest
 
 import (
 	"bytes"
+	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
 // Enum is what every enumeration answers.
@@ -30,8 +34,9 @@ type Decoder[T any] interface {
 // invalid: a named value is valid, prints, appends and marshals as its name
 // and parses back to itself; a value without a name is invalid, prints as
 // typ(i), such as "license.Kind(0)", and neither appends nor marshals. It
-// returns the error of parsing an unknown name, which must list the names
-// and leave a decoded value as it was, so that the caller can check which
+// returns the error of parsing an unknown name, which must be the one
+// error of every enumeration, a *rule.NameError listing the names, and
+// leave a decoded value as it was, so that the caller can check which
 // rule it cites.
 func Check[T Enum, P Decoder[T]](t testing.TB, typ string, parse func(string) (T, error), names ...string) error {
 	t.Helper()
@@ -61,8 +66,10 @@ func Check[T Enum, P Decoder[T]](t testing.TB, typ string, parse func(string) (T
 		}
 	}
 	unknown := "no-such-" + strings.ToLower(typ[strings.LastIndex(typ, ".")+1:])
-	if _, err := parse(unknown); err == nil || !strings.Contains(err.Error(), strings.Join(valid, ", ")) {
-		t.Errorf("%s: parsing %q: %v, want an error listing %v", typ, unknown, err, valid)
+	_, perr := parse(unknown)
+	var ne *rule.NameError
+	if !errors.As(perr, &ne) || ne.Name != unknown || !slices.Equal(ne.Valid, valid) || !strings.Contains(perr.Error(), strings.Join(valid, ", ")) {
+		t.Errorf("%s: parsing %q: %#v, want a *rule.NameError listing %v", typ, unknown, perr, valid)
 	}
 	kept := T(len(names)) // an invalid value, to see it left as it was
 	err := P(&kept).UnmarshalText([]byte(unknown))

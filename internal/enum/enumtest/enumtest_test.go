@@ -4,11 +4,12 @@ import (
 	"testing"
 
 	"github.com/licensepolicy/licensepolicy/internal/enum"
+	"github.com/licensepolicy/licensepolicy/policy/rule"
 )
 
 type color uint8
 
-var colors = enum.New[color]("paint", "Color", "color", nil, "", "red", "green")
+var colors = enum.New[color]("paint", "Color", "color", rule.ID(0).UnknownName, "", "red", "green")
 
 func (c color) IsValid() bool                       { return colors.IsValid(c) }
 func (c color) String() string                      { return colors.String(c) }

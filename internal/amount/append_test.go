@@ -1,17 +1,16 @@
-package policy_test
+package amount
 
 import (
 	"testing"
 
-	"github.com/licensepolicy/licensepolicy/policy"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
 
-// TestAppendDecimalIsString: the credit reasons spell amounts as
+// TestAppendIsString: reasons and decisions spell amounts as
 // decimal.Decimal.String does, for amounts of every sign, scale and size,
 // int64 coefficients or not.
-func TestAppendDecimalIsString(t *testing.T) {
+func TestAppendIsString(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		var d decimal.Decimal
 		exp := rapid.Int32Range(-25, 4).Draw(t, "exp")
@@ -27,8 +26,8 @@ func TestAppendDecimalIsString(t *testing.T) {
 		} else {
 			d = decimal.New(rapid.Int64().Draw(t, "coefficient"), exp)
 		}
-		if got, want := string(policy.AppendDecimal([]byte("x"), d)), "x"+d.String(); got != want {
-			t.Fatalf("appendDecimal(%#v) = %q, want %q", d, got, want)
+		if got, want := string(Append([]byte("x"), d)), "x"+d.String(); got != want {
+			t.Fatalf("Append(%#v) = %q, want %q", d, got, want)
 		}
 	})
 }
