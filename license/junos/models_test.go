@@ -75,7 +75,7 @@ func TestModelOfNoCatalogPlatformIsRefusedClearly(t *testing.T) {
 		{"a vQFX's two members", "fpc0:\nModel: vqfx-10000\nfpc1:\nModel: vqfx-10000\n\n" + switchLicense, `model "vqfx-10000" (line 2) maps to no platform of the catalog`},
 		{"a T1600 by show version and its chassis line, named once", "Model: t1600\n" + inventory + switchLicense, `LIC-PLATFORM: model "t1600" (line 1) maps to no platform`},
 		{"a JNP chassis without a routing engine", inventory[:strings.Index(inventory, "S19099")] + "XH0000000700      JNP48Y8C-CHAS\n\n" + switchLicense, `chassis "JNP48Y8C-CHAS" (line 3) maps to no platform`},
-		{"no model", switchLicense, "the capture does not say the device's platform: give the device's platform"},
+		{"no model", switchLicense, "LIC-PLATFORM: the report does not show the device's platform: give it"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := mustParse(t, c.in)

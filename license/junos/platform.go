@@ -252,11 +252,11 @@ type UnknownPlatform struct {
 }
 
 // Reason says what the report says of its platform: `model "m320" (line
-// 2) maps to no platform of the catalog`, or `the capture does not say the
+// 2) maps to no platform of the catalog`, or `the report does not show the
 // device's platform` where it names no model.
 func (e *UnknownPlatform) Reason() string {
 	if len(e.Models) == 0 {
-		return "the capture does not say the device's platform"
+		return "the report does not show the device's platform"
 	}
 	names := make([]string, len(e.Models))
 	for i, m := range e.Models {
@@ -269,13 +269,17 @@ func (e *UnknownPlatform) Reason() string {
 	return fmt.Sprintf("%s %s to no platform of the catalog", strings.Join(names, " and "), verb)
 }
 
-// Error returns "LIC-PLATFORM: <reason>: give the device's platform".
+// Error returns "LIC-PLATFORM: <reason>: give the device's platform", or
+// "LIC-PLATFORM: the report does not show the device's platform: give it".
 func (e *UnknownPlatform) Error() string { return e.violation().Error() }
 
 // Unwrap returns the refusal as a rule violation.
 func (e *UnknownPlatform) Unwrap() error { return e.violation() }
 
 func (e *UnknownPlatform) violation() *rule.Violation {
+	if len(e.Models) == 0 {
+		return rule.Errorf([]rule.ID{rule.LicPlatform}, "report", "%s: give it", e.Reason())
+	}
 	return rule.Errorf([]rule.ID{rule.LicPlatform}, "report", "%s: give the device's platform", e.Reason())
 }
 
