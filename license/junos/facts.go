@@ -229,29 +229,20 @@ func (r Report) Facts(o Options) (Facts, error) {
 	if o.Terms.SubscriptionTermYears == nil {
 		o.Terms = license.DefaultTerms()
 	}
+	if !o.Aliases.set {
+		o.Aliases = DefaultAliases()
+	}
 	prog, err := license.NewProgram(o.Catalog, o.Terms)
 	if err != nil {
 		return Facts{}, err
 	}
-	said, err := r.Identify(o)
+	platform, by, err := r.platform(o)
 	if err != nil {
 		return Facts{}, err
-	}
-	platform, by := said.Platform, said.String()
-	switch {
-	case platform != "" && o.Platform != "" && o.Platform != platform:
-		return Facts{}, &PlatformConflict{Given: o.Platform, GivenBy: o.PlatformFrom, Capture: said}
-	case platform == "" && o.Platform == "":
-		return Facts{}, r.unknownPlatform()
-	case platform == "":
-		platform, by = o.Platform, cmp.Or(o.PlatformFrom, "the caller")
 	}
 	serial := o.Device
 	if serial == "" {
 		serial = DefaultDevice
-	}
-	if !o.Aliases.set {
-		o.Aliases = DefaultAliases()
 	}
 	build := constructors{p: prog}
 	dev, err := build.device(serial, platform)
@@ -259,50 +250,15 @@ func (r Report) Facts(o Options) (Facts, error) {
 		return Facts{}, err
 	}
 	fs := Facts{Platform: dev.Platform, PlatformBy: by, Device: dev, terms: o.Terms}
-	index := map[string]int{}
-	feature := func(name string) (*FeatureFacts, bool) {
-		k := o.Aliases.key(name)
-		if i, ok := index[k]; ok {
-			return &fs.Features[i], false
-		}
-		index[k] = len(fs.Features)
-		fs.Features = append(fs.Features, FeatureFacts{Name: name})
-		return &fs.Features[len(fs.Features)-1], true
-	}
-	for i := range r.Usage {
-		f, added := feature(r.Usage[i].Name)
-		if !added {
-			// The reader refuses a name twice; two aliases of one feature
-			// are reported rather than merged.
-			fs.Discrepancies = append(fs.Discrepancies, Discrepancy{Feature: f.Name,
-				Msg: fmt.Sprintf("the usage table lists the feature twice, as %s (line %d) and %s (line %d); the first row is kept", strconv.Quote(f.Usage.Name), f.Usage.Line, strconv.Quote(r.Usage[i].Name), r.Usage[i].Line)})
-			continue
-		}
-		u := r.Usage[i]
-		f.Usage = &u
-	}
+	ix := featureIndex{fs: &fs, aliases: o.Aliases, index: map[string]int{}}
+	ix.usage(r.Usage)
 	captured := o.CapturedAt
 	if captured.IsZero() {
 		captured = r.CapturedAt
 	}
 	b := builder{make: build, dev: dev, captured: captured, warnDays: prog.Terms().TrialWarningDays, notes: &fs.Discrepancies}
-	for ki, k := range r.Keys {
-		kid := k.ID
-		if kid == "" {
-			kid = fmt.Sprintf("key-%d", ki+1)
-		}
-		for _, kf := range k.Features {
-			// A feature of SKU form is the feature it grants.
-			f, _ := feature(cmp.Or(granted(o.SKUs, kf.Name), kf.Name))
-			if len(f.Grants) == MaxGrantsPerFeature {
-				return Facts{}, rule.Errorf([]rule.ID{rule.LicKind}, kid, "line %d: feature %s has more than %d keys (MaxGrantsPerFeature)", kf.Line, strconv.Quote(kf.Name), MaxGrantsPerFeature)
-			}
-			f.Grants = append(f.Grants, Grant{Key: kid, SKU: k.SKU, Count: k.Count, OrderType: k.OrderType, Name: kf.Name, Expiry: kf.Expiry, Line: kf.Line})
-			if err := b.fromKey(f, kid, k, kf); err != nil {
-				return Facts{}, err
-			}
-			fs.Discrepancies = append(fs.Discrepancies, compare(r.Usage != nil, f, k.ID, kf)...)
-		}
+	if err := ix.keys(r, o.SKUs, b); err != nil {
+		return Facts{}, err
 	}
 	for i := range fs.Features {
 		f := &fs.Features[i]
@@ -314,6 +270,83 @@ func (r Report) Facts(o Options) (Facts, error) {
 		}
 	}
 	return fs, nil
+}
+
+// platform is the platform the facts are of and what said so: the
+// report's, else o.Platform, which never overrides the report's.
+func (r Report) platform(o Options) (platform, by string, err error) {
+	said, err := r.Identify(o)
+	if err != nil {
+		return "", "", err
+	}
+	platform, by = said.Platform, said.String()
+	switch {
+	case platform != "" && o.Platform != "" && o.Platform != platform:
+		return "", "", &PlatformConflict{Given: o.Platform, GivenBy: o.PlatformFrom, Capture: said}
+	case platform == "" && o.Platform == "":
+		return "", "", r.unknownPlatform()
+	case platform == "":
+		platform, by = o.Platform, cmp.Or(o.PlatformFrom, "the caller")
+	}
+	return platform, by, nil
+}
+
+// featureIndex finds a feature of fs by its name's alias key, adding it
+// the first time.
+type featureIndex struct {
+	fs      *Facts
+	aliases Aliases
+	index   map[string]int
+}
+
+func (ix featureIndex) feature(name string) (*FeatureFacts, bool) {
+	k := ix.aliases.key(name)
+	if i, ok := ix.index[k]; ok {
+		return &ix.fs.Features[i], false
+	}
+	ix.index[k] = len(ix.fs.Features)
+	ix.fs.Features = append(ix.fs.Features, FeatureFacts{Name: name})
+	return &ix.fs.Features[len(ix.fs.Features)-1], true
+}
+
+// usage gives each feature its row of the usage table.
+func (ix featureIndex) usage(rows []Usage) {
+	for i := range rows {
+		f, added := ix.feature(rows[i].Name)
+		if !added {
+			// The reader refuses a name twice; two aliases of one feature
+			// are reported rather than merged.
+			ix.fs.Discrepancies = append(ix.fs.Discrepancies, Discrepancy{Feature: f.Name,
+				Msg: fmt.Sprintf("the usage table lists the feature twice, as %s (line %d) and %s (line %d); the first row is kept", strconv.Quote(f.Usage.Name), f.Usage.Line, strconv.Quote(rows[i].Name), rows[i].Line)})
+			continue
+		}
+		u := rows[i]
+		f.Usage = &u
+	}
+}
+
+// keys gives each feature the grants of r's keys, building what each key
+// stands for with b.
+func (ix featureIndex) keys(r Report, skus SKUs, b builder) error {
+	for ki, k := range r.Keys {
+		kid := k.ID
+		if kid == "" {
+			kid = fmt.Sprintf("key-%d", ki+1)
+		}
+		for _, kf := range k.Features {
+			// A feature of SKU form is the feature it grants.
+			f, _ := ix.feature(cmp.Or(granted(skus, kf.Name), kf.Name))
+			if len(f.Grants) == MaxGrantsPerFeature {
+				return rule.Errorf([]rule.ID{rule.LicKind}, kid, "line %d: feature %s has more than %d keys (MaxGrantsPerFeature)", kf.Line, strconv.Quote(kf.Name), MaxGrantsPerFeature)
+			}
+			f.Grants = append(f.Grants, Grant{Key: kid, SKU: k.SKU, Count: k.Count, OrderType: k.OrderType, Name: kf.Name, Expiry: kf.Expiry, Line: kf.Line})
+			if err := b.fromKey(f, kid, k, kf); err != nil {
+				return err
+			}
+			ix.fs.Discrepancies = append(ix.fs.Discrepancies, compare(r.Usage != nil, f, k.ID, kf)...)
+		}
+	}
+	return nil
 }
 
 type builder struct {

@@ -143,72 +143,100 @@ func (r Report) Identify(o Options) (Evidence, error) {
 }
 
 // evidence yields everything in the report that says a platform,
-// strongest first, until yield returns false.
+// strongest first, until yield returns false: the hardware's models, the
+// keys' customer IDs, then the names of features only one platform has.
 func (r Report) evidence(c license.Catalog, models Models, yield func(Evidence) bool) {
-	platform := func(name string) (string, bool) {
-		for _, p := range c.Platforms {
-			if p.Name == name && name != "" {
-				return p.Name, true
-			}
+	w := witness{c: c, models: models, yield: yield}
+	if w.hardware(r.Hardware) && w.customerIDs(r.Keys) {
+		w.features(r)
+	}
+}
+
+// witness yields, through yield, what says a platform of catalog c; each
+// method reports whether to go on.
+type witness struct {
+	c      license.Catalog
+	models Models
+	yield  func(Evidence) bool
+}
+
+// platform is the catalog's platform named name.
+func (w witness) platform(name string) (string, bool) {
+	for _, p := range w.c.Platforms {
+		if p.Name == name && name != "" {
+			return p.Name, true
 		}
-		return "", false
 	}
-	model := func(kind string, m Model) bool {
-		if p, ok := models.Platform(m.Name); ok {
-			if p, ok := platform(p); ok {
-				return yield(Evidence{Platform: p, Kind: kind, Name: m.Name, Line: m.Line})
-			}
-		}
-		return true
-	}
-	for _, m := range r.Hardware.Models {
-		if !model("model", m) {
-			return
+	return "", false
+}
+
+func (w witness) model(kind string, m Model) bool {
+	if p, ok := w.models.Platform(m.Name); ok {
+		if p, ok := w.platform(p); ok {
+			return w.yield(Evidence{Platform: p, Kind: kind, Name: m.Name, Line: m.Line})
 		}
 	}
-	if r.Hardware.Chassis.Name != "" && !model("chassis", r.Hardware.Chassis) {
-		return
+	return true
+}
+
+func (w witness) hardware(h Hardware) bool {
+	for _, m := range h.Models {
+		if !w.model("model", m) {
+			return false
+		}
 	}
-	if r.Hardware.Engine.Name != "" && !model("routing engine", r.Hardware.Engine) {
-		return
+	if h.Chassis.Name != "" && !w.model("chassis", h.Chassis) {
+		return false
 	}
-	for _, k := range r.Keys {
+	return h.Engine.Name == "" || w.model("routing engine", h.Engine)
+}
+
+func (w witness) customerIDs(keys []Key) bool {
+	for _, k := range keys {
 		prefix, _, _ := strings.Cut(k.CustomerID, "-")
-		if p, ok := platform(prefix); ok {
+		if p, ok := w.platform(prefix); ok {
 			line := 0
 			if len(k.Features) > 0 {
 				line = k.Features[0].Line
 			}
-			if !yield(Evidence{Platform: p, Kind: "customer ID", Name: k.CustomerID, Key: k.ID, Line: line}) {
-				return
+			if !w.yield(Evidence{Platform: p, Kind: "customer ID", Name: k.CustomerID, Key: k.ID, Line: line}) {
+				return false
 			}
 		}
 	}
-	feature := func(name string, line int) bool {
-		p, ok := platform(name)
-		switch {
-		case ok:
-		case len(name) >= 17 && strings.EqualFold(name[:17], "containerized-rpd"):
-			p, ok = platform("cRPD")
-		case len(name) >= 4 && strings.EqualFold(name[:4], "vmx-"):
-			p, ok = platform("vMX")
-		case strings.EqualFold(name, "virtual appliance"):
-			p, ok = platform("vSRX")
-		}
-		return !ok || yield(Evidence{Platform: p, Kind: "feature", Name: name, Line: line})
+	return true
+}
+
+// feature yields the platform a feature's name says: a platform's own
+// name, or a name only one platform's features have.
+func (w witness) feature(name string, line int) bool {
+	p, ok := w.platform(name)
+	switch {
+	case ok:
+	case len(name) >= 17 && strings.EqualFold(name[:17], "containerized-rpd"):
+		p, ok = w.platform("cRPD")
+	case len(name) >= 4 && strings.EqualFold(name[:4], "vmx-"):
+		p, ok = w.platform("vMX")
+	case strings.EqualFold(name, "virtual appliance"):
+		p, ok = w.platform("vSRX")
 	}
+	return !ok || w.yield(Evidence{Platform: p, Kind: "feature", Name: name, Line: line})
+}
+
+func (w witness) features(r Report) bool {
 	for _, u := range r.Usage {
-		if !feature(u.Name, u.Line) {
-			return
+		if !w.feature(u.Name, u.Line) {
+			return false
 		}
 	}
 	for _, k := range r.Keys {
 		for _, f := range k.Features {
-			if !feature(f.Name, f.Line) {
-				return
+			if !w.feature(f.Name, f.Line) {
+				return false
 			}
 		}
 	}
+	return true
 }
 
 // PlatformConflict is a platform given for a device (by an inventory, a

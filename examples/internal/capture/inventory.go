@@ -68,7 +68,7 @@ var inventoryColumns = map[string]string{
 // time and memory linear in b.
 func ParseInventory(file string, b []byte) (Inventory, error) {
 	fail := func(line int, format string, args ...any) (Inventory, error) {
-		return Inventory{}, &Error{Path: file, Err: fmt.Errorf("line %d: %s", line, fmt.Sprintf(format, args...))}
+		return Inventory{}, inventoryError(file, line, format, args...)
 	}
 	if len(b) > MaxInventoryBytes {
 		return fail(1, "the inventory is over %d bytes, the most read", MaxInventoryBytes)
@@ -78,25 +78,9 @@ func ParseInventory(file string, b []byte) (Inventory, error) {
 	}
 	cr := csv.NewReader(bytes.NewReader(b))
 	cr.Comment, cr.TrimLeadingSpace, cr.ReuseRecord = '#', true, true
-	header, err := cr.Read()
+	cols, line, err := inventoryHeader(file, cr)
 	if err != nil {
-		return fail(1, "no header: %s", csvWhy(err))
-	}
-	line, _ := cr.FieldPos(0)
-	cols := make([]string, len(header))
-	seen := map[string]bool{}
-	for i, h := range header {
-		c, ok := inventoryColumns[strings.ToLower(strings.TrimSpace(h))]
-		switch {
-		case !ok:
-			return fail(line, "column %s is not one of file, hostname, platform, serial", Quote(h))
-		case seen[c]:
-			return fail(line, "column %s is named twice", Quote(h))
-		}
-		seen[c], cols[i] = true, c
-	}
-	if !seen["file"] && !seen["hostname"] || !seen["platform"] && !seen["serial"] {
-		return fail(line, "the header names %s: want file or hostname, and platform or serial", Quote(strings.Join(header, ",")))
+		return Inventory{}, err
 	}
 	inv := Inventory{File: file, byFile: map[string]int{}, byBase: map[string]int{}, byHost: map[string]int{}}
 	bases := map[string]int{}
@@ -116,44 +100,13 @@ func ParseInventory(file string, b []byte) (Inventory, error) {
 		if len(inv.rows) == MaxInventoryRows {
 			return fail(line, "over %d devices, the most an inventory lists", MaxInventoryRows)
 		}
-		row := InventoryRow{Line: line}
-		for i, v := range rec {
-			v = strings.TrimSpace(v)
-			if p := valueProblem(v); p != "" {
-				return fail(line, "the %s %s %s", cols[i], Quote(v), p)
-			}
-			switch v = strings.Clone(v); cols[i] {
-			case "file":
-				row.File = v
-			case "hostname":
-				row.Hostname = v
-			case "platform":
-				row.Platform = v
-			case "serial":
-				row.Serial = v
-			}
+		row, err := inventoryRow(file, line, cols, rec)
+		if err != nil {
+			return Inventory{}, err
 		}
-		if row.File == "" && row.Hostname == "" {
-			return fail(line, "the row names no file or host name")
+		if err := inv.add(row, bases); err != nil {
+			return Inventory{}, err
 		}
-		n := len(inv.rows)
-		if row.File != "" {
-			k := filepath.Clean(row.File)
-			if first, dup := inv.byFile[k]; dup {
-				return fail(line, "file %s is listed twice (first at line %d)", Quote(row.File), inv.rows[first].Line)
-			}
-			inv.byFile[k] = n
-			bases[filepath.Base(k)]++
-			inv.byBase[filepath.Base(k)] = n
-		}
-		if row.Hostname != "" {
-			k := strings.ToLower(row.Hostname)
-			if first, dup := inv.byHost[k]; dup {
-				return fail(line, "host name %s is listed twice (first at line %d)", Quote(row.Hostname), inv.rows[first].Line)
-			}
-			inv.byHost[k] = n
-		}
-		inv.rows = append(inv.rows, row)
 	}
 	// A base name two rows give finds neither: which is meant cannot be
 	// told.
@@ -163,6 +116,84 @@ func ParseInventory(file string, b []byte) (Inventory, error) {
 		}
 	}
 	return inv, nil
+}
+
+func inventoryError(file string, line int, format string, args ...any) error {
+	return &Error{Path: file, Err: fmt.Errorf("line %d: %s", line, fmt.Sprintf(format, args...))}
+}
+
+// inventoryHeader reads the header: the column each field is, and its line.
+func inventoryHeader(file string, cr *csv.Reader) (cols []string, line int, err error) {
+	header, err := cr.Read()
+	if err != nil {
+		return nil, 1, inventoryError(file, 1, "no header: %s", csvWhy(err))
+	}
+	line, _ = cr.FieldPos(0)
+	cols = make([]string, len(header))
+	seen := map[string]bool{}
+	for i, h := range header {
+		c, ok := inventoryColumns[strings.ToLower(strings.TrimSpace(h))]
+		switch {
+		case !ok:
+			return nil, line, inventoryError(file, line, "column %s is not one of file, hostname, platform, serial", Quote(h))
+		case seen[c]:
+			return nil, line, inventoryError(file, line, "column %s is named twice", Quote(h))
+		}
+		seen[c], cols[i] = true, c
+	}
+	if !seen["file"] && !seen["hostname"] || !seen["platform"] && !seen["serial"] {
+		return nil, line, inventoryError(file, line, "the header names %s: want file or hostname, and platform or serial", Quote(strings.Join(header, ",")))
+	}
+	return cols, line, nil
+}
+
+// inventoryRow reads one record, whose fields are the columns cols.
+func inventoryRow(file string, line int, cols, rec []string) (InventoryRow, error) {
+	row := InventoryRow{Line: line}
+	for i, v := range rec {
+		v = strings.TrimSpace(v)
+		if p := valueProblem(v); p != "" {
+			return row, inventoryError(file, line, "the %s %s %s", cols[i], Quote(v), p)
+		}
+		switch v = strings.Clone(v); cols[i] {
+		case "file":
+			row.File = v
+		case "hostname":
+			row.Hostname = v
+		case "platform":
+			row.Platform = v
+		case "serial":
+			row.Serial = v
+		}
+	}
+	if row.File == "" && row.Hostname == "" {
+		return row, inventoryError(file, line, "the row names no file or host name")
+	}
+	return row, nil
+}
+
+// add lists row, refusing a file or host name listed before; bases counts
+// the rows of each file's base name.
+func (inv *Inventory) add(row InventoryRow, bases map[string]int) error {
+	n := len(inv.rows)
+	if row.File != "" {
+		k := filepath.Clean(row.File)
+		if first, dup := inv.byFile[k]; dup {
+			return inventoryError(inv.File, row.Line, "file %s is listed twice (first at line %d)", Quote(row.File), inv.rows[first].Line)
+		}
+		inv.byFile[k] = n
+		bases[filepath.Base(k)]++
+		inv.byBase[filepath.Base(k)] = n
+	}
+	if row.Hostname != "" {
+		k := strings.ToLower(row.Hostname)
+		if first, dup := inv.byHost[k]; dup {
+			return inventoryError(inv.File, row.Line, "host name %s is listed twice (first at line %d)", Quote(row.Hostname), inv.rows[first].Line)
+		}
+		inv.byHost[k] = n
+	}
+	inv.rows = append(inv.rows, row)
+	return nil
 }
 
 func csvWhy(err error) string { return Line(err.Error()) }
