@@ -48,8 +48,9 @@ func collected(t *testing.T, dir string, files map[string]string) {
 // TestPublicHardwareCapturesStandWithoutPlatform: "A hidden set of public
 // hardware captures is identified without -platform, each with the right
 // standing" (issue 29). A directory of the collections' public show
-// version and show chassis hardware outputs (SRX, MX, EX, QFX; 13.2X51 to
-// 21.4; a cluster, virtual chassis, CRLF), each followed by its series'
+// version and show chassis hardware outputs (SRX, MX, EX, QFX, NFX;
+// 13.2X51 to 21.4; a cluster, virtual chassis, CRLF), and an EX4200
+// virtual chassis's inventory of the form public captures print,, each followed by its series'
 // license output, is reported with no -platform: every device's platform
 // and what gave it, an SRX's trial key usable by its own dates with the
 // catalog's disagreement listed (LIC-TRIAL-PRODUCTS), and a switch's
@@ -66,7 +67,17 @@ func TestPublicHardwareCapturesStandWithoutPlatform(t *testing.T) {
 		"ntc-mx204-show-chassis-hardware.txt":       mx,
 		"ntc-qfx5120-show-chassis-hardware.txt":     none,
 		"ntc-ex4650-vc-show-chassis-hardware.txt":   none,
+		"ntc-mx104-show-chassis-hardware.txt":       mx,
+		"ntc-qfx5100-show-chassis-hardware.txt":     none,
+		"ntc-nfx250-21.1X3-show-version.txt":        none,
 	})
+	// An EX4200 virtual chassis's inventory: its chassis line names no
+	// model, its routing engines the members' as EX4200s print them.
+	writeFile(t, filepath.Join(dir, "ex4200-vc.txt"), "root@ex> show chassis hardware\nHardware inventory:\n"+
+		"Item             Version  Part number  Serial number     Description\n"+
+		"Chassis                                BP0208111225      Virtual Chassis\n"+
+		"Routing Engine 0 REV 07   750-021254   BP0208111225      EX4200-48T, 8 POE\n"+
+		"FPC 0            REV 07   750-021254   BP0208111225      EX4200-48T, 8 POE\n\n"+none)
 	var out, errOut bytes.Buffer
 	if err := run([]string{"-at", "2022-11-01T00:00:00Z", dir}, &out, &errOut); err != nil {
 		t.Fatalf("%v\n%s", err, errOut.String())
@@ -79,10 +90,14 @@ func TestPublicHardwareCapturesStandWithoutPlatform(t *testing.T) {
 		`ntc-mx204-show-chassis-hardware: text capture, platform MX by chassis "MX204" (line 3), serial A0000`,
 		`ntc-qfx5120-show-chassis-hardware: text capture, platform QFX by routing engine "QFX5120-48Y-8C" (line 5), serial XH0000000700`,
 		`ntc-ex4650-vc-show-chassis-hardware: text capture, platform EX by routing engine "EX4650-48Y-8C" (line 4)`,
+		`ntc-mx104-show-chassis-hardware: text capture, platform MX by chassis "MX104" (line 3), serial A0000`,
+		`ntc-qfx5100-show-chassis-hardware: text capture, platform QFX by chassis "QFX5100-48S-6Q" (line 3), serial XXXXXXXX0000`,
+		`ntc-nfx250-21.1X3-show-version: text capture, platform NFX by model "nfx250_att_s1_10_t" (line 2)`,
+		`ex4200-vc: text capture, platform EX by routing engine "EX4200-48T" (line 5), at 2022-11-01T00:00:00Z, license usage: none`,
 		"idp-sig                         1/1/0           trial      usable (active)  2022-11-12T01:10:42Z  2022-12-12T01:10:42Z  JUNOS20221013",
 		"scale-subscriber                0/10/0          perpetual  usable (active)  never",
 		`discrepancy: ntc-srx1500-cluster-19.4-show-version: idp-sig (key JUNOS20221013): the catalog has no trial keys for platform SRX (LIC-TRIAL-PRODUCTS)`,
-		"summary: 4 features on 7 devices (0 not read): 0 expired, 0 in warning, 0 ending within 30 days, 0 used without a license, 1 discrepancies",
+		"summary: 5 features on 11 devices (0 not read): 0 expired, 0 in warning, 0 ending within 30 days, 0 used without a license, 1 discrepancies",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("no %q in\n%s", want, out.String())

@@ -56,8 +56,8 @@ type standing struct {
 // TestPublicHardwareCapturesAreIdentifiedAndStand: "A hidden set of public
 // hardware captures is identified without -platform, each with the right
 // standing" (issue 29). Each public show version or show chassis hardware
-// of testdata/collections (oxidized, ntc-templates, PyEZ; SRX, MX, EX and
-// QFX; Junos 12.1X46 to 22.4; text, XML and JSON; a cluster's nodes and a
+// of testdata/collections (oxidized, ntc-templates, PyEZ; SRX, MX, EX, QFX
+// and NFX; Junos 12.1X46 to 22.4; text, XML and JSON; a cluster's nodes and a
 // virtual chassis's members; CRLF line ends) is followed by its series'
 // license output as a collector stores commands one after another, read
 // with no platform given, identified by what it names, and its features
@@ -91,6 +91,9 @@ func TestPublicHardwareCapturesAreIdentifiedAndStand(t *testing.T) {
 		{"ntc-templates, an MX204's inventory, JNP204 [MX204]", session("ntc-mx204-show-chassis-hardware.txt") + mxLicense, Text, "MX", `chassis "MX204"`, mx, 0},
 		{"ntc-templates, a QFX5120's inventory, JNP48Y8C-CHAS", session("ntc-qfx5120-show-chassis-hardware.txt") + switchLicense, Text, "QFX", `routing engine "QFX5120-48Y-8C"`, nil, 0},
 		{"ntc-templates, an EX4650 virtual chassis's inventory", session("ntc-ex4650-vc-show-chassis-hardware.txt") + switchLicense, Text, "EX", `routing engine "EX4650-48Y-8C"`, nil, 0},
+		{"ntc-templates, an MX104's inventory, RE-MX-104", session("ntc-mx104-show-chassis-hardware.txt") + mxLicense, Text, "MX", `chassis "MX104"`, mx, 0},
+		{"ntc-templates, a QFX5100's inventory, then {master:0} without a line end", session("ntc-qfx5100-show-chassis-hardware.txt") + switchLicense, Text, "QFX", `chassis "QFX5100-48S-6Q"`, nil, 0},
+		{"ntc-templates, an NFX250 on 21.1X3", session("ntc-nfx250-21.1X3-show-version.txt") + srxLicense, Text, "NFX", `model "nfx250_att_s1_10_t"`, srx, 1},
 		{"oxidized's form of an SRX1500 cluster", commented(session("ntc-srx1500-cluster-19.4-show-version.txt") + srxLicense), Text, "SRX", `model "srx1500"`, srx, 1},
 		{"PyEZ, an SRX210 on 12.1X46, then the license reply", collection(t, "pyez-srx210he2-12.1X46-software-information.xml") + "\n" + licenseXML(t, srxLicense), XML, "SRX", `model "srx210he2"`, srx, 1},
 		{"PyEZ, an EX4200 virtual chassis on 13.3, in a CLI session", "root@ex> show version | display xml\n" + collection(t, "pyez-ex4200-vc-13.3-software-information.xml") +

@@ -2,6 +2,8 @@ package junos
 
 import (
 	"errors"
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -43,6 +45,26 @@ func TestModelsPublicCapturesPrintMapToTheirSeries(t *testing.T) {
 		// show chassis hardware: the first routing engine's description.
 		{"routing engine", "RE-QFX5120-48Y-8C", "QFX"}, {"routing engine", "RE-EX4650-48Y-8C", "EX"}, {"routing engine", "RE-SRX300", "SRX"},
 		{"routing engine", "RE-S-1600x8", ""}, {"routing engine", "RE-S-1800x4", ""}, {"routing engine", "QFX Routing Engine", ""},
+		// More public captures: ntc-templates' MX104 inventory (RE-MX-104),
+		// genieparser's vMX (RE-VMX), a blog's EX3400 virtual chassis
+		// (RE-EX3400-48T); EX switches name the member's model itself
+		// (ksator/junos-automation-with-ansible's EX4200 inventories, text
+		// and XML: "EX4200-48T, 8 POE", "EX4200-24T, 8 POE"); vSRX's name
+		// no model of a series and a number (public vSRX 15.1X49 sessions:
+		// "VSRX-S", "SRX Routing Engine").
+		{"routing engine", "RE-MX-104", "MX"}, {"routing engine", "RE-VMX", "vMX"}, {"routing engine", "RE-EX3400-48T", "EX"},
+		{"routing engine", "EX4200-48T, 8 POE", "EX"}, {"routing engine", "EX4200-24T, 8 POE", "EX"},
+		{"routing engine", "VSRX-S", ""}, {"routing engine", "SRX Routing Engine", ""}, {"routing engine", "JNP10K-RE1", ""},
+		// Chassis lines of newer and virtual models: a PTX10002-36QDD's and
+		// a PTX10003-160C's (Junos Evolved, in public notes), a PTX10016's
+		// (a test's inventory), vSRX's (PyEZ's FIREFLY-PERIMETER, a 15.1X49
+		// session's VSRX), an SRX240B's, an EX4200's.
+		{"chassis", "PTX10002-36QDD [PTX10002-36QDD]", "PTX"}, {"chassis", "JNP10003-160C [PTX10003-160C]", "PTX"}, {"chassis", "JNP10016 [PTX10016]", "PTX"},
+		{"chassis", "FIREFLY-PERIMETER", "vSRX"}, {"chassis", "VSRX", "vSRX"}, {"chassis", "SRX240B", "SRX"}, {"chassis", "EX4200-48T", "EX"},
+		// show version's Model of Junos Evolved (ptx10003-80c, ptx10016 on
+		// 21.4 and 22.4 -EVO), cRPD ("cRPD", 19.4 to 25.2), show system
+		// information's (ex9214), PyEZ's vPTX (ptx5000) and MX GNF (mx960).
+		{"model", "ptx10003-80c", "PTX"}, {"model", "ptx10016", "PTX"}, {"model", "cRPD", "cRPD"}, {"model", "ex9214", "EX"},
 	} {
 		var r Report
 		switch c.kind {
@@ -102,4 +124,72 @@ func mustParse(t *testing.T, in string) Report {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// TestEXVirtualChassisIsIdentifiedByItsRoutingEngines: show chassis
+// hardware of an EX virtual chassis says "Virtual Chassis" on its chassis
+// line and names the members' model on their routing engine lines, without
+// "RE-", as EX4200s print it ("EX4200-48T, 8 POE" in
+// ksator/junos-automation-with-ansible's junos_cli captures, text and XML;
+// the chassis line as the EX3400 and EX4650 virtual chassis of public
+// captures print it). Read with no platform given, in text and in XML, it
+// is an EX by its first routing engine; a description naming no model of
+// a series and a number still says nothing.
+func TestEXVirtualChassisIsIdentifiedByItsRoutingEngines(t *testing.T) {
+	text := `root@ex4200-vc> show chassis hardware
+Hardware inventory:
+Item             Version  Part number  Serial number     Description
+Chassis                                BP0208111225      Virtual Chassis
+Routing Engine 0 REV 07   750-021254   BP0208111225      EX4200-48T, 8 POE
+Routing Engine 1 REV 22   750-021256   BM0210118007      EX4200-24T, 8 POE
+FPC 0            REV 07   750-021254   BP0208111225      EX4200-48T, 8 POE
+  CPU                     BUILTIN      BUILTIN           FPC CPU
+FPC 1            REV 22   750-021256   BM0210118007      EX4200-24T, 8 POE
+Power Supply 0   REV 02   740-020957   AT0508118512      PS 320W AC
+
+{master:0}
+root@ex4200-vc> show system license
+` + switchLicense
+	xml := `<rpc-reply>
+<chassis-inventory>
+<chassis style="inventory">
+<name>Chassis</name>
+<serial-number>BP0208111225</serial-number>
+<description>Virtual Chassis</description>
+<chassis-module>
+<name>Routing Engine 0</name>
+<version>REV 07</version>
+<part-number>750-021254</part-number>
+<serial-number>BP0208111225</serial-number>
+<description>EX4200-48T, 8 POE</description>
+<model-number>EX4200-48T</model-number>
+</chassis-module>
+</chassis>
+</chassis-inventory>
+</rpc-reply>
+` + licenseXML(t, switchLicense)
+	for _, c := range []struct {
+		name, in string
+		form     Form
+		line     int
+	}{
+		{"text", text, Text, 5},
+		{"XML", xml, XML, 12},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := mustParse(t, c.in)
+			f, err := r.Facts(Options{})
+			if err != nil {
+				t.Fatalf("not identified without a platform: %v", err)
+			}
+			if want := fmt.Sprintf(`routing engine "EX4200-48T" (line %d)`, c.line); r.Form != c.form || f.Platform != "EX" || f.PlatformBy != want {
+				t.Errorf("%v: platform %s by %s, want EX by %s", r.Form, f.Platform, f.PlatformBy, want)
+			}
+		})
+	}
+	named := regexp.MustCompile(`(?m)^(Routing Engine \d .*)EX4200-\d\dT, 8 POE$`)
+	r := mustParse(t, named.ReplaceAllString(text, "${1}Routing Engine"))
+	if e, err := r.Identify(Options{}); err != nil || e.Platform != "" {
+		t.Errorf("routing engines named \"Routing Engine\": %+v (%v), want nothing said", e, err)
+	}
 }

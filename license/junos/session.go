@@ -191,8 +191,10 @@ func (t *textReader) engine(n int, line string, f []string) error {
 
 // engineModel is the model a routing engine's description names: what
 // follows "RE-" where it begins with a series of two letters or more
-// ("SRX300" of "RE-SRX300", "PTX-X8-64G"); "" for a description naming
-// none ("RE-S-1800x4", "RE-S-X6-64G", "QFX Routing Engine").
+// ("SRX300" of "RE-SRX300", "PTX-X8-64G"), or, as EX switches describe
+// their members' routing engines, a model itself, a series and a number
+// ("EX4200-48T" of "EX4200-48T, 8 POE"); "" for a description naming none
+// ("RE-S-1800x4", "RE-S-X6-64G", "QFX Routing Engine", "VSRX-S").
 func engineModel(desc string) string {
 	w := strings.Fields(desc)
 	if len(w) == 0 {
@@ -200,10 +202,13 @@ func engineModel(desc string) string {
 	}
 	name, ok := strings.CutPrefix(w[0], "RE-")
 	letters := strings.IndexFunc(name, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') })
-	if !ok || letters == 0 || letters == 1 {
+	switch {
+	case letters == 0 || letters == 1:
+		return ""
+	case !ok && (letters < 0 || name[letters] < '0' || name[letters] > '9'):
 		return ""
 	}
-	return name
+	return strings.TrimRight(name, ",")
 }
 
 // chassisModel is the model a chassis description names: the bracketed
