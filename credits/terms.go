@@ -76,7 +76,8 @@ func DefaultTerms() Terms {
 // Validate refuses terms no program could mean: no blocks or more than 100,
 // a block that is not a whole number from 1 to 1,000,000, a smallest block
 // over 10,000, a negative or fractional minimum, a validity that is not 1 to
-// 1200 months. The error names the field and the cap it is over.
+// 1200 months, an amount past 40 digits either side of the point (refused
+// before any comparison). The error names the field and the cap it is over.
 //
 // The caps bound the blocks check (see the package doc): its table is built
 // in O(k·m) steps and 8·m bytes for k blocks and a smallest block m, at most
@@ -135,8 +136,12 @@ func (k KindTerms) validate(name string) error {
 	return errors.Join(errs...)
 }
 
-// wholeAtLeast refuses d unless it is a whole number >= least.
+// wholeAtLeast refuses d unless it is a whole number >= least, within
+// the bound on amounts: comparing or printing one past it costs seconds.
 func wholeAtLeast(field string, d decimal.Decimal, least int64) error {
+	if err := checkAmount(d, func() string { return "terms " + field }); err != nil {
+		return err
+	}
 	if !d.IsInteger() || d.LessThan(decimal.NewFromInt(least)) {
 		return fmt.Errorf("credits: terms %s = %s is not a whole number >= %d", field, d, least)
 	}

@@ -86,6 +86,30 @@ func TestValidateRefusesNonsense(t *testing.T) {
 	}
 }
 
+// TestTermsOfHugeExponentsAreRefusedAtOnce (issue 26, unbounded amounts):
+// a block of decimal.New(1, 1e9) ran Validate past a minute, comparing it
+// with the cap by rescaling to a billion digits, and its error would have
+// printed them all. Every amount of the terms is held to the bound on
+// amounts before anything else, as a call-off's credits are.
+func TestTermsOfHugeExponentsAreRefusedAtOnce(t *testing.T) {
+	for _, d := range []decimal.Decimal{decimal.New(1, 1e9), decimal.New(-7, 1e9), decimal.New(1, -1e9), decimal.New(1, 2147483647)} {
+		for name, set := range map[string]func(*Terms){
+			"Professional.Blocks[0]":  func(t *Terms) { t.Professional.Blocks[0] = d },
+			"Flexible.MinOrder":       func(t *Terms) { t.Flexible.MinOrder = d },
+			"Professional.MinCallOff": func(t *Terms) { t.Professional.MinCallOff = d },
+			"FlexibleOtherMinCallOff": func(t *Terms) { t.FlexibleOtherMinCallOff = d },
+		} {
+			terms := DefaultTerms()
+			set(&terms)
+			start := time.Now()
+			err := terms.Validate()
+			if took := time.Since(start); err == nil || !strings.Contains(err.Error(), "terms "+name+" is out of range") || took > time.Second {
+				t.Fatalf("%s = 1e%d: Validate() = %v in %v, want it refused at once as out of range", name, d.Exponent(), err, took)
+			}
+		}
+	}
+}
+
 // TestValidityOfOneMonthIsSensible: Validate refuses "validity outside 1 to
 // 1200 months", so one month is the shortest program, and its lots lapse a
 // calendar month after purchase with the month-end clamp (CRD-VALIDITY:

@@ -17,6 +17,11 @@ import (
 // bound keeps the command's time and output in proportion.
 const maxChanges = 100000
 
+// maxRunChanges bounds a whole run's timelines, every check of every file
+// together: a file of many checks over one long history would otherwise
+// make output and time grow with checks times history, not with the input.
+const maxRunChanges = 250000
+
 // timelines prints what -calendar and -impact print, to out: lost output
 // is reported once, at the end.
 type timelines struct {
@@ -31,6 +36,10 @@ type timelines struct {
 	// broken is set by a file that could not be read or a check whose
 	// timeline could not be made.
 	broken bool
+	// changes counts the run's segments (with -impact, both sides'), up to
+	// maxRunChanges; spent says the bound is passed and nothing more runs.
+	changes int
+	spent   bool
 }
 
 func newTimelines(stdout, stderr io.Writer, json bool) *timelines {
@@ -69,6 +78,10 @@ func runCalendar(o options, files []string, stdout, stderr io.Writer) int {
 		pic = &picture{from: from, to: to, now: now}
 	}
 	for _, name := range files {
+		if tl.spent {
+			tl.notRun(name, "")
+			continue
+		}
 		s, err := decodeFile(name)
 		if err != nil {
 			tl.fail(err)
@@ -78,6 +91,10 @@ func runCalendar(o options, files []string, stdout, stderr io.Writer) int {
 			pic.file(name)
 		}
 		for _, c := range s.Checks {
+			if tl.spent {
+				tl.notRun(name, fmt.Sprintf("checks[%d] to checks[%d]: ", c.Index, s.Checks[len(s.Checks)-1].Index))
+				break
+			}
 			tl.calendar(name, s, c, from, to, pic)
 		}
 	}
@@ -89,6 +106,24 @@ func runCalendar(o options, files []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return tl.finish(status)
+}
+
+// spend counts one more segment of the run, and reports the check that
+// passes the run's bound: false from then on.
+func (tl *timelines) spend(name string, c scenario.Check) bool {
+	if tl.changes++; tl.changes <= maxRunChanges {
+		return true
+	}
+	tl.spent = true
+	tl.fail(fmt.Errorf("%s: checks[%d]: more than %d changes in the run, every check's together; want a shorter period or fewer checks",
+		name, c.Index, maxRunChanges))
+	return false
+}
+
+// notRun reports what a spent run leaves out: a file's remaining checks
+// (what names them), or a whole file.
+func (tl *timelines) notRun(name, what string) {
+	tl.fail(fmt.Errorf("%s: %snot run: the run passed its bound of %d changes", name, what, maxRunChanges))
 }
 
 // finish reports lost output and returns the exit status, at least status.
@@ -121,6 +156,9 @@ func (tl *timelines) calendar(name string, s *scenario.Scenario, c scenario.Chec
 		if n++; n > maxChanges+1 {
 			tl.fail(fmt.Errorf("%s: checks[%d]: more than %d changes in [%s, %s); want a shorter period",
 				name, c.Index, maxChanges, instant(from), instant(to)))
+			return
+		}
+		if !tl.spend(name, c) {
 			return
 		}
 		if pic != nil {

@@ -52,7 +52,11 @@
 // it writes one object per segment: {"file", "check", "request", "start",
 // "end", "drifting", "decision"}. Each segment is written as it is found;
 // a check with more than 100000 changes in the period is reported and the
-// next check still runs. -svg OUT.svg draws the same timelines as one row
+// next check still runs. A run stops past 250000 changes, every check's of
+// every file together (with -impact, both timelines' segments, whether or
+// not they differ), reporting the check that passed the bound and the
+// checks and files it leaves out: the work and the output stay in
+// proportion to the input, not to its checks times its history. -svg OUT.svg draws the same timelines as one row
 // of colored bars per check over a labelled time axis (bars narrower than
 // a pixel side by side drawn as one), with -at (default FROM) marked
 // "now".
@@ -81,7 +85,8 @@
 // with each other and with -check, -log and -junit: two outputs would
 // share standard output with no way to tell them apart.
 //
-// Errors go to standard error and never stop the other files: a file that
+// Errors go to standard error and, but for the run's bound of changes,
+// never stop the other files: a file that
 // cannot be read or decoded is reported as "FILE: PATH: what was expected"
 // (PATH inside the file, such as checks[2].request.devise), a check the
 // engine cannot decide as "FILE: checks[N]: error"; -check counts a file
@@ -139,20 +144,22 @@ Checks without an "expect" are decided but not counted by -check.
 -calendar prints, for every check, its request's timeline over [FROM, TO):
 maximal segments [start, end) in which the decision is the same, a run
 whose dues move with the instant (a late renewal) as one drifting segment;
-at most 100000 segments a check.
+at most 100000 segments a check and 250000 a run, every file's checks
+together; past that the run stops and names the checks and files left out.
 -impact prints, for every check, each interval of [from, to) in which its
 decision under the file's terms and under TERMS.json ({"terms", "catalog"}
 applied over the file's own) differ, split where either changes; from is
 the check's at unless -from, to 10 calendar years after from unless -to.
 A fact the new terms make invalid is reported, not fatal. Last, a line
-"N compared, N changed, N intervals, N invalid".
+"N compared, N changed, N intervals, N invalid". Both timelines of a
+check count against the run's 250000 segments, whether or not they differ.
 Exit status: 0 when all is well; 1 when -check found a mismatch, coverage
 is under -coverage-min, or -impact found a decision that changes or a
 fact that becomes invalid; 2 on a usage error, a file that cannot be read
 or decoded (reported as FILE: PATH: message), a check that cannot be
 decided, a -check run that compared nothing, a timeline over its bound, or
 output that could not be written, also when mismatches were found too.
-The other files are always evaluated.
+The other files are always evaluated, unless a run passes its bound.
 Bounds: a scenario or TERMS.json file is at most %d bytes (8 MiB), nested
 at most six levels, its counts JSON integers within a million, its amounts
 decimal strings of at most 40 digits; at most %d errors are reported a
