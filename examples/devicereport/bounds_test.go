@@ -115,6 +115,24 @@ func TestRunBoundsRefuseFilesAndReadTheRest(t *testing.T) {
 	}
 }
 
+// TestACrowdedDirectoryHidesNoOtherDirectory (issue 26: one bad path never
+// hides the others): a directory others filled past -max-files, given
+// first, leaves a good directory after it its captures; before, the
+// crowded one took the whole bound and the good one was not read.
+func TestACrowdedDirectoryHidesNoOtherDirectory(t *testing.T) {
+	crowded, good := t.TempDir(), t.TempDir()
+	for i := range 30 {
+		writeFile(t, filepath.Join(crowded, fmt.Sprintf("dev%02d.txt", i)), rows(2))
+	}
+	writeFile(t, filepath.Join(good, "core-1.txt"), rows(2))
+	writeFile(t, filepath.Join(good, "core-2.txt"), rows(2))
+	out, errOut, err := runWithin(t, "-max-files", "10", crowded, good)
+	if err == nil || !strings.Contains(errOut, crowded+": holds 30 captures, past this path's 8 of the 10 files one pass takes in (-max-files), shared among the 2 paths given: the first 8 by name are read") ||
+		!strings.Contains(out, "core-1") || !strings.Contains(out, "core-2") || !strings.Contains(out, "dev07") || strings.Contains(out, "dev08") {
+		t.Errorf("%v\nstderr: %s\nstdout: %s", err, errOut, out)
+	}
+}
+
 // TestOutputIsLinearInTheCapture: a feature name as long as a capture
 // allows widens only its own line of the table: the rows beside it are laid
 // out as without it. Before, every row was padded to the longest name.

@@ -53,7 +53,8 @@
 // Only regular files are read: every file is opened without blocking and
 // checked on its descriptor, so a named pipe, a socket or a device, given
 // or in a directory, is refused at once, naming it. A run takes in at most
-// -max-files files (a directory holding more: its first by name), -max-bytes
+// -max-files files (a directory holding more: its first by name; paths
+// wanting more together share them fairly), -max-bytes
 // capture bytes and -max-features features together, each capture at most
 // 4 MiB and 10,000 rows (see the junos package); past a bound the file is
 // refused naming the bound and the rest is read. Subdirectories are walked

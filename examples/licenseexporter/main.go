@@ -39,7 +39,8 @@
 // checked on its descriptor, so a named pipe, a socket, a device or a
 // capture swapped for one is a read error, never a wedged scrape. One read
 // takes in at most -max-files files (a directory holding more: its first by
-// name, and a read error of the directory), -max-bytes capture bytes and
+// name, and a read error of the directory; paths wanting more together
+// share them fairly), -max-bytes capture bytes and
 // -max-features features together, each capture at most 4 MiB and 10,000
 // rows (see the junos package); past a bound the file is a read error
 // naming it and the rest is read. A read ends at -timeout: the files it has

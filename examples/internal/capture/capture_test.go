@@ -183,27 +183,76 @@ func TestDirectoryOfHostileFilesHidesNoCapture(t *testing.T) {
 
 // TestPastTheFilesBoundTheFirstByNameAreRead: a directory holding more
 // files than a pass takes in gives one entry saying so and its first files
-// by name; a path given after it is past the bound too.
+// by name.
 func TestPastTheFilesBoundTheFirstByNameAreRead(t *testing.T) {
 	dir := t.TempDir()
 	for i := range 700 {
 		write(t, filepath.Join(dir, fmt.Sprintf("dev%04d.txt", 699-i)), "")
 	}
-	other := write(t, filepath.Join(t.TempDir(), "other.txt"), good)
-	es := new(Reader).List([]string{dir, other}, 100)
-	if len(es) != 102 {
-		t.Fatalf("%d entries, want 102", len(es))
+	es := new(Reader).List([]string{dir}, 100)
+	if len(es) != 101 {
+		t.Fatalf("%d entries, want 101", len(es))
 	}
 	if es[0].Path != dir || es[0].Err == nil || !strings.Contains(es[0].Err.Error(), "holds 700 captures, past the 100 files one pass takes in (-max-files): the first 100 by name are read") {
 		t.Errorf("first entry: %+v", es[0])
 	}
-	for i, e := range es[1:101] {
+	for i, e := range es[1:] {
 		if want := filepath.Join(dir, fmt.Sprintf("dev%04d.txt", i)); e.Path != want || e.Err != nil {
 			t.Fatalf("entry %d: %+v, want %s", i+1, e, want)
 		}
 	}
-	if last := es[101]; last.Path != other || last.Err == nil || !strings.Contains(last.Err.Error(), "past the 100 files") {
-		t.Errorf("last entry: %+v", last)
+}
+
+// TestACrowdedPathHidesNoOtherPath (issue 26: one bad path never hides the
+// others): paths that want more files than a pass takes in share it
+// fairly: a path wanting less than an equal part gets what it wants, and
+// the crowded directory the rest, whatever the order they are given in.
+// Before, a directory others filled took the whole bound and the paths
+// after it were not read.
+func TestACrowdedPathHidesNoOtherPath(t *testing.T) {
+	crowded := t.TempDir()
+	for i := range 700 {
+		write(t, filepath.Join(crowded, fmt.Sprintf("dev%04d.txt", i)), "")
+	}
+	good := t.TempDir()
+	for i := range 30 {
+		write(t, filepath.Join(good, fmt.Sprintf("good%02d.txt", i)), "")
+	}
+	other := write(t, filepath.Join(t.TempDir(), "other.txt"), "")
+	for _, paths := range [][]string{{crowded, good, other}, {other, good, crowded}, {good, crowded, other}} {
+		es := new(Reader).List(paths, 100)
+		read := map[string]int{}
+		for _, e := range es {
+			if e.Err == nil {
+				read[e.Root]++
+			}
+		}
+		if read[crowded] != 69 || read[good] != 30 || read[other] != 1 {
+			t.Errorf("%d paths: read %v, want 69 of the crowded directory, 30 of the good one, 1 other", len(paths), read)
+		}
+		msg := "holds 700 captures, past this path's 69 of the 100 files one pass takes in (-max-files), shared among the 3 paths given: the first 69 by name are read"
+		if !slices.ContainsFunc(es, func(e Entry) bool { return e.Path == crowded && e.Err != nil && strings.Contains(e.Err.Error(), msg) }) {
+			t.Errorf("no entry says %q", msg)
+		}
+	}
+	// Two crowded directories split the bound; together under it, each
+	// takes what it holds.
+	crowded2 := t.TempDir()
+	for i := range 300 {
+		write(t, filepath.Join(crowded2, fmt.Sprintf("x%04d.txt", i)), "")
+	}
+	for _, c := range []struct {
+		bound, first, second int
+	}{{100, 50, 50}, {101, 51, 50}, {1000, 700, 300}} {
+		read := map[string]int{}
+		for _, e := range new(Reader).List([]string{crowded, crowded2}, c.bound) {
+			if e.Err == nil {
+				read[e.Root]++
+			}
+		}
+		if read[crowded] != c.first || read[crowded2] != c.second {
+			t.Errorf("bound %d: read %v, want %d and %d", c.bound, read, c.first, c.second)
+		}
 	}
 }
 

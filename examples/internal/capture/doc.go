@@ -19,7 +19,9 @@
 // # Bounds
 //
 // A pass takes in at most [Limits] Files files (paths given and directory
-// entries alike, the first by name when a directory holds more), of at most
+// entries alike, the first by name when a directory holds more; paths
+// wanting more together share them fairly, each getting what it wants up
+// to an equal part and the crowded ones the rest), of at most
 // [junos.MaxBytes] each and Bytes together, listing at most Features
 // features together (usage rows and features of installed keys); one
 // capture lists at most [junos.MaxEntries]. Past a bound the file

@@ -20,7 +20,9 @@ const (
 var Bounds = fmt.Sprintf(`Only regular files are read: each is opened without blocking and checked on
 its descriptor, so a named pipe, socket or device is refused at once. A pass
 takes in at most -max-files files (a directory holding more: its first by
-name), -max-bytes capture bytes and -max-features features together; a
+name; paths wanting more together share them fairly, so one crowded path
+never hides another), -max-bytes capture bytes and -max-features features
+together; a
 capture is at most %d bytes and lists at most %d rows, keys and key
 features, in lines of at most %d bytes and values of at most %d, UTF-8
 without control characters, XML and JSON nested at most 64 deep. Past a

@@ -23,9 +23,12 @@ type Entry struct {
 // List expands paths into the entries of one pass, in order: a file as it
 // is, a directory as its entries in name order, leaving out hidden files,
 // Markdown notes and subdirectories (and links to them). It takes in at
-// most files entries (the default when files is 0): a directory holding
-// more gives an entry of its own saying so, before the first files of it by
-// name, which are read. A path that is missing, a loop of links, or neither
+// most files entries (the default when files is 0); paths that want more
+// together share them fairly (what a path wants is met if it wants no more
+// than an equal part, the rest shared equally among the others), so that
+// one crowded path never hides another. A directory holding more than it
+// may take gives an entry of its own saying so, before the first files of
+// it by name, which are read. A path that is missing, a loop of links, or neither
 // a regular file nor a directory is an entry with its error; so is a named
 // pipe, a socket or a device inside a directory. Nothing is opened but
 // directories, without blocking. A path whose listing has not returned (a
@@ -49,24 +52,88 @@ func (r *Reader) Walk(paths []string, files, depth int) []Entry {
 // take in, and how deep it walks.
 type walking struct {
 	r          *Reader
-	room, dirs int
+	room, dirs int // what the path being walked may still take in
 	bound      int
+	paths      int    // how many paths share bound
+	shared     bool   // paths want more than bound together: each has a share
+	share      [2]int // the path's share of files and of directories
 	depth      int
 	say        bool // subdirectories not walked are entries
 }
 
 func (r *Reader) walk(paths []string, files, depth int, say bool) []Entry {
-	room := Limits{Files: files}.or().Files
-	w := &walking{r: r, room: room, dirs: room, bound: room, depth: depth, say: say}
+	bound := Limits{Files: files}.or().Files
+	w := &walking{r: r, bound: bound, paths: len(paths), depth: depth, say: say}
+	// Each path first as if alone: what it would take in. Most passes fit
+	// the bound together, and this is the pass.
 	var es []Entry
-	for _, p := range paths {
+	want := make([][2]int, len(paths))
+	sum := [2]int{}
+	for i, p := range paths {
+		w.room, w.dirs = bound, bound
 		found := w.path(p)
-		for i := range found {
-			found[i].Root = p
+		want[i] = [2]int{bound - w.room, bound - w.dirs}
+		sum[0], sum[1] = sum[0]+want[i][0], sum[1]+want[i][1]
+		if sum[0] <= bound && sum[1] <= bound {
+			es = append(es, rooted(found, p)...)
 		}
-		es = append(es, found...)
+	}
+	if sum[0] <= bound && sum[1] <= bound {
+		return es
+	}
+	// Together they want more: each path gets its fair share, a path
+	// wanting less than an equal part leaving the rest to the others, so
+	// that one crowded path never hides another.
+	fileShares, dirShares := fairShares(want, 0, bound), fairShares(want, 1, bound)
+	es, w.shared = es[:0], true
+	for i, p := range paths {
+		w.room, w.dirs = fileShares[i], dirShares[i]
+		w.share = [2]int{fileShares[i], dirShares[i]}
+		es = append(es, rooted(w.path(p), p)...)
 	}
 	return es
+}
+
+// rooted sets the Root of the entries found under path p.
+func rooted(found []Entry, p string) []Entry {
+	for i := range found {
+		found[i].Root = p
+	}
+	return found
+}
+
+// fairShares divides bound among the paths wanting want[i][k] each, so
+// that none gets more than it wants and none wanting more gets less than
+// another: the smallest wants are met first, the rest shared equally.
+func fairShares(want [][2]int, k, bound int) []int {
+	order := make([]int, len(want))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return want[a][k] - want[b][k] })
+	shares, left := make([]int, len(want)), bound
+	for n, i := range order {
+		paths := len(order) - n
+		shares[i] = min(want[i][k], (left+paths-1)/paths)
+		left -= shares[i]
+	}
+	return shares
+}
+
+// pastFiles and pastDirs say which bound a path went past: the pass's, or,
+// when several paths share it, the path's share.
+func (w *walking) pastFiles() string {
+	if !w.shared {
+		return fmt.Sprintf("past the %d files one pass takes in (-max-files)", w.bound)
+	}
+	return fmt.Sprintf("past this path's %d of the %d files one pass takes in (-max-files), shared among the %d paths given", w.share[0], w.bound, w.paths)
+}
+
+func (w *walking) pastDirs() string {
+	if !w.shared {
+		return fmt.Sprintf("past the %d directories one pass walks (as many as -max-files)", w.bound)
+	}
+	return fmt.Sprintf("past this path's %d of the %d directories one pass walks (as many as -max-files), shared among the %d paths given", w.share[1], w.bound, w.paths)
 }
 
 func (w *walking) path(p string) []Entry {
@@ -84,7 +151,7 @@ func (w *walking) path(p string) []Entry {
 	case !st.Mode().IsRegular():
 		return []Entry{{Path: p, Err: notRegular(p, st.Mode())}}
 	case w.room == 0:
-		return []Entry{{Path: p, Err: &Error{p, fmt.Errorf("past the %d files one pass takes in (-max-files)", w.bound)}}}
+		return []Entry{{Path: p, Err: &Error{p, errors.New(w.pastFiles())}}}
 	}
 	w.room--
 	return []Entry{{Path: p}}
@@ -126,7 +193,7 @@ func (w *walking) dir(dir string, level int) []Entry {
 	}
 	var es []Entry
 	if total > len(files) {
-		es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("holds %d captures, past the %d files one pass takes in (-max-files): the first %d by name are read", total, w.bound, len(files))}})
+		es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("holds %d captures, %s: the first %d by name are read", total, w.pastFiles(), len(files))}})
 	}
 	// Files and subdirectories in name order: the pass's first files by
 	// name are those of a tree walked in that order.
@@ -135,7 +202,7 @@ func (w *walking) dir(dir string, level int) []Entry {
 			e := files[0]
 			files = files[1:]
 			if w.room == 0 {
-				es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("past the %d files one pass takes in (-max-files): its files from %s on are not read", w.bound, Quote(e.Name()))}})
+				es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("%s: its files from %s on are not read", w.pastFiles(), Quote(e.Name()))}})
 				files = nil
 				continue
 			}
@@ -153,7 +220,7 @@ func (w *walking) dir(dir string, level int) []Entry {
 				es = append(es, Entry{Path: sub, Err: &Error{sub, fmt.Errorf("is %d levels below the directory given, past the %d a pass walks (-max-depth): not read", level+1, w.depth)}})
 			}
 		case w.dirs == 0:
-			es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("past the %d directories one pass walks (as many as -max-files): its subdirectories from %s on are not read", w.bound, Quote(filepath.Base(sub)))}})
+			es = append(es, Entry{Path: dir, Err: &Error{dir, fmt.Errorf("%s: its subdirectories from %s on are not read", w.pastDirs(), Quote(filepath.Base(sub)))}})
 			subdirs = nil
 		default:
 			w.dirs--
