@@ -97,7 +97,7 @@ func TestPublicHardwareCapturesStandWithoutPlatform(t *testing.T) {
 		"idp-sig                         1/1/0           trial      usable (active)  2022-11-12T01:10:42Z  2022-12-12T01:10:42Z  JUNOS20221013",
 		"scale-subscriber                0/10/0          perpetual  usable (active)  never",
 		`discrepancy: ntc-srx1500-cluster-19.4-show-version: idp-sig (key JUNOS20221013): the catalog has no trial keys for platform SRX (LIC-TRIAL-PRODUCTS)`,
-		"summary: 5 features on 11 devices (0 not read): 0 expired, 0 in warning, 0 ending within 30 days, 0 used without a license, 1 discrepancies",
+		"summary: 5 features on 11 devices (0 not read): 0 expired, 0 in warning, 0 ending within 30 days, 0 used without a license, 1 discrepancy",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("no %q in\n%s", want, out.String())

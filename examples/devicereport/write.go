@@ -168,8 +168,9 @@ func writeTable(out io.Writer, devs []device, rs []row, within time.Duration) {
 		}
 	}
 	s := summarize(devs, rs, within)
-	fmt.Fprintf(out, "\nsummary: %d features on %d %s (%d not read): %d expired, %d in warning, %d ending within %s, %d used without a license, %d discrepancies\n",
-		s.Features, s.Devices, plural(s.Devices, "device", "devices"), s.Failed, s.Expired, s.InWarning, s.EndingWithin, spanText(within), s.Unlicensed, s.Discrepancies)
+	fmt.Fprintf(out, "\nsummary: %d %s on %d %s (%d not read): %d expired, %d in warning, %d ending within %s, %d used without a license, %d %s\n",
+		s.Features, plural(s.Features, "feature", "features"), s.Devices, plural(s.Devices, "device", "devices"), s.Failed, s.Expired, s.InWarning,
+		s.EndingWithin, spanText(within), s.Unlicensed, s.Discrepancies, plural(s.Discrepancies, "discrepancy", "discrepancies"))
 }
 
 // keysText says what the capture says of its installed keys: "Licenses
