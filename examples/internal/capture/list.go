@@ -28,11 +28,11 @@ type Entry struct {
 // than an equal part, the rest shared equally among the others), so that
 // one crowded path never hides another. A directory holding more than it
 // may take gives an entry of its own saying so, before the first files of
-// it by name, which are read. A path that is missing, a loop of links, or neither
-// a regular file nor a directory is an entry with its error; so is a named
-// pipe, a socket or a device inside a directory. Nothing is opened but
-// directories, without blocking. A path whose listing has not returned (a
-// hung mount) is an entry with its error until it does.
+// it by name, which are read. A path that is missing, a loop of links, or
+// neither a regular file nor a directory is an entry with its error; so is
+// a named pipe, a socket or a device inside a directory. Nothing is opened
+// but directories, without blocking. A path whose listing has not returned
+// (a hung mount) is an entry with its error until it does.
 func (r *Reader) List(paths []string, files int) []Entry {
 	return r.walk(paths, files, 0, false)
 }
