@@ -220,7 +220,7 @@ func nanosOf(sec int64, ns int32) int64 {
 }
 
 // nanosAt returns at in Unix nanoseconds, and false when they do not fit
-// in an int64 (years before 1678 or after 2261).
+// in an int64 (instants before 1677-09-21 or after 2262-04-11).
 func nanosAt(at time.Time) (int64, bool) {
 	sec := at.Unix()
 	if sec < minNanoSec || sec > maxNanoSec {
