@@ -8,9 +8,10 @@ import (
 )
 
 // TestStandingComparesInstantsAsTimeBefore: the hot path compares Unix
-// seconds and nanoseconds inline, and answers as time.Time.Before does on
-// any two instants of years 0000 to 9999, in any zone, a nanosecond apart
-// or centuries, with or without a monotonic reading.
+// nanoseconds as int64s where they fit and seconds and nanoseconds where
+// they do not, and answers as time.Time.Before does on any two instants of
+// years 0000 to 9999, in any zone, a nanosecond apart or centuries, with
+// or without a monotonic reading.
 func TestStandingComparesInstantsAsTimeBefore(t *testing.T) {
 	p := DefaultProgram()
 	mx := p.MustNewDevice("mx-1", "MX", "")

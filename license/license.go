@@ -82,13 +82,12 @@ type key struct {
 
 // body is a license as its program interns it: its key and what follows
 // from it, worked out once so that a use reads it ready: the features as a
-// slice, the instants a standing changes at as time.Time in UTC, the
-// capacity, a trial's warnings.
+// slice, the standing as a schedule, the capacity, a trial's warnings.
 type body struct {
 	key
-	featureList     []string
-	start, mid, end time.Time
-	capacity        capacity
+	featureList []string
+	schedule
+	capacity capacity
 	// warnings are a trial's alarm, syslog message and warning, due at its
 	// end, built once so that a use in the window allocates nothing.
 	warnings rule.Obligations
@@ -255,13 +254,10 @@ func (k *key) trial(spec Spec, ps *PlatformSpec) *rule.Violation {
 
 // derive returns the body of k: k and what follows from it.
 func (k key) derive() *body {
-	b := &body{key: k, featureList: names.Slice(k.features), capacity: capacityOf(k.capacity), start: atUnix(k.startSec, k.startNs)}
-	if k.kind != Perpetual {
-		b.mid, b.end = atUnix(k.midSec, k.midNs), atUnix(k.endSec, k.endNs)
-	}
+	b := &body{key: k, featureList: names.Slice(k.features), schedule: k.schedule(), capacity: capacityOf(k.capacity)}
 	if k.kind == Trial {
 		// LIC-TRIAL-WARN: alarm, syslog message and warning, due at the end.
-		end := b.end
+		end := b.end()
 		b.warnings = rule.ObligationsOf(
 			rule.Obligation{Kind: rule.Alarm, Rule: rule.LicTrialWarn, Due: end, Subject: k.id},
 			rule.Obligation{Kind: rule.Syslog, Rule: rule.LicTrialWarn, Due: end, Subject: k.id},
@@ -355,7 +351,7 @@ func (l License) Capacity() decimal.NullDecimal { return l.get().capacity.nullDe
 
 // Start returns when the license begins, in UTC.
 func (l License) Start() time.Time {
-	return l.get().start
+	return l.get().start()
 }
 
 // TermYears returns a subscription's term in years, zero for other kinds.
@@ -369,9 +365,9 @@ func (l License) Initial() bool { return l.get().kind == Subscription && !l.get(
 func (l License) TermEnd() time.Time {
 	switch b := l.get(); b.kind {
 	case Subscription:
-		return b.mid
+		return b.mid()
 	case Trial:
-		return b.end
+		return b.end()
 	}
 	return time.Time{}
 }
@@ -382,7 +378,7 @@ func (l License) TermEnd() time.Time {
 // (LIC-PERP-TERM).
 func (l License) End() time.Time {
 	if b := l.get(); b.kind == Subscription || b.kind == Trial {
-		return b.end
+		return b.end()
 	}
 	return time.Time{}
 }
@@ -391,7 +387,7 @@ func (l License) End() time.Time {
 // other kinds.
 func (l License) WarningFrom() time.Time {
 	if b := l.get(); b.kind == Trial {
-		return b.mid
+		return b.mid()
 	}
 	return time.Time{}
 }

@@ -1,6 +1,7 @@
 package license
 
 import (
+	"math"
 	"time"
 
 	"github.com/licensepolicy/licensepolicy/internal/enum"
@@ -143,43 +144,123 @@ func (l License) stand(at time.Time) (uint8, time.Time) {
 }
 
 // standValid is stand for a license of a kind, which the hot path has
-// checked already. It compares at's Unix seconds and nanoseconds with the
-// license's: time.Time.Before is too big to inline, and a use asks up to
-// three of them.
+// checked already.
 func (l *body) standValid(at time.Time) (uint8, time.Time) {
-	sec, ns := at.Unix(), int32(at.Nanosecond())
-	if sec < l.startSec || sec == l.startSec && ns < l.startNs {
-		// ENT-TIMER: the timer starts at fulfilment; nothing before it.
-		return rowNotStarted, l.start
+	var k int
+	if n, ok := nanosAt(at); ok {
+		k = l.phase(n)
+	} else {
+		k = l.phaseFar(at)
 	}
-	switch l.kind {
+	return l.rows[k], l.bounds[k]
+}
+
+// schedule is a license's standing over time, laid out for a use to read
+// with integer compares: the standing at instant at is rows[k] until
+// bounds[k], k the number of the instants the standing changes at (start,
+// mid, end, see key) that at has reached.
+type schedule struct {
+	// bounds are start, mid and end in UTC, then the zero time: a standing
+	// past the last change holds for good. A perpetual license's mid and
+	// end are zero too.
+	bounds [4]time.Time
+	// nanos are bounds[:3] as Unix nanoseconds, clamped to the int64 range
+	// (an instant before or after it compares as the least or greatest
+	// int64); never for a perpetual license's mid and end.
+	nanos [3]int64
+	rows  [4]uint8
+	// changes is how many of bounds the standing changes at: 1 for a
+	// perpetual license, 3 for the others.
+	changes uint8
+}
+
+// The Unix seconds whose every instant has Unix nanoseconds in an int64.
+const (
+	minNanoSec = math.MinInt64/1_000_000_000 + 1
+	maxNanoSec = math.MaxInt64/1_000_000_000 - 1
+)
+
+// schedule lays out k's standing. The instants a standing changes at never
+// go backwards (start <= mid <= end), so that counting those reached finds
+// the one in force.
+func (k key) schedule() schedule {
+	s := schedule{nanos: [3]int64{nanosOf(k.startSec, k.startNs), math.MaxInt64, math.MaxInt64}, changes: 1}
+	s.bounds[0] = atUnix(k.startSec, k.startNs)
+	switch k.kind {
 	case Perpetual:
 		// LIC-PERP-TERM: never expires.
-		return rowPerpetual, time.Time{}
+		s.rows = [4]uint8{rowNotStarted, rowPerpetual, rowPerpetual, rowPerpetual}
+		return s
 	case Subscription:
-		switch {
-		case sec < l.midSec || sec == l.midSec && ns < l.midNs:
-			// LIC-SUB-TERM: within its calendar years.
-			return rowSubTerm, l.mid
-		case sec < l.endSec || sec == l.endSec && ns < l.endNs:
-			// ENT-GRACE: an initial subscription's grace days.
-			return rowSubGrace, l.end
-		}
-		// LIC-SUB-EXPIRY, LIC-RENEW: never renewed by itself.
-		return rowSubExpired, time.Time{}
+		// LIC-SUB-TERM, ENT-GRACE (none for a renewal: its end is its mid),
+		// LIC-SUB-EXPIRY.
+		s.rows = [4]uint8{rowNotStarted, rowSubTerm, rowSubGrace, rowSubExpired}
 	case Trial:
-		switch {
-		case sec < l.midSec || sec == l.midSec && ns < l.midNs:
-			return rowTrial, l.mid
-		case sec < l.endSec || sec == l.endSec && ns < l.endNs:
-			// LIC-TRIAL-WARN: alarm, syslog and warning, due at the end.
-			return rowTrialWarn, l.end
-		}
-		// LIC-TRIAL-EXPIRY: unusable until a license is purchased.
-		return rowTrialExpired, time.Time{}
+		// LIC-TRIAL-WARN from its mid, LIC-TRIAL-EXPIRY at its end.
+		s.rows = [4]uint8{rowNotStarted, rowTrial, rowTrialWarn, rowTrialExpired}
+	default:
+		return schedule{}
 	}
-	return rowInvalid, time.Time{}
+	s.bounds[1], s.bounds[2] = atUnix(k.midSec, k.midNs), atUnix(k.endSec, k.endNs)
+	s.nanos[1], s.nanos[2] = nanosOf(k.midSec, k.midNs), nanosOf(k.endSec, k.endNs)
+	s.changes = 3
+	return s
 }
+
+// nanosOf is the instant of sec and ns in Unix nanoseconds, clamped to the
+// int64 range.
+func nanosOf(sec int64, ns int32) int64 {
+	switch {
+	case sec < minNanoSec:
+		return math.MinInt64
+	case sec > maxNanoSec:
+		return math.MaxInt64
+	}
+	return sec*1e9 + int64(ns)
+}
+
+// nanosAt returns at in Unix nanoseconds, and false when they do not fit
+// in an int64 (instants before 1677-09-21 or after 2262-04-11).
+func nanosAt(at time.Time) (int64, bool) {
+	sec := at.Unix()
+	if sec < minNanoSec || sec > maxNanoSec {
+		return 0, false
+	}
+	return sec*1e9 + int64(at.Nanosecond()), true
+}
+
+// phase returns how many of the instants the standing changes at the
+// instant of Unix nanoseconds n has reached: three integer compares.
+func (s *schedule) phase(n int64) int {
+	k := 0
+	if n >= s.nanos[0] {
+		k++
+	}
+	if n >= s.nanos[1] {
+		k++
+	}
+	if n >= s.nanos[2] {
+		k++
+	}
+	return k
+}
+
+// phaseFar is phase for an instant whose Unix nanoseconds do not fit in
+// an int64: its seconds and nanoseconds compared with each change's.
+func (s *schedule) phaseFar(at time.Time) int {
+	sec, ns, k := at.Unix(), at.Nanosecond(), 0
+	for _, b := range s.bounds[:s.changes] {
+		if bs := b.Unix(); sec < bs || sec == bs && ns < b.Nanosecond() {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+func (s *schedule) start() time.Time { return s.bounds[0] }
+func (s *schedule) mid() time.Time   { return s.bounds[1] }
+func (s *schedule) end() time.Time   { return s.bounds[2] }
 
 // verdict is the Verdict of row until until, with a trial's warnings when
 // the row is its warning window (LIC-TRIAL-WARN).

@@ -67,8 +67,31 @@ func (l License) UseRuling(device, feature string, units decimal.NullDecimal, at
 	return l.b.use(device, feature, &units, at)
 }
 
-// use is UseRuling; a nil b is the zero License's.
+// use is UseRuling; a nil b is the zero License's. The standing is found
+// first, by integer compares, so that only the license, the feature and
+// the standing's phase stay live across the string compares' calls.
 func (b *body) use(device, feature string, units *decimal.NullDecimal, at time.Time) (Ruling, time.Time, rule.Obligations) {
+	n, ok := nanosAt(at)
+	if b == nil || units.Valid || !ok {
+		return b.useSlow(device, feature, units, at)
+	}
+	k := b.phase(n)
+	if device != b.device {
+		r, _ := b.refusal(feature, breaksDevice)
+		return r, time.Time{}, rule.Obligations{}
+	}
+	if !slices.Contains(b.featureList, feature) {
+		return Ruling{refusalRow(b.kind == Perpetual, breaksFeature)}, time.Time{}, rule.Obligations{}
+	}
+	if row := b.rows[k]; row != rowTrialWarn {
+		return Ruling{row}, b.bounds[k], rule.Obligations{}
+	}
+	return Ruling{rowTrialWarn}, b.bounds[k], b.warnings // LIC-TRIAL-WARN
+}
+
+// useSlow is use for a nil b, a use that gives units or an instant whose
+// Unix nanoseconds do not fit in an int64.
+func (b *body) useSlow(device, feature string, units *decimal.NullDecimal, at time.Time) (Ruling, time.Time, rule.Obligations) {
 	if b == nil {
 		return Ruling{rowInvalid}, time.Time{}, rule.Obligations{}
 	}
@@ -80,23 +103,33 @@ func (b *body) use(device, feature string, units *decimal.NullDecimal, at time.T
 		case units.Decimal.Sign() <= 0:
 			return Ruling{rowBadUnits}, time.Time{}, rule.Obligations{}
 		case b.capacity.exceededBy(units.Decimal):
-			broken |= breaksCapacity
+			broken = breaksCapacity
 		}
 	}
 	if device != b.device {
 		broken |= breaksDevice
 	}
-	if !slices.Contains(b.featureList, feature) {
-		broken |= breaksFeature
-	}
-	if broken != 0 {
-		return Ruling{refusalRow(b.kind == Perpetual, broken)}, time.Time{}, rule.Obligations{}
+	if r, refused := b.refusal(feature, broken); refused {
+		return r, time.Time{}, rule.Obligations{}
 	}
 	row, until := b.standValid(at)
 	if row == rowTrialWarn {
 		return Ruling{row}, until, b.warnings // LIC-TRIAL-WARN
 	}
 	return Ruling{row}, until, rule.Obligations{}
+}
+
+// refusal returns the ruling of a use refused for good on the grounds
+// broken and, when the license does not grant it, feature's, and whether
+// there are any.
+func (b *body) refusal(feature string, broken useBreaks) (Ruling, bool) {
+	if !slices.Contains(b.featureList, feature) {
+		broken |= breaksFeature
+	}
+	if broken == 0 {
+		return Ruling{}, false
+	}
+	return Ruling{refusalRow(b.kind == Perpetual, broken)}, true
 }
 
 // useBreaks is the set of grounds on which a use is refused for good.
