@@ -56,10 +56,10 @@
 // every file together (with -impact, both timelines' segments, whether or
 // not they differ), reporting the check that passed the bound and the
 // checks and files it leaves out: the work and the output stay in
-// proportion to the input, not to its checks times its history. -svg OUT.svg draws the same timelines as one row
-// of colored bars per check over a labelled time axis (bars narrower than
-// a pixel side by side drawn as one), with -at (default FROM) marked
-// "now".
+// proportion to the input, not to its checks times its history. -svg
+// OUT.svg draws the same timelines as one row of colored bars per check
+// over a labelled time axis (bars narrower than a pixel side by side drawn
+// as one), with -at (default FROM) marked "now".
 //
 // With -impact TERMS.json it reads new terms and catalog, {"terms": {...},
 // "catalog": {...}} with a scenario file's keys, applies them over each
@@ -86,8 +86,8 @@
 // share standard output with no way to tell them apart.
 //
 // Errors go to standard error and, but for the run's bound of changes,
-// never stop the other files: a file that
-// cannot be read or decoded is reported as "FILE: PATH: what was expected"
+// never stop the other files: a file that cannot be read or decoded is
+// reported as "FILE: PATH: what was expected"
 // (PATH inside the file, such as checks[2].request.devise), a check the
 // engine cannot decide as "FILE: checks[N]: error"; -check counts a file
 // that could not be read apart and a check that could not be decided as
